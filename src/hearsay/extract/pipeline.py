@@ -1,0 +1,102 @@
+"""Loads the spaCy pipeline once per process and runs hearsay's components on documents.
+
+``extract(document) -> Reading`` is a pure function of the text and its publication date:
+no database, no I/O, no globals beyond the loaded model.
+"""
+
+from __future__ import annotations
+
+import importlib
+import threading
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+from ..errors import ModelError
+from ..model import Document, Reading
+from ..settings import MODEL_CANDIDATES, load_settings
+from .drafts import register_extensions
+
+# Our components, in order. Each module registers its factory with spaCy on import and
+# declares what it requires and assigns on the Doc.
+COMPONENTS = (
+    ("hearsay_entities", "entities"),
+    ("hearsay_roles", "roles"),
+    ("hearsay_timex", "timex"),
+    ("hearsay_attribution", "attribution"),
+    ("hearsay_factuality", "factuality"),
+)
+
+_lock = threading.Lock()
+
+
+def _import_components() -> None:
+    for _, module in COMPONENTS:
+        importlib.import_module(f"{__package__}.components.{module}")
+
+
+def _load_base(name: str | None) -> Language:
+    candidates = (name,) if name else MODEL_CANDIDATES
+    errors = []
+    for candidate in candidates:
+        try:
+            return spacy.load(candidate, exclude=[])
+        except OSError as error:  # spaCy raises OSError [E050] for a missing package
+            errors.append(f"{candidate}: {str(error).splitlines()[0]}")
+    hint = "run scripts/install, or set HEARSAY_MODEL to an installed spaCy pipeline"
+    raise ModelError(f"no spaCy pipeline could be loaded ({'; '.join(errors)}); {hint}")
+
+
+@lru_cache(maxsize=4)
+def _load(name: str | None) -> Language:
+    register_extensions()
+    _import_components()
+    nlp = _load_base(name)
+    for factory, _ in COMPONENTS:
+        nlp.add_pipe(factory, name=factory, last=True)
+    return nlp
+
+
+def load_pipeline(name: str | None = None) -> Language:
+    """The spaCy pipeline with hearsay's components; loaded once per process and name."""
+    with _lock:
+        return _load(name or load_settings().model)
+
+
+def extractor_name(nlp: Language) -> str:
+    return f"hearsay-{_version()}/{nlp.meta.get('name', '?')}-{nlp.meta.get('version', '?')}"
+
+
+def _version() -> str:
+    from .. import __version__
+
+    return __version__
+
+
+def extract(document: Document, nlp: Language | None = None) -> Reading:
+    """The reading of one document."""
+    return next(extract_many([document], nlp=nlp))
+
+
+def extract_many(
+    documents: Iterable[Document], nlp: Language | None = None, batch_size: int = 16
+) -> Iterator[Reading]:
+    """Readings of many documents, in order, streaming through ``nlp.pipe``."""
+    from .reading import to_reading
+
+    nlp = nlp or load_pipeline()
+    name = extractor_name(nlp)
+    pending: list[Document] = []
+
+    def docs() -> Iterator:
+        for document in documents:
+            pending.append(document)
+            doc = nlp.make_doc(document.text)
+            doc._.hs_published = document.published
+            yield doc
+
+    for doc in nlp.pipe(docs(), batch_size=batch_size):
+        document = pending.pop(0)
+        yield to_reading(doc, document, extractor=name)

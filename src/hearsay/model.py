@@ -1,0 +1,288 @@
+"""The records every part of hearsay exchanges: documents and their readings.
+
+All spans are character offsets into ``Document.text`` (``text[start:end]``).
+The JSON form of a ``Reading`` follows ``schema/reading-v1.json``; ``to_dict`` and
+``from_dict`` are the only (de)serialisers, used by the CLI, the store and the exports.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any, Literal
+
+SCHEMA_VERSION = "1"
+
+EntityType = str  # PERSON, OUTLET, ORG, GPE, NORP, LOC, FAC, EVENT, ...
+Kind = Literal["direct", "indirect", "mixed"]
+Certainty = Literal["certain", "probable", "possible", "underspecified"]
+Polarity = Literal["pos", "neg", "underspecified"]
+Stance = Literal["assert", "report", "question", "deny", "refuse_to_comment"]
+
+CERTAINTIES = ("certain", "probable", "possible", "underspecified")
+POLARITIES = ("pos", "neg", "underspecified")
+STANCES = ("assert", "report", "question", "deny", "refuse_to_comment")
+KINDS = ("direct", "indirect", "mixed")
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A grounded piece of the document: ``text == document.text[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "start": self.start, "end": self.end}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any] | None) -> Span | None:
+        if data is None:
+            return None
+        return cls(start=int(data["start"]), end=int(data["end"]), text=data["text"])
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One ingested text with its metadata; ``id`` is the sha256 of the normalised text."""
+
+    id: str
+    text: str
+    url: str | None = None
+    outlet: str | None = None
+    title: str | None = None
+    author: str | None = None
+    published: dt.date | None = None
+    language: str = "en"
+    source_path: str | None = None
+    format: str = "text"
+
+    def to_dict(self, with_text: bool = True) -> dict[str, Any]:
+        data = {f.name: getattr(self, f.name) for f in fields(self)}
+        data["published"] = self.published.isoformat() if self.published else None
+        if not with_text:
+            del data["text"]
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Document:
+        known = {f.name for f in fields(cls)}
+        values = {k: v for k, v in data.items() if k in known}
+        if values.get("published"):
+            values["published"] = dt.date.fromisoformat(str(values["published"])[:10])
+        return cls(**values)
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """A role an entity is given in the text ("Foreign Ministry spokesperson")."""
+
+    text: str
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A person, organisation, outlet or place, as one identity within a document."""
+
+    id: str
+    name: str
+    type: EntityType
+    aliases: tuple[str, ...] = ()
+    roles: tuple[Role, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "type": self.type,
+            "aliases": list(self.aliases),
+            "roles": [r.to_dict() for r in self.roles],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Entity:
+        return cls(
+            id=data["id"],
+            name=data["name"],
+            type=data["type"],
+            aliases=tuple(data.get("aliases", ())),
+            roles=tuple(Role(**r) for r in data.get("roles", ())),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One occurrence of an entity (a name, or a pronoun resolved to it)."""
+
+    entity: str
+    start: int
+    end: int
+    text: str
+    label: EntityType
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Mention:
+        return cls(**{f.name: data[f.name] for f in fields(cls)})
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Who a statement is attributed to; ``entity`` is None for anonymous sources."""
+
+    entity: str | None
+    text: str | None
+    start: int | None
+    end: int | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Source:
+        return cls(**{f.name: data.get(f.name) for f in fields(cls)})
+
+
+@dataclass(frozen=True, slots=True)
+class Addressee:
+    """Whom or where a statement was made to ("DW", "a June 2 briefing")."""
+
+    text: str
+    start: int
+    end: int
+    entity: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any] | None) -> Addressee | None:
+        if data is None:
+            return None
+        return cls(**{f.name: data.get(f.name) for f in fields(cls)})
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """An attributed statement: source, cue, content and the factuality of the content."""
+
+    id: str
+    source: Source
+    cue: Span
+    content: Span
+    kind: Kind
+    addressee: Addressee | None = None
+    certainty: Certainty = "underspecified"
+    polarity: Polarity = "underspecified"
+    stance: Stance = "report"
+    factuality_cues: tuple[Span, ...] = ()
+    cue_lemma: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "source": self.source.to_dict(),
+            "cue": {**self.cue.to_dict(), "lemma": self.cue_lemma},
+            "content": self.content.to_dict(),
+            "kind": self.kind,
+            "addressee": self.addressee.to_dict() if self.addressee else None,
+            "certainty": self.certainty,
+            "polarity": self.polarity,
+            "stance": self.stance,
+            "factuality_cues": [c.to_dict() for c in self.factuality_cues],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Statement:
+        cue = data["cue"]
+        return cls(
+            id=data["id"],
+            source=Source.from_dict(data["source"]),
+            cue=Span(cue["start"], cue["end"], cue["text"]),
+            content=Span.from_dict(data["content"]),
+            kind=data["kind"],
+            addressee=Addressee.from_dict(data.get("addressee")),
+            certainty=data["certainty"],
+            polarity=data["polarity"],
+            stance=data["stance"],
+            factuality_cues=tuple(Span.from_dict(c) for c in data.get("factuality_cues", ())),
+            cue_lemma=cue.get("lemma", ""),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class TimeExpression:
+    """A time expression with its TIMEX3-style value (``XXXX-05-28`` when the year is unknown)."""
+
+    text: str
+    start: int
+    end: int
+    value: str | None
+    type: str = "DATE"  # DATE, TIME, DURATION, SET
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> TimeExpression:
+        return cls(**{f.name: data[f.name] for f in fields(cls) if f.name in data})
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """Everything hearsay extracted from one document."""
+
+    document_id: str
+    entities: tuple[Entity, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    statements: tuple[Statement, ...] = ()
+    times: tuple[TimeExpression, ...] = ()
+    published: dt.date | None = None
+    language: str = "en"
+    extractor: str = ""
+    schema_version: str = SCHEMA_VERSION
+    document: Document | None = field(default=None, compare=False)
+
+    def entity(self, entity_id: str | None) -> Entity | None:
+        return next((e for e in self.entities if e.id == entity_id), None)
+
+    def to_dict(self, with_document: bool = True) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "schema_version": self.schema_version,
+            "document_id": self.document_id,
+            "language": self.language,
+            "published": self.published.isoformat() if self.published else None,
+            "extractor": self.extractor,
+        }
+        if with_document and self.document is not None:
+            data["document"] = self.document.to_dict()
+        data["entities"] = [e.to_dict() for e in self.entities]
+        data["mentions"] = [m.to_dict() for m in self.mentions]
+        data["statements"] = [s.to_dict() for s in self.statements]
+        data["times"] = [t.to_dict() for t in self.times]
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Reading:
+        published = data.get("published")
+        document = data.get("document")
+        return cls(
+            document_id=data["document_id"],
+            entities=tuple(Entity.from_dict(e) for e in data.get("entities", ())),
+            mentions=tuple(Mention.from_dict(m) for m in data.get("mentions", ())),
+            statements=tuple(Statement.from_dict(s) for s in data.get("statements", ())),
+            times=tuple(TimeExpression.from_dict(t) for t in data.get("times", ())),
+            published=dt.date.fromisoformat(published) if published else None,
+            language=data.get("language", "en"),
+            extractor=data.get("extractor", ""),
+            schema_version=data.get("schema_version", SCHEMA_VERSION),
+            document=Document.from_dict(document) if document else None,
+        )
