@@ -22,6 +22,7 @@ from .drafts import register_extensions
 # Our components, in order. Each module registers its factory with spaCy on import and
 # declares what it requires and assigns on the Doc.
 COMPONENTS = (
+    ("hearsay_paragraphs", "paragraphs"),
     ("hearsay_entities", "entities"),
     ("hearsay_roles", "roles"),
     ("hearsay_timex", "timex"),
@@ -55,7 +56,10 @@ def _load(name: str | None) -> Language:
     _import_components()
     nlp = _load_base(name)
     for factory, _ in COMPONENTS:
-        nlp.add_pipe(factory, name=factory, last=True)
+        if factory == "hearsay_paragraphs":
+            nlp.add_pipe(factory, name=factory, before="parser")
+        else:
+            nlp.add_pipe(factory, name=factory, last=True)
     return nlp
 
 

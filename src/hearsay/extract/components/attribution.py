@@ -1,8 +1,223 @@
-"""Placeholder registration so the pipeline loads while the component is written."""
+"""``hearsay_attribution``: attributed statements (source, cue, content, addressee, kind)."""
+
+from __future__ import annotations
 
 from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from ..cues import Cue, find_cues
+from ..drafts import EntityDraft, StatementDraft
+from ..quotes import char_span, kind_of, quote_containing, quote_ranges
+from ..spans import (
+    addressee_for,
+    content_for,
+    is_passive_or_impersonal,
+    noun_phrase,
+    source_heads,
+)
+
+PERSONAL_PRONOUNS = {"he", "she", "him", "her"}
+# How far back (in characters) a pronoun or a floating quote looks for its speaker.
+LOOKBACK_CHARS = 600
 
 
-@Language.component("hearsay_attribution")
-def hearsay_attribution(doc):
+@Language.component(
+    "hearsay_attribution",
+    requires=["token.dep", "token.lemma", "doc._.hs_entities"],
+    assigns=["doc._.hs_statements"],
+)
+def hearsay_attribution(doc: Doc) -> Doc:
+    doc._.hs_statements = Attributor(doc).statements()
     return doc
+
+
+class Attributor:
+    """Finds the statements of one document; holds the per-document lookups."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.entities: list[EntityDraft] = doc._.hs_entities if doc._.hs_entities is not None else []
+        doc._.hs_entities = self.entities
+        self.quotes = quote_ranges(doc.text)
+        self.cues = [cue for sentence in doc.sents for cue in find_cues(sentence)]
+        self.by_head = {cue.head.i: cue for cue in self.cues}
+
+    def statements(self) -> list[StatementDraft]:
+        drafts: list[StatementDraft] = []
+        for cue in self.cues:
+            drafts.extend(self._statements_of(cue))
+        drafts.extend(self._floating_quotes(drafts))
+        drafts.sort(key=lambda d: (d.cue.start_char, d.content.start_char))
+        return drafts
+
+    def _statements_of(self, cue: Cue) -> list[StatementDraft]:
+        content = content_for(cue, set(self.by_head))
+        if content is None or _is_trivial(content):
+            return []
+        kind = kind_of(self.quotes, content)
+        if kind == "direct":
+            quote = quote_containing(self.quotes, content.start_char, content.end_char)
+            content = _without_trailing_comma(char_span(self.doc, *quote) or content)
+        addressee = self._addressee(cue)
+        heads = self._source_heads(cue)
+        drafts = []
+        for head in heads or [None]:
+            source, entity = self._resolve(head)
+            drafts.append(
+                StatementDraft(
+                    cue=cue.span,
+                    content=content,
+                    kind=kind,
+                    source=source,
+                    source_entity=entity.id if entity else None,
+                    addressee=addressee,
+                    cue_lemma=cue.lemma,
+                )
+            )
+        return drafts
+
+    # -- sources ---------------------------------------------------------------------------------
+
+    def _source_heads(self, cue: Cue) -> list[Token]:
+        heads = source_heads(cue)
+        if not heads and not is_passive_or_impersonal(cue):
+            heads = self._inherited_heads(cue.head, set())
+        return [split for head in heads for split in self._conjuncts(head)]
+
+    def _conjuncts(self, head: Token) -> list[Token]:
+        """ "by both X and Y": two sources when every conjunct is a name."""
+        conjuncts = [head, *(c for c in head.children if c.dep_ == "conj")]
+        if len(conjuncts) > 1 and all(
+            t.pos_ == "PROPN" or self._entity_at(t)[0] is not None for t in conjuncts
+        ):
+            return conjuncts
+        return [head]
+
+    def _inherited_heads(self, token: Token, seen: set[int]) -> list[Token]:
+        """A participle ("..., noting X") or a conjunct takes the speaker of the clause it hangs on."""
+        while token.head is not token and token.i not in seen:
+            seen.add(token.i)
+            parent = token.head
+            if parent.i in self.by_head:
+                parent_cue = self.by_head[parent.i]
+                heads = source_heads(parent_cue)
+                if heads or is_passive_or_impersonal(parent_cue):
+                    return heads
+                return self._inherited_heads(parent, seen)
+            inside_content = parent.dep_ in ("ccomp", "xcomp") and parent.head.i in self.by_head
+            subject = next((c for c in parent.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is not None and not inside_content:
+                return [subject]
+            token = parent
+        return []
+
+    def _resolve(self, head: Token | None) -> tuple[Span | None, EntityDraft | None]:
+        """The source's span and entity: a name in the source phrase, or a pronoun's antecedent."""
+        if head is None:
+            return None, None
+        if head.lower_ in PERSONAL_PRONOUNS:
+            entity = self._antecedent(head)
+            pronoun = self.doc[head.i : head.i + 1]
+            if entity is not None:
+                entity.mentions.append(pronoun)
+            return pronoun, entity
+        for candidate in _name_tokens(head):
+            entity, mention = self._entity_at(candidate)
+            if entity is not None:
+                return mention, entity
+        return noun_phrase(head), None
+
+    def _entity_at(self, token: Token) -> tuple[EntityDraft | None, Span | None]:
+        for entity in self.entities:
+            for mention in entity.mentions:
+                if mention.start <= token.i < mention.end and entity.type not in ("NORP", "DATE"):
+                    return entity, mention
+        return None, None
+
+    def _antecedent(self, pronoun: Token) -> EntityDraft | None:
+        """The nearest person named before the pronoun, within a few sentences."""
+        best: tuple[int, EntityDraft] | None = None
+        floor = pronoun.idx - LOOKBACK_CHARS
+        for entity in self.entities:
+            if entity.type != "PERSON":
+                continue
+            for mention in entity.mentions:
+                if floor <= mention.end_char <= pronoun.idx and mention.text.lower() not in PERSONAL_PRONOUNS:
+                    if best is None or mention.end_char > best[0]:
+                        best = (mention.end_char, entity)
+        return best[1] if best else None
+
+    def _addressee(self, cue: Cue) -> Span | None:
+        token = cue.head
+        while True:
+            found = addressee_for(self.by_head[token.i]) if token.i in self.by_head else None
+            if found is not None or token.head is token or token.dep_ not in ("advcl", "conj", "xcomp", "ccomp"):
+                return found
+            token = token.head
+
+    # -- floating quotes -------------------------------------------------------------------------
+
+    def _floating_quotes(self, drafts: list[StatementDraft]) -> list[StatementDraft]:
+        """A quotation with no cue of its own belongs to the speaker quoted just before it."""
+        found: list[StatementDraft] = []
+        for start, end in self.quotes:
+            if any(d.content.start_char < end and start < d.content.end_char for d in drafts):
+                continue
+            content = char_span(self.doc, start, end)
+            if content is None or not _is_clause(content) or any(
+                start <= d.cue.start_char < end for d in drafts
+            ):
+                continue
+            speaker = self._previous_speaker(drafts, start)
+            if speaker is None:
+                continue
+            mark = char_span(self.doc, start - 1, start)
+            if mark is None:
+                continue
+            found.append(
+                StatementDraft(
+                    cue=mark,
+                    content=content,
+                    kind="direct",
+                    source=speaker.source,
+                    source_entity=speaker.source_entity,
+                    addressee=speaker.addressee,
+                    cue_lemma="quote",
+                )
+            )
+        return found
+
+    def _previous_speaker(self, drafts: list[StatementDraft], start: int) -> StatementDraft | None:
+        earlier = [
+            d
+            for d in drafts
+            if d.source is not None and start - LOOKBACK_CHARS <= d.content.end_char <= start
+        ]
+        return max(earlier, key=lambda d: d.content.end_char) if earlier else None
+
+
+def _name_tokens(head: Token) -> list[Token]:
+    """The head and the names standing in apposition to it ("One such expert, Nate Duatbaev, ...")."""
+    tokens = [head]
+    for child in head.children:
+        if child.dep_ in ("appos", "compound", "flat"):
+            tokens.append(child)
+    return tokens
+
+
+def _without_trailing_comma(span: Span) -> Span:
+    """ "We will win," he said: the comma belongs to the sentence around the quote."""
+    end = span.end
+    while end > span.start + 1 and span.doc[end - 1].text in (",", ";", ":"):
+        end -= 1
+    return span.doc[span.start : end]
+
+
+def _is_trivial(content: Span) -> bool:
+    words = [t for t in content if not t.is_punct and not t.is_space]
+    return not words or (len(words) == 1 and words[0].pos_ == "PRON")
+
+
+def _is_clause(span: Span) -> bool:
+    words = [t for t in span if t.is_alpha]
+    return len(words) >= 4 and any(t.pos_ in ("VERB", "AUX") for t in span)

@@ -1,0 +1,159 @@
+"""Scores a reading against a hand-made reference reading (the ``*.gold.json`` format).
+
+Matching rule (DESIGN.md): a predicted statement matches a reference statement when its source
+resolves to the same entity (or both are anonymous) and its content covers at least half of the
+reference content's word tokens. Matching is one to one, best overlap first.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..model import Entity, Reading, Statement
+
+_WORD = re.compile(r"\w+")
+PRONOUNS = {"he", "she", "him", "her", "they", "it"}
+
+
+def words(text: str) -> list[str]:
+    return [w.lower() for w in _WORD.findall(text)]
+
+
+def coverage(reference: str, predicted: str) -> float:
+    """Share of the reference's word tokens that the prediction contains (multiset)."""
+    ref, pred = words(reference), words(predicted)
+    if not ref:
+        return 0.0
+    pool: dict[str, int] = {}
+    for word in pred:
+        pool[word] = pool.get(word, 0) + 1
+    hits = 0
+    for word in ref:
+        if pool.get(word, 0) > 0:
+            pool[word] -= 1
+            hits += 1
+    return hits / len(ref)
+
+
+@dataclass
+class GoldScore:
+    statements_gold: int = 0
+    statements_predicted: int = 0
+    statements_matched: int = 0
+    factuality_agree: dict[str, int] = field(default_factory=lambda: {"certainty": 0, "polarity": 0, "stance": 0})
+    entities_gold: int = 0
+    entities_found: int = 0
+    entity_misses: list[str] = field(default_factory=list)
+    times_gold: int = 0
+    times_found: int = 0
+    variants_merged: bool = False
+    unmatched_gold: list[str] = field(default_factory=list)
+    unmatched_predicted: list[str] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        return self.statements_matched / self.statements_predicted if self.statements_predicted else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.statements_matched / self.statements_gold if self.statements_gold else 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        matched = self.statements_matched or 1
+        return {
+            "statements": {
+                "gold": self.statements_gold,
+                "predicted": self.statements_predicted,
+                "matched": self.statements_matched,
+                "precision": round(self.precision, 3),
+                "recall": round(self.recall, 3),
+            },
+            "factuality_accuracy_on_matched": {k: round(v / matched, 3) for k, v in self.factuality_agree.items()},
+            "entities": {"gold": self.entities_gold, "found_with_type": self.entities_found, "missed": self.entity_misses},
+            "times": {"gold": self.times_gold, "found_with_value": self.times_found},
+            "spelling_variants_merged": self.variants_merged,
+            "unmatched_gold": self.unmatched_gold,
+            "unmatched_predicted": self.unmatched_predicted,
+        }
+
+
+def load_gold(path: str | Path) -> dict[str, Any]:
+    return json.loads(Path(path).read_text(encoding="utf-8"))
+
+
+def _gold_type(entity: dict[str, Any]) -> str:
+    return "OUTLET" if entity.get("kind") == "outlet" else entity["type"]
+
+
+def _names(entity: Entity) -> set[str]:
+    return {a for a in (entity.name, *entity.aliases) if a.lower() not in PRONOUNS}
+
+
+class _Matcher:
+    def __init__(self, gold: dict[str, Any], reading: Reading) -> None:
+        self.gold_entities = gold.get("entities", [])
+        self.reading = reading
+
+    def gold_entity_of(self, predicted: Entity | None) -> dict[str, Any] | None:
+        if predicted is None:
+            return None
+        names = _names(predicted)
+        return next((g for g in self.gold_entities if names & {a for a in g["aliases"]}), None)
+
+    def source_matches(self, gold_source: str | None, statement: Statement) -> bool:
+        predicted = self.reading.entity(statement.source.entity)
+        if gold_source is None:
+            return predicted is None and statement.source.text is None
+        gold_entity = next((g for g in self.gold_entities if gold_source in g["aliases"]), None)
+        if gold_entity is not None:
+            return self.gold_entity_of(predicted) is gold_entity
+        return predicted is None and coverage(gold_source, statement.source.text or "") >= 0.5
+
+
+def score_reading(gold: dict[str, Any], reading: Reading) -> GoldScore:
+    """Statement precision/recall, factuality agreement, entity and time recall."""
+    matcher = _Matcher(gold, reading)
+    score = GoldScore(statements_gold=len(gold["statements"]), statements_predicted=len(reading.statements))
+    free = list(reading.statements)
+    for item in gold["statements"]:
+        candidates = [
+            (coverage(item["content"], s.content.text), s)
+            for s in free
+            if matcher.source_matches(item["source"], s)
+        ]
+        candidates = [(c, s) for c, s in candidates if c >= 0.5]
+        if not candidates:
+            score.unmatched_gold.append(f"{item['source']} | {item['cue']} | {item['content']}")
+            continue
+        _, best = max(candidates, key=lambda pair: pair[0])
+        free.remove(best)
+        score.statements_matched += 1
+        for key in ("certainty", "polarity", "stance"):
+            score.factuality_agree[key] += int(getattr(best, key) == item[key])
+    score.unmatched_predicted = [f"{s.source.text} | {s.cue.text} | {s.content.text}" for s in free]
+    _score_entities(gold, reading, matcher, score)
+    _score_times(gold, reading, score)
+    return score
+
+
+def _score_entities(gold: dict[str, Any], reading: Reading, matcher: _Matcher, score: GoldScore) -> None:
+    score.entities_gold = len(gold.get("entities", []))
+    for entity in gold.get("entities", []):
+        found = [e for e in reading.entities if matcher.gold_entity_of(e) is entity and e.type == _gold_type(entity)]
+        if found:
+            score.entities_found += 1
+        else:
+            score.entity_misses.append(f"{entity['canonical']} ({_gold_type(entity)})")
+        names = {a for a in entity["aliases"] if a.lower() not in PRONOUNS}
+        if len(names) >= 3 and any(names <= _names(e) for e in reading.entities):
+            score.variants_merged = True
+
+
+def _score_times(gold: dict[str, Any], reading: Reading, score: GoldScore) -> None:
+    score.times_gold = len(gold.get("times", []))
+    predicted = {(t.text, t.value) for t in reading.times}
+    score.times_found = sum((t["text"], t["value"]) in predicted for t in gold.get("times", []))

@@ -1,0 +1,145 @@
+"""Finding attribution cues in a parsed sentence: reporting verbs, phrases and nouns.
+
+The words come from ``lexicons/cue_verbs.tsv``, ``cue_phrases.tsv`` and ``cue_nouns.tsv``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Span, Token
+
+from .lexicon import load_lexicon
+
+
+@dataclass(frozen=True, slots=True)
+class CueEntry:
+    lemma: str
+    frame: str  # clause, np, both, prep, verb_noun, noun
+    cls: str  # speech, cognition, refusal, denial, question
+
+
+@cache
+def verb_cues() -> dict[str, CueEntry]:
+    return {r["lemma"]: CueEntry(r["lemma"], r["frame"], r["class"]) for r in load_lexicon("cue_verbs")}
+
+
+@cache
+def phrase_cues() -> dict[tuple[str, ...], CueEntry]:
+    return {
+        tuple(r["pattern"].split()): CueEntry(r["pattern"], r["role"], r["class"])
+        for r in load_lexicon("cue_phrases")
+    }
+
+
+@cache
+def noun_cues() -> dict[str, CueEntry]:
+    return {r["lemma"]: CueEntry(r["lemma"], "noun", r["class"]) for r in load_lexicon("cue_nouns")}
+
+
+@dataclass(slots=True)
+class Cue:
+    head: Token  # the token the statement hangs on
+    tokens: list[Token]  # the words shown as the cue ("did not rule out")
+    entry: CueEntry
+
+    @property
+    def span(self) -> Span:
+        doc = self.head.doc
+        return doc[min(t.i for t in self.tokens) : max(t.i for t in self.tokens) + 1]
+
+    @property
+    def lemma(self) -> str:
+        return self.entry.lemma
+
+
+REFUSALS = ("decline", "refuse", "refrain")
+
+
+def _particle(token: Token) -> Token | None:
+    return next((c for c in token.children if c.dep_ == "prt"), None)
+
+
+def _refused_act(verb: Token) -> list[Token]:
+    """ "from confirm or deny" in "refraining from confirm or deny"; "to comment" in "declined to comment"."""
+    tokens: list[Token] = []
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ == "from":
+            act = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
+            if act is not None:
+                tokens.extend([child, act, *(c for c in act.children if c.dep_ in ("cc", "conj", "preconj"))])
+        elif child.dep_ == "xcomp" and child.lemma_ in verb_cues():
+            tokens.extend([child, *(c for c in child.children if c.dep_ in ("aux", "cc", "conj", "preconj"))])
+    return tokens
+
+
+def _verb_tokens(verb: Token) -> list[Token]:
+    """The verb with what belongs to its cue: auxiliaries of negation/passive, particle, 'to'."""
+    tokens = [verb]
+    for child in verb.children:
+        if child.dep_ in ("neg", "prt", "auxpass") or (child.dep_ == "aux" and child.lemma_ == "do"):
+            tokens.append(child)
+    if verb.lemma_ in REFUSALS:
+        tokens.extend(_refused_act(verb))
+    # "would neither confirm nor deny": one cue over both verbs.
+    if any(c.dep_ == "preconj" for c in verb.children):
+        for child in verb.children:
+            if child.dep_ in ("preconj", "cc") or (child.dep_ == "conj" and child.lemma_ in verb_cues()):
+                tokens.append(child)
+    # "are said to": include the infinitival 'to' of the content verb.
+    for child in verb.children:
+        if child.dep_ == "xcomp":
+            to = next((c for c in child.children if c.dep_ == "aux" and c.lower_ == "to"), None)
+            if to is not None and to.i == verb.i + 1:
+                tokens.append(to)
+    return tokens
+
+
+def _verb_cue(token: Token) -> Cue | None:
+    if token.pos_ not in ("VERB", "AUX") and not (token.pos_ == "NOUN" and token.dep_ == "pobj"):
+        return None
+    cues = verb_cues()
+    particle = _particle(token)
+    if particle is not None and f"{token.lemma_} {particle.lower_}" in cues:
+        entry = cues[f"{token.lemma_} {particle.lower_}"]
+    elif token.lemma_.lower() in cues:
+        entry = cues[token.lemma_.lower()]
+    else:
+        return None
+    # A bare noun parsed as a verb argument is a cue only in "refraining from confirm or deny".
+    if token.pos_ == "NOUN" and entry.cls != "denial" and token.lemma_ != "confirm":
+        return None
+    return Cue(token, _verb_tokens(token), entry)
+
+
+def _phrase_cue(token: Token) -> Cue | None:
+    doc = token.doc
+    for pattern, entry in phrase_cues().items():
+        window = doc[token.i : token.i + len(pattern)]
+        if len(window) != len(pattern):
+            continue
+        if all(t.lemma_.lower() == p or t.lower_ == p for t, p in zip(window, pattern, strict=True)):
+            return Cue(token, list(window), entry)
+    return None
+
+
+def find_cues(sentence: Span) -> list[Cue]:
+    """Every cue in the sentence, in text order; phrases win over the single words inside them."""
+    cues: list[Cue] = []
+    taken: set[int] = set()
+    for token in sentence:
+        if token.i in taken:
+            continue
+        cue = _phrase_cue(token) or _verb_cue(token)
+        if cue is None and token.pos_ == "NOUN" and token.lemma_.lower() in noun_cues():
+            if any(c.dep_ in ("acl", "ccomp") and _has_that(c) for c in token.children):
+                cue = Cue(token, [token], noun_cues()[token.lemma_.lower()])
+        if cue is not None:
+            cues.append(cue)
+            taken.update(t.i for t in cue.tokens)
+    return cues
+
+
+def _has_that(token: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in token.children)

@@ -1,0 +1,67 @@
+"""Quotation marks: where quotes are, and what kind of statement a content span is."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+
+# Curly and guillemet quotes pair unambiguously; straight double quotes pair in order.
+_PAIRED = {"“": "”", "«": "»", "„": "“"}
+_PARAGRAPH = re.compile(r"\n\s*\n|\n")
+
+
+def quote_ranges(text: str) -> list[tuple[int, int]]:
+    """Character ranges inside quotation marks (marks excluded).
+
+    A quote left open at the end of a paragraph runs on into the next paragraph when that one
+    opens with a quotation mark too (the news convention for multi-paragraph quotes).
+    """
+    ranges: list[tuple[int, int]] = []
+    open_at: int | None = None
+    closer = ""
+    for index, char in enumerate(text):
+        if open_at is None:
+            if char in _PAIRED:
+                open_at, closer = index, _PAIRED[char]
+            elif char == '"':
+                open_at, closer = index, '"'
+            continue
+        if char == closer:
+            ranges.append((open_at + 1, index))
+            open_at = None
+        elif char == "\n" and not _continues(text, index):
+            # An unclosed quote at a paragraph end without a continuation: it ends there.
+            if index - open_at > 1:
+                ranges.append((open_at + 1, index))
+            open_at = None
+    return [(s, e) for s, e in ranges if text[s:e].strip()]
+
+
+def _continues(text: str, newline: int) -> bool:
+    rest = text[newline:].lstrip()
+    return bool(rest) and rest[0] in "“\"«"
+
+
+def quote_containing(ranges: list[tuple[int, int]], start: int, end: int) -> tuple[int, int] | None:
+    """The quote that encloses a character range (allowing the range to include the marks)."""
+    for q_start, q_end in ranges:
+        if q_start - 1 <= start and end <= q_end + 1:
+            return q_start, q_end
+    return None
+
+
+def kind_of(ranges: list[tuple[int, int]], content: Span) -> str:
+    """direct: the content is a quotation; mixed: it contains one; indirect otherwise."""
+    if quote_containing(ranges, content.start_char, content.end_char):
+        return "direct"
+    words = 0
+    for q_start, q_end in ranges:
+        if content.start_char <= q_start and q_end <= content.end_char:
+            words += len(content.doc.text[q_start:q_end].split())
+    # One quoted word is a scare quote, not a quotation.
+    return "mixed" if words >= 2 else "indirect"
+
+
+def char_span(doc: Doc, start: int, end: int) -> Span | None:
+    return doc.char_span(start, end, alignment_mode="expand")

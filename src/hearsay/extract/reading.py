@@ -1,0 +1,77 @@
+"""The one place where spaCy objects become hearsay records."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span as SpacySpan
+
+from ..model import Addressee, Document, Entity, Mention, Reading, Role, Source, Span, Statement, TimeExpression
+from .drafts import EntityDraft, StatementDraft, entity_for
+
+
+def span(s: SpacySpan) -> Span:
+    return Span(start=s.start_char, end=s.end_char, text=s.text)
+
+
+def to_reading(doc: Doc, document: Document, extractor: str = "") -> Reading:
+    """The reading of a processed Doc; every span becomes character offsets into the document text."""
+    entities = [e for e in (doc._.hs_entities or ()) if e.mentions]
+    return Reading(
+        document_id=document.id,
+        entities=tuple(_entity(e) for e in entities),
+        mentions=tuple(sorted((m for e in entities for m in _mentions(e)), key=lambda m: (m.start, m.end))),
+        statements=tuple(_statement(doc, d, n) for n, d in enumerate(doc._.hs_statements or (), start=1)),
+        times=tuple(
+            TimeExpression(text=t.span.text, start=t.span.start_char, end=t.span.end_char, value=t.value, type=t.type)
+            for t in (doc._.hs_times or ())
+        ),
+        published=document.published,
+        language=document.language,
+        extractor=extractor,
+        document=document,
+    )
+
+
+def _entity(draft: EntityDraft) -> Entity:
+    roles: dict[str, Role] = {}
+    for role in draft.roles:
+        roles.setdefault(role.text, Role(text=role.text, start=role.start_char, end=role.end_char))
+    return Entity(id=draft.id, name=draft.name, type=draft.type, aliases=tuple(draft.aliases), roles=tuple(roles.values()))
+
+
+def _mentions(draft: EntityDraft) -> list[Mention]:
+    unique = {(m.start_char, m.end_char): m for m in draft.mentions}
+    return [
+        Mention(entity=draft.id, start=m.start_char, end=m.end_char, text=m.text, label=draft.type)
+        for m in unique.values()
+    ]
+
+
+def _statement(doc: Doc, draft: StatementDraft, number: int) -> Statement:
+    if draft.source is None:
+        source = Source(entity=None, text=None, start=None, end=None)
+    else:
+        source = Source(
+            entity=draft.source_entity, text=draft.source.text, start=draft.source.start_char, end=draft.source.end_char
+        )
+    addressee = None
+    if draft.addressee is not None:
+        target = entity_for(doc, draft.addressee.start_char, draft.addressee.end_char)
+        addressee = Addressee(
+            text=draft.addressee.text,
+            start=draft.addressee.start_char,
+            end=draft.addressee.end_char,
+            entity=target.id if target else None,
+        )
+    return Statement(
+        id=f"s{number}",
+        source=source,
+        cue=span(draft.cue),
+        content=span(draft.content),
+        kind=draft.kind,
+        addressee=addressee,
+        certainty=draft.certainty,
+        polarity=draft.polarity,
+        stance=draft.stance,
+        factuality_cues=tuple(span(c) for c in draft.factuality_cues),
+        cue_lemma=draft.cue_lemma,
+    )

@@ -1,0 +1,272 @@
+"""The content, source and addressee of an attribution cue, read off the dependency parse."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import cache
+
+from spacy.tokens import Doc, Span, Token
+
+from .cues import Cue
+from .lexicon import load_lexicon
+
+EDGE_DEPS = {"punct", "cc", "mark", "prep", "advmod", "dep"}
+SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+# "tell X", "inform X": the object is the hearer, not the content.
+HEARER_OBJECT_VERBS = {"tell", "inform", "assure", "warn", "brief", "remind", "urge", "ask"}
+TOPIC_PREPOSITIONS = {"regarding", "about", "over", "on", "of", "concerning", "whether", "that"}
+
+
+@cache
+def medium_nouns() -> frozenset[str]:
+    return frozenset(r["lemma"] for r in load_lexicon("medium_nouns"))
+
+
+def span_of(doc: Doc, tokens: Iterable[Token]) -> Span | None:
+    indices = sorted(t.i for t in tokens)
+    return doc[indices[0] : indices[-1] + 1] if indices else None
+
+
+def trim(span: Span | None) -> Span | None:
+    """Drop leading and trailing punctuation, conjunctions, 'that' and whitespace."""
+    if span is None:
+        return None
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (
+        doc[start].is_punct and doc[start].text not in "“\"‘«"
+        or doc[start].is_space
+        or doc[start].dep_ in ("cc", "mark") and doc[start].lower_ in ("that", "and", "but", "or", "whether", "if")
+    ):
+        start += 1
+    while end > start and (doc[end - 1].is_space or doc[end - 1].is_punct and doc[end - 1].text not in "”\"’»)"):
+        end -= 1
+    return doc[start:end] if end > start else None
+
+
+def subtree_span(token: Token, exclude: Iterable[Token] = ()) -> Span | None:
+    """The contiguous run of the token's subtree around it, leaving out the excluded tokens."""
+    excluded = {t.i for t in exclude}
+    indices = [t.i for t in token.subtree if t.i not in excluded]
+    start = end = token.i
+    present = set(indices)
+    while start - 1 in present:
+        start -= 1
+    while end + 1 in present:
+        end += 1
+    return trim(token.doc[start : end + 1])
+
+
+def _cut_nested_cues(span: Span | None, nested_heads: set[int]) -> Span | None:
+    """End the content before a participial cue that hangs inside it (", suggesting ...")."""
+    if span is None:
+        return None
+    for token in span:
+        if token.i in nested_heads and token.i > span.start and token.dep_ in ("advcl", "conj", "xcomp"):
+            return trim(span.doc[span.start : token.i])
+    return span
+
+
+def _clause_child(head: Token) -> Token | None:
+    for dep in ("ccomp", "xcomp", "csubj"):
+        child = next((c for c in head.children if c.dep_ == dep), None)
+        if child is not None:
+            return child
+    return None
+
+
+def _object(head: Token) -> Token | None:
+    return next((c for c in head.children if c.dep_ in ("dobj", "attr") and c.i > head.i), None)
+
+
+def _host_content(anchor: Token, adjunct: Token) -> Span | None:
+    """The clause an adjunct ("according to X", "in a report by X", "as X said") is attached to.
+
+    A fronted adjunct ends at its first comma, a trailing one starts the content's end: the small
+    model often hangs the clause's subject on the adjunct's noun, so the comma is the safer border.
+    """
+    host = anchor
+    while host.dep_ not in ("ROOT", "ccomp", "conj", "advcl", "relcl") and host.head is not host:
+        host = host.head
+    doc = host.doc
+    start = min(host.left_edge.i, adjunct.left_edge.i)
+    end = max(host.right_edge.i, adjunct.right_edge.i)
+    if adjunct.i < host.i:
+        comma = next((t for t in doc[adjunct.i : host.i] if t.text in (",", ":")), None)
+        if comma is not None:
+            return trim(doc[comma.i + 1 : end + 1])
+        return subtree_span(host, exclude=list(adjunct.subtree))
+    return trim(doc[start : adjunct.left_edge.i])
+
+
+def _topic_content(head: Token) -> Span | None:
+    """What a light-verb cue is about: "expressing skepticism regarding X" -> X."""
+    for token in (head, *head.children):
+        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in TOPIC_PREPOSITIONS):
+            obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+            if obj is not None:
+                return _extend_misparsed_tail(subtree_span(obj))
+    clause = _clause_child(head)
+    return subtree_span(clause) if clause is not None else None
+
+
+def _extend_misparsed_tail(span: Span | None) -> Span | None:
+    """The small model sometimes hangs the end of a noun phrase elsewhere: run on to the next comma."""
+    if span is None:
+        return None
+    doc, end = span.doc, span.end
+    sentence_end = span.sent.end
+    while end < sentence_end and doc[end].text not in (",", ";", ".", ":", "!", "?") and doc[end].pos_ not in (
+        "ADP",
+        "SCONJ",
+        "CCONJ",
+        "VERB",
+    ):
+        end += 1
+    return trim(doc[span.start : end])
+
+
+def _refusal_content(cue: Cue) -> Span | None:
+    """"declined to comment on X" -> X; "refraining from confirming or denying, left X" -> X."""
+    for token in cue.head.subtree:
+        if token.dep_ == "dobj":
+            return subtree_span(token)
+        if token.dep_ == "pobj" and token.head.lower_ in ("on", "about", "regarding") and token.head.head is not None:
+            return subtree_span(token)
+    governor = cue.head.head if cue.head.dep_ in ("advcl", "conj") else None
+    if governor is not None:
+        obj = _object(governor)
+        if obj is not None:
+            return subtree_span(obj)
+    return None
+
+
+def content_for(cue: Cue, nested_heads: set[int]) -> Span | None:
+    """The attributed content of a cue, or None when it has none."""
+    head, entry = cue.head, cue.entry
+    if entry.frame == "prep":
+        return _host_content(head.head, head)
+    if entry.frame == "verb_noun":
+        return _topic_content(head)
+    if entry.cls == "refusal" or (cue.head.pos_ == "NOUN" and cue.head.dep_ == "pobj"):
+        return _refusal_content(cue)
+    if head.dep_ == "acl" and head.head.dep_ == "pobj" and head.head.head.dep_ == "prep":
+        # "In a development reported by X, <content>"
+        return _host_content(head.head.head.head, head.head.head)
+    if head.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in head.children):
+        return _host_content(head.head, head)
+    if head.dep_ == "parataxis" and _clause_child(head) is None:
+        # "The government, the spokeswoman added, had done everything": the cue sits inside its content.
+        return trim(head.doc[head.head.left_edge.i : head.head.right_edge.i + 1])
+    subject = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+    clause = _clause_child(head)
+    if subject is not None and clause is not None and clause.dep_ == "xcomp":
+        # "These drones are said to have attacked ...": subject and infinitive together.
+        return span_of(head.doc, [*subject.subtree, *clause.subtree])
+    if clause is not None and entry.frame in ("clause", "both"):
+        return _cut_nested_cues(subtree_span(clause), nested_heads)
+    if entry.frame in ("np", "both"):
+        obj = next((_object(t) for t in cue.tokens if t.pos_ == "VERB" and _object(t) is not None), None)
+        if obj is not None and head.lemma_ not in HEARER_OBJECT_VERBS:
+            return _cut_nested_cues(subtree_span(obj), nested_heads)
+        if not any(c.dep_ == "agent" for c in head.children):
+            # A passive reporting verb with no agent and no clause is an event ("a deal was announced").
+            return None
+        if subject is not None:
+            return subtree_span(subject)
+        return _passive_fallback(head)
+    if cue.head.pos_ == "NOUN":
+        clause = next((c for c in head.children if c.dep_ in ("acl", "ccomp")), None)
+        return subtree_span(clause) if clause is not None else None
+    return None
+
+
+def _passive_fallback(head: Token) -> Span | None:
+    """A passive cue whose subject the parser lost: the phrase between the last comma and the auxiliary."""
+    aux = next((c for c in head.children if c.dep_ == "auxpass"), None)
+    if aux is None:
+        return None
+    doc, start = head.doc, aux.i
+    while start > head.sent.start and doc[start - 1].text not in (",", ";", ":"):
+        start -= 1
+    return trim(doc[start : aux.i]) if start < aux.i else None
+
+
+def source_heads(cue: Cue) -> list[Token]:
+    """The head tokens of the cue's own source(s); empty when the source is inherited or anonymous."""
+    head = cue.head
+    if cue.entry.frame == "prep":
+        last = cue.tokens[-1]
+        obj = next((c for c in last.children if c.dep_ in ("pobj", "dobj")), None)
+        if obj is None and head.lower_ == "citing":
+            obj = next((c for c in head.children if c.dep_ == "dobj"), None)
+        return [obj] if obj is not None else []
+    agent = next((c for c in head.children if c.dep_ == "agent"), None)
+    if agent is not None:
+        obj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+        return [obj] if obj is not None else []
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in head.children):
+        return []
+    subject = next((c for c in head.children if c.dep_ in ("nsubj", "csubj")), None)
+    if subject is not None and subject.lower_ != "it":
+        return [subject]
+    if head.pos_ == "NOUN":
+        owner = next((c for c in head.children if c.dep_ == "poss"), None)
+        if owner is None:
+            prep = next((c for c in head.children if c.dep_ == "prep" and c.lower_ in ("by", "from")), None)
+            owner = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+        return [owner] if owner is not None else []
+    return []
+
+
+def is_passive_or_impersonal(cue: Cue) -> bool:
+    children = list(cue.head.children)
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in children)
+    impersonal = any(c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in children)
+    return (passive or impersonal) and not any(c.dep_ == "agent" for c in children)
+
+
+def noun_phrase(token: Token) -> Span | None:
+    """The noun phrase of a source token, without relative clauses or trailing appositions."""
+    cut = {"relcl", "acl", "appos", "punct", "cc", "conj", "prep"} if token.pos_ == "PROPN" else {"relcl", "acl"}
+    tokens = [token]
+    for child in token.children:
+        if child.dep_ not in cut:
+            tokens.extend(child.subtree)
+    return trim(span_of(token.doc, tokens))
+
+
+def addressee_for(cue: Cue) -> Span | None:
+    """Whom the statement was made to, or where: "told DW", "in a statement to Orda", "during a briefing"."""
+    head = cue.head
+    if cue.entry.frame == "prep":
+        return None
+    for child in head.children:
+        if child.dep_ == "dative" or (child.dep_ == "dobj" and head.lemma_ in HEARER_OBJECT_VERBS):
+            return noun_phrase(child)
+    for prep in (c for c in head.children if c.dep_ == "prep"):
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if obj is None:
+            continue
+        if prep.lower_ in ("to", "with") and cue.entry.cls in ("speech", "refusal") and obj.lemma_ not in medium_nouns():
+            return noun_phrase(obj)
+        if prep.lower_ in ("in", "during", "at", "on") and obj.lemma_.lower() in medium_nouns():
+            hearer = _hearer_of(obj)
+            return hearer if hearer is not None else _medium_phrase(obj)
+    return None
+
+
+def _hearer_of(noun: Token) -> Span | None:
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("to", "with")):
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if obj is not None:
+            return noun_phrase(obj)
+    return None
+
+
+def _medium_phrase(noun: Token) -> Span | None:
+    """ "a June 2 briefing in Astana" -> "a June 2 briefing": the noun with its left modifiers."""
+    tokens = [noun]
+    for child in noun.lefts:
+        tokens.extend(child.subtree)
+    return trim(span_of(noun.doc, tokens))
