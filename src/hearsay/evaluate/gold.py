@@ -148,9 +148,15 @@ def _score_entities(gold: dict[str, Any], reading: Reading, matcher: _Matcher, s
             score.entities_found += 1
         else:
             score.entity_misses.append(f"{entity['canonical']} ({_gold_type(entity)})")
-        names = {a for a in entity["aliases"] if a.lower() not in PRONOUNS}
-        if len(names) >= 3 and any(names <= _names(e) for e in reading.entities):
+        names = _distinct_forms(entity["aliases"])
+        if len(names) >= 2 and any(names <= _names(e) for e in reading.entities):
             score.variants_merged = True
+
+
+def _distinct_forms(aliases: list[str]) -> set[str]:
+    """The aliases that are not pronouns and not part of a longer alias ("Smadiyarov" in "Aybek Smadiyarov")."""
+    names = {a for a in aliases if a.lower() not in PRONOUNS}
+    return {a for a in names if not any(a != b and a in b for b in names)}
 
 
 def _score_times(gold: dict[str, Any], reading: Reading, score: GoldScore) -> None:

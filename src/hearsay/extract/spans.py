@@ -165,6 +165,10 @@ def content_for(cue: Cue, nested_heads: set[int]) -> Span | None:
         return span_of(head.doc, [*subject.subtree, *clause.subtree])
     if clause is not None and entry.frame in ("clause", "both"):
         return _cut_nested_cues(subtree_span(clause), nested_heads)
+    if entry.frame == "np_as":
+        obj = _object(head)
+        has_as = obj is not None and any(c.dep_ == "prep" and c.lower_ == "as" for c in (*obj.children, *head.children))
+        return subtree_span(obj) if has_as else None
     if entry.frame in ("np", "both"):
         obj = next((_object(t) for t in cue.tokens if t.pos_ == "VERB" and _object(t) is not None), None)
         if obj is not None and head.lemma_ not in HEARER_OBJECT_VERBS:

@@ -1,8 +1,159 @@
-"""Placeholder registration so the pipeline loads while the component is written."""
+"""hearsay_timex: time expressions with TIMEX3 values -> ``doc._.hs_times``.
+
+Candidates are spaCy's DATE and TIME entities plus a few token patterns for what the small
+English model misses ("on Monday", "last week", "two weeks ago", "recently"); the words come
+from ``lexicons/time_words.tsv``. Ages ("37-year-old", "aged 37") and numbers that are not
+dates are dropped. Extents keep determiners ("the past year") and lose leading prepositions
+and trailing punctuation. Only the expression's own text is normalised (never its sentence,
+so a modal "may" is never May), by ``timex_rules.normalise`` against ``doc._.hs_published``;
+a candidate it does not understand is not a time.
+"""
+
+from __future__ import annotations
 
 from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+from spacy.vocab import Vocab
+
+from ..drafts import TimeDraft
+from ..timex_rules import FUTURE, PAST, PRESENT, normalise, words
+
+_LABELS = ("DATE", "TIME")
+_FUTURE_AUX = ("will", "shall", "'ll", "wo")
+# Modals that put a clause's time ahead of the document date ("may resume on Friday"),
+# unless a perfect puts it behind ("must have left on Friday").
+_MODAL_AUX = ("may", "might", "can", "must", "should")
+_matchers: dict[int, tuple[Vocab, Matcher]] = {}
 
 
-@Language.component("hearsay_timex")
-def hearsay_timex(doc):
+@Language.component(
+    "hearsay_timex",
+    requires=["doc.ents", "token.dep", "token.tag"],
+    assigns=["doc._.hs_times"],
+)
+def hearsay_timex(doc: Doc) -> Doc:
+    """Set ``doc._.hs_times`` to the document's time expressions, in text order."""
+    doc._.hs_times = find_times(doc)
     return doc
+
+
+def find_times(doc: Doc) -> list[TimeDraft]:
+    """The time expressions of a parsed document with their TIMEX3 values."""
+    anchor = doc._.hs_published
+    times: list[TimeDraft] = []
+    for span in candidates(doc):
+        timex = normalise(span.text, anchor, tense_of(span))
+        if timex is not None:
+            times.append(TimeDraft(span=span, value=timex.value, type=timex.type))
+    return times
+
+
+def candidates(doc: Doc) -> list[Span]:
+    """Trimmed candidate spans: entities and pattern matches, longest first where they overlap."""
+    spans = [e for e in doc.ents if e.label_ in _LABELS]
+    spans += [doc[start:end] for _, start, end in _matcher(doc.vocab)(doc)]
+    trimmed = (_trim(span) for span in filter_spans(spans))
+    kept = [span for span in trimmed if span is not None and not _is_age(span)]
+    return _join_adjacent(kept)
+
+
+def _trim(span: Span) -> Span | None:
+    """Drop leading prepositions and edge punctuation, unless the phrase is a fixed expression."""
+    if span.text.lower() in words("ref"):
+        return span
+    start, end = span.start, span.end
+    fillers = words("filler")
+    while start < end and _leading_filler(span.doc[start], fillers):
+        start += 1
+    while end > start and (span.doc[end - 1].pos_ == "PUNCT" or span.doc[end - 1].tag_ == "POS"):
+        end -= 1
+    return span.doc[start:end] if end > start else None
+
+
+def _leading_filler(token: Token, fillers: dict[str, str]) -> bool:
+    return token.is_punct or token.is_space or (token.pos_ == "ADP" and token.lower_ in fillers)
+
+
+def _is_age(span: Span) -> bool:
+    """ "37-year-old", "37 years old", "aged 37", "in his 40s"."""
+    markers = words("age_marker")
+    doc = span.doc
+    if any(t.lower_ in markers for t in span) or "-old" in span.text.lower():
+        return True
+    after = doc[span.end] if span.end < len(doc) else None
+    if after is not None and (after.lower_ in markers or after.lower_.startswith("-old")):
+        return True
+    before = doc[span.start - 1] if span.start > 0 else None
+    return before is not None and (before.lower_ in markers or before.tag_ == "PRP$")
+
+
+def _join_adjacent(spans: list[Span]) -> list[Span]:
+    """ "tomorrow" + "morning" -> "tomorrow morning" when nothing stands between them."""
+    joined: list[Span] = []
+    for span in sorted(spans, key=lambda s: s.start):
+        if joined and joined[-1].end == span.start:
+            joined[-1] = span.doc[joined[-1].start : span.end]
+        else:
+            joined.append(span)
+    return joined
+
+
+def tense_of(span: Span) -> str:
+    """past, present or future: the tense of the clause the expression belongs to."""
+    verb = span.root
+    for _ in range(4):
+        if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+            break
+        verb = verb.head
+    return _tense(verb)
+
+
+def _tense(verb: Token) -> str:
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    words_ = {a.lower_ for a in auxiliaries} | {verb.lower_}
+    if words_ & set(_FUTURE_AUX):
+        return FUTURE
+    if verb.tag_ == "VBN" and words_ & {"have", "has", "had", "'ve", "'d"}:
+        return PAST
+    if words_ & set(_MODAL_AUX):
+        return FUTURE
+    if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxiliaries):
+        return PAST
+    return PRESENT
+
+
+def _matcher(vocab: Vocab) -> Matcher:
+    cached = _matchers.get(id(vocab))
+    if cached is None or cached[0] is not vocab:
+        matcher = Matcher(vocab)
+        for name, patterns in _patterns().items():
+            matcher.add(name, patterns)
+        cached = _matchers[id(vocab)] = (vocab, matcher)
+    return cached[1]
+
+
+def _patterns() -> dict[str, list[list[dict]]]:
+    """Token patterns for time expressions spaCy's small model tends to miss."""
+    weekdays = [w for w in words("weekday") if len(w) > 4]  # full names: "sun", "wed" are words too
+    months = [w for w in words("month") if len(w) > 3]
+    units, parts = list(words("unit")), list(words("part_of_day"))
+    numbers = list(words("number"))
+
+    def among(values: list[str], op: str | None = None) -> dict:
+        return {"LOWER": {"IN": values}, **({"OP": op} if op else {})}
+
+    return {
+        "TIMEX_WEEKDAY": [[among(weekdays), among(parts, "?")]],
+        "TIMEX_RELATIVE": [
+            [among(list(words("relative"))), among(units + weekdays + months + parts)],
+            [among(list(words("relative"))), among(list(words("season")))],
+        ],
+        "TIMEX_AGO": [
+            [among(numbers, "?"), {"LIKE_NUM": True, "OP": "?"}, among(units), among(["ago"])],
+        ],
+        "TIMEX_DAY": [[among(list(words("day_offset"))), among(parts, "?")]],
+        "TIMEX_SET": [[among(list(words("set_quantifier"))), among(weekdays + units)]],
+        "TIMEX_REF": [[{"LOWER": w} for w in phrase.split()] for phrase in words("ref")],
+    }

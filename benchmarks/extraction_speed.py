@@ -1,0 +1,123 @@
+"""Words per second of hearsay's extraction against the bare spaCy pipeline it builds on, on the same texts.
+
+    .venv/bin/python benchmarks/extraction_speed.py [--words 50000] [--batch-size 16]
+
+The texts are the bundled sample corpus, repeated until they hold at least ``--words`` words.
+Both pipelines are loaded and warmed up first; the timed passes run without tracemalloc (it slows
+Python code several times over), and a second, untimed pass of each measures its Python heap peak.
+``ru_maxrss`` is the whole process's peak resident memory, so it is read after each timed pass.
+"""
+
+from __future__ import annotations
+
+import argparse
+import platform
+import resource
+import sys
+import time
+import tracemalloc
+from collections.abc import Callable
+
+import spacy
+
+from hearsay.extract.pipeline import extract_many, load_pipeline
+from hearsay.ingest import read_path
+from hearsay.model import Document
+from hearsay.sample import sample_paths
+from hearsay.settings import MODEL_CANDIDATES, load_settings
+
+
+def corpus(min_words: int) -> list[Document]:
+    """The sample documents, repeated until they hold at least ``min_words`` words."""
+    sample = [item for path in sample_paths() for item in read_path(path) if isinstance(item, Document)]
+    documents: list[Document] = []
+    words = 0
+    while words < min_words:
+        for document in sample:
+            documents.append(document)
+            words += len(document.text.split())
+    return documents
+
+
+def base_model() -> str:
+    """The spaCy package hearsay loads its pipeline from."""
+    configured = load_settings().model
+    if configured:
+        return configured
+    for name in MODEL_CANDIDATES:
+        if spacy.util.is_package(name):
+            return name
+    raise SystemExit("no spaCy pipeline installed; run scripts/install")
+
+
+def max_rss_mib() -> float:
+    # Linux reports ru_maxrss in KiB, macOS in bytes.
+    scale = 1 if sys.platform == "darwin" else 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * scale / 2**20
+
+
+def timed(run: Callable[[], int]) -> tuple[float, int]:
+    start = time.perf_counter()
+    count = run()
+    return time.perf_counter() - start, count
+
+
+def heap_peak_mib(run: Callable[[], int]) -> float:
+    tracemalloc.start()
+    try:
+        run()
+        return tracemalloc.get_traced_memory()[1] / 2**20
+    finally:
+        tracemalloc.stop()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--words", type=int, default=50_000, help="at least this many words (default 50000)")
+    parser.add_argument("--batch-size", type=int, default=16, help="documents per nlp.pipe batch (default 16)")
+    args = parser.parse_args(argv)
+
+    documents = corpus(args.words)
+    texts = [d.text for d in documents]
+    words = sum(len(t.split()) for t in texts)
+    name = base_model()
+    bare = spacy.load(name)
+    hearsay_nlp = load_pipeline()
+
+    def run_bare() -> int:
+        return sum(1 for _ in bare.pipe(texts, batch_size=args.batch_size))
+
+    def run_hearsay() -> int:
+        return sum(1 for _ in extract_many(documents, nlp=hearsay_nlp, batch_size=args.batch_size))
+
+    # Warm-up: the first documents pay for lazy initialisation in spaCy and in our lexicons.
+    list(bare.pipe(texts[:4]))
+    list(extract_many(documents[:4], nlp=hearsay_nlp))
+
+    bare_s, bare_n = timed(run_bare)
+    bare_rss = max_rss_mib()
+    hearsay_s, hearsay_n = timed(run_hearsay)
+    hearsay_rss = max_rss_mib()
+    assert bare_n == hearsay_n == len(documents)
+    bare_heap = heap_peak_mib(run_bare)
+    hearsay_heap = heap_peak_mib(run_hearsay)
+
+    print(f"{len(documents)} documents, {words:,} words (sample corpus repeated); batch size {args.batch_size}")
+    print(f"spaCy {spacy.__version__}, model {name}, Python {platform.python_version()}, {platform.machine()}")
+    print()
+    header = f"{'pipeline':<28} {'seconds':>8} {'words/s':>10} {'max RSS MiB':>12} {'heap peak MiB':>14}"
+    print(header)
+    print("-" * len(header))
+    for label, seconds, rss, heap in (
+        (f"bare spaCy ({name})", bare_s, bare_rss, bare_heap),
+        ("hearsay extract_many", hearsay_s, hearsay_rss, hearsay_heap),
+    ):
+        print(f"{label:<28} {seconds:>8.2f} {words / seconds:>10,.0f} {rss:>12.0f} {heap:>14.1f}")
+    print()
+    print(f"hearsay / bare spaCy speed: {bare_s / hearsay_s:.2f} (hearsay takes {hearsay_s / bare_s:.2f}x as long)")
+    print("max RSS is the process peak so far: the hearsay row includes both pipelines loaded.")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,101 @@
+"""Printing helpers shared by the commands: one-line errors, JSON Lines, tables, styled article text.
+
+Text that comes from documents is always wrapped in ``rich.text.Text`` and never passed as a
+string to rich, which would read ``[bold]`` or ``[link=...]`` in an article as markup.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import click
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from ..model import Reading
+
+# Styles of the marked-up article in `hearsay show`, in the order they are applied: later
+# styles win where spans overlap (a source inside a content, a time inside a content).
+STYLES = {
+    "content": "green",
+    "entity": "underline yellow",
+    "time": "underline blue",
+    "source": "bold cyan",
+    "cue": "bold magenta",
+}
+
+
+def console(stderr: bool = False) -> Console:
+    """A console that never reads markup or highlights numbers in what it prints."""
+    return Console(stderr=stderr, markup=False, highlight=False, emoji=False)
+
+
+def error(message: str) -> None:
+    """Print one error line on stderr; newlines in the message are folded so it stays one line."""
+    click.echo(f"hearsay: error: {one_line(message)}", err=True)
+
+
+def note(message: str) -> None:
+    """Print one informational line on stderr."""
+    click.echo(f"hearsay: {one_line(message)}", err=True)
+
+
+def one_line(message: str) -> str:
+    return " ".join(str(message).split())
+
+
+def json_line(data: Any) -> None:
+    """Write one JSON object on one line of stdout."""
+    sys.stdout.write(json.dumps(data, ensure_ascii=False) + "\n")
+
+
+def cell(value: Any, limit: int | None = None) -> Text:
+    """A table cell that shows ``value`` literally (no markup), shortened to ``limit`` characters."""
+    text = "" if value is None else one_line(str(value))
+    if limit is not None and len(text) > limit:
+        text = text[: limit - 1] + "…"
+    return Text(text)
+
+
+def table(columns: Sequence[str], rows: Iterable[Sequence[Any]], title: str | None = None) -> Table:
+    """A rich table whose cells are literal text."""
+    result = Table(*columns, title=title, title_justify="left", show_lines=False)
+    for row in rows:
+        result.add_row(*(value if isinstance(value, Text) else cell(value) for value in row))
+    return result
+
+
+def factuality(statement: Any) -> str:
+    """``stance/certainty/polarity`` of a statement record or dict."""
+    get = statement.get if isinstance(statement, dict) else lambda key: getattr(statement, key)
+    return f"{get('stance')}/{get('certainty')}/{get('polarity')}"
+
+
+def marked_up(reading: Reading, text: str) -> Text:
+    """The document text with sources, cues, contents, entity mentions and times styled by span."""
+    result = Text(text, end="")
+    spans: dict[str, list[tuple[int | None, int | None]]] = {name: [] for name in STYLES}
+    for statement in reading.statements:
+        spans["content"].append((statement.content.start, statement.content.end))
+        spans["cue"].append((statement.cue.start, statement.cue.end))
+        spans["source"].append((statement.source.start, statement.source.end))
+    spans["entity"] = [(m.start, m.end) for m in reading.mentions]
+    spans["time"] = [(t.start, t.end) for t in reading.times]
+    for name, style in STYLES.items():
+        for start, end in spans[name]:
+            if start is not None and end is not None and 0 <= start < end <= len(text):
+                result.stylize(style, start, end)
+    return result
+
+
+def legend() -> Text:
+    """One line naming the style of each kind of item."""
+    result = Text("legend: ")
+    for name, style in reversed(STYLES.items()):
+        result.append(name, style=style)
+        result.append("  ")
+    return result

@@ -1,0 +1,197 @@
+"""Candidate name mentions in a document, each with the evidence for its type.
+
+Candidates come from spaCy's named entities, the outlet list, web addresses, "X-based"
+premodifiers and outlet cues ("told X"). They are token-aligned and never overlap; "the" and
+a possessive "'s" are never part of one. Each carries votes ``(type, source)``:
+
+    ner       the model's label                         noun/strong/weak/hint  outlet cues
+    list      a listed outlet ("exact" entries)         listctx   a listed outlet that is also a word
+    domain    a web address                             based     "X-based": a place
+    role      a role noun before it or in apposition    (person evidence)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from . import entity_rules as rules
+
+ENTITY_LABELS = frozenset(
+    {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
+)
+# Labels of names a "member"-like role noun may turn into a person: the model often calls an
+# unfamiliar surname an organisation or a building, seldom a place.
+PERSONABLE = frozenset({None, "PERSON", "ORG", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})
+
+
+@dataclass(slots=True)
+class Candidate:
+    start: int  # token offsets into the Doc
+    end: int
+    ner: str | None = None
+    votes: list[tuple[str, str]] = field(default_factory=list)
+    outlet: str | None = None  # the outlet list's name, when the text is a listed outlet
+
+    def sources(self) -> set[str]:
+        return {source for _, source in self.votes}
+
+
+def name_key(span: Span) -> str:
+    """The text that makes two mentions the same name: case, apostrophes and spacing aside."""
+    return " ".join(span.text.split()).casefold().replace("’", "'")
+
+
+def tidy(span: Span) -> Span | None:
+    """The name in an entity span: no leading "the", no trailing "'s" or "-based"."""
+    doc, start, end = span.doc, span.start, span.end
+    while start < end and (doc[start].lower_ in rules.DETERMINERS or doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start:
+        last = doc[end - 1]
+        if last.lower_ == "based" and end - 2 > start and doc[end - 2].text == "-":
+            end -= 2
+        elif last.text in rules.POSSESSIVES or last.is_space or (last.is_punct and last.text not in ")"):
+            end -= 1
+        else:
+            break
+    return doc[start:end] if start < end else None
+
+
+def collect(doc: Doc) -> list[Candidate]:
+    """All candidate mentions, in document order, with their votes."""
+    found = _split_possessives(doc, _from_ner(doc))
+    owner: list[Candidate | None] = [None] * len(doc)
+    for candidate in found:
+        _own(owner, candidate)
+    for candidate in sorted(_from_rules(doc), key=lambda c: c.start - c.end):
+        _merge(owner, candidate)
+    _from_cues(doc, owner)
+    result = sorted({id(c): c for c in owner if c is not None}.values(), key=lambda c: c.start)
+    for candidate in result:
+        _add_context_votes(doc, candidate)
+    return result
+
+
+def _from_ner(doc: Doc) -> list[Candidate]:
+    found = []
+    for ent in doc.ents:
+        if ent.label_ not in ENTITY_LABELS:
+            continue
+        span = tidy(ent)
+        if span is not None:
+            found.append(Candidate(span.start, span.end, ent.label_, [(ent.label_, "ner")]))
+    return found
+
+
+def _split_possessives(doc: Doc, found: list[Candidate]) -> list[Candidate]:
+    """"Kazakhstan's National Security Committee" -> "Kazakhstan" + "National Security Committee",
+    when the possessor is itself a name elsewhere in the document."""
+    keys = {name_key(doc[c.start : c.end]) for c in found}
+    result = []
+    for candidate in found:
+        cut = next(
+            (i for i in range(candidate.start + 1, candidate.end - 1) if doc[i].text in rules.POSSESSIVES),
+            None,
+        )
+        if cut is None or name_key(doc[candidate.start : cut]) not in keys:
+            result.append(candidate)
+            continue
+        result.append(Candidate(candidate.start, cut))
+        result.append(Candidate(cut + 1, candidate.end, candidate.ner, list(candidate.votes)))
+    return result
+
+
+def _from_rules(doc: Doc) -> list[Candidate]:
+    found = []
+    for match in rules.outlet_matches(doc):
+        source = "list" if match.mode == "exact" else "listctx"
+        found.append(Candidate(match.span.start, match.span.end, None, [("OUTLET", source)], match.name))
+    for token in doc:
+        if rules.is_domain(token):
+            found.append(Candidate(token.i, token.i + 1, None, [("OUTLET", "domain")]))
+    for place in rules.based_places(doc):
+        found.append(Candidate(place.start, place.end, None, [("GPE", "based")]))
+    return found
+
+
+def _own(owner: list[Candidate | None], candidate: Candidate) -> None:
+    for i in range(candidate.start, candidate.end):
+        owner[i] = candidate
+
+
+def _merge(owner: list[Candidate | None], rule: Candidate) -> None:
+    """Fit a rule-found candidate among the model's, keeping the better-founded span."""
+    overlapping = {id(c): c for c in owner[rule.start : rule.end] if c is not None}
+    if not overlapping:
+        _own(owner, rule)
+        return
+    for other in overlapping.values():
+        if (other.start, other.end) == (rule.start, rule.end):
+            other.votes.extend(rule.votes)
+            other.outlet = other.outlet or rule.outlet
+            return
+        if other.start <= rule.start and rule.end <= other.end:
+            _merge_inside(other, rule, owner)
+            return
+    for other in overlapping.values():
+        for i in range(other.start, other.end):
+            owner[i] = None
+    _own(owner, rule)
+
+
+def _merge_inside(outer: Candidate, rule: Candidate, owner: list[Candidate | None]) -> None:
+    sources = rule.sources()
+    if sources & {"domain", "based"} and outer.ner is not None:
+        for i in range(outer.start, outer.end):
+            owner[i] = None
+        _own(owner, rule)
+    elif outer.ner not in (None, "PERSON") and rule.start == outer.start:
+        outer.votes.append(("OUTLET", "hint"))  # "BBC Radio 4", but "Michael Bloomberg" stays a person
+
+
+def _capitalised_run(doc: Doc, start: int, owner: list[Candidate | None]) -> int:
+    """The end of the run of capitalised proper-noun tokens starting at ``start``."""
+    end = start
+    while end < len(doc) and owner[end] is None:
+        token = doc[end]
+        if token.pos_ == "PROPN" and (token.is_title or token.is_upper):
+            end += 1
+        elif token.text == "-" and end > start and end + 1 < len(doc) and doc[end + 1].is_title:
+            end += 1
+        else:
+            break
+    return end
+
+
+def _from_cues(doc: Doc, owner: list[Candidate | None]) -> None:
+    """Names the model missed, in an outlet's place: "told Zakon", "the newspaper Vremya"."""
+    i = 1
+    while i < len(doc):
+        token = doc[i]
+        if owner[i] is not None or token.pos_ != "PROPN" or not (token.is_title or token.is_upper):
+            i += 1
+            continue
+        end = _capitalised_run(doc, i, owner)
+        if end > i and not doc[i].is_sent_start:
+            strength = rules.outlet_cue(doc, i, end)
+            if strength in ("noun", "strong", "weak"):
+                _own(owner, Candidate(i, end))
+        i = max(end, i + 1)
+
+
+def _add_context_votes(doc: Doc, candidate: Candidate) -> None:
+    start, end = candidate.start, candidate.end
+    strength = rules.outlet_cue(doc, start, end)
+    if strength is not None:
+        candidate.votes.append(("OUTLET", strength))
+    if not all(t.is_title or t.is_upper or not t.is_alpha for t in doc[start:end]):
+        return
+    kind = rules.role_before(doc, start, end)
+    several = sum(t.is_alpha for t in doc[start:end]) > 1
+    if kind is not None and (candidate.ner in PERSONABLE or several):
+        if kind in ("title", "position", "occupation", "honorific") or candidate.ner in (None, "PERSON"):
+            candidate.votes.append(("PERSON", "role"))
+    elif rules.role_in_apposition(doc, start, end) and candidate.ner in PERSONABLE:
+        candidate.votes.append(("PERSON", "role"))

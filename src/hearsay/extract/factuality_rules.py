@@ -1,0 +1,309 @@
+"""Factuality rules: how certain, and how positive, a statement's content or any event is presented.
+
+Values follow FactBank/MEANTIME: certainty in certain > probable > possible > underspecified,
+polarity in pos/neg/underspecified. Two entry points, no spaCy component code:
+
+``assess(cue, content)`` reads an attributed statement. The cue ("said", "according to",
+"did not rule out") sets the stance and a starting certainty and polarity from
+``lexicons/factuality_cues.tsv``; a negated cue takes the entry's ``negated`` values or the rule
+for its stance. Hedges (``lexicons/hedges.tsv``) on the cue ("reportedly said") or, for asserted
+and reported content, inside the content ("allegedly", "may") can only lower the certainty: the
+strongest wins. Negation inside the content ("won't harm") is part of the proposition, so it
+stays in the content's text and leaves the polarity alone; epistemic words that mean "probably
+not" ("unlikely") are lifted out like the other hedges.
+
+``assess_predicate(token)`` reads one predicate in its sentence, with or without an attribution:
+its own negation (``lexicons/negators.tsv``), modals and hedges, and what the predicates above it
+do to it (``lexicons/event_predicates.tsv``: "failed to pay"; reporting cues: "believes ...").
+
+Both return the spans of the words that set the values.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+
+from spacy.tokens import Span, Token
+
+from .lexicon import load_lexicon
+
+CERTAIN, PROBABLE, POSSIBLE, UNDERSPECIFIED = "certain", "probable", "possible", "underspecified"
+POS, NEG = "pos", "neg"
+_RANK = {CERTAIN: 3, PROBABLE: 2, POSSIBLE: 1, UNDERSPECIFIED: 0}
+_NEGATED_BY_STANCE = {
+    "assert": ("refuse_to_comment", UNDERSPECIFIED, UNDERSPECIFIED),  # "did not confirm"
+    "report": ("refuse_to_comment", UNDERSPECIFIED, UNDERSPECIFIED),
+    "deny": ("assert", POSSIBLE, POS),  # "did not rule out", "did not deny"
+    "question": ("question", UNDERSPECIFIED, UNDERSPECIFIED),
+    "refuse_to_comment": ("assert", UNDERSPECIFIED, UNDERSPECIFIED),
+}
+_WINDOW_BEFORE, _WINDOW_AFTER = 3, 2  # tokens around the cue a cue pattern may reach
+_CONTENT_HEDGED = ("assert", "report")  # stances whose content hedges count
+_COMPLEMENTS = ("xcomp", "ccomp")
+
+
+@dataclass(frozen=True, slots=True)
+class Assessment:
+    certainty: str
+    polarity: str
+    stance: str
+    cues: list[Span] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class CueEntry:
+    pattern: tuple[str, ...]
+    stance: str
+    certainty: str
+    polarity: str
+    negated: tuple[str, str, str] | None
+
+    @property
+    def weight(self) -> int:
+        return sum(word != "*" for word in self.pattern)
+
+
+@dataclass(frozen=True, slots=True)
+class Hedge:
+    pattern: tuple[str, ...]
+    tags: frozenset[str]
+    certainty: str
+    polarity: str  # "" leaves polarity alone
+
+
+@cache
+def cue_entries() -> tuple[CueEntry, ...]:
+    """The cue lexicon, most specific patterns first."""
+    entries = []
+    for row in load_lexicon("factuality_cues"):
+        negated = tuple(row["negated"].split()) if row["negated"] else None
+        entries.append(
+            CueEntry(tuple(row["pattern"].split()), row["stance"], row["certainty"], row["polarity"], negated)
+        )
+    return tuple(sorted(entries, key=lambda e: -e.weight))
+
+
+@cache
+def _hedges_by_first_word() -> dict[str, tuple[Hedge, ...]]:
+    table: dict[str, list[Hedge]] = {}
+    for row in load_lexicon("hedges"):
+        tags = frozenset(filter(None, row["tags"].split("|")))
+        hedge = Hedge(tuple(row["pattern"].split()), tags, row["certainty"], row["polarity"])
+        table.setdefault(hedge.pattern[0], []).append(hedge)
+    return {word: tuple(sorted(h, key=lambda x: -len(x.pattern))) for word, h in table.items()}
+
+
+@cache
+def _negators() -> dict[str, str]:
+    return {row["word"]: row["kind"] for row in load_lexicon("negators")}
+
+
+@cache
+def _event_predicates() -> dict[str, tuple[str, str]]:
+    return {r["lemma"]: (r["certainty"], r["polarity"]) for r in load_lexicon("event_predicates")}
+
+
+def _fits(token: Token, word: str) -> bool:
+    if word == "*":
+        return True
+    if word == "PASS":
+        return token.dep_ == "auxpass"
+    return token.lower_ == word or token.lemma_.lower() == word
+
+
+def _match_at(tokens: Span, start: int, pattern: tuple[str, ...]) -> list[Token] | None:
+    doc = tokens.doc
+    if start + len(pattern) > tokens.end:
+        return None
+    window = [doc[start + k] for k in range(len(pattern))]
+    if all(_fits(t, w) for t, w in zip(window, pattern, strict=True)):
+        return [t for t, w in zip(window, pattern, strict=True) if w != "*"]
+    return None
+
+
+def match_cue(cue: Span) -> tuple[CueEntry, list[Token]] | None:
+    """The cue lexicon entry for a cue span, with the tokens it matched."""
+    sentence = cue.sent
+    start = max(sentence.start, cue.start - _WINDOW_BEFORE)
+    window = cue.doc[start : min(sentence.end, cue.end + _WINDOW_AFTER)]
+    best: tuple[int, int, CueEntry, list[Token]] | None = None
+    for entry in cue_entries():
+        if best is not None and entry.weight < best[0]:
+            break
+        for i in range(window.start, window.end):
+            matched = _match_at(window, i, entry.pattern)
+            if matched and any(cue.start <= t.i < cue.end for t in matched):
+                distance = abs(i - cue.start)
+                if best is None or distance < best[1]:
+                    best = (entry.weight, distance, entry, matched)
+    return (best[2], best[3]) if best else None
+
+
+def _anchor(tokens: list[Token]) -> Token:
+    """The content word of a matched cue: the verb, noun or adjective that negation attaches to."""
+    return next((t for t in tokens if t.pos_ in ("VERB", "NOUN", "ADJ")), tokens[0])
+
+
+def negation_of(token: Token) -> Token | None:
+    """The word that negates a predicate: "not", "never", "n't"; or a negative implicative above it."""
+    negators = _negators()
+    for candidate in (token, token.head) if token.dep_ in ("acomp", "attr") else (token,):
+        for child in candidate.children:
+            if child.dep_ == "neg" or (
+                child.dep_ == "advmod" and negators.get(child.lower_) == "particle"
+            ):
+                return child
+    if token.dep_ == "xcomp" and _event_predicates().get(token.head.lemma_.lower()) == (CERTAIN, NEG):
+        return token.head  # "failed to confirm"
+    return None
+
+
+def _argument_negation(token: Token) -> Token | None:
+    """ "No drones crossed", "nobody saw": a negative subject or object of the predicate."""
+    negators = _negators()
+    for child in token.children:
+        if child.dep_ not in ("nsubj", "nsubjpass", "dobj", "attr"):
+            continue
+        if negators.get(child.lower_) == "pronoun":
+            return child
+        det = next((d for d in child.children if d.dep_ in ("det", "neg")), None)
+        if det is not None and negators.get(det.lower_) == "determiner":
+            return det
+    return None
+
+
+def hedge_at(token: Token) -> tuple[Hedge, Span] | None:
+    """The hedge starting at this token, if any ("allegedly", "may", "is said to")."""
+    doc = token.doc
+    for word in {token.lower_, token.lemma_.lower()} | ({"PASS"} if token.dep_ == "auxpass" else set()):
+        for hedge in _hedges_by_first_word().get(word, ()):
+            if hedge.tags and not hedge.tags & {token.tag_, token.pos_, token.dep_}:
+                continue
+            if _match_at(doc[token.i : token.sent.end], token.i, hedge.pattern):
+                return hedge, doc[token.i : token.i + len(hedge.pattern)]
+    return None
+
+
+def hedges_in(tokens: Iterable[Token]) -> list[tuple[Hedge, Span]]:
+    """Every hedge starting at one of the tokens, in order."""
+    found = []
+    for token in tokens:
+        hit = hedge_at(token)
+        if hit is not None:
+            found.append(hit)
+    return found
+
+
+def _lowest(certainty: str, other: str) -> str:
+    return certainty if _RANK[certainty] <= _RANK[other] else other
+
+
+def _around(anchor: Token) -> list[Token]:
+    """Tokens that can hedge a cue: its modal, its adverbs, a raising verb above it ("appeared to deny")."""
+    tokens = [c for c in anchor.children if c.dep_ in ("aux", "advmod")]
+    if anchor.dep_ == "xcomp":
+        tokens.append(anchor.head)
+    return tokens
+
+
+def _span_of(tokens: list[Token]) -> Span:
+    doc = tokens[0].doc
+    return doc[min(t.i for t in tokens) : max(t.i for t in tokens) + 1]
+
+
+def assess(cue: Span, content: Span) -> Assessment:
+    """Stance, certainty and polarity of an attributed statement, and the words that set them."""
+    match = match_cue(cue)
+    if match is None:
+        stance, certainty, polarity, cues = "assert", CERTAIN, POS, []
+        anchor = cue.root
+    else:
+        entry, tokens = match
+        anchor = _anchor(tokens)
+        stance, certainty, polarity = entry.stance, entry.certainty, entry.polarity
+        negator = negation_of(anchor)
+        if negator is not None and not any(_fits(t, "not") for t in tokens):
+            stance, certainty, polarity = entry.negated or _NEGATED_BY_STANCE[stance]
+            tokens = [*tokens, negator]
+        elif stance == "assert" and _agentless_passive(anchor):
+            stance = "report"  # "it was announced that ..."
+        cues = [_span_of(tokens)]
+    if certainty == UNDERSPECIFIED:
+        return Assessment(certainty, polarity, stance, cues)
+    hedges = hedges_in(_around(anchor))
+    if stance in _CONTENT_HEDGED:
+        hedges += hedges_in(t for t in content if not cue.start <= t.i < cue.end)
+    for hedge, span in hedges:
+        certainty = _lowest(certainty, hedge.certainty)
+        if hedge.polarity == NEG and polarity == POS:
+            polarity = NEG
+        cues.append(span)
+    return Assessment(certainty, polarity, stance, sorted(cues, key=lambda s: s.start))
+
+
+def _agentless_passive(verb: Token) -> bool:
+    children = {c.dep_ for c in verb.children}
+    return "auxpass" in children and "agent" not in children
+
+
+def assess_predicate(token: Token) -> tuple[str, str, list[Span]]:
+    """Certainty, polarity and cue spans of one predicate (verb, event noun or adjective) in context."""
+    certainty, polarity, cues = CERTAIN, POS, []
+    negator = negation_of(token) or _argument_negation(token)
+    if negator is not None and negator is not token.head:
+        polarity, cues = NEG, [negator.doc[negator.i : negator.i + 1]]
+    local = [c for c in token.children if c.dep_ in ("aux", "advmod", "amod")]
+    for hedge, span in hedges_in(local):
+        certainty = _lowest(certainty, hedge.certainty)
+        polarity = _flip(polarity) if hedge.polarity == NEG else polarity
+        cues.append(span)
+    governed = _governor_effect(token)
+    if governed is not None:
+        g_certainty, g_polarity, g_cues = governed
+        certainty = _lowest(certainty, g_certainty)
+        polarity = _combine(polarity, g_polarity)
+        cues += g_cues
+    return certainty, polarity, sorted(cues, key=lambda s: s.start)
+
+
+def _flip(polarity: str) -> str:
+    return {POS: NEG, NEG: POS}.get(polarity, polarity)
+
+
+def _combine(inner: str, outer: str) -> str:
+    if UNDERSPECIFIED in (inner, outer):
+        return UNDERSPECIFIED
+    return POS if inner == outer else NEG
+
+
+def _governor_effect(token: Token) -> tuple[str, str, list[Span]] | None:
+    """What the predicate above does to this one: an implicative, a reporting cue, a condition."""
+    head = token.head
+    if head is token:
+        return None
+    if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in token.children):
+        mark = next(c for c in token.children if c.dep_ == "mark")
+        return UNDERSPECIFIED, UNDERSPECIFIED, [mark.doc[mark.i : mark.i + 1]]
+    if token.dep_ not in _COMPLEMENTS:
+        return None
+    hedge = hedge_at(head)  # "is likely to attack"
+    if hedge is not None:
+        return hedge[0].certainty, NEG if hedge[0].polarity == NEG else POS, [hedge[1]]
+    lemma = head.lemma_.lower()
+    if lemma in _event_predicates():
+        certainty, polarity = _event_predicates()[lemma]
+        head_certainty, head_polarity, head_cues = assess_predicate(head)
+        if head_polarity == NEG:
+            polarity = _flip(polarity) if certainty == CERTAIN else UNDERSPECIFIED
+            certainty = certainty if certainty == CERTAIN else UNDERSPECIFIED
+        span = head.doc[head.i : head.i + 1]
+        return _lowest(certainty, head_certainty), polarity, [span, *head_cues]
+    match = match_cue(head.doc[head.i : head.i + 1])
+    if match is None:
+        return None
+    reading = assess(head.doc[head.i : head.i + 1], head.doc[token.i : token.i + 1])
+    if reading.stance in ("question", "refuse_to_comment"):
+        return UNDERSPECIFIED, UNDERSPECIFIED, reading.cues
+    return reading.certainty, reading.polarity, reading.cues

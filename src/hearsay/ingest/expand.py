@@ -1,0 +1,80 @@
+"""Command-line inputs (files, folders, globs) to the list of files to read, in a stable order."""
+
+from __future__ import annotations
+
+import glob
+import os
+import re
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from ..errors import InputError
+
+_GLOB_CHARS = re.compile(r"[*?[]")
+# hearsay's own SQLite store and its sidecar files often sit next to the corpus.
+SKIPPED_SUFFIXES = (".db", ".db-wal", ".db-shm", ".db-journal")
+
+
+def expand_inputs(args: Iterable[str]) -> Iterator[Path | InputError]:
+    """Yield each file named, found in a folder (recursively) or matched by a glob, once, in sorted order.
+
+    Folders and globs skip hidden files and folders and ``.db`` files; a file named
+    explicitly is always yielded. An argument that names nothing yields an InputError.
+    """
+    seen: set[Path] = set()
+    for arg in args:
+        for item in _expand_one(arg):
+            if isinstance(item, Path):
+                key = item.resolve()
+                if key in seen:
+                    continue
+                seen.add(key)
+            yield item
+
+
+def _expand_one(arg: str) -> Iterator[Path | InputError]:
+    """Expand one argument."""
+    path = Path(arg)
+    if path.is_dir():
+        yield from _walk(path)
+    elif path.exists() or path.is_symlink():
+        yield path  # a broken link is reported when it is read
+    elif _GLOB_CHARS.search(arg):
+        yield from _glob(arg)
+    else:
+        yield InputError("does not exist; check the path", where=arg)
+
+
+def _glob(pattern: str) -> Iterator[Path | InputError]:
+    """Expand a glob (``**`` recurses); folders it matches are walked."""
+    matches = sorted(glob.glob(pattern, recursive=True))
+    if not matches:
+        yield InputError("matches no files; check the pattern", where=pattern)
+    for match in matches:
+        path = Path(match)
+        if path.is_dir():
+            yield from _walk(path)
+        elif not _skipped(path.name):
+            yield path
+
+
+def _walk(root: Path) -> Iterator[Path | InputError]:
+    """Yield the files under ``root``: each folder's files in name order, then its subfolders."""
+    errors: list[OSError] = []
+    found = False
+    for folder, subfolders, files in os.walk(root, onerror=errors.append):
+        subfolders[:] = sorted(name for name in subfolders if not name.startswith("."))
+        for name in sorted(files):
+            if not _skipped(name):
+                found = True
+                yield Path(folder, name)
+    # os.walk reports the folders it cannot list through onerror, so they come last.
+    for err in errors:
+        yield InputError(f"cannot be listed ({err.strerror or err}); check its permissions", where=str(err.filename))
+    if not found and not errors:
+        yield InputError("is a folder with no files to read; check the path", where=str(root))
+
+
+def _skipped(name: str) -> bool:
+    """Whether a file found in a folder or by a glob is left out."""
+    return name.startswith(".") or name.lower().endswith(SKIPPED_SUFFIXES)

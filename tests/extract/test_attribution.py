@@ -1,0 +1,124 @@
+"""Attributed statements on hand-written sentences: one expected reading per case."""
+
+from __future__ import annotations
+
+import pytest
+
+import hearsay
+from hearsay.model import Reading, Statement
+
+
+def source_name(reading: Reading, statement: Statement) -> str | None:
+    entity = reading.entity(statement.source.entity)
+    return entity.name if entity else statement.source.text
+
+
+def find(reading: Reading, cue: str) -> Statement:
+    matches = [s for s in reading.statements if s.cue.text == cue]
+    assert matches, f"no statement with cue {cue!r}: {[s.cue.text for s in reading.statements]}"
+    return matches[0]
+
+
+# (text, cue, expected source (entity name or source text; None = anonymous), content, kind, addressee)
+CASES = [
+    ("The mayor said the bridge would reopen next month.",
+     "said", "The mayor", "the bridge would reopen next month", "indirect", None),
+    ('"We will not raise taxes," the finance minister told reporters on Tuesday.',
+     "told", "the finance minister", "We will not raise taxes", "direct", "reporters"),
+    ('"The talks went well. Both sides want a deal," Maria Lopez said after the meeting.',
+     "said", "Maria Lopez", "The talks went well. Both sides want a deal", "direct", None),
+    ("Officials in Lisbon confirmed the closure of the port in a statement to Reuters.",
+     "confirmed", "Officials in Lisbon", "the closure of the port", "indirect", "Reuters"),
+    ("According to the health agency, infections fell by a third in March.",
+     "According to", "the health agency", "infections fell by a third in March", "indirect", None),
+    ("Sources close to the negotiations said a ceasefire could be announced within days.",
+     "said", "Sources close to the negotiations", "a ceasefire could be announced within days", "indirect", None),
+    ("It is believed that the suspect fled abroad.",
+     "is believed", None, "the suspect fled abroad", "indirect", None),
+    ("The company declined to comment on the lawsuit.",
+     "declined to comment", "The company", "the lawsuit", "indirect", None),
+    ("Peter Novak, the union's chairman, denied that workers had been paid late.",
+     "denied", "Peter Novak", "workers had been paid late", "indirect", None),
+    ("The minister would neither confirm nor deny the reports of a cabinet reshuffle.",
+     "neither confirm nor deny", "The minister", "the reports of a cabinet reshuffle", "indirect", None),
+    ("Jan Kowalski told the BBC that the election had been rigged.",
+     "told", "Jan Kowalski", "the election had been rigged", "indirect", "the BBC"),
+    ("The vaccine is safe, the ministry insisted.",
+     "insisted", "the ministry", "The vaccine is safe", "indirect", None),
+    ("As Bloomberg reported last week, the bank plans to cut 2,000 jobs.",
+     "reported", "Bloomberg", "the bank plans to cut 2,000 jobs", "indirect", None),
+    ("The senator doubted whether the bill would pass.",
+     "doubted", "The senator", "the bill would pass", "indirect", None),
+    ("The strikers are said to be planning a march on the capital.",
+     "are said to", None, "The strikers are said to be planning a march on the capital", "indirect", None),
+    ("Economist Lena Berg argued in an interview with Le Monde that the euro was undervalued.",
+     "argued", "Lena Berg", "the euro was undervalued", "indirect", "Le Monde"),
+    ('The coach called the referee\'s decision wrong and said the team had been "robbed in broad daylight" by it.',
+     "said", "The coach", 'the team had been "robbed in broad daylight" by it', "mixed", None),
+]
+
+
+@pytest.mark.parametrize(("text", "cue", "source", "content", "kind", "addressee"), CASES)
+def test_attribution_reads_statement(text, cue, source, content, kind, addressee):
+    reading = hearsay.read(text)
+    statement = find(reading, cue)
+    assert source_name(reading, statement) == source
+    assert statement.content.text == content
+    assert statement.kind == kind
+    assert (statement.addressee.text if statement.addressee else None) == addressee
+    # Every span is grounded in the document text.
+    document_text = reading.document.text
+    for span in (statement.cue, statement.content):
+        assert document_text[span.start : span.end] == span.text
+
+
+def test_attribution_resolves_pronoun_source_to_the_person_named_before():
+    text = (
+        "Hospital director Olga Petrenko met the inspectors on Monday. "
+        "She said the new wing would open in the spring."
+    )
+    reading = hearsay.read(text)
+    statement = find(reading, "said")
+    assert source_name(reading, statement) == "Olga Petrenko"
+    assert statement.source.text == "She"
+
+
+def test_attribution_participle_shares_the_speaker_and_addressee():
+    text = "Trade minister Carlos Vidal spoke to Bloomberg, adding that exports had recovered."
+    reading = hearsay.read(text)
+    statement = find(reading, "adding")
+    assert source_name(reading, statement) == "Carlos Vidal"
+    assert statement.content.text == "exports had recovered"
+    assert statement.addressee is not None and statement.addressee.text == "Bloomberg"
+
+
+def test_attribution_floating_quote_goes_to_the_previous_speaker():
+    text = (
+        'Farmer Tomas Horak said the drought had ruined his harvest. '
+        '"We have never seen a summer like this one."'
+    )
+    reading = hearsay.read(text)
+    floating = [s for s in reading.statements if s.content.text.startswith("We have never")]
+    assert len(floating) == 1
+    assert source_name(reading, floating[0]) == "Tomas Horak"
+    assert floating[0].kind == "direct"
+
+
+def test_attribution_quote_over_several_sentences_is_one_content():
+    text = '"Prices will rise. Wages will not. That is the problem," the economist Ana Ruiz said.'
+    reading = hearsay.read(text)
+    statement = find(reading, "said")
+    assert statement.content.text == "Prices will rise. Wages will not. That is the problem"
+    assert statement.kind == "direct"
+
+
+def test_attribution_passive_with_agents_gives_one_statement_per_named_agent():
+    text = "The merger was questioned by both Reuters and Bloomberg during a press conference."
+    reading = hearsay.read(text)
+    sources = sorted(source_name(reading, s) for s in reading.statements if s.cue.text.endswith("questioned"))
+    assert sources == ["Bloomberg", "Reuters"]
+
+
+def test_attribution_ignores_reporting_verbs_used_as_events():
+    reading = hearsay.read("A new ceasefire was announced on Friday.")
+    assert reading.statements == ()
