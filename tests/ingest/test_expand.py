@@ -19,8 +19,17 @@ from .conftest import DATA, split
 @pytest.fixture
 def tree(tmp_path: Path) -> Path:
     """A small corpus folder with the things a walk must skip."""
-    for name in ("b.txt", "a.html", "sub/c.jsonl", "sub/deeper/d.txt", ".hidden.txt", ".git/config.txt",
-                 "store.db", "store.db-wal", "sub/.cache/e.txt"):
+    for name in (
+        "b.txt",
+        "a.html",
+        "sub/c.jsonl",
+        "sub/deeper/d.txt",
+        ".hidden.txt",
+        ".git/config.txt",
+        "store.db",
+        "store.db-wal",
+        "sub/.cache/e.txt",
+    ):
         path = tmp_path / "corpus" / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text("The mayor said.\n")
@@ -89,7 +98,9 @@ def test_expand_iter_documents_over_fixture_tree() -> None:
     assert all(d.text and len(d.id) == 64 for d in documents)
 
 
-def test_expand_unexpected_exception_becomes_input_error(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+def test_expand_unexpected_exception_becomes_input_error(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     def failing_reader(text: str, where: str) -> Iterator[Document | InputError]:
         raise RuntimeError("reader bug\nwith two lines")
         yield  # pragma: no cover
@@ -107,9 +118,22 @@ def odd_inputs() -> list[bytes]:
     """Byte strings that have broken readers elsewhere."""
     rng = random.Random(7)
     return [
-        b"\xff\xfe", b"\xff\xfe\x00", b"\xef\xbb\xbf", b"<", b"{", b"[", b"<html>", b"\x00" * 10,
-        b"<p>" * 1000, b"<div>" * 20_000, b"<!-- c -->", b"<?xml version='1.0'?><rss/>",
-        "\u2028\u2029 \x85".encode(), b'{"text": "a"}\n' * 3 + b"\xff\xfe", b"\r\r\r", b"\t",
+        b"\xff\xfe",
+        b"\xff\xfe\x00",
+        b"\xef\xbb\xbf",
+        b"<",
+        b"{",
+        b"[",
+        b"<html>",
+        b"\x00" * 10,
+        b"<p>" * 1000,
+        b"<div>" * 20_000,
+        b"<!-- c -->",
+        b"<?xml version='1.0'?><rss/>",
+        "\u2028\u2029 \x85".encode(),
+        b'{"text": "a"}\n' * 3 + b"\xff\xfe",
+        b"\r\r\r",
+        b"\t",
         *(rng.randbytes(n) for n in (1, 2, 3, 10, 100, 1000)),
     ]
 

@@ -57,7 +57,11 @@ def test_html_broken_page_still_gives_text() -> None:
     [document], errors = split(read_path(BAD / "broken.html"))
     assert errors == []
     assert document.title == "Port strike ends after three weeks"
-    for part in ("end a three-week strike, the union said", "includes a pay rise of six percent", "Shipping agents"):
+    for part in (
+        "end a three-week strike, the union said",
+        "includes a pay rise of six percent",
+        "Shipping agents",
+    ):
         assert part in document.text
     assert "<" not in document.text
 

@@ -38,7 +38,11 @@ def test_jsonl_three_articles_with_metadata() -> None:
     assert errors == []
     first, second, third = documents
     assert first.url == "https://citynews.example/bridge"
-    assert (first.title, first.outlet, first.author) == ("Old bridge to reopen by June", "City News", "Lena Ortiz")
+    assert (first.title, first.outlet, first.author) == (
+        "Old bridge to reopen by June",
+        "City News",
+        "Lena Ortiz",
+    )
     assert first.published == dt.date(2025, 6, 3)
     assert second.published == dt.date(2025, 6, 4)  # from a datetime with "Z"
     assert '\n\n"It is the driest spring' in second.text  # an escaped newline inside "text"

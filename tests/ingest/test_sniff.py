@@ -43,9 +43,8 @@ def test_sniff_binary_png_fixture() -> None:
     path = BAD / "binary.bin"
     with pytest.raises(InputError) as caught:
         sniff_file(path, max_bytes=MB)
-    assert str(caught.value) == (
-        f"[H100] {path}: looks like a binary file (PNG image), not text; give hearsay text, HTML or JSON Lines"
-    )
+    expected = "looks like a binary file (PNG image), not text; give hearsay text, HTML or JSON Lines"
+    assert str(caught.value) == f"[H100] {path}: {expected}"
     assert caught.value.where == str(path)
 
 
@@ -79,7 +78,9 @@ def test_sniff_binary_control_characters(data: bytes) -> None:
         sniff_bytes(data, where="x")
 
 
-@pytest.mark.parametrize(("name", "message"), [("empty.txt", "is empty"), ("whitespace.txt", "only whitespace")])
+@pytest.mark.parametrize(
+    ("name", "message"), [("empty.txt", "is empty"), ("whitespace.txt", "only whitespace")]
+)
 def test_sniff_empty_and_whitespace_files(name: str, message: str) -> None:
     with pytest.raises(InputError, match=message) as caught:
         sniff_file(BAD / name, max_bytes=MB)

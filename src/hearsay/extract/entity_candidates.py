@@ -6,7 +6,7 @@ a possessive "'s" are never part of one. Each carries votes ``(type, source)``:
 
     ner       the model's label                         noun/strong/weak/hint  outlet cues
     list      a listed outlet ("exact" entries)         listctx   a listed outlet that is also a word
-    domain    a web address                             based     "X-based": a place
+    domain    a web address (webcom: a ".com" one)      based     "X-based": a place
     role      a role noun before it or in apposition    (person evidence)
 """
 
@@ -46,17 +46,21 @@ def name_key(span: Span) -> str:
 def tidy(span: Span) -> Span | None:
     """The name in an entity span: no leading "the", no trailing "'s" or "-based"."""
     doc, start, end = span.doc, span.start, span.end
-    while start < end and (doc[start].lower_ in rules.DETERMINERS or doc[start].is_punct or doc[start].is_space):
+    while start < end and (doc[start].lower_ in rules.DETERMINERS or _blank(doc[start])):
         start += 1
     while end > start:
         last = doc[end - 1]
         if last.lower_ == "based" and end - 2 > start and doc[end - 2].text == "-":
             end -= 2
-        elif last.text in rules.POSSESSIVES or last.is_space or (last.is_punct and last.text not in ")"):
+        elif last.text in rules.POSSESSIVES or (_blank(last) and last.text != ")"):
             end -= 1
         else:
             break
     return doc[start:end] if start < end else None
+
+
+def _blank(token) -> bool:
+    return token.is_punct or token.is_space
 
 
 def collect(doc: Doc) -> list[Candidate]:
@@ -109,8 +113,9 @@ def _from_rules(doc: Doc) -> list[Candidate]:
         source = "list" if match.mode == "exact" else "listctx"
         found.append(Candidate(match.span.start, match.span.end, None, [("OUTLET", source)], match.name))
     for token in doc:
-        if rules.is_domain(token):
-            found.append(Candidate(token.i, token.i + 1, None, [("OUTLET", "domain")]))
+        kind = rules.domain_kind(token)
+        if kind is not None:
+            found.append(Candidate(token.i, token.i + 1, None, [("OUTLET", kind)]))
     for place in rules.based_places(doc):
         found.append(Candidate(place.start, place.end, None, [("GPE", "based")]))
     return found
@@ -143,7 +148,7 @@ def _merge(owner: list[Candidate | None], rule: Candidate) -> None:
 
 def _merge_inside(outer: Candidate, rule: Candidate, owner: list[Candidate | None]) -> None:
     sources = rule.sources()
-    if sources & {"domain", "based"} and outer.ner is not None:
+    if sources & {"domain", "webcom", "based"} and outer.ner is not None:
         for i in range(outer.start, outer.end):
             owner[i] = None
         _own(owner, rule)
@@ -156,12 +161,11 @@ def _capitalised_run(doc: Doc, start: int, owner: list[Candidate | None]) -> int
     end = start
     while end < len(doc) and owner[end] is None:
         token = doc[end]
-        if token.pos_ == "PROPN" and (token.is_title or token.is_upper):
-            end += 1
-        elif token.text == "-" and end > start and end + 1 < len(doc) and doc[end + 1].is_title:
-            end += 1
-        else:
+        name_word = token.pos_ == "PROPN" and (token.is_title or token.is_upper)
+        inner_hyphen = token.text == "-" and start < end < len(doc) - 1 and doc[end + 1].is_title
+        if not (name_word or inner_hyphen):
             break
+        end += 1
     return end
 
 

@@ -1,11 +1,11 @@
 """Which candidate mentions name one entity, and the one type that entity has in the document.
 
 Mentions with the same text are one name. Short forms join the full name they shorten
-("Timofeev" -> "Artem Timofeev"), misspelt surnames in a person's place join the person
-("Smadiryarov" -> "Aybek Smadiyarov"), acronyms join the name they abbreviate, and the
-outlet list's variants join each other ("DW" -> "Deutsche Welle"). The type of an entity is
-decided from all its mentions: context evidence first, then the model's majority, then
-``PRECEDENCE``.
+("Timofeev" -> "Artem Timofeev"), a lone first name joins the only person who has it,
+misspelt surnames in a person's place join the person ("Smadiryarov" -> "Aybek Smadiyarov"),
+acronyms join the name they abbreviate, and the outlet list's variants join each other
+("DW" -> "Deutsche Welle"). The type is decided from all the mentions of an entity: context
+evidence first, then the model's majority, then ``PRECEDENCE``.
 """
 
 from __future__ import annotations
@@ -19,17 +19,22 @@ from spacy.tokens import Doc, Span
 from . import entity_rules as rules
 from .entity_candidates import Candidate, name_key
 
-PRECEDENCE = ("PERSON", "OUTLET", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW")
+PRECEDENCE = (
+    "PERSON", "OUTLET", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"
+)
 PERSON_SOURCES = frozenset({"role", "surname", "fullname", "variant"})
 SOFT_LABELS = frozenset({"ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})
+WORKS = frozenset({"ORG", "PRODUCT", "WORK_OF_ART"})
+PLACES = frozenset({"GPE", "LOC"})
 TALLIED = frozenset({"ner", "based", "hint"})
 # Spelling variants of a surname: rapidfuzz ratio, and how far the lengths may differ.
 VARIANT_RATIO = 85.0
 VARIANT_LENGTH = 2
 # The model calls an unfamiliar surname anything; a place only when it stands where a person would.
-VARIANT_LABELS = frozenset({"PERSON", "FAC", "GPE", "LOC", *SOFT_LABELS})
-PLACES = frozenset({"GPE", "LOC"})
-ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "&", "-", "on", "in"})
+VARIANT_LABELS = frozenset({"PERSON", "FAC", *PLACES, *SOFT_LABELS})
+ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "&", "on", "in"})
+
+Entity = tuple[str, list[Candidate]]
 
 
 def words(span: Span) -> list[str]:
@@ -48,26 +53,26 @@ def decide_type(doc: Doc, candidates: Sequence[Candidate]) -> str:
         return "OUTLET"
     if any(sources[s] for s in PERSON_SOURCES):
         return "PERSON"
-    institution = any(rules.names_institution(span) for span in spans)
-    top = _top(ner)
-    if sources["strong"] and top != "PERSON" and not institution:
-        return "OUTLET"
-    if sources["list"]:
-        return "OUTLET"
-    soft = set(ner) <= SOFT_LABELS
-    if sources["listctx"] and (ner.keys() & {"ORG", "PRODUCT", "WORK_OF_ART"} or sources["weak"] + sources["conj"]):
-        return "OUTLET"
-    if sources["conj"] and top not in ("GPE", "LOC", "NORP") and (top != "PERSON" or _single_words(doc, candidates)):
-        return "OUTLET"  # "questioned by Hromadske and Zaxid": the model's PERSON for a lone word is a guess
-    weak = sources["weak"]
-    if weak and soft and not institution and 2 * weak >= len(candidates):
+    if _outlet_by_context(sources, ner, spans):
         return "OUTLET"
     tally = Counter(t for c in candidates for t, source in c.votes if source in TALLIED)
     return _top(tally) or "ORG"
 
 
-def _single_words(doc: Doc, candidates: Sequence[Candidate]) -> bool:
-    return all(len(words(doc[c.start : c.end])) == 1 for c in candidates)
+def _outlet_by_context(sources: Counter[str], ner: Counter[str], spans: list[Span]) -> bool:
+    top = _top(ner)
+    institution = any(rules.names_institution(span) for span in spans)
+    if (sources["strong"] and top != "PERSON" and not institution) or sources["list"]:
+        return True
+    if sources["listctx"] and (ner.keys() & WORKS or sources["weak"] + sources["conj"]):
+        return True
+    if sources["conj"] and top not in (*PLACES, "NORP"):
+        # "questioned by Hromadske and Zaxid": the model's PERSON for a lone word is a guess
+        return top != "PERSON" or all(len(words(span)) == 1 for span in spans)
+    weak = sources["weak"]
+    if weak and set(ner) <= SOFT_LABELS and not institution and 2 * weak >= len(spans):
+        return True
+    return bool(sources["webcom"]) and not ner
 
 
 def _top(tally: Counter[str]) -> str | None:
@@ -76,11 +81,29 @@ def _top(tally: Counter[str]) -> str | None:
     return max(tally, key=lambda t: (tally[t], -PRECEDENCE.index(t) if t in PRECEDENCE else -99))
 
 
-class _Links:
-    """Union-find over candidate indices."""
+class _Names:
+    """The document's candidates grouped by name, with a union-find that links the groups."""
 
-    def __init__(self, size: int) -> None:
-        self.parent = list(range(size))
+    def __init__(self, doc: Doc, candidates: list[Candidate]) -> None:
+        self.doc = doc
+        self.candidates = candidates
+        self.groups: dict[str, list[int]] = defaultdict(list)
+        for i, c in enumerate(candidates):
+            self.groups[name_key(doc[c.start : c.end])].append(i)
+        self.words = {key: words(self.span(idx[0])) for key, idx in self.groups.items()}
+        self.parent = list(range(len(candidates)))
+        self.type: dict[str, str] = {}
+
+    def span(self, i: int) -> Span:
+        return self.doc[self.candidates[i].start : self.candidates[i].end]
+
+    def members(self, key: str) -> list[Candidate]:
+        return [self.candidates[i] for i in self.groups[key]]
+
+    def add(self, candidate: Candidate) -> int:
+        self.candidates.append(candidate)
+        self.parent.append(len(self.parent))
+        return len(self.candidates) - 1
 
     def find(self, i: int) -> int:
         while self.parent[i] != i:
@@ -93,83 +116,73 @@ class _Links:
         if ra != rb:
             self.parent[max(ra, rb)] = min(ra, rb)
 
-    def clusters(self) -> dict[int, list[int]]:
-        found: dict[int, list[int]] = defaultdict(list)
-        for i in range(len(self.parent)):
-            found[self.find(i)].append(i)
-        return found
+    def full_persons(self) -> dict[str, list[str]]:
+        return {k: w for k, w in self.words.items() if self.type[k] == "PERSON" and len(w) > 1}
+
+    def entities(self) -> list[list[Candidate]]:
+        found: dict[int, list[Candidate]] = defaultdict(list)
+        for i, candidate in enumerate(self.candidates):
+            found[self.find(i)].append(candidate)
+        return list(found.values())
 
 
-def cluster(doc: Doc, candidates: list[Candidate]) -> list[tuple[str, list[Candidate]]]:
+def cluster(doc: Doc, candidates: list[Candidate]) -> list[Entity]:
     """Entities as (type, mentions), in order of first mention; may add variant mentions."""
-    groups: dict[str, list[int]] = defaultdict(list)
-    for i, c in enumerate(candidates):
-        groups[name_key(doc[c.start : c.end])].append(i)
-    _add_surname_votes(doc, candidates, groups)
-    provisional = {key: decide_type(doc, [candidates[i] for i in idx]) for key, idx in groups.items()}
-    variants = _variants(doc, candidates, groups, provisional)
-    links = _Links(len(candidates))
-    for idx in groups.values():
+    names = _Names(doc, candidates)
+    _add_surname_votes(names)
+    names.type = {key: decide_type(doc, names.members(key)) for key in names.groups}
+    for idx in names.groups.values():
         for i in idx[1:]:
-            links.union(idx[0], i)
-    for i, key in variants:
-        links.union(groups[key][0], i)
-        candidates[i].votes.append(("PERSON", "variant"))
-    _link_short_forms(doc, candidates, groups, provisional, links)
-    _link_outlets_and_acronyms(doc, candidates, groups, provisional, links)
-    entities = [[candidates[i] for i in idx] for idx in links.clusters().values()]
-    typed = [(decide_type(doc, members), members) for members in entities]
+            names.union(idx[0], i)
+    _link_variants(names)
+    _link_short_forms(names)
+    _link_outlets(names)
+    _link_acronyms(names)
+    typed = [(decide_type(doc, members), members) for members in names.entities()]
     typed = _propagate_coordination(doc, typed)
     typed.sort(key=lambda entity: min(c.start for c in entity[1]))
     return typed
 
 
-def _add_surname_votes(doc: Doc, candidates: list[Candidate], groups: dict[str, list[int]]) -> None:
+def _add_surname_votes(names: _Names) -> None:
     """"Artem Timofeev" (tagged FAC) is a person when "Timofeev" alone is tagged PERSON."""
     person_words = {
         key
-        for key, idx in groups.items()
-        if len(words(doc[candidates[idx[0]].start : candidates[idx[0]].end])) == 1
-        and any(("PERSON", "ner") in candidates[i].votes for i in idx)
+        for key, w in names.words.items()
+        if len(w) == 1 and any(("PERSON", "ner") in c.votes for c in names.members(key))
     }
-    for idx in groups.values():
-        first = candidates[idx[0]]
-        name = words(doc[first.start : first.end])
-        if len(name) > 1 and name[-1] in person_words and not rules.is_demonym(doc[first.start : first.end]):
+    for key, w in names.words.items():
+        first = names.candidates[names.groups[key][0]]
+        if len(w) > 1 and w[-1] in person_words and not rules.is_demonym(names.span(names.groups[key][0])):
             first.votes.append(("PERSON", "surname"))
 
 
-def _full_persons(doc: Doc, candidates: list[Candidate], groups, provisional) -> dict[str, list[str]]:
-    return {
-        key: words(doc[candidates[idx[0]].start : candidates[idx[0]].end])
-        for key, idx in groups.items()
-        if provisional[key] == "PERSON" and len(words(doc[candidates[idx[0]].start : candidates[idx[0]].end])) > 1
-    }
-
-
-def _may_shorten_person(candidates: Sequence[Candidate], kind: str) -> bool:
-    sources = {s for c in candidates for s in c.sources()}
+def _may_shorten_person(members: Sequence[Candidate], kind: str) -> bool:
+    sources = {s for c in members for s in c.sources()}
     if kind == "NORP" or sources & {"noun", "domain", "strong"}:
         return False
-    if kind in ("GPE", "LOC"):
-        return any(("PERSON", "ner") in c.votes for c in candidates)
+    if kind in PLACES:
+        return any(("PERSON", "ner") in c.votes for c in members)
     return True
 
 
-def _link_short_forms(doc, candidates, groups, provisional, links: _Links) -> None:
-    """"Timofeev" and "Artem Timofeev" are one person; with two Timofeevs, the nearer one before."""
-    full = _full_persons(doc, candidates, groups, provisional)
-    for key, idx in groups.items():
-        members = [candidates[i] for i in idx]
-        short = words(doc[members[0].start : members[0].end])
-        if key in full or not short or not _may_shorten_person(members, provisional[key]):
+def _link_short_forms(names: _Names) -> None:
+    """"Timofeev" and "Artem Timofeev" are one person; with two Timofeevs, the nearer one before.
+    A lone first name joins the only person who has it."""
+    full = names.full_persons()
+    for key, short in names.words.items():
+        if key in full or not short or not _may_shorten_person(names.members(key), names.type[key]):
             continue
         longer = [f for f, name in full.items() if len(name) > len(short) and name[-len(short) :] == short]
-        for i in idx:
-            target = _nearest(candidates[i].start, [j for f in longer for j in groups[f]], candidates)
+        if not longer and names.type[key] == "PERSON" and len(short) == 1:
+            given = [f for f, name in full.items() if name[0] == short[0]]  # "Steve" for "Steve Jobs"
+            longer = given if len(given) == 1 else []
+        options = [j for f in longer for j in names.groups[f]]
+        for i in names.groups[key]:
+            target = _nearest(names.candidates[i].start, options, names.candidates)
             if target is not None:
-                links.union(target, i)
-                candidates[i].votes.append(("PERSON", "fullname"))
+                names.union(target, i)
+                names.candidates[i].votes.append(("PERSON", "fullname"))
 
 
 def _nearest(start: int, options: list[int], candidates: list[Candidate]) -> int | None:
@@ -179,35 +192,30 @@ def _nearest(start: int, options: list[int], candidates: list[Candidate]) -> int
     return min(options, key=lambda j: candidates[j].start) if options else None
 
 
-def _variants(doc, candidates: list[Candidate], groups, provisional) -> list[tuple[int, str]]:
-    """A surname spelt another way, in a person's place, is that person ("Smadiryarov").
-
-    Returns (candidate index, full name's key) pairs; adds candidates for tokens the model missed.
-    """
-    full = _full_persons(doc, candidates, groups, provisional)
-    surnames = {name[-1]: key for key, name in full.items()}
+def _link_variants(names: _Names) -> None:
+    """A surname spelt another way, in a person's place, is that person ("Smadiryarov")."""
+    surnames = {w[-1]: key for key, w in names.full_persons().items()}
     if not surnames:
-        return []
-    found = []
-    for key, idx in groups.items():
-        first = candidates[idx[0]]
-        name = words(doc[first.start : first.end])
-        if len(name) == 1 and provisional[key] in VARIANT_LABELS and name[0] not in surnames:
-            slots = [rules.person_slot(doc[candidates[i].start]) for i in idx]
-            if provisional[key] == "PERSON" or (all(slots) if provisional[key] in PLACES else any(slots)):
-                surname = _variant_of(name[0], surnames)
-                found.extend((i, surnames[surname]) for i in idx if surname is not None)
-    owned = {i for c in candidates for i in range(c.start, c.end)}
-    for token in doc:
-        if token.i in owned or token.pos_ != "PROPN" or not token.is_title or token.is_stop:
+        return
+    found: list[tuple[int, str]] = []
+    for key, w in names.words.items():
+        if len(w) != 1 or names.type[key] not in VARIANT_LABELS or w[0] in surnames:
             continue
-        if len(token) < 4 or not rules.person_slot(token) or rules.is_demonym(doc[token.i : token.i + 1]):
+        slots = [rules.person_slot(names.doc[names.candidates[i].start]) for i in names.groups[key]]
+        if names.type[key] == "PERSON" or (all(slots) if names.type[key] in PLACES else any(slots)):
+            surname = _variant_of(w[0], surnames)
+            found.extend((i, surname) for i in names.groups[key] if surname is not None)
+    owned = {i for c in names.candidates for i in range(c.start, c.end)}
+    for token in names.doc:
+        if token.i in owned or token.pos_ != "PROPN" or not token.is_title or token.is_stop or len(token) < 4:
             continue
-        surname = _variant_of(token.lower_, surnames)
-        if surname is not None:
-            candidates.append(Candidate(token.i, token.i + 1))
-            found.append((len(candidates) - 1, surnames[surname]))
-    return found
+        if rules.person_slot(token) and not rules.is_demonym(names.doc[token.i : token.i + 1]):
+            surname = _variant_of(token.lower_, surnames)
+            if surname is not None:
+                found.append((names.add(Candidate(token.i, token.i + 1)), surname))
+    for i, surname in found:
+        names.union(names.groups[surnames[surname]][0], i)
+        names.candidates[i].votes.append(("PERSON", "variant"))
 
 
 def _variant_of(word: str, surnames: dict[str, str]) -> str | None:
@@ -223,26 +231,28 @@ def _variant_of(word: str, surnames: dict[str, str]) -> str | None:
     return best[1] if best else None
 
 
-def _link_outlets_and_acronyms(doc, candidates, groups, provisional, links: _Links) -> None:
-    """"DW" and "Deutsche Welle" through the outlet list; "GAO" and "Government Accountability Office"."""
-    by_outlet: dict[str, int] = {}
-    for i, c in enumerate(candidates):
-        if c.outlet is not None:
-            links.union(by_outlet.setdefault(c.outlet, i), i)
-    initials: dict[str, list[str]] = defaultdict(list)
-    for key, idx in groups.items():
-        span = doc[candidates[idx[0]].start : candidates[idx[0]].end]
-        capitals = [t.text[0] for t in span if t.is_alpha and t.lower_ not in ACRONYM_SKIP]
-        if len(capitals) > 1 and provisional[key] in ("ORG", "OUTLET") and all(ch.isupper() for ch in capitals):
-            initials["".join(capitals)].append(key)
-    for key, idx in groups.items():
-        text = doc[candidates[idx[0]].start : candidates[idx[0]].end].text
-        expansions = initials.get(text, [])
-        if text.isupper() and len(expansions) == 1 and provisional[key] in ("ORG", "OUTLET"):
-            links.union(groups[expansions[0]][0], idx[0])
+def _link_outlets(names: _Names) -> None:
+    """"DW" and "Deutsche Welle": variants in the outlet list."""
+    first: dict[str, int] = {}
+    for i, candidate in enumerate(names.candidates):
+        if candidate.outlet is not None:
+            names.union(first.setdefault(candidate.outlet, i), i)
 
 
-def _propagate_coordination(doc, typed: list[tuple[str, list[Candidate]]]) -> list[tuple[str, list[Candidate]]]:
+def _link_acronyms(names: _Names) -> None:
+    """"GAO" and "Government Accountability Office", when one name in the document fits."""
+    expansions: dict[str, list[str]] = defaultdict(list)
+    for key, idx in names.groups.items():
+        capitals = [t.text[0] for t in names.span(idx[0]) if t.is_alpha and t.lower_ not in ACRONYM_SKIP]
+        if len(capitals) > 1 and names.type[key] in ("ORG", "OUTLET") and "".join(capitals).isupper():
+            expansions["".join(capitals)].append(key)
+    for key, idx in names.groups.items():
+        text = names.span(idx[0]).text
+        if text.isupper() and len(expansions.get(text, ())) == 1 and names.type[key] in ("ORG", "OUTLET"):
+            names.union(names.groups[expansions[text][0]][0], idx[0])
+
+
+def _propagate_coordination(doc: Doc, typed: list[Entity]) -> list[Entity]:
     """"questioned by both Ulys-Media and TASS": a name coordinated with an outlet is likely one."""
     where = {id(c): n for n, (_, members) in enumerate(typed) for c in members}
     ordered = sorted((c for _, members in typed for c in members), key=lambda c: c.start)

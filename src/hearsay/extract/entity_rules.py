@@ -102,6 +102,14 @@ def outlet_name(text: str) -> str | None:
     return entry[0] if entry else None
 
 
+def domain_kind(token: Token) -> str | None:
+    """"domain" for a web address ("ura.ru"); "webcom" for a ".com" one, which is as often a
+    shop or a firm ("Amazon.com") as an outlet; None for other tokens."""
+    if not is_domain(token):
+        return None
+    return "webcom" if token.text.lower().endswith(".com") else "domain"
+
+
 def is_domain(token: Token) -> bool:
     """A web address written as a name: "ura.ru", "bbc.co.uk" (not "a.m.", "report.pdf")."""
     text = token.text
@@ -202,8 +210,11 @@ def _stronger(current: str | None, new: str) -> str:
 
 
 def role_before(doc: Doc, start: int, end: int) -> str | None:
-    """The kind of a role noun right before a name ("spokesperson X", "President X")."""
-    if start == 0:
+    """The kind of a role noun right before a name ("spokesperson X", "President X").
+
+    None when the name itself modifies a role noun after it: "Deputy Defense Secretary X".
+    """
+    if start == 0 or (end < len(doc) and role_kind(doc[end]) not in (None, "honorific")):
         return None
     token = doc[start - 1]
     return role_kind(token) if token.pos_ in ("NOUN", "PROPN") else None
@@ -212,11 +223,14 @@ def role_before(doc: Doc, start: int, end: int) -> str | None:
 def role_in_apposition(doc: Doc, start: int, end: int) -> bool:
     """"X, a spokesman for Y," or "the head of Y, X,": a role noun in apposition to the name."""
     root = doc[start:end].root
-    if root.dep_ == "appos" and not root.head.is_title and role_kind(root.head):
+    head = root.head
+    between = doc[head.i + 1 : start]
+    commas = len(between) > 0 and all(t.text == "," for t in between)
+    if root.dep_ == "appos" and head.i < start and commas and not head.is_title and role_kind(head):
         return True
-    return any(
-        child.dep_ == "appos" and child.i >= end and role_kind(child) is not None for child in root.children
-    )
+    if end >= len(doc) or doc[end].text != ",":
+        return False
+    return any(child.dep_ == "appos" and child.i > end and role_kind(child) for child in root.children)
 
 
 def based_places(doc: Doc) -> Iterator[Span]:

@@ -151,9 +151,7 @@ def negation_of(token: Token) -> Token | None:
     negators = _negators()
     for candidate in (token, token.head) if token.dep_ in ("acomp", "attr") else (token,):
         for child in candidate.children:
-            if child.dep_ == "neg" or (
-                child.dep_ == "advmod" and negators.get(child.lower_) == "particle"
-            ):
+            if child.dep_ == "neg" or (child.dep_ == "advmod" and negators.get(child.lower_) == "particle"):
                 return child
     if token.dep_ == "xcomp" and _event_predicates().get(token.head.lemma_.lower()) == (CERTAIN, NEG):
         return token.head  # "failed to confirm"
@@ -252,7 +250,7 @@ def assess_predicate(token: Token) -> tuple[str, str, list[Span]]:
     """Certainty, polarity and cue spans of one predicate (verb, event noun or adjective) in context."""
     certainty, polarity, cues = CERTAIN, POS, []
     negator = negation_of(token) or _argument_negation(token)
-    if negator is not None and negator is not token.head:
+    if negator is not None and negator.i != token.head.i:
         polarity, cues = NEG, [negator.doc[negator.i : negator.i + 1]]
     local = [c for c in token.children if c.dep_ in ("aux", "advmod", "amod")]
     for hedge, span in hedges_in(local):
@@ -281,10 +279,10 @@ def _combine(inner: str, outer: str) -> str:
 def _governor_effect(token: Token) -> tuple[str, str, list[Span]] | None:
     """What the predicate above does to this one: an implicative, a reporting cue, a condition."""
     head = token.head
-    if head is token:
+    if head.i == token.i:
         return None
-    if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in token.children):
-        mark = next(c for c in token.children if c.dep_ == "mark")
+    mark = next((c for c in token.children if c.dep_ == "mark"), None)
+    if token.dep_ == "advcl" and mark is not None and mark.lower_ in ("if", "unless"):
         return UNDERSPECIFIED, UNDERSPECIFIED, [mark.doc[mark.i : mark.i + 1]]
     if token.dep_ not in _COMPLEMENTS:
         return None

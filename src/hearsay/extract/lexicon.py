@@ -8,7 +8,7 @@ process; every call returns fresh dicts, so callers may change what they get.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 
 from ..errors import ConfigError
@@ -32,12 +32,12 @@ def available_lexicons() -> list[str]:
     return sorted(p.name[:-4] for p in folder.iterdir() if p.name.endswith(".tsv"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _rows(name: str) -> tuple[dict[str, str], ...]:
     return _parse(name)[0]
 
 
-@lru_cache(maxsize=None)
+@cache
 def _parse(name: str) -> tuple[tuple[dict[str, str], ...], tuple[str, ...]]:
     resource = resources.files(_PACKAGE) / f"{name}.tsv"
     if not resource.is_file():

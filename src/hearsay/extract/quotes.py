@@ -7,7 +7,8 @@ import re
 from spacy.tokens import Doc, Span
 
 # Curly and guillemet quotes pair unambiguously; straight double quotes pair in order.
-_PAIRED = {"“": "”", "«": "»", "„": "“"}
+# ``...'' is the typewriter convention of Penn Treebank-style texts.
+_PAIRED = {"“": "”", "«": "»", "„": "“", "``": "''"}
 _PARAGRAPH = re.compile(r"\n\s*\n|\n")
 
 
@@ -20,31 +21,40 @@ def quote_ranges(text: str) -> list[tuple[int, int]]:
     ranges: list[tuple[int, int]] = []
     open_at: int | None = None
     closer = ""
-    for index, char in enumerate(text):
+    index = 0
+    while index < len(text):
+        mark = text[index : index + 2] if text.startswith(("``", "''"), index) else text[index]
         if open_at is None:
-            if char in _PAIRED:
-                open_at, closer = index, _PAIRED[char]
-            elif char == '"':
-                open_at, closer = index, '"'
-            continue
-        if char == closer:
-            ranges.append((open_at + 1, index))
+            if mark in _PAIRED or mark == '"':
+                open_at, closer = index + len(mark), _PAIRED.get(mark, '"')
+        elif mark == closer:
+            ranges.append((open_at, index))
             open_at = None
-        elif char == "\n" and not _continues(text, index):
+        elif mark == "\n" and not _continues(text, index):
             # An unclosed quote at a paragraph end without a continuation: it ends there.
-            if index - open_at > 1:
-                ranges.append((open_at + 1, index))
+            if index > open_at:
+                ranges.append((open_at, index))
             open_at = None
+        index += len(mark)
     return [(s, e) for s, e in ranges if text[s:e].strip()]
 
 
 def _continues(text: str, newline: int) -> bool:
     rest = text[newline:].lstrip()
-    return bool(rest) and rest[0] in "“\"«"
+    return bool(rest) and (rest[0] in "“\"«" or rest.startswith("``"))
 
 
-def quote_containing(ranges: list[tuple[int, int]], start: int, end: int) -> tuple[int, int] | None:
+_MARKS_AND_SPACE = " \t\n\"“”«»„`'"
+
+
+def quote_containing(
+    ranges: list[tuple[int, int]], start: int, end: int, text: str = ""
+) -> tuple[int, int] | None:
     """The quote that encloses a character range (allowing the range to include the marks)."""
+    while text and start < end and text[start] in _MARKS_AND_SPACE:
+        start += 1
+    while text and end > start and text[end - 1] in _MARKS_AND_SPACE:
+        end -= 1
     for q_start, q_end in ranges:
         if q_start - 1 <= start and end <= q_end + 1:
             return q_start, q_end
@@ -53,7 +63,7 @@ def quote_containing(ranges: list[tuple[int, int]], start: int, end: int) -> tup
 
 def kind_of(ranges: list[tuple[int, int]], content: Span) -> str:
     """direct: the content is a quotation; mixed: it contains one; indirect otherwise."""
-    if quote_containing(ranges, content.start_char, content.end_char):
+    if quote_containing(ranges, content.start_char, content.end_char, content.doc.text):
         return "direct"
     words = 0
     for q_start, q_end in ranges:

@@ -28,9 +28,7 @@ from .lexicon import load_lexicon
 PAST, PRESENT, FUTURE = "past", "present", "future"
 _TIME_UNITS = {"TH": "H", "TM": "M", "TS": "S"}
 _SEASONS = ("SP", "SU", "FA", "WI")  # winter is labelled with the year it starts in
-_TOKEN = re.compile(
-    r"\d{1,2}:\d{2}|[ap]\.m\.?|'\d0s|\d{3}0s|q[1-4]\b|\d+(?:st|nd|rd|th)?|[a-z]+(?:'s)?"
-)
+_TOKEN = re.compile(r"\d{1,2}:\d{2}|[ap]\.m\.?|'\d0s|\d{3}0s|q[1-4]\b|\d+(?:st|nd|rd|th)?|[a-z]+(?:'s)?")
 _MERIDIEM = {"a.m.": "am", "a.m": "am", "am": "am", "p.m.": "pm", "p.m": "pm", "pm": "pm"}
 _NUMERIC_DATE = re.compile(r"\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\b")
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
@@ -100,7 +98,7 @@ def _fill(tokens: list[str]) -> _Slots | None:
     return _place_numbers(slots)
 
 
-def _fill_one(s: _Slots, word: str, after: str) -> bool:  # noqa: C901 - one branch per slot
+def _fill_one(s: _Slots, word: str, after: str) -> bool:
     number = _number(word)
     if word in _MERIDIEM:
         s.meridiem = _MERIDIEM[word]
@@ -173,7 +171,7 @@ def _place_numbers(s: _Slots) -> _Slots | None:
 def normalise(text: str, anchor: dt.date | None = None, tense: str = PRESENT) -> Timex | None:
     """The TIMEX3 reading of a time expression's text, or None when it is not one."""
     lowered = text.lower().strip()
-    if match := _ISO_DATE.match(lowered):
+    if _ISO_DATE.match(lowered):
         return Timex(lowered)
     for phrase, value in {**words("ref"), **words("holiday")}.items():
         if lowered == phrase or lowered.removeprefix("the ").removeprefix("on ") == phrase:
@@ -198,9 +196,9 @@ def _decide(s: _Slots, anchor: dt.date | None, tense: str) -> Timex | None:
         s.direction = None  # "earlier this year" is this year
     if s.direction is not None:
         return _shifted(s, anchor) if s.unit is not None else None
-    if s.unit is not None and s.unit != "WE" and s.ordinal is None and s.year is None:
-        if s.quantity is not None or s.plural or s.relative_word == "past":
-            return _duration(s)
+    countable = s.unit is not None and s.unit != "WE" and s.ordinal is None and s.year is None
+    if countable and (s.quantity is not None or s.plural or s.relative_word == "past"):
+        return _duration(s)
     for rule in (_quarter, _season, _absolute, _relative_unit, _weekday, _day_offset, _clock):
         timex = rule(s, anchor, tense)
         if timex is not None:

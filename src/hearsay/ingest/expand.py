@@ -70,7 +70,9 @@ def _walk(root: Path) -> Iterator[Path | InputError]:
                 yield Path(folder, name)
     # os.walk reports the folders it cannot list through onerror, so they come last.
     for err in errors:
-        yield InputError(f"cannot be listed ({err.strerror or err}); check its permissions", where=str(err.filename))
+        yield InputError(
+            f"cannot be listed ({err.strerror or err}); check its permissions", where=str(err.filename)
+        )
     if not found and not errors:
         yield InputError("is a folder with no files to read; check the path", where=str(root))
 

@@ -27,7 +27,7 @@ def http_url(value: object) -> str | None:
 
 
 def parse_date(value: object) -> dt.date | None:
-    """Return the date of an ISO date or datetime string (``2025-06-02``, ``2025-06-02T10:00Z``), else None."""
+    """Return the date of an ISO date or datetime string (``2025-06-02``, ``2025-06-02T10:00Z``) or None."""
     text = clean_str(value)
     if text is None:
         return None

@@ -46,10 +46,9 @@ def extract_html(text: str, where: str) -> Document | InputError:
         include_formatting=False,
         date_extraction_params=DATE_PARAMS,
     )
-    body = result.text if result is not None else None
-    if not body or not body.strip():
+    if not isinstance(result, TrafilaturaDocument) or not result.text or not result.text.strip():
         return _baseline(text, where)
-    return _document(body, result, where)
+    return _document(result.text, result, where)
 
 
 def parse_html(text: str) -> lxml.html.HtmlElement | None:

@@ -17,7 +17,7 @@ from ..model import Document
 from .fields import clean_str, http_url, parse_date
 from .identity import make_document
 
-ONE_OBJECT = "each line must be one JSON object with a \"text\" field"
+ONE_OBJECT = 'each line must be one JSON object with a "text" field'
 
 
 def read_jsonl(text: str, where: str) -> Iterator[Document | InputError]:
@@ -45,10 +45,10 @@ def read_line(line: str, where: str) -> Document | InputError:
 def _document(record: dict[str, Any], where: str) -> Document | InputError:
     """Build a Document from one decoded record."""
     if "text" not in record:
-        return InputError(f"has no \"text\" field; {ONE_OBJECT}", where=where)
+        return InputError(f'has no "text" field; {ONE_OBJECT}', where=where)
     text = record["text"]
     if not isinstance(text, str):
-        return InputError(f"\"text\" is a JSON {_json_type(text)}, not a string; {ONE_OBJECT}", where=where)
+        return InputError(f'"text" is a JSON {_json_type(text)}, not a string; {ONE_OBJECT}', where=where)
     document = make_document(
         text,
         url=http_url(record.get("url")),
@@ -61,7 +61,7 @@ def _document(record: dict[str, Any], where: str) -> Document | InputError:
         format="jsonl",
     )
     if not document.text:
-        return InputError("\"text\" is empty; give the article text", where=where)
+        return InputError('"text" is empty; give the article text', where=where)
     return document
 
 

@@ -1,8 +1,9 @@
 """Bytes to (format, decoded text), or an InputError that names the file and the fix.
 
-Decoding goes step by step and stops at the first step that fits: byte-order mark,
-strict UTF-8, UTF-16 without a mark, the charset an HTML/XML page declares, then
-charset-normalizer's guess. Binary files are refused before any guessing.
+Decoding goes step by step and stops at the first step that fits: refuse known binary
+signatures; byte-order mark; NUL bytes mean UTF-16 without a mark or else binary; strict
+UTF-8; the charset an HTML/XML page declares; charset-normalizer's guess. Decoded text
+with too many control characters is refused as binary too.
 """
 
 from __future__ import annotations
@@ -50,12 +51,17 @@ BOMS: tuple[tuple[bytes, str], ...] = (
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 # Real text has none; random bytes decode to about 12% controls.
 MAX_CONTROL_RATIO = 0.05
-_DECLARED = re.compile(rb"""(?:<meta[^>]{0,200}?charset|<\?xml[^>]{0,200}?encoding)\s*=\s*["']?([a-z0-9_.:-]{2,40})""",
-                       re.IGNORECASE)
+_DECLARED = re.compile(
+    rb"""(?:<meta[^>]{0,200}?charset|<\?xml[^>]{0,200}?encoding)\s*=\s*["']?([a-z0-9_.:-]{2,40})""",
+    re.IGNORECASE,
+)
 # Browsers read these labels as windows-1252 (WHATWG Encoding), and so do we.
 _AS_CP1252 = frozenset({"iso-8859-1", "iso8859-1", "latin1", "latin-1", "us-ascii", "ascii"})
-_HTML_START = re.compile(r"^(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|article|"
-                         r"main|section|div|p|h[1-6]|meta|title)\b", re.IGNORECASE | re.DOTALL)
+_HTML_START = re.compile(
+    r"^(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|article|"
+    r"main|section|div|p|h[1-6]|meta|title)\b",
+    re.IGNORECASE | re.DOTALL,
+)
 _HTML_ANYWHERE = re.compile(r"<!doctype\s+html|<html[\s>]|<body[\s>]|<article[\s>]", re.IGNORECASE)
 _XML_START = re.compile(r"<\?xml\b|<rss\b|<feed\b|<rdf:RDF\b", re.IGNORECASE)
 _PARAGRAPH = re.compile(r"<p[\s>]", re.IGNORECASE)
@@ -97,7 +103,8 @@ def read_limited(path: Path, *, max_bytes: int) -> bytes:
 def _too_big(size: int, max_bytes: int, where: str) -> InputError:
     """The error for a file over the byte limit."""
     return InputError(
-        f"is {size:,} bytes, over the {max_bytes:,}-byte limit; split it or raise HEARSAY_MAX_BYTES", where=where
+        f"is {size:,} bytes, over the {max_bytes:,}-byte limit; split it or raise HEARSAY_MAX_BYTES",
+        where=where,
     )
 
 
@@ -122,11 +129,13 @@ def decode_bytes(data: bytes, *, where: str) -> tuple[str, str]:
     check_magic(data, where=where)
     for bom, encoding in BOMS:
         if data.startswith(bom):
-            return _decode_strict(data[len(bom):], encoding, where), encoding
+            return _decode_strict(data[len(bom) :], encoding, where), encoding
     if b"\x00" in data:
         utf16 = _utf16_without_bom(data)
         if utf16 is None:
-            raise InputError(f"looks like a binary file (it contains NUL bytes), not text; {GIVE_TEXT}", where=where)
+            raise InputError(
+                f"looks like a binary file (it contains NUL bytes), not text; {GIVE_TEXT}", where=where
+            )
         return _decode_strict(data, utf16, where), utf16
     try:
         return data.decode("utf-8"), "utf-8"
@@ -171,7 +180,9 @@ def _decode_strict(data: bytes, encoding: str, where: str) -> str:
     try:
         return data.decode(encoding)
     except UnicodeDecodeError:
-        raise InputError(f"is not valid {encoding} although it starts like it; save it as UTF-8", where=where) from None
+        raise InputError(
+            f"is not valid {encoding} although it starts like it; save it as UTF-8", where=where
+        ) from None
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
@@ -202,18 +213,21 @@ def _declared_charset(data: bytes) -> tuple[str, str] | None:
 
 
 def _guessed_charset(data: bytes) -> tuple[str, str] | None:
-    """Ask charset-normalizer, preferring windows-1252 among equally good guesses."""
+    """Ask charset-normalizer, preferring windows-1252 when it reads the bytes as cleanly as the best."""
     matches = list(from_bytes(data))
     if not matches:
         return None
-    best = matches[0]
-    # On short Western European texts charset-normalizer ranks cp1250 first, which turns
-    # "£" into "Ł" and "ñ" into "ń"; cp1252 ties with it and is by far the more common.
+    # On short Western European texts charset-normalizer often ranks cp1250 or cp852 first
+    # ("£" becomes "Ł", "ñ" becomes "˝"), on a language-coherence score that a sentence or
+    # two cannot settle; cp1252 reads them as cleanly and is by far the more common.
+    cleanest = min(match.chaos for match in matches)
     for match in matches:
-        tied = (match.chaos, match.coherence) == (best.chaos, best.coherence)
-        if tied and "cp1252" in match.could_be_from_charset:
-            return data.decode("cp1252"), "cp1252"
-    return str(best), best.encoding
+        if match.chaos <= cleanest and "cp1252" in match.could_be_from_charset:
+            try:
+                return data.decode("cp1252"), "cp1252"
+            except UnicodeDecodeError:  # the guess came from a sample of a larger file
+                break
+    return str(matches[0]), matches[0].encoding
 
 
 def detect_format(text: str, *, suffix: str = "", where: str | None = None) -> str:
@@ -225,8 +239,9 @@ def detect_format(text: str, *, suffix: str = "", where: str | None = None) -> s
     if _looks_like_html(head):
         return "html"
     if _XML_START.match(head):
-        raise InputError(f"looks like XML (an RSS or Atom feed?), which hearsay cannot read yet; {GIVE_TEXT}",
-                         where=where)
+        raise InputError(
+            f"looks like XML (an RSS or Atom feed?), which hearsay cannot read yet; {GIVE_TEXT}", where=where
+        )
     first = _first_line(text)
     if first in ("{", "["):
         raise InputError("looks like a JSON document, not JSON Lines; write one object per line", where=where)

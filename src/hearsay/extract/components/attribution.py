@@ -56,8 +56,12 @@ class Attributor:
             return []
         kind = kind_of(self.quotes, content)
         if kind == "direct":
-            quote = quote_containing(self.quotes, content.start_char, content.end_char)
-            content = _without_trailing_comma(char_span(self.doc, *quote) or content)
+            quote = quote_containing(self.quotes, content.start_char, content.end_char, self.doc.text)
+            if quote_containing(self.quotes, cue.span.start_char, cue.span.end_char) == quote:
+                # A cue inside someone's quotation: a nested report, not the quotation itself.
+                kind = "indirect"
+            else:
+                content = _without_trailing_comma(char_span(self.doc, *quote) or content)
         addressee = self._addressee(cue)
         heads = self._source_heads(cue)
         drafts = []

@@ -109,8 +109,8 @@ def _apposition_after(mention: Span) -> Span | None:
         return None
     heads = [c for c in mention.root.children if c.dep_ == "appos" and c.i > mention.end]
     start = mention.end + 1
-    while start < len(doc) and doc[start].lower_ in DETERMINERS:
-        start += 1
+    while start < len(doc) and (doc[start].lower_ in DETERMINERS or doc[start].tag_ == "PRP$"):
+        start += 1  # "X, its chief executive," -> "chief executive"
     end = start
     while end < len(doc) and end < mention.sent.end and doc[end].lower_ not in CLAUSE_BREAKS:
         if doc[end].pos_ in ("VERB", "AUX") and doc[end].tag_ != "VBN":
@@ -137,11 +137,12 @@ def _apposition_before(mention: Span) -> Span | None:
     head = root.head
     if root.dep_ != "appos" or head.i >= mention.start or role_kind(head) in (None, "honorific"):
         return None
-    if any(t.text != "," for t in doc[head.i + 1 : mention.start]):
-        return None
+    between = doc[head.i + 1 : mention.start]
+    if not len(between) or any(t.text != "," for t in between):
+        return None  # without a comma it is a premodifier, handled above
     start = head.left_edge.i
     if doc[start].lower_ in QUANTIFIERS or doc[start].like_num:
         return None
-    while start < head.i and doc[start].lower_ in DETERMINERS:
+    while start < head.i and (doc[start].lower_ in DETERMINERS or doc[start].tag_ == "PRP$"):
         start += 1
     return doc[start : head.i + 1]

@@ -104,7 +104,7 @@ def tense_of(span: Span) -> str:
     """past, present or future: the tense of the clause the expression belongs to."""
     verb = span.root
     for _ in range(4):
-        if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
             break
         verb = verb.head
     return _tense(verb)

@@ -1,0 +1,19 @@
+"""``readings.jsonl``: JSON Lines, one reading (schema reading-v1, with its document) per line."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from .files import replaced
+
+FILE_NAME = "readings.jsonl"
+
+
+def export_jsonl(store, out_dir: Path) -> list[Path]:
+    path = out_dir / FILE_NAME
+    with replaced([path]) as (out,):
+        for reading in store.iter_readings():
+            # ensure_ascii=False keeps text readable; json.dumps escapes any newline inside a value.
+            out.write(json.dumps(reading.to_dict(), ensure_ascii=False) + "\n")
+    return [path]

@@ -1,0 +1,21 @@
+"""Where documents and their readings are kept: SQLite by default.
+
+    from hearsay.store import open_store
+    with open_store("hearsay.db", read_only=True) as store:
+        store.statements(source="Smadiyarov")
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .sqlite import NotStored, SQLiteStore
+
+Store = SQLiteStore
+
+__all__ = ["NotStored", "SQLiteStore", "Store", "open_store"]
+
+
+def open_store(path: str | Path, read_only: bool = False) -> SQLiteStore:
+    """Open (creating and migrating, unless ``read_only``) the store at ``path``."""
+    return SQLiteStore(path, read_only=read_only)

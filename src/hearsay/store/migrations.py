@@ -1,0 +1,200 @@
+"""The SQLite schema as named, ordered migrations, recorded in the ``migrations`` table.
+
+Each migration runs in its own transaction together with the row that records it, so a
+database is always at a known step. Migrations are never edited once released: a change to
+the schema is a new migration appended to ``MIGRATIONS``.
+
+Offsets are character offsets into ``documents.text``. ``readings.json`` holds the full
+reading (schema ``reading-v1``, without the document) for an exact round trip; the other
+tables are its queryable projection and are written in the same transaction.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from dataclasses import dataclass
+
+from ..errors import StoreError
+
+
+@dataclass(frozen=True, slots=True)
+class Migration:
+    """One step of the schema: a name that sorts in order, and its statements."""
+
+    name: str
+    statements: tuple[str, ...]
+
+
+TABLES = Migration(
+    "0001_tables",
+    (
+        """CREATE TABLE documents (
+            id TEXT PRIMARY KEY,
+            url TEXT,
+            outlet TEXT,
+            title TEXT,
+            author TEXT,
+            published TEXT,
+            language TEXT NOT NULL,
+            format TEXT NOT NULL,
+            source_path TEXT,
+            text TEXT NOT NULL,
+            ingested_at TEXT NOT NULL
+        )""",
+        """CREATE TABLE readings (
+            document_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+            schema_version TEXT NOT NULL,
+            extractor TEXT NOT NULL,
+            json TEXT NOT NULL
+        )""",
+        """CREATE TABLE entities (
+            document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            id TEXT NOT NULL,
+            name TEXT NOT NULL,
+            type TEXT NOT NULL,
+            aliases TEXT NOT NULL DEFAULT '[]',
+            roles TEXT NOT NULL DEFAULT '[]',
+            PRIMARY KEY (document_id, id)
+        )""",
+        """CREATE TABLE mentions (
+            document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            entity TEXT NOT NULL,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            label TEXT NOT NULL
+        )""",
+        """CREATE TABLE statements (
+            document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            id TEXT NOT NULL,
+            source_entity TEXT,
+            source_text TEXT,
+            source_name TEXT,
+            cue_text TEXT NOT NULL,
+            cue_lemma TEXT NOT NULL,
+            content_text TEXT NOT NULL,
+            content_start INTEGER NOT NULL,
+            content_end INTEGER NOT NULL,
+            kind TEXT NOT NULL,
+            addressee_text TEXT,
+            certainty TEXT NOT NULL,
+            polarity TEXT NOT NULL,
+            stance TEXT NOT NULL,
+            cue_start INTEGER NOT NULL,
+            cue_end INTEGER NOT NULL,
+            source_start INTEGER,
+            source_end INTEGER,
+            PRIMARY KEY (document_id, id)
+        )""",
+        """CREATE TABLE times (
+            document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            text TEXT NOT NULL,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            value TEXT,
+            type TEXT NOT NULL
+        )""",
+    ),
+)
+
+INDEXES = Migration(
+    "0002_indexes",
+    (
+        # documents(): ingest order, and the keyset that iter_readings pages by.
+        "CREATE INDEX documents_ingested ON documents(ingested_at, id)",
+        "CREATE INDEX documents_published ON documents(published)",
+        # statements(stance=...), and the source entity each statement points to.
+        "CREATE INDEX statements_stance ON statements(stance)",
+        "CREATE INDEX statements_source ON statements(document_id, source_entity)",
+        # statements(about=...): mentions inside a content span; entities(): counts per entity.
+        "CREATE INDEX mentions_span ON mentions(document_id, start)",
+        "CREATE INDEX mentions_entity ON mentions(document_id, entity)",
+        # entities(type=...) and its grouping by (name, type).
+        "CREATE INDEX entities_type ON entities(type, name)",
+        "CREATE INDEX entities_name ON entities(name, type)",
+        "CREATE INDEX times_document ON times(document_id, start)",
+    ),
+)
+
+# Plain FTS5 tables (they keep their own copy of the text) rather than external-content
+# ones: external content is joined by rowid, and VACUUM may renumber the implicit rowids of
+# tables keyed by TEXT, which would silently point the index at the wrong rows. The ids
+# ride along UNINDEXED; the store writes these rows in the same transaction as the rest.
+FULL_TEXT = Migration(
+    "0003_full_text",
+    (
+        """CREATE VIRTUAL TABLE documents_fts USING fts5(
+            title, text, document_id UNINDEXED,
+            tokenize = 'porter unicode61 remove_diacritics 2'
+        )""",
+        """CREATE VIRTUAL TABLE statements_fts USING fts5(
+            content_text, source_name, cue_text, document_id UNINDEXED, statement_id UNINDEXED,
+            tokenize = 'porter unicode61 remove_diacritics 2'
+        )""",
+    ),
+)
+
+MIGRATIONS: tuple[Migration, ...] = (TABLES, INDEXES, FULL_TEXT)
+
+_LEDGER = """CREATE TABLE IF NOT EXISTS migrations (
+    name TEXT PRIMARY KEY,
+    applied_at TEXT NOT NULL
+)"""
+
+
+def now() -> str:
+    """The current UTC time as ISO 8601, the form every timestamp in the store takes."""
+    return dt.datetime.now(dt.UTC).isoformat(timespec="microseconds")
+
+
+def applied(conn: sqlite3.Connection) -> list[str]:
+    """Names of the migrations recorded in the database, in order; [] for a new database."""
+    exists = conn.execute(
+        "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migrations'"
+    ).fetchone()
+    if exists is None:
+        return []
+    return [row[0] for row in conn.execute("SELECT name FROM migrations ORDER BY name")]
+
+
+def pending(conn: sqlite3.Connection, migrations: tuple[Migration, ...] = MIGRATIONS) -> list[Migration]:
+    """The migrations not yet applied; StoreError if the database is newer than this hearsay."""
+    done = applied(conn)
+    if not done and conn.execute("SELECT count(*) FROM sqlite_schema").fetchone()[0]:
+        raise StoreError("a SQLite database, but not hearsay's (no migrations table); use another path")
+    known = {m.name for m in migrations}
+    unknown = [name for name in done if name not in known]
+    if unknown:
+        raise StoreError(
+            f"the database has migration {unknown[0]!r}, unknown to this version of hearsay; "
+            "upgrade hearsay to open it"
+        )
+    return [m for m in migrations if m.name not in done]
+
+
+def migrate(conn: sqlite3.Connection, migrations: tuple[Migration, ...] = MIGRATIONS) -> list[str]:
+    """Apply the pending migrations, each in one transaction; returns the names applied.
+
+    ``conn`` must be in autocommit mode (``isolation_level=None``). BEGIN IMMEDIATE takes the
+    write lock before looking, so two processes opening a new database never both migrate.
+    """
+    if not pending(conn, migrations):
+        return []  # the usual case: no write lock taken
+    done: list[str] = []
+    for migration in migrations:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            conn.execute(_LEDGER)
+            if migration.name not in applied(conn):
+                for statement in migration.statements:
+                    conn.execute(statement)
+                conn.execute(
+                    "INSERT INTO migrations (name, applied_at) VALUES (?, ?)", (migration.name, now())
+                )
+                done.append(migration.name)
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+    return done

@@ -1,0 +1,159 @@
+"""The store's named queries: SQL text and the shaping of its rows into plain dicts.
+
+Every value reaches SQLite as a parameter. Name matching is case-insensitive through
+``fold()``, a Python function registered on each connection, because SQLite's own
+``lower()`` folds ASCII letters only (and hearsay reads Russian, too).
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from typing import Any
+
+FOLD = "hearsay_fold"
+
+
+def fold(value: str | None) -> str | None:
+    """Case-folded text, the form both sides of a name match take."""
+    return value.casefold() if value is not None else None
+
+
+def register_functions(conn: sqlite3.Connection) -> None:
+    conn.create_function(FOLD, 1, fold, deterministic=True)
+
+
+# --- statements -------------------------------------------------------------------------
+
+# True when the name or one of the aliases of entity `e` contains :needle (already folded).
+_ENTITY_MATCHES = f"""(
+    instr({FOLD}(e.name), :needle) > 0
+    OR EXISTS (SELECT 1 FROM json_each(e.aliases) AS a WHERE instr({FOLD}(a.value), :needle) > 0)
+)"""
+
+_SOURCE_FILTER = f"""(
+    instr({FOLD}(s.source_name), :source) > 0
+    OR instr({FOLD}(s.source_text), :source) > 0
+    OR EXISTS (
+        SELECT 1 FROM entities AS e
+        WHERE e.document_id = s.document_id AND e.id = s.source_entity
+        AND {_ENTITY_MATCHES.replace(":needle", ":source")}
+    )
+)"""
+
+_ABOUT_FILTER = f"""(
+    instr({FOLD}(s.content_text), :about) > 0
+    OR EXISTS (
+        SELECT 1 FROM mentions AS m
+        JOIN entities AS e ON e.document_id = m.document_id AND e.id = m.entity
+        WHERE m.document_id = s.document_id
+        AND m.start >= s.content_start AND m."end" <= s.content_end
+        AND {_ENTITY_MATCHES.replace(":needle", ":about")}
+    )
+)"""
+
+STATEMENTS_SQL = f"""
+SELECT s.document_id, d.title, d.outlet, d.published, s.id AS statement_id,
+       s.source_name AS source, s.source_entity, s.source_text, s.source_start, s.source_end,
+       s.cue_text AS cue, s.cue_lemma, s.cue_start, s.cue_end,
+       s.content_text AS content, s.content_start, s.content_end,
+       s.kind, s.addressee_text AS addressee, s.certainty, s.polarity, s.stance
+FROM statements AS s JOIN documents AS d ON d.id = s.document_id
+WHERE (:stance IS NULL OR s.stance = :stance)
+  AND (:document_id IS NULL OR s.document_id = :document_id)
+  AND (:source IS NULL OR {_SOURCE_FILTER})
+  AND (:about IS NULL OR {_ABOUT_FILTER})
+ORDER BY d.ingested_at, s.document_id, s.content_start, s.id
+LIMIT :limit
+"""
+
+
+def statement_params(
+    *, source: str | None, about: str | None, stance: str | None, document_id: str | None, limit: int | None
+) -> dict[str, Any]:
+    return {
+        "source": fold(source),
+        "about": fold(about),
+        "stance": stance,
+        "document_id": document_id,
+        "limit": -1 if limit is None else limit,
+    }
+
+
+# --- entities ---------------------------------------------------------------------------
+
+ENTITIES_SQL = """
+SELECT e.name, e.type, e.aliases, e.roles, e.document_id,
+       (SELECT count(*) FROM mentions AS m
+        WHERE m.document_id = e.document_id AND m.entity = e.id) AS mentions,
+       (SELECT count(*) FROM statements AS s
+        WHERE s.document_id = e.document_id AND s.source_entity = e.id) AS statements
+FROM entities AS e
+WHERE (:type IS NULL OR e.type = :type)
+ORDER BY e.name, e.type
+"""
+
+
+def aggregate_entities(rows: list[sqlite3.Row]) -> list[dict[str, Any]]:
+    """One dict per (name, type) across documents, most mentioned first."""
+    merged: dict[tuple[str, str], dict[str, Any]] = {}
+    for row in rows:
+        key = (row["name"], row["type"])
+        entry = merged.setdefault(
+            key,
+            {"name": key[0], "type": key[1], "aliases": set(), "roles": set(),
+             "documents": set(), "mentions": 0, "statements": 0},
+        )
+        entry["aliases"].update(json.loads(row["aliases"]))
+        entry["roles"].update(role["text"] for role in json.loads(row["roles"]))
+        entry["documents"].add(row["document_id"])
+        entry["mentions"] += row["mentions"]
+        entry["statements"] += row["statements"]
+    result = []
+    for entry in merged.values():
+        entry["aliases"] = sorted(entry["aliases"] - {entry["name"]})
+        entry["roles"] = sorted(entry["roles"])
+        entry["documents"] = len(entry["documents"])
+        result.append(entry)
+    result.sort(key=lambda e: (-e["mentions"], -e["statements"], e["name"], e["type"]))
+    return result
+
+
+# --- full-text search -------------------------------------------------------------------
+
+
+def fts_query(text: str) -> str | None:
+    """The user's words as an FTS5 query that cannot be a syntax error: every word quoted.
+
+    Quoted words are literal, so AND/OR/NOT, parentheses, ``*``, ``:`` and ``"`` lose their
+    FTS meaning; the words are ANDed. Words without a letter or digit would tokenise to
+    nothing and are dropped. None when nothing is left to search for.
+    """
+    terms = [w for w in text.split() if any(ch.isalnum() for ch in w)]
+    if not terms:
+        return None
+    return " ".join('"' + w.replace('"', '""') + '"' for w in terms)
+
+
+SEARCH_DOCUMENTS_SQL = """
+SELECT f.document_id, d.title, d.outlet, d.published,
+       snippet(documents_fts, -1, :open, :close, '…', :words) AS snippet, f.rank
+FROM documents_fts AS f JOIN documents AS d ON d.id = f.document_id
+WHERE documents_fts MATCH :query
+ORDER BY f.rank
+LIMIT :limit
+"""
+
+SEARCH_STATEMENTS_SQL = """
+SELECT f.document_id, d.title, f.statement_id, s.source_name AS source, s.cue_text AS cue,
+       s.content_text AS content, s.stance, s.certainty, s.polarity,
+       snippet(statements_fts, -1, :open, :close, '…', :words) AS snippet, f.rank
+FROM statements_fts AS f
+JOIN statements AS s ON s.document_id = f.document_id AND s.id = f.statement_id
+JOIN documents AS d ON d.id = f.document_id
+WHERE statements_fts MATCH :query
+ORDER BY f.rank
+LIMIT :limit
+"""
+
+SEARCH_SQL = {"documents": SEARCH_DOCUMENTS_SQL, "statements": SEARCH_STATEMENTS_SQL}

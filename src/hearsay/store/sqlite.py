@@ -1,0 +1,298 @@
+"""The SQLite store: one transaction per document, read-only connections for reading.
+
+    with SQLiteStore("hearsay.db") as store:
+        store.put(document, reading)        # False, and nothing changes, if already stored
+        store.statements(source="Smadiyarov", stance="deny")
+
+Interruption safety comes from the transaction: a process killed in the middle of ``put``
+leaves the previous documents complete and no part of the current one, and putting the
+same batch again stores only what is missing.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from ..errors import StoreError
+from ..model import Document, Reading
+from . import queries, rows
+from .migrations import migrate, now, pending
+
+# How long a write waits for another process's write lock before giving up ("database is
+# locked"). One document's transaction takes milliseconds; 10 s rides out a busy batch.
+BUSY_TIMEOUT_MS = 10_000
+# Readings fetched per query while streaming; bounds memory whatever the corpus size.
+PAGE_SIZE = 100
+
+
+class NotStored(StoreError, LookupError):
+    """No stored document has that id (or the id prefix matches several)."""
+
+
+def _insert_sql(table: str, columns: tuple[str, ...]) -> str:
+    # Only our own column names are formatted in; every value is a named parameter.
+    names = ", ".join(f'"{c}"' for c in columns)
+    return f"INSERT INTO {table} ({names}) VALUES ({', '.join(':' + c for c in columns)})"
+
+
+_INSERT_DOCUMENT = _insert_sql("documents", (*rows.DOCUMENT_COLUMNS, "ingested_at"))
+_INSERT_READING = _insert_sql("readings", ("document_id", "schema_version", "extractor", "json"))
+_INSERT_ENTITY = _insert_sql("entities", rows.ENTITY_COLUMNS)
+_INSERT_MENTION = _insert_sql("mentions", rows.MENTION_COLUMNS)
+_INSERT_STATEMENT = _insert_sql("statements", rows.STATEMENT_COLUMNS)
+_INSERT_TIME = _insert_sql("times", rows.TIME_COLUMNS)
+_INSERT_DOCUMENT_FTS = "INSERT INTO documents_fts (title, text, document_id) VALUES (?, ?, ?)"
+_INSERT_STATEMENT_FTS = (
+    "INSERT INTO statements_fts (content_text, source_name, cue_text, document_id, statement_id) "
+    "VALUES (:content_text, :source_name, :cue_text, :document_id, :id)"
+)
+_DOCUMENT_SELECT = f"SELECT {', '.join(rows.DOCUMENT_COLUMNS)} FROM documents"
+
+
+class SQLiteStore:
+    """Documents and their readings in one SQLite file, with the schema migrated on open."""
+
+    def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
+        self.path = str(path)
+        self.read_only = read_only
+        self._conn = self._connect()
+
+    # --- connection -------------------------------------------------------------------
+
+    def _connect(self) -> sqlite3.Connection:
+        try:
+            conn = self._open()
+        except sqlite3.Error as err:
+            raise StoreError(f"cannot open the database: {err}", where=self.path) from None
+        try:
+            self._prepare(conn)
+        except sqlite3.DatabaseError as err:
+            conn.close()
+            raise StoreError(f"not a SQLite database ({err})", where=self.path) from None
+        except StoreError as err:
+            conn.close()
+            raise StoreError(err.message, where=self.path) from None
+        return conn
+
+    def _open(self) -> sqlite3.Connection:
+        # isolation_level=None: the store issues BEGIN/COMMIT itself, one transaction per document.
+        if self.read_only:
+            uri = Path(self.path).resolve().as_uri() + "?mode=ro"
+            return sqlite3.connect(uri, uri=True, isolation_level=None)
+        return sqlite3.connect(self.path, isolation_level=None)
+
+    def _prepare(self, conn: sqlite3.Connection) -> None:
+        conn.row_factory = sqlite3.Row
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS:d}")
+        conn.execute("PRAGMA foreign_keys = ON")
+        queries.register_functions(conn)
+        if self.read_only:
+            conn.execute("SELECT count(*) FROM sqlite_schema").fetchone()  # fails on a non-database
+            if pending(conn):
+                raise StoreError("the database needs migrating; open it once for writing (hearsay ingest)")
+            return
+        conn.execute("PRAGMA journal_mode = WAL")
+        # NORMAL is durable against a killed process in WAL mode; only a power cut may lose
+        # the last commits, and the database stays consistent either way.
+        conn.execute("PRAGMA synchronous = NORMAL")
+        migrate(conn)
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def __enter__(self) -> SQLiteStore:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        mode = ", read_only=True" if self.read_only else ""
+        return f"SQLiteStore({self.path!r}{mode})"
+
+    # --- writing ----------------------------------------------------------------------
+
+    def put(self, document: Document, reading: Reading) -> bool:
+        """Store a document with its reading in one transaction; False if it is already stored.
+
+        Re-ingesting is a no-op: a stored document id changes nothing. On any error the
+        transaction is rolled back and a StoreError names the document.
+        """
+        if self.read_only:
+            raise StoreError(f"cannot store document {document.id}: opened read-only", where=self.path)
+        if reading.document_id != document.id:
+            raise StoreError(
+                f"cannot store document {document.id}: the reading is of document {reading.document_id}",
+                where=self.path,
+            )
+        if self.has(document.id):
+            return False  # the common re-ingest case, without taking the write lock
+        try:
+            self._conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as err:
+            raise StoreError(f"cannot store document {document.id}: {err}", where=self.path) from None
+        try:
+            added = not self.has(document.id)
+            if added:
+                self._insert(document, reading)
+        except BaseException as err:
+            if self._conn.in_transaction:  # SQLite may have rolled back already (disk full)
+                self._conn.execute("ROLLBACK")
+            if isinstance(err, Exception):
+                message = f"cannot store document {document.id}: {type(err).__name__}: {err}"
+                raise StoreError(message, where=self.path) from err
+            raise
+        self._conn.execute("COMMIT" if added else "ROLLBACK")
+        return added
+
+    def _insert(self, document: Document, reading: Reading) -> None:
+        conn, doc_id = self._conn, document.id
+        conn.execute(_INSERT_DOCUMENT, {**rows.document_row(document), "ingested_at": now()})
+        conn.execute(
+            _INSERT_READING,
+            {
+                "document_id": doc_id,
+                "schema_version": reading.schema_version,
+                "extractor": reading.extractor,
+                "json": rows.to_json(reading.to_dict(with_document=False)),
+            },
+        )
+        conn.executemany(_INSERT_ENTITY, [rows.entity_row(doc_id, e) for e in reading.entities])
+        conn.executemany(_INSERT_MENTION, [rows.mention_row(doc_id, m) for m in reading.mentions])
+        statement_rows = [rows.statement_row(reading, s) for s in reading.statements]
+        conn.executemany(_INSERT_STATEMENT, statement_rows)
+        conn.executemany(_INSERT_TIME, [rows.time_row(doc_id, t) for t in reading.times])
+        conn.execute(_INSERT_DOCUMENT_FTS, (document.title or "", document.text, doc_id))
+        conn.executemany(_INSERT_STATEMENT_FTS, statement_rows)
+
+    # --- documents and readings -------------------------------------------------------
+
+    def has(self, document_id: str) -> bool:
+        row = self._conn.execute("SELECT 1 FROM documents WHERE id = ?", (document_id,)).fetchone()
+        return row is not None
+
+    def resolve(self, id_or_prefix: str) -> str:
+        """The full id of the one stored document whose id is or starts with ``id_or_prefix``."""
+        prefix = id_or_prefix.strip().lower()
+        if not prefix:
+            raise NotStored("an empty document id matches nothing", where=self.path)
+        if self.has(prefix):
+            return prefix
+        # A range on the primary key: the index finds the prefix without a scan.
+        cursor = self._conn.execute(
+            "SELECT id FROM documents WHERE id >= :p AND id < :p || char(1114111) ORDER BY id LIMIT 3",
+            {"p": prefix},
+        )
+        found = [row[0] for row in cursor]
+        if len(found) == 1:
+            return found[0]
+        if not found:
+            raise NotStored(f"no stored document has the id {id_or_prefix!r}", where=self.path)
+        shown = ", ".join(i[: len(prefix) + 6] + "…" for i in found[:2])
+        raise NotStored(
+            f"the id prefix {id_or_prefix!r} matches several documents ({shown}); give more characters",
+            where=self.path,
+        )
+
+    def document(self, id_or_prefix: str) -> Document:
+        """The stored document whose id is, or uniquely starts with, ``id_or_prefix``."""
+        document_id = self.resolve(id_or_prefix)
+        row = self._conn.execute(f"{_DOCUMENT_SELECT} WHERE id = ?", (document_id,)).fetchone()
+        return Document.from_dict(dict(row))
+
+    def reading(self, document_id: str) -> Reading:
+        """The stored reading of a document (id or unique prefix), with ``.document`` attached."""
+        document = self.document(document_id)
+        row = self._conn.execute("SELECT json FROM readings WHERE document_id = ?", (document.id,)).fetchone()
+        if row is None:
+            raise NotStored(f"document {document.id} has no stored reading", where=self.path)
+        return dataclasses.replace(Reading.from_dict(json.loads(row["json"])), document=document)
+
+    def documents(self, limit: int | None = None, offset: int = 0) -> list[Document]:
+        """Stored documents in the order they were ingested."""
+        cursor = self._conn.execute(
+            f"{_DOCUMENT_SELECT} ORDER BY ingested_at, id LIMIT ? OFFSET ?",
+            (-1 if limit is None else limit, offset),
+        )
+        return [Document.from_dict(dict(row)) for row in cursor]
+
+    def iter_readings(self, page_size: int = PAGE_SIZE) -> Iterator[Reading]:
+        """Every stored reading with its document, in ingest order, ``page_size`` at a time.
+
+        Pages by keyset (ingested_at, id), so no cursor stays open between pages and memory
+        holds one page whatever the size of the store.
+        """
+        after: tuple[str, str] = ("", "")
+        while True:
+            page = self._conn.execute(
+                f"""SELECT {", ".join("d." + c for c in rows.DOCUMENT_COLUMNS)}, d.ingested_at, r.json
+                FROM documents AS d JOIN readings AS r ON r.document_id = d.id
+                WHERE (d.ingested_at, d.id) > (?, ?)
+                ORDER BY d.ingested_at, d.id LIMIT ?""",
+                (*after, page_size),
+            ).fetchall()
+            for row in page:
+                document = Document.from_dict(dict(row))
+                yield dataclasses.replace(Reading.from_dict(json.loads(row["json"])), document=document)
+            if len(page) < page_size:
+                return
+            after = (page[-1]["ingested_at"], page[-1]["id"])
+
+    # --- queries ----------------------------------------------------------------------
+
+    def statements(
+        self,
+        *,
+        source: str | None = None,
+        about: str | None = None,
+        stance: str | None = None,
+        document_id: str | None = None,
+        limit: int | None = None,
+    ) -> list[dict[str, Any]]:
+        """Stored statements, filtered; each a dict of the statement and its document's title.
+
+        ``source`` matches the source entity's name or aliases or the source's own words,
+        ``about`` a mention inside the content or the content's words (both case-insensitive
+        substrings); ``stance`` is exact; ``document_id`` may be a unique prefix.
+        """
+        if document_id is not None:
+            document_id = self.resolve(document_id)
+        params = queries.statement_params(
+            source=source, about=about, stance=stance, document_id=document_id, limit=limit
+        )
+        return [dict(row) for row in self._conn.execute(queries.STATEMENTS_SQL, params)]
+
+    def entities(self, *, type: str | None = None) -> list[dict[str, Any]]:
+        """Entities merged across documents by (name, type), most mentioned first."""
+        rows_ = self._conn.execute(queries.ENTITIES_SQL, {"type": type}).fetchall()
+        return queries.aggregate_entities(rows_)
+
+    def search(self, query: str, limit: int = 20, *, marks: tuple[str, str] = ("[", "]")) -> dict[str, Any]:
+        """Full-text search of document titles and texts and of statements.
+
+        Returns ``{"query", "documents": [...], "statements": [...]}``, best first, each hit
+        with a ``snippet`` whose matched words sit between ``marks``. The user's words are
+        quoted, so FTS5 syntax in them is searched for literally and never raises.
+        """
+        match = queries.fts_query(query)
+        result: dict[str, Any] = {"query": query, "documents": [], "statements": []}
+        if match is None:
+            return result
+        params = {"query": match, "limit": limit, "open": marks[0], "close": marks[1], "words": 16}
+        try:
+            for key, sql in queries.SEARCH_SQL.items():
+                result[key] = [dict(row) for row in self._conn.execute(sql, params)]
+        except sqlite3.OperationalError as err:
+            raise StoreError(f"search for {query!r} failed: {err}", where=self.path) from None
+        return result
+
+    def counts(self) -> dict[str, int]:
+        """How many documents, statements, entities, mentions and time expressions are stored."""
+        tables = ("documents", "statements", "entities", "mentions", "times")
+        # Table names come from the tuple above, never from a caller.
+        return {t: self._conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
