@@ -156,8 +156,10 @@ def open_store(db: str):
     return Store(db)
 
 
-def print_tally(tally: Tally, title: str = "ingest") -> None:
-    output.console().print(output.table(("", "count"), tally.rows(), title=title))
+def print_tally(tally: Tally, heading: str) -> None:
+    out = output.console()
+    out.print(output.cell(heading), soft_wrap=True)
+    out.print(output.table(("this run", "count"), tally.rows()))
 
 
 def interrupted(err: Interrupted) -> None:
@@ -191,7 +193,7 @@ def ingest(inputs: tuple[str, ...], db: str, published: dt.datetime | None) -> N
             ingest_paths(store, paths, lambda _path: date, tally)
         except Interrupted as err:
             interrupted(err)
-    print_tally(tally)
+    print_tally(tally, f"ingested {len(paths)} files into {db}")
     raise SystemExit(tally.exit_code)
 
 
@@ -208,15 +210,16 @@ def demo(db: str) -> None:
             ingest_paths(store, paths, lambda _path: None, tally)
         except Interrupted as err:
             interrupted(err)
-        print_tally(tally, title=f"demo: {len(paths)} sample articles into {db}")
-        _print_counts(store)
+        names = ", ".join(path.name for path in paths)
+        print_tally(tally, f"hearsay demo: the bundled sample corpus ({names}) into {db}")
+        _print_counts(store, db)
         _print_main_statements(store, paths[0], MAIN_ARTICLE, db)
     raise SystemExit(tally.exit_code)
 
 
-def _print_counts(store) -> None:
+def _print_counts(store, db: str) -> None:
     rows = [(name, f"{count:,}") for name, count in store.counts().items()]
-    output.console().print(output.table(("in the database", "count"), rows))
+    output.console().print(output.table((f"in {db}", "count"), rows))
 
 
 DEMO_STATEMENTS = 8

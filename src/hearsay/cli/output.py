@@ -61,18 +61,40 @@ def cell(value: Any, limit: int | None = None) -> Text:
     return Text(text)
 
 
+# Columns of short values that stay on one line; the others wrap.
+ONE_LINE = frozenset({"#", "document", "type", "factuality", "count", "documents", "mentions", "statements"})
+
+
 def table(columns: Sequence[str], rows: Iterable[Sequence[Any]], title: str | None = None) -> Table:
     """A rich table whose cells are literal text."""
-    result = Table(*columns, title=title, title_justify="left", show_lines=False)
+    result = Table(title=title, title_justify="left", show_lines=False)
+    for column in columns:
+        result.add_column(column, no_wrap=column in ONE_LINE)
     for row in rows:
         result.add_row(*(value if isinstance(value, Text) else cell(value) for value in row))
     return result
 
 
-def factuality(statement: Any) -> str:
-    """``stance/certainty/polarity`` of a statement record or dict."""
+def factuality(statement: Any, sep: str = "/") -> str:
+    """``stance/certainty/polarity`` of a statement record or a store row."""
     get = statement.get if isinstance(statement, dict) else lambda key: getattr(statement, key)
-    return f"{get('stance')}/{get('certainty')}/{get('polarity')}"
+    return sep.join(str(get(key)) for key in ("stance", "certainty", "polarity"))
+
+
+def statement_row(
+    first: str, source: str | None, cue: str, content: str, statement: Any, limit: int = 200
+) -> tuple[Text, ...]:
+    """The cells of one statement in a table: first column, source, cue, content, factuality."""
+    return (
+        cell(first),
+        Text(one_line(source or "(unattributed)"), style=STYLES["source"]),
+        Text(one_line(cue), style=STYLES["cue"]),
+        cell(content, limit),
+        Text(factuality(statement, sep="\n")),
+    )
+
+
+STATEMENT_COLUMNS = ("source", "cue", "content", "factuality")
 
 
 def marked_up(reading: Reading, text: str) -> Text:

@@ -13,10 +13,9 @@ from ..model import STANCES, Reading
 from . import output
 from .ingest import DB_HELP
 
-# Columns shown for store rows, in this order, when the row has them; --json prints every field.
-STATEMENT_COLUMNS = ("document_id", "source", "cue", "content", "stance", "certainty", "polarity")
+# Columns shown for entity rows, in this order, when the rows have them; --json prints every field.
 ENTITY_COLUMNS = ("name", "type", "aliases", "documents", "mentions", "statements")
-SHORT = {"document_id": 12, "content": 90, "source": 40, "aliases": 40}
+SHORT = {"aliases": 80, "roles": 80}
 
 db_option = click.option("--db", envvar="HEARSAY_DB", default="hearsay.db", show_default=True, help=DB_HELP)
 json_option = click.option("--json", "as_json", is_flag=True, help="Print one JSON object per line.")
@@ -46,7 +45,15 @@ def statements(db: str, source, about, stance, document_id, limit: int, as_json:
         rows = store.statements(
             source=source, about=about, stance=stance, document_id=document_id, limit=limit
         )
-    _print_rows(rows, STATEMENT_COLUMNS, as_json, title=f"{len(rows)} statements")
+    if as_json or not rows:
+        _print_rows(rows, (), as_json, title="")
+        return
+    table_rows = [
+        output.statement_row(row["document_id"][:8], row["source"], row["cue"], row["content"], row)
+        for row in rows
+    ]
+    columns = ("document", *output.STATEMENT_COLUMNS)
+    output.console().print(output.table(columns, table_rows, title=f"{len(rows)} statements"))
 
 
 @click.command(epilog=EPILOG)
@@ -113,17 +120,8 @@ def _statement_table(reading: Reading):
     rows = []
     for statement in reading.statements:
         entity = reading.entity(statement.source.entity)
-        source = entity.name if entity else (statement.source.text or "(unattributed)")
-        rows.append(
-            (
-                statement.id,
-                Text(output.one_line(source), style=output.STYLES["source"]),
-                Text(output.one_line(statement.cue.text), style=output.STYLES["cue"]),
-                output.cell(statement.content.text, 120),
-                statement.stance,
-                statement.certainty,
-                statement.polarity,
-            )
-        )
-    columns = ("#", "source", "cue", "content", "stance", "certainty", "polarity")
+        source = entity.name if entity else statement.source.text
+        cue, content = statement.cue.text, statement.content.text
+        rows.append(output.statement_row(statement.id, source, cue, content, statement))
+    columns = ("#", *output.STATEMENT_COLUMNS)
     return output.table(columns, rows, title=f"{len(rows)} statements")

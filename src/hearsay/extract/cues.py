@@ -26,11 +26,13 @@ def verb_cues() -> dict[str, CueEntry]:
 
 
 @cache
-def phrase_cues() -> dict[tuple[str, ...], CueEntry]:
-    return {
-        tuple(r["pattern"].split()): CueEntry(r["pattern"], r["role"], r["class"])
-        for r in load_lexicon("cue_phrases")
-    }
+def phrase_cues() -> dict[str, list[tuple[tuple[str, ...], CueEntry]]]:
+    """Phrase patterns indexed by their first word."""
+    index: dict[str, list[tuple[tuple[str, ...], CueEntry]]] = {}
+    for row in load_lexicon("cue_phrases"):
+        pattern = tuple(row["pattern"].split())
+        index.setdefault(pattern[0], []).append((pattern, CueEntry(row["pattern"], row["role"], row["class"])))
+    return index
 
 
 @cache
@@ -115,7 +117,9 @@ def _verb_cue(token: Token) -> Cue | None:
 
 def _phrase_cue(token: Token) -> Cue | None:
     doc = token.doc
-    for pattern, entry in phrase_cues().items():
+    index = phrase_cues()
+    candidates = index.get(token.lower_, []) + index.get(token.lemma_.lower(), [])
+    for pattern, entry in candidates:
         window = doc[token.i : token.i + len(pattern)]
         if len(window) != len(pattern):
             continue

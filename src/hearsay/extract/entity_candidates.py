@@ -109,14 +109,13 @@ def _split_possessives(doc: Doc, found: list[Candidate]) -> list[Candidate]:
 
 def _from_rules(doc: Doc) -> list[Candidate]:
     found = []
-    for match in rules.outlet_matches(doc):
+    text = doc.text
+    for match in rules.outlet_matches(doc, text):
         source = "list" if match.mode == "exact" else "listctx"
         found.append(Candidate(match.span.start, match.span.end, None, [("OUTLET", source)], match.name))
-    for token in doc:
-        kind = rules.domain_kind(token)
-        if kind is not None:
-            found.append(Candidate(token.i, token.i + 1, None, [("OUTLET", kind)]))
-    for place in rules.based_places(doc):
+    for token, kind in rules.web_addresses(doc, text):
+        found.append(Candidate(token.i, token.i + 1, None, [("OUTLET", kind)]))
+    for place in rules.based_places(doc, text):
         found.append(Candidate(place.start, place.end, None, [("GPE", "based")]))
     return found
 

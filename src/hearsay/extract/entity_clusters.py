@@ -32,6 +32,7 @@ VARIANT_RATIO = 85.0
 VARIANT_LENGTH = 2
 # The model calls an unfamiliar surname anything; a place only when it stands where a person would.
 VARIANT_LABELS = frozenset({"PERSON", "FAC", *PLACES, *SOFT_LABELS})
+COORDINATORS = frozenset({"and", "or", ",", "&"})
 ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "&", "on", "in"})
 
 Entity = tuple[str, list[Candidate]]
@@ -258,8 +259,7 @@ def _propagate_coordination(doc: Doc, typed: list[Entity]) -> list[Entity]:
     ordered = sorted((c for _, members in typed for c in members), key=lambda c: c.start)
     changed: set[int] = set()
     for a, b in zip(ordered, ordered[1:], strict=False):
-        between = {t.lower_ for t in doc[a.end : b.start]}
-        if not between or b.start - a.end > 2 or not between <= {"and", "or", ",", "&"}:
+        if not 0 < b.start - a.end <= 2 or not {t.lower_ for t in doc[a.end : b.start]} <= COORDINATORS:
             continue
         for one, other in ((a, b), (b, a)):
             if typed[where[id(one)]][0] == "OUTLET" and typed[where[id(other)]][0] != "OUTLET":

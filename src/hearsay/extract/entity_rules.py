@@ -25,89 +25,87 @@ POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 DETERMINERS = frozenset({"the", "a", "an"})
 # Web addresses as one token: "ura.ru", "bbc.co.uk", "Lenta.ru"; the top-level domain is lower case.
 DOMAIN = re.compile(r"(?:www\.)?[A-Za-z0-9][A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[a-z]{2,6}")
+DOMAIN_IN_TEXT = re.compile(rf"(?<![\w@/.-]){DOMAIN.pattern}(?![\w@/-])")
 NOT_DOMAINS = frozenset(
     {"pdf", "doc", "docx", "xls", "xlsx", "csv", "txt", "jpg", "jpeg", "png", "gif", "mp3", "mp4", "zip",
      "exe", "html", "htm", "php", "asp", "js", "py", "json", "xml"}
 )
+# Where spaCy splits a name: "Agence France-Presse", "RFE/RL", "People's Daily".
+FIRST_WORD = re.compile(r"[\s/'’-]")
 # Outlet names written in capitals or lower case ("TASS", "dpa") and names this short are matched
 # case-sensitively: "ap", "Ft" and "Nos" are not outlets.
 CASE_SENSITIVE_BELOW = 6
+BASED = re.compile(r"(?<=\w)-based\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
-class OutletIndex:
-    exact: re.Pattern[str] | None
-    folded: re.Pattern[str] | None
-    entries: dict[str, tuple[str, str]]  # casefolded form -> (list name, match mode)
+class OutletForm:
+    text: str  # as listed: "Deutsche Welle", "DW", "dpa"
+    folded: bool  # whether case may differ in the text
+    name: str  # the list's name for it, e.g. "Deutsche Welle" for "DW"
+    mode: str  # "exact" or "context"
 
 
 @dataclass(frozen=True, slots=True)
 class OutletMatch:
     span: Span
-    name: str  # the list's name for it, e.g. "Deutsche Welle" for "DW"
-    mode: str  # "exact" or "context"
+    name: str
+    mode: str
 
 
 def _name_forms(row: dict[str, str]) -> Iterator[str]:
     for form in (row["name"], *row["variants"].split("|")):
-        form = form.strip()
-        if form.startswith("The "):
-            yield form[4:]  # "the" is never part of a mention
-        if form:
+        form = form.strip().removeprefix("The ")  # "the" is never part of a mention
+        if len(form) > 1:
             yield form
 
 
-def _alternation(forms: list[str]) -> re.Pattern[str] | None:
-    if not forms:
-        return None
-    body = "|".join(re.escape(f) for f in sorted(set(forms), key=len, reverse=True))
-    return re.compile(rf"(?<![\w.-])(?:{body})(?![\w]|-\w|\.\w)")
-
-
 @cache
-def outlet_index() -> OutletIndex:
-    exact: list[str] = []
-    folded: list[str] = []
-    entries: dict[str, tuple[str, str]] = {}
+def outlet_index() -> dict[str, list[OutletForm]]:
+    """Listed outlet names by their first word as spaCy splits it (folded), longest first."""
+    index: dict[str, list[OutletForm]] = {}
     for row in load_lexicon("outlets"):
+        name = row["name"].removeprefix("The ")
         for form in _name_forms(row):
-            entries.setdefault(form.casefold(), (row["name"].removeprefix("The "), row["match"]))
-            short = len(form) < CASE_SENSITIVE_BELOW or form.isupper() or form.islower()
-            (exact if short else folded).append(form)
-    folded_pattern = _alternation(folded)
-    if folded_pattern is not None:
-        folded_pattern = re.compile(folded_pattern.pattern, re.IGNORECASE)
-    return OutletIndex(_alternation(exact), folded_pattern, entries)
+            folded = not (len(form) < CASE_SENSITIVE_BELOW or form.isupper() or form.islower())
+            first = FIRST_WORD.split(form, maxsplit=1)[0].casefold()
+            index.setdefault(first, []).append(OutletForm(form, folded, name, row["match"]))
+    for forms in index.values():
+        forms.sort(key=lambda form: len(form.text), reverse=True)
+    return index
 
 
-def outlet_matches(doc: Doc) -> Iterator[OutletMatch]:
-    """Token-aligned occurrences of listed outlet names."""
+def outlet_matches(doc: Doc, text: str) -> Iterator[OutletMatch]:
+    """Token-aligned occurrences of listed outlet names; ``text`` is ``doc.text`` (spaCy rebuilds
+    that string on every access)."""
     index = outlet_index()
-    for pattern in (index.exact, index.folded):
-        if pattern is None:
+    skip_to = 0
+    for token in doc:
+        forms = index.get(token.lower_)
+        if forms is None or token.idx < skip_to:
             continue
-        for found in pattern.finditer(doc.text):
-            text = found.group()
-            if pattern is index.folded and not text[0].isupper():
+        for form in forms:
+            end = token.idx + len(form.text)
+            found = text[token.idx : end]
+            same = found == form.text or (form.folded and found.casefold() == form.text.casefold())
+            if not same or not (found[0].isupper() or found == form.text):
                 continue  # "the economist" is a person's job; "The Economist" the magazine
-            span = doc.char_span(found.start(), found.end(), alignment_mode="strict")
-            if span is not None:
-                name, mode = index.entries[text.casefold()]
-                yield OutletMatch(span, name, mode)
+            span = doc.char_span(token.idx, end, alignment_mode="strict")
+            if span is not None and (end == len(text) or not text[end].isalnum()):
+                skip_to = end
+                yield OutletMatch(span, form.name, form.mode)
+                break
 
 
-def outlet_name(text: str) -> str | None:
-    """The list's name for an outlet, or None when the text is not a listed name."""
-    entry = outlet_index().entries.get(text.casefold())
-    return entry[0] if entry else None
-
-
-def domain_kind(token: Token) -> str | None:
-    """"domain" for a web address ("ura.ru"); "webcom" for a ".com" one, which is as often a
-    shop or a firm ("Amazon.com") as an outlet; None for other tokens."""
-    if not is_domain(token):
-        return None
-    return "webcom" if token.text.lower().endswith(".com") else "domain"
+def web_addresses(doc: Doc, text: str) -> Iterator[tuple[Token, str]]:
+    """Tokens that are web addresses written as names, with "domain", or "webcom" for a ".com"
+    one, which is as often a shop or a firm ("Amazon.com") as an outlet."""
+    if "." not in text:
+        return
+    for found in DOMAIN_IN_TEXT.finditer(text):
+        span = doc.char_span(found.start(), found.end(), alignment_mode="strict")
+        if span is not None and len(span) == 1 and is_domain(span[0]):
+            yield span[0], "webcom" if found.group().lower().endswith(".com") else "domain"
 
 
 def is_domain(token: Token) -> bool:
@@ -169,35 +167,37 @@ def names_institution(span: Span) -> bool:
 
 
 @cache
-def outlet_cues() -> dict[str, list[tuple[tuple[str, ...], str]]]:
-    """Cues by position ("before"/"after"), longest first."""
-    cues: dict[str, list[tuple[tuple[str, ...], str]]] = {"before": [], "after": []}
+def outlet_cues() -> dict[str, dict[str, list[tuple[tuple[str, ...], str]]]]:
+    """Cues by position; "before" cues keyed by their last word, "after" cues by their first."""
+    cues: dict[str, dict[str, list[tuple[tuple[str, ...], str]]]] = {"before": {}, "after": {}}
     for row in load_lexicon("outlet_context"):
-        cues[row["position"]].append((tuple(row["cue"].split()), row["strength"]))
-    for found in cues.values():
-        found.sort(key=lambda cue: len(cue[0]), reverse=True)
+        words = tuple(row["cue"].split())
+        anchor = words[-1] if row["position"] == "before" else words[0]
+        cues[row["position"]].setdefault(anchor, []).append((words, row["strength"]))
+    for by_anchor in cues.values():
+        for found in by_anchor.values():
+            found.sort(key=lambda cue: len(cue[0]), reverse=True)
     return cues
 
 
 STRENGTH_ORDER = {"noun": 3, "strong": 2, "weak": 1, "hint": 0}
 
 
-def _lower(doc: Doc, start: int, end: int) -> tuple[str, ...]:
+def _words_at(doc: Doc, start: int, end: int) -> tuple[str, ...]:
     return tuple(t.lower_ for t in doc[max(start, 0) : end])
 
 
 def outlet_cue(doc: Doc, start: int, end: int) -> str | None:
     """The strongest outlet cue around the name ``doc[start:end]``, or None."""
     best: str | None = None
+    cues = outlet_cues()
     before = start - 1 if start > 0 and doc[start - 1].lower_ == "the" else start
-    for words, strength in outlet_cues()["before"]:
-        if before - len(words) >= 0 and _lower(doc, before - len(words), before) == words:
-            if strength == "noun" and before != start:
-                continue  # "the newspaper the Times" does not occur; "agency the" is no cue
-            best = _stronger(best, strength)
+    for words, strength in cues["before"].get(doc[before - 1].lower_, ()) if before > 0 else ():
+        if _words_at(doc, before - len(words), before) == words and (strength != "noun" or before == start):
+            best = strength  # a noun cue stands right before the name: "the newspaper Vremya"
             break
-    for words, strength in outlet_cues()["after"]:
-        if _lower(doc, end, end + len(words)) == words:
+    for words, strength in cues["after"].get(doc[end].lower_, ()) if end < len(doc) else ():
+        if _words_at(doc, end, end + len(words)) == words:
             best = _stronger(best, strength)
             break
     return best
@@ -233,13 +233,13 @@ def role_in_apposition(doc: Doc, start: int, end: int) -> bool:
     return any(child.dep_ == "appos" and child.i > end and role_kind(child) for child in root.children)
 
 
-def based_places(doc: Doc) -> Iterator[Span]:
+def based_places(doc: Doc, text: str) -> Iterator[Span]:
     """"Almaty" in "Almaty-based", "New York" in "New York-based"."""
-    for token in doc:
-        if token.lower_ != "based" or token.i < 2 or doc[token.i - 1].text != "-":
+    for found in BASED.finditer(text):
+        hyphen = doc.char_span(found.start(), found.start() + 1, alignment_mode="strict")
+        if hyphen is None:
             continue
-        end = token.i - 1
-        start = end
+        end = start = hyphen.start
         while start > 0 and doc[start - 1].is_title and doc[start - 1].pos_ == "PROPN":
             start -= 1
         if start < end:

@@ -25,7 +25,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from .lexicon import load_lexicon
 
@@ -113,9 +113,9 @@ def _fits(token: Token, word: str) -> bool:
     return token.lower_ == word or token.lemma_.lower() == word
 
 
-def _match_at(tokens: Span, start: int, pattern: tuple[str, ...]) -> list[Token] | None:
-    doc = tokens.doc
-    if start + len(pattern) > tokens.end:
+def _match_at(doc: Doc, start: int, pattern: tuple[str, ...], end: int) -> list[Token] | None:
+    """The non-wildcard tokens of ``pattern`` matched at ``start``, staying before ``end``."""
+    if start + len(pattern) > end:
         return None
     window = [doc[start + k] for k in range(len(pattern))]
     if all(_fits(t, w) for t, w in zip(window, pattern, strict=True)):
@@ -123,21 +123,50 @@ def _match_at(tokens: Span, start: int, pattern: tuple[str, ...]) -> list[Token]
     return None
 
 
-def match_cue(cue: Span) -> tuple[CueEntry, list[Token]] | None:
-    """The cue lexicon entry for a cue span, with the tokens it matched."""
-    sentence = cue.sent
-    start = max(sentence.start, cue.start - _WINDOW_BEFORE)
-    window = cue.doc[start : min(sentence.end, cue.end + _WINDOW_AFTER)]
-    best: tuple[int, int, CueEntry, list[Token]] | None = None
+def _keys(token: Token) -> set[str]:
+    """The pattern words a token can stand for: its form, its lemma, "PASS" for a passive auxiliary."""
+    keys = {token.lower_, token.lemma_.lower()}
+    return keys | {"PASS"} if token.dep_ == "auxpass" else keys
+
+
+@cache
+def _cues_by_first_word() -> dict[str, tuple[CueEntry, ...]]:
+    table: dict[str, list[CueEntry]] = {}
     for entry in cue_entries():
-        if best is not None and entry.weight < best[0]:
-            break
-        for i in range(window.start, window.end):
-            matched = _match_at(window, i, entry.pattern)
-            if matched and any(cue.start <= t.i < cue.end for t in matched):
-                distance = abs(i - cue.start)
-                if best is None or distance < best[1]:
-                    best = (entry.weight, distance, entry, matched)
+        table.setdefault(entry.pattern[0], []).append(entry)
+    return {word: tuple(entries) for word, entries in table.items()}
+
+
+def _window(cue: Span) -> tuple[int, int]:
+    """Token bounds around a cue that a cue pattern may reach, within the cue's sentence."""
+    doc = cue.doc
+    start = cue.start
+    while start > max(0, cue.start - _WINDOW_BEFORE) and not doc[start].is_sent_start:
+        start -= 1
+    end = cue.end
+    while end < min(len(doc), cue.end + _WINDOW_AFTER) and not doc[end].is_sent_start:
+        end += 1
+    return start, end
+
+
+def match_cue(cue: Span) -> tuple[CueEntry, list[Token]] | None:
+    """The cue lexicon entry for a cue span, with the tokens it matched.
+
+    The entry with the most words wins, then the one starting nearest the cue; it must cover
+    at least one token of the cue.
+    """
+    doc, (start, end) = cue.doc, _window(cue)
+    table = _cues_by_first_word()
+    best: tuple[int, int, CueEntry, list[Token]] | None = None
+    for i in range(start, end):
+        for key in _keys(doc[i]):
+            for entry in table.get(key, ()):
+                matched = _match_at(doc, i, entry.pattern, end)
+                if not matched or not any(cue.start <= t.i < cue.end for t in matched):
+                    continue
+                rank = (entry.weight, -abs(i - cue.start))
+                if best is None or rank > (best[0], -best[1]):
+                    best = (entry.weight, abs(i - cue.start), entry, matched)
     return (best[2], best[3]) if best else None
 
 
@@ -175,11 +204,11 @@ def _argument_negation(token: Token) -> Token | None:
 def hedge_at(token: Token) -> tuple[Hedge, Span] | None:
     """The hedge starting at this token, if any ("allegedly", "may", "is said to")."""
     doc = token.doc
-    for word in {token.lower_, token.lemma_.lower()} | ({"PASS"} if token.dep_ == "auxpass" else set()):
+    for word in _keys(token):
         for hedge in _hedges_by_first_word().get(word, ()):
             if hedge.tags and not hedge.tags & {token.tag_, token.pos_, token.dep_}:
                 continue
-            if _match_at(doc[token.i : token.sent.end], token.i, hedge.pattern):
+            if _match_at(doc, token.i, hedge.pattern, len(doc)):
                 return hedge, doc[token.i : token.i + len(hedge.pattern)]
     return None
 

@@ -138,7 +138,7 @@ def _fill_one(s: _Slots, word: str, after: str) -> bool:
         s.season = words("season")[word]
     elif word in words("part_of_day"):
         s.clock = words("part_of_day")[word]
-    elif number == "X" or word in words("filler") or word in words("modifier"):
+    elif number == "X" or word in words("filler") or word in words("modifier") or word in words("timezone"):
         s.quantity = "X" if number == "X" else s.quantity
     elif word == "now" and s.direction is None:
         s.direction = "1"  # "from now"
@@ -194,6 +194,8 @@ def _decide(s: _Slots, anchor: dt.date | None, tense: str) -> Timex | None:
         return _set(s)
     if s.direction == "anaphoric" and s.relative is not None:
         s.direction = None  # "earlier this year" is this year
+    if s.direction == "anaphoric" and s.month is not None:
+        s.direction = s.unit = s.quantity = None  # "November 11, three days later" is November 11
     if s.direction is not None:
         return _shifted(s, anchor) if s.unit is not None else None
     countable = s.unit is not None and s.unit != "WE" and s.ordinal is None and s.year is None

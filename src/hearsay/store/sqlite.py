@@ -140,6 +140,7 @@ class SQLiteStore:
             added = not self.has(document.id)
             if added:
                 self._insert(document, reading)
+            self._conn.execute("COMMIT" if added else "ROLLBACK")
         except BaseException as err:
             if self._conn.in_transaction:  # SQLite may have rolled back already (disk full)
                 self._conn.execute("ROLLBACK")
@@ -147,7 +148,6 @@ class SQLiteStore:
                 message = f"cannot store document {document.id}: {type(err).__name__}: {err}"
                 raise StoreError(message, where=self.path) from err
             raise
-        self._conn.execute("COMMIT" if added else "ROLLBACK")
         return added
 
     def _insert(self, document: Document, reading: Reading) -> None:
@@ -179,21 +179,19 @@ class SQLiteStore:
     def resolve(self, id_or_prefix: str) -> str:
         """The full id of the one stored document whose id is or starts with ``id_or_prefix``."""
         prefix = id_or_prefix.strip().lower()
-        if not prefix:
-            raise NotStored("an empty document id matches nothing", where=self.path)
-        if self.has(prefix):
+        if prefix and self.has(prefix):
             return prefix
         # A range on the primary key: the index finds the prefix without a scan.
         cursor = self._conn.execute(
-            "SELECT id FROM documents WHERE id >= :p AND id < :p || char(1114111) ORDER BY id LIMIT 3",
+            "SELECT id FROM documents WHERE id > :p AND id < :p || char(1114111) ORDER BY id LIMIT 2",
             {"p": prefix},
         )
-        found = [row[0] for row in cursor]
+        found = [row[0] for row in cursor] if prefix else []
         if len(found) == 1:
             return found[0]
         if not found:
             raise NotStored(f"no stored document has the id {id_or_prefix!r}", where=self.path)
-        shown = ", ".join(i[: len(prefix) + 6] + "…" for i in found[:2])
+        shown = ", ".join(i[: len(prefix) + 6] + "…" for i in found)
         raise NotStored(
             f"the id prefix {id_or_prefix!r} matches several documents ({shown}); give more characters",
             where=self.path,

@@ -54,26 +54,46 @@ def candidates(doc: Doc) -> list[Span]:
     """Trimmed candidate spans: entities and pattern matches, longest first where they overlap."""
     spans = [e for e in doc.ents if e.label_ in _LABELS]
     spans += [doc[start:end] for _, start, end in _matcher(doc.vocab)(doc)]
-    trimmed = (_trim(span) for span in filter_spans(spans))
+    pieces = (piece for span in filter_spans(spans) for piece in _split_lines(span))
+    trimmed = (_trim(piece) for piece in pieces)
     kept = [span for span in trimmed if span is not None and not _is_age(span)]
     return _join_adjacent(kept)
 
 
+def _split_lines(span: Span) -> list[Span]:
+    """An entity that runs over a line break ("2010\nJune 8, 2010") is two candidates."""
+    pieces, start = [], span.start
+    for token in span:
+        if token.is_space and "\n" in token.text:
+            pieces.append(span.doc[start : token.i])
+            start = token.i + 1
+    pieces.append(span.doc[start : span.end])
+    return [piece for piece in pieces if len(piece)]
+
+
 def _trim(span: Span) -> Span | None:
-    """Drop leading prepositions and edge punctuation, unless the phrase is a fixed expression."""
+    """Drop leading prepositions and modals, and edge punctuation, unless the phrase is fixed.
+
+    spaCy sometimes starts an entity at a modal or a verb ("may last months").
+    """
     if span.text.lower() in words("ref"):
         return span
-    start, end = span.start, span.end
-    fillers = words("filler")
-    while start < end and _leading_filler(span.doc[start], fillers):
+    doc, start, end = span.doc, span.start, span.end
+    while start < end and _leading_filler(doc[start], doc[start + 1] if start + 1 < end else None):
         start += 1
-    while end > start and (span.doc[end - 1].pos_ == "PUNCT" or span.doc[end - 1].tag_ == "POS"):
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].tag_ == "POS"):
         end -= 1
-    return span.doc[start:end] if end > start else None
+    return doc[start:end] if end > start else None
 
 
-def _leading_filler(token: Token, fillers: dict[str, str]) -> bool:
-    return token.is_punct or token.is_space or (token.pos_ == "ADP" and token.lower_ in fillers)
+def _leading_filler(token: Token, after: Token | None) -> bool:
+    if token.is_punct or token.is_space or token.tag_ == "MD":
+        return True
+    if token.pos_ == "VERB" and after is not None and token.lower_ not in words("relative"):
+        return True
+    # "in March" loses "in"; "at least 2014" keeps "at".
+    modifier = after is not None and after.lower_ in words("modifier")
+    return token.pos_ == "ADP" and token.lower_ in words("filler") and not modifier
 
 
 def _is_age(span: Span) -> bool:
@@ -86,7 +106,12 @@ def _is_age(span: Span) -> bool:
     if after is not None and (after.lower_ in markers or after.lower_.startswith("-old")):
         return True
     before = doc[span.start - 1] if span.start > 0 else None
-    return before is not None and (before.lower_ in markers or before.tag_ == "PRP$")
+    if before is None:
+        return False
+    # "his 40s", "her early thirties": a possessive before a number with no unit or month.
+    calendar = {**words("unit"), **words("month")}
+    bare_number = any(t.like_num for t in span) and not any(t.lower_ in calendar for t in span)
+    return before.lower_ in markers or (before.tag_ == "PRP$" and bare_number)
 
 
 def _join_adjacent(spans: list[Span]) -> list[Span]:
