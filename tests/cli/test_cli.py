@@ -22,6 +22,7 @@ from click.testing import CliRunner
 
 import hearsay
 from hearsay.cli import cli
+from hearsay.ingest import document_id
 from hearsay.sample import sample_paths
 from hearsay.store import Store
 
@@ -250,10 +251,11 @@ def test_ingest_sigint_then_rerun_completes(tmp_path):
     db = tmp_path / "interrupted.db"
     env = {**os.environ, "HEARSAY_DB": str(db)}
     process = subprocess.Popen(
-        
         [str(HEARSAY), "ingest", str(corpus)],
         env=env,
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     try:
         deadline = time.monotonic() + 240
@@ -344,7 +346,7 @@ def test_show_does_not_read_markup_in_articles(runner, tmp_path):
     article.write_text(text, encoding="utf-8")
     db = str(tmp_path / "m.db")
     assert run(runner, "ingest", str(article), "--db", db).exit_code == 0
-    result = run(runner, "show", hearsay.ingest.document_id(text), "--db", db)
+    result = run(runner, "show", document_id(text), "--db", db)
     assert result.exit_code == 0
     assert "[bold red]Markup[/bold red] in a headline" in result.stdout
     assert "[link=https://evil.example]the file[/link]" in result.stdout

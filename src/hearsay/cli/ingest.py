@@ -58,9 +58,12 @@ class Interrupted(Exception):
 def ingest_paths(store, paths: Sequence[Path], published_for: PublishedFor, tally: Tally) -> Tally:
     """Read, extract and store the documents in ``paths``; failures are printed as they happen."""
     with _progress(len(paths)) as bar:
-        items = documents(paths, published_for, done=bar.file_done)
+        items = documents(paths, published_for)
         try:
             for outcome in extracted(items, skip=lambda document: store.has(document.id)):
+                if outcome.file_done is not None:
+                    bar.file_done()
+                    continue
                 bar.document_done()
                 if outcome.failure is not None:
                     _fail(tally, outcome.failure)

@@ -14,7 +14,7 @@ from pathlib import Path
 import click
 from rich.text import Text
 
-from ..errors import HearsayError
+from ..errors import ConfigError, HearsayError
 from ..model import Document, Reading
 from . import output
 
@@ -31,12 +31,23 @@ class Failure:
 
 
 @dataclass(frozen=True, slots=True)
+class FileDone:
+    """Marks the end of one input file's documents in the stream."""
+
+    path: Path
+
+
+@dataclass(frozen=True, slots=True)
 class Outcome:
-    """What happened to one document: a new reading, a skip (already stored), or a failure."""
+    """What happened to one document: a new reading, a skip (already stored), or a failure.
+
+    An Outcome with ``file_done`` set carries nothing else: every document of that file is done.
+    """
 
     document: Document | None = None
     reading: Reading | None = None
     failure: Failure | None = None
+    file_done: Path | None = None
 
 
 def describe(error: BaseException, where: str) -> Failure:
@@ -68,49 +79,58 @@ def expand(args: Sequence[str]) -> tuple[list[Path], list[Failure]]:
     return paths, failures
 
 
-def documents(
-    paths: Iterable[Path], published_for: PublishedFor, done: Callable[[], None] | None = None
-) -> Iterator[Document | Failure]:
-    """The documents in each file, in order; a file that fails (even unexpectedly) becomes a Failure."""
+def documents(paths: Iterable[Path], published_for: PublishedFor) -> Iterator[Document | Failure | FileDone]:
+    """The documents in each file, in order, then a FileDone; a file that fails becomes a Failure."""
     from ..ingest import read_path
 
     for path in paths:
         try:
             for item in read_path(path, published=published_for(path)):
                 yield describe(item, str(path)) if isinstance(item, BaseException) else item
+        except ConfigError:
+            raise  # a bad setting fails every file alike: one line, not one per file
         except Exception as err:  # noqa: BLE001 - a reader bug loses this file, not the batch
             yield describe(err, str(path))
-        if done is not None:
-            done()
+        yield FileDone(path)
 
 
 def extracted(
-    items: Iterable[Document | Failure],
+    items: Iterable[Document | Failure | FileDone],
     *,
     skip: Callable[[Document], bool] | None = None,
     batch_size: int = BATCH_SIZE,
 ) -> Iterator[Outcome]:
-    """Readings of the documents among ``items``, extracted in batches, in input order.
+    """Outcomes of ``items`` in input order; the documents among them are extracted in batches.
 
-    ``skip(document)`` true (already stored) yields an Outcome without a reading and
-    without extracting. A document seen twice in one run is skipped the second time.
+    ``skip(document)`` true (already stored) gives an Outcome without a reading, without
+    extracting. A document seen twice in one run is skipped the second time.
     """
-    batch: list[Document] = []
+    queue: list[Document | Outcome] = []  # in input order; Documents wait for their batch
+    waiting = 0
     seen: set[str] = set()
     for item in items:
         if isinstance(item, Failure):
-            yield from _extract(batch)
-            batch = []
-            yield Outcome(failure=item)
+            queue.append(Outcome(failure=item))
+        elif isinstance(item, FileDone):
+            queue.append(Outcome(file_done=item.path))
         elif item.id in seen or (skip is not None and skip(item)):
-            yield Outcome(document=item)
+            queue.append(Outcome(document=item))
         else:
             seen.add(item.id)
-            batch.append(item)
-            if len(batch) >= batch_size:
-                yield from _extract(batch)
-                batch = []
-    yield from _extract(batch)
+            queue.append(item)
+            waiting += 1
+        if waiting >= batch_size:
+            yield from _drain(queue)
+            queue, waiting = [], 0
+    yield from _drain(queue)
+
+
+def _drain(queue: list[Document | Outcome]) -> Iterator[Outcome]:
+    """Extract the documents in ``queue`` as one batch, then yield every entry's outcome in order."""
+    batch = [entry for entry in queue if isinstance(entry, Document)]
+    outcomes = iter(_extract(batch))
+    for entry in queue:
+        yield next(outcomes) if isinstance(entry, Document) else entry
 
 
 def _extract(batch: list[Document]) -> Iterator[Outcome]:
@@ -172,6 +192,8 @@ def read(inputs: tuple[str, ...], published: dt.datetime | None, as_json: bool) 
     worked, failed = 0, len(failures)
     out = output.console()
     for outcome in extracted(documents(paths, lambda _path: date)):
+        if outcome.file_done is not None:
+            continue
         if outcome.failure is not None:
             output.error(outcome.failure.message)
             failed += 1

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from . import entity_rules as rules
 
@@ -46,7 +46,7 @@ def name_key(span: Span) -> str:
 def tidy(span: Span) -> Span | None:
     """The name in an entity span: no leading "the", no trailing "'s" or "-based"."""
     doc, start, end = span.doc, span.start, span.end
-    while start < end and (doc[start].lower_ in rules.DETERMINERS or _blank(doc[start])):
+    while start < end and _leading_noise(doc[start]):
         start += 1
     while end > start:
         last = doc[end - 1]
@@ -59,8 +59,13 @@ def tidy(span: Span) -> Span | None:
     return doc[start:end] if start < end else None
 
 
-def _blank(token) -> bool:
+def _blank(token: Token) -> bool:
     return token.is_punct or token.is_space
+
+
+def _leading_noise(token: Token) -> bool:
+    """"the", punctuation, or an honorific: "Mr Howard" -> "Howard"; "Mr" alone is no name."""
+    return token.lower_ in rules.DETERMINERS or _blank(token) or rules.role_kind(token) == "honorific"
 
 
 def collect(doc: Doc) -> list[Candidate]:
@@ -151,8 +156,8 @@ def _merge_inside(outer: Candidate, rule: Candidate, owner: list[Candidate | Non
         for i in range(outer.start, outer.end):
             owner[i] = None
         _own(owner, rule)
-    elif outer.ner not in (None, "PERSON") and rule.start == outer.start:
-        outer.votes.append(("OUTLET", "hint"))  # "BBC Radio 4", but "Michael Bloomberg" stays a person
+    elif outer.ner == "ORG" and rule.start == outer.start and "list" in sources:
+        outer.votes.append(("OUTLET", "hint"))  # "BBC Radio 4"; "Michael Bloomberg" stays a person
 
 
 def _capitalised_run(doc: Doc, start: int, owner: list[Candidate | None]) -> int:

@@ -26,12 +26,15 @@ PERSON_SOURCES = frozenset({"role", "surname", "fullname", "variant"})
 SOFT_LABELS = frozenset({"ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})
 WORKS = frozenset({"ORG", "PRODUCT", "WORK_OF_ART"})
 PLACES = frozenset({"GPE", "LOC"})
-TALLIED = frozenset({"ner", "based", "hint"})
+# Votes counted when no context decides; an outlet hint ("X reported") counts half a label.
+TALLIED = {"ner": 1.0, "based": 1.0, "hint": 0.5}
 # Spelling variants of a surname: rapidfuzz ratio, and how far the lengths may differ.
 VARIANT_RATIO = 85.0
 VARIANT_LENGTH = 2
 # The model calls an unfamiliar surname anything; a place only when it stands where a person would.
 VARIANT_LABELS = frozenset({"PERSON", "FAC", *PLACES, *SOFT_LABELS})
+CUES = frozenset({"noun", "strong", "weak", "hint"})
+GENERATIONS = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 COORDINATORS = frozenset({"and", "or", ",", "&"})
 ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "&", "on", "in"})
 
@@ -39,8 +42,12 @@ Entity = tuple[str, list[Candidate]]
 
 
 def words(span: Span) -> list[str]:
-    """The alphabetic words of a name, folded: "Kassym-Jomart Tokayev" -> kassym, jomart, tokayev."""
-    return [t.lower_.replace("’", "'") for t in span if t.is_alpha]
+    """The words of a name, folded, without punctuation or a generational suffix:
+    "Kassym-Jomart Tokayev" -> kassym, jomart, tokayev; "William Clay Ford Jr." -> william, clay, ford."""
+    found = [t.lower_.replace("’", "'") for t in span if not (t.is_punct or t.is_space)]
+    while len(found) > 1 and found[-1] in GENERATIONS:
+        found.pop()
+    return found
 
 
 def decide_type(doc: Doc, candidates: Sequence[Candidate]) -> str:
@@ -56,8 +63,11 @@ def decide_type(doc: Doc, candidates: Sequence[Candidate]) -> str:
         return "PERSON"
     if _outlet_by_context(sources, ner, spans):
         return "OUTLET"
-    tally = Counter(t for c in candidates for t, source in c.votes if source in TALLIED)
-    return _top(tally) or "ORG"
+    tally: Counter[str] = Counter()
+    for c in candidates:
+        for kind, source in c.votes:
+            tally[kind] += TALLIED.get(source, 0.0)
+    return _top(+tally) or "ORG"
 
 
 def _outlet_by_context(sources: Counter[str], ner: Counter[str], spans: list[Span]) -> bool:
@@ -76,7 +86,7 @@ def _outlet_by_context(sources: Counter[str], ner: Counter[str], spans: list[Spa
     return bool(sources["webcom"]) and not ner
 
 
-def _top(tally: Counter[str]) -> str | None:
+def _top(tally: Counter[str] | Counter[float]) -> str | None:
     if not tally:
         return None
     return max(tally, key=lambda t: (tally[t], -PRECEDENCE.index(t) if t in PRECEDENCE else -99))
@@ -147,24 +157,31 @@ def cluster(doc: Doc, candidates: list[Candidate]) -> list[Entity]:
 
 def _add_surname_votes(names: _Names) -> None:
     """"Artem Timofeev" (tagged FAC) is a person when "Timofeev" alone is tagged PERSON."""
-    person_words = {
-        key
-        for key, w in names.words.items()
-        if len(w) == 1 and any(("PERSON", "ner") in c.votes for c in names.members(key))
-    }
+    person_words = {w[0]: _person_votes(names.members(key)) for key, w in names.words.items() if len(w) == 1}
     for key, w in names.words.items():
-        first = names.candidates[names.groups[key][0]]
-        if len(w) > 1 and w[-1] in person_words and not rules.is_demonym(names.span(names.groups[key][0])):
-            first.votes.append(("PERSON", "surname"))
+        if len(w) < 2 or rules.is_demonym(names.span(names.groups[key][0])):
+            continue
+        alone, other = person_words.get(w[-1], (0, 0))
+        # "Lockheed Martin" stays a firm when "Martin" alone is a person only once, the firm often
+        if alone and alone >= other and alone >= _person_votes(names.members(key))[1]:
+            names.candidates[names.groups[key][0]].votes.append(("PERSON", "surname"))
+
+
+def _person_votes(members: Sequence[Candidate]) -> tuple[int, int]:
+    """How often the model called these mentions a person, and how often anything else."""
+    labels = [kind for c in members for kind, source in c.votes if source == "ner"]
+    person = labels.count("PERSON")
+    return person, len(labels) - person
 
 
 def _may_shorten_person(members: Sequence[Candidate], kind: str) -> bool:
+    """A short form joins a person unless its own evidence says otherwise: an outlet cue, a
+    demonym, or a model that mostly calls it something else ("Ford" the carmaker)."""
     sources = {s for c in members for s in c.sources()}
     if kind == "NORP" or sources & {"noun", "domain", "strong"}:
         return False
-    if kind in PLACES:
-        return any(("PERSON", "ner") in c.votes for c in members)
-    return True
+    person, other = _person_votes(members)
+    return person >= other if kind in PLACES or other > 1 else True
 
 
 def _link_short_forms(names: _Names) -> None:
@@ -261,6 +278,8 @@ def _propagate_coordination(doc: Doc, typed: list[Entity]) -> list[Entity]:
     for a, b in zip(ordered, ordered[1:], strict=False):
         if not 0 < b.start - a.end <= 2 or not {t.lower_ for t in doc[a.end : b.start]} <= COORDINATORS:
             continue
+        if not (a.sources() | b.sources()) & CUES:
+            continue  # "Apple and ABC have agreed": a firm beside an outlet, no outlet's place
         for one, other in ((a, b), (b, a)):
             if typed[where[id(one)]][0] == "OUTLET" and typed[where[id(other)]][0] != "OUTLET":
                 other.votes.append(("OUTLET", "conj"))

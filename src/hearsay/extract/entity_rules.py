@@ -180,6 +180,7 @@ def outlet_cues() -> dict[str, dict[str, list[tuple[tuple[str, ...], str]]]]:
     return cues
 
 
+SKIPPED_BEFORE_NAME = frozenset({"the", "both", "either"})
 STRENGTH_ORDER = {"noun": 3, "strong": 2, "weak": 1, "hint": 0}
 
 
@@ -191,10 +192,14 @@ def outlet_cue(doc: Doc, start: int, end: int) -> str | None:
     """The strongest outlet cue around the name ``doc[start:end]``, or None."""
     best: str | None = None
     cues = outlet_cues()
-    before = start - 1 if start > 0 and doc[start - 1].lower_ == "the" else start
-    for words, strength in cues["before"].get(doc[before - 1].lower_, ()) if before > 0 else ():
+    before = start - 1 if start > 0 and doc[start - 1].lower_ in SKIPPED_BEFORE_NAME else start
+    # "according to Automotive analyst X": the name qualifies a role noun, the cue is the person's
+    qualifies = end < len(doc) and role_kind(doc[end]) not in (None, "honorific")
+    for words, strength in () if qualifies or before == 0 else cues["before"].get(doc[before - 1].lower_, ()):
         if _words_at(doc, before - len(words), before) == words and (strength != "noun" or before == start):
-            best = strength  # a noun cue stands right before the name: "the newspaper Vremya"
+            # a noun cue stands right before the name ("the newspaper Vremya"); "told the X" is
+            # as often an institution as an outlet
+            best = "hint" if strength == "weak" and doc[start - 1].lower_ == "the" else strength
             break
     for words, strength in cues["after"].get(doc[end].lower_, ()) if end < len(doc) else ():
         if _words_at(doc, end, end + len(words)) == words:
@@ -240,10 +245,13 @@ def based_places(doc: Doc, text: str) -> Iterator[Span]:
         if hyphen is None:
             continue
         end = start = hyphen.start
+        place = doc[start - 1] if start > 0 else None
+        if place is None or not place.is_alpha or not (place.is_title or place.is_upper):
+            continue
+        start -= 1  # the tagger may call it a noun: "Kyiv-based outlet"
         while start > 0 and doc[start - 1].is_title and doc[start - 1].pos_ == "PROPN":
             start -= 1
-        if start < end:
-            yield doc[start:end]
+        yield doc[start:end]
 
 
 def person_slot(token: Token) -> bool:

@@ -163,6 +163,8 @@ def content_for(cue: Cue, nested_heads: set[int]) -> Span | None:
     if subject is not None and clause is not None and clause.dep_ == "xcomp":
         # "These drones are said to have attacked ...": subject and infinitive together.
         return span_of(head.doc, [*subject.subtree, *clause.subtree])
+    if clause is not None and clause.dep_ == "xcomp" and entry.cls == "question":
+        return None  # "asked to remain anonymous" is a request, not a question about a claim
     if clause is not None and entry.frame in ("clause", "both"):
         return _cut_nested_cues(subtree_span(clause), nested_heads)
     if entry.frame == "np_as":

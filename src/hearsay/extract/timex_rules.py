@@ -1,7 +1,7 @@
 """TIMEX3 values for English time expressions: ``normalise(text, anchor, tense) -> Timex | None``.
 
 Pure string and date logic, no spaCy, so the rules can be tested and reused on any span text.
-The words come from ``lexicons/time_words.tsv``. A expression is read in one pass: each word
+The words come from ``lexicons/time_words.tsv``. An expression is read in one pass: each word
 fills a slot (month, day, year, weekday, quantity, unit, relative word, ...), and the filled slots
 decide the value. A word that fills no slot means the text is not understood and ``normalise``
 returns None; only then, and only for numeric forms ("28/05/2025"), is ``dateparser`` tried.

@@ -175,7 +175,10 @@ class Attributor:
             speaker = self._previous_speaker(drafts, start)
             if speaker is None:
                 continue
-            mark = char_span(self.doc, start - 1, start)
+            mark_start = start
+            while mark_start > 0 and self.doc.text[mark_start - 1] in "\"“«„`":
+                mark_start -= 1
+            mark = char_span(self.doc, mark_start, start)
             if mark is None:
                 continue
             found.append(

@@ -26,7 +26,9 @@ PREMODIFIER_POS = frozenset({"PROPN", "NOUN", "ADJ"})
 COMPLEMENT_PREPOSITIONS = frozenset({"of", "for", "at"})
 # "One such expert, X": a quantified noun phrase picks X out of a group; it gives no role.
 QUANTIFIERS = frozenset({"a", "an", "one", "another", "such", "some", "many", "several", "other"})
-CLAUSE_BREAKS = frozenset({",", ";", "(", ")", "—", "–", "who", "which", "that", "whose", '"', "“", "”"})
+CLAUSE_BREAKS = frozenset({"who", "which", "that", "whose"})
+# Punctuation inside a role: "co-founder", "AT&T", "Procter & Gamble", "chief's".
+INNER_PUNCT = frozenset({"-", "&", "/", "'", "’"})
 
 
 @Language.component(
@@ -112,13 +114,17 @@ def _apposition_after(mention: Span) -> Span | None:
     while start < len(doc) and (doc[start].lower_ in DETERMINERS or doc[start].tag_ == "PRP$"):
         start += 1  # "X, its chief executive," -> "chief executive"
     end = start
-    while end < len(doc) and end < mention.sent.end and doc[end].lower_ not in CLAUSE_BREAKS:
+    while end < mention.sent.end and doc[end].lower_ not in CLAUSE_BREAKS and not _breaks(doc[end]):
         if doc[end].pos_ in ("VERB", "AUX") and doc[end].tag_ != "VBN":
             return None  # "X, said ...": a clause, not an apposition
         end += 1
     if not heads and not _noun_phrase_with_role(doc[start:end]):
         return None
     return doc[start:end] if end > start else None
+
+
+def _breaks(token: Token) -> bool:
+    return (token.is_punct and token.text not in INNER_PUNCT) or token.is_space
 
 
 def _noun_phrase_with_role(span: Span) -> bool:

@@ -108,18 +108,21 @@ def _is_age(span: Span) -> bool:
     before = doc[span.start - 1] if span.start > 0 else None
     if before is None:
         return False
-    # "his 40s", "her early thirties": a possessive before a number with no unit or month.
+    # "his 40s", "her early 30s": a possessive before a small number with no unit or month.
     calendar = {**words("unit"), **words("month")}
-    bare_number = any(t.like_num for t in span) and not any(t.lower_ in calendar for t in span)
-    return before.lower_ in markers or (before.tag_ == "PRP$" and bare_number)
+    numbers = [t.text.removesuffix("s") for t in span if t.like_num or t.text[:1].isdigit()]
+    small = bool(numbers) and all(len(n) <= 2 for n in numbers)
+    unitless = not any(t.lower_ in calendar for t in span)
+    return before.lower_ in markers or (before.tag_ == "PRP$" and small and unitless)
 
 
 def _join_adjacent(spans: list[Span]) -> list[Span]:
-    """ "tomorrow" + "morning" -> "tomorrow morning" when nothing stands between them."""
+    """ "tomorrow" + "morning" -> "tomorrow morning": adjacent, and read together."""
     joined: list[Span] = []
     for span in sorted(spans, key=lambda s: s.start):
-        if joined and joined[-1].end == span.start:
-            joined[-1] = span.doc[joined[-1].start : span.end]
+        both = span.doc[joined[-1].start : span.end] if joined else None
+        if both is not None and joined[-1].end == span.start and normalise(both.text) is not None:
+            joined[-1] = both
         else:
             joined.append(span)
     return joined
