@@ -29,18 +29,17 @@ def gold_type(entry: dict) -> str:
     return "OUTLET" if entry.get("kind") == "outlet" else entry["type"]
 
 
-def standalone(alias: str, text: str, longer: list[str]) -> bool:
+def occurrences(word: str, text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", text)]
+
+
+def standalone(alias: str, text: str, aliases: list[str]) -> bool:
     """Whether an alias occurs in the text other than inside a longer alias of the same entity."""
-    for found in re.finditer(rf"(?<!\w){re.escape(alias)}(?!\w)", text):
-        inside = any(
-            text.find(other, max(0, found.start() - len(other)), found.end() + len(other)) != -1
-            and other != alias
-            and alias in other
-            for other in longer
-        )
-        if not inside:
-            return True
-    return False
+    longer = [other for other in aliases if alias in other and other != alias]
+    covered = [span for other in longer for span in occurrences(other, text)]
+    return any(
+        not any(start <= s and e <= end for start, end in covered) for s, e in occurrences(alias, text)
+    )
 
 
 @pytest.fixture(scope="module")

@@ -228,6 +228,19 @@ def _print_counts(store, db: str) -> None:
 DEMO_STATEMENTS = 8
 
 
+def showcase(statements: Sequence, count: int) -> list:
+    """Up to ``count`` statements in text order: the first of each stance, then the earliest others."""
+    chosen: dict[str, object] = {}
+    for statement in statements:
+        chosen.setdefault(statement.stance, statement)
+    picked = {id(s) for s in list(chosen.values())[:count]}
+    for statement in statements:
+        if len(picked) >= count:
+            break
+        picked.add(id(statement))
+    return [s for s in statements if id(s) in picked]
+
+
 def _print_main_statements(store, path: Path, name: str, db: str) -> None:
     from ..ingest import read_path
     from .read import statement_line
@@ -237,7 +250,9 @@ def _print_main_statements(store, path: Path, name: str, db: str) -> None:
         return
     reading = store.reading(document.id)
     out = output.console()
-    out.print(f"\n{name}: {len(reading.statements)} statements, the first {DEMO_STATEMENTS}:")
-    for statement in reading.statements[:DEMO_STATEMENTS]:
+    shown = showcase(reading.statements, DEMO_STATEMENTS)
+    total = len(reading.statements)
+    out.print(f"\n{name}: {total} statements; {len(shown)} shown, one of each stance at least:")
+    for statement in shown:
         out.print(statement_line(reading, statement), soft_wrap=True)
     out.print(f"\nSee the whole article marked up: hearsay show {document.id[:12]} --db {db}")

@@ -50,7 +50,9 @@ def one_line(message: str) -> str:
 
 def json_line(data: Any) -> None:
     """Write one JSON object on one line of stdout."""
-    sys.stdout.write(json.dumps(data, ensure_ascii=False) + "\n")
+    text = json.dumps(data, ensure_ascii=False)
+    # U+2028/U+2029 are valid unescaped in JSON, but many line readers split on them.
+    sys.stdout.write(text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029") + "\n")
 
 
 def cell(value: Any, limit: int | None = None) -> Text:

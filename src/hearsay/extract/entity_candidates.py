@@ -21,8 +21,8 @@ from . import entity_rules as rules
 ENTITY_LABELS = frozenset(
     {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
 )
-# Labels of names a "member"-like role noun may turn into a person: the model often calls an
-# unfamiliar surname an organisation or a building, seldom a place.
+# Labels a role noun before a one-word name may overrule ("spokesperson X"): the model often
+# calls an unfamiliar surname an organisation or a building; "NATO member Poland" stays a place.
 PERSONABLE = frozenset({None, "PERSON", "ORG", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})
 
 
@@ -64,8 +64,12 @@ def _blank(token: Token) -> bool:
 
 
 def _leading_noise(token: Token) -> bool:
-    """"the", punctuation, or an honorific: "Mr Howard" -> "Howard"; "Mr" alone is no name."""
-    return token.lower_ in rules.DETERMINERS or _blank(token) or rules.role_kind(token) == "honorific"
+    """"the", punctuation, an honorific ("Mr Howard" -> "Howard"), or a role noun the model took
+    into the name ("Farmer Tomas Horak"; but "General Motors", where "General" is a proper noun)."""
+    if token.lower_ in rules.DETERMINERS or _blank(token):
+        return True
+    kind = rules.role_kind(token)
+    return kind == "honorific" or (kind is not None and token.pos_ == "NOUN")
 
 
 def collect(doc: Doc) -> list[Candidate]:
@@ -199,7 +203,8 @@ def _add_context_votes(doc: Doc, candidate: Candidate) -> None:
     kind = rules.role_before(doc, start, end)
     several = sum(t.is_alpha for t in doc[start:end]) > 1
     if kind is not None and (candidate.ner in PERSONABLE or several):
-        if kind in ("title", "position", "occupation", "honorific") or candidate.ner in (None, "PERSON"):
+        # "party member X" names a person only if the model saw one too
+        if kind != "membership" or candidate.ner in (None, "PERSON"):
             candidate.votes.append(("PERSON", "role"))
     elif rules.role_in_apposition(doc, start, end) and candidate.ner in PERSONABLE:
         candidate.votes.append(("PERSON", "role"))

@@ -14,13 +14,15 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 from rapidfuzz import fuzz
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from . import entity_rules as rules
 from .entity_candidates import Candidate, name_key
 
+# Ties in the model's votes: the small model calls unfamiliar words PERSON readily ("VoIP",
+# "Kazakh", "Ulys-Media"), so a person needs a majority or context.
 PRECEDENCE = (
-    "PERSON", "OUTLET", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"
+    "OUTLET", "GPE", "ORG", "PERSON", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"
 )
 PERSON_SOURCES = frozenset({"role", "surname", "fullname", "variant"})
 SOFT_LABELS = frozenset({"ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})
@@ -83,7 +85,7 @@ def _outlet_by_context(sources: Counter[str], ner: Counter[str], spans: list[Spa
     weak = sources["weak"]
     if weak and set(ner) <= SOFT_LABELS and not institution and 2 * weak >= len(spans):
         return True
-    return bool(sources["webcom"]) and not ner
+    return bool(sources["webcom"]) and (not ner or any(sources[cue] for cue in CUES))
 
 
 def _top(tally: Counter[str] | Counter[float]) -> str | None:
@@ -159,12 +161,22 @@ def _add_surname_votes(names: _Names) -> None:
     """"Artem Timofeev" (tagged FAC) is a person when "Timofeev" alone is tagged PERSON."""
     person_words = {w[0]: _person_votes(names.members(key)) for key, w in names.words.items() if len(w) == 1}
     for key, w in names.words.items():
-        if len(w) < 2 or rules.is_demonym(names.span(names.groups[key][0])):
+        span = names.span(names.groups[key][0])
+        if len(w) < 2 or not _looks_like_a_name(span) or rules.is_demonym(span):
             continue
         alone, other = person_words.get(w[-1], (0, 0))
         # "Lockheed Martin" stays a firm when "Martin" alone is a person only once, the firm often
         if alone and alone >= other and alone >= _person_votes(names.members(key))[1]:
             names.candidates[names.groups[key][0]].votes.append(("PERSON", "surname"))
+
+
+def _looks_like_a_name(span: Span) -> bool:
+    """Capitalised words and initials only: "Kassym-Jomart Tokayev", not "787 Dreamliner", "U.S. Jobs"."""
+    def initial(token: Token) -> bool:
+        return len(token) == 2 and token.text[0].isupper() and token.text[1] == "."
+
+    words_ok = all(t.is_punct or (t.is_alpha and t.is_title) or initial(t) for t in span)
+    return words_ok and not initial(span[0])
 
 
 def _person_votes(members: Sequence[Candidate]) -> tuple[int, int]:

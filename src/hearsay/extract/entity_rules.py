@@ -152,7 +152,7 @@ def role_kind(token: Token) -> str | None:
     """The kind of role noun ("title", "position", ...) the token is, or None."""
     nouns = role_nouns()
     lower = token.lower_
-    return nouns.get(lower) or nouns.get(token.lemma_.lower()) or nouns.get(lower.rstrip("s"))
+    return nouns.get(lower) or nouns.get(token.lemma_.lower()) or nouns.get(lower.removesuffix("s"))
 
 
 @cache
@@ -190,22 +190,32 @@ def _words_at(doc: Doc, start: int, end: int) -> tuple[str, ...]:
 
 def outlet_cue(doc: Doc, start: int, end: int) -> str | None:
     """The strongest outlet cue around the name ``doc[start:end]``, or None."""
-    best: str | None = None
-    cues = outlet_cues()
-    before = start - 1 if start > 0 and doc[start - 1].lower_ in SKIPPED_BEFORE_NAME else start
-    # "according to Automotive analyst X": the name qualifies a role noun, the cue is the person's
-    qualifies = end < len(doc) and role_kind(doc[end]) not in (None, "honorific")
-    for words, strength in () if qualifies or before == 0 else cues["before"].get(doc[before - 1].lower_, ()):
-        if _words_at(doc, before - len(words), before) == words and (strength != "noun" or before == start):
-            # a noun cue stands right before the name ("the newspaper Vremya"); "told the X" is
-            # as often an institution as an outlet
-            best = "hint" if strength == "weak" and doc[start - 1].lower_ == "the" else strength
-            break
-    for words, strength in cues["after"].get(doc[end].lower_, ()) if end < len(doc) else ():
+    best = _cue_before(doc, start, end)
+    for words, strength in cues_after(doc, end):
         if _words_at(doc, end, end + len(words)) == words:
             best = _stronger(best, strength)
             break
     return best
+
+
+def cues_after(doc: Doc, end: int) -> list[tuple[tuple[str, ...], str]]:
+    return outlet_cues()["after"].get(doc[end].lower_, []) if end < len(doc) else []
+
+
+def _cue_before(doc: Doc, start: int, end: int) -> str | None:
+    if end < len(doc) and role_kind(doc[end]) not in (None, "honorific"):
+        return None  # "according to Automotive analyst X": the name qualifies a role noun
+    before = start - 1 if start > 0 and doc[start - 1].lower_ in SKIPPED_BEFORE_NAME else start
+    if before == 0:
+        return None
+    for words, strength in outlet_cues()["before"].get(doc[before - 1].lower_, []):
+        if _words_at(doc, before - len(words), before) != words:
+            continue
+        if strength == "noun" and before != start:
+            continue  # a noun cue stands right before the name: "the newspaper Vremya"
+        # "told the X" is as often an institution as an outlet
+        return "hint" if strength == "weak" and doc[start - 1].lower_ == "the" else strength
+    return None
 
 
 def _stronger(current: str | None, new: str) -> str:
@@ -246,7 +256,7 @@ def based_places(doc: Doc, text: str) -> Iterator[Span]:
             continue
         end = start = hyphen.start
         place = doc[start - 1] if start > 0 else None
-        if place is None or not place.is_alpha or not (place.is_title or place.is_upper):
+        if place is None or len(place) < 2 or not place.is_alpha or not (place.is_title or place.is_upper):
             continue
         start -= 1  # the tagger may call it a noun: "Kyiv-based outlet"
         while start > 0 and doc[start - 1].is_title and doc[start - 1].pos_ == "PROPN":
