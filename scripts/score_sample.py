@@ -1,6 +1,6 @@
 """Prints how hearsay's reading of the sample article compares with its reference reading.
 
-    .venv/bin/python scripts/score_sample.py [ARTICLE.txt GOLD.json]
+.venv/bin/python scripts/score_sample.py [ARTICLE.txt GOLD.json]
 """
 
 from __future__ import annotations

@@ -1,9 +1,9 @@
 """hearsay: a source-attributed, certainty-aware ledger of claims from news reports.
 
-    >>> import hearsay
-    >>> reading = hearsay.read("The minister said on Monday that talks may resume.")
-    >>> [s.cue.text for s in reading.statements]
-    ['said']
+>>> import hearsay
+>>> reading = hearsay.read("The minister said on Monday that talks may resume.")
+>>> [s.cue.text for s in reading.statements]
+['said']
 """
 
 from __future__ import annotations

@@ -23,7 +23,7 @@ def find(reading: Reading, cue: str) -> Statement:
 CASES = [
     ("The mayor said the bridge would reopen next month.",
      "said", "The mayor", "the bridge would reopen next month", "indirect", None),
-    ('"We will not raise taxes," the finance minister told reporters on Tuesday.',
+    ('"We will not raise taxes," the finance minister told reporters.',
      "told", "the finance minister", "We will not raise taxes", "direct", "reporters"),
     ('"The talks went well. Both sides want a deal," Maria Lopez said after the meeting.',
      "said", "Maria Lopez", "The talks went well. Both sides want a deal", "direct", None),
@@ -31,8 +31,8 @@ CASES = [
      "confirmed", "Officials in Lisbon", "the closure of the port", "indirect", "Reuters"),
     ("According to the health agency, infections fell by a third in March.",
      "According to", "the health agency", "infections fell by a third in March", "indirect", None),
-    ("Sources close to the negotiations said a ceasefire could be announced within days.",
-     "said", "Sources close to the negotiations", "a ceasefire could be announced within days", "indirect", None),
+    ("Sources close to the talks said a ceasefire could be announced within days.",
+     "said", "Sources close to the talks", "a ceasefire could be announced within days", "indirect", None),
     ("It is believed that the suspect fled abroad.",
      "is believed", None, "the suspect fled abroad", "indirect", None),
     ("The company declined to comment on the lawsuit.",
@@ -53,7 +53,7 @@ CASES = [
      "are said to", None, "The strikers are said to be planning a march on the capital", "indirect", None),
     ("Economist Lena Berg argued in an interview with Le Monde that the euro was undervalued.",
      "argued", "Lena Berg", "the euro was undervalued", "indirect", "Le Monde"),
-    ('The coach called the referee\'s decision wrong and said the team had been "robbed in broad daylight" by it.',
+    ('The coach called the decision wrong and said the team had been "robbed in broad daylight" by it.',
      "said", "The coach", 'the team had been "robbed in broad daylight" by it', "mixed", None),
 ]
 

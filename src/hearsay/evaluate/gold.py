@@ -44,7 +44,9 @@ class GoldScore:
     statements_gold: int = 0
     statements_predicted: int = 0
     statements_matched: int = 0
-    factuality_agree: dict[str, int] = field(default_factory=lambda: {"certainty": 0, "polarity": 0, "stance": 0})
+    factuality_agree: dict[str, int] = field(
+        default_factory=lambda: {"certainty": 0, "polarity": 0, "stance": 0}
+    )
     entities_gold: int = 0
     entities_found: int = 0
     entity_misses: list[str] = field(default_factory=list)
@@ -72,8 +74,14 @@ class GoldScore:
                 "precision": round(self.precision, 3),
                 "recall": round(self.recall, 3),
             },
-            "factuality_accuracy_on_matched": {k: round(v / matched, 3) for k, v in self.factuality_agree.items()},
-            "entities": {"gold": self.entities_gold, "found_with_type": self.entities_found, "missed": self.entity_misses},
+            "factuality_accuracy_on_matched": {
+                k: round(v / matched, 3) for k, v in self.factuality_agree.items()
+            },
+            "entities": {
+                "gold": self.entities_gold,
+                "found_with_type": self.entities_found,
+                "missed": self.entity_misses,
+            },
             "times": {"gold": self.times_gold, "found_with_value": self.times_found},
             "spelling_variants_merged": self.variants_merged,
             "unmatched_gold": self.unmatched_gold,
@@ -143,7 +151,11 @@ def score_reading(gold: dict[str, Any], reading: Reading) -> GoldScore:
 def _score_entities(gold: dict[str, Any], reading: Reading, matcher: _Matcher, score: GoldScore) -> None:
     score.entities_gold = len(gold.get("entities", []))
     for entity in gold.get("entities", []):
-        found = [e for e in reading.entities if matcher.gold_entity_of(e) is entity and e.type == _gold_type(entity)]
+        found = [
+            e
+            for e in reading.entities
+            if matcher.gold_entity_of(e) is entity and e.type == _gold_type(entity)
+        ]
         if found:
             score.entities_found += 1
         else:
@@ -154,7 +166,7 @@ def _score_entities(gold: dict[str, Any], reading: Reading, matcher: _Matcher, s
 
 
 def _distinct_forms(aliases: list[str]) -> set[str]:
-    """The aliases that are not pronouns and not part of a longer alias ("Smadiyarov" in "Aybek Smadiyarov")."""
+    """Aliases that are neither pronouns nor part of a longer alias ("Smadiyarov" in "Aybek Smadiyarov")."""
     names = {a for a in aliases if a.lower() not in PRONOUNS}
     return {a for a in names if not any(a != b and a in b for b in names)}
 

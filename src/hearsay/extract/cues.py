@@ -31,7 +31,9 @@ def phrase_cues() -> dict[str, list[tuple[tuple[str, ...], CueEntry]]]:
     index: dict[str, list[tuple[tuple[str, ...], CueEntry]]] = {}
     for row in load_lexicon("cue_phrases"):
         pattern = tuple(row["pattern"].split())
-        index.setdefault(pattern[0], []).append((pattern, CueEntry(row["pattern"], row["role"], row["class"])))
+        index.setdefault(pattern[0], []).append(
+            (pattern, CueEntry(row["pattern"], row["role"], row["class"]))
+        )
     return index
 
 
@@ -136,13 +138,19 @@ def find_cues(sentence: Span) -> list[Cue]:
         if token.i in taken:
             continue
         cue = _phrase_cue(token) or _verb_cue(token)
-        if cue is None and token.pos_ == "NOUN" and token.lemma_.lower() in noun_cues():
-            if any(c.dep_ in ("acl", "ccomp") and _has_that(c) for c in token.children):
-                cue = Cue(token, [token], noun_cues()[token.lemma_.lower()])
+        if cue is None and _is_noun_cue(token):
+            cue = Cue(token, [token], noun_cues()[token.lemma_.lower()])
         if cue is not None:
             cues.append(cue)
             taken.update(t.i for t in cue.tokens)
     return cues
+
+
+def _is_noun_cue(token: Token) -> bool:
+    """A reporting noun with a that-clause: "the claim that ..."."""
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in noun_cues():
+        return False
+    return any(c.dep_ in ("acl", "ccomp") and _has_that(c) for c in token.children)
 
 
 def _has_that(token: Token) -> bool:

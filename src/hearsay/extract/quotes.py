@@ -41,7 +41,7 @@ def quote_ranges(text: str) -> list[tuple[int, int]]:
 
 def _continues(text: str, newline: int) -> bool:
     rest = text[newline:].lstrip()
-    return bool(rest) and (rest[0] in "“\"«" or rest.startswith("``"))
+    return bool(rest) and (rest[0] in '“"«' or rest.startswith("``"))
 
 
 _MARKS_AND_SPACE = " \t\n\"“”«»„`'"

@@ -2,9 +2,21 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span as SpacySpan
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
 
-from ..model import Addressee, Document, Entity, Mention, Reading, Role, Source, Span, Statement, TimeExpression
+from ..model import (
+    Addressee,
+    Document,
+    Entity,
+    Mention,
+    Reading,
+    Role,
+    Source,
+    Span,
+    Statement,
+    TimeExpression,
+)
 from .drafts import EntityDraft, StatementDraft, entity_for
 
 
@@ -21,7 +33,9 @@ def to_reading(doc: Doc, document: Document, extractor: str = "") -> Reading:
         mentions=tuple(sorted((m for e in entities for m in _mentions(e)), key=lambda m: (m.start, m.end))),
         statements=tuple(_statement(doc, d, n) for n, d in enumerate(doc._.hs_statements or (), start=1)),
         times=tuple(
-            TimeExpression(text=t.span.text, start=t.span.start_char, end=t.span.end_char, value=t.value, type=t.type)
+            TimeExpression(
+                text=t.span.text, start=t.span.start_char, end=t.span.end_char, value=t.value, type=t.type
+            )
             for t in (doc._.hs_times or ())
         ),
         published=document.published,
@@ -35,7 +49,13 @@ def _entity(draft: EntityDraft) -> Entity:
     roles: dict[str, Role] = {}
     for role in draft.roles:
         roles.setdefault(role.text, Role(text=role.text, start=role.start_char, end=role.end_char))
-    return Entity(id=draft.id, name=draft.name, type=draft.type, aliases=tuple(draft.aliases), roles=tuple(roles.values()))
+    return Entity(
+        id=draft.id,
+        name=draft.name,
+        type=draft.type,
+        aliases=tuple(draft.aliases),
+        roles=tuple(roles.values()),
+    )
 
 
 def _mentions(draft: EntityDraft) -> list[Mention]:
@@ -51,7 +71,10 @@ def _statement(doc: Doc, draft: StatementDraft, number: int) -> Statement:
         source = Source(entity=None, text=None, start=None, end=None)
     else:
         source = Source(
-            entity=draft.source_entity, text=draft.source.text, start=draft.source.start_char, end=draft.source.end_char
+            entity=draft.source_entity,
+            text=draft.source.text,
+            start=draft.source.start_char,
+            end=draft.source.end_char,
         )
     addressee = None
     if draft.addressee is not None:

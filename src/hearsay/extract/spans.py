@@ -34,12 +34,16 @@ def trim(span: Span | None) -> Span | None:
     start, end = span.start, span.end
     doc = span.doc
     while start < end and (
-        doc[start].is_punct and doc[start].text not in "“\"‘«"
+        doc[start].is_punct
+        and doc[start].text not in '“"‘«'
         or doc[start].is_space
-        or doc[start].dep_ in ("cc", "mark") and doc[start].lower_ in ("that", "and", "but", "or", "whether", "if")
+        or doc[start].dep_ in ("cc", "mark")
+        and doc[start].lower_ in ("that", "and", "but", "or", "whether", "if")
     ):
         start += 1
-    while end > start and (doc[end - 1].is_space or doc[end - 1].is_punct and doc[end - 1].text not in "”\"’»)"):
+    while end > start and (
+        doc[end - 1].is_space or doc[end - 1].is_punct and doc[end - 1].text not in '”"’»)'
+    ):
         end -= 1
     return doc[start:end] if end > start else None
 
@@ -116,22 +120,31 @@ def _extend_misparsed_tail(span: Span | None) -> Span | None:
         return None
     doc, end = span.doc, span.end
     sentence_end = span.sent.end
-    while end < sentence_end and doc[end].text not in (",", ";", ".", ":", "!", "?") and doc[end].pos_ not in (
-        "ADP",
-        "SCONJ",
-        "CCONJ",
-        "VERB",
+    while (
+        end < sentence_end
+        and doc[end].text not in (",", ";", ".", ":", "!", "?")
+        and doc[end].pos_
+        not in (
+            "ADP",
+            "SCONJ",
+            "CCONJ",
+            "VERB",
+        )
     ):
         end += 1
     return trim(doc[span.start : end])
 
 
 def _refusal_content(cue: Cue) -> Span | None:
-    """"declined to comment on X" -> X; "refraining from confirming or denying, left X" -> X."""
+    """ "declined to comment on X" -> X; "refraining from confirming or denying, left X" -> X."""
     for token in cue.head.subtree:
         if token.dep_ == "dobj":
             return subtree_span(token)
-        if token.dep_ == "pobj" and token.head.lower_ in ("on", "about", "regarding") and token.head.head is not None:
+        if (
+            token.dep_ == "pobj"
+            and token.head.lower_ in ("on", "about", "regarding")
+            and token.head.head is not None
+        ):
             return subtree_span(token)
     governor = cue.head.head if cue.head.dep_ in ("advcl", "conj") else None
     if governor is not None:
@@ -169,7 +182,9 @@ def content_for(cue: Cue, nested_heads: set[int]) -> Span | None:
         return _cut_nested_cues(subtree_span(clause), nested_heads)
     if entry.frame == "np_as":
         obj = _object(head)
-        has_as = obj is not None and any(c.dep_ == "prep" and c.lower_ == "as" for c in (*obj.children, *head.children))
+        has_as = obj is not None and any(
+            c.dep_ == "prep" and c.lower_ == "as" for c in (*obj.children, *head.children)
+        )
         return subtree_span(obj) if has_as else None
     if entry.frame in ("np", "both"):
         obj = next((_object(t) for t in cue.tokens if t.pos_ == "VERB" and _object(t) is not None), None)
@@ -234,7 +249,11 @@ def is_passive_or_impersonal(cue: Cue) -> bool:
 
 def noun_phrase(token: Token) -> Span | None:
     """The noun phrase of a source token, without relative clauses or trailing appositions."""
-    cut = {"relcl", "acl", "appos", "punct", "cc", "conj", "prep"} if token.pos_ == "PROPN" else {"relcl", "acl"}
+    cut = (
+        {"relcl", "acl", "appos", "punct", "cc", "conj", "prep"}
+        if token.pos_ == "PROPN"
+        else {"relcl", "acl"}
+    )
     tokens = [token]
     for child in token.children:
         if child.dep_ not in cut:
@@ -254,7 +273,11 @@ def addressee_for(cue: Cue) -> Span | None:
         obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
         if obj is None:
             continue
-        if prep.lower_ in ("to", "with") and cue.entry.cls in ("speech", "refusal") and obj.lemma_ not in medium_nouns():
+        if (
+            prep.lower_ in ("to", "with")
+            and cue.entry.cls in ("speech", "refusal")
+            and obj.lemma_ not in medium_nouns()
+        ):
             return noun_phrase(obj)
         if prep.lower_ in ("in", "during", "at", "on") and obj.lemma_.lower() in medium_nouns():
             hearer = _hearer_of(obj)

@@ -146,16 +146,21 @@ class Attributor:
             if entity.type != "PERSON":
                 continue
             for mention in entity.mentions:
-                if floor <= mention.end_char <= pronoun.idx and mention.text.lower() not in PERSONAL_PRONOUNS:
-                    if best is None or mention.end_char > best[0]:
-                        best = (mention.end_char, entity)
+                named = mention.text.lower() not in PERSONAL_PRONOUNS
+                later = best is None or mention.end_char > best[0]
+                if named and later and floor <= mention.end_char <= pronoun.idx:
+                    best = (mention.end_char, entity)
         return best[1] if best else None
 
     def _addressee(self, cue: Cue) -> Span | None:
         token = cue.head
         while True:
             found = addressee_for(self.by_head[token.i]) if token.i in self.by_head else None
-            if found is not None or token.head is token or token.dep_ not in ("advcl", "conj", "xcomp", "ccomp"):
+            if (
+                found is not None
+                or token.head is token
+                or token.dep_ not in ("advcl", "conj", "xcomp", "ccomp")
+            ):
                 return found
             token = token.head
 
@@ -168,15 +173,17 @@ class Attributor:
             if any(d.content.start_char < end and start < d.content.end_char for d in drafts):
                 continue
             content = char_span(self.doc, start, end)
-            if content is None or not _is_clause(content) or any(
-                start <= d.cue.start_char < end for d in drafts
+            if (
+                content is None
+                or not _is_clause(content)
+                or any(start <= d.cue.start_char < end for d in drafts)
             ):
                 continue
             speaker = self._previous_speaker(drafts, start)
             if speaker is None:
                 continue
             mark_start = start
-            while mark_start > 0 and self.doc.text[mark_start - 1] in "\"“«„`":
+            while mark_start > 0 and self.doc.text[mark_start - 1] in '"“«„`':
                 mark_start -= 1
             mark = char_span(self.doc, mark_start, start)
             if mark is None:
