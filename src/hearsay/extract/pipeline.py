@@ -70,7 +70,7 @@ def load_pipeline(name: str | None = None) -> Language:
 
 
 def extractor_name(nlp: Language) -> str:
-    return f"hearsay-{_version()}/{nlp.meta.get('name', '?')}-{nlp.meta.get('version', '?')}"
+    return f"hearsay-{_version()}/{nlp.meta.get('lang', '?')}_{nlp.meta.get('name', '?')}-{nlp.meta.get('version', '?')}"
 
 
 def _version() -> str:

@@ -66,7 +66,8 @@ def _cut_nested_cues(span: Span | None, nested_heads: set[int]) -> Span | None:
     if span is None:
         return None
     for token in span:
-        if token.i in nested_heads and token.i > span.start and token.dep_ in ("advcl", "conj", "xcomp"):
+        participle = token.dep_ == "advcl" or (token.tag_ == "VBG" and token.dep_ in ("conj", "xcomp"))
+        if token.i in nested_heads and token.i > span.start and participle:
             return trim(span.doc[span.start : token.i])
     return span
 
@@ -256,7 +257,9 @@ def noun_phrase(token: Token) -> Span | None:
     )
     tokens = [token]
     for child in token.children:
-        if child.dep_ not in cut:
+        # "the operator on Wednesday denied": the date belongs to the verb, whatever the parse says.
+        dated = child.dep_ == "prep" and any(t.ent_type_ in ("DATE", "TIME") for t in child.subtree)
+        if child.dep_ not in cut and not dated:
             tokens.extend(child.subtree)
     return trim(span_of(token.doc, tokens))
 
