@@ -30,6 +30,9 @@ COMPONENTS = (
     ("hearsay_factuality", "factuality"),
 )
 
+# What our components read: the dependency parse, lemmas, part-of-speech tags and named entities.
+REQUIRED_BASE = ("parser", "ner", "lemmatizer", "tagger")
+
 _lock = threading.Lock()
 
 
@@ -55,6 +58,12 @@ def _load(name: str | None) -> Language:
     register_extensions()
     _import_components()
     nlp = _load_base(name)
+    missing = [pipe for pipe in REQUIRED_BASE if pipe not in nlp.pipe_names]
+    if missing:
+        raise ModelError(
+            f"the spaCy pipeline {nlp.meta.get('lang')}_{nlp.meta.get('name')} lacks {', '.join(missing)}; "
+            "hearsay needs a trained pipeline with a parser, tagger, lemmatizer and NER (such as en_core_web_sm)"
+        )
     for factory, _ in COMPONENTS:
         if factory == "hearsay_paragraphs":
             nlp.add_pipe(factory, name=factory, before="parser")

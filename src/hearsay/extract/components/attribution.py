@@ -23,7 +23,7 @@ LOOKBACK_CHARS = 600
 
 @Language.component(
     "hearsay_attribution",
-    requires=["token.dep", "token.lemma", "doc._.hs_entities"],
+    requires=["token.dep", "token.lemma", "token.pos", "token.tag", "doc._.hs_entities"],
     assigns=["doc._.hs_statements"],
 )
 def hearsay_attribution(doc: Doc) -> Doc:
