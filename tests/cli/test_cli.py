@@ -6,6 +6,7 @@ Everything runs for real: the spaCy pipeline, SQLite files under tmp_path, the b
 from __future__ import annotations
 
 import json
+import re
 import os
 import shutil
 import signal
@@ -54,6 +55,11 @@ def hearsay_process(*args: str, env: dict[str, str] | None = None, timeout: floa
         env={**os.environ, "COLUMNS": "200", **(env or {})},
         check=False,
     )
+
+
+def unmark(shown: str) -> str:
+    """`hearsay show` output without its plain statement markers, for texts with no brackets of their own."""
+    return re.sub(r"\[S[\d,]+ |<C[\d,]+ |\{[\d,]+ |[\]>}]", "", shown)
 
 
 def json_lines(text: str) -> list[dict]:
@@ -332,9 +338,25 @@ def test_show_prints_text_by_prefix(runner, article_db):
         (document,) = store.documents()
     result = run(runner, "show", document.id[:10], "--db", str(article_db))
     assert result.exit_code == 0, result.stderr
+    # Without a colour terminal, statements are marked with numbered brackets.
+    unmarked = unmark(result.stdout)
     for line in document.text.splitlines():
-        assert line in result.stdout
+        assert line in unmarked
+    assert "[S5,6 Aybek Smadiyarov]" in result.stdout
+    assert "{5 he lacked details on Timofeev's stay in Kazakhstan}" in result.stdout
     assert "legend:" in result.stdout and "factuality" in result.stdout
+
+
+def test_show_in_colour_prints_the_text_unchanged(article_db):
+    with Store(article_db, read_only=True) as store:
+        (document,) = store.documents()
+    result = hearsay_process("show", document.id[:10], "--db", str(article_db), env={"FORCE_COLOR": "1"})
+    assert result.returncode == 0, result.stderr
+    assert "\x1b[" in result.stdout
+    plain = re.sub(r"\x1b\[[0-9;]*m", "", result.stdout)
+    for line in document.text.splitlines():
+        assert line in plain
+    assert "[S5" not in plain
 
 
 def test_show_does_not_read_markup_in_articles(runner, tmp_path):
@@ -346,10 +368,14 @@ def test_show_does_not_read_markup_in_articles(runner, tmp_path):
     article.write_text(text, encoding="utf-8")
     db = str(tmp_path / "m.db")
     assert run(runner, "ingest", str(article), "--db", db).exit_code == 0
-    result = run(runner, "show", document_id(text), "--db", db)
-    assert result.exit_code == 0
-    assert "[bold red]Markup[/bold red] in a headline" in result.stdout
-    assert "[link=https://evil.example]the file[/link]" in result.stdout
+    for args, env in (((), None), (("--plain",), None), ((), {"FORCE_COLOR": "1"})):
+        result = run(runner, "show", document_id(text), "--db", db, *args, env=env)
+        assert result.exit_code == 0
+        shown = re.sub(r"\x1b\[[0-9;]*m", "", result.stdout)
+        assert "[bold red]Markup[/bold red] in a headline" in shown
+        # Plain mode may put a statement marker after the "[", so look from "link=" on.
+        assert "link=https://evil.example]the file[/link]" in shown
+        assert "\x1b]8;" not in result.stdout  # rich made no hyperlink of it
 
 
 def test_show_unknown_document_exits_3(runner, article_db):

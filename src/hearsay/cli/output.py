@@ -116,6 +116,40 @@ def marked_up(reading: Reading, text: str) -> Text:
     return result
 
 
+# Brackets for `hearsay show --plain` (and any output without colour): statement n's source,
+# cue and content, so a piped or colour-blind reading still shows what belongs to what.
+PLAIN_MARKS = {"source": ("[S", "]"), "cue": ("<C", ">"), "content": ("{", "}")}
+
+
+def plain_marked_up(reading: Reading, text: str) -> str:
+    """The document text with numbered brackets around each statement's source, cue and content.
+
+    A span shared by several statements is marked once with all their numbers ("[S5,6 Aybek Smadiyarov]").
+    """
+    numbers: dict[tuple[str, int, int], list[str]] = {}
+    for number, statement in enumerate(reading.statements, start=1):
+        for part in PLAIN_MARKS:
+            span = getattr(statement, part)
+            if span.start is not None and span.end is not None and 0 <= span.start < span.end <= len(text):
+                numbers.setdefault((part, span.start, span.end), []).append(str(number))
+    inserts: list[tuple[int, int, int, str]] = []  # (offset, closing before opening, nesting, mark)
+    for (part, start, end), numbered in numbers.items():
+        opening, closing = PLAIN_MARKS[part]
+        inserts.append((start, 1, -end, f"{opening}{','.join(numbered)} "))
+        inserts.append((end, 0, -start, closing))
+    pieces, cursor = [], 0
+    for offset, _, _, mark in sorted(inserts):
+        pieces.append(text[cursor:offset])
+        pieces.append(mark)
+        cursor = offset
+    pieces.append(text[cursor:])
+    return "".join(pieces)
+
+
+def plain_legend() -> str:
+    return "legend: [Sn source]  <Cn cue>  {n content}  (n = the statement's number below)"
+
+
 def legend() -> Text:
     """One line naming the style of each kind of item."""
     result = Text("legend: ")

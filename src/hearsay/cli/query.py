@@ -92,10 +92,16 @@ def _shown(value: Any, limit: int | None) -> Text:
 @click.command(epilog=EPILOG)
 @click.argument("document_id", metavar="DOCUMENT_ID")
 @db_option
-def show(document_id: str, db: str) -> None:
+@click.option(
+    "--plain",
+    is_flag=True,
+    help="Mark statements with brackets instead of colours (the default without colour).",
+)
+def show(document_id: str, db: str, plain: bool) -> None:
     """Print a stored document with its sources, cues, contents, entities and times marked up.
 
-    DOCUMENT_ID may be any unique prefix of the id.
+    DOCUMENT_ID may be any unique prefix of the id. Without a colour terminal (or with --plain),
+    statement n is marked as [Sn source], <Cn cue> and {n content}.
     """
     with open_existing(db) as store:
         document = store.document(document_id)
@@ -109,9 +115,14 @@ def show(document_id: str, db: str) -> None:
         if value:
             header.append(f"\n{label} {output.one_line(str(value))}")
     out.print(header, soft_wrap=True)
-    out.print(output.legend())
-    out.print()
-    out.print(output.marked_up(reading, document.text), soft_wrap=True)
+    if plain or out.color_system is None:
+        out.print(Text(output.plain_legend()))
+        out.print()
+        out.print(Text(output.plain_marked_up(reading, document.text)), soft_wrap=True)
+    else:
+        out.print(output.legend())
+        out.print()
+        out.print(output.marked_up(reading, document.text), soft_wrap=True)
     out.print()
     out.print(_statement_table(reading))
 
