@@ -6,8 +6,8 @@ Everything runs for real: the spaCy pipeline, SQLite files under tmp_path, the b
 from __future__ import annotations
 
 import json
-import re
 import os
+import re
 import shutil
 import signal
 import sqlite3

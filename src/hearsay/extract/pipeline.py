@@ -62,7 +62,7 @@ def _load(name: str | None) -> Language:
     if missing:
         raise ModelError(
             f"the spaCy pipeline {nlp.meta.get('lang')}_{nlp.meta.get('name')} lacks {', '.join(missing)}; "
-            "hearsay needs a trained pipeline with a parser, tagger, lemmatizer and NER (such as en_core_web_sm)"
+            "hearsay needs a trained pipeline with a parser, tagger, lemmatizer and NER, like en_core_web_sm"
         )
     for factory, _ in COMPONENTS:
         if factory == "hearsay_paragraphs":
@@ -79,7 +79,8 @@ def load_pipeline(name: str | None = None) -> Language:
 
 
 def extractor_name(nlp: Language) -> str:
-    return f"hearsay-{_version()}/{nlp.meta.get('lang', '?')}_{nlp.meta.get('name', '?')}-{nlp.meta.get('version', '?')}"
+    meta = nlp.meta
+    return f"hearsay-{_version()}/{meta.get('lang', '?')}_{meta.get('name', '?')}-{meta.get('version', '?')}"
 
 
 def _version() -> str:
