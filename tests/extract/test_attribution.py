@@ -122,3 +122,16 @@ def test_attribution_passive_with_agents_gives_one_statement_per_named_agent():
 def test_attribution_ignores_reporting_verbs_used_as_events():
     reading = hearsay.read("A new ceasefire was announced on Friday.")
     assert reading.statements == ()
+
+
+def test_attribution_quote_running_over_paragraphs_is_one_content():
+    text = (
+        'Fire chief Maren Holt said the blaze had been contained. "Crews worked through the night.\n'
+        '"Nobody was hurt, and the school will reopen on Monday," she added.'
+    )
+    reading = hearsay.read(text)
+    statement = find(reading, "added")
+    assert statement.kind == "direct"
+    assert statement.content.text.startswith("Crews worked through the night.")
+    assert statement.content.text.endswith("the school will reopen on Monday")
+    assert source_name(reading, statement) == "Maren Holt"

@@ -30,7 +30,11 @@ def quote_ranges(text: str) -> list[tuple[int, int]]:
         elif mark == closer:
             ranges.append((open_at, index))
             open_at = None
-        elif mark == "\n" and not _continues(text, index):
+        elif mark == "\n":
+            resume = _continuation(text, index)
+            if resume is not None:
+                index = resume  # the quote goes on after the next paragraph's opening mark
+                continue
             # An unclosed quote at a paragraph end without a continuation: it ends there.
             if index > open_at:
                 ranges.append((open_at, index))
@@ -39,9 +43,15 @@ def quote_ranges(text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in ranges if text[s:e].strip()]
 
 
-def _continues(text: str, newline: int) -> bool:
-    rest = text[newline:].lstrip()
-    return bool(rest) and (rest[0] in '“"«' or rest.startswith("``"))
+def _continuation(text: str, newline: int) -> int | None:
+    """Where a quote resumes when the next paragraph opens with a quotation mark, else None."""
+    index = newline
+    while index < len(text) and text[index].isspace():
+        index += 1
+    for mark in ("``", "“", "\"", "«"):
+        if text.startswith(mark, index):
+            return index + len(mark)
+    return None
 
 
 _MARKS_AND_SPACE = " \t\n\"“”«»„`'"
