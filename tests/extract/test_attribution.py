@@ -53,6 +53,12 @@ CASES = [
      "are said to", None, "The strikers are said to be planning a march on the capital", "indirect", None),
     ("Economist Lena Berg argued in an interview with Le Monde that the euro was undervalued.",
      "argued", "Lena Berg", "the euro was undervalued", "indirect", "Le Monde"),
+    ("The spokesperson declined to say whether the talks had collapsed.",
+     "declined to say", "The spokesperson", "the talks had collapsed", "indirect", None),
+    ("The company has not commented on the allegations.",
+     "not commented", "The company", "the allegations", "indirect", None),
+    ("The army is preparing a new offensive, the newspaper said, citing two senior officials.",
+     "citing", "two senior officials", "The army is preparing a new offensive", "indirect", None),
     ('The coach called the decision wrong and said the team had been "robbed in broad daylight" by it.',
      "said", "The coach", 'the team had been "robbed in broad daylight" by it', "mixed", None),
 ]
@@ -135,3 +141,13 @@ def test_attribution_quote_running_over_paragraphs_is_one_content():
     assert statement.content.text.startswith("Crews worked through the night.")
     assert statement.content.text.endswith("the school will reopen on Monday")
     assert source_name(reading, statement) == "Maren Holt"
+
+
+def test_attribution_citing_a_reason_is_not_a_source():
+    reading = hearsay.read("Analysts warn that inflation could rise again, citing higher energy prices.")
+    assert [s.cue.text for s in reading.statements] == ["warn"]
+
+
+def test_attribution_refusal_is_read_as_refusing_to_comment():
+    reading = hearsay.read("The company has not commented on the allegations.")
+    assert find(reading, "not commented").stance == "refuse_to_comment"

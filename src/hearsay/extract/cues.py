@@ -42,6 +42,11 @@ def noun_cues() -> dict[str, CueEntry]:
     return {r["lemma"]: CueEntry(r["lemma"], "noun", r["class"]) for r in load_lexicon("cue_nouns")}
 
 
+@cache
+def source_nouns() -> frozenset[str]:
+    return frozenset(r["lemma"] for r in load_lexicon("source_nouns"))
+
+
 @dataclass(slots=True)
 class Cue:
     head: Token  # the token the statement hangs on

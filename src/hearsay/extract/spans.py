@@ -7,7 +7,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
-from .cues import Cue
+from .cues import Cue, verb_cues
 from .lexicon import load_lexicon
 
 EDGE_DEPS = {"punct", "cc", "mark", "prep", "advmod", "dep"}
@@ -139,6 +139,9 @@ def _extend_misparsed_tail(span: Span | None) -> Span | None:
 def _refusal_content(cue: Cue) -> Span | None:
     """ "declined to comment on X" -> X; "refraining from confirming or denying, left X" -> X."""
     for token in cue.head.subtree:
+        if token.dep_ == "ccomp" and token.head.i != cue.head.i:
+            # "declined to say whether the talks had collapsed"
+            return subtree_span(token)
         if token.dep_ == "dobj":
             return subtree_span(token)
         if (
@@ -159,6 +162,13 @@ def content_for(cue: Cue, nested_heads: set[int]) -> Span | None:
     """The attributed content of a cue, or None when it has none."""
     head, entry = cue.head, cue.entry
     if entry.frame == "prep":
+        if head.head.lemma_ in verb_cues() and head.head is not head:
+            # "..., the newspaper said, citing officials": what the newspaper said.
+            reported = _clause_child(head.head)
+            if reported is not None:
+                return subtree_span(reported)
+            if head.head.dep_ == "parataxis":
+                return _parataxis_content(head.head)
         return _host_content(head.head, head)
     if entry.frame == "verb_noun":
         return _topic_content(head)
@@ -170,8 +180,7 @@ def content_for(cue: Cue, nested_heads: set[int]) -> Span | None:
     if head.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in head.children):
         return _host_content(head.head, head)
     if head.dep_ == "parataxis" and _clause_child(head) is None:
-        # "The government, the spokeswoman added, had done everything": the cue sits inside its content.
-        return trim(head.doc[head.head.left_edge.i : head.head.right_edge.i + 1])
+        return _parataxis_content(head)
     subject = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
     clause = _clause_child(head)
     if subject is not None and clause is not None and clause.dep_ == "xcomp":
@@ -200,7 +209,29 @@ def content_for(cue: Cue, nested_heads: set[int]) -> Span | None:
     if cue.head.pos_ == "NOUN":
         clause = next((c for c in head.children if c.dep_ in ("acl", "ccomp")), None)
         return subtree_span(clause) if clause is not None else None
+    return _topic_of_speech(head) if entry.cls == "speech" else None
+
+
+def _topic_of_speech(head: Token) -> Span | None:
+    """ "has not commented on the allegations": what was (not) spoken about."""
+    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("on", "about", "regarding")):
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if obj is not None:
+            return subtree_span(obj)
     return None
+
+
+def _parataxis_content(cue_verb: Token) -> Span | None:
+    """The clause around a parenthetical cue.
+
+    "The army is preparing an offensive, the newspaper said." -> the clause before the cue;
+    "The government, the spokeswoman added, had done everything." -> the whole clause, cue inside.
+    """
+    host, doc = cue_verb.head, cue_verb.doc
+    after = [t for t in host.subtree if t.i > cue_verb.right_edge.i and not t.is_punct and not t.is_space]
+    if not after:
+        return trim(doc[host.left_edge.i : cue_verb.left_edge.i])
+    return trim(doc[host.left_edge.i : host.right_edge.i + 1])
 
 
 def _passive_fallback(head: Token) -> Span | None:

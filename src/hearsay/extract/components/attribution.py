@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ..cues import Cue, find_cues
+from ..cues import Cue, find_cues, source_nouns
 from ..drafts import EntityDraft, StatementDraft
 from ..quotes import char_span, kind_of, quote_containing, quote_ranges
 from ..spans import (
@@ -64,6 +64,8 @@ class Attributor:
                 content = _without_trailing_comma(char_span(self.doc, *quote) or content)
         addressee = self._addressee(cue)
         heads = self._source_heads(cue)
+        if cue.lemma == "citing" and not all(self._names_a_source(h) for h in heads):
+            return []
         drafts = []
         for head in heads or [None]:
             source, entity = self._resolve(head)
@@ -130,6 +132,13 @@ class Attributor:
             if entity is not None:
                 return mention, entity
         return noun_phrase(head), None
+
+    def _names_a_source(self, head: Token) -> bool:
+        """ "citing officials" names a source; "citing higher energy prices" gives a reason."""
+        entity, _ = self._entity_at(head)
+        if entity is not None:
+            return entity.type in ("PERSON", "ORG", "OUTLET")
+        return head.lemma_.lower() in source_nouns()
 
     def _entity_at(self, token: Token) -> tuple[EntityDraft | None, Span | None]:
         for entity in self.entities:
