@@ -12,7 +12,6 @@ the extraction package.
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
@@ -75,7 +74,3 @@ def entity_for(doc: Doc, start_char: int, end_char: int) -> EntityDraft | None:
             if overlap > 0 and (best is None or overlap > best[0]):
                 best = (overlap, entity)
     return best[1] if best else None
-
-
-def published_of(doc: Doc) -> dt.date | None:
-    return doc._.hs_published

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import re
-
 from spacy.tokens import Doc, Span
 
 # Curly and guillemet quotes pair unambiguously; straight double quotes pair in order.
 # ``...'' is the typewriter convention of Penn Treebank-style texts.
 _PAIRED = {"“": "”", "«": "»", "„": "“", "``": "''"}
-_PARAGRAPH = re.compile(r"\n\s*\n|\n")
 
 
 def quote_ranges(text: str) -> list[tuple[int, int]]:

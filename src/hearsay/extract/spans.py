@@ -10,8 +10,6 @@ from spacy.tokens import Doc, Span, Token
 from .cues import Cue, verb_cues
 from .lexicon import load_lexicon
 
-EDGE_DEPS = {"punct", "cc", "mark", "prep", "advmod", "dep"}
-SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 # "tell X", "inform X": the object is the hearer, not the content.
 HEARER_OBJECT_VERBS = {"tell", "inform", "assure", "warn", "brief", "remind", "urge", "ask"}
 TOPIC_PREPOSITIONS = {"regarding", "about", "over", "on", "of", "concerning", "whether", "that"}
