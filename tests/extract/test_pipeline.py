@@ -51,3 +51,10 @@ def test_pipeline_line_break_starts_a_sentence(nlp):
     doc = nlp("Minister quits over leak\nThe minister resigned on Friday.")
     sentences = [s.text.strip() for s in doc.sents]
     assert sentences == ["Minister quits over leak", "The minister resigned on Friday."]
+
+
+def test_pipeline_text_over_the_model_limit_is_an_input_error(nlp):
+    import hearsay
+
+    with pytest.raises(hearsay.InputError, match="over the model's limit"):
+        hearsay.read("The minister said it. " * (nlp.max_length // 20))

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import importlib
 import threading
+from collections import deque
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 import spacy
 from spacy.language import Language
 
-from ..errors import ModelError
+from ..errors import InputError, ModelError
 from ..model import Document, Reading
 from ..settings import MODEL_CANDIDATES, load_settings
 from .drafts import register_extensions
@@ -102,15 +103,22 @@ def extract_many(
 
     nlp = nlp or load_pipeline()
     name = extractor_name(nlp)
-    pending: list[Document] = []
+    pending: deque[Document] = deque()
 
     def docs() -> Iterator:
         for document in documents:
+            if len(document.text) > nlp.max_length:
+                where = document.source_path or document.id[:12]
+                raise InputError(
+                    f"has {len(document.text):,} characters, over the model's limit of {nlp.max_length:,}; "
+                    "split it into articles",
+                    where=where,
+                )
             pending.append(document)
             doc = nlp.make_doc(document.text)
             doc._.hs_published = document.published
             yield doc
 
     for doc in nlp.pipe(docs(), batch_size=batch_size):
-        document = pending.pop(0)
+        document = pending.popleft()
         yield to_reading(doc, document, extractor=name)
