@@ -41,6 +41,7 @@ class Attributor:
         self.quotes = quote_ranges(doc.text)
         self.cues = [cue for sentence in doc.sents for cue in find_cues(sentence)]
         self.by_head = {cue.head.i: cue for cue in self.cues}
+        self.cue_heads = set(self.by_head)
 
     def statements(self) -> list[StatementDraft]:
         drafts: list[StatementDraft] = []
@@ -51,7 +52,7 @@ class Attributor:
         return drafts
 
     def _statements_of(self, cue: Cue) -> list[StatementDraft]:
-        content = content_for(cue, set(self.by_head))
+        content = content_for(cue, self.cue_heads)
         if content is None or _is_trivial(content):
             return []
         kind = kind_of(self.quotes, content)
