@@ -18,7 +18,7 @@ _PACKAGE = "hearsay.extract.lexicons"
 
 def load_lexicon(name: str) -> list[dict[str, str]]:
     """The rows of ``lexicons/<name>.tsv`` as dicts keyed by the file's header."""
-    return [dict(row) for row in _rows(name)]
+    return [dict(row) for row in _parse(name)[0]]
 
 
 def lexicon_sources(name: str) -> list[str]:
@@ -30,11 +30,6 @@ def available_lexicons() -> list[str]:
     """Names of the lexicons shipped with hearsay."""
     folder = resources.files(_PACKAGE)
     return sorted(p.name[:-4] for p in folder.iterdir() if p.name.endswith(".tsv"))
-
-
-@cache
-def _rows(name: str) -> tuple[dict[str, str], ...]:
-    return _parse(name)[0]
 
 
 @cache
