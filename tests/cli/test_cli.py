@@ -33,7 +33,16 @@ HEARSAY = Path(sys.executable).parent / "hearsay"
 ARTICLE = sample_paths()[0]
 SCHEMA = json.loads((resources.files("hearsay") / "schema" / "reading-v1.json").read_text(encoding="utf-8"))
 # Bad inputs that must fail, with the words each error line names them by.
-FAILING = ("binary.bin", "empty.txt", "whitespace.txt", "malformed.jsonl:2", "malformed.jsonl:3")
+FAILING = (
+    "binary.bin",
+    "empty.txt",
+    "whitespace.txt",
+    "malformed.jsonl:2",
+    "malformed.jsonl:3",
+    "feed-broken.xml",
+    "feed-partial.rss:item 2",
+    "telegram-partial.json:message 2",
+)
 
 
 @pytest.fixture(scope="module")

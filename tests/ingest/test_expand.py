@@ -86,15 +86,26 @@ def test_expand_empty_folder(tmp_path: Path) -> None:
 
 
 def test_expand_get_reader_unknown_name_lists_known() -> None:
-    with pytest.raises(ConfigError, match="unknown input format 'rss'; known formats: html, jsonl, text"):
+    known = "feed, html, jsonl, telegram, text"
+    with pytest.raises(ConfigError, match=f"unknown input format 'rss'; known formats: {known}"):
         get_reader("rss")
 
 
 def test_expand_iter_documents_over_fixture_tree() -> None:
-    documents, errors = split(iter_documents([str(DATA)]))
+    # Only good/ and bad/: other tests keep corpora of their own under tests/data.
+    documents, errors = split(iter_documents([str(DATA / "good"), str(DATA / "bad")]))
     failed = sorted(Path(e.where).name for e in errors)
-    assert failed == ["binary.bin", "empty.txt", "malformed.jsonl:2", "malformed.jsonl:3", "whitespace.txt"]
-    assert len(documents) == 11
+    assert failed == [
+        "binary.bin",
+        "empty.txt",
+        "feed-broken.xml",
+        "feed-partial.rss:item 2",
+        "malformed.jsonl:2",
+        "malformed.jsonl:3",
+        "telegram-partial.json:message 2",
+        "whitespace.txt",
+    ]
+    assert len(documents) == 20
     assert all(d.text and len(d.id) == 64 for d in documents)
 
 

@@ -43,7 +43,10 @@ def test_sniff_binary_png_fixture() -> None:
     path = BAD / "binary.bin"
     with pytest.raises(InputError) as caught:
         sniff_file(path, max_bytes=MB)
-    expected = "looks like a binary file (PNG image), not text; give hearsay text, HTML or JSON Lines"
+    expected = (
+        "looks like a binary file (PNG image), not text; "
+        "give hearsay text, HTML, JSON Lines, an RSS/Atom feed or a Telegram export"
+    )
     assert str(caught.value) == f"[H100] {path}: {expected}"
     assert caught.value.where == str(path)
 
@@ -151,6 +154,9 @@ def test_sniff_declared_html_charset(charset: str, text: str) -> None:
         ("<html><body><p>The mayor said.</p></body></html>", ".jsonl", "html"),  # the content decides
         ("Plain text, the mayor said.", ".html", "text"),
         ("The mayor said 2 < 3 and {x} was fine.", "", "text"),
+        ('<?xml version="1.0"?><rss version="2.0"><channel></channel></rss>', ".xml", "feed"),
+        ('<feed xmlns="http://www.w3.org/2005/Atom"><title>t</title></feed>', "", "feed"),
+        ('{\n "name": "Channel",\n "type": "public_channel",\n "messages": [\n ]\n}', ".json", "telegram"),
     ],
 )
 def test_sniff_detect_format(text: str, suffix: str, expected: str) -> None:
@@ -162,7 +168,7 @@ def test_sniff_detect_format(text: str, suffix: str, expected: str) -> None:
     [
         ('{\n  "text": "pretty printed"\n}', "not JSON Lines"),
         ('[\n {"text": "an array"}\n]', "not JSON Lines"),
-        ('<?xml version="1.0"?><rss><channel></channel></rss>', "RSS or Atom"),
+        ('<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg"></svg>', "not an RSS or Atom feed"),
     ],
 )
 def test_sniff_detect_format_refuses_what_no_reader_takes(text: str, message: str) -> None:

@@ -31,10 +31,12 @@ from ..errors import ConfigError, InputError
 from ..model import Document
 from ..settings import Settings, load_settings
 from .expand import expand_inputs
+from .feeds import read_feed
 from .html import read_html
 from .identity import check_language, document_id, make_document, normalise_text
 from .jsonl import read_jsonl
 from .sniff import check_length, sniff_file
+from .telegram import read_telegram
 from .text import read_text
 
 Item: TypeAlias = Document | InputError
@@ -44,6 +46,8 @@ READERS: dict[str, Reader] = {
     "text": read_text,
     "html": read_html,
     "jsonl": read_jsonl,
+    "feed": read_feed,
+    "telegram": read_telegram,
 }
 
 

@@ -18,9 +18,9 @@ from charset_normalizer import from_bytes
 
 from ..errors import InputError
 
-FORMATS = ("text", "html", "jsonl")
+FORMATS = ("text", "html", "jsonl", "feed", "telegram")
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
-GIVE_TEXT = "give hearsay text, HTML or JSON Lines"
+GIVE_TEXT = "give hearsay text, HTML, JSON Lines, an RSS/Atom feed or a Telegram export"
 
 MAGIC_NUMBERS: tuple[tuple[bytes, str], ...] = (
     (b"\x89PNG\r\n\x1a\n", "PNG image"),
@@ -64,6 +64,9 @@ _HTML_START = re.compile(
 )
 _HTML_ANYWHERE = re.compile(r"<!doctype\s+html|<html[\s>]|<body[\s>]|<article[\s>]", re.IGNORECASE)
 _XML_START = re.compile(r"<\?xml\b|<rss\b|<feed\b|<rdf:RDF\b", re.IGNORECASE)
+_FEED_ROOT = re.compile(r"<(?:rss|feed|rdf:RDF)\b", re.IGNORECASE)
+# Telegram Desktop writes the chat's name, type and id before its "messages" list.
+_TELEGRAM_HEAD = re.compile(r'^\s*\{.*?"messages"\s*:\s*\[', re.DOTALL)
 _PARAGRAPH = re.compile(r"<p[\s>]", re.IGNORECASE)
 HEAD_CHARS = 2048
 _NON_BLANK = re.compile(r"\S")
@@ -231,18 +234,22 @@ def _guessed_charset(data: bytes) -> tuple[str, str] | None:
 
 
 def detect_format(text: str, *, suffix: str = "", where: str | None = None) -> str:
-    """Return ``html``, ``jsonl`` or ``text`` (HTML markup wins, then a JSON object line or a .jsonl name).
+    """Return ``html``, ``feed``, ``telegram``, ``jsonl`` or ``text``.
 
-    Refuses a whole-file JSON document and XML feeds, which no reader takes yet.
+    HTML markup wins, then an RSS/Atom root element, then a Telegram export (a JSON document
+    with a "messages" list), then a JSON object line or a .jsonl name. Refuses other XML and
+    other whole-file JSON documents.
     """
     head = text.lstrip("\ufeff \t\r\n")[:HEAD_CHARS]
+    if _XML_START.match(head) and _FEED_ROOT.search(head):
+        return "feed"  # before HTML: item bodies often hold <p> markup
     if _looks_like_html(head):
         return "html"
     if _XML_START.match(head):
-        raise InputError(
-            f"looks like XML (an RSS or Atom feed?), which hearsay cannot read yet; {GIVE_TEXT}", where=where
-        )
+        raise InputError(f"looks like XML but not an RSS or Atom feed; {GIVE_TEXT}", where=where)
     first = _first_line(text)
+    if _TELEGRAM_HEAD.match(head):
+        return "telegram"
     if first in ("{", "["):
         raise InputError("looks like a JSON document, not JSON Lines; write one object per line", where=where)
     if _is_json_object(first) or suffix.lower() in JSONL_SUFFIXES:
