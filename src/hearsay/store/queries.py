@@ -52,31 +52,65 @@ _ABOUT_FILTER = f"""(
     )
 )"""
 
+# Full-text words (:match, an fts_query()) over content, source name and cue; one FTS lookup.
+_TEXT_FILTER = """(s.document_id, s.id) IN (
+    SELECT document_id, statement_id FROM statements_fts WHERE statements_fts MATCH :match
+)"""
+
+_STATEMENTS_WHERE = f"""
+FROM statements AS s JOIN documents AS d ON d.id = s.document_id
+WHERE (:stance IS NULL OR s.stance = :stance)
+  AND (:certainty IS NULL OR s.certainty = :certainty)
+  AND (:document_id IS NULL OR s.document_id = :document_id)
+  AND (:outlet IS NULL OR {FOLD}(d.outlet) = :outlet)
+  AND (:published_from IS NULL OR d.published >= :published_from)
+  AND (:published_to IS NULL OR d.published <= :published_to)
+  AND (:source IS NULL OR {_SOURCE_FILTER})
+  AND (:about IS NULL OR {_ABOUT_FILTER})
+  AND (:match IS NULL OR {_TEXT_FILTER})
+"""
+
 STATEMENTS_SQL = f"""
 SELECT s.document_id, d.title, d.outlet, d.published, s.id AS statement_id,
        s.source_name AS source, s.source_entity, s.source_text, s.source_start, s.source_end,
        s.cue_text AS cue, s.cue_lemma, s.cue_start, s.cue_end,
        s.content_text AS content, s.content_start, s.content_end,
        s.kind, s.addressee_text AS addressee, s.certainty, s.polarity, s.stance
-FROM statements AS s JOIN documents AS d ON d.id = s.document_id
-WHERE (:stance IS NULL OR s.stance = :stance)
-  AND (:document_id IS NULL OR s.document_id = :document_id)
-  AND (:source IS NULL OR {_SOURCE_FILTER})
-  AND (:about IS NULL OR {_ABOUT_FILTER})
+{_STATEMENTS_WHERE}
 ORDER BY d.ingested_at, s.document_id, s.content_start, s.id
-LIMIT :limit
+LIMIT :limit OFFSET :offset
 """
+
+COUNT_STATEMENTS_SQL = f"SELECT count(*) {_STATEMENTS_WHERE}"
 
 
 def statement_params(
-    *, source: str | None, about: str | None, stance: str | None, document_id: str | None, limit: int | None
+    *,
+    source: str | None,
+    about: str | None,
+    stance: str | None,
+    document_id: str | None,
+    limit: int | None,
+    certainty: str | None = None,
+    outlet: str | None = None,
+    published_from: str | None = None,
+    published_to: str | None = None,
+    text: str | None = None,
+    offset: int = 0,
 ) -> dict[str, Any]:
+    """Parameters of STATEMENTS_SQL; dates are ISO strings, ``text`` is the user's words."""
     return {
         "source": fold(source),
         "about": fold(about),
         "stance": stance,
+        "certainty": certainty,
         "document_id": document_id,
+        "outlet": fold(outlet),
+        "published_from": published_from,
+        "published_to": published_to,
+        "match": fts_query(text) if text is not None else None,
         "limit": -1 if limit is None else limit,
+        "offset": offset,
     }
 
 
@@ -141,7 +175,7 @@ SELECT f.document_id, d.title, d.outlet, d.published,
 FROM documents_fts AS f JOIN documents AS d ON d.id = f.document_id
 WHERE documents_fts MATCH :query
 ORDER BY f.rank
-LIMIT :limit
+LIMIT :limit OFFSET :offset
 """
 
 SEARCH_STATEMENTS_SQL = """
@@ -153,7 +187,22 @@ JOIN statements AS s ON s.document_id = f.document_id AND s.id = f.statement_id
 JOIN documents AS d ON d.id = f.document_id
 WHERE statements_fts MATCH :query
 ORDER BY f.rank
-LIMIT :limit
+LIMIT :limit OFFSET :offset
 """
 
 SEARCH_SQL = {"documents": SEARCH_DOCUMENTS_SQL, "statements": SEARCH_STATEMENTS_SQL}
+
+COUNT_MATCHES_SQL = {
+    "documents": "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH :query",
+    "statements": "SELECT count(*) FROM statements_fts WHERE statements_fts MATCH :query",
+}
+
+# One row per document an entity (by name and type) occurs in, with that document's date.
+ENTITY_DOCUMENTS_SQL = """
+SELECT e.document_id, e.id AS entity_id, e.aliases, e.roles, d.title, d.outlet, d.published,
+       (SELECT count(*) FROM mentions AS m
+        WHERE m.document_id = e.document_id AND m.entity = e.id) AS mentions
+FROM entities AS e JOIN documents AS d ON d.id = e.document_id
+WHERE e.name = :name AND e.type = :type
+ORDER BY d.published IS NULL, d.published, d.ingested_at, e.document_id
+"""

@@ -251,26 +251,70 @@ class SQLiteStore:
         stance: str | None = None,
         document_id: str | None = None,
         limit: int | None = None,
+        offset: int = 0,
+        **filters: str | None,
     ) -> list[dict[str, Any]]:
         """Stored statements, filtered; each a dict of the statement and its document's title.
 
         ``source`` matches the source entity's name or aliases or the source's own words,
         ``about`` a mention inside the content or the content's words (both case-insensitive
-        substrings); ``stance`` is exact; ``document_id`` may be a unique prefix.
+        substrings); ``stance`` is exact; ``document_id`` may be a unique prefix. ``filters``
+        may add ``certainty`` (exact), ``outlet`` (the document's, case-insensitive),
+        ``published_from``/``published_to`` (ISO dates, inclusive) and ``text`` (full-text words).
         """
+        params = self._statement_params(source, about, stance, document_id, filters, limit, offset)
+        return [dict(row) for row in self._execute(queries.STATEMENTS_SQL, params)]
+
+    def count_statements(
+        self,
+        *,
+        source: str | None = None,
+        about: str | None = None,
+        stance: str | None = None,
+        document_id: str | None = None,
+        **filters: str | None,
+    ) -> int:
+        """How many statements ``statements()`` with the same filters and no limit returns."""
+        params = self._statement_params(source, about, stance, document_id, filters, None, 0)
+        return self._execute(queries.COUNT_STATEMENTS_SQL, params).fetchone()[0]
+
+    _STATEMENT_FILTERS = frozenset({"certainty", "outlet", "published_from", "published_to", "text"})
+
+    def _statement_params(self, source, about, stance, document_id, filters, limit, offset) -> dict[str, Any]:
+        unknown = set(filters) - self._STATEMENT_FILTERS
+        if unknown:
+            raise TypeError(f"unknown statement filter: {', '.join(sorted(unknown))}")
         if document_id is not None:
             document_id = self.resolve(document_id)
-        params = queries.statement_params(
-            source=source, about=about, stance=stance, document_id=document_id, limit=limit
+        return queries.statement_params(
+            source=source, about=about, stance=stance, document_id=document_id, limit=limit,
+            offset=offset, **filters,
         )
-        return [dict(row) for row in self._conn.execute(queries.STATEMENTS_SQL, params)]
+
+    def _execute(self, sql: str, params: dict[str, Any]) -> sqlite3.Cursor:
+        try:
+            return self._conn.execute(sql, params)
+        except sqlite3.OperationalError as err:
+            raise StoreError(f"query failed: {err}", where=self.path) from None
+
+    def entity_documents(self, name: str, type: str) -> list[dict[str, Any]]:
+        """The documents an entity (exact name and type) occurs in, oldest first, with aliases and roles."""
+        found = []
+        for row in self._execute(queries.ENTITY_DOCUMENTS_SQL, {"name": name, "type": type}):
+            entry = dict(row)
+            entry["aliases"] = json.loads(entry["aliases"])
+            entry["roles"] = json.loads(entry["roles"])
+            found.append(entry)
+        return found
 
     def entities(self, *, type: str | None = None) -> list[dict[str, Any]]:
         """Entities merged across documents by (name, type), most mentioned first."""
         rows_ = self._conn.execute(queries.ENTITIES_SQL, {"type": type}).fetchall()
         return queries.aggregate_entities(rows_)
 
-    def search(self, query: str, limit: int = 20, *, marks: tuple[str, str] = ("[", "]")) -> dict[str, Any]:
+    def search(
+        self, query: str, limit: int = 20, *, marks: tuple[str, str] = ("[", "]"), offset: int = 0
+    ) -> dict[str, Any]:
         """Full-text search of document titles and texts and of statements.
 
         Returns ``{"query", "documents": [...], "statements": [...]}``, best first, each hit
@@ -281,13 +325,26 @@ class SQLiteStore:
         result: dict[str, Any] = {"query": query, "documents": [], "statements": []}
         if match is None:
             return result
-        params = {"query": match, "limit": limit, "open": marks[0], "close": marks[1], "words": 16}
+        params = {
+            "query": match, "limit": limit, "offset": offset,
+            "open": marks[0], "close": marks[1], "words": 16,
+        }
         try:
             for key, sql in queries.SEARCH_SQL.items():
                 result[key] = [dict(row) for row in self._conn.execute(sql, params)]
         except sqlite3.OperationalError as err:
             raise StoreError(f"search for {query!r} failed: {err}", where=self.path) from None
         return result
+
+    def count_matches(self, query: str) -> dict[str, int]:
+        """How many documents and statements ``search(query)`` finds in all."""
+        match = queries.fts_query(query)
+        if match is None:
+            return {"documents": 0, "statements": 0}
+        return {
+            key: self._execute(sql, {"query": match}).fetchone()[0]
+            for key, sql in queries.COUNT_MATCHES_SQL.items()
+        }
 
     def counts(self) -> dict[str, int]:
         """How many documents, statements, entities, mentions and time expressions are stored."""
