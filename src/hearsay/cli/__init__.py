@@ -58,12 +58,13 @@ def cli() -> None:
 
 
 def _register() -> None:
+    from .eval import eval_group
     from .export import export_command
     from .ingest import demo, ingest
     from .query import entities, show, statements
     from .read import read
 
-    for command in (read, ingest, statements, entities, show, export_command, demo):
+    for command in (read, ingest, statements, entities, show, export_command, demo, eval_group):
         cli.add_command(command)
 
 

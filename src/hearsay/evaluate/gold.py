@@ -7,6 +7,7 @@ reference content's word tokens. Matching is one to one, best overlap first.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from dataclasses import dataclass, field
@@ -175,3 +176,27 @@ def _score_times(gold: dict[str, Any], reading: Reading, score: GoldScore) -> No
     score.times_gold = len(gold.get("times", []))
     predicted = {(t.text, t.value) for t in reading.times}
     score.times_found = sum((t["text"], t["value"]) in predicted for t in gold.get("times", []))
+
+
+def evaluate_gold(gold_path: str | Path, published: dt.date | None = None) -> dict[str, Any]:
+    """Read the article a ``*.gold.json`` names (beside it) and score hearsay's reading of it.
+
+    ``published`` overrides the reference reading's own date (relative dates are read against it).
+    """
+    from ..errors import InputError
+    from ..extract.pipeline import extract
+    from ..ingest.identity import make_document
+
+    path = Path(gold_path)
+    try:
+        gold = load_gold(path)
+        article = path.parent / gold["document"]
+        text = article.read_text(encoding="utf-8")
+    except (OSError, ValueError, KeyError, TypeError) as error:
+        raise InputError(
+            f"is not a readable reference reading with its article: {error}", where=str(path)
+        ) from None
+    if published is None and gold.get("published"):
+        published = dt.date.fromisoformat(gold["published"])
+    reading = extract(make_document(text, published=published, source_path=str(article)))
+    return {"gold": str(path), "document": str(article), **score_reading(gold, reading).to_dict()}

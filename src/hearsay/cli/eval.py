@@ -1,0 +1,179 @@
+"""`hearsay eval`: measure extraction against annotated data (PolNeAR) or a reference reading."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import click
+from rich.text import Text
+
+from ..errors import ConfigError
+from . import output
+from .read import PUBLISHED_OPTION, as_date
+
+# Where a checkout's data usually sits; the installed product never needs it (--data names any folder).
+DEFAULT_POLNEAR = Path("..") / "shared" / "data" / "polnear"
+
+LEVEL_NAMES = {"exact": "exact", "overlap_0.3": "@0.3", "overlap_0.8": "@0.8"}
+
+
+@click.group(name="eval")
+def eval_group() -> None:
+    """Score hearsay's extraction against annotated data."""
+
+
+def default_polnear() -> Path:
+    for candidate in (Path.cwd() / DEFAULT_POLNEAR, Path.cwd() / "shared" / "data" / "polnear"):
+        if (candidate / "metadata.tsv").exists() or candidate.is_dir():
+            return candidate
+    raise ConfigError("no PolNeAR data folder found at ../shared/data/polnear; name one with --data DIR")
+
+
+@eval_group.command(name="polnear")
+@click.option("--split", default="dev", show_default=True, help="Sub-folder of the data folder to score.")
+@click.option(
+    "--data",
+    "data_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help=(
+        "PolNeAR-style folder: metadata.tsv, SPLIT/text, SPLIT/attributions [default: ../shared/data/polnear]"
+    ),
+)
+@click.option("--limit", type=click.IntRange(min=1), default=None, help="Score only the first N articles.")
+@click.option(
+    "--errors",
+    "errors_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write one JSON line per miss, false positive and near miss, with the spans.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as one JSON object.")
+@click.option(
+    "--update-baseline",
+    "baseline",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Raise the floors in this quality-gate baseline file to the measured figures (never lowers one).",
+)
+def eval_polnear(
+    split: str,
+    data_dir: Path | None,
+    limit: int | None,
+    errors_path: Path | None,
+    as_json: bool,
+    baseline: Path | None,
+) -> None:
+    """Read a PolNeAR split and score it: per role, whole attributions, source resolution, by type."""
+    from ..evaluate.polnear import evaluate_polnear
+
+    figures = evaluate_polnear(
+        data_dir or default_polnear(), split=split, limit=limit, errors_path=errors_path
+    )
+    if as_json:
+        click.echo(json.dumps(figures, ensure_ascii=False, indent=2))
+    else:
+        print_polnear(figures)
+    if errors_path is not None:
+        output.note(f"wrote errors to {errors_path}")
+    if baseline is not None:
+        from ..evaluate.gate import raise_floors
+
+        for line in raise_floors(baseline, figures):
+            output.note(line)
+
+
+@eval_group.command(name="gold")
+@click.argument("gold_file", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE.gold.json")
+@PUBLISHED_OPTION
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as one JSON object.")
+def eval_gold(gold_file: Path, published, as_json: bool) -> None:
+    """Score hearsay's reading of an article against its reference reading (*.gold.json beside it)."""
+    from ..evaluate.gold import evaluate_gold
+
+    figures = evaluate_gold(gold_file, published=as_date(published))
+    if as_json:
+        click.echo(json.dumps(figures, ensure_ascii=False, indent=2))
+        return
+    print_gold(figures)
+
+
+def _f(value: float) -> str:
+    return f"{value:.3f}"
+
+
+def _prf(data: dict[str, float]) -> Text:
+    """``.543/.393/.456``: precision, recall and (bold) F1 in one narrow cell."""
+    short = [f"{data[k]:.3f}".removeprefix("0") for k in ("precision", "recall", "f1")]
+    cell = Text(f"{short[0]}/{short[1]}/")
+    cell.append(short[2], style="bold")
+    return cell
+
+
+def print_polnear(figures: dict[str, Any]) -> None:
+    out = output.console()
+    out.width = max(out.width, 100)  # the figures table needs ~90 columns; piped output gets 80
+    columns = ["layer", "gold", "predicted", *(f"{name} P/R/F1" for name in LEVEL_NAMES.values())]
+    whole = {
+        "gold": figures["gold_attributions"],
+        "predicted": figures["predicted_attributions"],
+        **figures["whole"],
+    }
+    layers = [
+        *((role, figures["roles"][role]) for role in ("source", "cue", "content")),
+        ("attribution", whole),
+    ]
+    rows = [
+        [name, data["gold"], data["predicted"], *(_prf(data[level]) for level in LEVEL_NAMES)]
+        for name, data in layers
+    ]
+    title = f"PolNeAR {figures['split']}: {figures['articles']} articles"
+    out.print(output.table(columns, rows, title=title))
+    type_rows = [
+        [name, d["gold"], d["found"], _f(d["recall"]), d["predicted"], d["correct"], _f(d["precision"])]
+        for name, d in figures["by_type"].items()
+    ]
+    type_columns = ["type", "gold", "found", "recall", "predicted", "correct", "precision"]
+    out.print(output.table(type_columns, type_rows, title="By type (whole attribution at overlap 0.3)"))
+    resolution = figures["source_resolution"]
+    out.print(
+        f"source resolution: {_f(resolution['accuracy'])} ({resolution['resolved']} of {resolution['of']})\n"
+        f"found at 0.3: {figures['whole']['overlap_0.3']['found']} of {figures['gold_attributions']}\n"
+        f"annotator: {figures['annotator_rule']}\n"
+        f"data sha256: {figures['data_sha256']}\n"
+        f"elapsed: {figures['elapsed_s']} s"
+    )
+
+
+def print_gold(figures: dict[str, Any]) -> None:
+    out = output.console()
+    statements = figures["statements"]
+    rows = [
+        [
+            "statements",
+            statements["gold"],
+            statements["predicted"],
+            statements["matched"],
+            _f(statements["precision"]),
+            _f(statements["recall"]),
+        ],
+    ]
+    out.print(
+        output.table(
+            ["layer", "gold", "predicted", "matched", "precision", "recall"], rows, title=f"{figures['gold']}"
+        )
+    )
+    factuality = figures["factuality_accuracy_on_matched"]
+    entities, times = figures["entities"], figures["times"]
+    out.print(
+        "factuality on matched: " + ", ".join(f"{k} {_f(v)}" for k, v in factuality.items()) + "\n"
+        f"entities found with type: {entities['found_with_type']} of {entities['gold']}\n"
+        f"times found with value: {times['found_with_value']} of {times['gold']}\n"
+        f"spelling variants merged: {figures['spelling_variants_merged']}"
+    )
+    for line in figures["unmatched_gold"]:
+        out.print(Text(f"missed: {line}"))
+    for line in figures["unmatched_predicted"]:
+        out.print(Text(f"extra: {line}"))

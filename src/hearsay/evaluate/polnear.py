@@ -1,0 +1,169 @@
+"""The PolNeAR corpus (and any split laid out like it), read by hearsay and scored.
+
+Layout: ``DIR/metadata.tsv`` (filename, publication_date, ...), ``DIR/<split>/text/<name>.txt``
+and ``DIR/<split>/attributions/<name>_<annotator>.ann``. Some articles were annotated by several
+annotators; each article is scored against one: the annotator whose id sorts first among its
+``.ann`` files (a fixed rule that looks at no annotation).
+
+Articles are read with their texts exactly as on disk (not normalised), so hearsay's character
+offsets and the annotations' refer to the same text.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import hashlib
+import json
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..errors import InputError
+from ..ingest.identity import document_id
+from ..model import Document, Reading
+from .brat import Attribution, make_part, read_attributions
+from .metrics import Predicted, Totals, score_document
+
+ANNOTATOR_RULE = "the annotator whose id sorts first among the article's .ann files"
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    name: str
+    text: str
+    published: dt.date | None
+    annotator: str
+    attributions: tuple[Attribution, ...]
+    files: tuple[Path, ...]  # the text and the .ann file scored against
+
+
+def split_folder(data_dir: str | Path, split: str) -> Path:
+    folder = Path(data_dir) / split
+    if not (folder / "text").is_dir():
+        raise InputError(f"has no {split}/text folder; is it a PolNeAR data folder?", where=str(data_dir))
+    return folder
+
+
+def publication_dates(data_dir: Path) -> dict[str, dt.date]:
+    """Publication dates by file name from ``metadata.tsv`` (empty when the file is absent)."""
+    path = data_dir / "metadata.tsv"
+    if not path.exists():
+        return {}
+    dates: dict[str, dt.date] = {}
+    with path.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE):
+            try:
+                dates[row["filename"]] = dt.date.fromisoformat(row["publication_date"])
+            except (KeyError, TypeError, ValueError):
+                continue
+    return dates
+
+
+def load_articles(data_dir: str | Path, split: str = "dev", limit: int | None = None) -> list[Article]:
+    """The articles of one split, sorted by name, each with one annotator's attributions."""
+    root = Path(data_dir)
+    folder = split_folder(root, split)
+    dates = publication_dates(root)
+    articles = []
+    for text_path in sorted((folder / "text").glob("*.txt")):
+        if limit is not None and len(articles) >= limit:
+            break
+        annotations = sorted((folder / "attributions").glob(f"{text_path.stem}_*.ann"))
+        if not annotations:
+            continue
+        ann = annotations[0]
+        text = text_path.read_text(encoding="utf-8")
+        articles.append(
+            Article(
+                name=text_path.stem,
+                text=text,
+                published=dates.get(text_path.stem),
+                annotator=ann.stem[len(text_path.stem) + 1 :],
+                attributions=tuple(read_attributions(ann, text)),
+                files=(text_path, ann),
+            )
+        )
+    if not articles:
+        raise InputError(f"has no annotated articles in {split}/", where=str(data_dir))
+    return articles
+
+
+def digest(articles: list[Article]) -> str:
+    """sha256 over the names and bytes of the files the figures were measured on."""
+    hasher = hashlib.sha256()
+    for article in articles:
+        for path in article.files:
+            hasher.update(f"{path.parent.name}/{path.name}\n".encode())
+            hasher.update(path.read_bytes())
+    return hasher.hexdigest()
+
+
+def as_document(article: Article) -> Document:
+    return Document(
+        id=document_id(article.text),
+        text=article.text,
+        published=article.published,
+        language="en",
+        source_path=article.name,
+    )
+
+
+def predictions(reading: Reading) -> list[Predicted]:
+    """hearsay's statements as attributions, with the mentions and names of each source's entity."""
+    text = reading.document.text if reading.document else ""
+    result = []
+    for statement in reading.statements:
+        source = statement.source
+        entity = reading.entity(source.entity)
+        has_source = source.start is not None and source.end is not None and source.end > source.start
+        attribution = Attribution(
+            id=statement.id,
+            source=make_part(text, [(source.start, source.end)]) if has_source else None,
+            cue=make_part(text, [(statement.cue.start, statement.cue.end)]),
+            content=make_part(text, [(statement.content.start, statement.content.end)]),
+        )
+        mentions = tuple((m.start, m.end) for m in reading.mentions if entity and m.entity == entity.id)
+        names = (entity.name, *entity.aliases) if entity else ()
+        result.append(Predicted(attribution, mentions, names, entity.id if entity else None))
+    return result
+
+
+def read_articles(articles: list[Article], batch_size: int = 16) -> Iterator[Reading]:
+    """hearsay's readings of ``articles``, in order, through the batch path."""
+    from ..extract.pipeline import extract_many
+
+    yield from extract_many((as_document(a) for a in articles), batch_size=batch_size)
+
+
+def evaluate_polnear(
+    data_dir: str | Path,
+    split: str = "dev",
+    limit: int | None = None,
+    errors_path: str | Path | None = None,
+) -> dict[str, Any]:
+    """Read a PolNeAR split with hearsay and score it; optionally write one JSON line per error."""
+    started = time.perf_counter()
+    articles = load_articles(data_dir, split, limit)
+    totals = Totals()
+    errors: list[dict[str, Any]] = []
+    for article, reading in zip(articles, read_articles(articles), strict=True):
+        scored = score_document(article.text, list(article.attributions), predictions(reading))
+        totals.add(scored.totals)
+        errors += [{"article": article.name, "annotator": article.annotator, **e} for e in scored.errors]
+    if errors_path is not None:
+        with Path(errors_path).open("w", encoding="utf-8") as handle:
+            for record in errors:
+                handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+    return {
+        "dataset": "polnear",
+        "data": str(data_dir),
+        "split": split,
+        "articles": len(articles),
+        "annotator_rule": ANNOTATOR_RULE,
+        "data_sha256": digest(articles),
+        **totals.to_dict(),
+        "elapsed_s": round(time.perf_counter() - started, 1),
+    }
