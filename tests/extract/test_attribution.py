@@ -24,9 +24,9 @@ CASES = [
     ("The mayor said the bridge would reopen next month.",
      "said", "The mayor", "the bridge would reopen next month", "indirect", None),
     ('"We will not raise taxes," the finance minister told reporters.',
-     "told", "the finance minister", "We will not raise taxes", "direct", "reporters"),
+     "told", "the finance minister", '"We will not raise taxes,"', "direct", "reporters"),
     ('"The talks went well. Both sides want a deal," Maria Lopez said after the meeting.',
-     "said", "Maria Lopez", "The talks went well. Both sides want a deal", "direct", None),
+     "said", "Maria Lopez", '"The talks went well. Both sides want a deal,"', "direct", None),
     ("Officials in Lisbon confirmed the closure of the port in a statement to Reuters.",
      "confirmed", "Officials in Lisbon", "the closure of the port", "indirect", "Reuters"),
     ("According to the health agency, infections fell by a third in March.",
@@ -98,9 +98,44 @@ def test_attribution_participle_shares_the_speaker_and_addressee():
     assert statement.addressee is not None and statement.addressee.text == "Bloomberg"
 
 
-def test_attribution_floating_quote_goes_to_the_previous_speaker():
+def test_attribution_quote_after_a_statement_continues_it():
     text = (
         'Farmer Tomas Horak said the drought had ruined his harvest. '
+        '"We have never seen a summer like this one."'
+    )
+    reading = hearsay.read(text)
+    assert len(reading.statements) == 1
+    statement = reading.statements[0]
+    assert source_name(reading, statement) == "Tomas Horak"
+    assert statement.content.text.startswith("the drought had ruined")
+    assert statement.content.text.endswith('like this one."')
+    assert statement.kind == "mixed"
+
+
+def test_attribution_quote_split_by_its_cue_is_one_statement():
+    text = '"The roads are closed," said Ines Moreau, who runs the shelter. "Nobody can leave town tonight."'
+    reading = hearsay.read(text)
+    assert len(reading.statements) == 1
+    statement = reading.statements[0]
+    assert source_name(reading, statement) == "Ines Moreau"
+    assert statement.content.text == text
+    assert statement.kind == "direct"
+
+
+def test_attribution_quote_opening_the_next_paragraph_continues_the_statement():
+    text = (
+        '"We need more nurses," the hospital director Paul Weber told the council.\n\n'
+        '"Without them the night shifts cannot go on."'
+    )
+    reading = hearsay.read(text)
+    assert len(reading.statements) == 1
+    assert reading.statements[0].content.text.endswith('cannot go on."')
+
+
+def test_attribution_quote_far_from_any_statement_goes_to_the_last_speaker():
+    text = (
+        "Farmer Tomas Horak said the drought had ruined his harvest.\n\n"
+        "Rain fell in the north of the region on Friday, and the rivers rose again after weeks.\n\n"
         '"We have never seen a summer like this one."'
     )
     reading = hearsay.read(text)
@@ -110,11 +145,23 @@ def test_attribution_floating_quote_goes_to_the_previous_speaker():
     assert floating[0].kind == "direct"
 
 
+def test_attribution_speakers_own_belief_inside_the_quote_is_not_another_statement():
+    text = '"I think the vote will be close, and we believe we can win," the candidate Rosa Ortiz said.'
+    reading = hearsay.read(text)
+    assert [s.cue.text for s in reading.statements] == ["said"]
+
+
+def test_attribution_named_third_party_quoted_inside_a_quote_keeps_its_statement():
+    text = '"Mayor Daniel Brandt told us the money was spent," the auditor Karin Olsen said.'
+    reading = hearsay.read(text)
+    assert sorted(s.cue.text for s in reading.statements) == ["said", "told"]
+
+
 def test_attribution_quote_over_several_sentences_is_one_content():
     text = '"Prices will rise. Wages will not. That is the problem," the economist Ana Ruiz said.'
     reading = hearsay.read(text)
     statement = find(reading, "said")
-    assert statement.content.text == "Prices will rise. Wages will not. That is the problem"
+    assert statement.content.text == '"Prices will rise. Wages will not. That is the problem,"'
     assert statement.kind == "direct"
 
 
@@ -138,8 +185,8 @@ def test_attribution_quote_running_over_paragraphs_is_one_content():
     reading = hearsay.read(text)
     statement = find(reading, "added")
     assert statement.kind == "direct"
-    assert statement.content.text.startswith("Crews worked through the night.")
-    assert statement.content.text.endswith("the school will reopen on Monday")
+    assert statement.content.text.startswith('"Crews worked through the night.')
+    assert statement.content.text.endswith('the school will reopen on Monday,"')
     assert source_name(reading, statement) == "Maren Holt"
 
 

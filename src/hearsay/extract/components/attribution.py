@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -17,8 +19,18 @@ from ..spans import (
 )
 
 PERSONAL_PRONOUNS = {"he", "she", "him", "her"}
+# Inside a quotation these are the quoted speaker (or their hearer): "I think" adds no new source.
+SPEAKER_PRONOUNS = {"i", "we", "you"}
+OPENING_MARKS = '"“«„`\''
+CLOSING_MARKS = '"”»\''
+
 # How far back (in characters) a pronoun or a floating quote looks for its speaker.
 LOOKBACK_CHARS = 600
+# Words other than its own cue and source that may stand between a statement and a quotation
+# that continues it.
+MAX_STRAY_WORDS = 4
+WORD = re.compile(r"\w+")
+PARAGRAPH_BREAK = re.compile(r"\n\s*")
 
 
 @Language.component(
@@ -42,14 +54,31 @@ class Attributor:
         self.cues = [cue for sentence in doc.sents for cue in find_cues(sentence)]
         self.by_head = {cue.head.i: cue for cue in self.cues}
         self.cue_heads = set(self.by_head)
+        self.by_start = {cue.span.start_char: cue for cue in self.cues}
 
     def statements(self) -> list[StatementDraft]:
         drafts: list[StatementDraft] = []
         for cue in self.cues:
             drafts.extend(self._statements_of(cue))
         drafts.extend(self._floating_quotes(drafts))
+        drafts = self._without_nested(drafts)
         drafts.sort(key=lambda d: (d.cue.start_char, d.content.start_char))
         return drafts
+
+    def _without_nested(self, drafts: list[StatementDraft]) -> list[StatementDraft]:
+        """Drop a speaker's own "I think" inside the quotation that already attributes it to them."""
+        quoted = [d.content for d in drafts if d.kind in ("direct", "mixed")]
+        kept = []
+        for draft in drafts:
+            cue = draft.cue
+            inside = any(
+                c.start_char <= cue.start_char and cue.end_char <= c.end_char and c != draft.content
+                for c in quoted
+            )
+            if inside and not self._reports_someone_else(draft):
+                continue
+            kept.append(draft)
+        return kept
 
     def _statements_of(self, cue: Cue) -> list[StatementDraft]:
         content = content_for(cue, self.cue_heads)
@@ -62,7 +91,7 @@ class Attributor:
                 # A cue inside someone's quotation: a nested report, not the quotation itself.
                 kind = "indirect"
             else:
-                content = _without_trailing_comma(char_span(self.doc, *quote) or content)
+                content = self._quotation(*quote) or content
         addressee = self._addressee(cue)
         heads = self._source_heads(cue)
         if cue.lemma == "citing" and not all(self._names_a_source(h) for h in heads):
@@ -174,26 +203,57 @@ class Attributor:
                 return found
             token = token.head
 
+    def _reports_someone_else(self, draft: StatementDraft) -> bool:
+        """ "Ms Lee said she would run," he said: a named third party's speech, worth its own statement."""
+        cue = self.by_start.get(draft.cue.start_char)
+        return (
+            cue is not None
+            and cue.entry.cls in ("speech", "denial")
+            and draft.source_entity is not None
+            and draft.source is not None
+            and draft.source.text.lower() not in SPEAKER_PRONOUNS
+        )
+
+    def _quotation(self, start: int, end: int) -> Span | None:
+        """The quotation with its marks, as the reader sees it."""
+        text = self.doc.text
+        while start > 0 and text[start - 1] in OPENING_MARKS:
+            start -= 1
+        while end < len(text) and text[end] in CLOSING_MARKS:
+            end += 1
+        return char_span(self.doc, start, end)
+
     # -- floating quotes -------------------------------------------------------------------------
 
     def _floating_quotes(self, drafts: list[StatementDraft]) -> list[StatementDraft]:
-        """A quotation with no cue of its own belongs to the speaker quoted just before it."""
+        """A quotation with no cue of its own continues the statement just before it.
+
+        '"We won," she said. "Now the work starts."' is one statement, and so is a quotation that
+        opens the next paragraph. A quotation further away belongs to the last speaker on its own.
+        """
         found: list[StatementDraft] = []
         for start, end in self.quotes:
-            if any(d.content.start_char < end and start < d.content.end_char for d in drafts):
+            if any(
+                d.content.start_char < end and start < d.content.end_char and not _within(d, start, end)
+                for d in drafts + found
+            ):
                 continue
             content = char_span(self.doc, start, end)
-            if (
-                content is None
-                or not _is_clause(content)
-                or any(start <= d.cue.start_char < end for d in drafts)
+            if content is None or any(
+                start <= d.cue.start_char < end and not start <= d.content.start_char < end for d in drafts
             ):
+                continue
+            previous = self._previous_statement(drafts, start)
+            if previous is not None and self._continues(previous, start):
+                self._extend(drafts, previous, end)
+                continue
+            if not _is_clause(content):
                 continue
             speaker = self._previous_speaker(drafts, start)
             if speaker is None:
                 continue
             mark_start = start
-            while mark_start > 0 and self.doc.text[mark_start - 1] in '"“«„`':
+            while mark_start > 0 and self.doc.text[mark_start - 1] in OPENING_MARKS:
                 mark_start -= 1
             mark = char_span(self.doc, mark_start, start)
             if mark is None:
@@ -211,6 +271,40 @@ class Attributor:
             )
         return found
 
+    def _previous_statement(self, drafts: list[StatementDraft], start: int) -> StatementDraft | None:
+        earlier = [d for d in drafts if start - LOOKBACK_CHARS <= d.content.end_char <= start]
+        return max(earlier, key=lambda d: d.content.end_char) if earlier else None
+
+    def _continues(self, previous: StatementDraft, start: int) -> bool:
+        """Only the statement's own cue sentence (and at most one paragraph break) lie between."""
+        text = self.doc.text
+        while start > 0 and text[start - 1] in OPENING_MARKS:
+            start -= 1
+        gap_start = previous.content.end_char
+        breaks = len(PARAGRAPH_BREAK.findall(text, gap_start, start))
+        if breaks > 1 or (breaks == 1 and previous.kind != "direct"):
+            return False
+        # The whole sentence of the cue: '"...," said Ann Lee, a nurse who works nights. "..."'.
+        own = [previous.cue.sent]
+        stray = 0
+        for word in WORD.finditer(text, gap_start, start):
+            if not any(s.start_char <= word.start() < s.end_char for s in own):
+                stray += 1
+        return stray <= MAX_STRAY_WORDS
+
+    def _extend(self, drafts: list[StatementDraft], previous: StatementDraft, end: int) -> None:
+        quotation = self._quotation(end, end)
+        stop = quotation.end_char if quotation is not None else end
+        old = previous.content
+        extended = char_span(self.doc, old.start_char, stop)
+        if extended is None:
+            return
+        for draft in drafts:
+            if draft.content == old:
+                draft.content = extended
+                if draft.kind != "direct":
+                    draft.kind = "mixed"
+
     def _previous_speaker(self, drafts: list[StatementDraft], start: int) -> StatementDraft | None:
         earlier = [
             d
@@ -220,6 +314,11 @@ class Attributor:
         return max(earlier, key=lambda d: d.content.end_char) if earlier else None
 
 
+def _within(draft: StatementDraft, start: int, end: int) -> bool:
+    """A statement nested inside a quotation: its cue and content both lie within it."""
+    return start <= draft.cue.start_char and draft.content.end_char <= end
+
+
 def _name_tokens(head: Token) -> list[Token]:
     """The head and the names standing in apposition to it ("One such expert, Nate Duatbaev, ...")."""
     tokens = [head]
@@ -227,14 +326,6 @@ def _name_tokens(head: Token) -> list[Token]:
         if child.dep_ in ("appos", "compound", "flat"):
             tokens.append(child)
     return tokens
-
-
-def _without_trailing_comma(span: Span) -> Span:
-    """ "We will win," he said: the comma belongs to the sentence around the quote."""
-    end = span.end
-    while end > span.start + 1 and span.doc[end - 1].text in (",", ";", ":"):
-        end -= 1
-    return span.doc[span.start : end]
 
 
 def _is_trivial(content: Span) -> bool:
