@@ -63,8 +63,9 @@ def _register() -> None:
     from .ingest import demo, ingest
     from .query import entities, show, statements
     from .read import read
+    from .serve import serve
 
-    for command in (read, ingest, statements, entities, show, export_command, demo, eval_group):
+    for command in (read, ingest, statements, entities, show, export_command, demo, eval_group, serve):
         cli.add_command(command)
 
 

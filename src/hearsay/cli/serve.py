@@ -1,0 +1,47 @@
+"""`hearsay serve`: the web UI and HTTP API over a database, with uvicorn."""
+
+from __future__ import annotations
+
+import click
+
+from ..errors import ConfigError
+from .ingest import DB_HELP
+
+SERVE_EPILOG = """\b
+Binds 127.0.0.1 by default, so only this machine can reach the server: pages show article
+text and the API accepts uploads. Bound to another address (--host 0.0.0.0), uploads need
+the token from --token or $HEARSAY_TOKEN, sent as "Authorization: Bearer TOKEN"; without a
+token they are refused. Reads always use read-only connections.
+Exit codes: 0 stopped; 2 usage error; 3 the database cannot be used or the web extra is missing."""
+
+
+@click.command(epilog=SERVE_EPILOG)
+@click.option("--db", envvar="HEARSAY_DB", default="hearsay.db", show_default=True, help=DB_HELP)
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on; 127.0.0.1 keeps the server private to this machine.",
+)
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
+@click.option(
+    "--token", envvar="HEARSAY_TOKEN", help="Token that writes (uploads) must send; needed off 127.0.0.1."
+)
+def serve(db: str, host: str, port: int, token: str | None) -> None:
+    """Serve the web UI and the HTTP API (under /api/v1, OpenAPI at /openapi.json)."""
+    try:
+        import uvicorn
+
+        from ..web import create_app
+    except ImportError as err:
+        raise ConfigError(
+            f"hearsay serve needs the web extra ({err.name} is missing): pip install 'hearsay[web]'"
+        ) from None
+    from ..web.state import is_loopback
+    from . import output
+
+    app = create_app(db, host=host, token=token)
+    if not is_loopback(host) and not token:
+        output.note(f"listening on {host} without --token: uploads are off")
+    output.note(f"serving {db} at http://{host}:{port}/ (Ctrl-C stops)")
+    uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)

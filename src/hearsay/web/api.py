@@ -1,0 +1,210 @@
+"""The HTTP API under /api/v1: documents, statements, entities, uploads; linked views when linked.
+
+Every list takes ``limit`` and ``offset`` and answers a ``Page`` with ``total`` and ``next``.
+Errors are ``{"error": message}`` (see ``errors.py``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, File, HTTPException, Query, Request, UploadFile
+from fastapi.responses import JSONResponse
+
+from ..settings import load_settings
+from . import entities as entity_views
+from .api_models import (
+    Certainty,
+    DocumentSummary,
+    EntityDetail,
+    EntitySummary,
+    ErrorBody,
+    Page,
+    Stance,
+    StatementRow,
+    UploadResult,
+)
+from .openapi import READING_REF
+from .state import state
+from .upload import ingest_upload
+
+ERRORS: dict[int | str, dict[str, Any]] = {
+    code: {"model": ErrorBody, "description": text}
+    for code, text in (
+        (404, "not found"),
+        (422, "a parameter is invalid"),
+        (500, "an internal error (the message says what to report)"),
+        (503, "the database cannot be used"),
+    )
+}
+WRITE_ERRORS: dict[int | str, dict[str, Any]] = {
+    **ERRORS,
+    401: {"model": ErrorBody, "description": "the token is missing or wrong"},
+    403: {"model": ErrorBody, "description": "writes are off, or the write header is missing"},
+    413: {"model": ErrorBody, "description": "a file is over the size limit"},
+}
+MAX_LIMIT = 500
+MAX_OFFSET = 10_000_000
+MAX_FILES = 50
+
+router = APIRouter(prefix="/api/v1", responses=ERRORS)
+
+Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="items per page")]
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="items to skip")]
+Text = Annotated[str | None, Query(max_length=500)]
+
+
+def page(request: Request, items: list, total: int, limit: int, offset: int) -> dict[str, Any]:
+    following = None
+    if offset + limit < total:
+        params = dict(request.query_params)
+        params["offset"] = str(offset + limit)
+        following = f"{request.url.path}?{urlencode(params)}"
+    return {"items": items, "total": total, "limit": limit, "offset": offset, "next": following}
+
+
+# --- documents ------------------------------------------------------------------------------
+
+
+@router.get("/documents", response_model=Page[DocumentSummary], tags=["documents"])
+def list_documents(request: Request, q: Text = None, limit: Limit = 50, offset: Offset = 0) -> dict:
+    """Stored documents in ingest order, or those matching the full-text words ``q``, best first."""
+    store = state(request).db.reader()
+    if q:
+        hits = store.search(q, limit=limit, offset=offset)["documents"]
+        by_id = {d.id: d for d in (store.document(h["document_id"]) for h in hits)}
+        items = [_summary(by_id[h["document_id"]], h["snippet"]) for h in hits]
+        return page(request, items, store.count_matches(q)["documents"], limit, offset)
+    items = [_summary(d) for d in store.documents(limit=limit, offset=offset)]
+    return page(request, items, store.counts()["documents"], limit, offset)
+
+
+def _summary(document, snippet: str | None = None) -> dict[str, Any]:
+    data = document.to_dict(with_text=False)
+    data.pop("author", None)
+    return {**data, "snippet": snippet}
+
+
+@router.get(
+    "/documents/{document_id}",
+    tags=["documents"],
+    responses={
+        200: {
+            "description": "the document with its reading (schema reading-v1)",
+            "content": {"application/json": {"schema": {"$ref": READING_REF}}},
+        }
+    },
+)
+def get_document(request: Request, document_id: str) -> JSONResponse:
+    """One document (its id, or a unique prefix of it) with its reading, as in `hearsay read --json`."""
+    reading = state(request).db.reader().reading(document_id)
+    return JSONResponse(reading.to_dict())
+
+
+@router.post("/documents", response_model=UploadResult, tags=["documents"], responses=WRITE_ERRORS)
+async def upload_documents(request: Request, files: Annotated[list[UploadFile], File()]) -> dict:
+    """Ingest uploaded files: text, HTML, JSON Lines, RSS/Atom feeds, Telegram exports.
+
+    Documents already stored are reported with ``new: false`` and change nothing.
+    """
+    server = state(request)
+    server.check_write(request)
+    if len(files) > MAX_FILES:
+        raise HTTPException(422, f"at most {MAX_FILES} files per upload")
+    limit = load_settings().max_bytes
+    contents = []
+    for upload in files:
+        data = await upload.read(limit + 1)
+        if len(data) > limit:
+            raise HTTPException(
+                413, f"{upload.filename}: over the limit of {limit:,} bytes (HEARSAY_MAX_BYTES)"
+            )
+        contents.append((upload.filename or "upload", data))
+    result = await _in_writer(server, contents)
+    if not result["documents"] and result["errors"]:
+        raise HTTPException(422, "; ".join(result["errors"])[:2000])
+    return result
+
+
+async def _in_writer(server, contents):
+    from starlette.concurrency import run_in_threadpool
+
+    return await run_in_threadpool(server.db.write, ingest_upload, contents, server.link)
+
+
+# --- statements and entities ---------------------------------------------------------------
+
+
+@router.get("/statements", response_model=Page[StatementRow], tags=["statements"])
+def list_statements(
+    request: Request,
+    source: Text = None,
+    about: Text = None,
+    stance: Stance | None = None,
+    certainty: Certainty | None = None,
+    outlet: Text = None,
+    published_from: dt.date | None = None,
+    published_to: dt.date | None = None,
+    q: Text = None,
+    document: Text = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> dict:
+    """Statements filtered by source, what they are about, stance, certainty, outlet, dates and words."""
+    store = state(request).db.reader()
+    filters = statement_filters(
+        source=source,
+        about=about,
+        stance=stance,
+        certainty=certainty,
+        outlet=outlet,
+        published_from=published_from,
+        published_to=published_to,
+        q=q,
+        document=document,
+    )
+    rows = store.statements(limit=limit, offset=offset, **filters)
+    return page(request, rows, store.count_statements(**filters), limit, offset)
+
+
+def statement_filters(*, published_from=None, published_to=None, q=None, document=None, **rest) -> dict:
+    """Query parameters as ``SQLiteStore.statements`` filters (empty values dropped)."""
+    filters = {k: v for k, v in rest.items() if v}
+    if published_from:
+        filters["published_from"] = published_from.isoformat()
+    if published_to:
+        filters["published_to"] = published_to.isoformat()
+    if q:
+        filters["text"] = q
+    if document:
+        filters["document_id"] = document
+    return filters
+
+
+@router.get("/entities", response_model=Page[EntitySummary], tags=["entities"])
+def list_entities(
+    request: Request, type: Text = None, q: Text = None, limit: Limit = 50, offset: Offset = 0
+) -> dict:
+    """Entities, most mentioned first; ``type`` is PERSON, ORG, OUTLET, GPE, ...; ``q`` part of a name."""
+    server = state(request)
+    items, total = entity_views.entity_page(
+        server.db.reader(),
+        server.link,
+        type=type.upper() if type else None,
+        query=q,
+        limit=limit,
+        offset=offset,
+    )
+    return page(request, items, total, limit, offset)
+
+
+@router.get("/entities/{key:path}", response_model=EntityDetail, tags=["entities"])
+def get_entity(request: Request, key: str) -> dict:
+    """One entity: names and variants, roles over time, what it said and what was said about it."""
+    server = state(request)
+    found = entity_views.entity_detail(server.db.reader(), server.link, key)
+    if found is None:
+        raise HTTPException(404, f"no entity {key!r}")
+    return found

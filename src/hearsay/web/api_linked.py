@@ -1,0 +1,70 @@
+"""The API of the cross-document layer: clusters, evidence, provenance, timeline.
+
+Mounted only when ``hearsay.link`` offers its queries (``linking.load_link``).
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, HTTPException, Query, Request
+
+from .api import ERRORS, Limit, Offset, Text, page
+from .api_models import ClusterDetail, ClusterSummary, Evidence, Page, Provenance, TimelineEntry
+from .state import state
+
+router = APIRouter(prefix="/api/v1", responses=ERRORS)
+
+
+@router.get("/clusters", response_model=Page[ClusterSummary], tags=["claims"])
+def list_clusters(request: Request, q: Text = None, limit: Limit = 50, offset: Offset = 0) -> dict:
+    """Claim clusters: the same proposition reported across documents, biggest first."""
+    server = state(request)
+    items = server.link.cluster_list(server.db.reader(), query=q, limit=limit + 1, offset=offset)
+    return page(request, items[:limit], offset + len(items), limit, offset)
+
+
+@router.get("/clusters/{cluster_id}", response_model=ClusterDetail, tags=["claims"])
+def get_cluster(request: Request, cluster_id: str) -> dict:
+    """One cluster with its member statements."""
+    server = state(request)
+    found = server.link.cluster_detail(server.db.reader(), cluster_id)
+    if found is None:
+        raise HTTPException(404, f"no claim cluster {cluster_id!r}")
+    return found
+
+
+@router.get("/evidence", response_model=Evidence, tags=["claims"])
+def get_evidence(
+    request: Request,
+    cluster: Text = None,
+    proposition: Text = None,
+    limit: Annotated[int, Query(ge=1, le=500)] = 100,
+) -> dict:
+    """Who supports, reports, questions, denies or refuses to comment on a proposition (or a cluster's)."""
+    if not cluster and not proposition:
+        raise HTTPException(422, "give cluster or proposition")
+    server = state(request)
+    return server.link.evidence(server.db.reader(), cluster_id=cluster, proposition=proposition, limit=limit)
+
+
+@router.get("/clusters/{cluster_id}/provenance", response_model=Provenance, tags=["claims"])
+def get_provenance(request: Request, cluster_id: str) -> dict:
+    """Who reported a claim citing whom: nodes and edges, and who reported it first."""
+    server = state(request)
+    store = server.db.reader()
+    if server.link.cluster_detail(store, cluster_id) is None:
+        raise HTTPException(404, f"no claim cluster {cluster_id!r}")
+    return server.link.provenance(store, cluster_id)
+
+
+@router.get("/timeline", response_model=Page[TimelineEntry], tags=["claims"])
+def get_timeline(
+    request: Request, entity: Text = None, cluster: Text = None, limit: Limit = 100, offset: Offset = 0
+) -> dict:
+    """Dated events of an entity or a cluster (times, statements, documents), oldest first."""
+    server = state(request)
+    entries = server.link.timeline(
+        server.db.reader(), entity=entity, cluster_id=cluster, limit=offset + limit + 1
+    )
+    return page(request, entries[offset : offset + limit], len(entries), limit, offset)

@@ -1,0 +1,184 @@
+"""The shapes of the HTTP API's answers, as pydantic models (they make the OpenAPI document).
+
+A reading itself is not modelled here: it is documented by ``schema/reading-v1.json``
+(see ``openapi.py``), the same schema the CLI and the exports follow.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Generic, Literal, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field
+
+T = TypeVar("T")
+
+Stance = Literal["assert", "report", "question", "deny", "refuse_to_comment"]
+Certainty = Literal["certain", "probable", "possible", "underspecified"]
+
+
+class ErrorBody(BaseModel):
+    """Every error: one message, never a stack trace."""
+
+    error: str
+
+
+class Page(BaseModel, Generic[T]):
+    """One page of a list: ``next`` is the URL of the following page, or null on the last."""
+
+    items: list[T]
+    total: int = Field(description="how many items match, over all pages")
+    limit: int
+    offset: int
+    next: str | None
+
+
+class DocumentSummary(BaseModel):
+    id: str
+    title: str | None
+    outlet: str | None
+    published: str | None
+    url: str | None
+    language: str
+    format: str
+    source_path: str | None
+    snippet: str | None = Field(None, description="matched words between [ and ] (search only)")
+
+
+class StatementRow(BaseModel):
+    """A statement with its document's title, outlet and date; ids of global links when linked."""
+
+    model_config = ConfigDict(extra="allow")
+
+    document_id: str
+    title: str | None
+    outlet: str | None
+    published: str | None
+    statement_id: str
+    source: str | None
+    source_entity: str | None
+    source_text: str | None
+    source_start: int | None
+    source_end: int | None
+    cue: str
+    cue_lemma: str
+    cue_start: int
+    cue_end: int
+    content: str
+    content_start: int
+    content_end: int
+    kind: str
+    addressee: str | None
+    certainty: str
+    polarity: str
+    stance: str
+    entity_id: str | None = None
+    cluster_id: str | None = None
+
+
+class EntitySummary(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+    id: str = Field(description="a global entity id, or TYPE:name for entities merged by the store")
+    name: str
+    type: str
+    variants: list[str]
+    documents: int
+    mentions: int
+
+
+class EntityRole(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+    text: str
+    documents: list[str]
+    first: str | None
+    last: str | None
+
+
+class EntityDocument(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+    document_id: str
+    title: str | None
+    published: str | None
+    outlet: str | None
+
+
+class EntityDetail(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+    id: str
+    name: str
+    type: str
+    variants: list[str]
+    roles: list[EntityRole]
+    said: list[StatementRow]
+    said_about: list[StatementRow]
+    documents: list[EntityDocument]
+
+
+class UploadedDocument(BaseModel):
+    id: str
+    title: str | None
+    source_path: str | None
+    new: bool = Field(description="false when the document was already stored")
+    statements: int
+
+
+class UploadResult(BaseModel):
+    documents: list[UploadedDocument]
+    errors: list[str] = Field(description="one line per input (or part of one) that could not be read")
+
+
+class LinkedItem(BaseModel):
+    """An item of the linking layer; its fields are documented in docs/http-api.md."""
+
+    model_config = ConfigDict(extra="allow")
+
+
+class ClusterSummary(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+    id: str
+    representative: str
+    size: int
+    sources: int
+    independent_sources: int
+    contradiction: bool
+    first_appearance: dict[str, Any] | None = None
+
+
+class ClusterDetail(ClusterSummary):
+    members: list[StatementRow]
+
+
+class Evidence(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+    proposition: str
+    clusters: list[str]
+    contradiction: bool
+    groups: dict[str, list[StatementRow]]
+    items: list[StatementRow]
+
+
+class Provenance(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+    nodes: list[dict[str, Any]]
+    edges: list[dict[str, Any]]
+    first_reported_by: dict[str, Any] | None = None
+
+
+class TimelineEntry(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+    date: str | None
+    value: str | None
+    text: str | None
+    kind: str
+    document_id: str
+    start: int | None
+    end: int | None
+    statement_id: str | None
+    label: str | None

@@ -1,0 +1,97 @@
+"""Entities for the API and pages: global ones from ``hearsay.link``, else the store's merged by name.
+
+Both paths return the shapes of the linking contract: a list item
+``{"id", "name", "type", "variants", "documents", "mentions"}`` and a detail with ``roles``
+over time, what the entity ``said`` and what was ``said_about`` it, and its ``documents``.
+"""
+
+from __future__ import annotations
+
+from types import ModuleType
+from typing import Any
+
+from ..store import SQLiteStore
+from . import urls
+
+# Statements listed on an entity page, each way; the API pages the statements endpoint instead.
+MAX_STATEMENTS = 200
+
+
+def entity_page(
+    store: SQLiteStore,
+    link: ModuleType | None,
+    *,
+    type: str | None,
+    query: str | None,
+    limit: int,
+    offset: int,
+) -> tuple[list[dict[str, Any]], int]:
+    """One page of entities, most mentioned first, and how many match in all."""
+    if link is not None:
+        # The contract pages without a total: ask for one more to know whether a next page exists.
+        items = link.entity_list(store, type=type, query=query, limit=limit + 1, offset=offset)
+        total = offset + len(items)
+        return items[:limit], total
+    rows = store.entities(type=type)
+    if query:
+        needle = query.casefold()
+        rows = [r for r in rows if any(needle in n.casefold() for n in (r["name"], *r["aliases"]))]
+    items = [
+        {
+            "id": urls.entity_key(r["name"], r["type"]),
+            "name": r["name"],
+            "type": r["type"],
+            "variants": r["aliases"],
+            "documents": r["documents"],
+            "mentions": r["mentions"],
+            "statements": r["statements"],
+        }
+        for r in rows[offset : offset + limit]
+    ]
+    return items, len(rows)
+
+
+def entity_detail(store: SQLiteStore, link: ModuleType | None, key: str) -> dict[str, Any] | None:
+    if link is not None and urls.split_entity_key(key) is None:
+        return link.entity_detail(store, key)
+    named = urls.split_entity_key(key)
+    if named is None:
+        return None
+    return _store_detail(store, *named)
+
+
+def _store_detail(store: SQLiteStore, name: str, type_: str) -> dict[str, Any] | None:
+    occurrences = store.entity_documents(name, type_)
+    if not occurrences:
+        return None
+    variants = sorted({a for o in occurrences for a in o["aliases"]} - {name})
+    said = [r for r in store.statements(source=name, limit=MAX_STATEMENTS) if r["source"] == name]
+    about = [r for r in store.statements(about=name, limit=MAX_STATEMENTS) if r["source"] != name]
+    return {
+        "id": urls.entity_key(name, type_),
+        "name": name,
+        "type": type_,
+        "variants": variants,
+        "roles": _roles_over_time(occurrences),
+        "said": said,
+        "said_about": about,
+        "documents": [
+            {k: o[k] for k in ("document_id", "title", "published", "outlet")} for o in occurrences
+        ],
+    }
+
+
+def _roles_over_time(occurrences: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Each role text with the documents that give it and its first and last dates."""
+    roles: dict[str, dict[str, Any]] = {}
+    for occurrence in occurrences:  # oldest first
+        for role in occurrence["roles"]:
+            entry = roles.setdefault(role["text"], {"text": role["text"], "documents": [], "first": None})
+            if occurrence["document_id"] not in entry["documents"]:
+                entry["documents"].append(occurrence["document_id"])
+            date = occurrence["published"]
+            if date:
+                entry["first"] = entry["first"] or date
+                entry["last"] = date
+            entry.setdefault("last", None)
+    return sorted(roles.values(), key=lambda r: (r["first"] is None, r["first"] or "", r["text"]))

@@ -1,0 +1,168 @@
+"""Server-rendered pages: home, documents, a document, entities, an entity, search, upload."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated
+
+from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi.responses import HTMLResponse
+
+from ..model import CERTAINTIES, STANCES
+from . import entities as entity_views
+from .api import MAX_LIMIT, MAX_OFFSET, statement_filters
+from .article import marked_up, statement_cards
+from .linking import Linked
+from .render import render_page
+from .search_marks import snippet_html
+from .state import state
+
+router = APIRouter(include_in_schema=False)
+
+PAGE = 25
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET)]
+Text = Annotated[str | None, Query(max_length=500)]
+
+
+def pager(total: int, offset: int, limit: int = PAGE) -> dict:
+    return {
+        "total": total,
+        "offset": offset,
+        "limit": limit,
+        "previous": max(offset - limit, 0) if offset > 0 else None,
+        "next": offset + limit if offset + limit < total else None,
+    }
+
+
+@router.get("/", response_class=HTMLResponse)
+def home(request: Request) -> HTMLResponse:
+    store = state(request).db.reader()
+    recent = store.documents(limit=10)
+    return render_page(request, "home.html", {"counts": store.counts(), "documents": recent})
+
+
+@router.get("/documents", response_class=HTMLResponse)
+def documents(request: Request, offset: Offset = 0) -> HTMLResponse:
+    store = state(request).db.reader()
+    found = store.documents(limit=PAGE, offset=offset)
+    total = store.counts()["documents"]
+    return render_page(request, "documents.html", {"documents": found, "pager": pager(total, offset)})
+
+
+@router.get("/documents/{document_id}", response_class=HTMLResponse)
+def document(request: Request, document_id: str) -> HTMLResponse:
+    server = state(request)
+    store = server.db.reader()
+    reading = store.reading(document_id)
+    linked = Linked(server.link, store, reading.document_id)
+    cards = statement_cards(reading, linked)
+    context = {
+        "document": reading.document,
+        "reading": reading,
+        "cards": cards,
+        "article": marked_up(reading, cards, linked),
+        "counts": {
+            "statements": len(reading.statements),
+            "entities": len(reading.entities),
+            "mentions": len(reading.mentions),
+            "times": len(reading.times),
+        },
+    }
+    return render_page(request, "document.html", context)
+
+
+@router.get("/entities", response_class=HTMLResponse)
+def entities(request: Request, type: Text = None, q: Text = None, offset: Offset = 0) -> HTMLResponse:
+    server = state(request)
+    items, total = entity_views.entity_page(
+        server.db.reader(),
+        server.link,
+        type=type.upper() if type else None,
+        query=q,
+        limit=PAGE,
+        offset=offset,
+    )
+    context = {"entities": items, "pager": pager(total, offset), "type": type or "", "query": q or ""}
+    return render_page(request, "entities.html", context)
+
+
+@router.get("/entities/{key:path}", response_class=HTMLResponse)
+def entity(request: Request, key: str) -> HTMLResponse:
+    server = state(request)
+    found = entity_views.entity_detail(server.db.reader(), server.link, key)
+    if found is None:
+        raise HTTPException(404, f"no entity {key!r}")
+    timeline = None
+    if server.link is not None and found["id"] == key:
+        from .svg_timeline import timeline_svg
+
+        timeline = timeline_svg(server.link.timeline(server.db.reader(), entity=key, limit=200))
+    return render_page(request, "entity.html", {"entity": found, "timeline": timeline})
+
+
+@router.get("/search", response_class=HTMLResponse)
+def search(
+    request: Request,
+    q: Text = None,
+    source: Text = None,
+    about: Text = None,
+    stance: Text = None,
+    certainty: Text = None,
+    outlet: Text = None,
+    published_from: Text = None,
+    published_to: Text = None,
+    offset: Offset = 0,
+) -> HTMLResponse:
+    """Documents matching the words, and statements matching the words and the filters."""
+    store = state(request).db.reader()
+    form = {
+        "q": q or "",
+        "source": source or "",
+        "about": about or "",
+        "stance": stance or "",
+        "certainty": certainty or "",
+        "outlet": outlet or "",
+        "published_from": published_from or "",
+        "published_to": published_to or "",
+    }
+    problems = []
+    if stance and stance not in STANCES:
+        problems.append(f"unknown stance {stance!r}")
+    if certainty and certainty not in CERTAINTIES:
+        problems.append(f"unknown certainty {certainty!r}")
+    dates = {}
+    for name in ("published_from", "published_to"):
+        if form[name]:
+            try:
+                dates[name] = dt.date.fromisoformat(form[name])
+            except ValueError:
+                problems.append(f"{name.replace('_', ' ')} must be a date like 2025-06-02")
+    context = {"form": form, "problems": problems, "documents": [], "statements": [], "searched": False}
+    filters = statement_filters(
+        source=source, about=about, stance=stance, certainty=certainty, outlet=outlet, q=q, **dates
+    )
+    if not problems and (q or filters):
+        context["searched"] = True
+        if q:
+            hits = store.search(q, limit=10, marks=("\x02", "\x03"))["documents"]
+            context["documents"] = [{**h, "snippet_html": snippet_html(h["snippet"])} for h in hits]
+            context["document_total"] = store.count_matches(q)["documents"]
+        rows = store.statements(limit=PAGE, offset=offset, **filters)
+        context["statements"] = rows
+        context["pager"] = pager(store.count_statements(**filters), offset)
+    return render_page(
+        request,
+        "search.html",
+        {**context, "query": q or "", "stances": STANCES, "certainties": CERTAINTIES, "max_limit": MAX_LIMIT},
+    )
+
+
+@router.get("/upload", response_class=HTMLResponse)
+def upload(request: Request) -> HTMLResponse:
+    server = state(request)
+    context = {
+        "needs_token": server.token is not None,
+        "writes_open": server.token is not None or server.writes_open,
+        "accept": ".txt,.text,.md,.html,.htm,.xhtml,.jsonl,.ndjson,.json,.xml,.rss,.atom",
+    }
+    return render_page(request, "upload.html", context)

@@ -1,0 +1,129 @@
+// hearsay pages: statement tooltips on hover and keyboard focus, and uploads with progress.
+// No library and no network beyond this server; every piece of text goes in as textContent.
+"use strict";
+
+function setUpTips() {
+  const tip = document.getElementById("tip");
+  const article = document.getElementById("article-text");
+  if (!tip || !article) return;
+  // The native title tooltip would double ours: keep the text in data-tip only.
+  for (const el of article.querySelectorAll("[data-tip]")) el.removeAttribute("title");
+  let shownFor = null;
+
+  function show(el) {
+    const text = el.getAttribute("data-tip");
+    if (!text) return;
+    const id = el.getAttribute("data-statement");
+    for (const part of article.querySelectorAll(".is-active")) part.classList.remove("is-active");
+    for (const part of article.querySelectorAll('[data-statement="' + CSS.escape(id) + '"]')) {
+      part.classList.add("is-active");
+    }
+    tip.textContent = text;
+    tip.hidden = false;
+    const box = el.getBoundingClientRect();
+    tip.style.left = Math.max(8, Math.min(window.scrollX + box.left, window.scrollX + window.innerWidth - tip.offsetWidth - 8)) + "px";
+    tip.style.top = (window.scrollY + box.bottom + 6) + "px";
+    el.setAttribute("aria-describedby", "tip");
+    shownFor = el;
+  }
+
+  function hide() {
+    tip.hidden = true;
+    for (const part of article.querySelectorAll(".is-active")) part.classList.remove("is-active");
+    if (shownFor) shownFor.removeAttribute("aria-describedby");
+    shownFor = null;
+  }
+
+  function owner(target) {
+    // The innermost statement span: a cue or source wins over the content around it.
+    return target instanceof Element ? target.closest("[data-tip]") : null;
+  }
+
+  article.addEventListener("mouseover", (event) => { const el = owner(event.target); if (el) show(el); });
+  article.addEventListener("mouseleave", hide);
+  article.addEventListener("focusin", (event) => {
+    const el = owner(event.target);
+    if (el) show(el); else hide();
+  });
+  article.addEventListener("focusout", hide);
+  document.addEventListener("keydown", (event) => { if (event.key === "Escape") hide(); });
+}
+
+function setUpUpload() {
+  const form = document.getElementById("upload-form");
+  if (!form) return;
+  const bar = document.getElementById("upload-progress");
+  const percent = document.getElementById("upload-percent");
+  const status = document.getElementById("upload-status");
+  const results = document.getElementById("upload-results");
+
+  function say(text, failed) {
+    status.textContent = text;
+    status.classList.toggle("failed", Boolean(failed));
+  }
+
+  function progress(value) {
+    bar.value = value;
+    bar.textContent = value + "%";
+    percent.textContent = value + "%";
+  }
+
+  function listResult(answer) {
+    for (const doc of answer.documents || []) {
+      const item = document.createElement("li");
+      const link = document.createElement("a");
+      link.href = "/documents/" + encodeURIComponent(doc.id);
+      link.textContent = doc.title || doc.source_path || doc.id.slice(0, 12);
+      item.append(link);
+      const note = document.createElement("span");
+      note.className = "meta";
+      note.textContent = " " + (doc.new ? "new" : "already stored") + " · " + doc.statements + " statements";
+      item.append(note);
+      item.setAttribute("data-document", doc.id);
+      results.append(item);
+    }
+    for (const message of answer.errors || []) {
+      const item = document.createElement("li");
+      item.className = "problems";
+      item.textContent = message;
+      results.append(item);
+    }
+  }
+
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    const files = form.querySelector('input[type="file"]').files;
+    if (!files.length) { say("Choose at least one file.", true); return; }
+    const data = new FormData();
+    for (const file of files) data.append("files", file, file.name);
+    const request = new XMLHttpRequest();
+    request.open("POST", form.getAttribute("action"));
+    request.setRequestHeader("X-Hearsay-Write", "1");
+    const token = form.querySelector("#token");
+    if (token) request.setRequestHeader("Authorization", "Bearer " + token.value);
+    request.responseType = "json";
+    request.upload.addEventListener("progress", (e) => {
+      if (e.lengthComputable) progress(Math.round((100 * e.loaded) / e.total));
+    });
+    request.upload.addEventListener("load", () => { progress(100); say("Uploaded; reading and extracting…"); });
+    request.addEventListener("load", () => {
+      const answer = request.response || {};
+      if (request.status >= 200 && request.status < 300) {
+        const count = (answer.documents || []).length;
+        say("Done: " + count + " document" + (count === 1 ? "" : "s") + " read" +
+            ((answer.errors || []).length ? ", some parts could not be read." : "."));
+        listResult(answer);
+      } else {
+        say("Upload failed: " + (answer.error || ("HTTP " + request.status)), true);
+      }
+      form.querySelector("button").disabled = false;
+    });
+    request.addEventListener("error", () => { say("Upload failed: the server could not be reached.", true); form.querySelector("button").disabled = false; });
+    form.querySelector("button").disabled = true;
+    progress(0);
+    say("Uploading…");
+    request.send(data);
+  });
+}
+
+document.addEventListener("DOMContentLoaded", () => { setUpTips(); setUpUpload(); });
