@@ -22,6 +22,30 @@ from ..errors import ConfigError
 # the CPU's floating point. One attribution of PolNeAR dev's 2,192 moves F1 by about 0.0004.
 DEFAULT_EPSILON = 0.002
 
+# The figures each section pins when it is first measured.
+DEFAULT_FLOORS = {
+    "polnear_dev": (
+        "whole.overlap_0.3.f1",
+        "whole.overlap_0.8.f1",
+        "whole.exact.f1",
+        "roles.content.overlap_0.8.f1",
+        "roles.content.overlap_0.3.f1",
+        "roles.source.exact.f1",
+        "roles.cue.exact.f1",
+        "roles.content.exact.f1",
+        "source_resolution.accuracy",
+    ),
+    "sample_article": (
+        "statements.precision",
+        "statements.recall",
+        "factuality_accuracy_on_matched.certainty",
+        "factuality_accuracy_on_matched.polarity",
+        "factuality_accuracy_on_matched.stance",
+        "entities.found_with_type",
+        "times.found_with_value",
+    ),
+}
+
 
 def load_baseline(path: str | Path) -> dict[str, Any]:
     try:
@@ -122,7 +146,7 @@ def raise_floors(
         section["data_sha256"] = figures["data_sha256"]
     today = dt.date.today().isoformat()
     changes = []
-    for key in keys or tuple(section["floors"]):
+    for key in keys or tuple(section["floors"]) or DEFAULT_FLOORS.get(name, ()):
         old = section["floors"].get(key)
         new = floor_of(figure(figures, key), epsilon)
         if old is not None and (new == old or (new < old and not allow_regression)):

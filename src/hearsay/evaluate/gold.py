@@ -8,6 +8,7 @@ reference content's word tokens. Matching is one to one, best overlap first.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import re
 from dataclasses import dataclass, field
@@ -199,4 +200,11 @@ def evaluate_gold(gold_path: str | Path, published: dt.date | None = None) -> di
     if published is None and gold.get("published"):
         published = dt.date.fromisoformat(gold["published"])
     reading = extract(make_document(text, published=published, source_path=str(article)))
-    return {"gold": str(path), "document": str(article), **score_reading(gold, reading).to_dict()}
+    digest = hashlib.sha256(path.read_bytes() + b"\n" + article.read_bytes()).hexdigest()
+    return {
+        "dataset": "gold",
+        "gold": str(path),
+        "document": str(article),
+        "data_sha256": digest,
+        **score_reading(gold, reading).to_dict(),
+    }
