@@ -1,0 +1,157 @@
+"""The web tests' world: the sample corpus in a real SQLite file, a real uvicorn server, real Chromium.
+
+The sample corpus (and the hostile test document) is ingested once per session; tests that
+write (uploads) work on copies, or on the session server, whose copy they may add to.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("fastapi", reason="the web extra is not installed (scripts/install installs it)")
+
+import uvicorn  # noqa: E402
+
+from hearsay.ingest import read_path  # noqa: E402
+from hearsay.sample import MAIN_ARTICLE, sample_paths  # noqa: E402
+from hearsay.store import SQLiteStore  # noqa: E402
+from hearsay.web import create_app  # noqa: E402
+from hearsay.web.linking import load_link  # noqa: E402
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+HOSTILE = DATA / "web" / "hostile.jsonl"
+REPO = Path(__file__).resolve().parents[2]
+CHROMIUM = Path("/usr/bin/chromium")
+# Chromium in a closed network: no sandbox (root in CI), and none of its background connections.
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def _ingest(store: SQLiteStore, paths: list[Path]) -> None:
+    from hearsay.extract.pipeline import extract_many
+
+    documents = [d for p in paths for d in read_path(p) if not isinstance(d, BaseException)]
+    for document, reading in zip(documents, extract_many(documents), strict=True):
+        store.put(document, reading)
+
+
+@pytest.fixture(scope="session")
+def sample_db(tmp_path_factory) -> Path:
+    """The sample corpus plus the hostile document, read and stored (and linked, when linking exists)."""
+    path = tmp_path_factory.mktemp("web-db") / "sample.db"
+    with SQLiteStore(path) as store:
+        _ingest(store, [*sample_paths(), HOSTILE])
+        link = load_link()
+        if link is not None:
+            link.link_corpus(store)
+    return path
+
+
+@pytest.fixture(scope="session")
+def main_article_id(sample_db: Path) -> str:
+    document = next(d for d in read_path(sample_paths()[0]) if not isinstance(d, BaseException))
+    assert sample_paths()[0].name == MAIN_ARTICLE
+    return document.id
+
+
+@pytest.fixture(scope="session")
+def hostile_id(sample_db: Path) -> str:
+    return next(d for d in read_path(HOSTILE) if not isinstance(d, BaseException)).id
+
+
+@pytest.fixture
+def db_copy(sample_db: Path, tmp_path: Path) -> Path:
+    """A private copy of the sample database, for tests that write."""
+    target = tmp_path / "copy.db"
+    shutil.copy(sample_db, target)
+    return target
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class ServerThread:
+    """A real uvicorn server on 127.0.0.1 in a thread, stopped on exit."""
+
+    def __init__(self, app) -> None:
+        self.port = free_port()
+        self.server = uvicorn.Server(
+            uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning")
+        )
+        self.thread = threading.Thread(target=self.server.run, daemon=True)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def __enter__(self) -> ServerThread:
+        self.thread.start()
+        deadline = time.monotonic() + 20
+        while not self.server.started:
+            if time.monotonic() > deadline or not self.thread.is_alive():
+                raise RuntimeError("uvicorn did not start")
+            time.sleep(0.05)
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.server.should_exit = True
+        self.thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def server(sample_db: Path, tmp_path_factory) -> Iterator[ServerThread]:
+    """The app over a session copy of the sample database, served by uvicorn."""
+    path = tmp_path_factory.mktemp("web-server") / "served.db"
+    shutil.copy(sample_db, path)
+    with ServerThread(create_app(path)) as running:
+        yield running
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium driven by Playwright (never a downloaded browser)."""
+    if not CHROMIUM.exists():
+        pytest.skip(f"{CHROMIUM} is missing: scripts/install-browser installs Debian's chromium (needs root)")
+    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is in the dev extra")
+    with sync_api.sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser, server):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, base_url=server.url)
+    opened = context.new_page()
+    yield opened
+    context.close()
+
+
+@pytest.fixture(scope="session")
+def screenshot_dirs(tmp_path_factory) -> list[Path]:
+    """Where page screenshots go: a tmp folder always; docs/screenshots with HEARSAY_UPDATE_SCREENSHOTS=1."""
+    folders = [Path(os.environ.get("HEARSAY_SCREENSHOTS_DIR") or tmp_path_factory.mktemp("screenshots"))]
+    if os.environ.get("HEARSAY_UPDATE_SCREENSHOTS") == "1":
+        folders.append(REPO / "docs" / "screenshots")
+    for folder in folders:
+        folder.mkdir(parents=True, exist_ok=True)
+    return folders

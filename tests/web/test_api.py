@@ -1,0 +1,185 @@
+"""The HTTP API against the real sample database: shapes, filters, pagination, errors, writes."""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+from pathlib import Path
+
+import jsonschema
+import pytest
+from fastapi.testclient import TestClient
+
+from hearsay.web import create_app
+
+from .conftest import DATA
+
+BASE = "http://127.0.0.1"
+WRITE = {"X-Hearsay-Write": "1"}
+
+
+@pytest.fixture(scope="module")
+def client(sample_db: Path):
+    with TestClient(create_app(sample_db), base_url=BASE) as test_client:
+        yield test_client
+
+
+@pytest.fixture
+def writable(db_copy: Path):
+    with TestClient(create_app(db_copy), base_url=BASE) as test_client:
+        yield test_client
+
+
+def test_api_documents_page_with_total_and_next(client: TestClient) -> None:
+    first = client.get("/api/v1/documents", params={"limit": 10}).json()
+    assert first["total"] >= 92 and len(first["items"]) == 10 and first["offset"] == 0
+    assert first["next"].startswith("/api/v1/documents?") and "offset=10" in first["next"]
+    second = client.get(first["next"]).json()
+    assert {d["id"] for d in first["items"]}.isdisjoint(d["id"] for d in second["items"])
+    last = client.get("/api/v1/documents", params={"limit": 10, "offset": first["total"] - 1}).json()
+    assert len(last["items"]) == 1 and last["next"] is None
+
+
+def test_api_document_search_finds_the_main_article(client: TestClient, main_article_id: str) -> None:
+    found = client.get("/api/v1/documents", params={"q": "Smadiyarov drones"}).json()
+    assert [d["id"] for d in found["items"]] == [main_article_id]
+    assert "[" in found["items"][0]["snippet"]
+
+
+def test_api_reading_follows_the_reading_schema(client: TestClient, main_article_id: str) -> None:
+    schema = json.loads(resources.files("hearsay").joinpath("schema/reading-v1.json").read_text())
+    reading = client.get(f"/api/v1/documents/{main_article_id[:10]}").json()
+    jsonschema.validate(reading, schema)
+    assert reading["document_id"] == main_article_id and len(reading["statements"]) >= 15
+    text = reading["document"]["text"]
+    assert all(text[s["cue"]["start"] : s["cue"]["end"]] == s["cue"]["text"] for s in reading["statements"])
+
+
+@pytest.mark.parametrize(
+    ("params", "check"),
+    [
+        ({"source": "Smadiyarov"}, lambda r: "Smadiyarov" in (r["source"] or "")),
+        ({"stance": "deny"}, lambda r: r["stance"] == "deny"),
+        ({"certainty": "possible"}, lambda r: r["certainty"] == "possible"),
+        ({"about": "Kazakhstan"}, lambda r: True),
+        ({"outlet": "wikinews"}, lambda r: r["outlet"] == "Wikinews"),
+        (
+            {"published_from": "2007-01-01", "published_to": "2007-12-31"},
+            lambda r: r["published"][:4] == "2007",
+        ),
+        ({"q": "drone"}, lambda r: "drone" in (r["content"] + r["cue"] + (r["source"] or "")).lower()),
+    ],
+)
+def test_api_statement_filters(client: TestClient, params: dict, check) -> None:
+    answer = client.get("/api/v1/statements", params={**params, "limit": 500}).json()
+    assert answer["total"] == len(answer["items"]) > 0
+    assert all(check(row) for row in answer["items"])
+
+
+def test_api_statements_of_one_document(client: TestClient, main_article_id: str) -> None:
+    answer = client.get("/api/v1/statements", params={"document": main_article_id[:8]}).json()
+    assert answer["total"] >= 15 and {r["document_id"] for r in answer["items"]} == {main_article_id}
+
+
+def test_api_entities_and_one_entity(client: TestClient) -> None:
+    listed = client.get("/api/v1/entities", params={"q": "smadiyarov"}).json()
+    person = next(e for e in listed["items"] if e["type"] == "PERSON")
+    detail = client.get(f"/api/v1/entities/{person['id']}").json()
+    assert detail["name"] == person["name"]
+    assert any("spokesperson" in role["text"] for role in detail["roles"])
+    assert detail["said"] and all(s["stance"] for s in detail["said"])
+
+
+@pytest.mark.parametrize(
+    ("path", "status"),
+    [
+        ("/api/v1/documents/ffffffffffff", 404),
+        ("/api/v1/entities/PERSON:Nobody%20At%20All", 404),
+        ("/api/v1/nothing-here", 404),
+        ("/api/v1/statements?limit=0", 422),
+        ("/api/v1/statements?stance=shout", 422),
+        ("/api/v1/statements?published_from=yesterday", 422),
+        ("/api/v1/documents?offset=-1", 422),
+    ],
+)
+def test_api_errors_are_json_with_a_message(client: TestClient, path: str, status: int) -> None:
+    response = client.get(path)
+    assert response.status_code == status
+    body = response.json()
+    assert set(body) == {"error"} and body["error"] and "Traceback" not in body["error"]
+
+
+def test_api_sends_security_headers_and_refuses_other_hosts(client: TestClient) -> None:
+    headers = client.get("/api/v1/documents").headers
+    assert "script-src 'self'" in headers["content-security-policy"]
+    assert headers["x-content-type-options"] == "nosniff"
+    assert client.get("/api/v1/documents", headers={"host": "evil.example"}).status_code == 400
+
+
+def test_api_upload_needs_the_write_header(writable: TestClient) -> None:
+    files = {"files": ("note.txt", (DATA / "web" / "upload-note.txt").read_bytes(), "text/plain")}
+    response = writable.post("/api/v1/documents", files=files)
+    assert response.status_code == 403 and "X-Hearsay-Write" in response.json()["error"]
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "web/upload-note.txt",
+        "good/article.html",
+        "good/three.jsonl",
+        "good/feed.rss",
+        "good/feed.atom",
+        "good/telegram.json",
+    ],
+)
+def test_api_upload_ingests_every_format(writable: TestClient, name: str) -> None:
+    path = DATA / name
+    before = writable.get("/api/v1/documents").json()["total"]
+    response = writable.post(
+        "/api/v1/documents", files={"files": (path.name, path.read_bytes())}, headers=WRITE
+    )
+    assert response.status_code == 200, response.text
+    stored = response.json()["documents"]
+    assert stored and all(d["new"] for d in stored)
+    assert all(d["source_path"].startswith(f"upload:{path.name}") for d in stored)
+    assert writable.get("/api/v1/documents").json()["total"] == before + len(stored)
+    reading = writable.get(f"/api/v1/documents/{stored[0]['id']}").json()
+    assert reading["document_id"] == stored[0]["id"]
+    again = writable.post("/api/v1/documents", files={"files": (path.name, path.read_bytes())}, headers=WRITE)
+    assert [d["new"] for d in again.json()["documents"]] == [False] * len(stored)
+
+
+def test_api_upload_of_a_bad_file_is_a_one_line_error(writable: TestClient) -> None:
+    path = DATA / "bad" / "binary.bin"
+    response = writable.post(
+        "/api/v1/documents", files={"files": (path.name, path.read_bytes())}, headers=WRITE
+    )
+    assert response.status_code == 422
+    message = response.json()["error"]
+    assert "upload:binary.bin" in message and "/tmp" not in message and "\n" not in message
+
+
+def test_api_token_guards_writes(db_copy: Path) -> None:
+    app = create_app(db_copy, host="0.0.0.0", token="s3cret", allowed_hosts=["127.0.0.1"])
+    files = {"files": ("note.txt", (DATA / "web" / "upload-note.txt").read_bytes())}
+    with TestClient(app, base_url=BASE) as client:
+        assert client.post("/api/v1/documents", files=files, headers=WRITE).status_code == 401
+        wrong = {"Authorization": "Bearer nope"}
+        assert client.post("/api/v1/documents", files=files, headers=wrong).status_code == 401
+        right = {"Authorization": "Bearer s3cret"}
+        assert client.post("/api/v1/documents", files=files, headers=right).status_code == 200
+        assert client.get("/api/v1/documents").status_code == 200  # reads need no token
+
+
+def test_api_off_loopback_without_token_refuses_writes(db_copy: Path) -> None:
+    app = create_app(db_copy, host="0.0.0.0", allowed_hosts=["127.0.0.1"])
+    files = {"files": ("note.txt", b"The mayor said the bridge would reopen.")}
+    with TestClient(app, base_url=BASE) as client:
+        response = client.post("/api/v1/documents", files=files, headers=WRITE)
+    assert response.status_code == 403 and "--token" in response.json()["error"]
+
+
+def test_api_reads_use_read_only_connections(client: TestClient) -> None:
+    state = client.app.state.hearsay
+    assert state.db.reader().read_only
