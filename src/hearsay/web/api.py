@@ -10,7 +10,7 @@ import datetime as dt
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, File, HTTPException, Query, Request, UploadFile
+from fastapi import APIRouter, Depends, File, HTTPException, Query, Request, UploadFile
 from fastapi.responses import JSONResponse
 
 from ..settings import load_settings
@@ -103,14 +103,25 @@ def get_document(request: Request, document_id: str) -> JSONResponse:
     return JSONResponse(reading.to_dict())
 
 
-@router.post("/documents", response_model=UploadResult, tags=["documents"], responses=WRITE_ERRORS)
+def check_write(request: Request) -> None:
+    """Writes are refused before their body is even read (a dependency runs before validation)."""
+    state(request).check_write(request)
+
+
+@router.post(
+    "/documents",
+    response_model=UploadResult,
+    tags=["documents"],
+    responses=WRITE_ERRORS,
+    dependencies=[Depends(check_write)],
+)
 async def upload_documents(request: Request, files: Annotated[list[UploadFile], File()]) -> dict:
     """Ingest uploaded files: text, HTML, JSON Lines, RSS/Atom feeds, Telegram exports.
 
-    Documents already stored are reported with ``new: false`` and change nothing.
+    Needs the header ``X-Hearsay-Write: 1``, or ``Authorization: Bearer TOKEN`` when the server
+    has a token. Documents already stored are reported with ``new: false`` and change nothing.
     """
     server = state(request)
-    server.check_write(request)
     if len(files) > MAX_FILES:
         raise HTTPException(422, f"at most {MAX_FILES} files per upload")
     limit = load_settings().max_bytes

@@ -25,19 +25,30 @@ class Database:
     def __init__(self, path: str | Path) -> None:
         self.path = str(path)
         self._local = threading.local()
-        self._readers: list[SQLiteStore] = []
         self._lock = threading.Lock()
-        self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="hearsay-writer")
+        self._writer: ThreadPoolExecutor | None = None
         self._write_store: SQLiteStore | None = None
         # Opening for writing creates and migrates the file, so read-only opens then succeed.
         # A file we may not write stays readable: writes answer with this reason instead.
         self.write_error: str | None = None
         try:
-            self._writer.submit(self._open_writer).result()
+            self._start_writer()
         except StoreError as err:
             if not Path(self.path).exists():
                 raise
             self.write_error = str(err)
+
+    def _start_writer(self) -> ThreadPoolExecutor:
+        with self._lock:
+            if self._writer is None:
+                writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="hearsay-writer")
+                try:
+                    writer.submit(self._open_writer).result()
+                except BaseException:
+                    writer.shutdown()
+                    raise
+                self._writer = writer
+            return self._writer
 
     def _open_writer(self) -> None:
         self._write_store = SQLiteStore(self.path)
@@ -48,24 +59,26 @@ class Database:
         if store is None:
             store = SQLiteStore(self.path, read_only=True)
             self._local.store = store
-            with self._lock:
-                self._readers.append(store)
         return store
 
     def write(self, work: Callable[..., T], *args: Any) -> T:
         """Run ``work(writable_store, *args)`` in the writer thread and wait for its result."""
         if self.write_error is not None:
             raise StoreError(f"writes are unavailable: {self.write_error}")
-        return self._writer.submit(lambda: work(self._write_store, *args)).result()
+        writer = self._start_writer()
+        return writer.submit(lambda: work(self._write_store, *args)).result()
 
     def close(self) -> None:
+        """Close the writable connection and stop its thread; a later write starts them again."""
+        with self._lock:
+            writer, self._writer = self._writer, None
+        if writer is None:
+            return
+
         def close_writer() -> None:
             if self._write_store is not None:
                 self._write_store.close()
+                self._write_store = None
 
-        self._writer.submit(close_writer).result()
-        self._writer.shutdown(wait=True)
-        # Reader connections belong to their threads; closing from here is refused by sqlite3,
-        # and they go with their threads. Forget them so nothing hands them out again.
-        with self._lock:
-            self._readers.clear()
+        writer.submit(close_writer).result()
+        writer.shutdown(wait=True)
