@@ -16,6 +16,7 @@ import sqlite3
 from dataclasses import dataclass
 
 from ..errors import StoreError
+from .link_tables import LINK_TABLES
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,7 +136,11 @@ FULL_TEXT = Migration(
     ),
 )
 
-MIGRATIONS: tuple[Migration, ...] = (TABLES, INDEXES, FULL_TEXT)
+# Cross-document links (hearsay.link): they are derived from the readings and rebuilt from them
+# (`hearsay link --rebuild`), except link_decisions, the user's own merges and splits.
+LINKS = Migration("0004_links", LINK_TABLES)
+
+MIGRATIONS: tuple[Migration, ...] = (TABLES, INDEXES, FULL_TEXT, LINKS)
 
 _LEDGER = """CREATE TABLE IF NOT EXISTS migrations (
     name TEXT PRIMARY KEY,

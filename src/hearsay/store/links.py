@@ -1,0 +1,398 @@
+"""SQL of the link tables (``link_tables.py``): the only place ``hearsay.link`` touches SQLite.
+
+``LinkTables(store)`` wraps an open ``SQLiteStore``; writing methods expect to run inside
+``transaction()``. Every value is a parameter; the few formatted-in strings are our own
+placeholders (``?, ?, ?``).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any
+
+from ..errors import StoreError
+from ..model import Document, Reading
+from . import rows
+from .migrations import now
+
+LINK_DERIVED = (
+    "link_documents",
+    "link_document_bands",
+    "link_entities",
+    "link_entity_keys",
+    "link_entity_names",
+    "link_members",
+    "link_roles",
+    "link_clusters",
+    "link_statements",
+    "link_cluster_keys",
+    "link_provenance",
+)  # link_embeddings survives a rebuild too: a vector depends on the text alone.
+
+
+def marks(count: int) -> str:
+    return ", ".join("?" * count)
+
+
+class LinkTables:
+    """Reads and writes of the link tables over one store's connection."""
+
+    def __init__(self, store) -> None:
+        self.store = store
+        self.conn: sqlite3.Connection = store._conn  # the store package's own connection
+
+    # --- transactions and the ledger --------------------------------------------------
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        if self.store.read_only:
+            raise StoreError("cannot link: the database is opened read-only", where=self.store.path)
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
+
+    def clear_derived(self) -> None:
+        with self.transaction():
+            for table in LINK_DERIVED:  # our own table names, never a caller's
+                self.conn.execute(f"DELETE FROM {table}")
+
+    def unlinked_pages(self, page_size: int) -> Iterator[list[Reading]]:
+        """Readings not yet in the ledger, in ingest order, one page at a time (keyset paging)."""
+        after: tuple[str, str] = ("", "")
+        columns = ", ".join("d." + c for c in rows.DOCUMENT_COLUMNS)
+        while True:
+            page = self.conn.execute(
+                f"""SELECT {columns}, d.ingested_at, r.json
+                FROM documents AS d JOIN readings AS r ON r.document_id = d.id
+                WHERE (d.ingested_at, d.id) > (?, ?)
+                  AND NOT EXISTS (SELECT 1 FROM link_documents AS l WHERE l.document_id = d.id)
+                ORDER BY d.ingested_at, d.id LIMIT ?""",
+                (*after, page_size),
+            ).fetchall()
+            if not page:
+                return
+            readings = []
+            for row in page:
+                document = Document.from_dict(dict(row))
+                reading = Reading.from_dict(json.loads(row["json"]))
+                readings.append(dataclasses.replace(reading, document=document))
+            yield readings
+            if len(page) < page_size:
+                return
+            after = (page[-1]["ingested_at"], page[-1]["id"])
+
+    def linked_count(self) -> int:
+        return self.conn.execute("SELECT count(*) FROM link_documents").fetchone()[0]
+
+    def unlinked_count(self) -> int:
+        return self.conn.execute(
+            "SELECT count(*) FROM documents AS d WHERE NOT EXISTS "
+            "(SELECT 1 FROM link_documents AS l WHERE l.document_id = d.id)"
+        ).fetchone()[0]
+
+    def add_ledger(
+        self,
+        document_id: str,
+        published: str | None,
+        duplicate_of: str,
+        similarity: float | None,
+        signature: bytes,
+        bands: Sequence[tuple[int, int]],
+    ) -> None:
+        self.conn.execute(
+            "INSERT INTO link_documents VALUES (?, ?, ?, ?, ?, ?)",
+            (document_id, now(), published, duplicate_of, similarity, signature),
+        )
+        self.conn.executemany(
+            "INSERT INTO link_document_bands VALUES (?, ?, ?)", [(b, h, document_id) for b, h in bands]
+        )
+
+    def band_candidates(self, bands: Sequence[tuple[int, int]], limit: int = 20) -> list[sqlite3.Row]:
+        """Linked documents sharing a MinHash band, most shared bands first, with their signatures."""
+        if not bands:
+            return []
+        where = " OR ".join("(b.band = ? AND b.hash = ?)" for _ in bands)
+        params = [v for pair in bands for v in pair]
+        return self.conn.execute(
+            f"""SELECT l.document_id, l.duplicate_of, l.signature, count(*) AS shared
+            FROM link_document_bands AS b JOIN link_documents AS l ON l.document_id = b.document_id
+            WHERE {where} GROUP BY l.document_id ORDER BY shared DESC LIMIT ?""",
+            (*params, limit),
+        ).fetchall()
+
+    # --- entities ---------------------------------------------------------------------
+
+    def entity_candidates(self, cls: str, keys: Sequence[str], limit: int = 40) -> dict[str, list[tuple]]:
+        """Entities of class ``cls`` sharing a blocking key: id -> [(name, key), ...]."""
+        if not keys:
+            return {}
+        found = self.conn.execute(
+            "SELECT DISTINCT entity_id FROM link_entity_keys "
+            f"WHERE class = ? AND key IN ({marks(len(keys))}) "
+            "LIMIT ?",
+            (cls, *keys, limit),
+        ).fetchall()
+        ids = [row[0] for row in found]
+        result: dict[str, list[tuple]] = {i: [] for i in ids}
+        if ids:
+            for row in self.conn.execute(
+                f"SELECT entity_id, name, key FROM link_entity_names WHERE entity_id IN ({marks(len(ids))})",
+                ids,
+            ):
+                result[row[0]].append((row[1], row[2]))
+        return result
+
+    def entity_row(self, entity_id: str) -> sqlite3.Row | None:
+        return self.conn.execute("SELECT * FROM link_entities WHERE id = ?", (entity_id,)).fetchone()
+
+    def create_entity(self, entity_id: str, name: str, type_: str, cls: str, full_name: bool) -> None:
+        self.conn.execute(
+            "INSERT INTO link_entities (id, name, type, class, full_name) VALUES (?, ?, ?, ?, ?)",
+            (entity_id, name, type_, cls, int(full_name)),
+        )
+
+    def rename_entity(self, entity_id: str, name: str, type_: str, full_name: bool) -> None:
+        self.conn.execute(
+            "UPDATE link_entities SET name = ?, type = ?, full_name = ? WHERE id = ?",
+            (name, type_, int(full_name), entity_id),
+        )
+
+    def add_keys(self, cls: str, entity_id: str, keys: Sequence[str]) -> None:
+        self.conn.executemany(
+            "INSERT OR IGNORE INTO link_entity_keys VALUES (?, ?, ?)", [(cls, k, entity_id) for k in keys]
+        )
+
+    def add_names(self, entity_id: str, names: Sequence[tuple[str, str]]) -> None:
+        self.conn.executemany(
+            """INSERT INTO link_entity_names VALUES (?, ?, ?, 1)
+            ON CONFLICT (entity_id, name) DO UPDATE SET count = count + 1""",
+            [(entity_id, name, key) for name, key in names],
+        )
+
+    def add_member(
+        self, document_id: str, local_id: str, entity_id: str, name: str, type_: str, mentions: int
+    ) -> None:
+        self.conn.execute(
+            "INSERT OR REPLACE INTO link_members VALUES (?, ?, ?, ?, ?, ?)",
+            (document_id, local_id, entity_id, name, type_, mentions),
+        )
+
+    def add_roles(
+        self, entity_id: str, roles: Sequence[str], document_id: str, local_id: str, published: str | None
+    ) -> None:
+        self.conn.executemany(
+            "INSERT OR IGNORE INTO link_roles VALUES (?, ?, ?, ?, ?)",
+            [(entity_id, role, document_id, local_id, published) for role in roles],
+        )
+
+    def recount_entities(self, entity_ids: Sequence[str]) -> None:
+        for entity_id in set(entity_ids):
+            self.conn.execute(
+                """UPDATE link_entities SET
+                    documents = (SELECT count(DISTINCT document_id) FROM link_members WHERE entity_id = :id),
+                    mentions = (SELECT coalesce(sum(mentions), 0) FROM link_members WHERE entity_id = :id)
+                WHERE id = :id""",
+                {"id": entity_id},
+            )
+
+    def delete_entity_if_empty(self, entity_id: str) -> None:
+        if self.conn.execute("SELECT 1 FROM link_members WHERE entity_id = ?", (entity_id,)).fetchone():
+            return
+        for table, column in (
+            ("link_entities", "id"),
+            ("link_entity_keys", "entity_id"),
+            ("link_entity_names", "entity_id"),
+            ("link_roles", "entity_id"),
+        ):
+            self.conn.execute(f"DELETE FROM {table} WHERE {column} = ?", (entity_id,))
+
+    def move_members(self, source: str, target: str, local_names: Sequence[str] | None = None) -> list[tuple]:
+        """Move members (all, or those with one of ``local_names``) of entity ``source`` to ``target``."""
+        members = self.conn.execute(
+            "SELECT document_id, local_id, name FROM link_members WHERE entity_id = ?", (source,)
+        ).fetchall()
+        moved = [tuple(m) for m in members if local_names is None or m["name"] in local_names]
+        for document_id, local_id, _name in moved:
+            self.conn.execute(
+                "UPDATE link_members SET entity_id = ? WHERE document_id = ? AND local_id = ?",
+                (target, document_id, local_id),
+            )
+            self.conn.execute(
+                "UPDATE OR IGNORE link_roles SET entity_id = ? WHERE entity_id = ? AND document_id = ? "
+                "AND local_id = ?",
+                (target, source, document_id, local_id),
+            )
+        return moved
+
+    def names_of(self, entity_id: str) -> list[sqlite3.Row]:
+        return self.conn.execute(
+            "SELECT name, key, count FROM link_entity_names WHERE entity_id = ? ORDER BY count DESC, name",
+            (entity_id,),
+        ).fetchall()
+
+    def replace_names_and_keys(
+        self, entity_id: str, cls: str, names: Sequence[tuple[str, str, int]], keys: Sequence[str]
+    ) -> None:
+        self.conn.execute("DELETE FROM link_entity_names WHERE entity_id = ?", (entity_id,))
+        self.conn.execute("DELETE FROM link_entity_keys WHERE entity_id = ?", (entity_id,))
+        self.conn.executemany(
+            "INSERT INTO link_entity_names VALUES (?, ?, ?, ?)", [(entity_id, *n) for n in names]
+        )
+        self.add_keys(cls, entity_id, keys)
+
+    def member_names(self, entity_id: str) -> list[sqlite3.Row]:
+        """Each member's local entity with its aliases, to recompute an entity's names."""
+        return self.conn.execute(
+            """SELECT m.document_id, m.local_id, m.name, e.aliases FROM link_members AS m
+            JOIN entities AS e ON e.document_id = m.document_id AND e.id = m.local_id
+            WHERE m.entity_id = ?""",
+            (entity_id,),
+        ).fetchall()
+
+    def entities_named(self, key: str, cls: str | None = None) -> list[str]:
+        """Ids of entities one of whose names has this matching key, most mentioned first."""
+        return [
+            row[0]
+            for row in self.conn.execute(
+                """SELECT DISTINCT n.entity_id, e.mentions FROM link_entity_names AS n
+                JOIN link_entities AS e ON e.id = n.entity_id
+                WHERE n.key = ? AND (? IS NULL OR e.class = ?) ORDER BY e.mentions DESC""",
+                (key, cls, cls),
+            )
+        ]
+
+    # --- decisions --------------------------------------------------------------------
+
+    def add_decision(self, action: str, cls: str, name: str, other: str) -> None:
+        self.conn.execute(
+            "INSERT INTO link_decisions (action, class, name, other, decided_at) VALUES (?, ?, ?, ?, ?)",
+            (action, cls, name, other, now()),
+        )
+
+    def decisions(self) -> list[sqlite3.Row]:
+        return self.conn.execute("SELECT * FROM link_decisions ORDER BY id").fetchall()
+
+    # --- embeddings and clusters ------------------------------------------------------
+
+    def cached_vectors(self, hashes: Sequence[str]) -> dict[str, bytes]:
+        result: dict[str, bytes] = {}
+        unique = list(dict.fromkeys(hashes))
+        for start in range(0, len(unique), 500):
+            chunk = unique[start : start + 500]
+            cursor = self.conn.execute(
+                f"SELECT text_hash, vector FROM link_embeddings WHERE text_hash IN ({marks(len(chunk))})",
+                chunk,
+            )
+            result.update((row[0], row[1]) for row in cursor)
+        return result
+
+    def add_vectors(self, vectors: dict[str, bytes]) -> None:
+        self.conn.executemany("INSERT OR IGNORE INTO link_embeddings VALUES (?, ?)", list(vectors.items()))
+
+    def cluster_candidates(self, keys: Sequence[str], limit: int = 30) -> list[sqlite3.Row]:
+        """Open clusters sharing a key, most shared keys first, with their centroids."""
+        if not keys:
+            return []
+        return self.conn.execute(
+            f"""SELECT c.id, c.centroid, c.size, c.first_published, c.last_published,
+                   c.representative_hash, c.representative_vector, k.shared, k.shared_entities
+            FROM (SELECT cluster_id, count(*) AS shared, sum(key LIKE 'e:%') AS shared_entities
+                  FROM link_cluster_keys WHERE key IN ({marks(len(keys))})
+                  GROUP BY cluster_id ORDER BY shared DESC LIMIT ?) AS k
+            JOIN link_clusters AS c ON c.id = k.cluster_id WHERE c.open = 1""",
+            (*keys, limit),
+        ).fetchall()
+
+    def create_cluster(
+        self,
+        cluster_id: str,
+        text: str,
+        text_hash: str,
+        centroid: bytes,
+        document_id: str,
+        statement_id: str,
+        published: str | None,
+    ) -> None:
+        self.conn.execute(
+            "INSERT INTO link_clusters VALUES (?, ?, ?, ?, ?, 1, 1, ?, ?, ?, ?)",
+            (
+                cluster_id,
+                text,
+                text_hash,
+                centroid,
+                centroid,
+                document_id,
+                statement_id,
+                published,
+                published,
+            ),
+        )
+
+    def grow_cluster(
+        self,
+        cluster_id: str,
+        centroid: bytes,
+        published: str | None,
+        representative: tuple[str, str, bytes] | None,
+    ) -> None:
+        self.conn.execute(
+            """UPDATE link_clusters SET centroid = ?, size = size + 1,
+                last_published = CASE WHEN ? > coalesce(last_published, '') THEN ? ELSE last_published END
+            WHERE id = ?""",
+            (centroid, published, published, cluster_id),
+        )
+        if representative is not None:
+            self.conn.execute(
+                "UPDATE link_clusters SET representative = ?, representative_hash = ?, "
+                "representative_vector = ? "
+                "WHERE id = ?",
+                (*representative, cluster_id),
+            )
+        if published:
+            self.conn.execute(
+                "UPDATE link_clusters SET first_published = ? WHERE id = ? "
+                "AND (first_published IS NULL OR first_published > ?)",
+                (published, cluster_id, published),
+            )
+
+    def add_statement(
+        self,
+        document_id: str,
+        statement_id: str,
+        cluster_id: str | None,
+        entity_id: str | None,
+        similarity: float,
+        text_hash: str,
+        keys: Sequence[str],
+    ) -> None:
+        self.conn.execute(
+            "INSERT OR REPLACE INTO link_statements VALUES (?, ?, ?, ?, ?, ?)",
+            (document_id, statement_id, cluster_id, entity_id, similarity, text_hash),
+        )
+        self.conn.executemany(
+            "INSERT OR IGNORE INTO link_cluster_keys VALUES (?, ?)", [(k, cluster_id) for k in keys]
+        )
+
+    def vector(self, text_hash: str) -> bytes | None:
+        row = self.conn.execute(
+            "SELECT vector FROM link_embeddings WHERE text_hash = ?", (text_hash,)
+        ).fetchone()
+        return row[0] if row else None
+
+    # --- provenance -------------------------------------------------------------------
+
+    def add_provenance(self, edges: Sequence[dict[str, Any]]) -> None:
+        self.conn.executemany(
+            """INSERT INTO link_provenance VALUES (:document_id, :statement_id, :from_node, :from_label,
+            :from_kind, :to_node, :to_label, :to_kind, :cue)""",
+            edges,
+        )

@@ -1,0 +1,100 @@
+"""Entity resolution across documents, on the hand-written corpus and on hand-built readings."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from hearsay.link import entity_detail, entity_for_mention, entity_list, link_corpus
+from hearsay.model import Document, Entity, Mention, Reading
+from hearsay.store import Store
+
+from . import corpus
+
+
+def test_entities_corpus_matches_expected_links(linked):
+    store, ids = linked
+    found = corpus.entity_assignments(store, ids)
+    gold = corpus.gold_labels("entities")
+    assert None not in found.values()
+    scores = corpus.pairwise(gold, found)
+    assert scores["precision"] >= 0.9 and scores["recall"] >= 0.8
+
+
+def test_entities_spellings_and_cyrillic_are_one_person(linked):
+    store, ids = linked
+    found = corpus.entity_assignments(store, ids)
+    alekseyev = {found[("herald", "Dmitry Alekseyev")], found[("times", "Dmitri Alekseev")],
+                 found[("times", "D. Alekseev")], found[("observer", "Дмитрий Алексеев")]}
+    assert len(alekseyev) == 1
+    assert found[("sport", "Sergei Alekseyev")] not in alekseyev
+
+
+def test_entities_detail_has_variants_documents_and_said(linked):
+    store, _ids = linked
+    detail = entity_detail(store, "Алексеев")
+    assert detail is not None and detail["type"] == "PERSON"
+    assert {"Dmitry Alekseyev", "Dmitri Alekseev", "Дмитрий Алексеев"} <= set(detail["variants"])
+    assert len(detail["documents"]) == 3
+    assert any("closed until Friday" in s["content"] for s in detail["said"])
+    assert all(s["entity_id"] == detail["id"] for s in detail["said"])
+
+
+def test_entities_list_and_mention_lookup(linked):
+    store, ids = linked
+    people = entity_list(store, type="PERSON", limit=100)
+    assert {"id", "name", "type", "variants", "documents", "mentions"} <= set(people[0])
+    assert all(p["type"] == "PERSON" for p in people)
+    row = store._conn.execute(
+        "SELECT id FROM entities WHERE document_id = ? AND name = 'Oskar Lind'", (ids["gazette"],)
+    ).fetchone()
+    assert entity_for_mention(store, ids["gazette"], row[0]) == entity_detail(store, "Oskar Lind")["id"]
+    assert entity_for_mention(store, ids["gazette"], "no-such-entity") is None
+    assert entity_detail(store, "Nobody Atall") is None
+
+
+def _reading(text: str, name: str, type_: str, day: int) -> tuple[Document, Reading]:
+    document = Document(id=f"{name}-{type_}-{day}".ljust(64, "0"), text=text, published=dt.date(2026, 1, day))
+    start = text.index(name)
+    entity = Entity(id="e1", name=name, type=type_, aliases=(name,))
+    mention = Mention(entity="e1", start=start, end=start + len(name), text=name, label=type_)
+    reading = Reading(document_id=document.id, entities=(entity,), mentions=(mention,),
+                      published=document.published)
+    return document, reading
+
+
+@pytest.mark.parametrize("person_first", [True, False])
+def test_entities_georgia_the_person_and_the_country_stay_apart(tmp_path, person_first):
+    people = _reading("Georgia sang her new song in Valmora.", "Georgia", "PERSON", 1)
+    country = _reading("Georgia banned the import of fish.", "Georgia", "GPE", 2)
+    with Store(tmp_path / "georgia.db") as store:
+        for document, reading in (people, country) if person_first else (country, people):
+            store.put(document, reading)
+        link_corpus(store)
+        ids = {entity_for_mention(store, r.document_id, "e1") for _d, r in (people, country)}
+    assert len(ids) == 2
+
+
+def test_entities_surname_alone_joins_the_one_full_name(tmp_path):
+    full = _reading("Aybek Smadiyarov spoke.", "Aybek Smadiyarov", "PERSON", 1)
+    typo = _reading("Smadiryarov refused to comment.", "Smadiryarov", "PERSON", 2)
+    initial = _reading("A. Smadiyarov said no.", "A. Smadiyarov", "PERSON", 3)
+    with Store(tmp_path / "surname.db") as store:
+        for document, reading in (full, typo, initial):
+            store.put(document, reading)
+        link_corpus(store)
+        ids = {entity_for_mention(store, r.document_id, "e1") for _d, r in (full, typo, initial)}
+    assert len(ids) == 1
+
+
+def test_entities_ambiguous_surname_stays_apart(tmp_path):
+    one = _reading("Anna Berg spoke.", "Anna Berg", "PERSON", 1)
+    two = _reading("Olaf Berg spoke.", "Olaf Berg", "PERSON", 2)
+    bare = _reading("Berg said nothing.", "Berg", "PERSON", 3)
+    with Store(tmp_path / "berg.db") as store:
+        for document, reading in (one, two, bare):
+            store.put(document, reading)
+        link_corpus(store)
+        ids = [entity_for_mention(store, r.document_id, "e1") for _d, r in (one, two, bare)]
+    assert len(set(ids)) == 3

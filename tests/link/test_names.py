@@ -1,0 +1,46 @@
+"""Name keys: transliteration, variant folding, person-name parts, blocking keys."""
+
+from __future__ import annotations
+
+import pytest
+
+from hearsay.link.names import blocking_keys, name_key, person_name, type_class
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("Айбек Смадияров", "Aybek Smadiyarov"),
+        ("Tokayev", "Tokaev"),
+        ("Токаев", "Tokayev"),
+        ("Дмитрий Алексеев", "Dmitry Alekseyev"),
+        ("Dmitri Alekseev", "Dmitry Alekseyev"),
+        ("the Harbour Watch", "Harbour Watch"),
+        ("President Kassym-Jomart Tokayev", "Kassym-Jomart Tokayev"),
+    ],
+)
+def test_names_key_folds_spellings_together(one, other):
+    assert name_key(one) == name_key(other)
+
+
+@pytest.mark.parametrize(
+    ("one", "other"), [("Sergei Alekseyev", "Dmitry Alekseyev"), ("Georgia", "Georgian")]
+)
+def test_names_key_keeps_different_names_apart(one, other):
+    assert name_key(one) != name_key(other)
+
+
+def test_names_person_name_splits_initials_and_surname():
+    parsed = person_name("A. Smadiyarov")
+    assert parsed.given == ("a",) and parsed.surname == name_key("Smadiyarov") and not parsed.full
+    assert person_name("Aybek Smadiyarov").full
+
+
+def test_names_type_class_keeps_people_and_places_apart():
+    assert type_class("PERSON") != type_class("GPE")
+    assert type_class("ORG") == type_class("OUTLET")
+
+
+def test_names_blocking_keys_meet_a_typo_by_prefix():
+    typo, right = blocking_keys("Smadiryarov", "person"), blocking_keys("Aybek Smadiyarov", "person")
+    assert set(typo) & set(right)
