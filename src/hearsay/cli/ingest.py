@@ -31,6 +31,7 @@ class Tally:
     entities: int = 0
     failures: list[str] = field(default_factory=list)
     started: float = field(default_factory=time.monotonic)
+    linked: int | None = None
 
     @property
     def exit_code(self) -> int:
@@ -42,6 +43,7 @@ class Tally:
             ("documents already stored", f"{self.already:,}"),
             ("statements added", f"{self.statements:,}"),
             ("entities added", f"{self.entities:,}"),
+            *([("documents linked", f"{self.linked:,}")] if self.linked is not None else []),
             ("failures", f"{len(self.failures):,}"),
             ("seconds", f"{time.monotonic() - self.started:.1f}"),
         ]
@@ -177,14 +179,37 @@ INGEST_EPILOG = "Exit codes: 0 all stored; 1 some failed; 2 usage error; 3 none 
 DEMO_EPILOG = "Exit codes: 0 the sample was stored; 1 some of it failed; 3 none of it; 130 interrupted."
 
 
+NO_LINK_OPTION = click.option(
+    "--no-link",
+    "no_link",
+    is_flag=True,
+    help="Store only; skip linking the new documents (run `hearsay link` later).",
+)
+
+
+def link_new(store, tally: Tally) -> None:
+    """Link the documents not linked yet (incrementally); a failure is one line and fails nothing stored."""
+    from ..errors import HearsayError
+    from ..link import link_corpus
+
+    try:
+        counts = link_corpus(store)
+    except HearsayError as err:
+        _fail(tally, Failure(f"linking failed: {err.message}; the documents are stored, run `hearsay link`"))
+        return
+    tally.linked = counts["documents"]
+
+
 @click.command(epilog=INGEST_EPILOG)
 @click.argument("inputs", nargs=-1, required=True, metavar="PATH...")
 @db_option
 @PUBLISHED_OPTION
-def ingest(inputs: tuple[str, ...], db: str, published: dt.datetime | None) -> None:
-    """Read files, folders (recursively) and globs, extract their readings and store them.
+@NO_LINK_OPTION
+def ingest(inputs: tuple[str, ...], db: str, published: dt.datetime | None, no_link: bool) -> None:
+    """Read files, folders (recursively) and globs, extract their readings, store and link them.
 
     Documents already in the database are not read again, so an interrupted run can simply be re-run.
+    New documents are then linked to the rest (entities, claim clusters, provenance) unless --no-link.
     """
     date = as_date(published)
     paths, failures = expand(inputs)
@@ -196,13 +221,16 @@ def ingest(inputs: tuple[str, ...], db: str, published: dt.datetime | None) -> N
             ingest_paths(store, paths, lambda _path: date, tally)
         except Interrupted as err:
             interrupted(err)
+        if not no_link:
+            link_new(store, tally)
     print_tally(tally, f"ingested {len(paths)} files into {db}")
     raise SystemExit(tally.exit_code)
 
 
 @click.command(epilog=DEMO_EPILOG)
 @click.option("--db", default="demo.db", show_default=True, help="SQLite database file for the demo.")
-def demo(db: str) -> None:
+@NO_LINK_OPTION
+def demo(db: str, no_link: bool) -> None:
     """Ingest the bundled sample corpus and show what hearsay found in its main article."""
     from ..sample import MAIN_ARTICLE, sample_paths
 
@@ -213,6 +241,8 @@ def demo(db: str) -> None:
             ingest_paths(store, paths, lambda _path: None, tally)
         except Interrupted as err:
             interrupted(err)
+        if not no_link:
+            link_new(store, tally)
         names = ", ".join(path.name for path in paths)
         print_tally(tally, f"hearsay demo: the bundled sample corpus ({names}) into {db}")
         _print_counts(store, db)
@@ -256,3 +286,5 @@ def _print_main_statements(store, path: Path, name: str, db: str) -> None:
     for statement in shown:
         out.print(statement_line(reading, statement), soft_wrap=True)
     out.print(f"\nSee the whole article marked up: hearsay show {document.id[:12]} --db {db}")
+    claim = '"Kazakhstan supplied drone components"'
+    out.print(f"Who says what about one claim: hearsay evidence {claim} --db {db}")

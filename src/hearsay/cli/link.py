@@ -1,0 +1,323 @@
+"""`hearsay link`, `entity`, `entities merge|split`, `clusters`, `evidence`, `provenance`, `timeline`.
+
+Each wraps a function of ``hearsay.link`` that returns data; ``--json`` prints that data as one
+JSON object (or one object per line for lists), the default a table whose cells are literal text.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import click
+from rich.text import Text
+
+from ..errors import StoreError
+from . import output
+from .query import EPILOG, db_option, json_option, open_existing
+from .query import entities as list_entities
+
+WRITE_EPILOG = (
+    "Exit codes: 0 done; 2 usage error; 3 the database cannot be opened or written, or a name is unknown."
+)
+
+
+def open_writable(db: str):
+    from ..store import Store
+
+    if "://" not in db and not Path(db).exists():
+        raise StoreError(f"no database at {db}; create one with: hearsay ingest PATH... --db {db}")
+    return Store(db)
+
+
+def _lines(rows: list[dict[str, Any]]) -> None:
+    for row in rows:
+        output.json_line(row)
+
+
+def link_summary(counts: dict) -> list[tuple[str, str]]:
+    labels = (
+        ("documents", "documents linked now"),
+        ("already", "documents linked before"),
+        ("embedded", "contents embedded now"),
+        ("entities", "entities in all"),
+        ("clusters", "claim clusters in all"),
+        ("new_clusters", "clusters founded now"),
+        ("seconds", "seconds"),
+    )
+    return [
+        (label, f"{counts[key]:,}" if isinstance(counts[key], int) else str(counts[key]))
+        for key, label in labels
+    ]
+
+
+@click.command(epilog=WRITE_EPILOG)
+@db_option
+@click.option(
+    "--rebuild",
+    is_flag=True,
+    help="Drop the derived links and link every document again (keeps merges/splits).",
+)
+@json_option
+def link(db: str, rebuild: bool, as_json: bool) -> None:
+    """Link documents across the corpus: entities, claim clusters, provenance (only new documents)."""
+    from ..link import link_corpus
+
+    with open_writable(db) as store:
+        counts = link_corpus(store, rebuild=rebuild)
+    if as_json:
+        output.json_line(counts)
+        return
+    output.console().print(output.table(("linking", "count"), link_summary(counts)))
+
+
+@click.command(epilog=EPILOG)
+@click.argument("name")
+@db_option
+@json_option
+def entity(name: str, db: str, as_json: bool) -> None:
+    """Show one entity across documents: spellings, roles with their documents and dates, what it said."""
+    from ..link import entity_detail
+
+    with open_existing(db) as store:
+        detail = entity_detail(store, name)
+    if detail is None:
+        raise StoreError(
+            f"no linked entity is called {name!r}; see `hearsay entities`, or run `hearsay link`"
+        )
+    if as_json:
+        output.json_line(detail)
+        return
+    out = output.console()
+    header = Text(output.one_line(detail["name"]), style="bold")
+    header.append(f"  {detail['type']}  {detail['id']}  in {len(detail['documents'])} documents")
+    out.print(header, soft_wrap=True)
+    out.print(
+        Text("also written: " + ", ".join(v for v in detail["variants"] if v != detail["name"])),
+        soft_wrap=True,
+    )
+    if detail["roles"]:
+        rows = [
+            (r["text"], len(r["documents"]), r["first"] or "-", r["last"] or "-") for r in detail["roles"]
+        ]
+        out.print(output.table(("role", "documents", "first", "last"), rows))
+    _statements_table(detail["said"], "said")
+    _statements_table(detail["said_about"], "said about it")
+
+
+def _statements_table(rows: list[dict], title: str) -> None:
+    if not rows:
+        return
+    cells = [
+        output.statement_row(
+            (r["published"] or "-") + " " + r["document_id"][:8], r["source"], r["cue"], r["content"], r
+        )
+        for r in rows
+    ]
+    output.console().print(output.table(("when, document", *output.STATEMENT_COLUMNS), cells, title=title))
+
+
+@click.group(name="entities", invoke_without_command=True, epilog=EPILOG)
+@db_option
+@click.option("--type", "entity_type", metavar="TYPE", help="Only entities of this type: PERSON, ORG, GPE...")
+@json_option
+@click.pass_context
+def entities_group(ctx: click.Context, db: str, entity_type: str | None, as_json: bool) -> None:
+    """List stored entities with their types and aliases; `merge` and `split` correct the linking."""
+    if ctx.invoked_subcommand is None:
+        ctx.invoke(list_entities, db=db, entity_type=entity_type, as_json=as_json)
+
+
+@entities_group.command(epilog=WRITE_EPILOG)
+@click.argument("first")
+@click.argument("second")
+@db_option
+@json_option
+def merge(first: str, second: str, db: str, as_json: bool) -> None:
+    """Make SECOND part of FIRST (ids or names); the decision survives `hearsay link --rebuild`."""
+    from ..link import merge as merge_entities
+
+    with open_writable(db) as store:
+        result = merge_entities(store, first, second)
+    if as_json:
+        output.json_line(result)
+    else:
+        output.note(f"merged {result['merged']} into {result['id']} ({result['name']})")
+
+
+@entities_group.command(epilog=WRITE_EPILOG)
+@click.argument("entity_name", metavar="ENTITY")
+@click.argument("names", nargs=-1, required=True, metavar="NAME...")
+@db_option
+@json_option
+def split(entity_name: str, names: tuple[str, ...], db: str, as_json: bool) -> None:
+    """Move the members of ENTITY written as NAME into an entity of their own (kept on re-linking)."""
+    from ..link import split as split_entity
+
+    with open_writable(db) as store:
+        result = split_entity(store, entity_name, list(names))
+    if as_json:
+        output.json_line(result)
+    else:
+        names = ", ".join(result["names"])
+        output.note(f"split {names} off {result['id']} ({result['name']}) as {result['split_off']}")
+
+
+@click.command(epilog=EPILOG)
+@db_option
+@click.option("--query", help="Only clusters whose wording contains these words.")
+@click.option("--limit", type=click.IntRange(min=1), default=30, show_default=True)
+@click.option("--offset", type=click.IntRange(min=0), default=0)
+@json_option
+def clusters(db: str, query: str | None, limit: int, offset: int, as_json: bool) -> None:
+    """List claim clusters, largest first: wording, first appearance, sources and independent sources."""
+    from ..link import cluster_list
+
+    with open_existing(db) as store:
+        rows = cluster_list(store, query=query, limit=limit, offset=offset)
+    if as_json:
+        _lines(rows)
+        return
+    if not rows:
+        output.note("no clusters; run `hearsay link` first" if not query else "nothing matches")
+        return
+    cells = [
+        (
+            r["id"],
+            output.cell(r["representative"], 120),
+            r["size"],
+            r["sources"],
+            r["independent_sources"],
+            "yes" if r["contradiction"] else "",
+            (r["first_appearance"] or {}).get("published") or "-",
+        )
+        for r in rows
+    ]
+    columns = (
+        "cluster",
+        "representative wording",
+        "statements",
+        "sources",
+        "independent",
+        "contradiction",
+        "first",
+    )
+    output.console().print(output.table(columns, cells, title=f"{len(rows)} clusters"))
+
+
+@click.command(epilog=EPILOG)
+@click.argument("proposition", required=False)
+@click.option(
+    "--cluster", "cluster_id", metavar="CLUSTER", help="The evidence of a cluster instead of words."
+)
+@db_option
+@click.option("--limit", type=click.IntRange(min=1), default=100, show_default=True)
+@json_option
+def evidence(proposition: str | None, cluster_id: str | None, db: str, limit: int, as_json: bool) -> None:
+    """Who asserts, reports, questions, denies or refuses to comment on PROPOSITION, in time order."""
+    from ..link import evidence as find_evidence
+
+    if not proposition and not cluster_id:
+        raise click.UsageError("give a PROPOSITION in quotes, or --cluster CLUSTER")
+    with open_existing(db) as store:
+        result = find_evidence(store, cluster_id=cluster_id, proposition=proposition, limit=limit)
+    if as_json:
+        output.json_line(result)
+        return
+    items = result["items"]
+    if not items:
+        output.note("no statement in the database bears on that; run `hearsay link` if it was never linked")
+        return
+    out = output.console()
+    heading = f"evidence for: {output.one_line(result['proposition'])}"
+    if result["contradiction"]:
+        heading += "  (contradicted: some statements affirm it, others deny it)"
+    out.print(Text(heading, style="bold"), soft_wrap=True)
+    for stance, group in result["groups"].items():
+        if group:
+            out.print(
+                Text(f"{stance}: " + "; ".join(sorted({i["source"] or "unattributed" for i in group}))),
+                soft_wrap=True,
+            )
+    cells = [
+        output.statement_row(
+            f"{i['published'] or '-'} {i['document_id'][:8]} {i['content_start']}-{i['content_end']}",
+            i["source"],
+            i["cue"],
+            i["content"],
+            i,
+        )
+        for i in items
+    ]
+    out.print(
+        output.table(
+            ("when, document, offsets", *output.STATEMENT_COLUMNS), cells, title=f"{len(items)} statements"
+        )
+    )
+
+
+@click.command(epilog=EPILOG)
+@click.argument("cluster_id", metavar="CLUSTER")
+@db_option
+@json_option
+def provenance(cluster_id: str, db: str, as_json: bool) -> None:
+    """Who reported a cluster's claim, citing whom, and who reported it first."""
+    from ..link import provenance as find_provenance
+
+    with open_existing(db) as store:
+        result = find_provenance(store, cluster_id)
+    if as_json:
+        output.json_line(result)
+        return
+    if not result["edges"]:
+        raise StoreError(f"no linked cluster has the id {cluster_id!r}; see `hearsay clusters`")
+    labels = {n["id"]: f"{n['label']} ({n['kind']})" for n in result["nodes"]}
+    cells = [(labels[e["from"]], e["cue"], labels[e["to"]], e["document_id"][:8]) for e in result["edges"]]
+    out = output.console()
+    out.print(output.table(("who", "cue", "cites or reports", "document"), cells))
+    first = result["first_reported_by"]
+    if first:
+        out.print(
+            Text(
+                f"first reported {first['published'] or '(undated)'} in {first['outlet'] or first['title']}"
+                f" by {first['source'] or 'the outlet itself'} ({first['cue']})"
+            ),
+            soft_wrap=True,
+        )
+
+
+@click.command(epilog=EPILOG)
+@click.argument("name", required=False)
+@click.option(
+    "--cluster", "cluster_id", metavar="CLUSTER", help="The timeline of a cluster instead of an entity."
+)
+@db_option
+@click.option("--limit", type=click.IntRange(min=1), default=200, show_default=True)
+@json_option
+def timeline(name: str | None, cluster_id: str | None, db: str, limit: int, as_json: bool) -> None:
+    """The dated documents, statements and times of an entity (NAME) or a cluster, in order."""
+    from ..link import timeline as find_timeline
+
+    if not name and not cluster_id:
+        raise click.UsageError("give an entity NAME, or --cluster CLUSTER")
+    with open_existing(db) as store:
+        events = find_timeline(store, entity=name, cluster_id=cluster_id, limit=limit)
+    if as_json:
+        _lines(events)
+        return
+    if not events:
+        raise StoreError(
+            f"nothing linked for {name or cluster_id!r}; see `hearsay entities` or `hearsay clusters`"
+        )
+    cells = [
+        (
+            e["date"] or "-",
+            e["value"] or "",
+            e["kind"],
+            output.cell(e["label"], 60),
+            output.cell(e["text"], 120),
+            e["document_id"][:8],
+        )
+        for e in events
+    ]
+    output.console().print(output.table(("date", "value", "kind", "label", "text", "document"), cells))
