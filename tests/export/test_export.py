@@ -26,11 +26,11 @@ def read_csv(path: Path) -> list[dict[str, str]]:
 
 
 def test_export_registry_names() -> None:
-    assert sorted(EXPORTERS) == ["csv", "json", "jsonl"]
+    assert sorted(EXPORTERS) == ["csv", "graphml", "json", "jsonl", "jsonld"]
 
 
 def test_export_unknown_format_lists_the_known_ones(store: SQLiteStore, tmp_path: Path) -> None:
-    with pytest.raises(ConfigError, match="'xml'.*csv, json, jsonl"):
+    with pytest.raises(ConfigError, match="'xml'.*csv, graphml, json, jsonl, jsonld"):
         export(store, "xml", tmp_path / "out")
     assert not (tmp_path / "out").exists()
 

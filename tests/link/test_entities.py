@@ -25,8 +25,12 @@ def test_entities_corpus_matches_expected_links(linked):
 def test_entities_spellings_and_cyrillic_are_one_person(linked):
     store, ids = linked
     found = corpus.entity_assignments(store, ids)
-    alekseyev = {found[("herald", "Dmitry Alekseyev")], found[("times", "Dmitri Alekseev")],
-                 found[("times", "D. Alekseev")], found[("observer", "Дмитрий Алексеев")]}
+    alekseyev = {
+        found[("herald", "Dmitry Alekseyev")],
+        found[("times", "Dmitri Alekseev")],
+        found[("times", "D. Alekseev")],
+        found[("observer", "Дмитрий Алексеев")],
+    }
     assert len(alekseyev) == 1
     assert found[("sport", "Sergei Alekseyev")] not in alekseyev
 
@@ -59,8 +63,9 @@ def _reading(text: str, name: str, type_: str, day: int) -> tuple[Document, Read
     start = text.index(name)
     entity = Entity(id="e1", name=name, type=type_, aliases=(name,))
     mention = Mention(entity="e1", start=start, end=start + len(name), text=name, label=type_)
-    reading = Reading(document_id=document.id, entities=(entity,), mentions=(mention,),
-                      published=document.published)
+    reading = Reading(
+        document_id=document.id, entities=(entity,), mentions=(mention,), published=document.published
+    )
     return document, reading
 
 

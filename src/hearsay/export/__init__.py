@@ -14,8 +14,10 @@ from pathlib import Path
 
 from ..errors import ConfigError
 from .csv import export_csv
+from .graph import export_graphml
 from .json import export_json
 from .jsonl import export_jsonl
+from .jsonld import export_jsonld
 
 Exporter = Callable[..., list[Path]]
 
@@ -23,6 +25,9 @@ EXPORTERS: dict[str, Exporter] = {
     "json": export_json,
     "jsonl": export_jsonl,
     "csv": export_csv,
+    # From the cross-document links (hearsay link): schema.org Claims, and the provenance/entity graph.
+    "jsonld": export_jsonld,
+    "graphml": export_graphml,
 }
 
 __all__ = ["EXPORTERS", "export"]

@@ -51,6 +51,8 @@ def content_words(text: str) -> list[str]:
 
 
 def _stem(word: str) -> str:
+    if word.endswith("ied") and len(word) > 5:
+        return (word[:-3] + "y")[:STEM]
     for suffix in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             word = word[: -len(suffix)]

@@ -16,17 +16,10 @@ from .entities import entity_id_for, names_from
 from .names import blocking_keys, name_key
 
 
-def find_entity(tables: LinkTables, id_or_name: str) -> str | None:
-    """The id of the entity with this id, or the most mentioned one with this name."""
-    text = id_or_name.strip()
-    if text.startswith("e-") and tables.entity_row(text) is not None:
-        return text
-    found = tables.entities_named(name_key(text))
-    return found[0] if found else None
-
-
 def _require(tables: LinkTables, id_or_name: str) -> str:
-    entity_id = find_entity(tables, id_or_name)
+    from .queries import find_entity_id
+
+    entity_id = find_entity_id(tables.store, id_or_name)
     if entity_id is None:
         raise ConfigError(
             f"no linked entity is called {id_or_name!r}; see `hearsay entities` or run `hearsay link`"

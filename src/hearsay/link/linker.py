@@ -21,7 +21,7 @@ from .claims import Clusterer, content_words
 from .duplicates import bands, find_duplicate, signature
 from .embeddings import from_bytes, load_embedder, text_hash, to_bytes
 from .entities import Resolver
-from .provenance import provenance_edges
+from .provenance_edges import provenance_edges
 
 PAGE_SIZE = 200
 

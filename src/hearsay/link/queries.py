@@ -8,10 +8,10 @@ a store whose documents were never linked answers as an empty one.
 from __future__ import annotations
 
 from ..store import link_reads
-from .evidence import evidence
+from .evidence_view import evidence
 from .names import name_key
 from .summaries import first_appearance, statement_dict, summarise
-from .timeline import timeline
+from .timelines import timeline
 
 __all__ = [
     "cluster_detail",

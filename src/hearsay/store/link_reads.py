@@ -206,8 +206,9 @@ def iter_vectors(conn: sqlite3.Connection, page_size: int = 5000) -> Iterator[li
     after = ("", "")
     while True:
         page = conn.execute(
-            """SELECT ls.document_id, ls.statement_id, ls.cluster_id, e.vector FROM link_statements AS ls
-            JOIN link_embeddings AS e ON e.text_hash = ls.text_hash
+            """SELECT ls.document_id, ls.statement_id, ls.cluster_id, e.vector, s.content_text AS content
+            FROM link_statements AS ls JOIN link_embeddings AS e ON e.text_hash = ls.text_hash
+            JOIN statements AS s ON s.document_id = ls.document_id AND s.id = ls.statement_id
             WHERE (ls.document_id, ls.statement_id) > (?, ?)
             ORDER BY ls.document_id, ls.statement_id LIMIT ?""",
             (*after, page_size),
@@ -319,3 +320,32 @@ def has_link_tables(conn: sqlite3.Connection) -> bool:
         ).fetchone()
         is not None
     )
+
+
+# --- graph export ---------------------------------------------------------------------------
+
+GRAPH_NODES_SQL = """
+SELECT node, min(label) AS label, min(kind) AS kind FROM (
+    SELECT from_node AS node, from_label AS label, from_kind AS kind FROM link_provenance
+    UNION ALL SELECT to_node, to_label, to_kind FROM link_provenance
+    UNION ALL SELECT 'd-' || substr(d.id, 1, 12), coalesce(d.title, d.id), 'document'
+        FROM link_documents AS l JOIN documents AS d ON d.id = l.document_id
+    UNION ALL SELECT id, name, lower(type) FROM link_entities
+) GROUP BY node ORDER BY node
+"""
+
+GRAPH_EDGES_SQL = """
+SELECT from_node AS source, to_node AS target, cue AS label, 'cites' AS kind, document_id, statement_id
+FROM link_provenance
+UNION ALL
+SELECT DISTINCT 'd-' || substr(document_id, 1, 12), entity_id, 'mentions', 'mentions', document_id, NULL
+FROM link_members
+"""
+
+
+def graph_nodes(conn: sqlite3.Connection) -> Iterator[sqlite3.Row]:
+    yield from conn.execute(GRAPH_NODES_SQL)
+
+
+def graph_edges(conn: sqlite3.Connection) -> Iterator[sqlite3.Row]:
+    yield from conn.execute(GRAPH_EDGES_SQL)

@@ -129,7 +129,7 @@ def provenance_edges(reading: Reading, mapping: dict[str, str]) -> list[dict]:
         cited = match.group(2).strip()
         if not cited or not any(ch.isalpha() for ch in cited):
             continue
-        around = _around(reading, match.start(), match.end())
+        around = _around(reading, match.start(), match.end(), text)
         origin = nodes.get(around.id) if around is not None else None
         target = (text_node("t", cited), cited, kind_of(cited, None))
         if around is not None and nodes.get(around.id) and name_key(nodes[around.id][1]) == name_key(cited):
@@ -153,9 +153,20 @@ def _container(reading: Reading, statement: Statement) -> Statement | None:
     return None
 
 
-def _around(reading: Reading, start: int, end: int) -> Statement | None:
+def _around(reading: Reading, start: int, end: int, text: str) -> Statement | None:
+    """The statement holding a citing phrase, else the one it trails in the same sentence.
+
+    "Channels claimed that the water was poisoned, citing dock workers": the channels cite them.
+    """
+    trailed, nearest = None, -1
     for statement in reading.statements:
         low, high = _span(statement)
         if low <= start and end <= high:
             return statement
-    return None
+        between = text[high:start]
+        if high <= start and high > nearest and len(between) < 80 and not _SENTENCE_END.search(between):
+            trailed, nearest = statement, high
+    return trailed
+
+
+_SENTENCE_END = re.compile(r"[.!?]\s|\n")
