@@ -61,6 +61,21 @@ CASES = [
      "citing", "two senior officials", "The army is preparing a new offensive", "indirect", None),
     ('The coach called the decision wrong and said the team had been "robbed in broad daylight" by it.',
      "said", "The coach", 'the team had been "robbed in broad daylight" by it', "mixed", None),
+    # Attitude and intention verbs: the content is everything the verb governs to its right.
+    ("The governor accused the utility of hiding the cost of the repairs.",
+     "accused", "The governor", "the utility of hiding the cost of the repairs", "indirect", None),
+    ("The union wants to renegotiate the contract before the summer.",
+     "wants", "The union", "to renegotiate the contract before the summer", "indirect", None),
+    ("Farmers in the valley called for an end to the water restrictions.",
+     "called for", "Farmers in the valley", "an end to the water restrictions", "indirect", None),
+    ("The council member endorsed Helen Park for mayor on Monday.",
+     "endorsed", "The council member", "Helen Park for mayor", "indirect", None),
+    # Raising verbs: nobody in the text holds the view.
+    ("The new bridge seems to have eased the traffic downtown.",
+     "seems", None, "The new bridge seems to have eased the traffic downtown", "indirect", None),
+    # A question the parser cut off from its cue.
+    ('"Who will pay for the new stadium?" the councillor Jonas Berg asked.',
+     "asked", "Jonas Berg", '"Who will pay for the new stadium?"', "direct", None),
 ]
 
 

@@ -16,7 +16,7 @@ from .lexicon import load_lexicon
 @dataclass(frozen=True, slots=True)
 class CueEntry:
     lemma: str
-    frame: str  # clause, np, both, prep, verb_noun, noun
+    frame: str  # clause, np, both, vp, raising, quote, prep, verb_noun, noun
     cls: str  # speech, cognition, refusal, denial, question
 
 
@@ -83,6 +83,15 @@ def _refused_act(verb: Token) -> list[Token]:
     return tokens
 
 
+def _preposition_after(verb: Token) -> Token | None:
+    """The preposition right after a verb and governed by it ("call for", "point to")."""
+    doc = verb.doc
+    if verb.i + 1 >= len(doc):
+        return None
+    following = doc[verb.i + 1]
+    return following if following.head.i == verb.i and following.dep_ in ("prep", "prt") else None
+
+
 def _verb_tokens(verb: Token) -> list[Token]:
     """The verb with what belongs to its cue: auxiliaries of negation/passive, particle, 'to'."""
     tokens = [verb]
@@ -96,8 +105,9 @@ def _verb_tokens(verb: Token) -> list[Token]:
         for child in verb.children:
             if child.dep_ in ("preconj", "cc") or (child.dep_ == "conj" and child.lemma_ in verb_cues()):
                 tokens.append(child)
-    # "are said to": include the infinitival 'to' of the content verb.
-    for child in verb.children:
+    # "are said to": include the infinitival 'to' of the content verb (only for passives).
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    for child in verb.children if passive else ():
         if child.dep_ == "xcomp":
             to = next((c for c in child.children if c.dep_ == "aux" and c.lower_ == "to"), None)
             if to is not None and to.i == verb.i + 1:
@@ -110,8 +120,15 @@ def _verb_cue(token: Token) -> Cue | None:
         return None
     cues = verb_cues()
     particle = _particle(token)
+    preposition = _preposition_after(token)
     if particle is not None and f"{token.lemma_} {particle.lower_}" in cues:
         entry = cues[f"{token.lemma_} {particle.lower_}"]
+    elif preposition is not None and f"{token.lemma_.lower()} {preposition.lower_}" in cues:
+        # "called for X", "referring to X": the preposition is part of the cue.
+        entry = cues[f"{token.lemma_.lower()} {preposition.lower_}"]
+        if token.pos_ == "NOUN":
+            return None
+        return Cue(token, [*_verb_tokens(token), preposition], entry)
     elif token.lemma_.lower() in cues:
         entry = cues[token.lemma_.lower()]
     else:

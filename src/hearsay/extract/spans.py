@@ -184,6 +184,15 @@ def content_for(cue: Cue, nested_heads: set[int]) -> Span | None:
     if subject is not None and clause is not None and clause.dep_ == "xcomp":
         # "These drones are said to have attacked ...": subject and infinitive together.
         return span_of(head.doc, [*subject.subtree, *clause.subtree])
+    if entry.frame == "vp":
+        if head.dep_ in ("acl", "amod") and head.tag_ == "VBN":
+            return None  # "a group called X", "the plan backed by Y": a description, not an attribution
+        return _cut_nested_cues(_vp_content(cue, subject), nested_heads)
+    if entry.frame == "raising":
+        return _raising_content(head)
+    if entry.frame == "quote":
+        ccomp = next((c for c in head.children if c.dep_ == "ccomp"), None)
+        return subtree_span(ccomp) if ccomp is not None else None
     if clause is not None and clause.dep_ == "xcomp" and entry.cls == "question":
         return None  # "asked to remain anonymous" is a request, not a question about a claim
     if clause is not None and entry.frame in ("clause", "both"):
@@ -208,6 +217,56 @@ def content_for(cue: Cue, nested_heads: set[int]) -> Span | None:
         clause = next((c for c in head.children if c.dep_ in ("acl", "ccomp")), None)
         return subtree_span(clause) if clause is not None else None
     return _topic_of_speech(head) if entry.cls == "speech" else None
+
+
+# Right-hand dependents of a verb that are not part of what it is about.
+_NOT_CONTENT = {"punct", "cc", "conj", "advcl", "mark", "advmod", "npadvmod", "parataxis", "agent", "aux"}
+
+
+def _vp_content(cue: Cue, passive_subject: Token | None) -> Span | None:
+    """What an attitude verb is about: everything it governs to its right.
+
+    "accused the mayor of lying" -> "the mayor of lying"; "wants to run" -> "to run";
+    "was endorsed by the union" -> its subject.
+    """
+    head, doc = cue.head, cue.head.doc
+    in_cue = {t.i for t in cue.tokens}
+    governors = [head, *(t for t in cue.tokens if t.dep_ == "prep")]
+    kept = []
+    for governor in governors:
+        for child in governor.children:
+            if child.i <= head.i or child.i in in_cue or child.dep_ in _NOT_CONTENT:
+                continue
+            if child.dep_ == "prep" and _circumstance(child):
+                continue
+            kept.append(child)
+    if not kept:
+        return subtree_span(passive_subject) if passive_subject is not None else None
+    start = min(c.left_edge.i for c in kept)
+    end = max(c.right_edge.i for c in kept)
+    return trim(doc[start : end + 1])
+
+
+def _circumstance(prep: Token) -> bool:
+    """ "on Tuesday", "in a statement", "at the rally": when or where, not what."""
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if obj is None:
+        return False
+    if obj.ent_type_ in ("DATE", "TIME") or obj.lemma_.lower() in medium_nouns():
+        return True
+    return prep.lower_ in ("at", "during", "after", "before", "since", "until", "in")
+
+
+def _raising_content(head: Token) -> Span | None:
+    """ "The race seemed to tighten": the subject with its complement, the verb between them."""
+    subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    kinds = ("xcomp", "acomp", "attr", "ccomp", "oprd")
+    complement = next((c for c in head.children if c.dep_ in kinds), None)
+    if complement is None:
+        return None
+    if subject is None or subject.lower_ == "it":
+        return subtree_span(complement)
+    return trim(span_of(head.doc, [*subject.subtree, *complement.subtree]))
 
 
 def _topic_of_speech(head: Token) -> Span | None:

@@ -82,6 +82,8 @@ class Attributor:
 
     def _statements_of(self, cue: Cue) -> list[StatementDraft]:
         content = content_for(cue, self.cue_heads)
+        if content is None and cue.entry.cls in ("speech", "question"):
+            content = self._adjacent_quotation(cue)
         if content is None or _is_trivial(content):
             return []
         kind = kind_of(self.quotes, content)
@@ -115,6 +117,8 @@ class Attributor:
     # -- sources ---------------------------------------------------------------------------------
 
     def _source_heads(self, cue: Cue) -> list[Token]:
+        if cue.entry.frame == "raising":
+            return []  # "the race seems to tighten": nobody in the text holds the view
         heads = source_heads(cue)
         if not heads and not is_passive_or_impersonal(cue):
             heads = self._inherited_heads(cue.head, set())
@@ -202,6 +206,31 @@ class Attributor:
             ):
                 return found
             token = token.head
+
+    def _adjacent_quotation(self, cue: Cue) -> Span | None:
+        """A quotation the parser left out of the cue's clause: '"Who pays?" Ann asked.', 'said, "No."'."""
+        text = self.doc.text
+        own = {t.i for t in cue.head.subtree}
+        for start, end in self.quotes:
+            quotation = self._quotation(start, end)
+            if quotation is None:
+                continue
+            if quotation.start_char >= cue.span.end_char:
+                between = self.doc.char_span(cue.span.end_char, quotation.start_char, alignment_mode="expand")
+                gap = [t for t in between or () if not t.is_punct and not t.is_space]
+                hearer = ("dative", "pobj", "prep")
+                if between is not None and all(t.i in own and t.dep_ in hearer for t in gap):
+                    return quotation
+                return None
+            if quotation.end_char <= cue.span.start_char:
+                between = text[quotation.end_char : cue.span.start_char]
+                words = WORD.findall(between)
+                gap = self.doc.char_span(quotation.end_char, cue.span.start_char, alignment_mode="expand")
+                if gap is not None and len(words) <= 12 and "\n" not in between and all(
+                    t.i in own or t.is_punct or t.is_space for t in gap
+                ):
+                    return quotation
+        return None
 
     def _reports_someone_else(self, draft: StatementDraft) -> bool:
         """ "Ms Lee said she would run," he said: a named third party's speech, worth its own statement."""
