@@ -98,3 +98,13 @@ def test_eval_gold_unreadable_file_is_one_line(tmp_path):
     result = run("eval", "gold", str(path))
     assert result.exit_code == 3
     assert "broken.gold.json" in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_eval_polnear_markdown_tables():
+    result = run("eval", "polnear", "--data", str(MINI), "--markdown")
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("| layer | annotated | predicted | exact P / R / F1")
+    assert lines[2].startswith("| source | 6 | ")
+    assert any(line.startswith("Source resolution: **") for line in lines)
+    assert any(line.startswith("| according_to | 1 | ") for line in lines)

@@ -51,6 +51,7 @@ def default_polnear() -> Path:
     help="Write one JSON line per miss, false positive and near miss, with the spans.",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as one JSON object.")
+@click.option("--markdown", is_flag=True, help="Print the tables as Markdown (as in docs/quality.md).")
 @click.option(
     "--update-baseline",
     "baseline",
@@ -64,6 +65,7 @@ def eval_polnear(
     limit: int | None,
     errors_path: Path | None,
     as_json: bool,
+    markdown: bool,
     baseline: Path | None,
 ) -> None:
     """Read a PolNeAR split and score it: per role, whole attributions, source resolution, by type."""
@@ -74,6 +76,8 @@ def eval_polnear(
     )
     if as_json:
         click.echo(json.dumps(figures, ensure_ascii=False, indent=2))
+    elif markdown:
+        click.echo(polnear_markdown(figures))
     else:
         print_polnear(figures)
     if errors_path is not None:
@@ -145,6 +149,48 @@ def print_polnear(figures: dict[str, Any]) -> None:
         f"data sha256: {figures['data_sha256']}\n"
         f"elapsed: {figures['elapsed_s']} s"
     )
+
+
+def polnear_markdown(figures: dict[str, Any]) -> str:
+    """The figures as Markdown tables: layers, then a summary line, then types."""
+
+    def prf(d: dict[str, float]) -> str:
+        return f"{d['precision']:.3f} / {d['recall']:.3f} / **{d['f1']:.3f}**"
+
+    lines = [
+        "| layer | annotated | predicted | exact P / R / F1 | overlap 0.3 P / R / F1 "
+        "| overlap 0.8 P / R / F1 |",
+        "| --- | ---: | ---: | --- | --- | --- |",
+    ]
+    whole = {
+        "gold": figures["gold_attributions"],
+        "predicted": figures["predicted_attributions"],
+        **figures["whole"],
+    }
+    layers = [
+        *((role, figures["roles"][role]) for role in ("source", "cue", "content")),
+        ("whole attribution", whole),
+    ]
+    for name, d in layers:
+        cells = " | ".join(prf(d[level]) for level in LEVEL_NAMES)
+        lines.append(f"| {name} | {d['gold']} | {d['predicted']} | {cells} |")
+    res, found = figures["source_resolution"], figures["whole"]
+    lines += [
+        "",
+        f"Source resolution: **{res['accuracy']:.3f}** ({res['resolved']} of {res['of']}). "
+        f"Found at overlap 0.3: {found['overlap_0.3']['found']} of {figures['gold_attributions']}; "
+        f"at 0.8: {found['overlap_0.8']['found']}. "
+        f"{figures['articles']} articles in {figures['elapsed_s']} s.",
+        "",
+        "| type | annotated | found | recall | predicted | correct | precision |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for name, d in figures["by_type"].items():
+        lines.append(
+            f"| {name} | {d['gold']} | {d['found']} | {d['recall']:.3f} | {d['predicted']} | {d['correct']} "
+            f"| {d['precision']:.3f} |"
+        )
+    return "\n".join(lines)
 
 
 def print_gold(figures: dict[str, Any]) -> None:
