@@ -36,6 +36,7 @@ class Database:
         except StoreError as err:
             if not Path(self.path).exists():
                 raise
+            SQLiteStore(self.path, read_only=True).close()  # not even readable: refuse to start
             self.write_error = str(err)
 
     def _start_writer(self) -> ThreadPoolExecutor:
