@@ -72,7 +72,7 @@ def test_api_reading_follows_the_reading_schema(client: TestClient, main_article
 )
 def test_api_statement_filters(client: TestClient, params: dict, check) -> None:
     answer = client.get("/api/v1/statements", params={**params, "limit": 500}).json()
-    assert answer["total"] == len(answer["items"]) > 0
+    assert len(answer["items"]) == min(answer["total"], 500) > 0
     assert all(check(row) for row in answer["items"])
 
 

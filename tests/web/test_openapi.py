@@ -42,6 +42,7 @@ LINKED_OPERATIONS = [
     "GET /api/v1/clusters",
     "GET /api/v1/clusters/{cluster_id}",
     "GET /api/v1/evidence",
+    "GET /api/v1/clusters/{cluster_id}/evidence",
     "GET /api/v1/clusters/{cluster_id}/provenance",
     "GET /api/v1/timeline",
 ]

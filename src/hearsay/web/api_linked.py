@@ -37,15 +37,24 @@ def get_cluster(request: Request, cluster_id: str) -> dict:
 @router.get("/evidence", response_model=Evidence, tags=["claims"])
 def get_evidence(
     request: Request,
-    cluster: Text = None,
-    proposition: Text = None,
+    proposition: Annotated[str, Query(min_length=1, max_length=500)],
     limit: Annotated[int, Query(ge=1, le=500)] = 100,
 ) -> dict:
-    """Who supports, reports, questions, denies or refuses to comment on a proposition (or a cluster's)."""
-    if not cluster and not proposition:
-        raise HTTPException(422, "give cluster or proposition")
+    """Who supports, reports, questions, denies or refuses to comment on a proposition, in any wording."""
     server = state(request)
-    return server.link.evidence(server.db.reader(), cluster_id=cluster, proposition=proposition, limit=limit)
+    return server.link.evidence(server.db.reader(), proposition=proposition, limit=limit)
+
+
+@router.get("/clusters/{cluster_id}/evidence", response_model=Evidence, tags=["claims"])
+def get_cluster_evidence(
+    request: Request, cluster_id: str, limit: Annotated[int, Query(ge=1, le=500)] = 100
+) -> dict:
+    """The evidence view of one cluster's claim, grouped by stance."""
+    server = state(request)
+    store = server.db.reader()
+    if server.link.cluster_detail(store, cluster_id) is None:
+        raise HTTPException(404, f"no claim cluster {cluster_id!r}")
+    return server.link.evidence(store, cluster_id=cluster_id, limit=limit)
 
 
 @router.get("/clusters/{cluster_id}/provenance", response_model=Provenance, tags=["claims"])
