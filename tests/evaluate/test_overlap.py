@@ -51,3 +51,13 @@ def test_overlap_matching_is_one_to_one_best_first():
 
 def test_overlap_matching_never_pairs_zero_scores():
     assert match_one_to_one(["a"], ["b"], lambda a, b: (0.0, 1.0)) == []
+
+
+def test_overlap_span_without_words_is_its_marks():
+    text = "Poll: Trump leads. Clinton ― ahead."
+    index = TokenIndex(text)
+    colon = index.tokens([(4, 5)])
+    assert colon and colon == index.tokens([(4, 6)])  # the space after it adds nothing
+    assert overlap(colon, index.tokens([(4, 5)])) == 1.0
+    assert not colon & index.tokens([(27, 28)])
+    assert index.words(colon) == []

@@ -2,7 +2,8 @@
 
 A span's tokens are the positions of the word tokens (``\\w+``) of the document that it touches,
 so a discontinuous span is the union of its ranges' tokens, and punctuation and quote marks at a
-span's edges do not count. Overlap of two spans = shared tokens / the larger token count.
+span's edges do not count; a span with no word at all is its non-space characters. Overlap of
+two spans = shared tokens / the larger token count.
 """
 
 from __future__ import annotations
@@ -29,17 +30,25 @@ class TokenIndex:
         self.ends = [e for _, e in found]
 
     def tokens(self, ranges: Iterable[tuple[int, int]]) -> Tokens:
-        """Positions of the word tokens that overlap any of ``ranges``."""
+        """Positions of the word tokens that overlap any of ``ranges``.
+
+        A span without a word (a cue ``:`` or ``―``) is its non-space characters instead, as
+        negative positions, so that it can still match a span over the same marks.
+        """
+        ranges = list(ranges)
         result: set[int] = set()
         for start, end in ranges:
             first = bisect.bisect_right(self.ends, start)
             last = bisect.bisect_left(self.starts, end)
             result.update(range(first, last))
+        if not result:
+            marks = (i for start, end in ranges for i in range(start, end) if not self.text[i].isspace())
+            result = {-(i + 1) for i in marks}
         return frozenset(result)
 
     def words(self, tokens: Iterable[int]) -> list[str]:
         """The lower-cased words at ``tokens``, in text order."""
-        return [self.text[self.starts[i] : self.ends[i]].lower() for i in sorted(tokens)]
+        return [self.text[self.starts[i] : self.ends[i]].lower() for i in sorted(tokens) if i >= 0]
 
 
 def overlap(a: Tokens, b: Tokens) -> float:
