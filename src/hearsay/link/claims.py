@@ -6,6 +6,8 @@ centroid and representative, plus ``WORD_WEIGHT`` times the share of its content
 cluster has, plus ``ENTITY_BONUS`` when they share an entity mentioned in the content (not a
 nationality: "Russian" says little about the proposition), less ``TIME_PENALTY``
 when the document is dated more than ``TIME_WINDOW_DAYS`` from the cluster's dates.
+A statement and a cluster that both name entities, none in common, never join: MiniLM scores
+"the bridge in Kalosk was closed" and "the bridge in Venmisk was closed" above 0.8.
 Candidates come from shared keys (global entities and content words) in
 ``link_cluster_keys``, so a statement is compared with tens of clusters, not all of them.
 
@@ -40,6 +42,10 @@ ENTITY_BONUS = 0.04
 TIME_PENALTY = 0.1
 TIME_WINDOW_DAYS = 120
 MIN_WORDS = 3
+# A paraphrase shares at least one of the rarer words of what it restates; looking candidates up
+# by the four rarest keeps the lookup small when common words ("said", "people") have thousands
+# of clusters. The share of words in the score still counts all of them.
+BLOCK_WORDS = 4
 STEM = 6
 _WORD = re.compile(r"[^\W\d_]+")
 
@@ -168,18 +174,39 @@ class Clusterer:
             )
         return founded
 
+    def _blocking(self, keys: list[str]) -> list[str]:
+        """The keys to look candidates up by: every entity, and the ``BLOCK_WORDS`` rarest words."""
+        counts = self.tables.key_counts(keys)
+        self.tables.count_keys(keys)
+        words = sorted((k for k in keys if k.startswith("w:")), key=lambda k: (counts.get(k, 0), k))
+        return [k for k in keys if k.startswith("e:")] + words[:BLOCK_WORDS]
+
     def _best(self, vector: np.ndarray, keys: list[str], published: str | None):
+        rows = self.tables.cluster_candidates(self._blocking(keys))
+        if not rows:
+            return None, 0.0
+        word_count = max(1, sum(key.startswith("w:") for key in keys))
+        has_entities = any(key.startswith("e:") for key in keys)
+        centroids = np.frombuffer(b"".join(r["centroid"] for r in rows), dtype=np.float32)
+        centroids = centroids.reshape(len(rows), -1)
+        representatives = np.frombuffer(
+            b"".join(r["representative_vector"] for r in rows), dtype=np.float32
+        ).reshape(len(rows), -1)
+        norms = np.maximum(np.linalg.norm(centroids, axis=1), 1e-12)
+        # The centroid of a large cluster is close to everything on its topic; the representative
+        # member keeps the comparison to one wording of the proposition.
+        scores = ((centroids @ vector) / norms + representatives @ vector) / 2
+        shared = self.tables.shared_keys([r["id"] for r in rows], keys)
         best, best_score = None, JOIN_THRESHOLD
-        word_count = sum(key.startswith("w:") for key in keys)
-        for row in self.tables.cluster_candidates(keys):
-            # The centroid of a large cluster is close to everything on its topic; the representative
-            # member keeps the comparison to one wording of the proposition.
-            centroid = float(unit(from_bytes(row["centroid"])) @ vector)
-            representative = float(from_bytes(row["representative_vector"]) @ vector)
-            words = row["shared"] - row["shared_entities"]
-            share = words / max(1, word_count)
-            score = (centroid + representative) / 2 + WORD_WEIGHT * share
-            score += ENTITY_BONUS if row["shared_entities"] else 0.0
+        for row, cosine in zip(rows, scores.tolist(), strict=True):
+            common, common_entities = shared.get(row["id"], (0, 0))
+            score = cosine + WORD_WEIGHT * (common - common_entities) / word_count
+            if common_entities:
+                score += ENTITY_BONUS
+            elif has_entities and row["entities"]:
+                continue  # both name who or where, and not the same ones: different claims
+            if score < best_score:
+                continue
             if _days_apart(published, row["first_published"], row["last_published"]) > TIME_WINDOW_DAYS:
                 score -= TIME_PENALTY
             if score >= best_score:

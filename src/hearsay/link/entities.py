@@ -82,7 +82,10 @@ class Resolver:
             )
             roles = sorted({role.text for role in entity.roles})
             self.tables.add_roles(global_id, roles, reading.document_id, entity.id, published)
-        self.tables.recount_entities(list(mapping.values()))
+        per_entity: dict[str, int] = {}
+        for local, global_id in mapping.items():
+            per_entity[global_id] = per_entity.get(global_id, 0) + counts.get(local, 0)
+        self.tables.count_new_document(per_entity)
         return mapping
 
     def _resolve_one(self, document_id: str, entity: Entity, names: list[str]) -> str:

@@ -42,11 +42,13 @@ def link_corpus(
     already = tables.linked_count()
     resolver = Resolver(tables, decisions_.split_constraints(tables))
     clusterer = Clusterer(tables)
-    counts = {"documents": 0, "already": already, "new_clusters": 0, "embedded": 0}
+    counts = {"documents": 0, "already": already, "new_clusters": 0, "embedded": 0, "embed_seconds": 0.0}
     for page in tables.unlinked_pages(page_size):
         with tables.transaction():
+            embedding = time.monotonic()
             vectors, hashes, embedded = _vectors(tables, page)
             counts["embedded"] += embedded
+            counts["embed_seconds"] += time.monotonic() - embedding
             for reading in page:
                 counts["new_clusters"] += _link_document(
                     tables, resolver, clusterer, reading, vectors, hashes
@@ -60,6 +62,7 @@ def link_corpus(
     counts["entities"] = store._conn.execute("SELECT count(*) FROM link_entities").fetchone()[0]
     counts["clusters"] = store._conn.execute("SELECT count(*) FROM link_clusters").fetchone()[0]
     counts["seconds"] = round(time.monotonic() - started, 3)
+    counts["embed_seconds"] = round(counts["embed_seconds"], 3)
     return counts
 
 

@@ -90,6 +90,7 @@ LINK_TABLES: tuple[str, ...] = (
         representative_vector BLOB NOT NULL,
         centroid BLOB NOT NULL,
         size INTEGER NOT NULL,
+        entities INTEGER NOT NULL DEFAULT 0,
         open INTEGER NOT NULL,
         first_document TEXT NOT NULL,
         first_statement TEXT NOT NULL,
@@ -111,6 +112,11 @@ LINK_TABLES: tuple[str, ...] = (
     ) WITHOUT ROWID""",
     "CREATE INDEX link_statements_cluster ON link_statements(cluster_id)",
     "CREATE INDEX link_statements_entity ON link_statements(entity_id)",
+    # How many linked statements had each key: the rarest words block best.
+    """CREATE TABLE link_key_counts (
+        key TEXT PRIMARY KEY,
+        statements INTEGER NOT NULL
+    ) WITHOUT ROWID""",
     """CREATE TABLE link_cluster_keys (
         key TEXT NOT NULL,
         cluster_id TEXT NOT NULL,

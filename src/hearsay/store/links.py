@@ -30,6 +30,7 @@ LINK_DERIVED = (
     "link_clusters",
     "link_statements",
     "link_cluster_keys",
+    "link_key_counts",
     "link_provenance",
 )  # link_embeddings survives a rebuild too: a vector depends on the text alone.
 
@@ -116,16 +117,25 @@ class LinkTables:
             "INSERT INTO link_document_bands VALUES (?, ?, ?)", [(b, h, document_id) for b, h in bands]
         )
 
-    def band_candidates(self, bands: Sequence[tuple[int, int]], limit: int = 20) -> list[sqlite3.Row]:
-        """Linked documents sharing a MinHash band, most shared bands first, with their signatures."""
+    def band_candidates(
+        self, bands: Sequence[tuple[int, int]], limit: int = 20, per_band: int = 50
+    ) -> list[sqlite3.Row]:
+        """Linked documents sharing a MinHash band, most shared bands first, with their signatures.
+
+        A band shared by many documents (boilerplate) contributes at most ``per_band`` of them.
+        """
         if not bands:
             return []
-        where = " OR ".join("(b.band = ? AND b.hash = ?)" for _ in bands)
-        params = [v for pair in bands for v in pair]
+        postings = " UNION ALL ".join(
+            "SELECT * FROM (SELECT document_id FROM link_document_bands WHERE band = ? AND hash = ? LIMIT ?)"
+            for _ in bands
+        )
+        params = [v for band, hash_ in bands for v in (band, hash_, per_band)]
         return self.conn.execute(
-            f"""SELECT l.document_id, l.duplicate_of, l.signature, count(*) AS shared
-            FROM link_document_bands AS b JOIN link_documents AS l ON l.document_id = b.document_id
-            WHERE {where} GROUP BY l.document_id ORDER BY shared DESC LIMIT ?""",
+            f"""SELECT l.document_id, l.duplicate_of, l.signature, b.shared
+            FROM (SELECT document_id, count(*) AS shared FROM ({postings})
+                  GROUP BY document_id ORDER BY shared DESC LIMIT ?) AS b
+            JOIN link_documents AS l ON l.document_id = b.document_id""",
             (*params, limit),
         ).fetchall()
 
@@ -203,6 +213,13 @@ class LinkTables:
                 WHERE id = :id""",
                 {"id": entity_id},
             )
+
+    def count_new_document(self, mentions: dict[str, int]) -> None:
+        """Add one document and its mention counts to each entity it mentions."""
+        self.conn.executemany(
+            "UPDATE link_entities SET documents = documents + 1, mentions = mentions + ? WHERE id = ?",
+            [(count, entity_id) for entity_id, count in mentions.items()],
+        )
 
     def delete_entity_if_empty(self, entity_id: str) -> None:
         if self.conn.execute("SELECT 1 FROM link_members WHERE entity_id = ?", (entity_id,)).fetchone():
@@ -298,18 +315,55 @@ class LinkTables:
     def add_vectors(self, vectors: dict[str, bytes]) -> None:
         self.conn.executemany("INSERT OR IGNORE INTO link_embeddings VALUES (?, ?)", list(vectors.items()))
 
-    def cluster_candidates(self, keys: Sequence[str], limit: int = 30) -> list[sqlite3.Row]:
-        """Open clusters sharing a key, most shared keys first, with their centroids."""
+    def key_counts(self, keys: Sequence[str]) -> dict[str, int]:
+        """How many statements had each key so far (absent keys: 0)."""
+        if not keys:
+            return {}
+        rows = self.conn.execute(
+            f"SELECT key, statements FROM link_key_counts WHERE key IN ({marks(len(keys))})", list(keys)
+        )
+        return dict(rows.fetchall())
+
+    def count_keys(self, keys: Sequence[str]) -> None:
+        self.conn.executemany(
+            """INSERT INTO link_key_counts VALUES (?, 1)
+            ON CONFLICT (key) DO UPDATE SET statements = statements + 1""",
+            [(k,) for k in keys],
+        )
+
+    def shared_keys(self, cluster_ids: Sequence[str], keys: Sequence[str]) -> dict[str, tuple[int, int]]:
+        """Per cluster: how many of ``keys`` it has, and how many of those are entities."""
+        if not cluster_ids or not keys:
+            return {}
+        rows = self.conn.execute(
+            f"""SELECT cluster_id, count(*), sum(key LIKE 'e:%') FROM link_cluster_keys
+            WHERE key IN ({marks(len(keys))}) AND cluster_id IN ({marks(len(cluster_ids))})
+            GROUP BY cluster_id""",
+            (*keys, *cluster_ids),
+        )
+        return {row[0]: (row[1], row[2]) for row in rows}
+
+    def cluster_candidates(
+        self, keys: Sequence[str], limit: int = 30, per_key: int = 300
+    ) -> list[sqlite3.Row]:
+        """Open clusters sharing a key, most shared keys first, with their centroids.
+
+        Each key contributes at most ``per_key`` clusters, so a word common to thousands of
+        clusters costs no more than a rare one: the lookup stays flat as the corpus grows.
+        """
         if not keys:
             return []
+        postings = " UNION ALL ".join(
+            "SELECT * FROM (SELECT cluster_id FROM link_cluster_keys WHERE key = ? LIMIT ?)" for _ in keys
+        )
+        params = [v for key in keys for v in (key, per_key)]
         return self.conn.execute(
-            f"""SELECT c.id, c.centroid, c.size, c.first_published, c.last_published,
-                   c.representative_hash, c.representative_vector, k.shared, k.shared_entities
-            FROM (SELECT cluster_id, count(*) AS shared, sum(key LIKE 'e:%') AS shared_entities
-                  FROM link_cluster_keys WHERE key IN ({marks(len(keys))})
+            f"""SELECT c.id, c.centroid, c.size, c.entities, c.first_published, c.last_published,
+                   c.representative_hash, c.representative_vector, k.shared
+            FROM (SELECT cluster_id, count(*) AS shared FROM ({postings})
                   GROUP BY cluster_id ORDER BY shared DESC LIMIT ?) AS k
             JOIN link_clusters AS c ON c.id = k.cluster_id WHERE c.open = 1""",
-            (*keys, limit),
+            (*params, limit),
         ).fetchall()
 
     def create_cluster(
@@ -323,7 +377,7 @@ class LinkTables:
         published: str | None,
     ) -> None:
         self.conn.execute(
-            "INSERT INTO link_clusters VALUES (?, ?, ?, ?, ?, 1, 1, ?, ?, ?, ?)",
+            "INSERT INTO link_clusters VALUES (?, ?, ?, ?, ?, 1, 0, 1, ?, ?, ?, ?)",
             (
                 cluster_id,
                 text,
@@ -378,8 +432,21 @@ class LinkTables:
             "INSERT OR REPLACE INTO link_statements VALUES (?, ?, ?, ?, ?, ?)",
             (document_id, statement_id, cluster_id, entity_id, similarity, text_hash),
         )
+        if cluster_id is None:
+            return
+        before = self.conn.total_changes
         self.conn.executemany(
-            "INSERT OR IGNORE INTO link_cluster_keys VALUES (?, ?)", [(k, cluster_id) for k in keys]
+            "INSERT OR IGNORE INTO link_cluster_keys VALUES (?, ?)",
+            [(k, cluster_id) for k in keys if k.startswith("e:")],
+        )
+        added = self.conn.total_changes - before
+        if added:
+            self.conn.execute(
+                "UPDATE link_clusters SET entities = entities + ? WHERE id = ?", (added, cluster_id)
+            )
+        self.conn.executemany(
+            "INSERT OR IGNORE INTO link_cluster_keys VALUES (?, ?)",
+            [(k, cluster_id) for k in keys if not k.startswith("e:")],
         )
 
     def vector(self, text_hash: str) -> bytes | None:
