@@ -183,3 +183,49 @@ def test_api_off_loopback_without_token_refuses_writes(db_copy: Path) -> None:
 def test_api_reads_use_read_only_connections(client: TestClient) -> None:
     state = client.app.state.hearsay
     assert state.db.reader().read_only
+
+
+def test_api_linked_views_of_the_sample_question(client: TestClient, main_article_id: str) -> None:
+    if not client.app.state.hearsay.link:
+        pytest.skip("the linked views need hearsay.link")
+    rows = client.get("/api/v1/statements", params={"document": main_article_id, "source": "TASS"}).json()
+    row = next(r for r in rows["items"] if r["stance"] == "question")
+    reading = client.get(f"/api/v1/documents/{main_article_id}").json()
+    assert reading["document_id"] == main_article_id
+    clusters = client.get("/api/v1/clusters", params={"limit": 5}).json()
+    assert clusters["items"] and clusters["items"][0]["size"] >= clusters["items"][-1]["size"]
+    evidence = client.get("/api/v1/evidence", params={"proposition": row["content"]}).json()
+    questioned = [i["source"] for i in evidence["groups"]["question"]]
+    assert "TASS" in questioned and "Ulys-Media" in questioned
+    cluster_id = evidence["clusters"][0]
+    provenance = client.get(f"/api/v1/clusters/{cluster_id}/provenance").json()
+    assert {n["kind"] for n in provenance["nodes"]} >= {"document"}
+    timeline = client.get("/api/v1/timeline", params={"cluster": cluster_id}).json()
+    assert timeline["items"] and all(e["document_id"] for e in timeline["items"])
+    assert client.get("/api/v1/clusters/c-000000000000").status_code == 404
+
+
+def test_api_entity_merge_and_split(db_copy: Path) -> None:
+    app = create_app(db_copy)
+    if app.state.hearsay.link is None:
+        pytest.skip("merge and split need hearsay.link")
+    with TestClient(app, base_url=BASE) as client:
+        duatbaev = client.get("/api/v1/entities", params={"q": "Duatbaev"}).json()["items"][0]
+        koltochnik = client.get("/api/v1/entities", params={"q": "Koltochnik"}).json()["items"][0]
+        refused = client.post(f"/api/v1/entities/{duatbaev['id']}/merge", json={"other": koltochnik["id"]})
+        assert refused.status_code == 403
+        merged = client.post(
+            f"/api/v1/entities/{duatbaev['id']}/merge", json={"other": koltochnik["id"]}, headers=WRITE
+        )
+        assert merged.status_code == 200, merged.text
+        detail = client.get(f"/api/v1/entities/{duatbaev['id']}").json()
+        assert "Vitaly Koltochnik" in detail["variants"]
+        split = client.post(
+            f"/api/v1/entities/{duatbaev['id']}/split", json={"names": ["Vitaly Koltochnik"]}, headers=WRITE
+        )
+        assert split.status_code == 200, split.text
+        assert "Vitaly Koltochnik" not in client.get(f"/api/v1/entities/{duatbaev['id']}").json()["variants"]
+        again = client.post(
+            f"/api/v1/entities/{duatbaev['id']}/merge", json={"other": duatbaev["id"]}, headers=WRITE
+        )
+        assert again.status_code == 422 and "already one entity" in again.json()["error"]

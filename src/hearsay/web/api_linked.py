@@ -7,9 +7,10 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from pydantic import BaseModel, Field
 
-from .api import ERRORS, Limit, Offset, Text, page
+from .api import ERRORS, WRITE_ERRORS, Limit, Offset, Text, check_write, page
 from .api_models import ClusterDetail, ClusterSummary, Evidence, Page, Provenance, TimelineEntry
 from .state import state
 
@@ -77,3 +78,57 @@ def get_timeline(
         server.db.reader(), entity=entity, cluster_id=cluster, limit=offset + limit + 1
     )
     return page(request, entries[offset : offset + limit], len(entries), limit, offset)
+
+
+# --- corrections: entity merge and split (writes) ----------------------------------------
+
+
+class MergeRequest(BaseModel):
+    other: str = Field(
+        min_length=1, max_length=500, description="id or name of the entity to merge into this one"
+    )
+
+
+class SplitRequest(BaseModel):
+    names: list[str] = Field(min_length=1, max_length=50, description="the member names to split off")
+
+
+class Correction(BaseModel):
+    model_config = {"extra": "allow"}
+
+    id: str
+    name: str
+
+
+def _corrected(request: Request, work, *args) -> dict:
+    from ..errors import ConfigError
+
+    server = state(request)
+    try:
+        return server.db.write(work, *args)
+    except ConfigError as err:
+        raise HTTPException(422, err.message) from None
+
+
+@router.post(
+    "/entities/{entity_id}/merge",
+    response_model=Correction,
+    tags=["entities"],
+    responses=WRITE_ERRORS,
+    dependencies=[Depends(check_write)],
+)
+def merge_entities(request: Request, entity_id: str, body: MergeRequest) -> dict:
+    """Make ``other`` part of this entity; the decision is kept when the corpus is linked again."""
+    return _corrected(request, state(request).link.merge, entity_id, body.other)
+
+
+@router.post(
+    "/entities/{entity_id}/split",
+    response_model=Correction,
+    tags=["entities"],
+    responses=WRITE_ERRORS,
+    dependencies=[Depends(check_write)],
+)
+def split_entity(request: Request, entity_id: str, body: SplitRequest) -> dict:
+    """Move this entity's members with one of ``names`` into an entity of their own."""
+    return _corrected(request, state(request).link.split, entity_id, body.names)

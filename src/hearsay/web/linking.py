@@ -22,6 +22,8 @@ QUERIES = (
     "evidence",
     "provenance",
     "timeline",
+    "merge",
+    "split",
 )
 
 

@@ -13,7 +13,7 @@ from typing import Any
 from markupsafe import Markup, escape
 
 NODE_W, NODE_H = 180, 36
-COLUMN_GAP, ROW_GAP = 90, 22
+COLUMN_GAP, ROW_GAP = 150, 22
 MARGIN = 16
 LABEL_CHARS = 24
 
