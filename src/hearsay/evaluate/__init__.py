@@ -1,0 +1,5 @@
+"""Measuring extraction: ``polnear`` (PolNeAR-style data), ``gold`` (reference readings), ``gate`` (floors).
+
+``brat`` reads standoff annotations, ``overlap`` turns spans into word tokens and matches them,
+``metrics`` scores one document and sums the counts, ``cue_types`` types attributions for the breakdown.
+"""
