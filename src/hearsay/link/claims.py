@@ -152,7 +152,10 @@ class Clusterer:
                 continue
             keys = [f"e:{e}" for e in sorted(entities)] + [f"w:{w}" for w in sorted(set(content_words(text)))]
             vector = vectors[text_hash]
-            best, score = self._best(vector, keys, published)
+            # The same words again (a syndicated copy, a wire story retold) state the same claim.
+            best, score = self.tables.cluster_of_text(text_hash), 1.0
+            if best is None:
+                best, score = self._best(vector, keys, published)
             if best is None:
                 cluster_id = cluster_id_for(reading.document_id, statement.id)
                 self.tables.create_cluster(

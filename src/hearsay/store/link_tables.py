@@ -112,6 +112,7 @@ LINK_TABLES: tuple[str, ...] = (
     ) WITHOUT ROWID""",
     "CREATE INDEX link_statements_cluster ON link_statements(cluster_id)",
     "CREATE INDEX link_statements_entity ON link_statements(entity_id)",
+    "CREATE INDEX link_statements_text ON link_statements(text_hash)",
     # How many linked statements had each key: the rarest words block best.
     """CREATE TABLE link_key_counts (
         key TEXT PRIMARY KEY,

@@ -343,6 +343,16 @@ class LinkTables:
         )
         return {row[0]: (row[1], row[2]) for row in rows}
 
+    def cluster_of_text(self, text_hash: str) -> sqlite3.Row | None:
+        """The open cluster of an earlier statement with this very content, as a candidate row."""
+        return self.conn.execute(
+            """SELECT c.id, c.centroid, c.size, c.entities, c.first_published, c.last_published,
+                   c.representative_hash, c.representative_vector
+            FROM link_statements AS s JOIN link_clusters AS c ON c.id = s.cluster_id
+            WHERE s.text_hash = ? AND c.open = 1 LIMIT 1""",
+            (text_hash,),
+        ).fetchone()
+
     def cluster_candidates(
         self, keys: Sequence[str], limit: int = 30, per_key: int = 300
     ) -> list[sqlite3.Row]:
