@@ -44,20 +44,33 @@ def test_svg_graph_escapes_labels_and_parses_as_xml() -> None:
 
 
 def test_svg_timeline_orders_dated_entries_and_lists_undated_last() -> None:
+    statement = {"date": "2025-06-02", "label": "TASS <i>asked</i>", "text": "whether it helped"}
     entries = [
+        {**statement, "kind": "statement", "document_id": "d", "statement_id": "s1"},
         {
-            "date": "2025-06-02",
-            "label": "briefing <i>",
-            "kind": "statement",
+            "date": None,
+            "value": "XXXX-05-28",
+            "text": "May 28",
+            "label": "A report",
+            "kind": "time",
             "document_id": "d",
-            "statement_id": "s1",
         },
-        {"date": None, "value": "XXXX-05-28", "label": "post deleted", "kind": "time", "document_id": "d"},
-        {"date": "2025-05-28", "label": "post", "kind": "time", "document_id": "d"},
+        {
+            "date": "2025-05-28",
+            "value": "2025-05-28",
+            "text": "May 28",
+            "label": "Post",
+            "kind": "time",
+            "document_id": "d",
+        },
     ]
     root = ET.fromstring(str(timeline_svg(entries)))
     labels = [t.text for t in root.iter(f"{SVG}text") if t.get("class") != "date"]
-    assert labels == ["post", "briefing <i>", "post deleted"]
+    assert labels == [
+        "“May 28” (2025-05-28) in Post",
+        "TASS <i>asked</i>: whether it helped",
+        "“May 28” (XXXX-05-28) in A report",
+    ]
     dates = [t.text for t in root.iter(f"{SVG}text") if t.get("class") == "date"]
     assert dates == ["2025-05-28", "2025-06-02", "undated"]
     links = [a.get("href") for a in root.iter(f"{SVG}a")]

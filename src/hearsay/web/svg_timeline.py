@@ -29,8 +29,17 @@ def _date(entry: dict[str, Any]) -> dt.date | None:
 
 
 def _label(entry: dict[str, Any]) -> str:
-    text = str(entry.get("label") or entry.get("text") or "")
-    return text if len(text) <= LABEL_CHARS else text[: LABEL_CHARS - 1] + "…"
+    """What the entry is: a time with its value, a statement with its words, a document's title."""
+    kind, label, text = entry.get("kind"), str(entry.get("label") or ""), str(entry.get("text") or "")
+    if kind == "time":
+        shown = f"“{text}” ({entry.get('value') or '?'}) in {label}" if label else text
+    elif kind == "statement" and text and text != label:
+        shown = f"{label}: {text}"
+    elif kind == "document":
+        shown = f"published: {label or text}"
+    else:
+        shown = label or text
+    return shown if len(shown) <= LABEL_CHARS else shown[: LABEL_CHARS - 1] + "…"
 
 
 def timeline_svg(entries: list[dict[str, Any]], title: str = "Timeline") -> Markup:
