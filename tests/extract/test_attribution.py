@@ -34,27 +34,27 @@ CASES = [
     ("Sources close to the talks said a ceasefire could be announced within days.",
      "said", "Sources close to the talks", "a ceasefire could be announced within days", "indirect", None),
     ("It is believed that the suspect fled abroad.",
-     "is believed", None, "the suspect fled abroad", "indirect", None),
+     "is believed", None, "that the suspect fled abroad", "indirect", None),
     ("The company declined to comment on the lawsuit.",
      "declined to comment", "The company", "the lawsuit", "indirect", None),
     ("Peter Novak, the union's chairman, denied that workers had been paid late.",
-     "denied", "Peter Novak", "workers had been paid late", "indirect", None),
+     "denied", "Peter Novak", "that workers had been paid late", "indirect", None),
     ("The minister would neither confirm nor deny the reports of a cabinet reshuffle.",
      "neither confirm nor deny", "The minister", "the reports of a cabinet reshuffle", "indirect", None),
     ("Jan Kowalski told the BBC that the election had been rigged.",
-     "told", "Jan Kowalski", "the election had been rigged", "indirect", "the BBC"),
+     "told", "Jan Kowalski", "that the election had been rigged", "indirect", "the BBC"),
     ("The vaccine is safe, the ministry insisted.",
      "insisted", "the ministry", "The vaccine is safe", "indirect", None),
     ("As Bloomberg reported last week, the bank plans to cut 2,000 jobs.",
      "reported", "Bloomberg", "the bank plans to cut 2,000 jobs", "indirect", None),
     ("The senator doubted whether the bill would pass.",
-     "doubted", "The senator", "the bill would pass", "indirect", None),
+     "doubted", "The senator", "whether the bill would pass", "indirect", None),
     ("The strikers are said to be planning a march on the capital.",
      "are said to", None, "The strikers are said to be planning a march on the capital", "indirect", None),
     ("Economist Lena Berg argued in an interview with Le Monde that the euro was undervalued.",
-     "argued", "Lena Berg", "the euro was undervalued", "indirect", "Le Monde"),
+     "argued", "Lena Berg", "that the euro was undervalued", "indirect", "Le Monde"),
     ("The spokesperson declined to say whether the talks had collapsed.",
-     "declined to say", "The spokesperson", "the talks had collapsed", "indirect", None),
+     "declined to say", "The spokesperson", "whether the talks had collapsed", "indirect", None),
     ("The company has not commented on the allegations.",
      "not commented", "The company", "the allegations", "indirect", None),
     ("The army is preparing a new offensive, the newspaper said, citing two senior officials.",
@@ -73,6 +73,21 @@ CASES = [
     # Raising verbs: nobody in the text holds the view.
     ("The new bridge seems to have eased the traffic downtown.",
      "seems", None, "The new bridge seems to have eased the traffic downtown", "indirect", None),
+    # A speaker label before a colon.
+    ("Senator Maria Quinn: We will vote against the budget on Friday.",
+     ":", "Maria Quinn", "We will vote against the budget on Friday", "indirect", None),
+    # A finding as the source of the clause it opens.
+    ("In a new survey, most nurses work longer shifts than a year ago.",
+     "In", "a new survey", "most nurses work longer shifts than a year ago", "indirect", None),
+    # A reporting noun with the preposition of its topic.
+    ("The minister repeated her support for the new rail line.",
+     "support for", "her", "the new rail line", "indirect", None),
+    # An active "it" is a source (an advert, a report), not the expletive of "it is said".
+    ("It says the new law will cut rents by a tenth.",
+     "says", "It", "the new law will cut rents by a tenth", "indirect", None),
+    # Quotations between doubled apostrophes, as some newspaper archives write them.
+    ("''The harbour will stay open,'' the port director Lena Voss said.",
+     "said", "Lena Voss", "''The harbour will stay open,''", "direct", None),
     # A question the parser cut off from its cue.
     ('"Who will pay for the new stadium?" the councillor Jonas Berg asked.',
      "asked", "Jonas Berg", '"Who will pay for the new stadium?"', "direct", None),
@@ -109,7 +124,7 @@ def test_attribution_participle_shares_the_speaker_and_addressee():
     reading = hearsay.read(text)
     statement = find(reading, "adding")
     assert source_name(reading, statement) == "Carlos Vidal"
-    assert statement.content.text == "exports had recovered"
+    assert statement.content.text == "that exports had recovered"
     assert statement.addressee is not None and statement.addressee.text == "Bloomberg"
 
 
@@ -164,6 +179,17 @@ def test_attribution_speakers_own_belief_inside_the_quote_is_not_another_stateme
     text = '"I think the vote will be close, and we believe we can win," the candidate Rosa Ortiz said.'
     reading = hearsay.read(text)
     assert [s.cue.text for s in reading.statements] == ["said"]
+
+
+def test_attribution_nested_belief_inside_a_reported_clause_is_part_of_its_content():
+    reading = hearsay.read("The coach said the players believe the season is not lost.")
+    assert [s.cue.text for s in reading.statements] == ["said"]
+    assert reading.statements[0].content.text == "the players believe the season is not lost"
+
+
+def test_attribution_title_with_a_colon_is_not_a_statement():
+    reading = hearsay.read("Maria Quinn: a life in the senate")
+    assert reading.statements == ()
 
 
 def test_attribution_named_third_party_quoted_inside_a_quote_keeps_its_statement():

@@ -159,9 +159,11 @@ def find_cues(sentence: Span) -> list[Cue]:
     for token in sentence:
         if token.i in taken:
             continue
-        cue = _phrase_cue(token) or _verb_cue(token)
+        cue = _phrase_cue(token) or _verb_cue(token) or _evidence_cue(token)
         if cue is None and _is_noun_cue(token):
             cue = Cue(token, [token], noun_cues()[token.lemma_.lower()])
+        if cue is None:
+            cue = _noun_preposition_cue(token)
         if cue is not None:
             cues.append(cue)
             taken.update(t.i for t in cue.tokens)
@@ -173,6 +175,40 @@ def _is_noun_cue(token: Token) -> bool:
     if token.pos_ != "NOUN" or token.lemma_.lower() not in noun_cues():
         return False
     return any(c.dep_ in ("acl", "ccomp") and _has_that(c) for c in token.children)
+
+
+# "support for X", "attacks on X": the preposition that introduces what the noun is about.
+TOPIC_OF_NOUN = ("for", "to", "on", "about", "over", "against")
+EVIDENCE_CUE = CueEntry("in", "prep", "speech")
+
+
+def _noun_preposition_cue(token: Token) -> Cue | None:
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in noun_cues():
+        return None
+    doc = token.doc
+    following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if following is None or following.head.i != token.i or following.lower_ not in TOPIC_OF_NOUN:
+        return None
+    if not any(c.dep_ == "pobj" for c in following.children):
+        return None
+    return Cue(token, [token, following], noun_cues()[token.lemma_.lower()])
+
+
+@cache
+def evidence_nouns() -> frozenset[str]:
+    return frozenset(r["lemma"] for r in load_lexicon("evidence_nouns"))
+
+
+def _evidence_cue(token: Token) -> Cue | None:
+    """ "In a poll last week, most voters ...": the poll is the source of the clause it opens."""
+    if token.lower_ != "in" or token.dep_ != "prep" or token.head.lemma_.lower() in verb_cues():
+        return None
+    if token.i > token.head.i:
+        return None  # "trails in the polls" places a fact; a fronted "In a new poll, ..." sources it
+    obj = next((c for c in token.children if c.dep_ == "pobj"), None)
+    if obj is None or obj.lemma_.lower() not in evidence_nouns():
+        return None
+    return Cue(token, [token], EVIDENCE_CUE)
 
 
 def _has_that(token: Token) -> bool:

@@ -22,8 +22,9 @@ def quote_ranges(text: str) -> list[tuple[int, int]]:
     while index < len(text):
         mark = text[index : index + 2] if text.startswith(("``", "''"), index) else text[index]
         if open_at is None:
-            if mark in _PAIRED or mark == '"':
-                open_at, closer = index + len(mark), _PAIRED.get(mark, '"')
+            # ''...'' (two apostrophes on both sides) is how some newspapers' archives write quotes.
+            if mark in _PAIRED or mark in ('"', "''"):
+                open_at, closer = index + len(mark), _PAIRED.get(mark, mark)
         elif mark == closer:
             ranges.append((open_at, index))
             open_at = None
@@ -45,7 +46,7 @@ def _continuation(text: str, newline: int) -> int | None:
     index = newline
     while index < len(text) and text[index].isspace():
         index += 1
-    for mark in ("``", "“", "\"", "«"):
+    for mark in ("``", "“", "\"", "«", "''"):
         if text.startswith(mark, index):
             return index + len(mark)
     return None

@@ -26,7 +26,11 @@ def span_of(doc: Doc, tokens: Iterable[Token]) -> Span | None:
 
 
 def trim(span: Span | None) -> Span | None:
-    """Drop leading and trailing punctuation, conjunctions, 'that' and whitespace."""
+    """Drop leading and trailing punctuation, conjunctions and whitespace.
+
+    A leading "that", "whether" or "if" stays: it is part of the reported clause, as PolNeAR and
+    PARC mark it ("denied that workers were paid late").
+    """
     if span is None:
         return None
     start, end = span.start, span.end
@@ -36,7 +40,7 @@ def trim(span: Span | None) -> Span | None:
         and doc[start].text not in '“"‘«'
         or doc[start].is_space
         or doc[start].dep_ in ("cc", "mark")
-        and doc[start].lower_ in ("that", "and", "but", "or", "whether", "if")
+        and doc[start].lower_ in ("and", "but", "or")
     ):
         start += 1
     while end > start and (
@@ -64,7 +68,7 @@ def _cut_nested_cues(span: Span | None, nested_heads: set[int]) -> Span | None:
     if span is None:
         return None
     for token in span:
-        participle = token.dep_ == "advcl" or (token.tag_ == "VBG" and token.dep_ in ("conj", "xcomp"))
+        participle = token.tag_ == "VBG" and token.dep_ in ("advcl", "conj", "xcomp")
         if token.i in nested_heads and token.i > span.start and participle:
             return trim(span.doc[span.start : token.i])
     return span
@@ -213,6 +217,9 @@ def content_for(cue: Cue, nested_heads: set[int]) -> Span | None:
         if subject is not None:
             return subtree_span(subject)
         return _passive_fallback(head)
+    if cue.head.pos_ == "NOUN" and cue.tokens[-1].dep_ == "prep":
+        obj = next((c for c in cue.tokens[-1].children if c.dep_ == "pobj"), None)
+        return subtree_span(obj) if obj is not None else None
     if cue.head.pos_ == "NOUN":
         clause = next((c for c in head.children if c.dep_ in ("acl", "ccomp")), None)
         return subtree_span(clause) if clause is not None else None
@@ -318,8 +325,8 @@ def source_heads(cue: Cue) -> list[Token]:
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in head.children):
         return []
     subject = next((c for c in head.children if c.dep_ in ("nsubj", "csubj")), None)
-    if subject is not None and subject.lower_ != "it":
-        return [subject]
+    if subject is not None and (subject.lower_ != "it" or subject.dep_ == "nsubj"):
+        return [subject]  # "It says ..." (an ad, a report); expletive "it" is not nsubj
     if head.pos_ == "NOUN":
         owner = next((c for c in head.children if c.dep_ == "poss"), None)
         if owner is None:
@@ -332,7 +339,7 @@ def source_heads(cue: Cue) -> list[Token]:
 def is_passive_or_impersonal(cue: Cue) -> bool:
     children = list(cue.head.children)
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in children)
-    impersonal = any(c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in children)
+    impersonal = any(c.dep_ == "expl" for c in children)
     return (passive or impersonal) and not any(c.dep_ == "agent" for c in children)
 
 

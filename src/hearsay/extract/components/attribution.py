@@ -17,6 +17,9 @@ from ..spans import (
     noun_phrase,
     source_heads,
 )
+from ..spans import (
+    trim as trim_span,
+)
 
 PERSONAL_PRONOUNS = {"he", "she", "him", "her"}
 # Inside a quotation these are the quoted speaker (or their hearer): "I think" adds no new source.
@@ -29,6 +32,9 @@ LOOKBACK_CHARS = 600
 # Words other than its own cue and source that may stand between a statement and a quotation
 # that continues it.
 MAX_STRAY_WORDS = 4
+# A speaker label before a colon: at most this many tokens of these kinds.
+LABEL_TOKENS = 8
+LABEL_POS = {"PROPN", "NOUN", "DET", "ADJ", "PART", "CCONJ", "NUM", "ADP"}
 WORD = re.compile(r"\w+")
 PARAGRAPH_BREAK = re.compile(r"\n\s*")
 
@@ -60,6 +66,7 @@ class Attributor:
         drafts: list[StatementDraft] = []
         for cue in self.cues:
             drafts.extend(self._statements_of(cue))
+        drafts.extend(self._colon_statements(drafts))
         drafts.extend(self._floating_quotes(drafts))
         drafts = self._without_nested(drafts)
         drafts.sort(key=lambda d: (d.cue.start_char, d.content.start_char))
@@ -67,13 +74,13 @@ class Attributor:
 
     def _without_nested(self, drafts: list[StatementDraft]) -> list[StatementDraft]:
         """Drop a speaker's own "I think" inside the quotation that already attributes it to them."""
-        quoted = [d.content for d in drafts if d.kind in ("direct", "mixed")]
         kept = []
         for draft in drafts:
-            cue = draft.cue
             inside = any(
-                c.start_char <= cue.start_char and cue.end_char <= c.end_char and c != draft.content
-                for c in quoted
+                _holds(outer.content, draft.cue)
+                and outer.content != draft.content
+                and not _holds(draft.content, outer.cue)
+                for outer in drafts
             )
             if inside and not self._reports_someone_else(draft):
                 continue
@@ -120,7 +127,7 @@ class Attributor:
         if cue.entry.frame == "raising":
             return []  # "the race seems to tighten": nobody in the text holds the view
         heads = source_heads(cue)
-        if not heads and not is_passive_or_impersonal(cue):
+        if not heads and cue.head.pos_ != "NOUN" and not is_passive_or_impersonal(cue):
             heads = self._inherited_heads(cue.head, set())
         return [split for head in heads for split in self._conjuncts(head)]
 
@@ -206,6 +213,39 @@ class Attributor:
             ):
                 return found
             token = token.head
+
+    def _colon_statements(self, drafts: list[StatementDraft]) -> list[StatementDraft]:
+        """ "Mayor Lee: 'We will rebuild'": a name opening a line, a colon, and what the name says."""
+        found = []
+        for sentence in self.doc.sents:
+            colon = next((t for t in sentence[:LABEL_TOKENS + 1] if t.text == ":"), None)
+            if colon is None or colon.i == sentence.start:
+                continue
+            label = self.doc[sentence.start : colon.i]
+            if not _is_name_label(label) or any(d.cue.start <= colon.i < d.cue.end for d in drafts):
+                continue
+            end = sentence.end
+            while end < len(self.doc) and "\n" not in self.doc[end - 1].text_with_ws:
+                end += 1  # the line goes on over sentence breaks the parser made
+            content = trim_span(self.doc[colon.i + 1 : end])
+            if content is None or sum(t.is_alpha for t in content) < 3:
+                continue
+            if not any(t.pos_ in ("VERB", "AUX") for t in content):
+                continue  # "Ann Lee: a life in politics" is a title, not a statement
+            source, entity = self._resolve(label.root)
+            if entity is None or entity.type not in ("PERSON", "ORG", "OUTLET"):
+                continue
+            found.append(
+                StatementDraft(
+                    cue=self.doc[colon.i : colon.i + 1],
+                    content=content,
+                    kind=kind_of(self.quotes, content),
+                    source=source,
+                    source_entity=entity.id if entity else None,
+                    cue_lemma=":",
+                )
+            )
+        return found
 
     def _adjacent_quotation(self, cue: Cue) -> Span | None:
         """A quotation the parser left out of the cue's clause: '"Who pays?" Ann asked.', 'said, "No."'."""
@@ -341,6 +381,17 @@ class Attributor:
             if d.source is not None and start - LOOKBACK_CHARS <= d.content.end_char <= start
         ]
         return max(earlier, key=lambda d: d.content.end_char) if earlier else None
+
+
+def _is_name_label(label: Span) -> bool:
+    """A short run of names and nouns with no verb: "Sen. Ann Lee (D-Ore.)", "The White House"."""
+    if len(label) > LABEL_TOKENS or not any(t.pos_ == "PROPN" for t in label):
+        return False
+    return all(t.pos_ in LABEL_POS or t.is_punct for t in label)
+
+
+def _holds(content: Span, cue: Span) -> bool:
+    return content.start_char <= cue.start_char and cue.end_char <= content.end_char
 
 
 def _within(draft: StatementDraft, start: int, end: int) -> bool:
