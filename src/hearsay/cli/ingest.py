@@ -287,4 +287,4 @@ def _print_main_statements(store, path: Path, name: str, db: str) -> None:
         out.print(statement_line(reading, statement), soft_wrap=True)
     out.print(f"\nSee the whole article marked up: hearsay show {document.id[:12]} --db {db}")
     claim = '"Kazakhstan supplied drone components"'
-    out.print(f"Who says what about one claim: hearsay evidence {claim} --db {db}")
+    out.print(f"Who says what about one claim: hearsay evidence {claim} --db {db}", soft_wrap=True)
