@@ -93,3 +93,34 @@ def test_decisions_refuse_unknown_names_and_self_merges(partial):
     with pytest.raises(ConfigError, match="no member called"):
         split(store, "Oskar Lind", ["Somebody Else"])
     assert store._conn.execute("SELECT count(*) FROM link_decisions").fetchone()[0] == 0
+
+
+def test_decisions_a_reading_that_cannot_be_linked_fails_alone(tmp_path):
+    from hearsay.model import Document, Reading, Source, Span, Statement
+
+    def stored(text: str, source: Source) -> tuple[Document, Reading]:
+        document = Document(id=text[:8].ljust(64, "0"), text=text)
+        cue = text.index("said")
+        statement = Statement(
+            id="s1",
+            source=source,
+            cue=Span(cue, cue + 4, "said"),
+            content=Span(cue + 5, len(text), text[cue + 5 :]),
+            kind="indirect",
+        )
+        return document, Reading(document_id=document.id, statements=(statement,))
+
+    good = stored("Officials said the bridge at Kalosk would reopen.", Source(None, "Officials", 0, 9))
+    # A source span with a start and no end: not something extraction writes, but stored data may hold it.
+    broken = stored(
+        "Brokenly said the bridge at Kalosk would reopen, citing engineers.",
+        Source(None, "Brokenly", 0, None),
+    )
+    with Store(tmp_path / "broken.db") as store:
+        for document, reading in (good, broken):
+            store.put(document, reading)
+        counts = link_corpus(store)
+        assert counts["documents"] == 1 and len(counts["failures"]) == 1
+        assert broken[0].id in counts["failures"][0]
+        assert store._conn.execute("SELECT count(*) FROM link_statements").fetchone()[0] == 1
+        assert link_corpus(store)["failures"]  # retried, and still refused alone

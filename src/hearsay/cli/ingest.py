@@ -198,6 +198,8 @@ def link_new(store, tally: Tally) -> None:
         _fail(tally, Failure(f"linking failed: {err.message}; the documents are stored, run `hearsay link`"))
         return
     tally.linked = counts["documents"]
+    for message in counts["failures"]:
+        _fail(tally, Failure(f"linking failed for {message}; it is stored, and `hearsay link` retries it"))
 
 
 @click.command(epilog=INGEST_EPILOG)

@@ -65,10 +65,14 @@ def link(db: str, rebuild: bool, as_json: bool) -> None:
 
     with open_writable(db) as store:
         counts = link_corpus(store, rebuild=rebuild)
+    for message in counts["failures"]:
+        output.error(f"linking failed for {message}; re-run `hearsay link` to retry it")
     if as_json:
         output.json_line(counts)
-        return
-    output.console().print(output.table(("linking", "count"), link_summary(counts)))
+    else:
+        output.console().print(output.table(("linking", "count"), link_summary(counts)))
+    if counts["failures"]:
+        raise SystemExit(1 if counts["documents"] else 3)
 
 
 @click.command(epilog=EPILOG)

@@ -32,8 +32,9 @@ def link_corpus(
     """Link the documents not yet linked (all of them with ``rebuild``); returns what was done.
 
     ``{"documents": linked now, "already": linked before, "entities", "clusters", "new_clusters",
-    "embedded": texts embedded now, "seconds"}``. Manual merges and splits are replayed after a
-    rebuild and respected during every run.
+    "embedded": texts embedded now, "embed_seconds", "seconds", "failures": [messages]}``. A
+    document whose linking fails is rolled back alone, named in ``failures`` and retried next run.
+    Manual merges and splits are replayed after a rebuild and respected during every run.
     """
     started = time.monotonic()
     tables = LinkTables(store)
@@ -42,7 +43,14 @@ def link_corpus(
     already = tables.linked_count()
     resolver = Resolver(tables, decisions_.split_constraints(tables))
     clusterer = Clusterer(tables)
-    counts = {"documents": 0, "already": already, "new_clusters": 0, "embedded": 0, "embed_seconds": 0.0}
+    counts = {
+        "documents": 0,
+        "already": already,
+        "new_clusters": 0,
+        "embedded": 0,
+        "embed_seconds": 0.0,
+        "failures": [],
+    }
     for page in tables.unlinked_pages(page_size):
         with tables.transaction():
             embedding = time.monotonic()
@@ -50,10 +58,15 @@ def link_corpus(
             counts["embedded"] += embedded
             counts["embed_seconds"] += time.monotonic() - embedding
             for reading in page:
-                counts["new_clusters"] += _link_document(
-                    tables, resolver, clusterer, reading, vectors, hashes
-                )
-        counts["documents"] += len(page)
+                try:
+                    with tables.savepoint():
+                        counts["new_clusters"] += _link_document(
+                            tables, resolver, clusterer, reading, vectors, hashes
+                        )
+                except Exception as err:  # noqa: BLE001 - one bad reading must not stop the corpus
+                    counts["failures"].append(f"document {reading.document_id}: {type(err).__name__}: {err}")
+                    continue
+                counts["documents"] += 1
         if progress is not None:
             progress(len(page))
     if rebuild:

@@ -61,6 +61,18 @@ class LinkTables:
             raise
         self.conn.execute("COMMIT")
 
+    @contextmanager
+    def savepoint(self) -> Iterator[None]:
+        """A nested transaction: on an error, only what the block wrote is rolled back."""
+        self.conn.execute("SAVEPOINT link_document")
+        try:
+            yield
+        except BaseException:
+            self.conn.execute("ROLLBACK TO link_document")
+            self.conn.execute("RELEASE link_document")
+            raise
+        self.conn.execute("RELEASE link_document")
+
     def clear_derived(self) -> None:
         with self.transaction():
             for table in LINK_DERIVED:  # our own table names, never a caller's
