@@ -62,7 +62,13 @@ def test_openapi_generated_requests_match_the_schema(api_app, label: str) -> Non
     if label not in operations:
         pytest.skip(f"{label} is served only when hearsay.link offers its queries")
 
-    @settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck), database=None)
+    @settings(
+        max_examples=EXAMPLES,
+        deadline=None,
+        suppress_health_check=list(HealthCheck),
+        database=None,
+        derandomize=True,  # the same examples on every run: CI must not fail by chance
+    )
     @given(case=operations[label].as_strategy())
     def exercise(case) -> None:
         case.call_and_validate()
