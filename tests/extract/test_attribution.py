@@ -187,6 +187,14 @@ def test_attribution_nested_belief_inside_a_reported_clause_is_part_of_its_conte
     assert reading.statements[0].content.text == "the players believe the season is not lost"
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["Rebels were attacking the airport.", "The ministry advocated calm at the border."],
+)
+def test_attribution_physical_attack_and_advocacy_are_not_statements(text):
+    assert hearsay.read(text).statements == ()
+
+
 def test_attribution_title_with_a_colon_is_not_a_statement():
     reading = hearsay.read("Maria Quinn: a life in the senate")
     assert reading.statements == ()

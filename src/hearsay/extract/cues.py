@@ -191,6 +191,8 @@ def _noun_preposition_cue(token: Token) -> Cue | None:
         return None
     if not any(c.dep_ == "pobj" for c in following.children):
         return None
+    if not any(c.dep_ == "poss" for c in token.children):
+        return None  # "questions over X" with nobody asking them is a topic, not an attribution
     return Cue(token, [token, following], noun_cues()[token.lemma_.lower()])
 
 

@@ -67,10 +67,13 @@ def _cut_nested_cues(span: Span | None, nested_heads: set[int]) -> Span | None:
     """End the content before a participial cue that hangs inside it (", suggesting ...")."""
     if span is None:
         return None
+    doc = span.doc
     for token in span:
+        if token.i <= span.start:
+            continue
         participle = token.tag_ == "VBG" and token.dep_ in ("advcl", "conj", "xcomp")
-        if token.i in nested_heads and token.i > span.start and participle:
-            return trim(span.doc[span.start : token.i])
+        if token.i in nested_heads and participle:
+            return trim(doc[span.start : token.i])
     return span
 
 
