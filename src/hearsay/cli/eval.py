@@ -223,3 +223,8 @@ def print_gold(figures: dict[str, Any]) -> None:
         out.print(Text(f"missed: {line}"))
     for line in figures["unmatched_predicted"]:
         out.print(Text(f"extra: {line}"))
+
+
+from .eval_tempeval3 import eval_tempeval3  # noqa: E402  (registered after the group exists)
+
+eval_group.add_command(eval_tempeval3)
