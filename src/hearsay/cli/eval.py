@@ -228,3 +228,8 @@ def print_gold(figures: dict[str, Any]) -> None:
 from .eval_tempeval3 import eval_tempeval3  # noqa: E402  (registered after the group exists)
 
 eval_group.add_command(eval_tempeval3)
+
+from .eval_factuality import eval_factuality, eval_meantime  # noqa: E402  (registered after the group exists)
+
+eval_group.add_command(eval_meantime)
+eval_group.add_command(eval_factuality)

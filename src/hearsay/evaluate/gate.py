@@ -73,6 +73,10 @@ def section_for(figures: dict[str, Any]) -> str:
     """The baseline section a result belongs to: ``polnear_<split>`` or ``sample_article``."""
     if figures.get("dataset") == "polnear":
         return f"polnear_{figures['split']}"
+    if figures.get("dataset") == "meantime":
+        return "meantime"
+    if figures.get("dataset") == "factuality":
+        return f"factuality_{figures['set'].lower()}_{figures['split']}"
     return "sample_article"
 
 

@@ -334,3 +334,21 @@ def _governor_effect(token: Token) -> tuple[str, str, list[Span]] | None:
     if reading.stance in ("question", "refuse_to_comment"):
         return UNDERSPECIFIED, UNDERSPECIFIED, reading.cues
     return reading.certainty, reading.polarity, reading.cues
+
+
+def predicate_of(span: Span) -> Token:
+    """The word of a predicate span whose factuality is read: its verb, else its syntactic head."""
+    verbs = [t for t in span if t.pos_ in ("VERB", "AUX") and t.dep_ != "aux"]
+    if len(span) > 1 and verbs and span.root not in verbs:
+        return verbs[0]  # "shut down", "bail out": the verb, not the particle's parse
+    return span.root
+
+
+def assess_span(span: Span) -> Assessment:
+    """Certainty and polarity of the event a span names ("closed", "shut down", "the deal").
+
+    The same rules as statement contents get: the predicate's own negation, modals and hedges,
+    and what governs it (implicatives, reporting cues, conditions). The stance is "assert".
+    """
+    certainty, polarity, cues = assess_predicate(predicate_of(span))
+    return Assessment(certainty, polarity, "assert", cues)
