@@ -21,7 +21,7 @@ SENTENCES = [
     ("Exports fell sharply in February.", PUBLISHED, [("February", "2024-02", "DATE")]),
     ("Exports fell sharply in February.", None, [("February", "XXXX-02", "DATE")]),
     ("The bridge was completed in 1998.", None, [("1998", "1998", "DATE")]),
-    ("Prices were stable in the 1980s.", None, [("the 1980s", "198X", "DATE")]),
+    ("Prices were stable in the 1980s.", None, [("the 1980s", "198", "DATE")]),
     (
         "Profits rose in the second quarter of 2022.",
         None,

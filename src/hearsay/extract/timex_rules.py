@@ -6,7 +6,7 @@ fills a slot (month, day, year, weekday, quantity, unit, relative word, ...), an
 decide the value. A word that fills no slot means the text is not understood and ``normalise``
 returns None; only then, and only for numeric forms ("28/05/2025"), is ``dateparser`` tried.
 
-Values (TimeML TIMEX3): ``2025-05-28``, ``2025-05``, ``2025``, ``2025-W23``, ``199X``,
+Values (TimeML TIMEX3): ``2025-05-28``, ``2025-05``, ``2025``, ``2025-W23``, ``199`` (the 1990s),
 ``2025-SU``, ``2025-Q1``, ``2025-06-04TNI``, ``XXXX-05-28`` (year unknown), ``PRESENT_REF``,
 durations ``P3D``/``PT5H``/``PXY``, sets ``XXXX-WXX-1``/``P1D``. An expression that needs the
 document date ("yesterday", "last week") gets value None when there is none.
@@ -27,10 +27,13 @@ from .lexicon import load_lexicon
 
 PAST, PRESENT, FUTURE = "past", "present", "future"
 _TIME_UNITS = {"TH": "H", "TM": "M", "TS": "S"}
+_YEARS_PER = {"DE": 10, "CE": 100}
 _SEASONS = ("SP", "SU", "FA", "WI")  # winter is labelled with the year it starts in
 _TOKEN = re.compile(r"\d{1,2}:\d{2}|[ap]\.m\.?|'\d0s|\d{3}0s|q[1-4]\b|\d+(?:st|nd|rd|th)?|[a-z]+(?:'s)?")
 _MERIDIEM = {"a.m.": "am", "a.m": "am", "am": "am", "p.m.": "pm", "p.m": "pm", "pm": "pm"}
 _NUMERIC_DATE = re.compile(r"\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\b")
+PERIOD_VALUE = re.compile(r"^(\d{4})-([QH]\d)$")
+_ANAPHORIC = ("back", "forward")
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 
 
@@ -81,6 +84,7 @@ class _Slots:
     season: str | None = None
     clock: str | None = None  # "15:00", "MO"
     meridiem: str | None = None
+    unit_then_direction: bool = False
     pending: list[int] = field(default_factory=list)  # numbers not yet placed
 
 
@@ -95,6 +99,8 @@ def _fill(tokens: list[str]) -> _Slots | None:
         after = tokens[i + 1] if i + 1 < len(tokens) else ""
         if not _fill_one(slots, word, after):
             return None
+        if word in words("direction") and i and tokens[i - 1] in words("unit"):
+            slots.unit_then_direction = True  # "year-ago", "a year earlier"
     return _place_numbers(slots)
 
 
@@ -105,7 +111,7 @@ def _fill_one(s: _Slots, word: str, after: str) -> bool:
     elif re.fullmatch(r"\d{1,2}:\d{2}", word):
         s.clock = word.zfill(5)
     elif re.fullmatch(r"'\d0s|\d{3}0s", word):
-        s.decade = ("19" + word[1] if word.startswith("'") else word[:3]) + "X"
+        s.decade = "19" + word[1] if word.startswith("'") else word[:3]
     elif re.fullmatch(r"q[1-4]", word):
         s.ordinal, s.unit = int(word[1]), "Q"
     elif word in ("a", "an") and (_number(after) is not None or after in ("quarter", "half")):
@@ -168,8 +174,14 @@ def _place_numbers(s: _Slots) -> _Slots | None:
 
 
 @lru_cache(maxsize=8192)
-def normalise(text: str, anchor: dt.date | None = None, tense: str = PRESENT) -> Timex | None:
-    """The TIMEX3 reading of a time expression's text, or None when it is not one."""
+def normalise(
+    text: str, anchor: dt.date | None = None, tense: str = PRESENT, reference: str | None = None
+) -> Timex | None:
+    """The TIMEX3 reading of a time expression's text, or None when it is not one.
+
+    ``anchor`` is the document date; ``reference``, when known, the value of the quarter or
+    half-year under discussion ("1989-Q3"), which "a year earlier" and "a year ago" count back from.
+    """
     lowered = text.lower().strip()
     if _ISO_DATE.match(lowered):
         return Timex(lowered)
@@ -180,7 +192,7 @@ def normalise(text: str, anchor: dt.date | None = None, tense: str = PRESENT) ->
             return _holiday(value, anchor, tense)
     slots = _fill(_tokens(lowered))
     if slots is not None:
-        timex = _decide(slots, anchor, tense)
+        timex = _decide(slots, anchor, tense, reference)
         if timex is not None:
             return timex
     if _NUMERIC_DATE.search(lowered):
@@ -188,17 +200,18 @@ def normalise(text: str, anchor: dt.date | None = None, tense: str = PRESENT) ->
     return None
 
 
-def _decide(s: _Slots, anchor: dt.date | None, tense: str) -> Timex | None:
+def _decide(s: _Slots, anchor: dt.date | None, tense: str, reference: str | None) -> Timex | None:
     """The value the filled slots add up to."""
     if s.every or s.set_word:
         return _set(s)
-    if s.direction == "anaphoric" and s.relative is not None:
+    if s.direction in _ANAPHORIC and s.relative is not None:
         s.direction = None  # "earlier this year" is this year
-    if s.direction == "anaphoric" and s.month is not None:
+    if s.direction in _ANAPHORIC and s.month is not None:
         s.direction = s.unit = s.quantity = None  # "November 11, three days later" is November 11
     if s.direction is not None:
-        return _shifted(s, anchor) if s.unit is not None else None
-    countable = s.unit is not None and s.unit != "WE" and s.ordinal is None and s.year is None
+        return _shifted(s, anchor, reference) if s.unit is not None else None
+    first = s.ordinal == 1 and s.quantity is not None  # "the first nine months"
+    countable = s.unit is not None and s.unit != "WE" and (s.ordinal is None or first) and s.year is None
     if countable and (s.quantity is not None or s.plural or s.relative_word == "past"):
         return _duration(s)
     for rule in (_quarter, _season, _absolute, _relative_unit, _weekday, _day_offset, _clock):
@@ -227,6 +240,8 @@ def _period(n: int | str, unit: str) -> str:
         return f"PT{n}{_TIME_UNITS[unit]}"
     if unit == "H":  # half a year
         return f"P{n * 6}M" if isinstance(n, int) else "PXM"
+    if unit in _YEARS_PER:  # "two decades" is P20Y, "decades" PXY
+        return f"P{n * _YEARS_PER[unit]}Y" if isinstance(n, int) else "PXY"
     return f"P{n}{unit}"
 
 
@@ -235,16 +250,23 @@ def _duration(s: _Slots) -> Timex:
     return Timex(_period(n, s.unit or "D"), "DURATION")
 
 
-def _shifted(s: _Slots, anchor: dt.date | None) -> Timex | None:
-    """ "two weeks ago", "three days from now"; "two days later" is left unresolved."""
-    if s.direction == "anaphoric":
+def _shifted(s: _Slots, anchor: dt.date | None, reference: str | None) -> Timex | None:
+    """ "two weeks ago", "three days from now", "a year earlier"; "two days later" is left unresolved."""
+    if s.direction == "forward":
         return Timex(None)
-    sign = int(s.direction or "-1")
-    if not isinstance(s.quantity, int):
+    sign = -1 if s.direction in ("-1", "back") else 1
+    implicit_one = s.quantity is None and not s.plural and s.unit_then_direction  # "the year-ago quarter"
+    quantity = 1 if implicit_one else s.quantity
+    if not isinstance(quantity, int):
         return Timex("PAST_REF" if sign < 0 else "FUTURE_REF")
+    period = PERIOD_VALUE.match(reference or "")
+    if period and sign < 0 and quantity == 1 and s.unit == "Y":
+        return Timex(f"{int(period.group(1)) - 1}-{period.group(2)}")  # the same quarter a year before
+    if s.direction == "back" and s.unit not in ("Y", "DE", "CE"):
+        return Timex(None)  # "three days earlier" counts from an event, not from the document date
     if anchor is None:
         return Timex(None)
-    return Timex(_shift(anchor, sign * s.quantity, s.unit or "D"))
+    return Timex(_shift(anchor, sign * quantity, s.unit or "D"))
 
 
 def _shift(anchor: dt.date, n: int, unit: str) -> str:
@@ -262,7 +284,7 @@ def _shift(anchor: dt.date, n: int, unit: str) -> str:
             return f"{year:04d}-{month + 1:02d}"
         return f"{year:04d}-{unit}{month // size + 1}"
     if unit == "DE":
-        return f"{(anchor.year + 10 * n) // 10}X"
+        return f"{(anchor.year + 10 * n) // 10}"
     if unit == "CE":
         return f"{(anchor.year + 100 * n) // 100:02d}"
     return f"{anchor.year + n:04d}"
@@ -273,8 +295,20 @@ def _quarter(s: _Slots, anchor: dt.date | None, tense: str) -> Timex | None:
         return None
     if s.unit == "CE":
         return Timex(f"{s.ordinal - 1:02d}")
-    year = s.year or (anchor.year + (s.relative or 0) if anchor else None)
+    year = s.year or _quarter_year(anchor, s.unit, s.ordinal, tense, s.relative)
     return Timex(f"{year or 'XXXX'}-{s.unit}{s.ordinal}")
+
+
+def _quarter_year(anchor: dt.date | None, unit: str, ordinal: int, tense: str, relative: int | None) -> int | None:
+    """The year of "the fourth quarter": the latest one begun by the anchor, or in a future clause the next."""
+    if anchor is None:
+        return None
+    if relative is not None:
+        return anchor.year + relative
+    current = (anchor.month - 1) // (3 if unit == "Q" else 6) + 1
+    if tense == FUTURE:
+        return anchor.year + (ordinal < current)
+    return anchor.year - (ordinal > current)
 
 
 def _season(s: _Slots, anchor: dt.date | None, tense: str) -> Timex | None:
@@ -346,6 +380,8 @@ def _infer_year(
 def _relative_unit(s: _Slots, anchor: dt.date | None, tense: str) -> Timex | None:
     if s.unit is None or s.quantity is not None:
         return None
+    if s.relative is None and s.unit == "Q" and not s.plural:
+        s.relative = -1  # "the quarter" in a news story is the latest reported one
     if s.relative is None:
         if s.unit != "WE":
             return None

@@ -18,7 +18,7 @@ from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
 from ..drafts import TimeDraft
-from ..timex_rules import FUTURE, PAST, PRESENT, normalise, words
+from ..timex_rules import FUTURE, PAST, PERIOD_VALUE, PRESENT, normalise, words
 
 _LABELS = ("DATE", "TIME")
 _FUTURE_AUX = ("will", "shall", "'ll", "wo")
@@ -43,11 +43,37 @@ def find_times(doc: Doc) -> list[TimeDraft]:
     """The time expressions of a parsed document with their TIMEX3 values."""
     anchor = doc._.hs_published
     times: list[TimeDraft] = []
-    for span in candidates(doc):
-        timex = normalise(span.text, anchor, tense_of(span))
-        if timex is not None:
-            times.append(TimeDraft(span=span, value=timex.value, type=timex.type))
+    reference = None  # the latest quarter or half-year read: "a year earlier" counts back from it
+    for candidate in candidates(doc):
+        for span in readable_parts(candidate):
+            timex = normalise(span.text, anchor, tense_of(span), reference)
+            if timex is not None:
+                times.append(TimeDraft(span=span, value=timex.value, type=timex.type))
+                own = normalise(span.text, anchor, tense_of(span))  # read without the reference
+                if timex == own and timex.value and PERIOD_VALUE.match(timex.value):
+                    reference = timex.value
     return times
+
+
+def readable_parts(span: Span) -> list[Span]:
+    """The span itself when the normaliser reads it, else its longest readable pieces, left to right.
+
+    spaCy joins ranges and clauses into one entity ("Aug. 26 to Oct. 20", "the quarter ended
+    Sept. 30"); each time expression inside is read on its own.
+    """
+    if normalise(span.text) is not None:
+        return [span]
+    parts, i = [], span.start
+    while i < span.end:
+        for j in range(span.end, i, -1):
+            piece = _trim(span.doc[i:j])
+            if piece is not None and normalise(piece.text) is not None:
+                parts.append(piece)
+                i = j
+                break
+        else:
+            i += 1
+    return parts
 
 
 def candidates(doc: Doc) -> list[Span]:
