@@ -65,6 +65,17 @@ class Cue:
 
 REFUSALS = ("decline", "refuse", "refrain")
 
+# The small English model's lemmatizer slips on a few cue verbs: "hoping" -> "hop".
+LEMMA_REPAIRS = {("hop", "hoping"): "hope", ("hop", "hoped"): "hope", ("retweete", "retweeted"): "retweet"}
+
+
+def repair_lemmas(doc) -> None:
+    """Put back the lemma of the few cue verbs the lemmatizer gets wrong."""
+    for token in doc:
+        repaired = LEMMA_REPAIRS.get((token.lemma_, token.lower_))
+        if repaired is not None:
+            token.lemma_ = repaired
+
 
 def _particle(token: Token) -> Token | None:
     return next((c for c in token.children if c.dep_ == "prt"), None)

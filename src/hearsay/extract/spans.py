@@ -160,7 +160,9 @@ def _refusal_content(cue: Cue) -> Span | None:
         obj = _object(governor)
         if obj is not None:
             return subtree_span(obj)
-    return None
+    # "declined to comment": the refused act itself.
+    act = next((c for c in cue.head.children if c.dep_ == "xcomp"), None)
+    return subtree_span(act) if act is not None else None
 
 
 def content_for(cue: Cue, nested_heads: set[int]) -> Span | None:
@@ -226,7 +228,13 @@ def content_for(cue: Cue, nested_heads: set[int]) -> Span | None:
     if cue.head.pos_ == "NOUN":
         clause = next((c for c in head.children if c.dep_ in ("acl", "ccomp")), None)
         return subtree_span(clause) if clause is not None else None
-    return _topic_of_speech(head) if entry.cls == "speech" else None
+    participle = head.tag_ == "VBG" and head.dep_ in ("advcl", "xcomp", "conj")
+    if entry.frame == "clause" and head.lemma_ not in HEARER_OBJECT_VERBS and not participle:
+        # "said the same thing", "asked a question": a clause verb with only an object reports that.
+        obj = _object(head)
+        if obj is not None and obj.pos_ != "PRON" and obj.i not in nested_heads:
+            return _cut_nested_cues(subtree_span(obj), nested_heads)
+    return _topic_of_speech(head) if entry.cls in ("speech", "question") else None
 
 
 # Right-hand dependents of a verb that are not part of what it is about.

@@ -7,7 +7,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ..cues import Cue, find_cues, source_nouns
+from ..cues import Cue, find_cues, repair_lemmas, source_nouns
 from ..drafts import EntityDraft, StatementDraft
 from ..quotes import char_span, kind_of, quote_containing, quote_ranges
 from ..spans import (
@@ -45,6 +45,7 @@ PARAGRAPH_BREAK = re.compile(r"\n\s*")
     assigns=["doc._.hs_statements"],
 )
 def hearsay_attribution(doc: Doc) -> Doc:
+    repair_lemmas(doc)
     doc._.hs_statements = Attributor(doc).statements()
     return doc
 
@@ -89,6 +90,11 @@ class Attributor:
 
     def _statements_of(self, cue: Cue) -> list[StatementDraft]:
         content = content_for(cue, self.cue_heads)
+        if cue.entry.cls in ("speech", "question"):
+            before = self._quotation_before(cue)
+            if before is not None and (content is None or not _overlaps(before, content)):
+                # '"...," Ann said before adding: "..."': the quotation just before is Ann's words.
+                content = before
         if content is None and cue.entry.cls in ("speech", "question"):
             content = self._adjacent_quotation(cue)
         if content is None or _is_trivial(content):
@@ -272,6 +278,37 @@ class Attributor:
                     return quotation
         return None
 
+    def _quotation_before(self, cue: Cue) -> Span | None:
+        """A quotation closing right before the cue, with only the cue's own words between."""
+        if cue.head.pos_ not in ("VERB", "AUX"):
+            return None
+        earlier = [(s, e) for s, e in self.quotes if e <= cue.span.start_char]
+        if not earlier:
+            return None
+        start, end = earlier[-1]
+        quotation = self._quotation(start, end)
+        if quotation is None or quotation.end_char > cue.span.start_char:
+            return None
+        text = self.doc.text
+        between = text[quotation.end_char : cue.span.start_char]
+        if "\n" in between or len(WORD.findall(between)) > 12:
+            return None
+        # '"We won," she said': the quotation is a sentence of its own, cut off by a comma, ? or !.
+        closing = (text[start:end].rstrip() or " ")[-1] + between.lstrip()[:1]
+        opening = text[: quotation.start_char].rstrip()[-1:]
+        if not any(mark in closing for mark in ",?!") or opening not in ("", ".", ":", "?", "!", "\n"):
+            return None
+        gap = self.doc.char_span(quotation.end_char, cue.span.start_char, alignment_mode="expand")
+        own = {t.i for t in cue.head.subtree}
+        if gap is None or not all(
+            t.i in own and t.dep_ not in ("dobj", "ccomp", "xcomp") or t.is_punct or t.is_space
+            for t in gap
+        ):
+            return None
+        if not any(t.dep_ in ("nsubj", "nsubjpass") or t.i in own for t in gap if not t.is_punct):
+            return None
+        return quotation
+
     def _reports_someone_else(self, draft: StatementDraft) -> bool:
         """ "Ms Lee said she would run," he said: a named third party's speech, worth its own statement."""
         cue = self.by_start.get(draft.cue.start_char)
@@ -388,6 +425,10 @@ def _is_name_label(label: Span) -> bool:
     if len(label) > LABEL_TOKENS or not any(t.pos_ == "PROPN" for t in label):
         return False
     return all(t.pos_ in LABEL_POS or t.is_punct for t in label)
+
+
+def _overlaps(a: Span, b: Span) -> bool:
+    return a.start_char < b.end_char and b.start_char < a.end_char
 
 
 def _holds(content: Span, cue: Span) -> bool:
