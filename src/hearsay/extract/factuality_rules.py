@@ -196,7 +196,8 @@ def _argument_negation(token: Token) -> Token | None:
         if negators.get(child.lower_) == "pronoun":
             return child
         det = next((d for d in child.children if d.dep_ in ("det", "neg")), None)
-        if det is not None and negators.get(det.lower_) == "determiner":
+        # "no drones crossed" negates the crossing; "has no information", "sees no end" do not
+        if det is not None and negators.get(det.lower_) == "determiner" and child.dep_.startswith("nsubj"):
             return det
     return None
 
@@ -282,17 +283,71 @@ def assess_predicate(token: Token) -> tuple[str, str, list[Span]]:
     if negator is not None and negator.i != token.head.i:
         polarity, cues = NEG, [negator.doc[negator.i : negator.i + 1]]
     local = [c for c in token.children if c.dep_ in ("aux", "advmod", "amod")]
+    modal = None if negator is not None else _event_modal(token)
+    if modal is not None:
+        certainty, polarity = modal[0], modal[1]
+        cues.append(modal[2])
+        local = [c for c in local if c.i != modal[2].start]
     for hedge, span in hedges_in(local):
         certainty = _lowest(certainty, hedge.certainty)
         polarity = _flip(polarity) if hedge.polarity == NEG else polarity
         cues.append(span)
-    governed = _governor_effect(token)
+    governed = _governor_effect(token) or _context_effect(token)
     if governed is not None:
         g_certainty, g_polarity, g_cues = governed
         certainty = _lowest(certainty, g_certainty)
         polarity = _combine(polarity, g_polarity)
         cues += g_cues
     return certainty, polarity, sorted(cues, key=lambda s: s.start)
+
+
+@cache
+def _event_contexts() -> dict[tuple[str, str], tuple[str, str]]:
+    return {(r["kind"], r["word"]): (r["certainty"], r["polarity"]) for r in load_lexicon("event_contexts")}
+
+
+def _event_modal(token: Token) -> tuple[str, str, Span] | None:
+    """A modal read on events only ("would close", "can fly"): its certainty, polarity and span."""
+    for child in token.children:
+        if child.dep_ == "aux" and child.tag_ == "MD":
+            value = _event_contexts().get(("modal", child.lower_))
+            if value is not None:
+                return value[0], value[1], child.doc[child.i : child.i + 1]
+    return None
+
+
+def _context_effect(token: Token) -> tuple[str, str, list[Span]] | None:
+    """An event named as the theme of "delay", "cancel", "seek"; a purpose; a "whether" clause."""
+    contexts, head = _event_contexts(), token.head
+    mark = next((c for c in token.children if c.dep_ == "mark"), None)
+    if mark is not None and ("mark", mark.lower_) in contexts:
+        return (*contexts[("mark", mark.lower_)], [mark.doc[mark.i : mark.i + 1]])
+    if token.pos_ in ("NOUN", "PROPN"):
+        for modifier in token.children:  # "the now-cancelled deal", "the flight delayed by fog"
+            if modifier.dep_ in ("amod", "acl") and modifier.tag_ == "VBN":
+                value = contexts.get(("theme", modifier.lemma_.lower()))
+                if value is not None:
+                    return (*value, [modifier.doc[modifier.i : modifier.i + 1]])
+        theme_of = token.dep_ in ("dobj", "nsubjpass") or (token.dep_ == "nsubj" and head.tag_ == "VBN")
+        if head.dep_ == "prep" and token.dep_ == "pobj" and head.lower_ == "in":
+            head, theme_of = head.head, True  # "a delay in delivery"
+        value = contexts.get(("theme", head.lemma_.lower()))
+        if theme_of and value is not None and head.i != token.i:
+            h_certainty, h_polarity, h_cues = assess_predicate(head) if head.pos_ == "VERB" else (CERTAIN, POS, [])
+            if h_polarity == NEG:
+                return None  # "did not delay the flight": no claim either way
+            return value[0], value[1], [head.doc[head.i : head.i + 1], *h_cues]
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+    if infinitive and (token.dep_ == "acl" or (token.dep_ == "xcomp" and head.pos_ == "ADJ")):
+        # "a proposal to combine", "the right to work", "difficult to trade", "free to leave"
+        return UNDERSPECIFIED, UNDERSPECIFIED, [head.doc[head.i : head.i + 1]]
+    if token.pos_ == "NOUN" and token.dep_ in ("dobj", "pobj") and head.pos_ in ("VERB", "ADP"):
+        verb = head if head.pos_ == "VERB" else head.head  # "could cause damage", "called for the return"
+        if verb.pos_ == "VERB" and verb.i != token.i:
+            certainty, polarity, cues = assess_predicate(verb)
+            if certainty != CERTAIN:
+                return certainty, polarity, cues
+    return None
 
 
 def _flip(polarity: str) -> str:
