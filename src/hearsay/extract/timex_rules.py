@@ -34,6 +34,13 @@ _MERIDIEM = {"a.m.": "am", "a.m": "am", "am": "am", "p.m.": "pm", "p.m": "pm", "
 _NUMERIC_DATE = re.compile(r"\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\b")
 PERIOD_VALUE = re.compile(r"^(\d{4})-([QH]\d)$")
 _ANAPHORIC = ("back", "forward")
+_PAST_CLAUSE_MONTHS_AHEAD = 2
+_DIGIT_WORD = "one|two|three|four|five|six|seven|eight|nine"
+_TENS_WORD = "ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_SPELLED_YEAR = re.compile(
+    rf"\b(?:(seventeen|eighteen|nineteen)\s+({_TENS_WORD})(?:[- ]({_DIGIT_WORD}))?"
+    rf"|(two thousand)(?:\s+(?:and\s+)?({_DIGIT_WORD}))?)\b"
+)
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 
 
@@ -85,11 +92,25 @@ class _Slots:
     clock: str | None = None  # "15:00", "MO"
     meridiem: str | None = None
     unit_then_direction: bool = False
+    period: bool = False
     pending: list[int] = field(default_factory=list)  # numbers not yet placed
 
 
 def _tokens(text: str) -> list[str]:
-    return _TOKEN.findall(text.lower().replace("\u2019", "'"))
+    return _TOKEN.findall(_spelled_years(text.lower().replace("\u2019", "'")))
+
+
+def _spelled_years(text: str) -> str:
+    """Years read out in broadcast transcripts: "nineteen ninety-six" -> 1996, "two thousand" -> 2000."""
+
+    def year(match: re.Match) -> str:
+        number = words("number")
+        century, tens, ones, thousand, thousand_ones = match.groups()
+        if thousand:
+            return str(2000 + int(number.get(thousand_ones or "", 0)))
+        return str(int(number[century]) * 100 + int(number[tens]) + int(number.get(ones or "", 0)))
+
+    return _SPELLED_YEAR.sub(year, text)
 
 
 def _fill(tokens: list[str]) -> _Slots | None:
@@ -123,8 +144,12 @@ def _fill_one(s: _Slots, word: str, after: str) -> bool:
     elif _ordinal(word) is not None and not (word == "second" and after in ("", "ago", "later")):
         s.ordinal = _ordinal(word)
     elif word in words("month"):
+        if s.month is not None or s.day_offset is not None:
+            return False  # "Aug. 26 to Oct. 20", "today through Nov. 17" are two expressions
         s.month = int(words("month")[word])
     elif word in words("weekday"):
+        if s.weekday is not None:
+            return False
         s.weekday = int(words("weekday")[word])
     elif word in words("unit"):
         if s.unit is None:
@@ -140,6 +165,8 @@ def _fill_one(s: _Slots, word: str, after: str) -> bool:
     elif word in words("day_offset"):
         s.day_offset = int(words("day_offset")[word])
         s.clock = words("part_of_day").get(word, s.clock)  # "tonight"
+    elif word in words("period"):
+        s.period = True
     elif word in words("season"):
         s.season = words("season")[word]
     elif word in words("part_of_day"):
@@ -214,11 +241,23 @@ def _decide(s: _Slots, anchor: dt.date | None, tense: str, reference: str | None
     countable = s.unit is not None and s.unit != "WE" and (s.ordinal is None or first) and s.year is None
     if countable and (s.quantity is not None or s.plural or s.relative_word == "past"):
         return _duration(s)
+    if s.period:
+        return _period_under_discussion(s, reference)
     for rule in (_quarter, _season, _absolute, _relative_unit, _weekday, _day_offset, _clock):
         timex = rule(s, anchor, tense)
         if timex is not None:
             return timex
     return None
+
+
+def _period_under_discussion(s: _Slots, reference: str | None) -> Timex | None:
+    """ "the latest period", "the 1989 period": the quarter the story reports on, if one was named."""
+    if s.unit is not None or s.quantity is not None or s.relative not in (None, -1):
+        return None
+    period = PERIOD_VALUE.match(reference or "")
+    if s.year is not None:
+        return Timex(f"{s.year}-{period.group(2)}" if period else str(s.year))
+    return Timex(reference) if period else None
 
 
 def _set(s: _Slots) -> Timex | None:
@@ -340,12 +379,22 @@ def _absolute(s: _Slots, anchor: dt.date | None, tense: str) -> Timex | None:
     if s.year is None and s.relative is not None and anchor is None:
         return Timex(None)  # "last May" without a document date
     year = s.year if s.year is not None else _infer_year(anchor, s.month, s.day, tense, s.relative)
+    if s.year is None and year is not None and s.weekday is not None and s.day is not None:
+        year = _year_of_weekday(year, s.month, s.day, s.weekday)  # "Monday, Oct. 26"
     if s.day is not None and not _valid(year or 2000, s.month, s.day):
         return None
     value = f"{year or 'XXXX'}-{s.month:02d}" + (f"-{s.day:02d}" if s.day else "")
     if s.day and s.clock:
         return Timex(f"{value}T{s.clock}", "TIME")
     return Timex(value)
+
+
+def _year_of_weekday(year: int, month: int, day: int, weekday: int) -> int:
+    """The year nearest ``year`` in which month-day falls on the weekday, else ``year``."""
+    for candidate in (year, year - 1, year + 1):
+        if _valid(candidate, month, day) and dt.date(candidate, month, day).isoweekday() == weekday:
+            return candidate
+    return year
 
 
 def _valid(year: int, month: int, day: int) -> bool:
@@ -366,9 +415,12 @@ def _infer_year(
     then = (month, day or 0)
     if relative == 0:
         return anchor.year
+    ahead = ((month - anchor.month) % 12 + ((day or anchor.day) - anchor.day) / 31) if then > now else 0
     if relative == -1 or tense == PAST:
         before = then < now if relative == -1 else then <= now
-        return anchor.year if before else anchor.year - 1
+        # A date weeks ahead in a past clause is a deadline set, not last year: "was extended to Nov. 20".
+        soon = relative is None and ahead <= _PAST_CLAUSE_MONTHS_AHEAD
+        return anchor.year if before or soon else anchor.year - 1
     if relative == 1 or tense == FUTURE:
         after = then > now if relative == 1 else then >= now
         return anchor.year if after else anchor.year + 1

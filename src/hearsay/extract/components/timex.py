@@ -107,9 +107,16 @@ def _trim(span: Span) -> Span | None:
     doc, start, end = span.doc, span.start, span.end
     while start < end and _leading_filler(doc[start], doc[start + 1] if start + 1 < end else None):
         start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].tag_ == "POS"):
+    while end > start and _trailing_filler(doc[end - 1]):
         end -= 1
     return doc[start:end] if end > start else None
+
+
+def _trailing_filler(token: Token) -> bool:
+    """Punctuation, a possessive, or a preposition or conjunction left over: "Aug. 26 to"."""
+    if token.is_punct or token.is_space or token.tag_ == "POS":
+        return True
+    return token.pos_ in ("ADP", "CCONJ", "SCONJ") and token.lower_ in {**words("filler"), **words("modifier")}
 
 
 def _leading_filler(token: Token, after: Token | None) -> bool:
@@ -175,6 +182,8 @@ def _tense(verb: Token) -> str:
         return FUTURE
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxiliaries):
         return PAST
+    if verb.tag_ == "VBN" and not auxiliaries:
+        return PAST  # "the injunction issued Thursday"
     return PRESENT
 
 
@@ -210,4 +219,9 @@ def _patterns() -> dict[str, list[list[dict]]]:
         "TIMEX_DAY": [[among(list(words("day_offset"))), among(parts, "?")]],
         "TIMEX_SET": [[among(list(words("set_quantifier"))), among(weekdays + units)]],
         "TIMEX_REF": [[{"LOWER": w} for w in phrase.split()] for phrase in words("ref")],
+        "TIMEX_PERIOD": [  # "the latest period", "the 1989 period", "the year-earlier period"
+            [among(["latest", "comparable", "corresponding"]), among(list(words("period")))],
+            [{"SHAPE": "dddd"}, among(list(words("period")))],
+            [among(["year"]), {"ORTH": "-"}, among(["earlier", "ago"]), among(["period", "quarter"])],
+        ],
     }
