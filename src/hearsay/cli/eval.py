@@ -233,3 +233,11 @@ from .eval_factuality import eval_factuality, eval_meantime  # noqa: E402  (regi
 
 eval_group.add_command(eval_meantime)
 eval_group.add_command(eval_factuality)
+
+from .eval_all import eval_all  # noqa: E402  (registered after the group exists)
+
+eval_group.add_command(eval_all)
+
+from .eval_ecbplus import eval_ecbplus  # noqa: E402  (registered after the group exists)
+
+eval_group.add_command(eval_ecbplus)
