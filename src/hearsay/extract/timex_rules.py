@@ -63,6 +63,11 @@ def _number(word: str) -> int | str | None:
     return None if value is None else (value if value == "X" else int(value))
 
 
+def _is_year(word: str, after: str) -> bool:
+    """ "the 1988 quarter": a four-digit number before a singular unit is its year."""
+    return len(word) == 4 and word.isdigit() and 1000 <= int(word) <= 2199 and not after.endswith("s")
+
+
 def _ordinal(word: str) -> int | None:
     match = re.fullmatch(r"(\d+)(?:st|nd|rd|th)", word)
     if match:
@@ -137,7 +142,7 @@ def _fill_one(s: _Slots, word: str, after: str) -> bool:
         s.ordinal, s.unit = int(word[1]), "Q"
     elif word in ("a", "an") and (_number(after) is not None or after in ("quarter", "half")):
         pass  # "a few", "a couple", "a quarter"
-    elif number is not None and (after in words("unit") or after in ("of", "more")):
+    elif number is not None and (after in words("unit") or after in ("of", "more")) and not _is_year(word, after):
         s.quantity = number  # "three days", "a couple of weeks"
     elif word.isdigit():
         s.pending.append(int(word))
@@ -241,7 +246,7 @@ def _decide(s: _Slots, anchor: dt.date | None, tense: str, reference: str | None
     countable = s.unit is not None and s.unit != "WE" and (s.ordinal is None or first) and s.year is None
     if countable and (s.quantity is not None or s.plural or s.relative_word == "past"):
         return _duration(s)
-    if s.period:
+    if s.period or (s.unit == "Q" and s.year is not None and s.ordinal is None):
         return _period_under_discussion(s, reference)
     for rule in (_quarter, _season, _absolute, _relative_unit, _weekday, _day_offset, _clock):
         timex = rule(s, anchor, tense)
@@ -252,7 +257,7 @@ def _decide(s: _Slots, anchor: dt.date | None, tense: str, reference: str | None
 
 def _period_under_discussion(s: _Slots, reference: str | None) -> Timex | None:
     """ "the latest period", "the 1989 period": the quarter the story reports on, if one was named."""
-    if s.unit is not None or s.quantity is not None or s.relative not in (None, -1):
+    if s.unit not in (None, "Q") or s.quantity is not None or s.relative not in (None, -1):
         return None
     period = PERIOD_VALUE.match(reference or "")
     if s.year is not None:
@@ -424,9 +429,9 @@ def _infer_year(
     if relative == 1 or tense == FUTURE:
         after = then > now if relative == 1 else then >= now
         return anchor.year if after else anchor.year + 1
-    # Nearest: more than half a year away in one direction is closer in the other.
+    # Nearest, leaning to the past as news does: over five months ahead is last year's.
     months = (month - anchor.month) + ((day or anchor.day) - anchor.day) / 31
-    return anchor.year + (1 if months < -6 else -1 if months > 6 else 0)
+    return anchor.year + (1 if months < -6 else -1 if months > 5 else 0)
 
 
 def _relative_unit(s: _Slots, anchor: dt.date | None, tense: str) -> Timex | None:
