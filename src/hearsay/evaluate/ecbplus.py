@@ -9,11 +9,13 @@ Which mentions are scored (only the annotated sentences of ``ECBplus_coreference
 * gold: entity markables (``HUMAN_PART_*``, ``NON_HUMAN_PART*``, ``LOC_*``; not times or actions);
 * predicted: hearsay's mentions (names only: hearsay does not resolve pronouns or common nouns);
 * a predicted mention *matches* the gold mention it shares the most tokens with (Dice of the two
-  token sets; at least half of the predicted tokens inside the gold mention), one to one, best
+  token sets; at least half of the predicted tokens inside the gold mention; overlapping the
+  gold head, its words before a preposition, comma or conjunction, and not only premodifying
+  it: "Paris" is not "a boutique in Paris", "Texas" not "a Texas inmate"), one to one, best
   pairs first. Coreference is scored on the matched mentions only, gold chains against hearsay's
-  entities, with singletons; mention recall is matched / named gold mentions (those with a
-  capitalised word that does not open its sentence, or matched), and predicted mentions that
-  match no gold entity mention are counted, not scored.
+  entities, with singletons; mention recall is matched / named gold mentions (those whose head
+  ends in a capitalised word, outside title-case headlines, and those matched), and predicted
+  mentions that match no gold entity mention are counted, not scored.
 
 Merge precision: of the pairs of matched mentions in different documents that hearsay put in
 one entity, the share that are in one gold chain.
@@ -39,8 +41,11 @@ from .ecbplus_corpus import EcbDocument, GoldMention, annotated_sentences, diges
 DEFAULT_TOPICS = tuple(range(1, 36))
 MATCH_RULE = (
     "a hearsay mention matches the gold entity mention sharing the most tokens with it (Dice), "
-    "with at least half of its tokens inside; one to one"
+    "with at least half of its tokens inside, overlapping the gold head (the words before a "
+    "preposition, comma or conjunction) and not only premodifying it; one to one"
 )
+# Words that end the head of a gold mention: "the Promises Treatment Center [in Malibu]".
+HEAD_ENDS = frozenset({"in", "at", "on", "near", "from", "outside", "for", "with", ",", "(", "and", "or", "-", "–", "who", "which", "that", "where"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,14 +106,16 @@ def predicted_mentions(ecb: EcbDocument, reading: Reading, entities: dict[tuple[
     return found
 
 
-def match(gold: list[GoldMention], predicted: list[Predicted]) -> list[tuple[GoldMention, Predicted]]:
+def match(ecb: EcbDocument, predicted: list[Predicted]) -> list[tuple[GoldMention, Predicted]]:
     """One-to-one pairs of gold and predicted mentions of one document, best overlap first."""
+    gold = list(ecb.mentions)
+    heads = [head_tokens(ecb, mention) for mention in gold]
     options = []
     for p, mention in enumerate(predicted):
         mine = set(mention.tokens)
         for g, other in enumerate(gold):
             shared = len(mine & set(other.tokens))
-            if shared and 2 * shared >= len(mine):
+            if shared and 2 * shared >= len(mine) and _names_head(ecb, mention, heads[g]):
                 options.append((2 * shared / (len(mine) + len(other.tokens)), -g, p, g))
     used_gold: set[int] = set()
     used_predicted: set[int] = set()
@@ -122,15 +129,43 @@ def match(gold: list[GoldMention], predicted: list[Predicted]) -> list[tuple[Gol
     return pairs
 
 
-def is_named(ecb: EcbDocument, mention: GoldMention, text: str) -> bool:
-    """A capitalised word that does not open its sentence: "Tara Reid", "the Promises center"."""
-    for i in mention.tokens:
+def head_tokens(ecb: EcbDocument, mention: GoldMention) -> tuple[int, ...]:
+    """The gold mention up to its first post-modifier: "a boutique [in Paris]", "Italy [and Egypt]"."""
+    tokens = mention.tokens
+    for n, i in enumerate(tokens[1:], start=1):
         token = ecb.tokens[i]
-        word = text[token.start : token.end]
-        opens = i == 0 or ecb.tokens[i - 1].sentence != token.sentence
-        if not opens and word[:1].isupper() and any(c.isalpha() for c in word) and word != "I":
-            return True
-    return False
+        if ecb.text[token.start : token.end].lower() in HEAD_ENDS:
+            return tokens[:n]
+    return tokens
+
+
+def _names_head(ecb: EcbDocument, mention: Predicted, head: tuple[int, ...]) -> bool:
+    """The predicted name overlaps the head and is not only its premodifier ("Texas [inmate]")."""
+    if not set(mention.tokens) & set(head):
+        return False
+    after = [i for i in head if i > mention.tokens[-1]]
+    return not any(ecb.text[ecb.tokens[i].start : ecb.tokens[i].end].islower() for i in after)
+
+
+def is_named(ecb: EcbDocument, mention: GoldMention, headlines: set[int]) -> bool:
+    """The gold head ends in a capitalised word: "Tara Reid", "the Betty Ford Center", not "a
+    Paris boutique"; in a headline written in capitals, where every word is, none counts."""
+    head = head_tokens(ecb, mention)
+    if ecb.tokens[head[0]].sentence in headlines:
+        return False
+    words = [ecb.text[ecb.tokens[i].start : ecb.tokens[i].end] for i in head]
+    words = [w for w in words if any(c.isalpha() for c in w)]
+    return bool(words) and words[-1][0].isupper() and words[-1] != "I"
+
+
+def headline_sentences(ecb: EcbDocument) -> set[int]:
+    """Sentences written in title case or capitals: most of their words start with a capital."""
+    words: dict[int, list[str]] = defaultdict(list)
+    for token in ecb.tokens:
+        word = ecb.text[token.start : token.end]
+        if word.isalpha() and len(word) > 3:
+            words[token.sentence].append(word)
+    return {n for n, found in words.items() if len(found) >= 3 and sum(w[0].isupper() for w in found) >= 0.7 * len(found)}
 
 
 def read_topics(topics: dict[int, list[EcbDocument]], batch_size: int = 16) -> Iterator[Reading]:
@@ -155,9 +190,10 @@ def evaluate_ecbplus(
         entities = link_topic(documents, topic_readings)
         for ecb, reading in zip(documents, topic_readings, strict=True):
             predicted = predicted_mentions(ecb, reading, entities)
-            pairs = match(list(ecb.mentions), predicted)
+            pairs = match(ecb, predicted)
             matched = {gold.id for gold, _ in pairs}
-            named = [m for m in ecb.mentions if m.id in matched or is_named(ecb, m, ecb.text)]
+            headlines = headline_sentences(ecb)
+            named = [m for m in ecb.mentions if m.id in matched or is_named(ecb, m, headlines)]
             counts["documents"] += 1
             counts["gold_mentions"] += len(ecb.mentions)
             counts["named_gold_mentions"] += len(named)
