@@ -18,8 +18,29 @@ from xml.etree import ElementTree
 
 from ..errors import InputError
 
-_NO_SPACE_BEFORE = frozenset({".", ",", ";", ":", "!", "?", ")", "]", "}", "%", "'s", "n't", "'", "''", "'re",
-                              "'ve", "'ll", "'d", "'m"})
+_NO_SPACE_BEFORE = frozenset(
+    {
+        ".",
+        ",",
+        ";",
+        ":",
+        "!",
+        "?",
+        ")",
+        "]",
+        "}",
+        "%",
+        "'s",
+        "n't",
+        "'",
+        "''",
+        "'re",
+        "'ve",
+        "'ll",
+        "'d",
+        "'m",
+    }
+)
 _NO_SPACE_AFTER = frozenset({"(", "[", "{", "$", "``", "US$", "#"})
 
 
@@ -79,7 +100,9 @@ def _rebuild(elements: list[ElementTree.Element]) -> tuple[str, dict[str, Token]
         elif _spaced(previous, word):
             parts.append(" ")
             length += 1
-        tokens[element.get("t_id", "")] = Token(element.get("t_id", ""), number, word, length, length + len(word))
+        tokens[element.get("t_id", "")] = Token(
+            element.get("t_id", ""), number, word, length, length + len(word)
+        )
         parts.append(word)
         length += len(word)
         previous, sentence = word, number
@@ -94,9 +117,12 @@ def read_cat(path: str | Path, sentences: int | None = None) -> CatDocument:
     except (OSError, ElementTree.ParseError) as error:
         raise InputError(f"is not a readable CAT XML file: {error}", where=str(path)) from None
     elements = root.findall("token")
-    if sentences is not None:
-        elements = [e for e in elements if int(e.get("sentence", "0")) < sentences]
-    text, tokens = _rebuild(elements)
+    try:
+        if sentences is not None:
+            elements = [e for e in elements if int(e.get("sentence", "0")) < sentences]
+        text, tokens = _rebuild(elements)
+    except ValueError as error:
+        raise InputError(f"has a token with a bad sentence number: {error}", where=str(path)) from None
     if not tokens:
         raise InputError("has no <token> elements; is it a CAT XML file?", where=str(path))
     mentions: dict[str, Mention] = {}
@@ -109,8 +135,13 @@ def read_cat(path: str | Path, sentences: int | None = None) -> CatDocument:
                 continue
             first, last = min(ids, key=lambda t: tokens[t].start), max(ids, key=lambda t: tokens[t].end)
             mentions[element.get("m_id", "")] = Mention(
-                element.get("m_id", ""), element.tag, ids, tokens[first].start, tokens[last].end,
-                tokens[first].sentence, dict(element.attrib),
+                element.get("m_id", ""),
+                element.tag,
+                ids,
+                tokens[first].start,
+                tokens[last].end,
+                tokens[first].sentence,
+                dict(element.attrib),
             )
         elif element.tag == "EVENT":
             instances[element.get("m_id", "")] = element.get("class", "")

@@ -27,8 +27,12 @@ def class_scores(gold: Sequence[str], predicted: Sequence[str], classes: Sequenc
         precision, recall = _ratio(correct, in_predicted), _ratio(correct, in_gold)
         f1 = _ratio(2 * correct, in_gold + in_predicted)
         per_class[name] = {
-            "gold": in_gold, "predicted": in_predicted, "correct": correct,
-            "precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4),
+            "gold": in_gold,
+            "predicted": in_predicted,
+            "correct": correct,
+            "precision": round(precision, 4),
+            "recall": round(recall, 4),
+            "f1": round(f1, 4),
         }
     total = sum(pairs.values())
     return {

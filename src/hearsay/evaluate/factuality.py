@@ -76,7 +76,9 @@ def read_split(path: str | Path) -> list[Sentence]:
             try:
                 sentences.append(_sentence(json.loads(line)))
             except (ValueError, KeyError, TypeError) as error:
-                raise InputError(f"line {number} is not a factuality record: {error}", where=str(path)) from None
+                raise InputError(
+                    f"line {number} is not a factuality record: {error}", where=str(path)
+                ) from None
     if not sentences:
         raise InputError("has no sentences", where=str(path))
     return sentences
@@ -115,8 +117,15 @@ def evaluate_factuality(
         gold.append(target.label)
         predicted.append(value)
         if abs(value - target.label) >= 1.5:
-            errors.append({"event": reading.text, "gold": target.label, "predicted": value,
-                           "cues": [c.text for c in reading.cues], "span": [target.start, target.end]})
+            errors.append(
+                {
+                    "event": reading.text,
+                    "gold": target.label,
+                    "predicted": value,
+                    "cues": [c.text for c in reading.cues],
+                    "span": [target.start, target.end],
+                }
+            )
     if errors_path is not None:
         with Path(errors_path).open("w", encoding="utf-8") as handle:
             handle.writelines(json.dumps(e, ensure_ascii=False) + "\n" for e in errors)
@@ -131,7 +140,8 @@ def evaluate_factuality(
         "mae": round(sum(abs(g - p) for g, p in zip(gold, predicted, strict=True)) / n, 4),
         "pearson_r": round(pearson(gold, predicted), 4),
         "baseline_all_certain_pos": {
-            "mae": round(sum(abs(g - 3.0) for g in gold) / n, 4), "pearson_r": round(pearson(gold, constant), 4),
+            "mae": round(sum(abs(g - 3.0) for g in gold) / n, 4),
+            "pearson_r": round(pearson(gold, constant), 4),
         },
         "data_sha256": hashlib.sha256(path.read_bytes()).hexdigest(),
         "elapsed_s": round(time.perf_counter() - started, 1),

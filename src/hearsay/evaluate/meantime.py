@@ -63,7 +63,8 @@ def digest(articles: list[CatDocument]) -> str:
 def scored_events(article: CatDocument) -> list[Mention]:
     """Event mentions with a certainty and a polarity from the schemes (a few have none)."""
     return [
-        m for m in article.events()
+        m
+        for m in article.events()
         if m.attributes.get("certainty") in CERTAINTY and m.attributes.get("polarity") in POLARITY
     ]
 
@@ -92,7 +93,9 @@ def _sentence_of(article: CatDocument, mention: Mention) -> str:
     return article.text[tokens[0].start : tokens[-1].end]
 
 
-def _factuality(article: CatDocument, doc: Any, errors: list[dict[str, Any]]) -> list[tuple[str, str, str, str]]:
+def _factuality(
+    article: CatDocument, doc: Any, errors: list[dict[str, Any]]
+) -> list[tuple[str, str, str, str]]:
     """(gold certainty, predicted certainty, gold polarity, predicted polarity) per scored event."""
     from ..extract.predicate_factuality import factuality_in_doc
 
@@ -103,11 +106,18 @@ def _factuality(article: CatDocument, doc: Any, errors: list[dict[str, Any]]) ->
         guess = (predicted.certainty.upper(), predicted.polarity.upper())
         rows.append((gold[0], guess[0], gold[1], guess[1]))
         if gold != guess:
-            errors.append({
-                "article": article.name, "layer": "factuality", "event": predicted.text,
-                "span": [mention.start, mention.end], "gold": list(gold), "predicted": list(guess),
-                "cues": [c.text for c in predicted.cues], "sentence": _sentence_of(article, mention),
-            })
+            errors.append(
+                {
+                    "article": article.name,
+                    "layer": "factuality",
+                    "event": predicted.text,
+                    "span": [mention.start, mention.end],
+                    "gold": list(gold),
+                    "predicted": list(guess),
+                    "cues": [c.text for c in predicted.cues],
+                    "sentence": _sentence_of(article, mention),
+                }
+            )
     return rows
 
 
@@ -135,15 +145,23 @@ def _source_hits(reading: Reading, statement: Any, speakers: list[Mention]) -> b
 
 
 def _attribution(article: CatDocument, reading: Reading, errors: list[dict[str, Any]]) -> dict[str, int]:
-    counts = {"reporting_events": 0, "cue_found": 0, "with_arg0": 0, "source_right": 0,
-              "statements": len(reading.statements), "statements_on_reporting_event": 0}
+    counts = {
+        "reporting_events": 0,
+        "cue_found": 0,
+        "with_arg0": 0,
+        "source_right": 0,
+        "statements": len(reading.statements),
+        "statements_on_reporting_event": 0,
+    }
     events = reporting_events(article)
     for statement in reading.statements:
         cue = (statement.cue.start, statement.cue.end)
         counts["statements_on_reporting_event"] += any(_overlaps(cue, (e.start, e.end)) for e, _ in events)
     for event, speakers in events:
         counts["reporting_events"] += 1
-        found = [s for s in reading.statements if _overlaps((s.cue.start, s.cue.end), (event.start, event.end))]
+        found = [
+            s for s in reading.statements if _overlaps((s.cue.start, s.cue.end), (event.start, event.end))
+        ]
         counts["cue_found"] += bool(found)
         if found and speakers:
             counts["with_arg0"] += 1
@@ -152,12 +170,18 @@ def _attribution(article: CatDocument, reading: Reading, errors: list[dict[str, 
         else:
             right = True
         if not found or not right:
-            errors.append({
-                "article": article.name, "layer": "attribution", "event": article.span_text(event),
-                "span": [event.start, event.end], "arg0": [article.span_text(m) for m in speakers],
-                "found_cue": bool(found), "hearsay_sources": [s.source.text for s in found],
-                "sentence": _sentence_of(article, event),
-            })
+            errors.append(
+                {
+                    "article": article.name,
+                    "layer": "attribution",
+                    "event": article.span_text(event),
+                    "span": [event.start, event.end],
+                    "arg0": [article.span_text(m) for m in speakers],
+                    "found_cue": bool(found),
+                    "hearsay_sources": [s.source.text for s in found],
+                    "sentence": _sentence_of(article, event),
+                }
+            )
     return counts
 
 
@@ -190,7 +214,9 @@ def evaluate_meantime(
     if errors_path is not None:
         with Path(errors_path).open("w", encoding="utf-8") as handle:
             handle.writelines(json.dumps(e, ensure_ascii=False) + "\n" for e in errors)
-    gold_c, pred_c, gold_p, pred_p = (list(column) for column in zip(*rows, strict=True)) if rows else ([],) * 4
+    gold_c, pred_c, gold_p, pred_p = (
+        (list(column) for column in zip(*rows, strict=True)) if rows else ([],) * 4
+    )
     return {
         "dataset": "meantime",
         "data": str(data_dir),

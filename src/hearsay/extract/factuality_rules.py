@@ -333,14 +333,18 @@ def _context_effect(token: Token) -> tuple[str, str, list[Span]] | None:
             head, theme_of = head.head, True  # "a delay in delivery"
         value = contexts.get(("theme", head.lemma_.lower()))
         if theme_of and value is not None and head.i != token.i:
-            h_certainty, h_polarity, h_cues = assess_predicate(head) if head.pos_ == "VERB" else (CERTAIN, POS, [])
+            h_certainty, h_polarity, h_cues = (
+                assess_predicate(head) if head.pos_ == "VERB" else (CERTAIN, POS, [])
+            )
             if h_polarity == NEG:
                 return None  # "did not delay the flight": no claim either way
             return value[0], value[1], [head.doc[head.i : head.i + 1], *h_cues]
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
-    if infinitive and (token.dep_ == "acl" or (token.dep_ == "xcomp" and head.pos_ == "ADJ")):
-        # "a proposal to combine", "the right to work", "difficult to trade", "free to leave"
-        return UNDERSPECIFIED, UNDERSPECIFIED, [head.doc[head.i : head.i + 1]]
+    adjective = head if head.pos_ == "ADJ" else next((c for c in head.children if c.dep_ == "acomp"), None)
+    if infinitive and (token.dep_ == "acl" or (token.dep_ == "xcomp" and adjective is not None)):
+        # "a proposal to combine", "the right to work", "(it is) difficult to trade", "free to leave"
+        word = adjective if token.dep_ == "xcomp" and adjective is not None else head
+        return UNDERSPECIFIED, UNDERSPECIFIED, [word.doc[word.i : word.i + 1]]
     if token.pos_ == "NOUN" and token.dep_ in ("dobj", "pobj") and head.pos_ in ("VERB", "ADP"):
         verb = head if head.pos_ == "VERB" else head.head  # "could cause damage", "called for the return"
         if verb.pos_ == "VERB" and verb.i != token.i:

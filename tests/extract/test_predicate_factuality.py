@@ -1,0 +1,55 @@
+"""Factuality of any predicate (not only statement contents): the public function and the event rules."""
+
+from __future__ import annotations
+
+import pytest
+
+from hearsay.errors import InputError
+from hearsay.extract.factuality_rules import assess_span
+from hearsay.extract.predicate_factuality import factuality_in_doc, factuality_of
+
+
+def _at(text: str, word: str) -> tuple[int, int]:
+    start = text.index(word)
+    return start, start + len(word)
+
+
+def test_predicate_factuality_of_text(nlp):
+    text = "The plant did not close, officials said, and it may reopen."
+    close, reopen = factuality_of(text, [_at(text, "close"), _at(text, "reopen")], nlp=nlp)
+    assert (close.text, close.certainty, close.polarity) == ("close", "certain", "neg")
+    assert close.cues[0].text == "not" and close.cues[0].start == text.index("not")
+    assert (reopen.certainty, reopen.polarity) == ("possible", "pos")
+
+
+def test_predicate_factuality_span_without_token(nlp):
+    doc = nlp("Talks resumed.")
+    with pytest.raises(InputError, match="hold no token"):
+        factuality_in_doc(doc, 14, 14)
+
+
+# sentence, predicate span, (certainty, polarity)
+EVENTS = [
+    ("The test flight was delayed after an accident.", "flight", ("certain", "neg")),
+    ("Senators criticised the now-cancelled deal.", "deal", ("certain", "neg")),
+    ("The carrier seeks bankruptcy protection.", "protection", ("possible", "pos")),
+    ("The jet can fly from London to Sydney.", "fly", ("possible", "pos")),
+    ("The company said it would axe 10,000 jobs.", "axe", ("probable", "pos")),
+    ("He did not say whether he decided to leave.", "decided", ("underspecified", "underspecified")),
+    ("It cut jobs in an effort to evade bankruptcy.", "evade", ("underspecified", "underspecified")),
+    ("They rejected a proposal to combine the carriers.", "combine", ("underspecified", "underspecified")),
+    ("It is difficult to trade these stocks.", "trade", ("underspecified", "underspecified")),
+    ("The merger could cause damage to the brand.", "damage", ("possible", "pos")),
+    ("She has no information on the threat.", "has", ("certain", "pos")),
+    ("No one has been named as a suspect.", "named", ("certain", "neg")),
+    ("GM plans to shut down 1,100 dealerships.", "shut down", ("underspecified", "underspecified")),
+    ("The government would not give more aid.", "give", ("certain", "neg")),
+]
+
+
+@pytest.mark.parametrize(("text", "predicate", "expected"), EVENTS)
+def test_predicate_factuality_event_rules(bare_nlp, text, predicate, expected):
+    doc = bare_nlp(text)
+    span = doc.char_span(*_at(text, predicate))
+    reading = assess_span(span)
+    assert (reading.certainty, reading.polarity) == expected
