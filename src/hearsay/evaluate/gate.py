@@ -44,6 +44,13 @@ DEFAULT_FLOORS = {
         "entities.found_with_type",
         "times.found_with_value",
     ),
+    "meantime": (
+        "certainty.macro_f1",
+        "polarity.macro_f1",
+        "attribution.cue_recall",
+        "attribution.source_accuracy",
+    ),
+    "factuality_uw_dev": ("pearson_r",),
 }
 
 
