@@ -51,6 +51,7 @@ DEFAULT_FLOORS = {
         "attribution.source_accuracy",
     ),
     "factuality_uw_dev": ("pearson_r",),
+    "tempeval3_train": ("value.f1", "relaxed.f1", "strict.f1", "value.accuracy", "type.accuracy"),
 }
 
 
@@ -82,6 +83,8 @@ def section_for(figures: dict[str, Any]) -> str:
         return f"polnear_{figures['split']}"
     if figures.get("dataset") == "meantime":
         return "meantime"
+    if figures.get("dataset") == "tempeval3":
+        return f"tempeval3_{figures['split']}"
     if figures.get("dataset") == "factuality":
         return f"factuality_{figures['set'].lower()}_{figures['split']}"
     return "sample_article"

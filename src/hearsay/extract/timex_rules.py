@@ -142,7 +142,7 @@ def _fill_one(s: _Slots, word: str, after: str) -> bool:
         s.ordinal, s.unit = int(word[1]), "Q"
     elif word in ("a", "an") and (_number(after) is not None or after in ("quarter", "half")):
         pass  # "a few", "a couple", "a quarter"
-    elif number is not None and (after in words("unit") or after in ("of", "more")) and not _is_year(word, after):
+    elif number is not None and after in (*words("unit"), "of", "more") and not _is_year(word, after):
         s.quantity = number  # "three days", "a couple of weeks"
     elif word.isdigit():
         s.pending.append(int(word))
@@ -343,8 +343,10 @@ def _quarter(s: _Slots, anchor: dt.date | None, tense: str) -> Timex | None:
     return Timex(f"{year or 'XXXX'}-{s.unit}{s.ordinal}")
 
 
-def _quarter_year(anchor: dt.date | None, unit: str, ordinal: int, tense: str, relative: int | None) -> int | None:
-    """The year of "the fourth quarter": the latest one begun by the anchor, or in a future clause the next."""
+def _quarter_year(
+    anchor: dt.date | None, unit: str, ordinal: int, tense: str, relative: int | None
+) -> int | None:
+    """The year of "the fourth quarter": the latest begun by the anchor, in a future clause the next."""
     if anchor is None:
         return None
     if relative is not None:

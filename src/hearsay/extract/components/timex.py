@@ -116,7 +116,8 @@ def _trailing_filler(token: Token) -> bool:
     """Punctuation, a possessive, or a preposition or conjunction left over: "Aug. 26 to"."""
     if token.is_punct or token.is_space or token.tag_ == "POS":
         return True
-    return token.pos_ in ("ADP", "CCONJ", "SCONJ") and token.lower_ in {**words("filler"), **words("modifier")}
+    leftover = token.lower_ in words("filler") or token.lower_ in words("modifier")
+    return token.pos_ in ("ADP", "CCONJ", "SCONJ") and leftover
 
 
 def _leading_filler(token: Token, after: Token | None) -> bool:
