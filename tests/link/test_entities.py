@@ -103,3 +103,33 @@ def test_entities_ambiguous_surname_stays_apart(tmp_path):
         link_corpus(store)
         ids = [entity_for_mention(store, r.document_id, "e1") for _d, r in (one, two, bare)]
     assert len(set(ids)) == 3
+
+
+@pytest.mark.parametrize("surname_first", [True, False])
+def test_entities_surname_typed_as_organisation_joins_the_one_person(tmp_path, surname_first):
+    # the small model calls "Teixeira" alone an organisation; one full-named Teixeira is known
+    full = _reading("Mark Teixeira signed for eight years.", "Mark Teixeira", "PERSON", 1)
+    bare = _reading("Teixeira agreed to the deal.", "Teixeira", "ORG", 2)
+    place = _reading("Teixeira is a town in Portugal.", "Teixeira", "GPE", 3)
+    with Store(tmp_path / "teixeira.db") as store:
+        for document, reading in ((bare, full) if surname_first else (full, bare)) + (place,):
+            store.put(document, reading)
+        link_corpus(store)
+        ids = [entity_for_mention(store, r.document_id, "e1") for _d, r in (full, bare, place)]
+    assert ids[0] == ids[1] and ids[2] != ids[0]
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [("Fred LaRue", "Frederick LaRue"), ("Joseph Comeaux", "Arcade Joseph Comeaux"), ("Mark Felt", "W. Mark Felt"),
+     ("Ellen DeGeneres", "Comedian Ellen DeGeneres")],
+)
+def test_entities_short_given_and_middle_names_are_one_person(tmp_path, one, other):
+    first = _reading(f"{one} spoke.", one, "PERSON", 1)
+    second = _reading(f"{other} spoke.", other, "PERSON", 2)
+    with Store(tmp_path / "given.db") as store:
+        for document, reading in (first, second):
+            store.put(document, reading)
+        link_corpus(store)
+        ids = {entity_for_mention(store, r.document_id, "e1") for _d, r in (first, second)}
+    assert len(ids) == 1

@@ -44,3 +44,12 @@ def test_names_type_class_keeps_people_and_places_apart():
 def test_names_blocking_keys_meet_a_typo_by_prefix():
     typo, right = blocking_keys("Smadiryarov", "person"), blocking_keys("Aybek Smadiyarov", "person")
     assert set(typo) & set(right)
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [("US", "United States"), ("U.S.", "the United States"), ("Britain", "UK"), ("Microsoft Corp.", "Microsoft"),
+     ("Betty Ford Centre", "Betty Ford Center")],
+)
+def test_names_aliases_and_suffixes_share_a_key(one, other):
+    assert name_key(one) == name_key(other)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
@@ -27,6 +27,9 @@ from .names import blocking_keys, given_names_agree, name_key, person_name, type
 # Entity types not worth resolving across documents (numbers, dates and the like are not entities here).
 SKIPPED_TYPES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
 CROSSABLE = frozenset({"person", "place", "organisation"})
+# Types the small model gives a surname written alone ("Teixeira" ORG, "Klitschko" NORP); a place
+# name ("Jackson", "Georgia") keeps its type.
+SURNAME_TYPES = frozenset({"ORG", "NORP", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "OUTLET"})
 SURNAME_RATIO = 88
 NAME_RATIO = 92
 
@@ -61,6 +64,7 @@ class Resolver:
 
     tables: LinkTables
     splits: dict[tuple[str, str], set[str]]  # (class, name key) -> keys of names it may not join
+    replaced: dict[str, str] = field(default_factory=dict)  # entity merged away -> the one it joined
 
     def resolve(self, reading: Reading) -> dict[str, str]:
         """Link every entity of ``reading``; returns local id -> global entity id."""
@@ -82,11 +86,19 @@ class Resolver:
             )
             roles = sorted({role.text for role in entity.roles})
             self.tables.add_roles(global_id, roles, reading.document_id, entity.id, published)
+        mapping = {local: self._current(global_id) for local, global_id in mapping.items()}
         per_entity: dict[str, int] = {}
         for local, global_id in mapping.items():
             per_entity[global_id] = per_entity.get(global_id, 0) + counts.get(local, 0)
         self.tables.count_new_document(per_entity)
+        if self.replaced:
+            self.tables.recount_entities(list(per_entity))
         return mapping
+
+    def _current(self, entity_id: str) -> str:
+        while entity_id in self.replaced:
+            entity_id = self.replaced[entity_id]
+        return entity_id
 
     def _resolve_one(self, document_id: str, entity: Entity, names: list[str]) -> str:
         cls = type_class(entity.type)
@@ -98,7 +110,9 @@ class Resolver:
         for _name, key in keyed:
             forbidden |= self.splits.get((cls, key), set())
         candidates = {i: cand for i, cand in candidates.items() if not forbidden & {k for _n, k in cand}}
-        chosen = choose(cls, [k for _n, k in keyed], candidates)
+        chosen = self._person_by_surname(entity.type, keyed, forbidden)
+        if chosen is None:
+            chosen = choose(cls, [k for _n, k in keyed], candidates)
         if chosen is None:
             chosen = self._across_types(cls, keyed, forbidden)
         full = cls != "person" or any(_is_full(k) for _n, k in keyed)
@@ -109,7 +123,45 @@ class Resolver:
             self._maybe_rename(chosen, entity, full)
         self.tables.add_names(chosen, keyed)
         self.tables.add_keys(cls, chosen, blocks)
+        if cls == "person" and full:
+            self._absorb_surname_entities(chosen, keyed, forbidden)
         return chosen
+
+    def _person_by_surname(self, entity_type: str, keyed: list[tuple[str, str]], forbidden: set[str]) -> str | None:
+        """A one-word name of another type that is the surname of the one full-named person:
+        the model calls "Teixeira" alone an organisation, "Klitschko" a nationality."""
+        keys = {k for _n, k in keyed}
+        if entity_type not in SURNAME_TYPES or len(keys) != 1 or " " in next(iter(keys)):
+            return None
+        (key,) = keys
+        people = self._full_persons(key)
+        if len(people) == 1 and not forbidden & {row["key"] for row in self.tables.names_of(people[0])}:
+            return people[0]
+        return None
+
+    def _full_persons(self, surname: str) -> list[str]:
+        candidates = self.tables.entity_candidates("person", [f"s:{surname}"])
+        return [
+            entity_id
+            for entity_id, names in candidates.items()
+            if any((p := person_name(k)) is not None and p.surname == surname and p.full for _n, k in names)
+        ]
+
+    def _absorb_surname_entities(self, person: str, keyed: list[tuple[str, str]], forbidden: set[str]) -> None:
+        """Entities made earlier of this person's surname alone, under another type, join the person."""
+        from .decisions import _merge_ids
+
+        surnames = {p.surname for p in (person_name(k) for _n, k in keyed) if p is not None and p.full}
+        for surname in surnames:
+            if surname in forbidden or self._full_persons(surname) != [person]:
+                continue
+            for other in self.tables.entities_named(surname):
+                row = self.tables.entity_row(other)
+                if row is None or other == person or row["type"] not in SURNAME_TYPES:
+                    continue
+                if {row["key"] for row in self.tables.names_of(other)} == {surname}:
+                    _merge_ids(self.tables, person, other)
+                    self.replaced[other] = person
 
     def _across_types(self, cls: str, keyed: list[tuple[str, str]], forbidden: set[str]) -> str | None:
         """An entity of another type class with exactly this name of two words or more.

@@ -29,6 +29,8 @@ TYPE_CLASSES = {
 # Spelling variants that transliteration systems disagree on, folded to one form, in order.
 # "Tokayev"/"Tokaev", "Smadiyarov"/"Smadiarov", "Yulia"/"Iuliia", "Dzhumabaev"/"Jumabayev".
 _FOLDS = (
+    ("centre", "center"),
+    ("theatre", "theater"),
     ("dzh", "j"),
     ("yev", "ev"),
     ("iev", "ev"),
@@ -83,6 +85,25 @@ _TITLES = frozenset(
 )
 
 
+# Words after an organisation's name that are not part of it: "Microsoft Corp." is "Microsoft".
+_CORPORATE = frozenset(["corp", "corporation", "inc", "ltd", "llc", "plc", "co"])
+# Names that are one place or body however they are written (keys before folding).
+ALIASES = {
+    "us": "united states",
+    "u s": "united states",
+    "usa": "united states",
+    "u s a": "united states",
+    "united states of america": "united states",
+    "uk": "united kingdom",
+    "u k": "united kingdom",
+    "britain": "united kingdom",
+    "great britain": "united kingdom",
+    "un": "united nations",
+    "u n": "united nations",
+    "eu": "european union",
+}
+
+
 def type_class(entity_type: str) -> str:
     """The class of types an entity may be matched within (``other:TYPE`` for the rest)."""
     return TYPE_CLASSES.get(entity_type, f"other:{entity_type}")
@@ -106,7 +127,10 @@ def name_words(name: str) -> tuple[str, ...]:
     words = tuple(w for w in _NOT_WORD.split(latin) if w)
     while len(words) > 1 and words[0] in _TITLES:
         words = words[1:]
-    return words
+    while len(words) > 1 and words[-1] in _CORPORATE:
+        words = words[:-1]
+    alias = ALIASES.get(" ".join(words))
+    return tuple(alias.split()) if alias else words
 
 
 def name_key(name: str) -> str:
@@ -137,9 +161,25 @@ def person_name(name: str) -> PersonName | None:
     "A. Smadiyarov" -> given ("a",), "Kassym-Jomart Tokayev" -> given ("kassim", "jomart").
     """
     words = [fold_word(w) for w in name_words(name)]
+    while len(words) > 2 and _describes(words[0]):
+        words = words[1:]  # "Comedian Ellen DeGeneres", "American Hasim Rahman"
     if not words:
         return None
     return PersonName(given=tuple(words[:-1]), surname=words[-1])
+
+
+@lru_cache(maxsize=1)
+def _descriptive_words() -> frozenset[str]:
+    """Role nouns and demonyms, folded: words that stand before a person's name, not in it."""
+    from ..extract.lexicon import load_lexicon
+
+    words = {row["noun"] for row in load_lexicon("role_nouns")}
+    words |= {row["word"].lower() for row in load_lexicon("demonyms") if row["kind"] != "prefix"}
+    return frozenset(fold_word(w) for w in words if " " not in w)
+
+
+def _describes(word: str) -> bool:
+    return word in _descriptive_words()
 
 
 def given_names_agree(one: tuple[str, ...], other: tuple[str, ...], similar) -> bool:
@@ -147,8 +187,12 @@ def given_names_agree(one: tuple[str, ...], other: tuple[str, ...], similar) -> 
     if not one or not other:
         return True
     first, second = one[0], other[0]
+    if len(first) > 1 and first in other[1:] or len(second) > 1 and second in one[1:]:
+        return True  # a middle name used alone: "Joseph Comeaux", "Arcade Joseph Comeaux"
     if len(first) == 1 or len(second) == 1:
         return first[0] == second[0]
+    if min(len(first), len(second)) >= 3 and (first.startswith(second) or second.startswith(first)):
+        return True  # "Fred" for "Frederick"
     return similar(first, second) >= 85
 
 
