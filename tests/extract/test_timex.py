@@ -93,10 +93,65 @@ def test_timex_reads_sentence(bare_nlp, text, published, expected):
         ("37-year-old", None, PAST, None),
         ("45", None, PAST, None),
         ("the day", PUBLISHED, PAST, None),
+        # TempEval-3 conventions (TimeML): decades, durations in years, spoken years
+        ("the 1990s", None, PAST, Timex("199")),
+        ("two decades", None, PAST, Timex("P20Y", "DURATION")),
+        ("decades", None, PAST, Timex("PXY", "DURATION")),
+        ("nineteen ninety-six", None, PAST, Timex("1996")),
+        ("the year two thousand", None, PAST, Timex("2000")),
+        ("the first nine months", None, PAST, Timex("P9M", "DURATION")),
+        # quarters: the latest one begun, or the next in a future clause
+        ("the fourth quarter", dt.date(1998, 2, 6), PAST, Timex("1997-Q4")),
+        ("the third quarter", dt.date(1989, 10, 30), PAST, Timex("1989-Q3")),
+        ("the first quarter", dt.date(1989, 10, 30), FUTURE, Timex("1990-Q1")),
+        ("the latest quarter", dt.date(1989, 10, 30), PAST, Timex("1989-Q3")),
+        # the weekday decides the year; a deadline weeks ahead in a past clause is this year
+        ("Monday, Oct. 26", dt.date(1998, 10, 25), PAST, Timex("1998-10-26")),
+        ("Nov. 20", dt.date(1989, 11, 2), PAST, Timex("1989-11-20")),
+        ("Oct. 23", dt.date(1999, 5, 6), PAST, Timex("1998-10-23")),
+        # two dates are never one
+        ("Aug. 26 to Oct. 20", None, PAST, None),
+        ("today through Nov. 17", PUBLISHED, PAST, None),
+        # "a year earlier" counts back in years from the document date, not in days
+        ("a year earlier", dt.date(1998, 2, 6), PAST, Timex("1997")),
+        ("three days earlier", PUBLISHED, PAST, Timex(None)),
     ],
 )
 def test_timex_rules_normalise(text, anchor, tense, expected):
     assert normalise(text, anchor, tense) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a year earlier", "1988-Q3"),
+        ("a year ago", "1988-Q3"),
+        ("year-ago", "1988-Q3"),
+        ("the latest period", "1989-Q3"),
+        ("the 1988 period", "1988-Q3"),
+        ("the 1988 quarter", "1988-Q3"),
+    ],
+)
+def test_timex_rules_count_back_from_the_quarter_under_discussion(text, expected):
+    """In an earnings story about the third quarter, "a year earlier" is that quarter of the year before."""
+    assert normalise(text, dt.date(1989, 10, 30), PAST, reference="1989-Q3") == Timex(expected)
+
+
+def test_timex_rules_period_needs_a_quarter_under_discussion():
+    assert normalise("the latest period", dt.date(1989, 10, 30), PAST) is None
+    assert normalise("the 1988 period", dt.date(1989, 10, 30), PAST) == Timex("1988")
+
+
+def test_timex_reads_the_pieces_of_one_spacy_date(bare_nlp):
+    """spaCy tags "the quarter ended Sept. 30" as one DATE; it holds two time expressions."""
+    doc = bare_nlp("Coast earned $10.2 million for the quarter ended Sept. 30. A year earlier it lost $2 million.")
+    doc._.hs_published = dt.date(1989, 10, 30)
+    times = hearsay_timex(doc)._.hs_times
+    assert [(t.span.text, t.value) for t in times] == [
+        ("the quarter", "1989-Q3"),
+        ("Sept. 30", "1989-09-30"),
+        ("A year earlier", "1988-Q3"),
+    ]
 
 
 def test_timex_sees_only_the_expression_text(bare_nlp):
