@@ -144,7 +144,8 @@ def test_timex_rules_period_needs_a_quarter_under_discussion():
 
 def test_timex_reads_the_pieces_of_one_spacy_date(bare_nlp):
     """spaCy tags "the quarter ended Sept. 30" as one DATE; it holds two time expressions."""
-    doc = bare_nlp("Coast earned $10.2 million for the quarter ended Sept. 30. A year earlier it lost $2 million.")
+    text = "Coast earned $1 million for the quarter ended Sept. 30. A year earlier it lost $2 million."
+    doc = bare_nlp(text)
     doc._.hs_published = dt.date(1989, 10, 30)
     times = hearsay_timex(doc)._.hs_times
     assert [(t.span.text, t.value) for t in times] == [
