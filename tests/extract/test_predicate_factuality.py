@@ -53,3 +53,12 @@ def test_predicate_factuality_event_rules(bare_nlp, text, predicate, expected):
     span = doc.char_span(*_at(text, predicate))
     reading = assess_span(span)
     assert (reading.certainty, reading.polarity) == expected
+
+
+def test_predicate_factuality_docstring_example_runs(nlp):
+    import doctest
+
+    import hearsay.extract.predicate_factuality as module
+
+    failures, tried = doctest.testmod(module, verbose=False)
+    assert tried > 0 and failures == 0
