@@ -99,6 +99,7 @@ def test_timex_reads_sentence(bare_nlp, text, published, expected):
         ("decades", None, PAST, Timex("PXY", "DURATION")),
         ("nineteen ninety-six", None, PAST, Timex("1996")),
         ("the year two thousand", None, PAST, Timex("2000")),
+        ("twenty-five years", None, PAST, Timex("P25Y", "DURATION")),
         ("the first nine months", None, PAST, Timex("P9M", "DURATION")),
         # quarters: the latest one begun, or the next in a future clause
         ("the fourth quarter", dt.date(1998, 2, 6), PAST, Timex("1997-Q4")),

@@ -37,6 +37,7 @@ _ANAPHORIC = ("back", "forward")
 _PAST_CLAUSE_MONTHS_AHEAD = 2
 _DIGIT_WORD = "one|two|three|four|five|six|seven|eight|nine"
 _TENS_WORD = "ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_TENS_AND_ONES = re.compile(rf"\b({_TENS_WORD.removeprefix('ten|')})[- ]({_DIGIT_WORD})\b")
 _SPELLED_YEAR = re.compile(
     rf"\b(?:(seventeen|eighteen|nineteen)\s+({_TENS_WORD})(?:[- ]({_DIGIT_WORD}))?"
     rf"|(two thousand)(?:\s+(?:and\s+)?({_DIGIT_WORD}))?)\b"
@@ -106,7 +107,8 @@ def _tokens(text: str) -> list[str]:
 
 
 def _spelled_years(text: str) -> str:
-    """Years read out in broadcast transcripts: "nineteen ninety-six" -> 1996, "two thousand" -> 2000."""
+    """Spelled-out numbers: years read out in broadcasts ("nineteen ninety-six" -> 1996, "two thousand"
+    -> 2000), then compounds ("twenty-four" -> 24)."""
 
     def year(match: re.Match) -> str:
         number = words("number")
@@ -115,7 +117,10 @@ def _spelled_years(text: str) -> str:
             return str(2000 + int(number.get(thousand_ones or "", 0)))
         return str(int(number[century]) * 100 + int(number[tens]) + int(number.get(ones or "", 0)))
 
-    return _SPELLED_YEAR.sub(year, text)
+    def tens_and_ones(match: re.Match) -> str:
+        return str(int(words("number")[match.group(1)]) + int(words("number")[match.group(2)]))
+
+    return _TENS_AND_ONES.sub(tens_and_ones, _SPELLED_YEAR.sub(year, text))  # "twenty-four hours" -> 24
 
 
 def _fill(tokens: list[str]) -> _Slots | None:
