@@ -22,7 +22,8 @@ def test_coref_metrics_muc_counts_links():
 
 
 def test_coref_metrics_b_cubed_averages_over_mentions():
-    # recall: (2/3 + 2/3 + 1/3 + 1/4 + 0 + 2/4 + 2/4) / 7; precision: (1 + 1 + 1/2 + 1/2 + 1/2 + 1/2 + 0 + 0) / 8
+    # recall: (2/3 + 2/3 + 1/3 + 1/4 + 0 + 2/4 + 2/4) / 7
+    # precision: (1 + 1 + 1/2 + 1/2 + 1/2 + 1/2 + 0 + 0) / 8
     score = b_cubed(KEY, RESPONSE)
     assert score.recall == pytest.approx(5 / 12)
     assert score.precision == pytest.approx(1 / 2)
@@ -68,10 +69,12 @@ def test_coref_metrics_hungarian_agrees_with_brute_force():
         found = sum(weights[r][c] for r, c in max_weight_assignment(weights))
         if rows <= columns:
             best = max(
-                sum(weights[r][c] for r, c in enumerate(perm)) for perm in itertools.permutations(range(columns), rows)
+                sum(weights[r][c] for r, c in enumerate(perm))
+                for perm in itertools.permutations(range(columns), rows)
             )
         else:
             best = max(
-                sum(weights[r][c] for c, r in enumerate(perm)) for perm in itertools.permutations(range(rows), columns)
+                sum(weights[r][c] for c, r in enumerate(perm))
+                for perm in itertools.permutations(range(rows), columns)
             )
         assert found == pytest.approx(best)

@@ -14,20 +14,34 @@ DOC = """<Document doc_name="{name}.xml" doc_id="D1">
 {tokens}
 <Markables>
 <HUMAN_PART_PER m_id="1"><token_anchor t_id="1"/><token_anchor t_id="2"/></HUMAN_PART_PER>
-<LOC_FAC m_id="2"><token_anchor t_id="6"/><token_anchor t_id="7"/><token_anchor t_id="8"/><token_anchor t_id="9"/></LOC_FAC>
+<LOC_FAC m_id="2"><token_anchor t_id="6"/><token_anchor t_id="7"/>
+<token_anchor t_id="8"/><token_anchor t_id="9"/></LOC_FAC>
 <HUMAN_PART_PER m_id="3"><token_anchor t_id="11"/></HUMAN_PART_PER>
 <TIME_DATE m_id="4"><token_anchor t_id="13"/></TIME_DATE>
 <HUMAN_PART_PER m_id="9" TAG_DESCRIPTOR="t1_reid" instance_id="HUM1" />
 </Markables>
 <Relations>
-<CROSS_DOC_COREF r_id="10" note="HUM1"><source m_id="1" /><source m_id="3" /><target m_id="9" /></CROSS_DOC_COREF>
+<CROSS_DOC_COREF r_id="10" note="HUM1">
+<source m_id="1" /><source m_id="3" /><target m_id="9" />
+</CROSS_DOC_COREF>
 </Relations>
 </Document>
 """
 WORDS = [
-    (0, "Tara"), (0, "Reid"), (0, "entered"), (0, "``"), (0, "rehab"),
-    (1, "a"), (1, "clinic"), (1, "in"), (1, "Malibu"), (1, "."),
-    (2, "Reid"), (2, "'s"), (2, "Friday"), (2, "."),
+    (0, "Tara"),
+    (0, "Reid"),
+    (0, "entered"),
+    (0, "``"),
+    (0, "rehab"),
+    (1, "a"),
+    (1, "clinic"),
+    (1, "in"),
+    (1, "Malibu"),
+    (1, "."),
+    (2, "Reid"),
+    (2, "'s"),
+    (2, "Friday"),
+    (2, "."),
 ]
 
 
@@ -35,12 +49,14 @@ def _write_topic(root: Path) -> Path:
     folder = root / "ECB+" / "1"
     folder.mkdir(parents=True)
     tokens = "\n".join(
-        f'<token t_id="{i}" sentence="{s}" number="{i}">{w}</token>' for i, (s, w) in enumerate(WORDS, start=1)
+        f'<token t_id="{i}" sentence="{s}" number="{i}">{w}</token>'
+        for i, (s, w) in enumerate(WORDS, start=1)
     )
     for name in ("1_1ecb", "1_1ecbplus"):
         (folder / f"{name}.xml").write_text(DOC.format(name=name, tokens=tokens), encoding="utf-8")
     (root / "ECBplus_coreference_sentences.csv").write_text(
-        "Topic,File,Sentence Number\n1,1ecb,0\n1,1ecb,1\n1,1ecbplus,0\n1,1ecbplus,1\n1,1ecbplus,2\n", encoding="utf-8"
+        "Topic,File,Sentence Number\n1,1ecb,0\n1,1ecb,1\n1,1ecbplus,0\n1,1ecbplus,1\n1,1ecbplus,2\n",
+        encoding="utf-8",
     )
     return root
 
@@ -53,7 +69,7 @@ def _document(tmp_path: Path, name: str = "1_1ecb"):
 
 def test_ecbplus_text_is_rebuilt_with_offsets(tmp_path):
     ecb = _document(tmp_path)
-    assert ecb.text == 'Tara Reid entered "rehab\na clinic in Malibu.\nReid\'s Friday.'
+    assert ecb.text == "Tara Reid entered \"rehab\na clinic in Malibu.\nReid's Friday."
     assert [ecb.text[t.start : t.end] for t in ecb.tokens[:2]] == ["Tara", "Reid"]
 
 
@@ -68,7 +84,10 @@ def test_ecbplus_entity_mentions_of_annotated_sentences_with_chains(tmp_path):
 def test_ecbplus_head_and_matching_rule(tmp_path):
     ecb = _document(tmp_path)
     clinic = ecb.mentions[1]
-    assert [ecb.text[ecb.tokens[i].start : ecb.tokens[i].end] for i in head_tokens(ecb, clinic)] == ["a", "clinic"]
+    assert [ecb.text[ecb.tokens[i].start : ecb.tokens[i].end] for i in head_tokens(ecb, clinic)] == [
+        "a",
+        "clinic",
+    ]
     reid = Predicted("1_1ecb", (0, 1), "e-1", "Tara Reid")
     malibu = Predicted("1_1ecb", (8,), "e-2", "Malibu")  # inside "a clinic in Malibu", not its head
     pairs = match(ecb, [reid, malibu])

@@ -25,7 +25,9 @@ def test_ecbplus_gate_pins_the_issue_figures():
     assert baseline["ecbplus"]["floors"]["merges.precision"] >= 0.90
 
 
-@pytest.mark.skipif(not (ECBPLUS / "ECB+").is_dir(), reason="../shared/data/ecbplus is not beside the checkout")
+@pytest.mark.skipif(
+    not (ECBPLUS / "ECB+").is_dir(), reason="../shared/data/ecbplus is not beside the checkout"
+)
 def test_ecbplus_gate_topics_1_to_10():
     from hearsay.evaluate.ecbplus import evaluate_ecbplus
 

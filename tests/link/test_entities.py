@@ -121,8 +121,12 @@ def test_entities_surname_typed_as_organisation_joins_the_one_person(tmp_path, s
 
 @pytest.mark.parametrize(
     ("one", "other"),
-    [("Fred LaRue", "Frederick LaRue"), ("Joseph Comeaux", "Arcade Joseph Comeaux"), ("Mark Felt", "W. Mark Felt"),
-     ("Ellen DeGeneres", "Comedian Ellen DeGeneres")],
+    [
+        ("Fred LaRue", "Frederick LaRue"),
+        ("Joseph Comeaux", "Arcade Joseph Comeaux"),
+        ("Mark Felt", "W. Mark Felt"),
+        ("Ellen DeGeneres", "Comedian Ellen DeGeneres"),
+    ],
 )
 def test_entities_short_given_and_middle_names_are_one_person(tmp_path, one, other):
     first = _reading(f"{one} spoke.", one, "PERSON", 1)

@@ -48,8 +48,13 @@ def test_names_blocking_keys_meet_a_typo_by_prefix():
 
 @pytest.mark.parametrize(
     ("one", "other"),
-    [("US", "United States"), ("U.S.", "the United States"), ("Britain", "UK"), ("Microsoft Corp.", "Microsoft"),
-     ("Betty Ford Centre", "Betty Ford Center")],
+    [
+        ("US", "United States"),
+        ("U.S.", "the United States"),
+        ("Britain", "UK"),
+        ("Microsoft Corp.", "Microsoft"),
+        ("Betty Ford Centre", "Betty Ford Center"),
+    ],
 )
 def test_names_aliases_and_suffixes_share_a_key(one, other):
     assert name_key(one) == name_key(other)

@@ -41,9 +41,14 @@ def parse_topics(text: str) -> list[int]:
     "data_dir",
     type=click.Path(file_okay=False, path_type=Path),
     default=None,
-    help="ECB+ folder: ECB+/<topic>/*.xml and ECBplus_coreference_sentences.csv [default: ../shared/data/ecbplus]",
+    help=(
+        "ECB+ folder: ECB+/<topic>/*.xml and ECBplus_coreference_sentences.csv "
+        "[default: ../shared/data/ecbplus]"
+    ),
 )
-@click.option("--topics", default="1-35", show_default=True, help="Topics to score: ranges and numbers, e.g. 1-5,12.")
+@click.option(
+    "--topics", default="1-35", show_default=True, help="Topics to score: ranges and numbers, e.g. 1-5,12."
+)
 @click.option(
     "--errors",
     "errors_path",
@@ -52,7 +57,9 @@ def parse_topics(text: str) -> list[int]:
     help="Write one JSON line per wrong merge, split gold chain and missed named mention.",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as one JSON object.")
-@click.option("--markdown", is_flag=True, help="Print the figures as a Markdown table (as in docs/quality.md).")
+@click.option(
+    "--markdown", is_flag=True, help="Print the figures as a Markdown table (as in docs/quality.md)."
+)
 @click.option(
     "--update-baseline",
     "baseline",
@@ -61,7 +68,12 @@ def parse_topics(text: str) -> list[int]:
     help="Raise the floors in this quality-gate baseline file to the measured figures (never lowers one).",
 )
 def eval_ecbplus(
-    data_dir: Path | None, topics: str, errors_path: Path | None, as_json: bool, markdown: bool, baseline: Path | None
+    data_dir: Path | None,
+    topics: str,
+    errors_path: Path | None,
+    as_json: bool,
+    markdown: bool,
+    baseline: Path | None,
 ) -> None:
     """Ingest and link each ECB+ topic; score the entities with MUC, B3, CEAF-e and CoNLL F1."""
     from ..evaluate.ecbplus import evaluate_ecbplus
@@ -72,7 +84,9 @@ def eval_ecbplus(
     elif markdown:
         click.echo(ecbplus_markdown(figures))
     else:
-        output.console().print(output.table(("figure", "value"), summary_rows(figures), title=_title(figures)))
+        output.console().print(
+            output.table(("figure", "value"), summary_rows(figures), title=_title(figures))
+        )
     if errors_path is not None:
         output.note(f"wrote errors to {errors_path}")
     if baseline is not None:
@@ -96,8 +110,14 @@ def summary_rows(figures: dict[str, Any]) -> list[tuple[str, str]]:
     return [
         *rows,
         ("CoNLL F1", f"{coref['conll_f1']:.3f}"),
-        ("merge precision", f"{merges['precision']:.3f} ({merges['correct']:,} of {merges['cross_document_pairs']:,} pairs)"),
-        ("mention recall", f"{mentions['recall']:.3f} ({mentions['scored']:,} of {mentions['named_gold_mentions']:,})"),
+        (
+            "merge precision",
+            f"{merges['precision']:.3f} ({merges['correct']:,} of {merges['cross_document_pairs']:,} pairs)",
+        ),
+        (
+            "mention recall",
+            f"{mentions['recall']:.3f} ({mentions['scored']:,} of {mentions['named_gold_mentions']:,})",
+        ),
         ("predicted, unmatched", f"{mentions['predicted']:,}, {mentions['unmatched_predicted']:,}"),
         ("gold / predicted chains", f"{figures['chains']['gold']:,} / {figures['chains']['predicted']:,}"),
         ("elapsed", f"{figures['elapsed_s']} s"),
@@ -113,8 +133,10 @@ def ecbplus_markdown(figures: dict[str, Any]) -> str:
     lines += [
         f"| **CoNLL F1** | | | **{coref['conll_f1']:.3f}** |",
         "",
-        f"Merge precision: **{merges['precision']:.3f}** ({merges['correct']:,} of {merges['cross_document_pairs']:,} "
-        f"cross-document pairs in one gold chain). Mention recall: **{mentions['recall']:.3f}** "
+        f"Merge precision: **{merges['precision']:.3f}** "
+        f"({merges['correct']:,} of {merges['cross_document_pairs']:,} "
+        "cross-document pairs in one gold chain). "
+        f"Mention recall: **{mentions['recall']:.3f}** "
         f"({mentions['scored']:,} of {mentions['named_gold_mentions']:,} named gold mentions; "
         f"{mentions['unmatched_predicted']:,} of {mentions['predicted']:,} predicted mentions match none). "
         f"Chains: {figures['chains']['gold']:,} gold, {figures['chains']['predicted']:,} predicted. "

@@ -33,7 +33,11 @@ class Score:
         return 2 * self.precision * self.recall / total if total else 0.0
 
     def to_dict(self) -> dict[str, float]:
-        return {"precision": round(self.precision, 4), "recall": round(self.recall, 4), "f1": round(self.f1, 4)}
+        return {
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
+            "f1": round(self.f1, 4),
+        }
 
 
 def _ratio(numerator: float, denominator: float) -> float:
@@ -122,7 +126,9 @@ def _groups(key: list[frozenset], response: list[frozenset]) -> list[tuple[list[
     return [(keys, sorted(responses)) for keys, responses in groups.values() if responses]
 
 
-def _best_alignment(key: list[frozenset], response: list[frozenset], group: tuple[list[int], list[int]]) -> float:
+def _best_alignment(
+    key: list[frozenset], response: list[frozenset], group: tuple[list[int], list[int]]
+) -> float:
     keys, responses = group
     weights = [[_phi4(key[k], response[r]) for r in responses] for k in keys]
     assignment = max_weight_assignment(weights)
@@ -178,5 +184,7 @@ def max_weight_assignment(weights: list[list[float]]) -> list[tuple[int, int]]:
             match[column] = match[previous]
             column = previous
     return [
-        (match[j] - 1, j - 1) for j in range(1, size + 1) if match[j] and match[j] - 1 < rows and j - 1 < columns
+        (match[j] - 1, j - 1)
+        for j in range(1, size + 1)
+        if match[j] and match[j] - 1 < rows and j - 1 < columns
     ]

@@ -45,7 +45,28 @@ MATCH_RULE = (
     "preposition, comma or conjunction) and not only premodifying it; one to one"
 )
 # Words that end the head of a gold mention: "the Promises Treatment Center [in Malibu]".
-HEAD_ENDS = frozenset({"in", "at", "on", "near", "from", "outside", "for", "with", ",", "(", "and", "or", "-", "–", "who", "which", "that", "where"})
+HEAD_ENDS = frozenset(
+    {
+        "in",
+        "at",
+        "on",
+        "near",
+        "from",
+        "outside",
+        "for",
+        "with",
+        ",",
+        "(",
+        "and",
+        "or",
+        "-",
+        "–",
+        "who",
+        "which",
+        "that",
+        "where",
+    }
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,23 +101,28 @@ def link_topic(documents: list[EcbDocument], readings: list[Reading]) -> dict[tu
     from ..link import link_corpus
     from ..store import Store
 
-    with tempfile.TemporaryDirectory(prefix="hearsay-ecbplus-") as folder:
-        with Store(Path(folder) / "topic.db") as store:
-            for ecb, reading in zip(documents, readings, strict=True):
-                store.put(reading.document or as_document(ecb), reading)
-            link_corpus(store)
-            rows = store._conn.execute("SELECT document_id, local_id, entity_id FROM link_members").fetchall()
+    with (
+        tempfile.TemporaryDirectory(prefix="hearsay-ecbplus-") as folder,
+        Store(Path(folder) / "topic.db") as store,
+    ):
+        for ecb, reading in zip(documents, readings, strict=True):
+            store.put(reading.document or as_document(ecb), reading)
+        link_corpus(store)
+        rows = store._conn.execute("SELECT document_id, local_id, entity_id FROM link_members").fetchall()
     return {(row["document_id"], row["local_id"]): row["entity_id"] for row in rows}
 
 
-def predicted_mentions(ecb: EcbDocument, reading: Reading, entities: dict[tuple[str, str], str]) -> list[Predicted]:
+def predicted_mentions(
+    ecb: EcbDocument, reading: Reading, entities: dict[tuple[str, str], str]
+) -> list[Predicted]:
     """hearsay's mentions in the annotated sentences, as token positions, with their global entity."""
     starts = [token.start for token in ecb.tokens]
     found = []
     for mention in reading.mentions:
         first = max(bisect.bisect_right(starts, mention.start) - 1, 0)
         tokens = tuple(
-            i for i in range(first, len(ecb.tokens))
+            i
+            for i in range(first, len(ecb.tokens))
             if ecb.tokens[i].start < mention.end and ecb.tokens[i].end > mention.start
         )
         if not tokens or ecb.tokens[tokens[0]].sentence not in ecb.sentences:
@@ -165,7 +191,11 @@ def headline_sentences(ecb: EcbDocument) -> set[int]:
         word = ecb.text[token.start : token.end]
         if word.isalpha() and len(word) > 3:
             words[token.sentence].append(word)
-    return {n for n, found in words.items() if len(found) >= 3 and sum(w[0].isupper() for w in found) >= 0.7 * len(found)}
+    return {
+        n
+        for n, found in words.items()
+        if len(found) >= 3 and sum(w[0].isupper() for w in found) >= 0.7 * len(found)
+    }
 
 
 def read_topics(topics: dict[int, list[EcbDocument]], batch_size: int = 16) -> Iterator[Reading]:
@@ -249,7 +279,11 @@ def score(scored: list[Scored]) -> dict[str, Any]:
     return {
         "coreference": conll(key, response),
         "merges": {"cross_document_pairs": pairs, "correct": correct, "precision": _ratio(correct, pairs)},
-        "chains": {"gold": len(key), "predicted": len(response), "gold_singletons": sum(len(c) == 1 for c in key)},
+        "chains": {
+            "gold": len(key),
+            "predicted": len(response),
+            "gold_singletons": sum(len(c) == 1 for c in key),
+        },
     }
 
 

@@ -29,7 +29,9 @@ from ..errors import InputError
 ENTITY_PREFIXES = ("HUMAN_PART", "NON_HUMAN_PART", "LOC_")
 SENTENCES_FILE = "ECBplus_coreference_sentences.csv"
 
-_NO_SPACE_BEFORE = frozenset({",", ".", ";", ":", "!", "?", ")", "]", "}", "%", "''", "'s", "’s", "n't", "'", "’", "”"})
+_NO_SPACE_BEFORE = frozenset(
+    {",", ".", ";", ":", "!", "?", ")", "]", "}", "%", "''", "'s", "’s", "n't", "'", "’", "”"}
+)
 _NO_SPACE_AFTER = frozenset({"(", "[", "{", "``", "$", "“", "#"})
 _QUOTES = {"``": '"', "''": '"'}
 _FILE = re.compile(r"^(\d+)_(\d+)(ecb|ecbplus)\.xml$")
@@ -120,13 +122,17 @@ def read_document(path: Path, selected: set[int]) -> EcbDocument:
     chains = _chains(root, name)
     mentions = []
     for markable in root.find("Markables") if root.find("Markables") is not None else ():
-        anchors = tuple(position[a.get("t_id")] for a in markable.iter("token_anchor") if a.get("t_id") in position)
+        anchors = tuple(
+            position[a.get("t_id")] for a in markable.iter("token_anchor") if a.get("t_id") in position
+        )
         if not anchors or not markable.tag.startswith(ENTITY_PREFIXES):
             continue
         if tokens[anchors[0]].sentence not in selected:
             continue
         mention_id = f"{name}#{markable.get('m_id')}"
-        mentions.append(GoldMention(mention_id, markable.tag, anchors, chains.get(markable.get("m_id"), mention_id)))
+        mentions.append(
+            GoldMention(mention_id, markable.tag, anchors, chains.get(markable.get("m_id"), mention_id))
+        )
     return EcbDocument(
         name, int(name.split("_")[0]), text, tuple(tokens), tuple(mentions), frozenset(selected), path
     )

@@ -127,7 +127,9 @@ class Resolver:
             self._absorb_surname_entities(chosen, keyed, forbidden)
         return chosen
 
-    def _person_by_surname(self, entity_type: str, keyed: list[tuple[str, str]], forbidden: set[str]) -> str | None:
+    def _person_by_surname(
+        self, entity_type: str, keyed: list[tuple[str, str]], forbidden: set[str]
+    ) -> str | None:
         """A one-word name of another type that is the surname of the one full-named person:
         the model calls "Teixeira" alone an organisation, "Klitschko" a nationality."""
         keys = {k for _n, k in keyed}
@@ -147,7 +149,9 @@ class Resolver:
             if any((p := person_name(k)) is not None and p.surname == surname and p.full for _n, k in names)
         ]
 
-    def _absorb_surname_entities(self, person: str, keyed: list[tuple[str, str]], forbidden: set[str]) -> None:
+    def _absorb_surname_entities(
+        self, person: str, keyed: list[tuple[str, str]], forbidden: set[str]
+    ) -> None:
         """Entities made earlier of this person's surname alone, under another type, join the person."""
         from .decisions import _merge_ids
 
