@@ -175,6 +175,8 @@ def find_cues(sentence: Span) -> list[Cue]:
             cue = Cue(token, [token], noun_cues()[token.lemma_.lower()])
         if cue is None:
             cue = _noun_preposition_cue(token)
+        if cue is None:
+            cue = _clause_verb_cue(token)
         if cue is not None:
             cues.append(cue)
             taken.update(t.i for t in cue.tokens)
@@ -226,3 +228,26 @@ def _evidence_cue(token: Token) -> Cue | None:
 
 def _has_that(token: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ == "that" for c in token.children)
+
+
+# Verbs with a clausal complement that report nothing: "made sure that", "let it be known".
+NOT_REPORTING = frozenset(
+    "be have make let do get help ensure cause go take keep give put mean become seem appear need "
+    "try begin start stop happen turn require allow".split()
+)
+GENERIC_CLAUSE = CueEntry("", "clause", "speech")
+
+
+def _clause_verb_cue(token: Token) -> Cue | None:
+    """Any verb whose subject holds a that-clause: "Ann confessed that ...", "Ann bemoaned that ..."."""
+    if token.pos_ != "VERB" or token.lemma_.lower() in NOT_REPORTING:
+        return None
+    clause = next((c for c in token.children if c.dep_ == "ccomp"), None)
+    if clause is None or not (_has_that(clause) or any(c.dep_ == "nsubj" for c in clause.children)):
+        return None
+    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    if subject is None or not (subject.pos_ in ("PROPN", "PRON") or subject.lemma_.lower() in source_nouns()):
+        return None
+    if subject.lower_ in ("it", "this", "that", "what", "which"):
+        return None
+    return Cue(token, _verb_tokens(token), CueEntry(token.lemma_.lower(), "clause", "speech"))

@@ -99,6 +99,7 @@ class Attributor:
             content = self._adjacent_quotation(cue)
         if content is None or _is_trivial(content):
             return []
+        content = self._snapped_to_quotes(content, cue)
         kind = kind_of(self.quotes, content)
         if kind == "direct":
             quote = quote_containing(self.quotes, content.start_char, content.end_char, self.doc.text)
@@ -277,6 +278,26 @@ class Attributor:
                 ):
                     return quotation
         return None
+
+    def _snapped_to_quotes(self, content: Span, cue: Cue) -> Span:
+        """A content that ends (or starts) inside a quotation takes the whole quotation: the parser
+        often stops at a sentence break inside the quoted words."""
+        start, end = content.start_char, content.end_char
+        cue_start, cue_end = cue.span.start_char, cue.span.end_char
+        for q_start, q_end in self.quotes:
+            quotation = self._quotation(q_start, q_end)
+            if quotation is None:
+                continue
+            inside_cue = q_start <= cue_start and cue_end <= q_end
+            if inside_cue:
+                continue
+            if start <= q_start < end < q_end and not (end <= cue_start < q_end):
+                end = quotation.end_char
+            elif q_start < start < q_end <= end and cue_end <= q_start:
+                start = quotation.start_char
+        if (start, end) == (content.start_char, content.end_char):
+            return content
+        return char_span(self.doc, start, end) or content
 
     def _quotation_before(self, cue: Cue) -> Span | None:
         """A quotation closing right before the cue, with only the cue's own words between."""
