@@ -9,12 +9,9 @@ from typing import Any
 import click
 from rich.text import Text
 
-from ..errors import ConfigError
 from . import output
+from .eval_data import default_data
 from .read import PUBLISHED_OPTION, as_date
-
-# Where a checkout's data usually sits; the installed product never needs it (--data names any folder).
-DEFAULT_POLNEAR = Path("..") / "shared" / "data" / "polnear"
 
 LEVEL_NAMES = {"exact": "exact", "overlap_0.3": "@0.3", "overlap_0.8": "@0.8"}
 
@@ -22,13 +19,6 @@ LEVEL_NAMES = {"exact": "exact", "overlap_0.3": "@0.3", "overlap_0.8": "@0.8"}
 @click.group(name="eval")
 def eval_group() -> None:
     """Score hearsay's extraction against annotated data."""
-
-
-def default_polnear() -> Path:
-    for candidate in (Path.cwd() / DEFAULT_POLNEAR, Path.cwd() / "shared" / "data" / "polnear"):
-        if (candidate / "metadata.tsv").exists() or candidate.is_dir():
-            return candidate
-    raise ConfigError("no PolNeAR data folder found at ../shared/data/polnear; name one with --data DIR")
 
 
 @eval_group.command(name="polnear")
@@ -72,7 +62,7 @@ def eval_polnear(
     from ..evaluate.polnear import evaluate_polnear
 
     figures = evaluate_polnear(
-        data_dir or default_polnear(), split=split, limit=limit, errors_path=errors_path
+        data_dir or default_data("polnear", "PolNeAR"), split=split, limit=limit, errors_path=errors_path
     )
     if as_json:
         click.echo(json.dumps(figures, ensure_ascii=False, indent=2))

@@ -10,16 +10,9 @@ import click
 
 from ..errors import ConfigError
 from . import output
+from .eval_data import default_data
 
-SHARED_DATA = Path("..") / "shared" / "data"
 FOLDERS = ("polnear", "tempeval3", "meantime", "factuality", "ecbplus")
-
-
-def default_data_root() -> Path:
-    for candidate in (Path.cwd() / SHARED_DATA, Path.cwd() / "shared" / "data"):
-        if candidate.is_dir():
-            return candidate
-    raise ConfigError("no data folder found at ../shared/data; name one with --data DIR")
 
 
 def _cell(value: float | None) -> str:
@@ -49,7 +42,7 @@ def eval_all(data_root: Path | None, only: tuple[str, ...], as_json: bool) -> No
     """Run every evaluation; print its headline figures, targets and time (full tables: one command each)."""
     from ..evaluate.suite import run_suite
 
-    root = data_root or default_data_root()
+    root = data_root or default_data()
     if not root.is_dir():
         raise ConfigError("is not a folder; name the data folder with --data DIR", where=str(root))
     started = time.perf_counter()

@@ -10,15 +10,7 @@ import click
 
 from ..errors import ConfigError
 from . import output
-
-DEFAULT_ECBPLUS = Path("..") / "shared" / "data" / "ecbplus"
-
-
-def default_ecbplus() -> Path:
-    candidate = Path.cwd() / DEFAULT_ECBPLUS
-    if candidate.is_dir():
-        return candidate
-    raise ConfigError("no ECB+ data folder found at ../shared/data/ecbplus; name one with --data DIR")
+from .eval_data import default_data
 
 
 def parse_topics(text: str) -> list[int]:
@@ -78,7 +70,9 @@ def eval_ecbplus(
     """Ingest and link each ECB+ topic; score the entities with MUC, B3, CEAF-e and CoNLL F1."""
     from ..evaluate.ecbplus import evaluate_ecbplus
 
-    figures = evaluate_ecbplus(data_dir or default_ecbplus(), parse_topics(topics), errors_path=errors_path)
+    figures = evaluate_ecbplus(
+        data_dir or default_data("ecbplus", "ECB+"), parse_topics(topics), errors_path=errors_path
+    )
     if as_json:
         click.echo(json.dumps(figures, ensure_ascii=False, indent=2))
     elif markdown:

@@ -8,10 +8,8 @@ from typing import Any
 
 import click
 
-from ..errors import ConfigError
 from . import output
-
-SHARED_DATA = Path("..") / "shared" / "data"
+from .eval_data import default_data
 
 DATA_HELP = "Data folder [default: ../shared/data/{name}]"
 BASELINE_OPTION = click.option(
@@ -21,14 +19,6 @@ BASELINE_OPTION = click.option(
     default=None,
     help="Raise the floors in this quality-gate baseline file to the measured figures (never lowers one).",
 )
-
-
-def default_data(name: str) -> Path:
-    """``../shared/data/NAME`` from the current folder, or a ConfigError saying how to name one."""
-    for candidate in (Path.cwd() / SHARED_DATA / name, Path.cwd() / "shared" / "data" / name):
-        if candidate.is_dir():
-            return candidate
-    raise ConfigError(f"no data folder found at ../shared/data/{name}; name one with --data DIR")
 
 
 def _data_option(name: str):

@@ -8,18 +8,8 @@ from typing import Any
 
 import click
 
-from ..errors import ConfigError
 from . import output
-
-# Where a checkout's data usually sits; the installed product never needs it (--data names any folder).
-DEFAULT_TEMPEVAL3 = Path("..") / "shared" / "data" / "tempeval3"
-
-
-def default_tempeval3() -> Path:
-    for candidate in (Path.cwd() / DEFAULT_TEMPEVAL3, Path.cwd() / "shared" / "data" / "tempeval3"):
-        if candidate.is_dir():
-            return candidate
-    raise ConfigError("no TempEval-3 data folder found at ../shared/data/tempeval3; name one with --data DIR")
+from .eval_data import default_data
 
 
 @click.command(name="tempeval3")
@@ -58,7 +48,9 @@ def eval_tempeval3(
     """Read TimeML documents with their creation dates and score hearsay's TIMEX3 spans, types and values."""
     from ..evaluate.tempeval3 import evaluate_tempeval3
 
-    figures = evaluate_tempeval3(data_dir or default_tempeval3(), limit=limit, errors_path=errors_path)
+    figures = evaluate_tempeval3(
+        data_dir or default_data("tempeval3", "TempEval-3"), limit=limit, errors_path=errors_path
+    )
     if as_json:
         click.echo(json.dumps(figures, ensure_ascii=False, indent=2))
     elif markdown:

@@ -24,7 +24,6 @@ one entity, the share that are in one gold chain.
 from __future__ import annotations
 
 import bisect
-import json
 import tempfile
 import time
 from collections import defaultdict
@@ -37,6 +36,7 @@ from ..ingest.identity import document_id
 from ..model import Document, Reading
 from .coref_metrics import conll
 from .ecbplus_corpus import EcbDocument, GoldMention, annotated_sentences, digest, read_document, topic_files
+from .error_lines import write_error_lines
 
 DEFAULT_TOPICS = tuple(range(1, 36))
 MATCH_RULE = (
@@ -234,9 +234,7 @@ def evaluate_ecbplus(
     figures = score(scored)
     errors = [*merge_errors(scored), *missed]
     if errors_path is not None:
-        with Path(errors_path).open("w", encoding="utf-8") as handle:
-            for record in errors:
-                handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+        write_error_lines(errors_path, errors)
     paths = [ecb.path for documents in loaded.values() for ecb in documents]
     return {
         "dataset": "ecbplus",

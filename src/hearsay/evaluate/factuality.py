@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
+from .error_lines import write_error_lines
 
 SETS = ("UW", "MEANTIME", "UDS_IH2", "CB")
 SCALE = {"certain": 3.0, "probable": 1.5, "possible": 0.75, "underspecified": 0.0}
@@ -127,8 +128,7 @@ def evaluate_factuality(
                 }
             )
     if errors_path is not None:
-        with Path(errors_path).open("w", encoding="utf-8") as handle:
-            handle.writelines(json.dumps(e, ensure_ascii=False) + "\n" for e in errors)
+        write_error_lines(errors_path, errors)
     n = len(gold)
     constant = [3.0] * n
     return {

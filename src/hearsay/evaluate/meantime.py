@@ -15,7 +15,6 @@ Amsterdam, Universidad del Pais Vasco).
 from __future__ import annotations
 
 import hashlib
-import json
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -26,6 +25,7 @@ from ..ingest.identity import document_id
 from ..model import Document, Reading
 from .cat import CatDocument, Mention, read_cat
 from .classes import class_scores
+from .error_lines import write_error_lines
 
 ANNOTATED_SENTENCES = 6
 CERTAINTY = ("CERTAIN", "PROBABLE", "POSSIBLE", "UNDERSPECIFIED")
@@ -212,8 +212,7 @@ def evaluate_meantime(
         for key, value in _attribution(article, reading, errors).items():
             counts[key] = counts.get(key, 0) + value
     if errors_path is not None:
-        with Path(errors_path).open("w", encoding="utf-8") as handle:
-            handle.writelines(json.dumps(e, ensure_ascii=False) + "\n" for e in errors)
+        write_error_lines(errors_path, errors)
     gold_c, pred_c, gold_p, pred_p = (
         (list(column) for column in zip(*rows, strict=True)) if rows else ([],) * 4
     )

@@ -14,7 +14,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import hashlib
-import json
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -25,6 +24,7 @@ from ..errors import InputError
 from ..ingest.identity import document_id
 from ..model import Document, Reading
 from .brat import Attribution, make_part, read_attributions
+from .error_lines import write_error_lines
 from .metrics import Predicted, Totals, score_document
 
 ANNOTATOR_RULE = "the annotator whose id sorts first among the article's .ann files"
@@ -154,9 +154,7 @@ def evaluate_polnear(
         totals.add(scored.totals)
         errors += [{"article": article.name, "annotator": article.annotator, **e} for e in scored.errors]
     if errors_path is not None:
-        with Path(errors_path).open("w", encoding="utf-8") as handle:
-            for record in errors:
-                handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+        write_error_lines(errors_path, errors)
     return {
         "dataset": "polnear",
         "data": str(data_dir),

@@ -17,7 +17,6 @@ The DCT TIMEX3 is outside the TEXT and is not scored. Values are compared as str
 from __future__ import annotations
 
 import hashlib
-import json
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -26,6 +25,7 @@ from typing import Any
 
 from ..ingest.identity import document_id
 from ..model import Document, TimeExpression
+from .error_lines import write_error_lines
 from .timeml import GoldTimex, TimemlDocument, read_timeml, timeml_files
 
 SOURCE = "UzZaman et al. 2013, SemEval-2013 Task 1 (TempEval-3), section 4.1"
@@ -237,9 +237,7 @@ def evaluate_tempeval3(
         counts.add(list(doc.timexes), predicted, matches)
         errors += errors_of(doc, predicted, matches)
     if errors_path is not None:
-        with Path(errors_path).open("w", encoding="utf-8") as handle:
-            for record in errors:
-                handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+        write_error_lines(errors_path, errors)
     return {
         "dataset": "tempeval3",
         "data": str(data_dir),
