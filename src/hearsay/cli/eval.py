@@ -10,7 +10,7 @@ import click
 from rich.text import Text
 
 from . import output
-from .eval_data import default_data
+from .eval_options import BASELINE_OPTION, JSON_OPTION, default_data, raise_floors_from
 from .read import PUBLISHED_OPTION, as_date
 
 LEVEL_NAMES = {"exact": "exact", "overlap_0.3": "@0.3", "overlap_0.8": "@0.8"}
@@ -40,15 +40,9 @@ def eval_group() -> None:
     default=None,
     help="Write one JSON line per miss, false positive and near miss, with the spans.",
 )
-@click.option("--json", "as_json", is_flag=True, help="Print the figures as one JSON object.")
+@JSON_OPTION
 @click.option("--markdown", is_flag=True, help="Print the tables as Markdown (as in docs/quality.md).")
-@click.option(
-    "--update-baseline",
-    "baseline",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="Raise the floors in this quality-gate baseline file to the measured figures (never lowers one).",
-)
+@BASELINE_OPTION
 def eval_polnear(
     split: str,
     data_dir: Path | None,
@@ -72,17 +66,13 @@ def eval_polnear(
         print_polnear(figures)
     if errors_path is not None:
         output.note(f"wrote errors to {errors_path}")
-    if baseline is not None:
-        from ..evaluate.gate import raise_floors
-
-        for line in raise_floors(baseline, figures):
-            output.note(line)
+    raise_floors_from(baseline, figures)
 
 
 @eval_group.command(name="gold")
 @click.argument("gold_file", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE.gold.json")
 @PUBLISHED_OPTION
-@click.option("--json", "as_json", is_flag=True, help="Print the figures as one JSON object.")
+@JSON_OPTION
 def eval_gold(gold_file: Path, published, as_json: bool) -> None:
     """Score hearsay's reading of an article against its reference reading (*.gold.json beside it)."""
     from ..evaluate.gold import evaluate_gold

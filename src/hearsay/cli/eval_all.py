@@ -10,7 +10,7 @@ import click
 
 from ..errors import ConfigError
 from . import output
-from .eval_data import default_data
+from .eval_options import default_data
 
 FOLDERS = ("polnear", "tempeval3", "meantime", "factuality", "ecbplus")
 

@@ -10,7 +10,7 @@ import click
 
 from ..errors import ConfigError
 from . import output
-from .eval_data import default_data
+from .eval_options import BASELINE_OPTION, JSON_OPTION, default_data, raise_floors_from
 
 
 def parse_topics(text: str) -> list[int]:
@@ -48,17 +48,11 @@ def parse_topics(text: str) -> list[int]:
     default=None,
     help="Write one JSON line per wrong merge, split gold chain and missed named mention.",
 )
-@click.option("--json", "as_json", is_flag=True, help="Print the figures as one JSON object.")
+@JSON_OPTION
 @click.option(
     "--markdown", is_flag=True, help="Print the figures as a Markdown table (as in docs/quality.md)."
 )
-@click.option(
-    "--update-baseline",
-    "baseline",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="Raise the floors in this quality-gate baseline file to the measured figures (never lowers one).",
-)
+@BASELINE_OPTION
 def eval_ecbplus(
     data_dir: Path | None,
     topics: str,
@@ -83,11 +77,7 @@ def eval_ecbplus(
         )
     if errors_path is not None:
         output.note(f"wrote errors to {errors_path}")
-    if baseline is not None:
-        from ..evaluate.gate import raise_floors
-
-        for line in raise_floors(baseline, figures):
-            output.note(line)
+    raise_floors_from(baseline, figures)
 
 
 def _title(figures: dict[str, Any]) -> str:

@@ -9,16 +9,9 @@ from typing import Any
 import click
 
 from . import output
-from .eval_data import default_data
+from .eval_options import BASELINE_OPTION, JSON_OPTION, default_data, raise_floors_from
 
 DATA_HELP = "Data folder [default: ../shared/data/{name}]"
-BASELINE_OPTION = click.option(
-    "--update-baseline",
-    "baseline",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="Raise the floors in this quality-gate baseline file to the measured figures (never lowers one).",
-)
 
 
 def _data_option(name: str):
@@ -31,15 +24,6 @@ def _data_option(name: str):
     )
 
 
-def _raise_floors(baseline: Path | None, figures: dict[str, Any]) -> None:
-    if baseline is None:
-        return
-    from ..evaluate.gate import raise_floors
-
-    for line in raise_floors(baseline, figures):
-        output.note(line)
-
-
 @click.command(name="meantime")
 @_data_option("meantime")
 @click.option("--limit", type=click.IntRange(min=1), default=None, help="Score only the first N articles.")
@@ -50,7 +34,7 @@ def _raise_floors(baseline: Path | None, figures: dict[str, Any]) -> None:
     default=None,
     help="Write one JSON line per wrong factuality value and per missed reporting event or source.",
 )
-@click.option("--json", "as_json", is_flag=True, help="Print the figures as one JSON object.")
+@JSON_OPTION
 @click.option("--markdown", is_flag=True, help="Print the tables as Markdown (as in docs/quality.md).")
 @BASELINE_OPTION
 def eval_meantime(
@@ -71,7 +55,7 @@ def eval_meantime(
         click.echo(meantime_markdown(figures))
     if errors_path is not None:
         output.note(f"wrote errors to {errors_path}")
-    _raise_floors(baseline, figures)
+    raise_floors_from(baseline, figures)
 
 
 @click.command(name="factuality")
@@ -92,7 +76,7 @@ def eval_meantime(
     default=None,
     help="Write one JSON line per target predicted 1.5 or more away from its label.",
 )
-@click.option("--json", "as_json", is_flag=True, help="Print the figures as one JSON object.")
+@JSON_OPTION
 @BASELINE_OPTION
 def eval_factuality(
     dataset: str,
@@ -121,7 +105,7 @@ def eval_factuality(
         )
     if errors_path is not None:
         output.note(f"wrote errors to {errors_path}")
-    _raise_floors(baseline, figures)
+    raise_floors_from(baseline, figures)
 
 
 def _class_table(title: str, scores: dict[str, Any]) -> list[str]:

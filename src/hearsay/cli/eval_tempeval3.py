@@ -9,7 +9,7 @@ from typing import Any
 import click
 
 from . import output
-from .eval_data import default_data
+from .eval_options import BASELINE_OPTION, JSON_OPTION, default_data, raise_floors_from
 
 
 @click.command(name="tempeval3")
@@ -28,15 +28,9 @@ from .eval_data import default_data
     default=None,
     help="Write one JSON line per missed, spurious or wrongly normalised time expression.",
 )
-@click.option("--json", "as_json", is_flag=True, help="Print the figures as one JSON object.")
+@JSON_OPTION
 @click.option("--markdown", is_flag=True, help="Print the table as Markdown (as in docs/quality.md).")
-@click.option(
-    "--update-baseline",
-    "baseline",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="Raise the floors in this quality-gate baseline file to the measured figures (never lowers one).",
-)
+@BASELINE_OPTION
 def eval_tempeval3(
     data_dir: Path | None,
     limit: int | None,
@@ -59,11 +53,7 @@ def eval_tempeval3(
         print_tempeval3(figures)
     if errors_path is not None:
         output.note(f"wrote errors to {errors_path}")
-    if baseline is not None:
-        from ..evaluate.gate import raise_floors
-
-        for line in raise_floors(baseline, figures):
-            output.note(line)
+    raise_floors_from(baseline, figures)
 
 
 def _rows(figures: dict[str, Any]) -> list[list[str]]:
