@@ -15,7 +15,6 @@ the ECB+ address line without spaces. Every token keeps its character offsets.
 from __future__ import annotations
 
 import csv
-import hashlib
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
@@ -23,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import InputError
+from .gate import files_sha256
 
 # Markable types that name an entity: human and non-human participants and locations. Times
 # (TIME_*) are left out, since hearsay does not extract them as entities, and so are actions.
@@ -196,8 +196,4 @@ def _joined(before: str, word: str, quoted: bool) -> bool:
 
 def digest(paths: Iterable[Path], data_dir: str | Path) -> str:
     """sha256 over the sentence table and the names and bytes of the files scored."""
-    hasher = hashlib.sha256((Path(data_dir) / SENTENCES_FILE).read_bytes())
-    for path in paths:
-        hasher.update(f"{path.parent.name}/{path.name}\n".encode())
-        hasher.update(path.read_bytes())
-    return hasher.hexdigest()
+    return files_sha256(paths, first=(Path(data_dir) / SENTENCES_FILE).read_bytes())

@@ -11,8 +11,10 @@ appended to the section's ``history`` so that a test can tell a hand-lowered flo
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import math
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -62,6 +64,15 @@ DEFAULT_FLOORS = {
         "mentions.recall",
     ),
 }
+
+
+def files_sha256(paths: Iterable[Path], first: bytes = b"") -> str:
+    """The digest a section pins: sha256 over ``first``, then each file's folder/name and bytes, in order."""
+    hasher = hashlib.sha256(first)
+    for path in paths:
+        hasher.update(f"{path.parent.name}/{path.name}\n".encode())
+        hasher.update(path.read_bytes())
+    return hasher.hexdigest()
 
 
 def load_baseline(path: str | Path) -> dict[str, Any]:

@@ -14,7 +14,6 @@ Amsterdam, Universidad del Pais Vasco).
 
 from __future__ import annotations
 
-import hashlib
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -26,6 +25,7 @@ from ..model import Document, Reading
 from .cat import CatDocument, Mention, read_cat
 from .classes import class_scores
 from .error_lines import write_error_lines
+from .gate import files_sha256
 
 ANNOTATED_SENTENCES = 6
 CERTAINTY = ("CERTAIN", "PROBABLE", "POSSIBLE", "UNDERSPECIFIED")
@@ -53,11 +53,7 @@ def load_articles(data_dir: str | Path, limit: int | None = None) -> list[CatDoc
 
 
 def digest(articles: list[CatDocument]) -> str:
-    hasher = hashlib.sha256()
-    for article in articles:
-        hasher.update(f"{article.path.parent.name}/{article.path.name}\n".encode())
-        hasher.update(article.path.read_bytes())
-    return hasher.hexdigest()
+    return files_sha256(article.path for article in articles)
 
 
 def scored_events(article: CatDocument) -> list[Mention]:

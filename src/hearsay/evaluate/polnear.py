@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import hashlib
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -25,6 +24,7 @@ from ..ingest.identity import document_id
 from ..model import Document, Reading
 from .brat import Attribution, make_part, read_attributions
 from .error_lines import write_error_lines
+from .gate import files_sha256
 from .metrics import Predicted, Totals, score_document
 
 ANNOTATOR_RULE = "the annotator whose id sorts first among the article's .ann files"
@@ -93,12 +93,7 @@ def load_articles(data_dir: str | Path, split: str = "dev", limit: int | None = 
 
 def digest(articles: list[Article]) -> str:
     """sha256 over the names and bytes of the files the figures were measured on."""
-    hasher = hashlib.sha256()
-    for article in articles:
-        for path in article.files:
-            hasher.update(f"{path.parent.name}/{path.name}\n".encode())
-            hasher.update(path.read_bytes())
-    return hasher.hexdigest()
+    return files_sha256(path for article in articles for path in article.files)
 
 
 def as_document(article: Article) -> Document:

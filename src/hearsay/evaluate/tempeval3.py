@@ -16,7 +16,6 @@ The DCT TIMEX3 is outside the TEXT and is not scored. Values are compared as str
 
 from __future__ import annotations
 
-import hashlib
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -26,6 +25,7 @@ from typing import Any
 from ..ingest.identity import document_id
 from ..model import Document, TimeExpression
 from .error_lines import write_error_lines
+from .gate import files_sha256
 from .timeml import GoldTimex, TimemlDocument, read_timeml, timeml_files
 
 SOURCE = "UzZaman et al. 2013, SemEval-2013 Task 1 (TempEval-3), section 4.1"
@@ -202,11 +202,7 @@ def read_times(docs: list[TimemlDocument], batch_size: int = 16) -> Iterator[lis
 
 def digest(docs: list[TimemlDocument]) -> str:
     """sha256 over the names and bytes of the files scored."""
-    hasher = hashlib.sha256()
-    for doc in docs:
-        hasher.update(f"{doc.path.parent.name}/{doc.path.name}\n".encode())
-        hasher.update(doc.path.read_bytes())
-    return hasher.hexdigest()
+    return files_sha256(doc.path for doc in docs)
 
 
 def split_name(docs: list[TimemlDocument]) -> str:
