@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
+from ..extract.quotes import content_pieces, quote_ranges
 from ..ingest.identity import document_id
 from ..model import Document, Reading
 from .brat import Attribution, make_part, read_attributions
@@ -109,6 +110,7 @@ def as_document(article: Article) -> Document:
 def predictions(reading: Reading) -> list[Predicted]:
     """hearsay's statements as attributions, with the mentions and names of each source's entity."""
     text = reading.document.text if reading.document else ""
+    quotes = quote_ranges(text)
     result = []
     for statement in reading.statements:
         source = statement.source
@@ -118,7 +120,15 @@ def predictions(reading: Reading) -> list[Predicted]:
             id=statement.id,
             source=make_part(text, [(source.start, source.end)]) if has_source else None,
             cue=make_part(text, [(statement.cue.start, statement.cue.end)]),
-            content=make_part(text, [(statement.content.start, statement.content.end)]),
+            content=make_part(
+                text,
+                content_pieces(
+                    text,
+                    quotes,
+                    (statement.content.start, statement.content.end),
+                    (statement.cue.start, statement.cue.end),
+                ),
+            ),
         )
         mentions = tuple((m.start, m.end) for m in reading.mentions if entity and m.entity == entity.id)
         names = (entity.name, *entity.aliases) if entity else ()

@@ -83,3 +83,34 @@ def kind_of(ranges: list[tuple[int, int]], content: Span) -> str:
 
 def char_span(doc: Doc, start: int, end: int) -> Span | None:
     return doc.char_span(start, end, alignment_mode="expand")
+
+
+def content_pieces(
+    text: str, quotes: list[tuple[int, int]], content: tuple[int, int], cue: tuple[int, int]
+) -> list[tuple[int, int]]:
+    """A content's ranges without the speaker tag inside it.
+
+    '"We won," she said, "and we will win again."' is one statement whose content runs over the
+    tag "she said": the content is then the two quotations, the stretch between the quotation
+    that closes before the cue and the one that opens after it left out. A content without a
+    cue inside it between two quotations is its one range.
+    """
+    start, end = content
+    if not (start <= cue[0] and cue[1] <= end):
+        return [content]
+    before = [q for q in quotes if start <= q[1] <= cue[0] and q[0] >= start - 1]
+    after = [q for q in quotes if cue[1] <= q[0] and q[1] <= end + 1]
+    if not before or not after:
+        return [content]
+    gap_start, gap_end = before[-1][1], after[0][0]
+    while gap_start < gap_end and text[gap_start] in _CLOSING_AND_COMMA:
+        gap_start += 1
+    while gap_end > gap_start and text[gap_end - 1] in _OPENING_AND_SPACE:
+        gap_end -= 1
+    if gap_end <= gap_start:
+        return [content]
+    return [(start, gap_start), (gap_end, end)]
+
+
+_CLOSING_AND_COMMA = "\"”»',?!"
+_OPENING_AND_SPACE = " \t\n\"“«„`'"

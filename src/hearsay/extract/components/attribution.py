@@ -7,7 +7,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ..cues import Cue, find_cues, repair_lemmas, source_nouns
+from ..cues import Cue, find_cues, repair_lemmas, source_nouns, verb_cues
 from ..drafts import EntityDraft, StatementDraft
 from ..quotes import char_span, kind_of, quote_containing, quote_ranges
 from ..spans import (
@@ -34,8 +34,12 @@ LOOKBACK_CHARS = 600
 MAX_STRAY_WORDS = 4
 # A speaker label before a colon: at most this many tokens of these kinds.
 LABEL_TOKENS = 8
+# How many tokens before 'X, "..."' the introducing verb may stand.
+COMMA_REACH = 15
 LABEL_POS = {"PROPN", "NOUN", "DET", "ADJ", "PART", "CCONJ", "NUM", "ADP"}
 WORD = re.compile(r"\w+")
+# A dash and a name on the same line right after a quotation: '"..." ― Ann Lee'.
+SIGNATURE = re.compile(r"[ \t\u00a0]*([―—])[ \t\u00a0]*([A-Z][\w.\-’']*(?:[ \t\u00a0]+[A-Z][\w.\-’']*){0,4})")
 PARAGRAPH_BREAK = re.compile(r"\n\s*")
 
 
@@ -370,11 +374,19 @@ class Attributor:
                 start <= d.cue.start_char < end and not start <= d.content.start_char < end for d in drafts
             ):
                 continue
+            signed = self._signed_quotation(start, end, content)
+            if signed is not None:
+                found.append(signed)
+                continue
             previous = self._previous_statement(drafts, start)
             if previous is not None and self._continues(previous, start):
                 self._extend(drafts, previous, end)
                 continue
             if not _is_clause(content):
+                continue
+            introduced = self._introduced_quotation(drafts, start, content)
+            if introduced is not None:
+                found.append(introduced)
                 continue
             speaker = self._previous_speaker(drafts, start)
             if speaker is None:
@@ -397,6 +409,84 @@ class Attributor:
                 )
             )
         return found
+
+    def _signed_quotation(self, start: int, end: int, content: Span) -> StatementDraft | None:
+        """ '"We deserve better." ― Ann Lee': a quotation signed with a dash and a name after it."""
+        quotation = self._quotation(start, end)
+        if quotation is None:
+            return None
+        signature = SIGNATURE.match(self.doc.text, quotation.end_char)
+        if signature is None:
+            return None
+        dash = self.doc.char_span(*signature.span(1))
+        name = self.doc.char_span(signature.start(2), signature.end(2), alignment_mode="expand")
+        if dash is None or name is None or not any(t.pos_ == "PROPN" for t in name):
+            return None
+        source, entity = self._resolve(name.root)
+        return StatementDraft(
+            cue=dash,
+            content=content,
+            kind="direct",
+            source=source if entity is not None else name,
+            source_entity=entity.id if entity else None,
+            cue_lemma="―",
+        )
+
+    def _introduced_quotation(
+        self, drafts: list[StatementDraft], start: int, content: Span
+    ) -> StatementDraft | None:
+        """A quotation introduced by the words just before it: 'Ann released a statement: "..."',
+        'Ann tells voters, "..."', 'Kerry: "..."'. The introducing verb (or the colon) is the cue."""
+        text = self.doc.text
+        mark_start = start
+        while mark_start > 0 and text[mark_start - 1] in OPENING_MARKS:
+            mark_start -= 1
+        before = self.doc.char_span(0, mark_start, alignment_mode="contract")
+        if before is None or len(before) == 0:
+            return None
+        last = before[-1]
+        while last.is_space and last.i > 0:
+            last = self.doc[last.i - 1]
+        verb: Token | None = None
+        colon: Token | None = None
+        if last.text == ":":
+            colon = last
+            window = [t for t in last.sent if t.i < last.i]
+            verbs = [t for t in window if t.pos_ == "VERB"]
+            verb = verbs[-1] if verbs else None
+        elif last.text == ",":
+            # 'As Ann put it in a statement, "..."', 'who joked of the museum, "..."'
+            window = [t for t in last.sent if last.i - COMMA_REACH <= t.i < last.i]
+            verbs = [t for t in window if t.pos_ == "VERB" and (t.lemma_ in verb_cues() or t.lemma_ == "put")]
+            verb = verbs[-1] if verbs else None
+        elif last.pos_ == "VERB":
+            verb = last
+        if verb is None and colon is None:
+            return None
+        if verb is not None:
+            cue_tokens = [verb, *(c for c in verb.children if c.dep_ in ("neg", "prt", "auxpass"))]
+            cue = self.doc[min(t.i for t in cue_tokens) : max(t.i for t in cue_tokens) + 1]
+            subject = next((c for c in verb.children if c.dep_ in ("nsubj",)), None)
+        else:
+            cue = self.doc[colon.i : colon.i + 1]
+            label = self.doc[colon.sent.start : colon.i]
+            subject = label.root if len(label) and _is_name_label(label) else None
+        if subject is not None:
+            source, entity = self._resolve(subject)
+            source_entity = entity.id if entity else None
+        else:
+            speaker = self._previous_speaker(drafts, start)
+            if speaker is None:
+                return None
+            source, source_entity = speaker.source, speaker.source_entity
+        return StatementDraft(
+            cue=cue,
+            content=content,
+            kind="direct",
+            source=source,
+            source_entity=source_entity,
+            cue_lemma=verb.lemma_.lower() if verb is not None else ":",
+        )
 
     def _previous_statement(self, drafts: list[StatementDraft], start: int) -> StatementDraft | None:
         earlier = [d for d in drafts if start - LOOKBACK_CHARS <= d.content.end_char <= start]
