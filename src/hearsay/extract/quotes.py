@@ -17,19 +17,19 @@ def quote_ranges(text: str) -> list[tuple[int, int]]:
     """
     ranges: list[tuple[int, int]] = []
     open_at: int | None = None
-    closer = ""
+    opener = closer = ""
     index = 0
     while index < len(text):
         mark = text[index : index + 2] if text.startswith(("``", "''"), index) else text[index]
         if open_at is None:
             # ''...'' (two apostrophes on both sides) is how some newspapers' archives write quotes.
             if mark in _PAIRED or mark in ('"', "''"):
-                open_at, closer = index + len(mark), _PAIRED.get(mark, mark)
+                open_at, opener, closer = index + len(mark), mark, _PAIRED.get(mark, mark)
         elif mark == closer:
             ranges.append((open_at, index))
             open_at = None
         elif mark == "\n":
-            resume = _continuation(text, index)
+            resume = _continuation(text, index, opener)
             if resume is not None:
                 index = resume  # the quote goes on after the next paragraph's opening mark
                 continue
@@ -41,15 +41,16 @@ def quote_ranges(text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in ranges if text[s:e].strip()]
 
 
-def _continuation(text: str, newline: int) -> int | None:
-    """Where a quote resumes when the next paragraph opens with a quotation mark, else None."""
+def _continuation(text: str, newline: int, opener: str) -> int | None:
+    """Where a quote resumes when the next paragraph opens with the same quotation mark, else None.
+
+    A straight quote left open before a paragraph of curly quotes is a stray mark, not a
+    quotation that goes on.
+    """
     index = newline
     while index < len(text) and text[index].isspace():
         index += 1
-    for mark in ("``", "“", "\"", "«", "''"):
-        if text.startswith(mark, index):
-            return index + len(mark)
-    return None
+    return index + len(opener) if text.startswith(opener, index) else None
 
 
 _MARKS_AND_SPACE = " \t\n\"“”«»„`'"

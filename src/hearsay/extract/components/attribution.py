@@ -34,6 +34,9 @@ LOOKBACK_CHARS = 600
 MAX_STRAY_WORDS = 4
 # A speaker label before a colon: at most this many tokens of these kinds.
 LABEL_TOKENS = 8
+# A name standing before a subject-less verb: how far back, and what may stand between.
+NAME_REACH = 14
+APPOSITION_POS = {"NOUN", "PROPN", "ADJ", "DET", "ADP", "NUM", "CCONJ", "PART", "PUNCT"}
 # How many tokens before 'X, "..."' the introducing verb may stand.
 COMMA_REACH = 15
 LABEL_POS = {"PROPN", "NOUN", "DET", "ADJ", "PART", "CCONJ", "NUM", "ADP"}
@@ -140,7 +143,46 @@ class Attributor:
         heads = source_heads(cue)
         if not heads and cue.head.pos_ != "NOUN" and not is_passive_or_impersonal(cue):
             heads = self._inherited_heads(cue.head, set())
+            if not heads and cue.head.pos_ in ("VERB", "AUX"):
+                first = cue.head
+                while first.dep_ == "conj" and first.head is not first:
+                    first = first.head
+                name = self._name_before(first)
+                heads = [name] if name is not None else []
         return [split for head in heads for split in self._conjuncts(head)]
+
+    def _name_before(self, verb: Token) -> Token | None:
+        """A subject the parser hung elsewhere: the name just before a verb that has none.
+
+        'In Ohio, 62-year-old Ann Lee also railed against ...' (the parse makes Ann Lee the object
+        of "in"); '"...," Ann Lee, a nurse, said' (the parse makes her part of the quotation).
+        """
+        if any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in verb.children):
+            return None
+        sentence_start = verb.sent.start
+        index = verb.i - 1
+        while index >= sentence_start and self.doc[index].pos_ in ("ADV", "PART", "AUX"):
+            index -= 1
+        if index < sentence_start:
+            return None
+        token = self.doc[index]
+        if token.text == ",":
+            # a trailing apposition: ', a top adviser,' between the name and the verb
+            index -= 1
+            while index >= sentence_start and verb.i - index <= NAME_REACH:
+                candidate = self.doc[index]
+                if candidate.text == "," and index > sentence_start:
+                    token = self.doc[index - 1]
+                    break
+                if candidate.pos_ not in APPOSITION_POS:
+                    return None
+                index -= 1
+            else:
+                return None
+        entity, mention = self._entity_at(token)
+        if entity is None or entity.type not in ("PERSON", "ORG", "OUTLET") or mention is None:
+            return None
+        return mention.root
 
     def _conjuncts(self, head: Token) -> list[Token]:
         """ "by both X and Y": two sources when every conjunct is a name."""
