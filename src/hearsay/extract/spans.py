@@ -211,11 +211,11 @@ def content_for(cue: Cue, nested_heads: set[int]) -> Span | None:
         has_as = obj is not None and any(
             c.dep_ == "prep" and c.lower_ == "as" for c in (*obj.children, *head.children)
         )
-        return subtree_span(obj) if has_as else None
+        return _with_as_phrase(head, subtree_span(obj)) if has_as else None
     if entry.frame in ("np", "both"):
         obj = next((_object(t) for t in cue.tokens if t.pos_ == "VERB" and _object(t) is not None), None)
         if obj is not None and head.lemma_ not in HEARER_OBJECT_VERBS:
-            return _cut_nested_cues(subtree_span(obj), nested_heads)
+            return _cut_nested_cues(_with_as_phrase(head, subtree_span(obj)), nested_heads)
         if not any(c.dep_ == "agent" for c in head.children):
             # A passive reporting verb with no agent and no clause is an event ("a deal was announced").
             return None
@@ -263,6 +263,17 @@ def _vp_content(cue: Cue, passive_subject: Token | None) -> Span | None:
     start = min(c.left_edge.i for c in kept)
     end = max(c.right_edge.i for c in kept)
     return trim(doc[start : end + 1])
+
+
+def _with_as_phrase(verb: Token, content: Span | None) -> Span | None:
+    """ "described the showdown as ominous": the as-phrase the parser hung on the verb belongs to the content."""
+    if content is None:
+        return None
+    doc = verb.doc
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ == "as" and child.i == content.end:
+            return trim(doc[content.start : child.right_edge.i + 1]) or content
+    return content
 
 
 def _circumstance(prep: Token) -> bool:

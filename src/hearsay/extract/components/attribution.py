@@ -77,6 +77,7 @@ class Attributor:
         drafts.extend(self._colon_statements(drafts))
         drafts.extend(self._floating_quotes(drafts))
         drafts = self._without_nested(drafts)
+        drafts = self._without_reports_inside_reports(drafts)
         drafts.sort(key=lambda d: (d.cue.start_char, d.content.start_char))
         return drafts
 
@@ -93,6 +94,38 @@ class Attributor:
             if inside and not self._reports_someone_else(draft):
                 continue
             kept.append(draft)
+        return kept
+
+    def _without_reports_inside_reports(self, drafts: list[StatementDraft]) -> list[StatementDraft]:
+        """Drop an indirect statement whose cue lies inside another statement's reported words.
+
+        "Ann said the mayor, defending the plan, ..." reports what Ann said; the participle inside
+        it is part of her report, not a second attribution. A named third party's speech inside a
+        report ("Ann said Bob announced that ...") stays: that is a report of a report.
+        """
+        kept = []
+        for draft in drafts:
+            outer = next(
+                (
+                    o
+                    for o in drafts
+                    if o is not draft and _holds(o.content, draft.cue) and not _holds(draft.content, o.cue)
+                ),
+                None,
+            )
+            drop = outer is not None and draft.kind == "indirect"
+            if drop:
+                cue = self.by_start.get(draft.cue.start_char)
+                if (
+                    cue is not None
+                    and cue.entry.cls == "speech"
+                    and cue.entry.frame in ("clause", "both")
+                    and draft.source_entity is not None
+                    and draft.source_entity != outer.source_entity
+                ):
+                    drop = False
+            if not drop:
+                kept.append(draft)
         return kept
 
     def _statements_of(self, cue: Cue) -> list[StatementDraft]:
