@@ -1,6 +1,7 @@
 """Finding attribution cues in a parsed sentence: reporting verbs, phrases and nouns.
 
-The words come from ``lexicons/cue_verbs.tsv``, ``cue_phrases.tsv`` and ``cue_nouns.tsv``.
+The words come from ``lexicons/cue_verbs.tsv``, ``cue_phrases.tsv``, ``cue_nouns.tsv`` and
+``cue_adjectives.tsv``.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from functools import cache
 
 from spacy.tokens import Span, Token
 
+from .entity_rules import role_nouns
 from .lexicon import load_lexicon
 
 
@@ -43,6 +45,11 @@ def noun_cues() -> dict[str, CueEntry]:
 
 
 @cache
+def adjective_cues() -> dict[str, CueEntry]:
+    return {r["lemma"]: CueEntry(r["lemma"], "adjective", r["class"]) for r in load_lexicon("cue_adjectives")}
+
+
+@cache
 def source_nouns() -> frozenset[str]:
     return frozenset(r["lemma"] for r in load_lexicon("source_nouns"))
 
@@ -66,7 +73,13 @@ class Cue:
 REFUSALS = ("decline", "refuse", "refrain")
 
 # The small English model's lemmatizer slips on a few cue verbs: "hoping" -> "hop".
-LEMMA_REPAIRS = {("hop", "hoping"): "hope", ("hop", "hoped"): "hope", ("retweete", "retweeted"): "retweet"}
+LEMMA_REPAIRS = {
+    ("hop", "hoping"): "hope",
+    ("hop", "hoped"): "hope",
+    ("hop", "hopes"): "hope",
+    ("hop", "hope"): "hope",
+    ("retweete", "retweeted"): "retweet",
+}
 
 
 def repair_lemmas(doc) -> None:
@@ -147,6 +160,8 @@ def _verb_cue(token: Token) -> Cue | None:
     # A bare noun parsed as a verb argument is a cue only in "refraining from confirm or deny".
     if token.pos_ == "NOUN" and entry.cls != "denial" and token.lemma_ != "confirm":
         return None
+    if entry.frame == "act" and not _acts_in_public(token):
+        return None
     return Cue(token, _verb_tokens(token), entry)
 
 
@@ -177,6 +192,8 @@ def find_cues(sentence: Span) -> list[Cue]:
             cue = _noun_preposition_cue(token)
         if cue is None:
             cue = _clause_verb_cue(token)
+        if cue is None:
+            cue = _adjective_cue(token)
         if cue is not None:
             cues.append(cue)
             taken.update(t.i for t in cue.tokens)
@@ -224,6 +241,56 @@ def _evidence_cue(token: Token) -> Cue | None:
     if obj is None or obj.lemma_.lower() not in evidence_nouns():
         return None
     return Cue(token, [token], EVIDENCE_CUE)
+
+
+# What an attitude adjective is about: "critical of X", "worried about X", "opposed to X".
+ADJECTIVE_TOPICS = ("of", "about", "with", "on", "over", "to", "toward", "towards", "in", "at", "for")
+
+
+def _adjective_cue(token: Token) -> Cue | None:
+    """ "Graham has been critical of Trump", "she was sure Trump would win": be + an attitude adjective.
+
+    The cue hangs on "be" (whose subject is the source) and runs over the adjective and the
+    preposition that opens what the attitude is about.
+    """
+    entry = adjective_cues().get(token.lower_) or adjective_cues().get(token.lemma_.lower())
+    if entry is None or token.dep_ not in ("acomp", "amod") or token.head.lemma_ != "be":
+        return None
+    copula = token.head
+    subject = next((c for c in copula.children if c.dep_ == "nsubj"), None)
+    if subject is None or not _holds_views(subject):
+        return None
+    tokens = [copula, token, *(c for c in copula.children if c.dep_ == "neg")]
+    topic = next(
+        (c for c in token.children if c.dep_ == "prep" and c.lower_ in ADJECTIVE_TOPICS and c.i > token.i),
+        None,
+    )
+    clause = next((c for c in token.children if c.dep_ in ("ccomp", "xcomp") and c.i > token.i), None)
+    if topic is not None and any(c.dep_ in ("pobj", "pcomp") for c in topic.children):
+        tokens.append(topic)
+    elif clause is None:
+        return None
+    return Cue(copula, tokens, entry)
+
+
+NOT_A_HOLDER = frozenset(["it", "this", "that", "there", "what", "which"])
+
+
+def _holds_views(subject: Token) -> bool:
+    """A subject that can hold a view: a person, a group, a named body, a pronoun ("the way" cannot)."""
+    if subject.lower_ in NOT_A_HOLDER:
+        return False
+    if subject.pos_ in ("PRON", "PROPN") or subject.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+        return True
+    lemma = subject.lemma_.lower()
+    return lemma in source_nouns() or lemma in role_nouns() or lemma in ("people", "voter", "some", "many")
+
+
+def _acts_in_public(verb: Token) -> bool:
+    """ "Ann attacked the plan": a subject that holds views, and an object; "rebels attacked the airport" is not."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    has_object = any(c.dep_ in ("dobj", "ccomp", "xcomp") and c.i > verb.i for c in verb.children)
+    return subject is not None and has_object and _holds_views(subject)
 
 
 def _has_that(token: Token) -> bool:

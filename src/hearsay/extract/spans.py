@@ -120,6 +120,17 @@ def _topic_content(head: Token) -> Span | None:
     return subtree_span(clause) if clause is not None else None
 
 
+def _adjective_content(cue: Cue) -> Span | None:
+    """ "critical of Trump" -> "Trump"; "sure that Trump would win" -> "that Trump would win"."""
+    adjective = cue.tokens[1]
+    topic = next((t for t in cue.tokens[2:] if t.dep_ == "prep"), None)
+    if topic is not None:
+        obj = next((c for c in topic.children if c.dep_ in ("pobj", "pcomp")), None)
+        return subtree_span(obj) if obj is not None else None
+    clause = next((c for c in adjective.children if c.dep_ in ("ccomp", "xcomp")), None)
+    return subtree_span(clause) if clause is not None else None
+
+
 def _extend_misparsed_tail(span: Span | None) -> Span | None:
     """The small model sometimes hangs the end of a noun phrase elsewhere: run on to the next comma."""
     if span is None:
@@ -179,6 +190,8 @@ def content_for(cue: Cue, nested_heads: set[int]) -> Span | None:
         return _host_content(head.head, head)
     if entry.frame == "verb_noun":
         return _topic_content(head)
+    if entry.frame == "adjective":
+        return _adjective_content(cue)
     if entry.cls == "refusal" or (cue.head.pos_ == "NOUN" and cue.head.dep_ == "pobj"):
         return _refusal_content(cue)
     if head.dep_ == "acl" and head.head.dep_ == "pobj" and head.head.head.dep_ == "prep":
@@ -193,7 +206,7 @@ def content_for(cue: Cue, nested_heads: set[int]) -> Span | None:
     if subject is not None and clause is not None and clause.dep_ == "xcomp":
         # "These drones are said to have attacked ...": subject and infinitive together.
         return span_of(head.doc, [*subject.subtree, *clause.subtree])
-    if entry.frame == "vp":
+    if entry.frame in ("vp", "act"):
         if head.dep_ in ("acl", "amod") and head.tag_ == "VBN":
             return None  # "a group called X", "the plan backed by Y": a description, not an attribution
         return _cut_nested_cues(_vp_content(cue, subject), nested_heads)
@@ -266,7 +279,7 @@ def _vp_content(cue: Cue, passive_subject: Token | None) -> Span | None:
 
 
 def _with_as_phrase(verb: Token, content: Span | None) -> Span | None:
-    """ "described the showdown as ominous": the as-phrase the parser hung on the verb belongs to the content."""
+    """ "described the showdown as ominous": the as-phrase hung on the verb belongs to the content."""
     if content is None:
         return None
     doc = verb.doc

@@ -7,7 +7,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ..cues import Cue, find_cues, repair_lemmas, source_nouns, verb_cues
+from ..cues import Cue, evidence_nouns, find_cues, repair_lemmas, source_nouns, verb_cues
 from ..drafts import EntityDraft, StatementDraft
 from ..quotes import char_span, kind_of, quote_containing, quote_ranges
 from ..spans import (
@@ -24,8 +24,8 @@ from ..spans import (
 PERSONAL_PRONOUNS = {"he", "she", "him", "her"}
 # Inside a quotation these are the quoted speaker (or their hearer): "I think" adds no new source.
 SPEAKER_PRONOUNS = {"i", "we", "you"}
-OPENING_MARKS = '"“«„`\''
-CLOSING_MARKS = '"”»\''
+OPENING_MARKS = "\"“«„`'"
+CLOSING_MARKS = "\"”»'"
 
 # How far back (in characters) a pronoun or a floating quote looks for its speaker.
 LOOKBACK_CHARS = 600
@@ -304,7 +304,7 @@ class Attributor:
         """ "Mayor Lee: 'We will rebuild'": a name opening a line, a colon, and what the name says."""
         found = []
         for sentence in self.doc.sents:
-            colon = next((t for t in sentence[:LABEL_TOKENS + 1] if t.text == ":"), None)
+            colon = next((t for t in sentence[: LABEL_TOKENS + 1] if t.text == ":"), None)
             if colon is None or colon.i == sentence.start:
                 continue
             label = self.doc[sentence.start : colon.i]
@@ -319,7 +319,9 @@ class Attributor:
             if not any(t.pos_ in ("VERB", "AUX") for t in content):
                 continue  # "Ann Lee: a life in politics" is a title, not a statement
             source, entity = self._resolve(label.root)
-            if entity is None or entity.type not in ("PERSON", "ORG", "OUTLET"):
+            if entity is not None and entity.type not in ("PERSON", "ORG", "OUTLET"):
+                continue
+            if entity is None and not _is_speaker_tag(label):
                 continue
             found.append(
                 StatementDraft(
@@ -352,8 +354,11 @@ class Attributor:
                 between = text[quotation.end_char : cue.span.start_char]
                 words = WORD.findall(between)
                 gap = self.doc.char_span(quotation.end_char, cue.span.start_char, alignment_mode="expand")
-                if gap is not None and len(words) <= 12 and "\n" not in between and all(
-                    t.i in own or t.is_punct or t.is_space for t in gap
+                if (
+                    gap is not None
+                    and len(words) <= 12
+                    and "\n" not in between
+                    and all(t.i in own or t.is_punct or t.is_space for t in gap)
                 ):
                     return quotation
         return None
@@ -401,8 +406,7 @@ class Attributor:
         gap = self.doc.char_span(quotation.end_char, cue.span.start_char, alignment_mode="expand")
         own = {t.i for t in cue.head.subtree}
         if gap is None or not all(
-            t.i in own and t.dep_ not in ("dobj", "ccomp", "xcomp") or t.is_punct or t.is_space
-            for t in gap
+            t.i in own and t.dep_ not in ("dobj", "ccomp", "xcomp") or t.is_punct or t.is_space for t in gap
         ):
             return None
         if not any(t.dep_ in ("nsubj", "nsubjpass") or t.i in own for t in gap if not t.is_punct):
@@ -411,6 +415,8 @@ class Attributor:
 
     def _reports_someone_else(self, draft: StatementDraft) -> bool:
         """ "Ms Lee said she would run," he said: a named third party's speech, worth its own statement."""
+        if draft.cue_lemma == ":":
+            return draft.source is not None  # a transcript's "PENCE: ..." inside "as follows:"
         cue = self.by_start.get(draft.cue.start_char)
         return (
             cue is not None
@@ -486,7 +492,7 @@ class Attributor:
         return found
 
     def _signed_quotation(self, start: int, end: int, content: Span) -> StatementDraft | None:
-        """ '"We deserve better." ― Ann Lee': a quotation signed with a dash and a name after it."""
+        """'"We deserve better." ― Ann Lee': a quotation signed with a dash and a name after it."""
         quotation = self._quotation(start, end)
         if quotation is None:
             return None
@@ -611,6 +617,16 @@ def _is_name_label(label: Span) -> bool:
     if len(label) > LABEL_TOKENS or not any(t.pos_ == "PROPN" for t in label):
         return False
     return all(t.pos_ in LABEL_POS or t.is_punct for t in label)
+
+
+def _is_speaker_tag(label: Span) -> bool:
+    """A label no entity stands for that still names who speaks: a transcript's "PENCE", a "Poll"."""
+    words = [t for t in label if t.is_alpha]
+    if not words or len(words) > 3:
+        return False
+    if all(t.is_upper and len(t.text) > 1 for t in words):
+        return True
+    return label.root.lemma_.lower() in evidence_nouns() | source_nouns()
 
 
 def _overlaps(a: Span, b: Span) -> bool:
