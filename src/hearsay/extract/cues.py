@@ -287,7 +287,7 @@ def _holds_views(subject: Token) -> bool:
 
 
 def _acts_in_public(verb: Token) -> bool:
-    """ "Ann attacked the plan": a view-holding subject and an object ("rebels attacked the airport" is not)."""
+    """ "Ann attacked the plan": a view-holding subject and an object; not "rebels attacked the airport"."""
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     has_object = any(c.dep_ in ("dobj", "ccomp", "xcomp") and c.i > verb.i for c in verb.children)
     return subject is not None and has_object and _holds_views(subject)
