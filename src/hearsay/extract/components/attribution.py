@@ -139,6 +139,8 @@ class Attributor:
             content = self._adjacent_quotation(cue)
         if content is None or _is_trivial(content):
             return []
+        if _is_as_clause(cue.head) and quote_containing(self.quotes, cue.span.start_char, cue.span.end_char):
+            return []  # '"... not as rich as he says he is"': a figure of speech inside a quotation
         content = self._snapped_to_quotes(content, cue)
         kind = kind_of(self.quotes, content)
         if kind == "direct":
@@ -571,7 +573,15 @@ class Attributor:
 
     def _previous_statement(self, drafts: list[StatementDraft], start: int) -> StatementDraft | None:
         earlier = [d for d in drafts if start - LOOKBACK_CHARS <= d.content.end_char <= start]
-        return max(earlier, key=lambda d: d.content.end_char) if earlier else None
+        if not earlier:
+            return None
+        latest = max(earlier, key=lambda d: d.content.end_char)
+        # '"...," said Ann Lee, who has been challenging X. "..."': the quotation goes on Ann's
+        # words, not the statement inside her speaker tag.
+        quoted = [d for d in earlier if d.kind == "direct" and d.cue.sent == latest.cue.sent]
+        if latest.kind != "direct" and quoted:
+            return max(quoted, key=lambda d: d.content.end_char)
+        return latest
 
     def _continues(self, previous: StatementDraft, start: int) -> bool:
         """Only the statement's own cue sentence (and at most one paragraph break) lie between."""
@@ -627,6 +637,10 @@ def _is_speaker_tag(label: Span) -> bool:
     if all(t.is_upper and len(t.text) > 1 for t in words):
         return True
     return label.root.lemma_.lower() in evidence_nouns() | source_nouns()
+
+
+def _is_as_clause(verb: Token) -> bool:
+    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
 
 
 def _overlaps(a: Span, b: Span) -> bool:
