@@ -176,6 +176,8 @@ class Attributor:
         if cue.entry.frame == "raising":
             return []  # "the race seems to tighten": nobody in the text holds the view
         heads = source_heads(cue)
+        if not heads and _is_passive_participle(cue.head):
+            return []  # "Asked about the plan, Ann said ...": whoever asked is not in the text
         if not heads and cue.head.pos_ != "NOUN" and not is_passive_or_impersonal(cue):
             heads = self._inherited_heads(cue.head, set())
             if not heads and cue.head.pos_ in ("VERB", "AUX"):
@@ -184,6 +186,7 @@ class Attributor:
                     first = first.head
                 name = self._name_before(first)
                 heads = [name] if name is not None else []
+        heads = [_antecedent_of_that(head) for head in heads]
         return [split for head in heads for split in self._conjuncts(head)]
 
     def _name_before(self, verb: Token) -> Token | None:
@@ -242,6 +245,8 @@ class Attributor:
             inside_content = parent.dep_ in ("ccomp", "xcomp") and parent.head.i in self.by_head
             subject = next((c for c in parent.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subject is not None and not inside_content:
+                if subject.lower_ == "it" and parent.lemma_ == "be":
+                    return []  # "it is hard to know where ...": nobody in the text knows it
                 return [subject]
             token = parent
         return []
@@ -637,6 +642,22 @@ def _is_speaker_tag(label: Span) -> bool:
     if all(t.is_upper and len(t.text) > 1 for t in words):
         return True
     return label.root.lemma_.lower() in evidence_nouns() | source_nouns()
+
+
+def _is_passive_participle(verb: Token) -> bool:
+    """ "Asked about X, ...", "the senator, known to be ...": a past participle with no auxiliary."""
+    return (
+        verb.tag_ == "VBN"
+        and verb.dep_ in ("advcl", "acl")
+        and not any(c.dep_ in ("aux", "auxpass", "nsubj", "agent") for c in verb.children)
+    )
+
+
+def _antecedent_of_that(head: Token) -> Token:
+    """ "a group that says ...": the group is the source, not the relative pronoun "that"."""
+    if head.lower_ == "that" and head.head.dep_ == "relcl" and head.head.head is not head.head:
+        return head.head.head
+    return head
 
 
 def _is_as_clause(verb: Token) -> bool:
