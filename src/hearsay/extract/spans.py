@@ -85,6 +85,22 @@ def _clause_child(head: Token) -> Token | None:
     return None
 
 
+# Words that open a reported clause the parser took for an adverbial one ("said when they would ...").
+COMPLEMENT_OPENERS = frozenset(["that", "when", "whether", "if", "how", "why", "what", "where", "who"])
+
+
+def _misparsed_complement(head: Token) -> Token | None:
+    """ "Trump tweeted in the early hours that Machado was ...": the parser made the reported
+    clause an adverbial clause; one opened by "that" or a wh-word is the content."""
+    for child in head.children:
+        if child.dep_ != "advcl" or child.i < head.i:
+            continue
+        first = child.left_edge
+        if first.lower_ in COMPLEMENT_OPENERS and any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
+            return child
+    return None
+
+
 def _object(head: Token) -> Token | None:
     return next((c for c in head.children if c.dep_ in ("dobj", "attr") and c.i > head.i), None)
 
@@ -203,6 +219,8 @@ def content_for(cue: Cue, nested_heads: set[int]) -> Span | None:
         return _parataxis_content(head)
     subject = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
     clause = _clause_child(head)
+    if clause is None and entry.frame in ("clause", "both"):
+        clause = _misparsed_complement(head)
     if subject is not None and clause is not None and clause.dep_ == "xcomp":
         # "These drones are said to have attacked ...": subject and infinitive together.
         return span_of(head.doc, [*subject.subtree, *clause.subtree])
