@@ -95,8 +95,8 @@ def _misparsed_complement(head: Token) -> Token | None:
     for child in head.children:
         if child.dep_ != "advcl" or child.i < head.i:
             continue
-        first = child.left_edge
-        if first.lower_ in COMPLEMENT_OPENERS and any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
+        has_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
+        if child.left_edge.lower_ in COMPLEMENT_OPENERS and has_subject:
             return child
     return None
 
