@@ -101,6 +101,23 @@ def _misparsed_complement(head: Token) -> Token | None:
     return None
 
 
+def _with_stray_conjunct(verb: Token, content: Span | None) -> Span | None:
+    """ "said she wanted to speak to them and let them know ...": a subject-less verb the parser
+    coordinated with the cue, right after the content, continues the content unless it reports too."""
+    if content is None:
+        return None
+    doc = verb.doc
+    for child in verb.children:
+        if child.dep_ != "conj" or child.i <= content.end - 1 or child.lemma_.lower() in verb_cues():
+            continue
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
+            continue
+        gap = doc[content.end : child.left_edge.i]
+        if all(t.is_punct or t.dep_ == "cc" or t.is_space for t in gap) and len(gap) <= 2:
+            return trim(doc[content.start : child.right_edge.i + 1]) or content
+    return content
+
+
 def _object(head: Token) -> Token | None:
     return next((c for c in head.children if c.dep_ in ("dobj", "attr") and c.i > head.i), None)
 
@@ -236,7 +253,7 @@ def content_for(cue: Cue, nested_heads: set[int]) -> Span | None:
     if clause is not None and clause.dep_ == "xcomp" and entry.cls == "question":
         return None  # "asked to remain anonymous" is a request, not a question about a claim
     if clause is not None and entry.frame in ("clause", "both"):
-        return _cut_nested_cues(subtree_span(clause), nested_heads)
+        return _cut_nested_cues(_with_stray_conjunct(head, subtree_span(clause)), nested_heads)
     if entry.frame == "np_as":
         obj = _object(head)
         has_as = obj is not None and any(
