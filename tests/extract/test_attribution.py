@@ -247,3 +247,100 @@ def test_attribution_citing_a_reason_is_not_a_source():
 def test_attribution_refusal_is_read_as_refusing_to_comment():
     reading = hearsay.read("The company has not commented on the allegations.")
     assert find(reading, "not commented").stance == "refuse_to_comment"
+
+
+def test_attribution_quotation_signed_with_a_dash_and_a_name():
+    reading = hearsay.read('"We deserve better from our leaders." ― Rosa Ortiz')
+    signed = find(reading, "―")
+    assert source_name(reading, signed) == "Rosa Ortiz"
+    assert signed.content.text == "We deserve better from our leaders."
+    assert signed.kind == "direct"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        ("Senator Graham has been critical of the governor.", "been critical of", "the governor"),
+        (
+            "The farmers were afraid that the drought would last another year.",
+            "were afraid",
+            "that the drought would last another year",
+        ),
+    ],
+)
+def test_attribution_attitude_adjective_after_be(text, cue, content):
+    statement = find(hearsay.read(text), cue)
+    assert statement.content.text == content
+
+
+def test_attribution_public_act_of_a_view_holding_subject():
+    reading = hearsay.read("The governor attacked the new budget plan.")
+    attacked = find(reading, "attacked")
+    assert attacked.source.text == "The governor"
+    assert attacked.content.text == "the new budget plan"
+
+
+def test_attribution_named_third_partys_speech_inside_a_report_is_kept():
+    reading = hearsay.read("The mayor said that Ann Lee announced that the bridge would close.")
+    assert [s.cue.text for s in reading.statements] == ["said", "announced"]
+    assert source_name(reading, find(reading, "announced")) == "Ann Lee"
+
+
+def test_attribution_relative_that_credits_its_antecedent():
+    says = find(hearsay.read("It is a group that says the river is polluted."), "says")
+    assert says.source.text == "a group"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("Asked about the plan, the minister said it would pass.", "Asked about"),
+        ("It is hard to know where the money went.", "know"),
+    ],
+)
+def test_attribution_nobody_in_the_text_holds_it(text, cue):
+    assert find(hearsay.read(text), cue).source.text is None
+
+
+def test_attribution_subject_the_parser_hung_on_a_preposition():
+    text = "At the rally in Ohio, 62-year-old Brenda Johnson explained how much the closures upset her."
+    reading = hearsay.read(text)
+    explained = find(reading, "explained")
+    assert source_name(reading, explained) == "Brenda Johnson"
+    assert explained.content.text == "how much the closures upset her"
+
+
+def test_attribution_transcript_labels_inside_as_follows():
+    text = (
+        "Here is the transcript, as follows:\n\nPENCE: Well, the governor thinks this is a game show."
+        "\n\nWALLACE: Do you see those two as equivalent?"
+    )
+    labelled = [s for s in hearsay.read(text).statements if s.cue.text == ":"]
+    assert [s.source.text for s in labelled] == ["PENCE", "WALLACE"]
+
+
+def test_attribution_quotation_continues_the_quoted_speaker_not_the_clause_in_the_tag():
+    text = (
+        '"It is not over," said Ann Lee, a nurse who has been challenging the hospital for years. '
+        '"We will keep going until they listen to us."'
+    )
+    reading = hearsay.read(text)
+    said = find(reading, "said")
+    assert said.content.text.endswith('until they listen to us."')
+    assert said.kind == "direct"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        ("She described the meeting as tense.", "described", "the meeting as tense"),
+        ("Ann tweeted at dawn that the debate was rigged.", "tweeted", "that the debate was rigged"),
+        (
+            "The senator said she wanted to meet the voters and let them know that help was coming.",
+            "said",
+            "she wanted to meet the voters and let them know that help was coming",
+        ),
+    ],
+)
+def test_attribution_content_boundaries_the_parse_misses(text, cue, content):
+    assert find(hearsay.read(text), cue).content.text == content

@@ -106,7 +106,7 @@ def content_pieces(
     gap_start, gap_end = before[-1][1], after[0][0]
     while gap_start < gap_end and text[gap_start] in _CLOSING_AND_COMMA:
         gap_start += 1
-    while gap_end > gap_start and text[gap_end - 1] in _OPENING_AND_SPACE:
+    while gap_end > gap_start and text[gap_end - 1] in _OPENING:
         gap_end -= 1
     if gap_end <= gap_start:
         return [content]
@@ -114,4 +114,4 @@ def content_pieces(
 
 
 _CLOSING_AND_COMMA = "\"”»',?!"
-_OPENING_AND_SPACE = " \t\n\"“«„`'"
+_OPENING = "\"“«„`'"
