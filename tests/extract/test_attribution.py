@@ -344,3 +344,9 @@ def test_attribution_quotation_continues_the_quoted_speaker_not_the_clause_in_th
 )
 def test_attribution_content_boundaries_the_parse_misses(text, cue, content):
     assert find(hearsay.read(text), cue).content.text == content
+
+
+def test_attribution_inverted_speaker_after_the_cue_beats_a_subject_taken_from_the_quotation():
+    reading = hearsay.read('"Full panic mode," said Leslie Wimes, a consultant in Miami.')
+    said = find(reading, "said")
+    assert source_name(reading, said) == "Leslie Wimes"

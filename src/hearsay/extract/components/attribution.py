@@ -187,7 +187,29 @@ class Attributor:
                 name = self._name_before(first)
                 heads = [name] if name is not None else []
         heads = [_antecedent_of_that(head) for head in heads]
+        if len(heads) == 1 and self._is_quoted_or_dateline(heads[0]):
+            after = self._name_after(cue)
+            if after is not None:
+                heads = [after]
         return [split for head in heads for split in self._conjuncts(head)]
+
+    def _is_quoted_or_dateline(self, head: Token) -> bool:
+        """A subject the parser took from the quotation or the dateline: '"Full panic mode," said Ann'."""
+        if quote_containing(self.quotes, head.idx, head.idx + len(head.text)) is not None:
+            return True
+        return head.is_upper and len(head.text) > 2 and head.i == head.sent.start
+
+    def _name_after(self, cue: Cue) -> Token | None:
+        """The speaker named right after an inverted cue: 'said Leslie Wimes, a consultant'."""
+        index = cue.span.end
+        while index < len(self.doc) and self.doc[index].pos_ in ("ADV", "PART"):
+            index += 1
+        if index >= len(self.doc):
+            return None
+        entity, mention = self._entity_at(self.doc[index])
+        if entity is None or entity.type not in ("PERSON", "ORG", "OUTLET") or mention is None:
+            return None
+        return mention.root
 
     def _name_before(self, verb: Token) -> Token | None:
         """A subject the parser hung elsewhere: the name just before a verb that has none.
