@@ -350,3 +350,22 @@ def test_attribution_inverted_speaker_after_the_cue_beats_a_subject_taken_from_t
     reading = hearsay.read('"Full panic mode," said Leslie Wimes, a consultant in Miami.')
     said = find(reading, "said")
     assert source_name(reading, said) == "Leslie Wimes"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        (
+            "The senator mentioned refinancing student loans and forcing universities to spend more.",
+            "mentioned",
+            "refinancing student loans and forcing universities to spend more",
+        ),
+        (
+            "The report described crass behavior by the host behind the scenes of the show.",
+            "described",
+            "crass behavior by the host behind the scenes of the show",
+        ),
+    ],
+)
+def test_attribution_object_content_runs_over_what_the_parse_hung_on_the_verb(text, cue, content):
+    assert find(hearsay.read(text), cue).content.text == content

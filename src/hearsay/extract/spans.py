@@ -263,7 +263,12 @@ def content_for(cue: Cue, nested_heads: set[int]) -> Span | None:
     if entry.frame in ("np", "both"):
         obj = next((_object(t) for t in cue.tokens if t.pos_ == "VERB" and _object(t) is not None), None)
         if obj is not None and head.lemma_ not in HEARER_OBJECT_VERBS:
-            return _cut_nested_cues(_with_as_phrase(head, subtree_span(obj)), nested_heads)
+            content = _with_as_phrase(head, subtree_span(obj))
+            governed = _vp_content(cue, None)
+            if content is not None and governed is not None and governed.start == content.start:
+                # "described crass behavior by Trump behind the scenes": the parser hung the rest on the verb
+                content = governed if governed.end > content.end else content
+            return _cut_nested_cues(content, nested_heads)
         if not any(c.dep_ == "agent" for c in head.children):
             # A passive reporting verb with no agent and no clause is an event ("a deal was announced").
             return None
@@ -301,9 +306,12 @@ def _vp_content(cue: Cue, passive_subject: Token | None) -> Span | None:
     kept = []
     for governor in governors:
         for child in governor.children:
-            if child.i <= head.i or child.i in in_cue or child.dep_ in _NOT_CONTENT:
+            if child.i <= head.i or child.i in in_cue:
                 continue
-            if child.dep_ == "prep" and _circumstance(child):
+            if child.dep_ == "npadvmod" or _continues_the_content(child):
+                kept.append(child)  # "complained about his mic the morning after", "and forcing ..."
+                continue
+            if child.dep_ in _NOT_CONTENT or child.dep_ == "prep" and _circumstance(child):
                 continue
             kept.append(child)
     if not kept:
@@ -311,6 +319,15 @@ def _vp_content(cue: Cue, passive_subject: Token | None) -> Span | None:
     start = min(c.left_edge.i for c in kept)
     end = max(c.right_edge.i for c in kept)
     return trim(doc[start : end + 1])
+
+
+def _continues_the_content(child: Token) -> bool:
+    """A subject-less conjunct that is no cue itself: "mentioned refinancing loans and forcing ..."."""
+    return (
+        child.dep_ == "conj"
+        and child.lemma_.lower() not in verb_cues()
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
+    )
 
 
 def _with_as_phrase(verb: Token, content: Span | None) -> Span | None:
