@@ -260,7 +260,7 @@ def test_attribution_quotation_signed_with_a_dash_and_a_name():
 @pytest.mark.parametrize(
     ("text", "cue", "content"),
     [
-        ("Senator Graham has been critical of the governor.", "been critical of", "the governor"),
+        ("Councillor Patel has been critical of the mayor.", "been critical of", "the mayor"),
         (
             "The farmers were afraid that the drought would last another year.",
             "were afraid",
@@ -303,20 +303,20 @@ def test_attribution_nobody_in_the_text_holds_it(text, cue):
 
 
 def test_attribution_subject_the_parser_hung_on_a_preposition():
-    text = "At the rally in Ohio, 62-year-old Brenda Johnson explained how much the closures upset her."
+    text = "At the town hall in Leeds, 58-year-old Tom Harker explained how much the delays worried him."
     reading = hearsay.read(text)
     explained = find(reading, "explained")
-    assert source_name(reading, explained) == "Brenda Johnson"
-    assert explained.content.text == "how much the closures upset her"
+    assert source_name(reading, explained) == "Tom Harker"
+    assert explained.content.text == "how much the delays worried him"
 
 
 def test_attribution_transcript_labels_inside_as_follows():
     text = (
-        "Here is the transcript, as follows:\n\nPENCE: Well, the governor thinks this is a game show."
-        "\n\nWALLACE: Do you see those two as equivalent?"
+        "The exchange went as follows:\n\nMORGAN: Well, the mayor believes this is a quiz show."
+        "\n\nBAKER: Do you think the two plans are alike?"
     )
     labelled = [s for s in hearsay.read(text).statements if s.cue.text == ":"]
-    assert [s.source.text for s in labelled] == ["PENCE", "WALLACE"]
+    assert [s.source.text for s in labelled] == ["MORGAN", "BAKER"]
 
 
 def test_attribution_quotation_continues_the_quoted_speaker_not_the_clause_in_the_tag():
@@ -334,11 +334,11 @@ def test_attribution_quotation_continues_the_quoted_speaker_not_the_clause_in_th
     ("text", "cue", "content"),
     [
         ("She described the meeting as tense.", "described", "the meeting as tense"),
-        ("Ann tweeted at dawn that the debate was rigged.", "tweeted", "that the debate was rigged"),
+        ("Ann posted at dawn that the vote count was flawed.", "posted", "that the vote count was flawed"),
         (
-            "The senator said she wanted to meet the voters and let them know that help was coming.",
+            "The governor said she planned to visit the farms and tell the growers that aid was on its way.",
             "said",
-            "she wanted to meet the voters and let them know that help was coming",
+            "she planned to visit the farms and tell the growers that aid was on its way",
         ),
     ],
 )
@@ -347,23 +347,23 @@ def test_attribution_content_boundaries_the_parse_misses(text, cue, content):
 
 
 def test_attribution_inverted_speaker_after_the_cue_beats_a_subject_taken_from_the_quotation():
-    reading = hearsay.read('"Full panic mode," said Leslie Wimes, a consultant in Miami.')
+    reading = hearsay.read('"Total chaos," said Maria Okafor, a consultant in Lagos.')
     said = find(reading, "said")
-    assert source_name(reading, said) == "Leslie Wimes"
+    assert source_name(reading, said) == "Maria Okafor"
 
 
 @pytest.mark.parametrize(
     ("text", "cue", "content"),
     [
         (
-            "The senator mentioned refinancing student loans and forcing universities to spend more.",
+            "The minister mentioned cutting rail fares and building more homes.",
             "mentioned",
-            "refinancing student loans and forcing universities to spend more",
+            "cutting rail fares and building more homes",
         ),
         (
-            "The report described crass behavior by the host behind the scenes of the show.",
+            "The memo described rude conduct by the manager behind the doors of the office.",
             "described",
-            "crass behavior by the host behind the scenes of the show",
+            "rude conduct by the manager behind the doors of the office",
         ),
     ],
 )

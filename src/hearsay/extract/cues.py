@@ -248,7 +248,7 @@ ADJECTIVE_TOPICS = ("of", "about", "with", "on", "over", "to", "toward", "toward
 
 
 def _adjective_cue(token: Token) -> Cue | None:
-    """ "Graham has been critical of Trump", "she was sure Trump would win": be + an attitude adjective.
+    """ "the councillor was critical of the mayor", "she was sure they would win": be + an attitude adjective.
 
     The cue hangs on "be" (whose subject is the source) and runs over the adjective and the
     preposition that opens what the attitude is about.

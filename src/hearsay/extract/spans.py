@@ -44,7 +44,11 @@ def trim(span: Span | None) -> Span | None:
     ):
         start += 1
     while end > start and (
-        doc[end - 1].is_space or doc[end - 1].is_punct and doc[end - 1].text not in '”"’»)'
+        doc[end - 1].is_space
+        or doc[end - 1].is_punct
+        and doc[end - 1].text not in '”"’»)'
+        or doc[end - 1].dep_ == "cc"
+        and doc[end - 1].lower_ in ("and", "but", "or")
     ):
         end -= 1
     return doc[start:end] if end > start else None
@@ -90,7 +94,7 @@ COMPLEMENT_OPENERS = frozenset(["that", "when", "whether", "if", "how", "why", "
 
 
 def _misparsed_complement(head: Token) -> Token | None:
-    """ "Trump tweeted in the early hours that Machado was ...": the parser made the reported
+    """ "Ann posted at dawn that the count was ...": the parser made the reported
     clause an adverbial clause; one opened by "that" or a wh-word is the content."""
     for child in head.children:
         if child.dep_ != "advcl" or child.i < head.i:
@@ -102,7 +106,7 @@ def _misparsed_complement(head: Token) -> Token | None:
 
 
 def _with_stray_conjunct(verb: Token, content: Span | None) -> Span | None:
-    """ "said she wanted to speak to them and let them know ...": a subject-less verb the parser
+    """ "said she planned to visit the farms and tell the growers ...": a subject-less verb the parser
     coordinated with the cue, right after the content, continues the content unless it reports too."""
     if content is None:
         return None
@@ -154,7 +158,7 @@ def _topic_content(head: Token) -> Span | None:
 
 
 def _adjective_content(cue: Cue) -> Span | None:
-    """ "critical of Trump" -> "Trump"; "sure that Trump would win" -> "that Trump would win"."""
+    """ "critical of the mayor" -> "the mayor"; "sure that they would win" -> "that they would win"."""
     adjective = cue.tokens[1]
     topic = next((t for t in cue.tokens[2:] if t.dep_ == "prep"), None)
     if topic is not None:
@@ -266,7 +270,7 @@ def content_for(cue: Cue, nested_heads: set[int]) -> Span | None:
             content = _with_as_phrase(head, subtree_span(obj))
             governed = _vp_content(cue, None)
             if content is not None and governed is not None and governed.start == content.start:
-                # "described crass behavior by Trump behind the scenes": the parser hung the rest on the verb
+                # "described rude conduct by the manager behind closed doors": the rest hung on the verb
                 content = governed if governed.end > content.end else content
             return _cut_nested_cues(content, nested_heads)
         if not any(c.dep_ == "agent" for c in head.children):
@@ -309,7 +313,7 @@ def _vp_content(cue: Cue, passive_subject: Token | None) -> Span | None:
             if child.i <= head.i or child.i in in_cue:
                 continue
             if child.dep_ == "npadvmod" or _continues_the_content(child):
-                kept.append(child)  # "complained about his mic the morning after", "and forcing ..."
+                kept.append(child)  # "complained about the noise the night before", "and asking ..."
                 continue
             if child.dep_ in _NOT_CONTENT or child.dep_ == "prep" and _circumstance(child):
                 continue
@@ -322,7 +326,7 @@ def _vp_content(cue: Cue, passive_subject: Token | None) -> Span | None:
 
 
 def _continues_the_content(child: Token) -> bool:
-    """A subject-less conjunct that is no cue itself: "mentioned refinancing loans and forcing ..."."""
+    """A subject-less conjunct that is no cue itself: "mentioned cutting fares and asking ..."."""
     return (
         child.dep_ == "conj"
         and child.lemma_.lower() not in verb_cues()
@@ -331,7 +335,7 @@ def _continues_the_content(child: Token) -> bool:
 
 
 def _with_as_phrase(verb: Token, content: Span | None) -> Span | None:
-    """ "described the showdown as ominous": the as-phrase hung on the verb belongs to the content."""
+    """ "described the meeting as tense": the as-phrase hung on the verb belongs to the content."""
     if content is None:
         return None
     doc = verb.doc

@@ -194,13 +194,13 @@ class Attributor:
         return [split for head in heads for split in self._conjuncts(head)]
 
     def _is_quoted_or_dateline(self, head: Token) -> bool:
-        """A subject the parser took from the quotation or the dateline: '"Full panic mode," said Ann'."""
+        """A subject the parser took from the quotation or the dateline: '"Total chaos," said Ann'."""
         if quote_containing(self.quotes, head.idx, head.idx + len(head.text)) is not None:
             return True
         return head.is_upper and len(head.text) > 2 and head.i == head.sent.start
 
     def _name_after(self, cue: Cue) -> Token | None:
-        """The speaker named right after an inverted cue: 'said Leslie Wimes, a consultant'."""
+        """The speaker named right after an inverted cue: 'said Ann Lee, a consultant'."""
         index = cue.span.end
         while index < len(self.doc) and self.doc[index].pos_ in ("ADV", "PART"):
             index += 1
@@ -214,7 +214,7 @@ class Attributor:
     def _name_before(self, verb: Token) -> Token | None:
         """A subject the parser hung elsewhere: the name just before a verb that has none.
 
-        'In Ohio, 62-year-old Ann Lee also railed against ...' (the parse makes Ann Lee the object
+        'In Leeds, 58-year-old Ann Lee also spoke against ...' (the parse makes Ann Lee the object
         of "in"); '"...," Ann Lee, a nurse, said' (the parse makes her part of the quotation).
         """
         if any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in verb.children):
@@ -445,7 +445,7 @@ class Attributor:
     def _reports_someone_else(self, draft: StatementDraft) -> bool:
         """ "Ms Lee said she would run," he said: a named third party's speech, worth its own statement."""
         if draft.cue_lemma == ":":
-            return draft.source is not None  # a transcript's "PENCE: ..." inside "as follows:"
+            return draft.source is not None  # a transcript's "MORGAN: ..." inside "as follows:"
         cue = self.by_start.get(draft.cue.start_char)
         return (
             cue is not None
@@ -546,7 +546,7 @@ class Attributor:
         self, drafts: list[StatementDraft], start: int, content: Span
     ) -> StatementDraft | None:
         """A quotation introduced by the words just before it: 'Ann released a statement: "..."',
-        'Ann tells voters, "..."', 'Kerry: "..."'. The introducing verb (or the colon) is the cue."""
+        'Ann tells voters, "..."', 'Lee: "..."'. The introducing verb (or the colon) is the cue."""
         text = self.doc.text
         mark_start = start
         while mark_start > 0 and text[mark_start - 1] in OPENING_MARKS:
@@ -657,7 +657,7 @@ def _is_name_label(label: Span) -> bool:
 
 
 def _is_speaker_tag(label: Span) -> bool:
-    """A label no entity stands for that still names who speaks: a transcript's "PENCE", a "Poll"."""
+    """A label no entity stands for that still names who speaks: a transcript's "MORGAN", a "Poll"."""
     words = [t for t in label if t.is_alpha]
     if not words or len(words) > 3:
         return False
