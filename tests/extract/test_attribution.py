@@ -257,22 +257,6 @@ def test_attribution_quotation_signed_with_a_dash_and_a_name():
     assert signed.kind == "direct"
 
 
-@pytest.mark.parametrize(
-    ("text", "cue", "content"),
-    [
-        ("Councillor Patel has been critical of the mayor.", "been critical of", "the mayor"),
-        (
-            "The farmers were afraid that the drought would last another year.",
-            "were afraid",
-            "that the drought would last another year",
-        ),
-    ],
-)
-def test_attribution_attitude_adjective_after_be(text, cue, content):
-    statement = find(hearsay.read(text), cue)
-    assert statement.content.text == content
-
-
 def test_attribution_public_act_of_a_view_holding_subject():
     reading = hearsay.read("The governor attacked the new budget plan.")
     attacked = find(reading, "attacked")
@@ -330,42 +314,54 @@ def test_attribution_quotation_continues_the_quoted_speaker_not_the_clause_in_th
     assert said.kind == "direct"
 
 
-@pytest.mark.parametrize(
-    ("text", "cue", "content"),
-    [
-        ("She described the meeting as tense.", "described", "the meeting as tense"),
-        ("Ann posted at dawn that the vote count was flawed.", "posted", "that the vote count was flawed"),
-        (
-            "The governor said she planned to visit the farms and tell the growers that aid was on its way.",
-            "said",
-            "she planned to visit the farms and tell the growers that aid was on its way",
-        ),
-    ],
-)
-def test_attribution_content_boundaries_the_parse_misses(text, cue, content):
-    assert find(hearsay.read(text), cue).content.text == content
-
-
 def test_attribution_inverted_speaker_after_the_cue_beats_a_subject_taken_from_the_quotation():
     reading = hearsay.read('"Total chaos," said Maria Okafor, a consultant in Lagos.')
     said = find(reading, "said")
     assert source_name(reading, said) == "Maria Okafor"
 
 
-@pytest.mark.parametrize(
-    ("text", "cue", "content"),
-    [
-        (
-            "The minister mentioned cutting rail fares and building more homes.",
-            "mentioned",
-            "cutting rail fares and building more homes",
-        ),
-        (
-            "The memo described rude conduct by the manager behind the doors of the office.",
-            "described",
-            "rude conduct by the manager behind the doors of the office",
-        ),
-    ],
-)
-def test_attribution_object_content_runs_over_what_the_parse_hung_on_the_verb(text, cue, content):
+# (text, cue, content): contents whose words the parse hangs in unexpected places
+CONTENT_CASES = [
+    pytest.param(
+        "Councillor Patel has been critical of the mayor.",
+        "been critical of",
+        "the mayor",
+        id="adjective-topic",
+    ),
+    pytest.param(
+        "The farmers were afraid that the drought would last another year.",
+        "were afraid",
+        "that the drought would last another year",
+        id="adjective-clause",
+    ),
+    pytest.param("She described the meeting as tense.", "described", "the meeting as tense", id="as-phrase"),
+    pytest.param(
+        "Ann posted at dawn that the vote count was flawed.",
+        "posted",
+        "that the vote count was flawed",
+        id="clause-parsed-adverbial",
+    ),
+    pytest.param(
+        "The governor said she planned to visit the farms and tell the growers that aid was on its way.",
+        "said",
+        "she planned to visit the farms and tell the growers that aid was on its way",
+        id="conjunct-on-the-cue",
+    ),
+    pytest.param(
+        "The minister mentioned cutting rail fares and building more homes.",
+        "mentioned",
+        "cutting rail fares and building more homes",
+        id="object-conjunct",
+    ),
+    pytest.param(
+        "The memo described rude conduct by the manager behind the doors of the office.",
+        "described",
+        "rude conduct by the manager behind the doors of the office",
+        id="object-phrases-on-the-verb",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "cue", "content"), CONTENT_CASES)
+def test_attribution_content_spans_what_the_parse_scatters(text, cue, content):
     assert find(hearsay.read(text), cue).content.text == content

@@ -7,6 +7,8 @@ from spacy.tokens import Doc, Span
 # Curly and guillemet quotes pair unambiguously; straight double quotes pair in order.
 # ``...'' is the typewriter convention of Penn Treebank-style texts.
 _PAIRED = {"“": "”", "«": "»", "„": "“", "``": "''"}
+OPENING_MARKS = "\"“«„`'"
+CLOSING_MARKS = "\"”»'"
 
 
 def quote_ranges(text: str) -> list[tuple[int, int]]:
@@ -104,14 +106,11 @@ def content_pieces(
     if not before or not after:
         return [content]
     gap_start, gap_end = before[-1][1], after[0][0]
-    while gap_start < gap_end and text[gap_start] in _CLOSING_AND_COMMA:
+    while gap_start < gap_end and text[gap_start] in CLOSING_MARKS + ",?!":
         gap_start += 1
-    while gap_end > gap_start and text[gap_end - 1] in _OPENING:
+    while gap_end > gap_start and text[gap_end - 1] in OPENING_MARKS:
         gap_end -= 1
     if gap_end <= gap_start:
         return [content]
     return [(start, gap_start), (gap_end, end)]
 
-
-_CLOSING_AND_COMMA = "\"”»',?!"
-_OPENING = "\"“«„`'"

@@ -112,9 +112,7 @@ def _with_stray_conjunct(verb: Token, content: Span | None) -> Span | None:
         return None
     doc = verb.doc
     for child in verb.children:
-        if child.dep_ != "conj" or child.i <= content.end - 1 or child.lemma_.lower() in verb_cues():
-            continue
-        if any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
+        if child.i < content.end or not _continues_the_content(child):
             continue
         gap = doc[content.end : child.left_edge.i]
         if all(t.is_punct or t.dep_ == "cc" or t.is_space for t in gap) and len(gap) <= 2:
@@ -269,9 +267,9 @@ def content_for(cue: Cue, nested_heads: set[int]) -> Span | None:
         if obj is not None and head.lemma_ not in HEARER_OBJECT_VERBS:
             content = _with_as_phrase(head, subtree_span(obj))
             governed = _vp_content(cue, None)
+            # "described rude conduct by the manager behind closed doors": the rest hung on the verb
             if content is not None and governed is not None and governed.start == content.start:
-                # "described rude conduct by the manager behind closed doors": the rest hung on the verb
-                content = governed if governed.end > content.end else content
+                content = max(content, governed, key=len)
             return _cut_nested_cues(content, nested_heads)
         if not any(c.dep_ == "agent" for c in head.children):
             # A passive reporting verb with no agent and no clause is an event ("a deal was announced").

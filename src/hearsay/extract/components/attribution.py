@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..cues import Cue, evidence_nouns, find_cues, repair_lemmas, source_nouns, verb_cues
 from ..drafts import EntityDraft, StatementDraft
-from ..quotes import char_span, kind_of, quote_containing, quote_ranges
+from ..quotes import CLOSING_MARKS, OPENING_MARKS, char_span, kind_of, quote_containing, quote_ranges
 from ..spans import (
     addressee_for,
     content_for,
@@ -24,8 +24,6 @@ from ..spans import (
 PERSONAL_PRONOUNS = {"he", "she", "him", "her"}
 # Inside a quotation these are the quoted speaker (or their hearer): "I think" adds no new source.
 SPEAKER_PRONOUNS = {"i", "we", "you"}
-OPENING_MARKS = "\"“«„`'"
-CLOSING_MARKS = "\"”»'"
 
 # How far back (in characters) a pronoun or a floating quote looks for its speaker.
 LOOKBACK_CHARS = 600
@@ -105,28 +103,32 @@ class Attributor:
         """
         kept = []
         for draft in drafts:
-            outer = next(
-                (
-                    o
-                    for o in drafts
-                    if o is not draft and _holds(o.content, draft.cue) and not _holds(draft.content, o.cue)
-                ),
-                None,
-            )
-            drop = outer is not None and draft.kind == "indirect"
-            if drop:
-                cue = self.by_start.get(draft.cue.start_char)
-                if (
-                    cue is not None
-                    and cue.entry.cls == "speech"
-                    and cue.entry.frame in ("clause", "both")
-                    and draft.source_entity is not None
-                    and draft.source_entity != outer.source_entity
-                ):
-                    drop = False
-            if not drop:
-                kept.append(draft)
+            if draft.kind == "indirect":
+                outer = next(
+                    (
+                        o
+                        for o in drafts
+                        if o is not draft
+                        and _holds(o.content, draft.cue)
+                        and not _holds(draft.content, o.cue)
+                    ),
+                    None,
+                )
+                if outer is not None and not self._third_party_speech(draft, outer):
+                    continue
+            kept.append(draft)
         return kept
+
+    def _third_party_speech(self, draft: StatementDraft, outer: StatementDraft) -> bool:
+        """ "Ann said Bob announced that ...": Bob's speech, not Ann's own words."""
+        cue = self.by_start.get(draft.cue.start_char)
+        return (
+            cue is not None
+            and cue.entry.cls == "speech"
+            and cue.entry.frame in ("clause", "both")
+            and draft.source_entity is not None
+            and draft.source_entity != outer.source_entity
+        )
 
     def _statements_of(self, cue: Cue) -> list[StatementDraft]:
         content = content_for(cue, self.cue_heads)
@@ -204,9 +206,11 @@ class Attributor:
         index = cue.span.end
         while index < len(self.doc) and self.doc[index].pos_ in ("ADV", "PART"):
             index += 1
-        if index >= len(self.doc):
-            return None
-        entity, mention = self._entity_at(self.doc[index])
+        return self._speaker_at(self.doc[index]) if index < len(self.doc) else None
+
+    def _speaker_at(self, token: Token) -> Token | None:
+        """The head of the person, organisation or outlet mention covering ``token``, if any."""
+        entity, mention = self._entity_at(token)
         if entity is None or entity.type not in ("PERSON", "ORG", "OUTLET") or mention is None:
             return None
         return mention.root
@@ -239,10 +243,7 @@ class Attributor:
                 index -= 1
             else:
                 return None
-        entity, mention = self._entity_at(token)
-        if entity is None or entity.type not in ("PERSON", "ORG", "OUTLET") or mention is None:
-            return None
-        return mention.root
+        return self._speaker_at(token)
 
     def _conjuncts(self, head: Token) -> list[Token]:
         """ "by both X and Y": two sources when every conjunct is a name."""
@@ -455,11 +456,16 @@ class Attributor:
             and draft.source.text.lower() not in SPEAKER_PRONOUNS
         )
 
+    def _opening_mark_start(self, start: int) -> int:
+        """Where the opening marks of the quotation whose words start at ``start`` begin."""
+        while start > 0 and self.doc.text[start - 1] in OPENING_MARKS:
+            start -= 1
+        return start
+
     def _quotation(self, start: int, end: int) -> Span | None:
         """The quotation with its marks, as the reader sees it."""
         text = self.doc.text
-        while start > 0 and text[start - 1] in OPENING_MARKS:
-            start -= 1
+        start = self._opening_mark_start(start)
         while end < len(text) and text[end] in CLOSING_MARKS:
             end += 1
         return char_span(self.doc, start, end)
@@ -501,9 +507,7 @@ class Attributor:
             speaker = self._previous_speaker(drafts, start)
             if speaker is None:
                 continue
-            mark_start = start
-            while mark_start > 0 and self.doc.text[mark_start - 1] in OPENING_MARKS:
-                mark_start -= 1
+            mark_start = self._opening_mark_start(start)
             mark = char_span(self.doc, mark_start, start)
             if mark is None:
                 continue
@@ -547,10 +551,7 @@ class Attributor:
     ) -> StatementDraft | None:
         """A quotation introduced by the words just before it: 'Ann released a statement: "..."',
         'Ann tells voters, "..."', 'Lee: "..."'. The introducing verb (or the colon) is the cue."""
-        text = self.doc.text
-        mark_start = start
-        while mark_start > 0 and text[mark_start - 1] in OPENING_MARKS:
-            mark_start -= 1
+        mark_start = self._opening_mark_start(start)
         before = self.doc.char_span(0, mark_start, alignment_mode="contract")
         if before is None or len(before) == 0:
             return None
@@ -576,7 +577,7 @@ class Attributor:
         if verb is not None:
             cue_tokens = [verb, *(c for c in verb.children if c.dep_ in ("neg", "prt", "auxpass"))]
             cue = self.doc[min(t.i for t in cue_tokens) : max(t.i for t in cue_tokens) + 1]
-            subject = next((c for c in verb.children if c.dep_ in ("nsubj",)), None)
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         else:
             cue = self.doc[colon.i : colon.i + 1]
             label = self.doc[colon.sent.start : colon.i]
@@ -613,8 +614,7 @@ class Attributor:
     def _continues(self, previous: StatementDraft, start: int) -> bool:
         """Only the statement's own cue sentence (and at most one paragraph break) lie between."""
         text = self.doc.text
-        while start > 0 and text[start - 1] in OPENING_MARKS:
-            start -= 1
+        start = self._opening_mark_start(start)
         gap_start = previous.content.end_char
         breaks = len(PARAGRAPH_BREAK.findall(text, gap_start, start))
         if breaks > 1 or (breaks == 1 and previous.kind != "direct"):
