@@ -74,12 +74,13 @@ def quote_containing(
 
 def kind_of(ranges: list[tuple[int, int]], content: Span) -> str:
     """direct: the content is a quotation; mixed: it contains one; indirect otherwise."""
-    if quote_containing(ranges, content.start_char, content.end_char, content.doc.text):
+    text = content.doc.text  # spaCy rebuilds it on each access
+    if quote_containing(ranges, content.start_char, content.end_char, text):
         return "direct"
     words = 0
     for q_start, q_end in ranges:
         if content.start_char <= q_start and q_end <= content.end_char:
-            words += len(content.doc.text[q_start:q_end].split())
+            words += len(text[q_start:q_end].split())
     # One quoted word is a scare quote, not a quotation.
     return "mixed" if words >= 2 else "indirect"
 

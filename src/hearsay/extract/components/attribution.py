@@ -62,7 +62,9 @@ class Attributor:
         self.doc = doc
         self.entities: list[EntityDraft] = doc._.hs_entities if doc._.hs_entities is not None else []
         doc._.hs_entities = self.entities
-        self.quotes = quote_ranges(doc.text)
+        # Doc.text joins every token anew on each access: read it once.
+        self.text = doc.text
+        self.quotes = quote_ranges(self.text)
         self.cues = [cue for sentence in doc.sents for cue in find_cues(sentence)]
         self.by_head = {cue.head.i: cue for cue in self.cues}
         self.cue_heads = set(self.by_head)
@@ -146,7 +148,7 @@ class Attributor:
         content = self._snapped_to_quotes(content, cue)
         kind = kind_of(self.quotes, content)
         if kind == "direct":
-            quote = quote_containing(self.quotes, content.start_char, content.end_char, self.doc.text)
+            quote = quote_containing(self.quotes, content.start_char, content.end_char, self.text)
             if quote_containing(self.quotes, cue.span.start_char, cue.span.end_char) == quote:
                 # A cue inside someone's quotation: a nested report, not the quotation itself.
                 kind = "indirect"
@@ -367,7 +369,7 @@ class Attributor:
 
     def _adjacent_quotation(self, cue: Cue) -> Span | None:
         """A quotation the parser left out of the cue's clause: '"Who pays?" Ann asked.', 'said, "No."'."""
-        text = self.doc.text
+        text = self.text
         own = {t.i for t in cue.head.subtree}
         for start, end in self.quotes:
             quotation = self._quotation(start, end)
@@ -424,7 +426,7 @@ class Attributor:
         quotation = self._quotation(start, end)
         if quotation is None or quotation.end_char > cue.span.start_char:
             return None
-        text = self.doc.text
+        text = self.text
         between = text[quotation.end_char : cue.span.start_char]
         if "\n" in between or len(WORD.findall(between)) > 12:
             return None
@@ -458,13 +460,13 @@ class Attributor:
 
     def _opening_mark_start(self, start: int) -> int:
         """Where the opening marks of the quotation whose words start at ``start`` begin."""
-        while start > 0 and self.doc.text[start - 1] in OPENING_MARKS:
+        while start > 0 and self.text[start - 1] in OPENING_MARKS:
             start -= 1
         return start
 
     def _quotation(self, start: int, end: int) -> Span | None:
         """The quotation with its marks, as the reader sees it."""
-        text = self.doc.text
+        text = self.text
         start = self._opening_mark_start(start)
         while end < len(text) and text[end] in CLOSING_MARKS:
             end += 1
@@ -529,7 +531,7 @@ class Attributor:
         quotation = self._quotation(start, end)
         if quotation is None:
             return None
-        signature = SIGNATURE.match(self.doc.text, quotation.end_char)
+        signature = SIGNATURE.match(self.text, quotation.end_char)
         if signature is None:
             return None
         dash = self.doc.char_span(*signature.span(1))
@@ -613,7 +615,7 @@ class Attributor:
 
     def _continues(self, previous: StatementDraft, start: int) -> bool:
         """Only the statement's own cue sentence (and at most one paragraph break) lie between."""
-        text = self.doc.text
+        text = self.text
         start = self._opening_mark_start(start)
         gap_start = previous.content.end_char
         breaks = len(PARAGRAPH_BREAK.findall(text, gap_start, start))
