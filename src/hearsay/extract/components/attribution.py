@@ -133,6 +133,9 @@ class Attributor:
         )
 
     def _statements_of(self, cue: Cue) -> list[StatementDraft]:
+        if cue.lemma == "citing" and not all(self._names_a_source(h) for h in self._source_heads(cue)):
+            # "..., citing higher energy prices": a reason the speaker cites, not a source
+            cue = Cue(cue.head, cue.tokens, verb_cues()["cite"])
         content = content_for(cue, self.cue_heads)
         if cue.entry.cls in ("speech", "question"):
             before = self._quotation_before(cue)
@@ -156,8 +159,6 @@ class Attributor:
                 content = self._quotation(*quote) or content
         addressee = self._addressee(cue)
         heads = self._source_heads(cue)
-        if cue.lemma == "citing" and not all(self._names_a_source(h) for h in heads):
-            return []
         drafts = []
         for head in heads or [None]:
             source, entity = self._resolve(head)
@@ -177,8 +178,8 @@ class Attributor:
     # -- sources ---------------------------------------------------------------------------------
 
     def _source_heads(self, cue: Cue) -> list[Token]:
-        if cue.entry.frame == "raising":
-            return []  # "the race seems to tighten": nobody in the text holds the view
+        if cue.entry.frame in ("raising", "adverb"):
+            return []  # "the race seems to tighten", "is reportedly spending": nobody in the text holds the view
         heads = source_heads(cue)
         if not heads and _is_passive_participle(cue.head):
             return []  # "Asked about the plan, Ann said ...": whoever asked is not in the text
@@ -340,7 +341,9 @@ class Attributor:
             if colon is None or colon.i == sentence.start:
                 continue
             label = self.doc[sentence.start : colon.i]
-            if not _is_name_label(label) or any(d.cue.start <= colon.i < d.cue.end for d in drafts):
+            named = _is_name_label(label)
+            headline = not named and _is_headline_label(label)
+            if not (named or headline) or any(d.cue.start <= colon.i < d.cue.end for d in drafts):
                 continue
             end = sentence.end
             while end < len(self.doc) and "\n" not in self.doc[end - 1].text_with_ws:
@@ -348,12 +351,14 @@ class Attributor:
             content = trim_span(self.doc[colon.i + 1 : end])
             if content is None or sum(t.is_alpha for t in content) < 3:
                 continue
-            if not any(t.pos_ in ("VERB", "AUX") for t in content):
+            if not any(t.pos_ in ("VERB", "AUX") for t in content) and not _title_cased(content):
                 continue  # "Ann Lee: a life in politics" is a title, not a statement
             source, entity = self._resolve(label.root)
+            if entity is None:
+                entity = self._entity_named(label)
             if entity is not None and entity.type not in ("PERSON", "ORG", "OUTLET"):
                 continue
-            if entity is None and not _is_speaker_tag(label):
+            if entity is None and not (_is_source_word(label) if headline else _is_speaker_tag(label)):
                 continue
             found.append(
                 StatementDraft(
@@ -366,6 +371,17 @@ class Attributor:
                 )
             )
         return found
+
+    def _entity_named(self, label: Span) -> EntityDraft | None:
+        """The person or organisation a headline label names by its words ("Trump" for Donald Trump)."""
+        words = {t.lower_ for t in label if t.is_alpha and len(t.text) > 1}
+        for entity in self.entities:
+            if entity.type not in ("PERSON", "ORG", "OUTLET"):
+                continue
+            names = {w.lower() for alias in (entity.name, *entity.aliases) for w in WORD.findall(alias)}
+            if words and words <= names:
+                return entity
+        return None
 
     def _adjacent_quotation(self, cue: Cue) -> Span | None:
         """A quotation the parser left out of the cue's clause: '"Who pays?" Ann asked.', 'said, "No."'."""
@@ -658,6 +674,12 @@ def _is_name_label(label: Span) -> bool:
     return all(t.pos_ in LABEL_POS or t.is_punct for t in label)
 
 
+def _is_headline_label(label: Span) -> bool:
+    """A headline's "Trump:" or "Pat Lee:": one to three capitalised words (the model often tags them NOUN)."""
+    words = [t for t in label if not t.is_punct]
+    return 0 < len(words) <= 3 and all(t.is_alpha and len(t.text) > 1 and t.text[0].isupper() for t in words)
+
+
 def _is_speaker_tag(label: Span) -> bool:
     """A label no entity stands for that still names who speaks: a transcript's "MORGAN", a "Poll"."""
     words = [t for t in label if t.is_alpha]
@@ -665,6 +687,17 @@ def _is_speaker_tag(label: Span) -> bool:
         return False
     if all(t.is_upper and len(t.text) > 1 for t in words):
         return True
+    return _is_source_word(label)
+
+
+def _title_cased(span: Span) -> bool:
+    """A headline in title case, whose verbs the model tags as names ("Voters Abandon Party")."""
+    words = [t for t in span if t.is_alpha and len(t.text) > 3]
+    return len(words) >= 3 and sum(t.text[0].isupper() for t in words) >= 0.8 * len(words)
+
+
+def _is_source_word(label: Span) -> bool:
+    """A label headed by a word for a source: "Poll", "Report", "Officials"."""
     return label.root.lemma_.lower() in evidence_nouns() | source_nouns()
 
 
