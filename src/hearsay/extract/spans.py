@@ -260,7 +260,8 @@ def content_for(cue: Cue, nested_heads: set[int]) -> Span | None:
         return trim(head.doc[clause.left_edge.i : clause.right_edge.i + 1])
     if entry.cls == "refusal" or (cue.head.pos_ == "NOUN" and cue.head.dep_ == "pobj"):
         return _refusal_content(cue)
-    if head.dep_ == "acl" and head.head.dep_ == "pobj" and head.head.head.dep_ == "prep" and entry.frame != "raising":
+    hosted = head.dep_ == "acl" and head.head.dep_ == "pobj" and head.head.head.dep_ == "prep"
+    if hosted and entry.frame != "raising":
         # "In a development reported by X, <content>"
         return _host_content(head.head.head.head, head.head.head)
     if head.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in head.children):

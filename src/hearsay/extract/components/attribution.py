@@ -179,7 +179,7 @@ class Attributor:
 
     def _source_heads(self, cue: Cue) -> list[Token]:
         if cue.entry.frame in ("raising", "adverb"):
-            return []  # "the race seems to tighten", "is reportedly spending": nobody in the text holds the view
+            return []  # "the race seems to tighten", "is reportedly spending": nobody here holds the view
         heads = source_heads(cue)
         if not heads and _is_passive_participle(cue.head):
             return []  # "Asked about the plan, Ann said ...": whoever asked is not in the text
@@ -675,7 +675,7 @@ def _is_name_label(label: Span) -> bool:
 
 
 def _is_headline_label(label: Span) -> bool:
-    """A headline's "Trump:" or "Pat Lee:": one to three capitalised words (the model often tags them NOUN)."""
+    """A headline's "Trump:" or "Pat Lee:": one to three capitalised words (often tagged NOUN)."""
     words = [t for t in label if not t.is_punct]
     return 0 < len(words) <= 3 and all(t.is_alpha and len(t.text) > 1 and t.text[0].isupper() for t in words)
 
