@@ -253,7 +253,11 @@ def content_for(cue: Cue, nested_heads: set[int]) -> Span | None:
         ccomp = next((c for c in head.children if c.dep_ == "ccomp"), None)
         return subtree_span(ccomp) if ccomp is not None else None
     if clause is not None and clause.dep_ == "xcomp" and entry.cls == "question":
-        return None  # "asked to remain anonymous" is a request, not a question about a claim
+        # "asked voters to stay home" reports a request; "asked to remain anonymous" is no attribution
+        asked = _object(head)
+        if asked is None or asked.i > clause.i:
+            return None
+        return span_of(head.doc, [*asked.subtree, *clause.subtree])
     if clause is not None and entry.frame in ("clause", "both"):
         return _cut_nested_cues(_with_stray_conjunct(head, subtree_span(clause)), nested_heads)
     if entry.frame == "np_as":

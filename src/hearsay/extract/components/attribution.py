@@ -37,6 +37,8 @@ NAME_REACH = 14
 APPOSITION_POS = {"NOUN", "PROPN", "ADJ", "DET", "ADP", "NUM", "CCONJ", "PART", "PUNCT"}
 # How many tokens before 'X, "..."' the introducing verb may stand.
 COMMA_REACH = 15
+# A headline's speaker label ("Lee: ..."): at most this many words.
+HEADLINE_NAME_WORDS = 3
 LABEL_POS = {"PROPN", "NOUN", "DET", "ADJ", "PART", "CCONJ", "NUM", "ADP"}
 WORD = re.compile(r"\w+")
 # A dash and a name on the same line right after a quotation: '"..." ― Ann Lee'.
@@ -348,12 +350,13 @@ class Attributor:
             content = trim_span(self.doc[colon.i + 1 : end])
             if content is None or sum(t.is_alpha for t in content) < 3:
                 continue
-            if not any(t.pos_ in ("VERB", "AUX") for t in content):
+            headline = self._is_headline_speaker(label)
+            if not headline and not any(t.pos_ in ("VERB", "AUX") for t in content):
                 continue  # "Ann Lee: a life in politics" is a title, not a statement
             source, entity = self._resolve(label.root)
             if entity is not None and entity.type not in ("PERSON", "ORG", "OUTLET"):
                 continue
-            if entity is None and not _is_speaker_tag(label):
+            if entity is None and not (headline or _is_speaker_tag(label)):
                 continue
             found.append(
                 StatementDraft(
@@ -366,6 +369,19 @@ class Attributor:
                 )
             )
         return found
+
+    def _is_headline_speaker(self, label: Span) -> bool:
+        """ "Lee: No new taxes this year" as a headline: a bare name before the colon is the speaker.
+
+        Only on the document's first line, and only for a name of one to three proper nouns (not
+        "The Latest:" or an all-capitals "EXCLUSIVE:"), where headlines put whoever is quoted.
+        """
+        if "\n" in self.text[: label.start_char]:
+            return False
+        words = [t for t in label if not t.is_punct]
+        return 0 < len(words) <= HEADLINE_NAME_WORDS and all(
+            t.pos_ == "PROPN" and t.text[:1].isupper() and not t.is_upper for t in words
+        )
 
     def _adjacent_quotation(self, cue: Cue) -> Span | None:
         """A quotation the parser left out of the cue's clause: '"Who pays?" Ann asked.', 'said, "No."'."""
