@@ -167,7 +167,7 @@ class Attributor:
         )
 
     def _is_report_inside_quotation(self, draft: StatementDraft) -> bool:
-        """ '"We will win, I think, and they know it," Ann said': words inside the quotation.
+        """'"We will win, I think, and they know it," Ann said': words inside the quotation.
 
         A cue inside a quotation is part of the quoted speaker's words; the report it makes
         ("I think", "they know it") is not the text's own attribution. A named third party's
@@ -734,7 +734,8 @@ def _is_passive_participle(verb: Token) -> bool:
 
 def _has_passive_auxiliary(verb: Token) -> bool:
     """ "was known as", "had been told": a participle with a form of "be" before it."""
-    return verb.tag_ == "VBN" and any(c.dep_ in ("aux", "auxpass") and c.lemma_ == "be" for c in verb.children)
+    auxiliaries = (c for c in verb.children if c.dep_ in ("aux", "auxpass"))
+    return verb.tag_ == "VBN" and any(c.lemma_ == "be" for c in auxiliaries)
 
 
 def _is_impersonal_infinitive(verb: Token) -> bool:
