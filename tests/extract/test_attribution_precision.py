@@ -51,3 +51,30 @@ def test_precision_passive_and_raising_cues_keep_their_missing_speaker(text, cue
 def test_precision_belief_inside_a_quotation_is_part_of_the_quoted_words():
     text = 'The union sent a letter: "Our members believe the offer is unfair."'
     assert "believe" not in cues(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("The minister spoke on Tuesday in the capital.", "spoke"),
+        ("An official, who spoke on condition of anonymity, said the talks had stalled.", "spoke"),
+    ],
+)
+def test_precision_talk_without_a_topic_is_no_statement(text, cue):
+    assert cue not in cues(text)
+
+
+def test_precision_talk_about_a_topic_is_a_statement():
+    statement = next(s for s in hearsay.read("The minister spoke warmly about her late father.").statements)
+    assert (statement.cue.text, statement.content.text) == ("spoke", "her late father")
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("The senator missed a chance to challenge the governor on taxes.", "challenge"),
+        ("A letter urging the council to act was sent on Monday.", "urging"),
+    ],
+)
+def test_precision_act_verb_describing_a_noun_is_no_statement(text, cue):
+    assert cue not in cues(text)

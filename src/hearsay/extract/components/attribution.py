@@ -39,6 +39,9 @@ APPOSITION_POS = {"NOUN", "PROPN", "ADJ", "DET", "ADP", "NUM", "CCONJ", "PART", 
 COMMA_REACH = 15
 LABEL_POS = {"PROPN", "NOUN", "DET", "ADJ", "PART", "CCONJ", "NUM", "ADP"}
 WORD = re.compile(r"\w+")
+# "speak" and "talk" report only with a topic after one of these: "spoke about the plan".
+TALK_VERBS = {"speak", "talk"}
+TOPIC_MARKERS = {"about", "of", "up", "against"}
 # A dash and a name on the same line right after a quotation: '"..." ― Ann Lee'.
 SIGNATURE = re.compile(r"[ \t\u00a0]*([―—])[ \t\u00a0]*([A-Z][\w.\-’']*(?:[ \t\u00a0]+[A-Z][\w.\-’']*){0,4})")
 PARAGRAPH_BREAK = re.compile(r"\n\s*")
@@ -131,6 +134,8 @@ class Attributor:
                 self._is_loose_quotation(draft)
                 or self._lacks_a_speaker(draft)
                 or self._is_report_inside_quotation(draft)
+                or self._is_talk_without_topic(draft)
+                or self._describes_a_noun(draft)
             )
         ]
 
@@ -175,6 +180,27 @@ class Attributor:
         """
         inside = quote_containing(self.quotes, draft.cue.start_char, draft.cue.end_char) is not None
         return draft.kind == "indirect" and inside and not self._reports_someone_else(draft)
+
+    def _is_talk_without_topic(self, draft: StatementDraft) -> bool:
+        """ "Ann spoke on Tuesday", "who spoke on condition of anonymity": talk with no topic given.
+
+        "speak" and "talk" report something only when what was said follows "about" or "of"
+        ("Ann spoke warmly about her mother"); otherwise their content is a time, a place or a manner.
+        """
+        if draft.cue_lemma not in TALK_VERBS or draft.content.start == 0:
+            return False
+        return self.doc[draft.content.start - 1].lower_ not in TOPIC_MARKERS
+
+    def _describes_a_noun(self, draft: StatementDraft) -> bool:
+        """ "her plan to challenge the rule", "groups urging a recount": an act naming a thing or group.
+
+        An infinitive or an "-ing" form of an act verb that modifies a noun describes the thing
+        (a plan, a letter, a group) rather than reporting what someone said.
+        """
+        cue = self.by_start.get(draft.cue.start_char)
+        if cue is None or cue.head.dep_ != "acl":
+            return False
+        return cue.head.tag_ == "VB" or (cue.head.tag_ == "VBG" and cue.entry.frame == "vp")
 
     def _third_party_speech(self, draft: StatementDraft, outer: StatementDraft) -> bool:
         """ "Ann said Bob announced that ...": Bob's speech, not Ann's own words."""
