@@ -41,6 +41,9 @@ COMMA_REACH = 15
 HEADLINE_NAME_WORDS = 3
 LABEL_POS = {"PROPN", "NOUN", "DET", "ADJ", "PART", "CCONJ", "NUM", "ADP"}
 WORD = re.compile(r"\w+")
+# "speak" and "talk" report only with a topic after one of these: "spoke about the plan".
+TALK_VERBS = {"speak", "talk"}
+TOPIC_MARKERS = {"about", "of", "up", "against"}
 # A dash and a name on the same line right after a quotation: '"..." ― Ann Lee'.
 SIGNATURE = re.compile(r"[ \t\u00a0]*([―—])[ \t\u00a0]*([A-Z][\w.\-’']*(?:[ \t\u00a0]+[A-Z][\w.\-’']*){0,4})")
 PARAGRAPH_BREAK = re.compile(r"\n\s*")
@@ -80,6 +83,7 @@ class Attributor:
         drafts.extend(self._floating_quotes(drafts))
         drafts = self._without_nested(drafts)
         drafts = self._without_reports_inside_reports(drafts)
+        drafts = self._without_noise(drafts)
         drafts.sort(key=lambda d: (d.cue.start_char, d.content.start_char))
         return drafts
 
@@ -122,6 +126,83 @@ class Attributor:
                     continue
             kept.append(draft)
         return kept
+
+    def _without_noise(self, drafts: list[StatementDraft]) -> list[StatementDraft]:
+        """Drop the kinds of statement that are mostly not attributions at all (see each test)."""
+        return [
+            draft
+            for draft in drafts
+            if not (
+                self._is_loose_quotation(draft)
+                or self._lacks_a_speaker(draft)
+                or self._is_report_inside_quotation(draft)
+                or self._is_talk_without_topic(draft)
+                or self._describes_a_noun(draft)
+            )
+        ]
+
+    @staticmethod
+    def _is_loose_quotation(draft: StatementDraft) -> bool:
+        """A quotation with no cue at all, only its own marks, handed to the last speaker.
+
+        'Ann spoke first. Later, on the stage: "Nothing changes."' guesses at a speaker and shows a
+        quotation mark as the cue; such a guess is mostly wrong (a title, a slogan, another speaker).
+        """
+        return draft.cue_lemma == "quote"
+
+    def _lacks_a_speaker(self, draft: StatementDraft) -> bool:
+        """An active cue whose speaker was not found: "a town known for its bakeries".
+
+        A statement needs someone who says or thinks it. Passives ("the plan is expected to
+        pass"), impersonal cues ("it is said", "it is hard to know"), raising verbs ("the race
+        seems close") and an opening "Asked about the plan, ..." have none in the text, by design;
+        any other cue without a speaker is mostly a word used in another sense or a speaker the
+        parse lost, and a statement with the wrong speaker (none) misleads more than it helps.
+        """
+        if draft.source is not None:
+            return False
+        cue = self.by_start.get(draft.cue.start_char)
+        if cue is None:
+            return False
+        head = cue.head
+        return not (
+            cue.entry.frame == "raising"
+            or is_passive_or_impersonal(cue)
+            or _has_passive_auxiliary(head)
+            or (_is_passive_participle(head) and head.dep_ == "advcl")
+            or _is_impersonal_infinitive(head)
+        )
+
+    def _is_report_inside_quotation(self, draft: StatementDraft) -> bool:
+        """'"We will win, I think, and they know it," Ann said': words inside the quotation.
+
+        A cue inside a quotation is part of the quoted speaker's words; the report it makes
+        ("I think", "they know it") is not the text's own attribution. A named third party's
+        speech ('"Bob told us so," Ann said') stays, as in ``_without_nested``.
+        """
+        inside = quote_containing(self.quotes, draft.cue.start_char, draft.cue.end_char) is not None
+        return draft.kind == "indirect" and inside and not self._reports_someone_else(draft)
+
+    def _is_talk_without_topic(self, draft: StatementDraft) -> bool:
+        """ "Ann spoke on Tuesday", "who spoke on condition of anonymity": talk with no topic given.
+
+        "speak" and "talk" report something only when what was said follows "about" or "of"
+        ("Ann spoke warmly about her mother"); otherwise their content is a time, a place or a manner.
+        """
+        if draft.cue_lemma not in TALK_VERBS or draft.content.start == 0:
+            return False
+        return self.doc[draft.content.start - 1].lower_ not in TOPIC_MARKERS
+
+    def _describes_a_noun(self, draft: StatementDraft) -> bool:
+        """ "her plan to challenge the rule", "groups urging a recount": an act naming a thing or group.
+
+        An infinitive or an "-ing" form of an act verb that modifies a noun describes the thing
+        (a plan, a letter, a group) rather than reporting what someone said.
+        """
+        cue = self.by_start.get(draft.cue.start_char)
+        if cue is None or cue.head.dep_ != "acl":
+            return False
+        return cue.head.tag_ == "VB" or (cue.head.tag_ == "VBG" and cue.entry.frame == "vp")
 
     def _third_party_speech(self, draft: StatementDraft, outer: StatementDraft) -> bool:
         """ "Ann said Bob announced that ...": Bob's speech, not Ann's own words."""
@@ -691,6 +772,17 @@ def _is_passive_participle(verb: Token) -> bool:
         and verb.dep_ in ("advcl", "acl")
         and not any(c.dep_ in ("aux", "auxpass", "nsubj", "agent") for c in verb.children)
     )
+
+
+def _has_passive_auxiliary(verb: Token) -> bool:
+    """ "was known as", "had been told": a participle with a form of "be" before it."""
+    auxiliaries = (c for c in verb.children if c.dep_ in ("aux", "auxpass"))
+    return verb.tag_ == "VBN" and any(c.lemma_ == "be" for c in auxiliaries)
+
+
+def _is_impersonal_infinitive(verb: Token) -> bool:
+    """ "It is hard to know ...": an infinitive under a clause whose subject is an empty "it"."""
+    return verb.dep_ == "xcomp" and any(c.dep_ == "nsubj" and c.lower_ == "it" for c in verb.head.children)
 
 
 def _antecedent_of_that(head: Token) -> Token:
