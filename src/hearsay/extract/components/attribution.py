@@ -47,6 +47,10 @@ TOPIC_MARKERS = {"about", "of", "up", "against"}
 # A dash and a name on the same line right after a quotation: '"..." ― Ann Lee'.
 SIGNATURE = re.compile(r"[ \t\u00a0]*([―—])[ \t\u00a0]*([A-Z][\w.\-’']*(?:[ \t\u00a0]+[A-Z][\w.\-’']*){0,4})")
 PARAGRAPH_BREAK = re.compile(r"\n\s*")
+# A dateline ends with a dash within its first few tokens: 'LEEDS, May 2 (AP) -- ...'.
+DASHES = {"-", "--", "—", "–", "―"}
+DATELINE_TOKENS = 10
+NOUN_PHRASE_POS = {"DET", "ADJ", "NOUN", "PROPN", "NUM"}
 
 
 @Language.component(
@@ -238,7 +242,7 @@ class Attributor:
             else:
                 content = self._quotation(*quote) or content
         addressee = self._addressee(cue)
-        heads = self._source_heads(cue)
+        heads = self._source_heads(cue, content)
         if cue.lemma == "citing" and not all(self._names_a_source(h) for h in heads):
             return []
         drafts = []
@@ -259,7 +263,7 @@ class Attributor:
 
     # -- sources ---------------------------------------------------------------------------------
 
-    def _source_heads(self, cue: Cue) -> list[Token]:
+    def _source_heads(self, cue: Cue, content: Span) -> list[Token]:
         if cue.entry.frame == "raising":
             return []  # "the race seems to tighten": nobody in the text holds the view
         heads = source_heads(cue)
@@ -272,26 +276,93 @@ class Attributor:
                 while first.dep_ == "conj" and first.head is not first:
                     first = first.head
                 name = self._name_before(first)
+                if name is None and content.end_char <= cue.span.start_char:
+                    name = self._name_after(cue)  # '"...," said the woman'
                 heads = [name] if name is not None else []
-        heads = [_antecedent_of_that(head) for head in heads]
-        if len(heads) == 1 and self._is_quoted_or_dateline(heads[0]):
-            after = self._name_after(cue)
-            if after is not None:
-                heads = [after]
+        heads = [_antecedent_of_reflexive(_antecedent_of_that(head)) for head in heads]
+        if len(heads) == 1 and self._is_misplaced(heads[0], cue, content):
+            speaker = self._speaker_outside(cue, content, heads[0])
+            if speaker is not None:
+                heads = [speaker]
         return [split for head in heads for split in self._conjuncts(head)]
 
-    def _is_quoted_or_dateline(self, head: Token) -> bool:
-        """A subject the parser took from the quotation or the dateline: '"Total chaos," said Ann'."""
+    def _is_misplaced(self, head: Token, cue: Cue, content: Span) -> bool:
+        """A subject the parser took from the quotation, the reported words or the dateline:
+        '"Total chaos," said Ann', 'Nothing will change, the mayor said', 'LEEDS - ...'."""
         if quote_containing(self.quotes, head.idx, head.idx + len(head.text)) is not None:
             return True
-        return head.is_upper and len(head.text) > 2 and head.i == head.sent.start
+        if content.start <= head.i < content.end and not _holds(content, cue.span):
+            return True
+        return self._dateline_end(head) is not None
+
+    def _dateline_end(self, head: Token) -> int | None:
+        """The index of the dash that ends a dateline holding ``head``: 'LEEDS, May 2 (AP) - ...'."""
+        sentence = head.sent
+        opening = self.doc[sentence.start]
+        for token in sentence[:DATELINE_TOKENS]:
+            if token.pos_ in ("VERB", "AUX"):
+                break
+            spaced = token.i > sentence.start and bool(self.doc[token.i - 1].whitespace_)
+            if token.text in DASHES and spaced and token.i > head.i:
+                place = opening.is_upper and len(opening.text) > 2
+                return token.i if place or "(" in sentence[: token.i - sentence.start].text else None
+        if head.is_upper and len(head.text) > 2 and head.i == sentence.start:
+            return head.i
+        return None
+
+    def _speaker_outside(self, cue: Cue, content: Span, misplaced: Token) -> Token | None:
+        """The real speaker when the parse took the subject from the content or the dateline.
+
+        Another subject of the cue ('"We won," Ann said'), the words between the content and the
+        cue ('Nothing will change, the mayor said'), the name after the cue ('"...," said Ann Lee')
+        or the name after the dateline ('LEEDS (AP) - Ann Lee on Monday called for ...').
+        """
+        for child in cue.head.children:
+            subject = child.dep_ in ("nsubj", "csubj") and child != misplaced
+            if subject and not self._is_misplaced(child, cue, content):
+                return child
+        if content.end <= cue.span.start:
+            between = self._speaker_in(self.doc[content.end : cue.span.start])
+            if between is not None:
+                return between
+            after = self._name_after(cue)
+            if after is not None:
+                return after
+        dash = self._dateline_end(misplaced)
+        if dash is not None and dash != misplaced.i:
+            return self._speaker_in(self.doc[dash + 1 : cue.span.start], first=True)
+        if dash is not None:
+            return self._name_after(cue) if content.end <= cue.span.start else None
+        return None
+
+    def _speaker_in(self, words: Span, first: bool = False) -> Token | None:
+        """The person or group a short run of words names: 'the Florida senator' -> senator.
+
+        With ``first``, the first name in a longer run ('Ann Lee on Monday hit the trail')."""
+        if first:
+            return next((s for s in map(self._speaker_at, words) if s is not None), None)
+        if len(words) > LABEL_TOKENS or any(t.pos_ in ("VERB", "AUX") for t in words):
+            return None
+        nouns = [t for t in words if t.pos_ in ("NOUN", "PROPN", "PRON") and _names_someone(t)]
+        if not nouns:
+            return None
+        return self._speaker_at(nouns[-1]) or nouns[-1]
 
     def _name_after(self, cue: Cue) -> Token | None:
-        """The speaker named right after an inverted cue: 'said Ann Lee, a consultant'."""
+        """The speaker named right after an inverted cue: 'said Ann Lee, a consultant', 'said the woman'."""
         index = cue.span.end
         while index < len(self.doc) and self.doc[index].pos_ in ("ADV", "PART"):
             index += 1
-        return self._speaker_at(self.doc[index]) if index < len(self.doc) else None
+        if index >= len(self.doc):
+            return None
+        speaker = self._speaker_at(self.doc[index])
+        if speaker is not None:
+            return speaker
+        end = index
+        while end < len(self.doc) and self.doc[end].pos_ in NOUN_PHRASE_POS and not self.doc[end].is_punct:
+            end += 1
+        nouns = [t for t in self.doc[index:end] if t.pos_ in ("NOUN", "PROPN") and _names_someone(t)]
+        return nouns[-1] if nouns else None
 
     def _speaker_at(self, token: Token) -> Token | None:
         """The head of the person, organisation or outlet mention covering ``token``, if any."""
@@ -344,12 +415,19 @@ class Attributor:
         while token.head is not token and token.i not in seen:
             seen.add(token.i)
             parent = token.head
+            controller = _object_controller(token)
+            if controller is not None:
+                return [controller]
             if parent.i in self.by_head:
                 parent_cue = self.by_head[parent.i]
                 heads = source_heads(parent_cue)
                 if heads or is_passive_or_impersonal(parent_cue):
                     return heads
+                if _describes(token):
+                    return [parent]
                 return self._inherited_heads(parent, seen)
+            if _describes(token):
+                return [parent]
             inside_content = parent.dep_ in ("ccomp", "xcomp") and parent.head.i in self.by_head
             subject = next((c for c in parent.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subject is not None and not inside_content:
@@ -765,10 +843,39 @@ def _is_speaker_tag(label: Span) -> bool:
     return label.root.lemma_.lower() in evidence_nouns() | source_nouns()
 
 
+def _names_someone(token: Token) -> bool:
+    """A word that may name a speaker: not a date, a time or a number."""
+    return token.is_alpha and token.ent_type_ not in ("DATE", "TIME", "CARDINAL", "PERCENT")
+
+
+def _object_controller(verb: Token) -> Token | None:
+    """The object that does what an infinitive says: 'led the chairman to declare ...' -> chairman,
+    'fined the firm for refusing to ...' -> the firm.
+
+    A reflexive object ('allowed himself to say') is the subject's own doing: no controller."""
+    if verb.dep_ == "xcomp":
+        governor = verb.head
+    elif verb.dep_ == "pcomp" and verb.head.lower_ == "for":
+        governor = verb.head.head
+        while governor.pos_ not in ("VERB", "AUX") and governor.head is not governor:
+            governor = governor.head
+    else:
+        return None
+    obj = next((c for c in governor.children if c.dep_ == "dobj" and c.i < verb.i), None)
+    if obj is None or obj.lower_.endswith(("self", "selves")):
+        return None
+    return obj
+
+
+def _describes(verb: Token) -> bool:
+    """A participle describing the noun before it: 'a sign saying ...', 'a group backing ...'."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN", "PRON")
+
+
 def _is_passive_participle(verb: Token) -> bool:
     """ "Asked about X, ...", "the senator, known to be ...": a past participle with no auxiliary."""
     return (
-        verb.tag_ == "VBN"
+        verb.tag_ in ("VBN", "VBD")  # '..., said Ann, asked about ...': the parser may read a VBD
         and verb.dep_ in ("advcl", "acl")
         and not any(c.dep_ in ("aux", "auxpass", "nsubj", "agent") for c in verb.children)
     )
@@ -790,6 +897,20 @@ def _antecedent_of_that(head: Token) -> Token:
     if head.lower_ == "that" and head.head.dep_ == "relcl" and head.head.head is not head.head:
         return head.head.head
     return head
+
+
+def _antecedent_of_reflexive(head: Token) -> Token:
+    """ "Ann allowed herself to say ...": the subject of the clause above, not "herself"."""
+    if not head.lower_.endswith(("self", "selves")) or head.pos_ != "PRON":
+        return head
+    verb = head.head
+    while True:
+        subject = next((c for c in verb.children if c.dep_ == "nsubj" and c != head), None)
+        if subject is not None:
+            return subject
+        if verb.head is verb:
+            return head
+        verb = verb.head
 
 
 def _is_as_clause(verb: Token) -> bool:
