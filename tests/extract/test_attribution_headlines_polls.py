@@ -43,3 +43,8 @@ def test_a_request_reports_whom_it_asks_and_what():
 def test_asking_to_stay_anonymous_is_no_statement():
     reading = hearsay.read("The official asked to remain anonymous.")
     assert with_cue(reading, "asked") == []
+
+
+def test_a_headline_name_before_a_described_life_is_a_title():
+    reading = hearsay.read("Maria Quinn: A Life in the Senate\n\nShe served four terms.")
+    assert with_cue(reading, ":") == []

@@ -37,6 +37,7 @@ NAME_REACH = 14
 APPOSITION_POS = {"NOUN", "PROPN", "ADJ", "DET", "ADP", "NUM", "CCONJ", "PART", "PUNCT"}
 # How many tokens before 'X, "..."' the introducing verb may stand.
 COMMA_REACH = 15
+ARTICLES = {"a", "an", "the"}
 # A headline's speaker label ("Lee: ..."): at most this many words.
 HEADLINE_NAME_WORDS = 3
 LABEL_POS = {"PROPN", "NOUN", "DET", "ADJ", "PART", "CCONJ", "NUM", "ADP"}
@@ -510,7 +511,8 @@ class Attributor:
             if content is None or sum(t.is_alpha for t in content) < 3:
                 continue
             headline = self._is_headline_speaker(label)
-            if not headline and not any(t.pos_ in ("VERB", "AUX") for t in content):
+            has_verb = any(t.pos_ in ("VERB", "AUX") for t in content)
+            if not has_verb and (not headline or content[0].lower_ in ARTICLES):
                 continue  # "Ann Lee: a life in politics" is a title, not a statement
             source, entity = self._resolve(label.root)
             if entity is not None and entity.type not in ("PERSON", "ORG", "OUTLET"):
