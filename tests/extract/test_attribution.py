@@ -187,12 +187,6 @@ def test_attribution_title_with_a_colon_is_not_a_statement():
     assert reading.statements == ()
 
 
-def test_attribution_named_third_party_quoted_inside_a_quote_keeps_its_statement():
-    text = '"Mayor Daniel Brandt told us the money was spent," the auditor Karin Olsen said.'
-    reading = hearsay.read(text)
-    assert sorted(s.cue.text for s in reading.statements) == ["said", "told"]
-
-
 def test_attribution_quote_over_several_sentences_is_one_content():
     text = '"Prices will rise. Wages will not. That is the problem," the economist Ana Ruiz said.'
     reading = hearsay.read(text)

@@ -78,3 +78,10 @@ def test_precision_talk_about_a_topic_is_a_statement():
 )
 def test_precision_act_verb_describing_a_noun_is_no_statement(text, cue):
     assert cue not in cues(text)
+
+
+def test_precision_named_third_party_inside_a_quotation_is_part_of_the_quoted_words():
+    text = '"Mayor Daniel Brandt told us the money was spent," the auditor Karin Olsen said.'
+    reading = hearsay.read(text)
+    assert [s.cue.text for s in reading.statements] == ["said"]
+    assert reading.statements[0].content.text == '"Mayor Daniel Brandt told us the money was spent,"'

@@ -179,14 +179,14 @@ class Attributor:
         )
 
     def _is_report_inside_quotation(self, draft: StatementDraft) -> bool:
-        """'"We will win, I think, and they know it," Ann said': words inside the quotation.
+        """'"We will win, I think, and Bob told us so," Ann said': words inside the quotation.
 
         A cue inside a quotation is part of the quoted speaker's words; the report it makes
-        ("I think", "they know it") is not the text's own attribution. A named third party's
-        speech ('"Bob told us so," Ann said') stays, as in ``_without_nested``.
+        ("I think", "Bob told us so") is not the text's own attribution, even when it names
+        a third party: the quotation is Ann's statement, and it already holds Bob's words.
         """
         inside = quote_containing(self.quotes, draft.cue.start_char, draft.cue.end_char) is not None
-        return draft.kind == "indirect" and inside and not self._reports_someone_else(draft)
+        return draft.kind == "indirect" and inside
 
     def _is_talk_without_topic(self, draft: StatementDraft) -> bool:
         """ "Ann spoke on Tuesday", "who spoke on condition of anonymity": talk with no topic given.
