@@ -213,6 +213,32 @@ def _refusal_content(cue: Cue) -> Span | None:
 
 def content_for(cue: Cue, nested_heads: set[int]) -> Span | None:
     """The attributed content of a cue, or None when it has none."""
+    content = _content_for(cue, nested_heads)
+    if content is None or cue.entry.frame == "prep":
+        return content
+    return _without_trailing_relative(content)
+
+
+# Tags of the words that open a relative clause: "which", "who", "whose", "where".
+RELATIVE_TAGS = frozenset(["WDT", "WP", "WP$", "WRB"])
+
+
+def _without_trailing_relative(span: Span) -> Span:
+    """ "praised the mayor, who has ...": a relative clause set off by a comma after a noun-phrase
+    content comments on it; PolNeAR leaves it out of what was praised."""
+    if span.root.pos_ not in ("NOUN", "PROPN", "PRON"):
+        return span
+    doc = span.doc
+    for token in span:
+        if token.dep_ != "relcl" or token.right_edge.i < span.end - 1 or token.left_edge.i <= span.start:
+            continue
+        opener = token.left_edge
+        if doc[opener.i - 1].text == "," and (opener.tag_ in RELATIVE_TAGS or opener.dep_ == "prep"):
+            return trim(doc[span.start : opener.i - 1]) or span
+    return span
+
+
+def _content_for(cue: Cue, nested_heads: set[int]) -> Span | None:
     head, entry = cue.head, cue.entry
     if entry.frame == "prep":
         if head.head.lemma_ in verb_cues() and head.head is not head:
@@ -314,8 +340,9 @@ def _vp_content(cue: Cue, passive_subject: Token | None) -> Span | None:
         for child in governor.children:
             if child.i <= head.i or child.i in in_cue:
                 continue
-            if child.dep_ == "npadvmod" or _continues_the_content(child):
-                kept.append(child)  # "complained about the noise the night before", "and asking ..."
+            if child.dep_ == "npadvmod" or _continues_the_content(child) or _is_infinitive(child):
+                # "complained about the noise the night before", "and asking ...", "urged X to act"
+                kept.append(child)
                 continue
             if child.dep_ in _NOT_CONTENT or child.dep_ == "prep" and _circumstance(child):
                 continue
@@ -325,6 +352,13 @@ def _vp_content(cue: Cue, passive_subject: Token | None) -> Span | None:
     start = min(c.left_edge.i for c in kept)
     end = max(c.right_edge.i for c in kept)
     return trim(doc[start : end + 1])
+
+
+def _is_infinitive(child: Token) -> bool:
+    """ "urged states to adopt ...": an infinitive the parser hung on the verb as an adverbial clause."""
+    if child.dep_ != "advcl" or child.tag_ != "VB":
+        return False
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
 
 
 def _continues_the_content(child: Token) -> bool:

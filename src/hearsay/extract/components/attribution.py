@@ -659,8 +659,10 @@ class Attributor:
         """
         found: list[StatementDraft] = []
         for start, end in self.quotes:
+            marked = self._quotation(start, end)
+            outer = (marked.start_char, marked.end_char) if marked is not None else (start, end)
             if any(
-                d.content.start_char < end and start < d.content.end_char and not _within(d, start, end)
+                d.content.start_char < end and start < d.content.end_char and not _within(d, *outer)
                 for d in drafts + found
             ):
                 continue
@@ -928,8 +930,12 @@ def _holds(content: Span, cue: Span) -> bool:
 
 
 def _within(draft: StatementDraft, start: int, end: int) -> bool:
-    """A statement nested inside a quotation: its cue and content both lie within it."""
-    return start <= draft.cue.start_char and draft.content.end_char <= end
+    """A statement nested inside a quotation (marks included): its cue and content both lie within it.
+
+    '"We know," she said' is not nested in its quotation: its cue lies outside.
+    """
+    cue, content = draft.cue, draft.content
+    return start <= min(cue.start_char, content.start_char) and max(cue.end_char, content.end_char) <= end
 
 
 def _name_tokens(head: Token) -> list[Token]:
