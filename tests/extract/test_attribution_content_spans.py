@@ -39,6 +39,27 @@ CASES = [
         "the ministry to lower the fuel tax",
         id="object-and-infinitive",
     ),
+    # A tensed verb coordinated with an attitude verb starts a new predicate, not more content.
+    pytest.param(
+        "The senator supports the mayor but is not campaigning for him.",
+        "supports",
+        "the mayor",
+        id="tensed-conjunct-left-out",
+    ),
+    # A because-clause the parser hung on "said" is the reason inside what was said.
+    pytest.param(
+        "The lawyers said that claim smacked of hypocrisy, because the firm had done the same thing.",
+        "said",
+        "that claim smacked of hypocrisy, because the firm had done the same thing",
+        id="reason-clause-kept",
+    ),
+    # The comma before a relative clause may stand inside the closing quotation mark.
+    pytest.param(
+        'Critics would denounce "austerity," which the minister calls prudence.',
+        "denounce",
+        '"austerity,"',
+        id="relative-clause-after-quoted-comma",
+    ),
 ]
 
 
@@ -50,7 +71,7 @@ def test_content_span(text: str, cue: str, content: str) -> None:
 def test_quotation_after_the_tag_continues_despite_a_you_know_inside_it() -> None:
     """A "you know" inside the second quotation is the speaker's own filler: the quotation still
     continues the statement of the first one."""
-    text = '"It can be done," Lee told reporters on Friday. "Will it happen? You know, nobody can say that yet."'
+    text = '"It can be done," Lee told reporters on Friday. "Will it happen? You know, nobody can tell yet."'
     told = statement(text, "told")
     assert told.kind == "direct"
-    assert told.content.text.endswith('nobody can say that yet."')
+    assert told.content.text.endswith('nobody can tell yet."')

@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .cues import Cue, verb_cues
 from .lexicon import load_lexicon
+from .quotes import CLOSING_MARKS
 
 # "tell X", "inform X": the object is the hearer, not the content.
 HEARER_OBJECT_VERBS = {"tell", "inform", "assure", "warn", "brief", "remind", "urge", "ask"}
@@ -112,7 +113,7 @@ def _with_stray_conjunct(verb: Token, content: Span | None) -> Span | None:
         return None
     doc = verb.doc
     for child in verb.children:
-        if child.i < content.end or not _continues_the_content(child):
+        if child.i < content.end or not (_continues_the_content(child) or _is_reason(child)):
             continue
         gap = doc[content.end : child.left_edge.i]
         if all(t.is_punct or t.dep_ == "cc" or t.is_space for t in gap) and len(gap) <= 2:
@@ -233,9 +234,18 @@ def _without_trailing_relative(span: Span) -> Span:
         if token.dep_ != "relcl" or token.right_edge.i < span.end - 1 or token.left_edge.i <= span.start:
             continue
         opener = token.left_edge
-        if doc[opener.i - 1].text == "," and (opener.tag_ in RELATIVE_TAGS or opener.dep_ == "prep"):
-            return trim(doc[span.start : opener.i - 1]) or span
+        if _after_comma(opener) and (opener.tag_ in RELATIVE_TAGS or opener.dep_ == "prep"):
+            return trim(doc[span.start : opener.i]) or span
     return span
+
+
+def _after_comma(token: Token) -> bool:
+    """A comma just before the token, or inside the quotation mark just before it ('"lazy," which')."""
+    doc = token.doc
+    before = doc[token.i - 1] if token.i > 0 else None
+    if before is not None and before.text in CLOSING_MARKS and before.i > 0:
+        before = doc[before.i - 1]
+    return before is not None and before.text == ","
 
 
 def _content_for(cue: Cue, nested_heads: set[int]) -> Span | None:
@@ -362,12 +372,24 @@ def _is_infinitive(child: Token) -> bool:
 
 
 def _continues_the_content(child: Token) -> bool:
-    """A subject-less conjunct that is no cue itself: "mentioned cutting fares and asking ..."."""
+    """A subject-less, untensed conjunct that is no cue itself: "mentioned cutting fares and asking ..."."""
     return (
         child.dep_ == "conj"
         and child.lemma_.lower() not in verb_cues()
         and not any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
+        and not _is_finite(child)
     )
+
+
+def _is_finite(verb: Token) -> bool:
+    """ "supports the mayor but is not running for office": a tensed verb starts a new predicate."""
+    return verb.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
+def _is_reason(child: Token) -> bool:
+    """ "said the plan failed, because ...": a because-clause the parser hung on the cue gives the reason
+    inside what was said."""
+    return child.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "because" for c in child.children)
 
 
 def _with_as_phrase(verb: Token, content: Span | None) -> Span | None:
