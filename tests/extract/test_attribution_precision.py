@@ -85,3 +85,9 @@ def test_precision_named_third_party_inside_a_quotation_is_part_of_the_quoted_wo
     reading = hearsay.read(text)
     assert [s.cue.text for s in reading.statements] == ["said"]
     assert reading.statements[0].content.text == '"Mayor Daniel Brandt told us the money was spent,"'
+
+
+def test_the_verb_quote_is_not_a_loose_quotation():
+    text = '"We will not close the plant," the Daily Courier quoted Ana Ruiz as saying.'
+    reading = hearsay.read(text)
+    assert [s.cue.text for s in reading.statements] == ["quoted"]

@@ -153,7 +153,8 @@ class Attributor:
         'Ann spoke first. Later, on the stage: "Nothing changes."' guesses at a speaker and shows a
         quotation mark as the cue; such a guess is mostly wrong (a title, a slogan, another speaker).
         """
-        return draft.cue_lemma == "quote"
+        # The verb "quote" has the same lemma: the loose quotation's cue is its marks alone.
+        return draft.cue_lemma == "quote" and not any(ch.isalnum() for ch in draft.cue.text)
 
     def _lacks_a_speaker(self, draft: StatementDraft) -> bool:
         """An active cue whose speaker was not found: "a town known for its bakeries".
