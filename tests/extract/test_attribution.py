@@ -80,7 +80,7 @@ CASES = [
     ("In a new survey, most nurses work longer shifts than a year ago.",
      "In", "a new survey", "most nurses work longer shifts than a year ago", "indirect", None),
     # A reporting noun with the preposition of its topic.
-    ("The minister repeated her support for the new rail line.",
+    ("The minister restated her support for the new rail line.",
      "support for", "her", "the new rail line", "indirect", None),
     # An active "it" is a source (an advert, a report), not the expletive of "it is said".
     ("It says the new law will cut rents by a tenth.",
@@ -91,6 +91,28 @@ CASES = [
     # A question the parser cut off from its cue.
     ('"Who will pay for the new stadium?" the councillor Jonas Berg asked.',
      "asked", "Jonas Berg", '"Who will pay for the new stadium?"', "direct", None),
+    # Verb, particle and preposition; a verb with its preposition.
+    ("The mayor lashed out at the water board over the price rise.",
+     "lashed out at", "The mayor", "the water board over the price rise", "indirect", None),
+    ("The farmers' union has long railed against the new quotas.",
+     "railed against", "The farmers' union", "the new quotas", "indirect", None),
+    # Idioms of a light verb: the object of their preposition, or their that-clause.
+    ("The minister took issue with the auditors' report.",
+     "took issue with", "The minister", "the auditors' report", "indirect", None),
+    ("The coach made it clear that the team would appeal.",
+     "made it clear", "The coach", "that the team would appeal", "indirect", None),
+    # A request: whom was asked, and to do what.
+    ("The council asked the court to stop the demolition.",
+     "asked", "The council", "the court to stop the demolition", "indirect", "the court"),
+    # Known for: nobody in the text holds the view.
+    ("The island is known for its steep vineyards.",
+     "is known for", None, "The island is known for its steep vineyards", "indirect", None),
+    # An adverb that marks the clause as reported, by nobody named.
+    ("The club is reportedly spending a million on new players.",
+     "reportedly", None, "The club is reportedly spending a million on new players", "indirect", None),
+    # A headline's speaker label, in title case, naming someone the article names.
+    ("Quinn: Budget Vote Will Fail On Friday.\nSenator Maria Quinn spoke to reporters on Thursday.",
+     ":", "Maria Quinn", "Budget Vote Will Fail On Friday", "indirect", None),
 ]
 
 
@@ -221,8 +243,12 @@ def test_attribution_quote_running_over_paragraphs_is_one_content():
 
 
 def test_attribution_citing_a_reason_is_not_a_source():
+    # The reason is what the analysts cite (as PolNeAR marks it), not who the warning comes from.
     reading = hearsay.read("Analysts warn that inflation could rise again, citing higher energy prices.")
-    assert [s.cue.text for s in reading.statements] == ["warn"]
+    assert [s.cue.text for s in reading.statements] == ["warn", "citing"]
+    citing = find(reading, "citing")
+    assert source_name(reading, citing) == "Analysts"
+    assert citing.content.text == "higher energy prices"
 
 
 def test_attribution_refusal_is_read_as_refusing_to_comment():

@@ -18,7 +18,7 @@ from .lexicon import load_lexicon
 @dataclass(frozen=True, slots=True)
 class CueEntry:
     lemma: str
-    frame: str  # clause, np, both, vp, raising, quote, prep, verb_noun, noun
+    frame: str  # clause, np, both, vp, act, raising, quote, prep, verb_noun, noun, adjective, adverb
     cls: str  # speech, cognition, refusal, denial, question
 
 
@@ -116,6 +116,18 @@ def _preposition_after(verb: Token) -> Token | None:
     return following if following.head.i == verb.i and following.dep_ in ("prep", "prt") else None
 
 
+def _phrasal_preposition(verb: Token, particle: Token | None) -> tuple[Token, CueEntry] | None:
+    """The preposition right after a verb's particle, when verb, particle and preposition are a cue."""
+    doc = verb.doc
+    if particle is None or particle.i + 1 >= len(doc) or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    following = doc[particle.i + 1]
+    entry = verb_cues().get(f"{verb.lemma_.lower()} {particle.lower_} {following.lower_}")
+    if entry is None or following.dep_ != "prep" or following.head.i != verb.i:
+        return None
+    return following, entry
+
+
 def _verb_tokens(verb: Token) -> list[Token]:
     """The verb with what belongs to its cue: auxiliaries of negation/passive, particle, 'to'."""
     tokens = [verb]
@@ -145,6 +157,10 @@ def _verb_cue(token: Token) -> Cue | None:
     cues = verb_cues()
     particle = _particle(token)
     preposition = _preposition_after(token)
+    phrasal = _phrasal_preposition(token, particle)
+    if phrasal is not None:
+        # "lashed out at X", "doubled down on X": verb, particle and preposition.
+        return Cue(token, [*_verb_tokens(token), phrasal[0]], phrasal[1])
     if particle is not None and f"{token.lemma_} {particle.lower_}" in cues:
         entry = cues[f"{token.lemma_} {particle.lower_}"]
     elif preposition is not None and f"{token.lemma_.lower()} {preposition.lower_}" in cues:
@@ -185,7 +201,7 @@ def find_cues(sentence: Span) -> list[Cue]:
     for token in sentence:
         if token.i in taken:
             continue
-        cue = _phrase_cue(token) or _verb_cue(token) or _evidence_cue(token)
+        cue = _phrase_cue(token) or _verb_cue(token) or _evidence_cue(token) or _adverb_cue(token)
         if cue is None and _is_noun_cue(token):
             cue = Cue(token, [token], noun_cues()[token.lemma_.lower()])
         if cue is None:
@@ -241,6 +257,18 @@ def _evidence_cue(token: Token) -> Cue | None:
     if obj is None or obj.lemma_.lower() not in evidence_nouns():
         return None
     return Cue(token, [token], EVIDENCE_CUE)
+
+
+# Adverbs that mark their clause as someone else's report, without saying whose.
+ADVERB_CUES = {"reportedly": CueEntry("reportedly", "adverb", "speech")}
+
+
+def _adverb_cue(token: Token) -> Cue | None:
+    """ "The group is reportedly spending $1 million": the clause is reported, by nobody named."""
+    entry = ADVERB_CUES.get(token.lower_)
+    if entry is None or token.dep_ != "advmod" or token.head.pos_ not in ("VERB", "AUX"):
+        return None
+    return Cue(token, [token], entry)
 
 
 # What an attitude adjective is about: "critical of X", "worried about X", "opposed to X".

@@ -156,6 +156,34 @@ def _topic_content(head: Token) -> Span | None:
     return subtree_span(clause) if clause is not None else None
 
 
+def _phrase_object(cue: Cue) -> Span | None:
+    """What an idiom is about: "took issue with X" -> X; "made the case that X" -> "that X"."""
+    last = cue.tokens[-1]
+    if last.dep_ == "prep":
+        obj = next((c for c in last.children if c.dep_ in ("pobj", "pcomp")), None)
+        return subtree_span(obj) if obj is not None else None
+    if last.pos_ == "NOUN":
+        clause = next((c for c in last.children if c.dep_ in ("acl", "ccomp") and c.i > last.i), None)
+        if clause is not None and _has_mark(clause):
+            return subtree_span(clause)
+    return None
+
+
+def _after_cue(content: Span | None, cue: Cue) -> Span | None:
+    """ "made it clear that X": the clause the parser hung on "clear" starts after the cue's words."""
+    if content is None:
+        return None
+    in_cue = {t.i for t in cue.tokens}
+    start = content.start
+    while start < content.end and start in in_cue:
+        start += 1
+    return trim(content.doc[start : content.end])
+
+
+def _has_mark(clause: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in ("that", "whether", "if") for c in clause.children)
+
+
 def _adjective_content(cue: Cue) -> Span | None:
     """ "critical of the mayor" -> "the mayor"; "sure that they would win" -> "that they would win"."""
     adjective = cue.tokens[1]
@@ -260,12 +288,20 @@ def _content_for(cue: Cue, nested_heads: set[int]) -> Span | None:
                 return _parataxis_content(head.head)
         return _host_content(head.head, head)
     if entry.frame == "verb_noun":
-        return _topic_content(head)
+        return _after_cue(_phrase_object(cue) or _topic_content(head), cue)
     if entry.frame == "adjective":
         return _adjective_content(cue)
+    if entry.frame == "adverb":
+        clause = head.head  # "The group is reportedly spending ...": the clause around the adverb
+        return trim(head.doc[clause.left_edge.i : clause.right_edge.i + 1])
     if entry.cls == "refusal" or (cue.head.pos_ == "NOUN" and cue.head.dep_ == "pobj"):
         return _refusal_content(cue)
-    if head.dep_ == "acl" and head.head.dep_ == "pobj" and head.head.head.dep_ == "prep":
+    if (
+        head.dep_ == "acl"
+        and head.head.dep_ == "pobj"
+        and head.head.head.dep_ == "prep"
+        and entry.frame != "raising"
+    ):
         # "In a development reported by X, <content>"
         return _host_content(head.head.head.head, head.head.head)
     if head.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in head.children):
@@ -284,16 +320,13 @@ def _content_for(cue: Cue, nested_heads: set[int]) -> Span | None:
             return None  # "a group called X", "the plan backed by Y": a description, not an attribution
         return _cut_nested_cues(_vp_content(cue, subject), nested_heads)
     if entry.frame == "raising":
-        return _raising_content(head)
+        return _raising_content(head) or _passive_as_content(cue, subject)
     if entry.frame == "quote":
         ccomp = next((c for c in head.children if c.dep_ == "ccomp"), None)
         return subtree_span(ccomp) if ccomp is not None else None
     if clause is not None and clause.dep_ == "xcomp" and entry.cls == "question":
-        # "asked voters to stay home" reports a request; "asked to remain anonymous" is no attribution
-        asked = _object(head)
-        if asked is None or asked.i > clause.i:
-            return None
-        return span_of(head.doc, [*asked.subtree, *clause.subtree])
+        # "asked the court to intervene" reports a request; "asked to remain anonymous" reports nothing
+        return _request_content(head, clause)
     if clause is not None and entry.frame in ("clause", "both"):
         return _cut_nested_cues(_with_stray_conjunct(head, subtree_span(clause)), nested_heads)
     if entry.frame == "np_as":
@@ -423,6 +456,23 @@ def _raising_content(head: Token) -> Span | None:
     if subject is None or subject.lower_ == "it":
         return subtree_span(complement)
     return trim(span_of(head.doc, [*subject.subtree, *complement.subtree]))
+
+
+def _request_content(head: Token, clause: Token) -> Span | None:
+    """ "asked the court to intervene" -> "the court to intervene": whom was asked, and to do what."""
+    obj = _object(head)
+    if obj is None or obj.i > clause.i:
+        return None
+    return trim(span_of(head.doc, [*obj.subtree, *clause.subtree]))
+
+
+def _passive_as_content(cue: Cue, subject: Token | None) -> Span | None:
+    """ "the island was known as a haven" -> "the island ... a haven": the subject and what it is known as."""
+    prep = next((t for t in cue.tokens if t.dep_ == "prep"), None)
+    obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
+    if subject is None or obj is None:
+        return None
+    return trim(span_of(cue.head.doc, [*subject.subtree, *obj.subtree]))
 
 
 def _topic_of_speech(head: Token) -> Span | None:

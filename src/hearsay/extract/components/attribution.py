@@ -161,7 +161,8 @@ class Attributor:
 
         A statement needs someone who says or thinks it. Passives ("the plan is expected to
         pass"), impersonal cues ("it is said", "it is hard to know"), raising verbs ("the race
-        seems close") and an opening "Asked about the plan, ..." have none in the text, by design;
+        seems close"), "reportedly" and an opening "Asked about the plan, ..." have none in the
+        text, by design;
         any other cue without a speaker is mostly a word used in another sense or a speaker the
         parse lost, and a statement with the wrong speaker (none) misleads more than it helps.
         """
@@ -172,7 +173,7 @@ class Attributor:
             return False
         head = cue.head
         return not (
-            cue.entry.frame == "raising"
+            cue.entry.frame in ("raising", "adverb")
             or is_passive_or_impersonal(cue)
             or _has_passive_auxiliary(head)
             or (_is_passive_participle(head) and head.dep_ == "advcl")
@@ -222,6 +223,9 @@ class Attributor:
         )
 
     def _statements_of(self, cue: Cue) -> list[StatementDraft]:
+        if cue.lemma == "citing" and not all(self._names_a_source(h) for h in self._source_heads(cue)):
+            # "..., citing higher energy prices": a reason the speaker cites, not a source
+            cue = Cue(cue.head, cue.tokens, verb_cues()["cite"])
         content = content_for(cue, self.cue_heads)
         if cue.entry.cls in ("speech", "question"):
             before = self._quotation_before(cue)
@@ -245,8 +249,6 @@ class Attributor:
                 content = self._quotation(*quote) or content
         addressee = self._addressee(cue)
         heads = self._source_heads(cue, content)
-        if cue.lemma == "citing" and not all(self._names_a_source(h) for h in heads):
-            return []
         drafts = []
         for head in heads or [None]:
             source, entity = self._resolve(head)
@@ -265,9 +267,10 @@ class Attributor:
 
     # -- sources ---------------------------------------------------------------------------------
 
-    def _source_heads(self, cue: Cue, content: Span) -> list[Token]:
-        if cue.entry.frame == "raising":
-            return []  # "the race seems to tighten": nobody in the text holds the view
+    def _source_heads(self, cue: Cue, content: Span | None = None) -> list[Token]:
+        """Who holds the statement; ``content`` (when known) tells a subject misplaced inside it."""
+        if cue.entry.frame in ("raising", "adverb"):
+            return []  # "the race seems to tighten", "is reportedly spending": nobody holds the view
         heads = source_heads(cue)
         if not heads and _is_passive_participle(cue.head):
             return []  # "Asked about the plan, Ann said ...": whoever asked is not in the text
@@ -278,11 +281,11 @@ class Attributor:
                 while first.dep_ == "conj" and first.head is not first:
                     first = first.head
                 name = self._name_before(first)
-                if name is None and content.end_char <= cue.span.start_char:
+                if name is None and content is not None and content.end_char <= cue.span.start_char:
                     name = self._name_after(cue)  # '"...," said the woman'
                 heads = [name] if name is not None else []
         heads = [_antecedent_of_reflexive(_antecedent_of_that(head)) for head in heads]
-        if len(heads) == 1 and self._is_misplaced(heads[0], cue, content):
+        if content is not None and len(heads) == 1 and self._is_misplaced(heads[0], cue, content):
             speaker = self._speaker_outside(cue, content, heads[0])
             if speaker is not None:
                 heads = [speaker]
@@ -503,7 +506,9 @@ class Attributor:
             if colon is None or colon.i == sentence.start:
                 continue
             label = self.doc[sentence.start : colon.i]
-            if not _is_name_label(label) or any(d.cue.start <= colon.i < d.cue.end for d in drafts):
+            named = _is_name_label(label)
+            headline = not named and _is_headline_label(label)
+            if not (named or headline) or any(d.cue.start <= colon.i < d.cue.end for d in drafts):
                 continue
             end = sentence.end
             while end < len(self.doc) and "\n" not in self.doc[end - 1].text_with_ws:
@@ -511,14 +516,19 @@ class Attributor:
             content = trim_span(self.doc[colon.i + 1 : end])
             if content is None or sum(t.is_alpha for t in content) < 3:
                 continue
-            headline = self._is_headline_speaker(label)
+            bare_name = self._is_headline_speaker(label)
             has_verb = any(t.pos_ in ("VERB", "AUX") for t in content)
-            if not has_verb and (not headline or content[0].lower_ in ARTICLES):
+            titled = _title_cased(content) or bare_name
+            if not has_verb and (content[0].lower_ in ARTICLES or not titled):
                 continue  # "Ann Lee: a life in politics" is a title, not a statement
             source, entity = self._resolve(label.root)
+            if entity is None:
+                entity = self._entity_named(label)
             if entity is not None and entity.type not in ("PERSON", "ORG", "OUTLET"):
                 continue
-            if entity is None and not (headline or _is_speaker_tag(label)):
+            if entity is None and not (
+                bare_name or (_is_source_word(label) if headline else _is_speaker_tag(label))
+            ):
                 continue
             found.append(
                 StatementDraft(
@@ -544,6 +554,17 @@ class Attributor:
         return 0 < len(words) <= HEADLINE_NAME_WORDS and all(
             t.pos_ == "PROPN" and t.text[:1].isupper() and not t.is_upper for t in words
         )
+
+    def _entity_named(self, label: Span) -> EntityDraft | None:
+        """The person or organisation a headline label names by its words ("Trump" for Donald Trump)."""
+        words = {t.lower_ for t in label if t.is_alpha and len(t.text) > 1}
+        for entity in self.entities:
+            if entity.type not in ("PERSON", "ORG", "OUTLET"):
+                continue
+            names = {w.lower() for alias in (entity.name, *entity.aliases) for w in WORD.findall(alias)}
+            if words and words <= names:
+                return entity
+        return None
 
     def _adjacent_quotation(self, cue: Cue) -> Span | None:
         """A quotation the parser left out of the cue's clause: '"Who pays?" Ann asked.', 'said, "No."'."""
@@ -838,6 +859,12 @@ def _is_name_label(label: Span) -> bool:
     return all(t.pos_ in LABEL_POS or t.is_punct for t in label)
 
 
+def _is_headline_label(label: Span) -> bool:
+    """A headline's "Trump:" or "Pat Lee:": one to three capitalised words (often tagged NOUN)."""
+    words = [t for t in label if not t.is_punct]
+    return 0 < len(words) <= 3 and all(t.is_alpha and len(t.text) > 1 and t.text[0].isupper() for t in words)
+
+
 def _is_speaker_tag(label: Span) -> bool:
     """A label no entity stands for that still names who speaks: a transcript's "MORGAN", a "Poll"."""
     words = [t for t in label if t.is_alpha]
@@ -845,6 +872,17 @@ def _is_speaker_tag(label: Span) -> bool:
         return False
     if all(t.is_upper and len(t.text) > 1 for t in words):
         return True
+    return _is_source_word(label)
+
+
+def _title_cased(span: Span) -> bool:
+    """A headline in title case, whose verbs the model tags as names ("Voters Abandon Party")."""
+    words = [t for t in span if t.is_alpha and len(t.text) > 3]
+    return len(words) >= 3 and sum(t.text[0].isupper() for t in words) >= 0.8 * len(words)
+
+
+def _is_source_word(label: Span) -> bool:
+    """A label headed by a word for a source: "Poll", "Report", "Officials"."""
     return label.root.lemma_.lower() in evidence_nouns() | source_nouns()
 
 
