@@ -101,6 +101,9 @@ CASES = [
      "took issue with", "The minister", "the auditors' report", "indirect", None),
     ("The coach made it clear that the team would appeal.",
      "made it clear", "The coach", "that the team would appeal", "indirect", None),
+    # A light verb with a noun of speech as its object.
+    ("The mayor delivered a sharp critique of the housing plan.",
+     "delivered a sharp critique of", "The mayor", "the housing plan", "indirect", None),
     # A request: whom was asked, and to do what.
     ("The council asked the court to stop the demolition.",
      "asked", "The council", "the court to stop the demolition", "indirect", "the court"),
