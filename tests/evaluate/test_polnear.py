@@ -72,3 +72,14 @@ def test_polnear_evaluation_finds_the_plain_said_clause(evaluated):
     assert all(r["article"].startswith("wire_2016-10-0") for r in records)
     missed = {r["gold"]["id"] for r in records if r["article"].endswith("council-vote") and "gold" in r}
     assert "E1" not in missed
+
+
+def test_statements_sharing_cue_and_content_score_as_one_attribution_over_both_sources():
+    import hearsay
+    from hearsay.evaluate.polnear import predictions
+
+    reading = hearsay.read("Senator Ann Okafor and Senator Bo Lindqvist said the bill would pass.")
+    assert len([s for s in reading.statements if s.cue.text == "said"]) == 2
+    [predicted] = [p for p in predictions(reading) if p.attribution.cue.text == "said"]
+    assert predicted.attribution.source.text == "Ann Okafor … Bo Lindqvist"
+    assert {"Ann Okafor", "Bo Lindqvist"} <= set(predicted.entity_names)

@@ -22,7 +22,7 @@ from typing import Any
 from ..errors import InputError
 from ..extract.quotes import content_pieces, quote_ranges
 from ..ingest.identity import document_id
-from ..model import Document, Reading
+from ..model import Document, Reading, Statement
 from .brat import Attribution, make_part, read_attributions
 from .error_lines import write_error_lines
 from .gate import files_sha256
@@ -108,31 +108,39 @@ def as_document(article: Article) -> Document:
 
 
 def predictions(reading: Reading) -> list[Predicted]:
-    """hearsay's statements as attributions, with the mentions and names of each source's entity."""
+    """hearsay's statements as attributions, with the mentions and names of each source's entity.
+
+    hearsay gives "Ann and Bob said X" one statement per speaker, so that each entity's ledger holds
+    it; PolNeAR marks it as one attribution whose source spans both names. Statements sharing their
+    cue and content are therefore scored as one attribution over all their sources.
+    """
     text = reading.document.text if reading.document else ""
     quotes = quote_ranges(text)
-    result = []
+    groups: dict[tuple[int, int, int], list[Statement]] = {}
     for statement in reading.statements:
-        source = statement.source
-        entity = reading.entity(source.entity)
-        has_source = source.start is not None and source.end is not None and source.end > source.start
+        key = (statement.cue.start, statement.content.start, statement.content.end)
+        groups.setdefault(key, []).append(statement)
+    result = []
+    for statements in groups.values():
+        first = statements[0]
+        sources = [s.source for s in statements if s.source.start is not None and s.source.end is not None]
+        ranges = [(s.start, s.end) for s in sources if s.end > s.start]
+        entities = [e for e in (reading.entity(s.entity) for s in sources) if e is not None]
+        ids = {e.id for e in entities}
         attribution = Attribution(
-            id=statement.id,
-            source=make_part(text, [(source.start, source.end)]) if has_source else None,
-            cue=make_part(text, [(statement.cue.start, statement.cue.end)]),
+            id=first.id,
+            source=make_part(text, ranges) if ranges else None,
+            cue=make_part(text, [(first.cue.start, first.cue.end)]),
             content=make_part(
                 text,
                 content_pieces(
-                    text,
-                    quotes,
-                    (statement.content.start, statement.content.end),
-                    (statement.cue.start, statement.cue.end),
+                    text, quotes, (first.content.start, first.content.end), (first.cue.start, first.cue.end)
                 ),
             ),
         )
-        mentions = tuple((m.start, m.end) for m in reading.mentions if entity and m.entity == entity.id)
-        names = (entity.name, *entity.aliases) if entity else ()
-        result.append(Predicted(attribution, mentions, names, entity.id if entity else None))
+        mentions = tuple((m.start, m.end) for m in reading.mentions if m.entity in ids)
+        names = tuple(name for e in entities for name in (e.name, *e.aliases))
+        result.append(Predicted(attribution, mentions, names, entities[0].id if entities else None))
     return result
 
 

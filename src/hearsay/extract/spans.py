@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .cues import Cue, verb_cues
 from .lexicon import load_lexicon
+from .quotes import CLOSING_MARKS
 
 # "tell X", "inform X": the object is the hearer, not the content.
 HEARER_OBJECT_VERBS = {"tell", "inform", "assure", "warn", "brief", "remind", "urge", "ask"}
@@ -112,7 +113,7 @@ def _with_stray_conjunct(verb: Token, content: Span | None) -> Span | None:
         return None
     doc = verb.doc
     for child in verb.children:
-        if child.i < content.end or not _continues_the_content(child):
+        if child.i < content.end or not (_continues_the_content(child) or _is_reason(child)):
             continue
         gap = doc[content.end : child.left_edge.i]
         if all(t.is_punct or t.dep_ == "cc" or t.is_space for t in gap) and len(gap) <= 2:
@@ -241,6 +242,41 @@ def _refusal_content(cue: Cue) -> Span | None:
 
 def content_for(cue: Cue, nested_heads: set[int]) -> Span | None:
     """The attributed content of a cue, or None when it has none."""
+    content = _content_for(cue, nested_heads)
+    if content is None or cue.entry.frame == "prep":
+        return content
+    return _without_trailing_relative(content)
+
+
+# Tags of the words that open a relative clause: "which", "who", "whose", "where".
+RELATIVE_TAGS = frozenset(["WDT", "WP", "WP$", "WRB"])
+
+
+def _without_trailing_relative(span: Span) -> Span:
+    """ "praised the mayor, who has ...": a relative clause set off by a comma after a noun-phrase
+    content comments on it; PolNeAR leaves it out of what was praised."""
+    if span.root.pos_ not in ("NOUN", "PROPN", "PRON"):
+        return span
+    doc = span.doc
+    for token in span:
+        if token.dep_ != "relcl" or token.right_edge.i < span.end - 1 or token.left_edge.i <= span.start:
+            continue
+        opener = token.left_edge
+        if _after_comma(opener) and (opener.tag_ in RELATIVE_TAGS or opener.dep_ == "prep"):
+            return trim(doc[span.start : opener.i]) or span
+    return span
+
+
+def _after_comma(token: Token) -> bool:
+    """A comma just before the token, or inside the quotation mark just before it ('"lazy," which')."""
+    doc = token.doc
+    before = doc[token.i - 1] if token.i > 0 else None
+    if before is not None and before.text in CLOSING_MARKS and before.i > 0:
+        before = doc[before.i - 1]
+    return before is not None and before.text == ","
+
+
+def _content_for(cue: Cue, nested_heads: set[int]) -> Span | None:
     head, entry = cue.head, cue.entry
     if entry.frame == "prep":
         if head.head.lemma_ in verb_cues() and head.head is not head:
@@ -260,8 +296,12 @@ def content_for(cue: Cue, nested_heads: set[int]) -> Span | None:
         return trim(head.doc[clause.left_edge.i : clause.right_edge.i + 1])
     if entry.cls == "refusal" or (cue.head.pos_ == "NOUN" and cue.head.dep_ == "pobj"):
         return _refusal_content(cue)
-    hosted = head.dep_ == "acl" and head.head.dep_ == "pobj" and head.head.head.dep_ == "prep"
-    if hosted and entry.frame != "raising":
+    if (
+        head.dep_ == "acl"
+        and head.head.dep_ == "pobj"
+        and head.head.head.dep_ == "prep"
+        and entry.frame != "raising"
+    ):
         # "In a development reported by X, <content>"
         return _host_content(head.head.head.head, head.head.head)
     if head.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in head.children):
@@ -343,8 +383,9 @@ def _vp_content(cue: Cue, passive_subject: Token | None) -> Span | None:
         for child in governor.children:
             if child.i <= head.i or child.i in in_cue:
                 continue
-            if child.dep_ == "npadvmod" or _continues_the_content(child):
-                kept.append(child)  # "complained about the noise the night before", "and asking ..."
+            if child.dep_ == "npadvmod" or _continues_the_content(child) or _is_infinitive(child):
+                # "complained about the noise the night before", "and asking ...", "urged X to act"
+                kept.append(child)
                 continue
             if child.dep_ in _NOT_CONTENT or child.dep_ == "prep" and _circumstance(child):
                 continue
@@ -356,13 +397,32 @@ def _vp_content(cue: Cue, passive_subject: Token | None) -> Span | None:
     return trim(doc[start : end + 1])
 
 
+def _is_infinitive(child: Token) -> bool:
+    """ "urged states to adopt ...": an infinitive the parser hung on the verb as an adverbial clause."""
+    if child.dep_ != "advcl" or child.tag_ != "VB":
+        return False
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+
+
 def _continues_the_content(child: Token) -> bool:
-    """A subject-less conjunct that is no cue itself: "mentioned cutting fares and asking ..."."""
+    """A subject-less, untensed conjunct that is no cue itself: "mentioned cutting fares and asking ..."."""
     return (
         child.dep_ == "conj"
         and child.lemma_.lower() not in verb_cues()
         and not any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
+        and not _is_finite(child)
     )
+
+
+def _is_finite(verb: Token) -> bool:
+    """ "supports the mayor but is not running for office": a tensed verb starts a new predicate."""
+    return verb.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
+def _is_reason(child: Token) -> bool:
+    """ "said the plan failed, because ...": a because-clause the parser hung on the cue gives the reason
+    inside what was said."""
+    return child.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "because" for c in child.children)
 
 
 def _with_as_phrase(verb: Token, content: Span | None) -> Span | None:

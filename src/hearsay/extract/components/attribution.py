@@ -37,11 +37,21 @@ NAME_REACH = 14
 APPOSITION_POS = {"NOUN", "PROPN", "ADJ", "DET", "ADP", "NUM", "CCONJ", "PART", "PUNCT"}
 # How many tokens before 'X, "..."' the introducing verb may stand.
 COMMA_REACH = 15
+ARTICLES = {"a", "an", "the"}
+# A headline's speaker label ("Lee: ..."): at most this many words.
+HEADLINE_NAME_WORDS = 3
 LABEL_POS = {"PROPN", "NOUN", "DET", "ADJ", "PART", "CCONJ", "NUM", "ADP"}
 WORD = re.compile(r"\w+")
+# "speak" and "talk" report only with a topic after one of these: "spoke about the plan".
+TALK_VERBS = {"speak", "talk"}
+TOPIC_MARKERS = {"about", "of", "up", "against"}
 # A dash and a name on the same line right after a quotation: '"..." ― Ann Lee'.
 SIGNATURE = re.compile(r"[ \t\u00a0]*([―—])[ \t\u00a0]*([A-Z][\w.\-’']*(?:[ \t\u00a0]+[A-Z][\w.\-’']*){0,4})")
 PARAGRAPH_BREAK = re.compile(r"\n\s*")
+# A dateline ends with a dash within its first few tokens: 'LEEDS, May 2 (AP) -- ...'.
+DASHES = {"-", "--", "—", "–", "―"}
+DATELINE_TOKENS = 10
+NOUN_PHRASE_POS = {"DET", "ADJ", "NOUN", "PROPN", "NUM"}
 
 
 @Language.component(
@@ -78,6 +88,7 @@ class Attributor:
         drafts.extend(self._floating_quotes(drafts))
         drafts = self._without_nested(drafts)
         drafts = self._without_reports_inside_reports(drafts)
+        drafts = self._without_noise(drafts)
         drafts.sort(key=lambda d: (d.cue.start_char, d.content.start_char))
         return drafts
 
@@ -121,6 +132,85 @@ class Attributor:
             kept.append(draft)
         return kept
 
+    def _without_noise(self, drafts: list[StatementDraft]) -> list[StatementDraft]:
+        """Drop the kinds of statement that are mostly not attributions at all (see each test)."""
+        return [
+            draft
+            for draft in drafts
+            if not (
+                self._is_loose_quotation(draft)
+                or self._lacks_a_speaker(draft)
+                or self._is_report_inside_quotation(draft)
+                or self._is_talk_without_topic(draft)
+                or self._describes_a_noun(draft)
+            )
+        ]
+
+    @staticmethod
+    def _is_loose_quotation(draft: StatementDraft) -> bool:
+        """A quotation with no cue at all, only its own marks, handed to the last speaker.
+
+        'Ann spoke first. Later, on the stage: "Nothing changes."' guesses at a speaker and shows a
+        quotation mark as the cue; such a guess is mostly wrong (a title, a slogan, another speaker).
+        """
+        # The verb "quote" has the same lemma: the loose quotation's cue is its marks alone.
+        return draft.cue_lemma == "quote" and not any(ch.isalnum() for ch in draft.cue.text)
+
+    def _lacks_a_speaker(self, draft: StatementDraft) -> bool:
+        """An active cue whose speaker was not found: "a town known for its bakeries".
+
+        A statement needs someone who says or thinks it. Passives ("the plan is expected to
+        pass"), impersonal cues ("it is said", "it is hard to know"), raising verbs ("the race
+        seems close"), "reportedly" and an opening "Asked about the plan, ..." have none in the
+        text, by design;
+        any other cue without a speaker is mostly a word used in another sense or a speaker the
+        parse lost, and a statement with the wrong speaker (none) misleads more than it helps.
+        """
+        if draft.source is not None:
+            return False
+        cue = self.by_start.get(draft.cue.start_char)
+        if cue is None:
+            return False
+        head = cue.head
+        return not (
+            cue.entry.frame in ("raising", "adverb")
+            or is_passive_or_impersonal(cue)
+            or _has_passive_auxiliary(head)
+            or (_is_passive_participle(head) and head.dep_ == "advcl")
+            or _is_impersonal_infinitive(head)
+        )
+
+    def _is_report_inside_quotation(self, draft: StatementDraft) -> bool:
+        """'"We will win, I think, and Bob told us so," Ann said': words inside the quotation.
+
+        A cue inside a quotation is part of the quoted speaker's words; the report it makes
+        ("I think", "Bob told us so") is not the text's own attribution, even when it names
+        a third party: the quotation is Ann's statement, and it already holds Bob's words.
+        """
+        inside = quote_containing(self.quotes, draft.cue.start_char, draft.cue.end_char) is not None
+        return draft.kind == "indirect" and inside
+
+    def _is_talk_without_topic(self, draft: StatementDraft) -> bool:
+        """ "Ann spoke on Tuesday", "who spoke on condition of anonymity": talk with no topic given.
+
+        "speak" and "talk" report something only when what was said follows "about" or "of"
+        ("Ann spoke warmly about her mother"); otherwise their content is a time, a place or a manner.
+        """
+        if draft.cue_lemma not in TALK_VERBS or draft.content.start == 0:
+            return False
+        return self.doc[draft.content.start - 1].lower_ not in TOPIC_MARKERS
+
+    def _describes_a_noun(self, draft: StatementDraft) -> bool:
+        """ "her plan to challenge the rule", "groups urging a recount": an act naming a thing or group.
+
+        An infinitive or an "-ing" form of an act verb that modifies a noun describes the thing
+        (a plan, a letter, a group) rather than reporting what someone said.
+        """
+        cue = self.by_start.get(draft.cue.start_char)
+        if cue is None or cue.head.dep_ != "acl":
+            return False
+        return cue.head.tag_ == "VB" or (cue.head.tag_ == "VBG" and cue.entry.frame == "vp")
+
     def _third_party_speech(self, draft: StatementDraft, outer: StatementDraft) -> bool:
         """ "Ann said Bob announced that ...": Bob's speech, not Ann's own words."""
         cue = self.by_start.get(draft.cue.start_char)
@@ -158,7 +248,7 @@ class Attributor:
             else:
                 content = self._quotation(*quote) or content
         addressee = self._addressee(cue)
-        heads = self._source_heads(cue)
+        heads = self._source_heads(cue, content)
         drafts = []
         for head in heads or [None]:
             source, entity = self._resolve(head)
@@ -177,9 +267,10 @@ class Attributor:
 
     # -- sources ---------------------------------------------------------------------------------
 
-    def _source_heads(self, cue: Cue) -> list[Token]:
+    def _source_heads(self, cue: Cue, content: Span | None = None) -> list[Token]:
+        """Who holds the statement; ``content`` (when known) tells a subject misplaced inside it."""
         if cue.entry.frame in ("raising", "adverb"):
-            return []  # "the race seems to tighten", "is reportedly spending": nobody here holds the view
+            return []  # "the race seems to tighten", "is reportedly spending": nobody holds the view
         heads = source_heads(cue)
         if not heads and _is_passive_participle(cue.head):
             return []  # "Asked about the plan, Ann said ...": whoever asked is not in the text
@@ -190,26 +281,93 @@ class Attributor:
                 while first.dep_ == "conj" and first.head is not first:
                     first = first.head
                 name = self._name_before(first)
+                if name is None and content is not None and content.end_char <= cue.span.start_char:
+                    name = self._name_after(cue)  # '"...," said the woman'
                 heads = [name] if name is not None else []
-        heads = [_antecedent_of_that(head) for head in heads]
-        if len(heads) == 1 and self._is_quoted_or_dateline(heads[0]):
-            after = self._name_after(cue)
-            if after is not None:
-                heads = [after]
+        heads = [_antecedent_of_reflexive(_antecedent_of_that(head)) for head in heads]
+        if content is not None and len(heads) == 1 and self._is_misplaced(heads[0], cue, content):
+            speaker = self._speaker_outside(cue, content, heads[0])
+            if speaker is not None:
+                heads = [speaker]
         return [split for head in heads for split in self._conjuncts(head)]
 
-    def _is_quoted_or_dateline(self, head: Token) -> bool:
-        """A subject the parser took from the quotation or the dateline: '"Total chaos," said Ann'."""
+    def _is_misplaced(self, head: Token, cue: Cue, content: Span) -> bool:
+        """A subject the parser took from the quotation, the reported words or the dateline:
+        '"Total chaos," said Ann', 'Nothing will change, the mayor said', 'LEEDS - ...'."""
         if quote_containing(self.quotes, head.idx, head.idx + len(head.text)) is not None:
             return True
-        return head.is_upper and len(head.text) > 2 and head.i == head.sent.start
+        if content.start <= head.i < content.end and not _holds(content, cue.span):
+            return True
+        return self._dateline_end(head) is not None
+
+    def _dateline_end(self, head: Token) -> int | None:
+        """The index of the dash that ends a dateline holding ``head``: 'LEEDS, May 2 (AP) - ...'."""
+        sentence = head.sent
+        opening = self.doc[sentence.start]
+        for token in sentence[:DATELINE_TOKENS]:
+            if token.pos_ in ("VERB", "AUX"):
+                break
+            spaced = token.i > sentence.start and bool(self.doc[token.i - 1].whitespace_)
+            if token.text in DASHES and spaced and token.i > head.i:
+                place = opening.is_upper and len(opening.text) > 2
+                return token.i if place or "(" in sentence[: token.i - sentence.start].text else None
+        if head.is_upper and len(head.text) > 2 and head.i == sentence.start:
+            return head.i
+        return None
+
+    def _speaker_outside(self, cue: Cue, content: Span, misplaced: Token) -> Token | None:
+        """The real speaker when the parse took the subject from the content or the dateline.
+
+        Another subject of the cue ('"We won," Ann said'), the words between the content and the
+        cue ('Nothing will change, the mayor said'), the name after the cue ('"...," said Ann Lee')
+        or the name after the dateline ('LEEDS (AP) - Ann Lee on Monday called for ...').
+        """
+        for child in cue.head.children:
+            subject = child.dep_ in ("nsubj", "csubj") and child != misplaced
+            if subject and not self._is_misplaced(child, cue, content):
+                return child
+        if content.end <= cue.span.start:
+            between = self._speaker_in(self.doc[content.end : cue.span.start])
+            if between is not None:
+                return between
+            after = self._name_after(cue)
+            if after is not None:
+                return after
+        dash = self._dateline_end(misplaced)
+        if dash is not None and dash != misplaced.i:
+            return self._speaker_in(self.doc[dash + 1 : cue.span.start], first=True)
+        if dash is not None:
+            return self._name_after(cue) if content.end <= cue.span.start else None
+        return None
+
+    def _speaker_in(self, words: Span, first: bool = False) -> Token | None:
+        """The person or group a short run of words names: 'the Florida senator' -> senator.
+
+        With ``first``, the first name in a longer run ('Ann Lee on Monday hit the trail')."""
+        if first:
+            return next((s for s in map(self._speaker_at, words) if s is not None), None)
+        if len(words) > LABEL_TOKENS or any(t.pos_ in ("VERB", "AUX") for t in words):
+            return None
+        nouns = [t for t in words if t.pos_ in ("NOUN", "PROPN", "PRON") and _names_someone(t)]
+        if not nouns:
+            return None
+        return self._speaker_at(nouns[-1]) or nouns[-1]
 
     def _name_after(self, cue: Cue) -> Token | None:
-        """The speaker named right after an inverted cue: 'said Ann Lee, a consultant'."""
+        """The speaker named right after an inverted cue: 'said Ann Lee, a consultant', 'said the woman'."""
         index = cue.span.end
         while index < len(self.doc) and self.doc[index].pos_ in ("ADV", "PART"):
             index += 1
-        return self._speaker_at(self.doc[index]) if index < len(self.doc) else None
+        if index >= len(self.doc):
+            return None
+        speaker = self._speaker_at(self.doc[index])
+        if speaker is not None:
+            return speaker
+        end = index
+        while end < len(self.doc) and self.doc[end].pos_ in NOUN_PHRASE_POS and not self.doc[end].is_punct:
+            end += 1
+        nouns = [t for t in self.doc[index:end] if t.pos_ in ("NOUN", "PROPN") and _names_someone(t)]
+        return nouns[-1] if nouns else None
 
     def _speaker_at(self, token: Token) -> Token | None:
         """The head of the person, organisation or outlet mention covering ``token``, if any."""
@@ -262,12 +420,19 @@ class Attributor:
         while token.head is not token and token.i not in seen:
             seen.add(token.i)
             parent = token.head
+            controller = _object_controller(token)
+            if controller is not None:
+                return [controller]
             if parent.i in self.by_head:
                 parent_cue = self.by_head[parent.i]
                 heads = source_heads(parent_cue)
                 if heads or is_passive_or_impersonal(parent_cue):
                     return heads
+                if _describes(token):
+                    return [parent]
                 return self._inherited_heads(parent, seen)
+            if _describes(token):
+                return [parent]
             inside_content = parent.dep_ in ("ccomp", "xcomp") and parent.head.i in self.by_head
             subject = next((c for c in parent.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subject is not None and not inside_content:
@@ -351,14 +516,19 @@ class Attributor:
             content = trim_span(self.doc[colon.i + 1 : end])
             if content is None or sum(t.is_alpha for t in content) < 3:
                 continue
-            if not any(t.pos_ in ("VERB", "AUX") for t in content) and not _title_cased(content):
+            bare_name = self._is_headline_speaker(label)
+            has_verb = any(t.pos_ in ("VERB", "AUX") for t in content)
+            titled = _title_cased(content) or bare_name
+            if not has_verb and (content[0].lower_ in ARTICLES or not titled):
                 continue  # "Ann Lee: a life in politics" is a title, not a statement
             source, entity = self._resolve(label.root)
             if entity is None:
                 entity = self._entity_named(label)
             if entity is not None and entity.type not in ("PERSON", "ORG", "OUTLET"):
                 continue
-            if entity is None and not (_is_source_word(label) if headline else _is_speaker_tag(label)):
+            if entity is None and not (
+                bare_name or (_is_source_word(label) if headline else _is_speaker_tag(label))
+            ):
                 continue
             found.append(
                 StatementDraft(
@@ -371,6 +541,19 @@ class Attributor:
                 )
             )
         return found
+
+    def _is_headline_speaker(self, label: Span) -> bool:
+        """ "Lee: No new taxes this year" as a headline: a bare name before the colon is the speaker.
+
+        Only on the document's first line, and only for a name of one to three proper nouns (not
+        "The Latest:" or an all-capitals "EXCLUSIVE:"), where headlines put whoever is quoted.
+        """
+        if "\n" in self.text[: label.start_char]:
+            return False
+        words = [t for t in label if not t.is_punct]
+        return 0 < len(words) <= HEADLINE_NAME_WORDS and all(
+            t.pos_ == "PROPN" and t.text[:1].isupper() and not t.is_upper for t in words
+        )
 
     def _entity_named(self, label: Span) -> EntityDraft | None:
         """The person or organisation a headline label names by its words ("Trump" for Donald Trump)."""
@@ -498,8 +681,10 @@ class Attributor:
         """
         found: list[StatementDraft] = []
         for start, end in self.quotes:
+            marked = self._quotation(start, end)
+            outer = (marked.start_char, marked.end_char) if marked is not None else (start, end)
             if any(
-                d.content.start_char < end and start < d.content.end_char and not _within(d, start, end)
+                d.content.start_char < end and start < d.content.end_char and not _within(d, *outer)
                 for d in drafts + found
             ):
                 continue
@@ -701,13 +886,53 @@ def _is_source_word(label: Span) -> bool:
     return label.root.lemma_.lower() in evidence_nouns() | source_nouns()
 
 
+def _names_someone(token: Token) -> bool:
+    """A word that may name a speaker: not a date, a time or a number."""
+    return token.is_alpha and token.ent_type_ not in ("DATE", "TIME", "CARDINAL", "PERCENT")
+
+
+def _object_controller(verb: Token) -> Token | None:
+    """The object that does what an infinitive says: 'led the chairman to declare ...' -> chairman,
+    'fined the firm for refusing to ...' -> the firm.
+
+    A reflexive object ('allowed himself to say') is the subject's own doing: no controller."""
+    if verb.dep_ == "xcomp":
+        governor = verb.head
+    elif verb.dep_ == "pcomp" and verb.head.lower_ == "for":
+        governor = verb.head.head
+        while governor.pos_ not in ("VERB", "AUX") and governor.head is not governor:
+            governor = governor.head
+    else:
+        return None
+    obj = next((c for c in governor.children if c.dep_ == "dobj" and c.i < verb.i), None)
+    if obj is None or obj.lower_.endswith(("self", "selves")):
+        return None
+    return obj
+
+
+def _describes(verb: Token) -> bool:
+    """A participle describing the noun before it: 'a sign saying ...', 'a group backing ...'."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN", "PRON")
+
+
 def _is_passive_participle(verb: Token) -> bool:
     """ "Asked about X, ...", "the senator, known to be ...": a past participle with no auxiliary."""
     return (
-        verb.tag_ == "VBN"
+        verb.tag_ in ("VBN", "VBD")  # '..., said Ann, asked about ...': the parser may read a VBD
         and verb.dep_ in ("advcl", "acl")
         and not any(c.dep_ in ("aux", "auxpass", "nsubj", "agent") for c in verb.children)
     )
+
+
+def _has_passive_auxiliary(verb: Token) -> bool:
+    """ "was known as", "had been told": a participle with a form of "be" before it."""
+    auxiliaries = (c for c in verb.children if c.dep_ in ("aux", "auxpass"))
+    return verb.tag_ == "VBN" and any(c.lemma_ == "be" for c in auxiliaries)
+
+
+def _is_impersonal_infinitive(verb: Token) -> bool:
+    """ "It is hard to know ...": an infinitive under a clause whose subject is an empty "it"."""
+    return verb.dep_ == "xcomp" and any(c.dep_ == "nsubj" and c.lower_ == "it" for c in verb.head.children)
 
 
 def _antecedent_of_that(head: Token) -> Token:
@@ -715,6 +940,20 @@ def _antecedent_of_that(head: Token) -> Token:
     if head.lower_ == "that" and head.head.dep_ == "relcl" and head.head.head is not head.head:
         return head.head.head
     return head
+
+
+def _antecedent_of_reflexive(head: Token) -> Token:
+    """ "Ann allowed herself to say ...": the subject of the clause above, not "herself"."""
+    if not head.lower_.endswith(("self", "selves")) or head.pos_ != "PRON":
+        return head
+    verb = head.head
+    while True:
+        subject = next((c for c in verb.children if c.dep_ == "nsubj" and c != head), None)
+        if subject is not None:
+            return subject
+        if verb.head is verb:
+            return head
+        verb = verb.head
 
 
 def _is_as_clause(verb: Token) -> bool:
@@ -730,8 +969,12 @@ def _holds(content: Span, cue: Span) -> bool:
 
 
 def _within(draft: StatementDraft, start: int, end: int) -> bool:
-    """A statement nested inside a quotation: its cue and content both lie within it."""
-    return start <= draft.cue.start_char and draft.content.end_char <= end
+    """A statement nested inside a quotation (marks included): its cue and content both lie within it.
+
+    '"We know," she said' is not nested in its quotation: its cue lies outside.
+    """
+    cue, content = draft.cue, draft.content
+    return start <= min(cue.start_char, content.start_char) and max(cue.end_char, content.end_char) <= end
 
 
 def _name_tokens(head: Token) -> list[Token]:

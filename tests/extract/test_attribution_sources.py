@@ -1,0 +1,56 @@
+"""The source of a statement: who the parse really makes speak, on hand-written sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+import hearsay
+from hearsay.model import Reading, Statement
+
+
+def source_name(reading: Reading, statement: Statement) -> str | None:
+    entity = reading.entity(statement.source.entity)
+    return entity.name if entity else statement.source.text
+
+
+def find(reading: Reading, cue: str) -> Statement:
+    matches = [s for s in reading.statements if s.cue.text == cue]
+    assert matches, f"no statement with cue {cue!r}: {[s.cue.text for s in reading.statements]}"
+    return matches[0]
+
+
+# (text, cue, expected source: entity name or source text)
+CASES = [
+    # The parse takes the subject from inside the quotation or the reported words.
+    ('"My apologies, I am sorry," Quick said after a back-and-forth.', "said", "Quick"),
+    ('Nothing in the plan "will calm the voters," the senior senator added.', "added", "the senior senator"),
+    # An inverted cue with a described speaker after it.
+    (
+        '"We should leave the town," said the woman, who like many in the town did not want to be named.',
+        "said",
+        "the woman",
+    ),
+    # A dateline before the sentence's real subject.
+    (
+        "LISBON (AFP) - Prime Minister Ana Costa toured the port, accusing the opposition of lying.",
+        "accusing",
+        "Ana Costa",
+    ),
+    # An infinitive or a gerund whose doer is the object of the verb it hangs on.
+    ("The landslide victory led party chairman Tom Reed to declare the race over.", "declare", "Tom Reed"),
+    (
+        "On Thursday, the panel held Tom Reed in contempt for refusing to show up to a hearing.",
+        "refusing to show",
+        "Tom Reed",
+    ),
+    # A reflexive object: the subject's own doing.
+    ("Campaign manager Tom Reed allowed himself to address the rumours.", "address", "Tom Reed"),
+    # A participle describing the noun before it.
+    ('Lena Berg held up a sign saying "No more wars."', "saying", "a sign"),
+]
+
+
+@pytest.mark.parametrize(("text", "cue", "source"), CASES)
+def test_attribution_source_is_the_speaker(text, cue, source):
+    reading = hearsay.read(text)
+    assert source_name(reading, find(reading, cue)) == source
