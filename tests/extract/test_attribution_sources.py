@@ -54,3 +54,10 @@ CASES = [
 def test_attribution_source_is_the_speaker(text, cue, source):
     reading = hearsay.read(text)
     assert source_name(reading, find(reading, cue)) == source
+
+
+def test_a_refusal_under_a_verbless_headline_does_not_hang_the_source_search():
+    # spaCy builds a new Token for each .head, so walking up must compare indices, not identity:
+    # this headline once looped forever looking for a verb above "for refusing".
+    reading = hearsay.read("Praise for refusing to comment on the deal.")
+    assert all(s.cue.text != "refusing" or s.source.text is None for s in reading.statements)

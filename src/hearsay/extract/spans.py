@@ -132,7 +132,7 @@ def _host_content(anchor: Token, adjunct: Token) -> Span | None:
     model often hangs the clause's subject on the adjunct's noun, so the comma is the safer border.
     """
     host = anchor
-    while host.dep_ not in ("ROOT", "ccomp", "conj", "advcl", "relcl") and host.head is not host:
+    while host.dep_ not in ("ROOT", "ccomp", "conj", "advcl", "relcl") and host.head.i != host.i:
         host = host.head
     doc = host.doc
     start = min(host.left_edge.i, adjunct.left_edge.i)
@@ -279,7 +279,7 @@ def _after_comma(token: Token) -> bool:
 def _content_for(cue: Cue, nested_heads: set[int]) -> Span | None:
     head, entry = cue.head, cue.entry
     if entry.frame == "prep":
-        if head.head.lemma_ in verb_cues() and head.head is not head:
+        if head.head.lemma_ in verb_cues() and head.head.i != head.i:
             # "..., the newspaper said, citing officials": what the newspaper said.
             reported = _clause_child(head.head)
             if reported is not None:

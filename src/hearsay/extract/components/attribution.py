@@ -278,7 +278,7 @@ class Attributor:
             heads = self._inherited_heads(cue.head, set())
             if not heads and cue.head.pos_ in ("VERB", "AUX"):
                 first = cue.head
-                while first.dep_ == "conj" and first.head is not first:
+                while first.dep_ == "conj" and first.head.i != first.i:
                     first = first.head
                 name = self._name_before(first)
                 if name is None and content is not None and content.end_char <= cue.span.start_char:
@@ -417,7 +417,7 @@ class Attributor:
 
     def _inherited_heads(self, token: Token, seen: set[int]) -> list[Token]:
         """A participle ("..., noting X") or a conjunct takes the speaker of the clause it hangs on."""
-        while token.head is not token and token.i not in seen:
+        while token.head.i != token.i and token.i not in seen:
             seen.add(token.i)
             parent = token.head
             controller = _object_controller(token)
@@ -492,7 +492,7 @@ class Attributor:
             found = addressee_for(self.by_head[token.i]) if token.i in self.by_head else None
             if (
                 found is not None
-                or token.head is token
+                or token.head.i == token.i
                 or token.dep_ not in ("advcl", "conj", "xcomp", "ccomp")
             ):
                 return found
@@ -900,7 +900,7 @@ def _object_controller(verb: Token) -> Token | None:
         governor = verb.head
     elif verb.dep_ == "pcomp" and verb.head.lower_ == "for":
         governor = verb.head.head
-        while governor.pos_ not in ("VERB", "AUX") and governor.head is not governor:
+        while governor.pos_ not in ("VERB", "AUX") and governor.head.i != governor.i:
             governor = governor.head
     else:
         return None
@@ -937,7 +937,7 @@ def _is_impersonal_infinitive(verb: Token) -> bool:
 
 def _antecedent_of_that(head: Token) -> Token:
     """ "a group that says ...": the group is the source, not the relative pronoun "that"."""
-    if head.lower_ == "that" and head.head.dep_ == "relcl" and head.head.head is not head.head:
+    if head.lower_ == "that" and head.head.dep_ == "relcl" and head.head.head.i != head.head.i:
         return head.head.head
     return head
 
@@ -951,7 +951,7 @@ def _antecedent_of_reflexive(head: Token) -> Token:
         subject = next((c for c in verb.children if c.dep_ == "nsubj" and c != head), None)
         if subject is not None:
             return subject
-        if verb.head is verb:
+        if verb.head.i == verb.i:
             return head
         verb = verb.head
 
