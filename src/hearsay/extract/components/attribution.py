@@ -556,7 +556,7 @@ class Attributor:
         )
 
     def _entity_named(self, label: Span) -> EntityDraft | None:
-        """The person or organisation a headline label names by its words ("Trump" for Donald Trump)."""
+        """The person or organisation a headline label names by its words ("Okafor" for Ada Okafor)."""
         words = {t.lower_ for t in label if t.is_alpha and len(t.text) > 1}
         for entity in self.entities:
             if entity.type not in ("PERSON", "ORG", "OUTLET"):
@@ -860,7 +860,7 @@ def _is_name_label(label: Span) -> bool:
 
 
 def _is_headline_label(label: Span) -> bool:
-    """A headline's "Trump:" or "Pat Lee:": one to three capitalised words (often tagged NOUN)."""
+    """A headline's "Okafor:" or "Pat Lee:": one to three capitalised words (often tagged NOUN)."""
     words = [t for t in label if not t.is_punct]
     return 0 < len(words) <= 3 and all(t.is_alpha and len(t.text) > 1 and t.text[0].isupper() for t in words)
 
