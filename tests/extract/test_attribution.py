@@ -94,14 +94,20 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize(("text", "cue", "source", "content", "kind", "addressee"), CASES)
-def test_attribution_reads_statement(text, cue, source, content, kind, addressee):
+def assert_reads(text, cue, source, content, kind, addressee) -> tuple[Reading, Statement]:
+    """The statement of ``text`` with ``cue`` has this source, content, kind and addressee."""
     reading = hearsay.read(text)
     statement = find(reading, cue)
     assert source_name(reading, statement) == source
     assert statement.content.text == content
     assert statement.kind == kind
     assert (statement.addressee.text if statement.addressee else None) == addressee
+    return reading, statement
+
+
+@pytest.mark.parametrize(("text", "cue", "source", "content", "kind", "addressee"), CASES)
+def test_attribution_reads_statement(text, cue, source, content, kind, addressee):
+    reading, statement = assert_reads(text, cue, source, content, kind, addressee)
     # Every span is grounded in the document text.
     document_text = reading.document.text
     for span in (statement.cue, statement.content):

@@ -6,7 +6,7 @@ import pytest
 
 import hearsay
 
-from .test_attribution import find, source_name
+from .test_attribution import assert_reads, find, source_name
 
 # (text, cue, expected source (entity name or source text; None = anonymous), content, kind, addressee)
 CASES = [
@@ -49,12 +49,7 @@ CASES = [
 
 @pytest.mark.parametrize(("text", "cue", "source", "content", "kind", "addressee"), CASES)
 def test_attribution_reads_mined_cue(text, cue, source, content, kind, addressee):
-    reading = hearsay.read(text)
-    statement = find(reading, cue)
-    assert source_name(reading, statement) == source
-    assert statement.content.text == content
-    assert statement.kind == kind
-    assert (statement.addressee.text if statement.addressee else None) == addressee
+    assert_reads(text, cue, source, content, kind, addressee)
 
 
 def test_attribution_citing_a_source_keeps_it_as_the_source():

@@ -5,19 +5,8 @@ from __future__ import annotations
 import pytest
 
 import hearsay
-from hearsay.model import Reading, Statement
 
-
-def source_name(reading: Reading, statement: Statement) -> str | None:
-    entity = reading.entity(statement.source.entity)
-    return entity.name if entity else statement.source.text
-
-
-def find(reading: Reading, cue: str) -> Statement:
-    matches = [s for s in reading.statements if s.cue.text == cue]
-    assert matches, f"no statement with cue {cue!r}: {[s.cue.text for s in reading.statements]}"
-    return matches[0]
-
+from .test_attribution import find, source_name
 
 # (text, cue, expected source: entity name or source text)
 CASES = [

@@ -550,8 +550,8 @@ class Attributor:
         """
         if "\n" in self.text[: label.start_char]:
             return False
-        words = [t for t in label if not t.is_punct]
-        return 0 < len(words) <= HEADLINE_NAME_WORDS and all(
+        words = _label_words(label)
+        return words is not None and all(
             t.pos_ == "PROPN" and t.text[:1].isupper() and not t.is_upper for t in words
         )
 
@@ -859,10 +859,16 @@ def _is_name_label(label: Span) -> bool:
     return all(t.pos_ in LABEL_POS or t.is_punct for t in label)
 
 
+def _label_words(label: Span) -> list[Token] | None:
+    """The words of a headline label short enough to be a name ("Pat Lee:"), or None."""
+    words = [t for t in label if not t.is_punct]
+    return words if 0 < len(words) <= HEADLINE_NAME_WORDS else None
+
+
 def _is_headline_label(label: Span) -> bool:
     """A headline's "Okafor:" or "Pat Lee:": one to three capitalised words (often tagged NOUN)."""
-    words = [t for t in label if not t.is_punct]
-    return 0 < len(words) <= 3 and all(t.is_alpha and len(t.text) > 1 and t.text[0].isupper() for t in words)
+    words = _label_words(label)
+    return words is not None and all(t.is_alpha and len(t.text) > 1 and t.text[0].isupper() for t in words)
 
 
 def _is_speaker_tag(label: Span) -> bool:
@@ -905,9 +911,7 @@ def _object_controller(verb: Token) -> Token | None:
     else:
         return None
     obj = next((c for c in governor.children if c.dep_ == "dobj" and c.i < verb.i), None)
-    if obj is None or obj.lower_.endswith(("self", "selves")):
-        return None
-    return obj
+    return None if obj is None or _is_reflexive(obj) else obj
 
 
 def _describes(verb: Token) -> bool:
@@ -942,9 +946,13 @@ def _antecedent_of_that(head: Token) -> Token:
     return head
 
 
+def _is_reflexive(token: Token) -> bool:
+    return token.lower_.endswith(("self", "selves"))
+
+
 def _antecedent_of_reflexive(head: Token) -> Token:
     """ "Ann allowed herself to say ...": the subject of the clause above, not "herself"."""
-    if not head.lower_.endswith(("self", "selves")) or head.pos_ != "PRON":
+    if not _is_reflexive(head) or head.pos_ != "PRON":
         return head
     verb = head.head
     while True:
