@@ -24,6 +24,12 @@ POLARITIES = ("pos", "neg", "underspecified")
 STANCES = ("assert", "report", "question", "deny", "refuse_to_comment")
 KINDS = ("direct", "indirect", "mixed")
 
+# How a statement (or a whole document) bears on a proposition, and how firmly.
+RelationKind = Literal["supports", "refutes", "discusses", "unrelated"]
+Strength = Literal["certain", "probable", "possible"]
+RELATIONS = ("supports", "refutes", "discusses", "unrelated")
+STRENGTHS = ("certain", "probable", "possible")
+
 
 @dataclass(frozen=True, slots=True)
 class Span:
@@ -171,6 +177,31 @@ class Addressee:
 
 
 @dataclass(frozen=True, slots=True)
+class Target:
+    """The earlier claim a verdict points at ("That claim is false": the claim it calls false).
+
+    ``start``/``end`` ground the targeted claim's words in the document; ``statement`` is the id of
+    the statement whose content it is, when it is one; ``pointer`` is the words that point back
+    ("this claim", "the accusations", "it").
+    """
+
+    text: str
+    start: int
+    end: int
+    statement: str | None = None
+    pointer: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any] | None) -> Target | None:
+        if data is None:
+            return None
+        return cls(**{f.name: data.get(f.name) for f in fields(cls)})
+
+
+@dataclass(frozen=True, slots=True)
 class Statement:
     """An attributed statement: source, cue, content and the factuality of the content."""
 
@@ -185,6 +216,7 @@ class Statement:
     stance: Stance = "report"
     factuality_cues: tuple[Span, ...] = ()
     cue_lemma: str = ""
+    target: Target | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -198,6 +230,7 @@ class Statement:
             "polarity": self.polarity,
             "stance": self.stance,
             "factuality_cues": [c.to_dict() for c in self.factuality_cues],
+            "target": self.target.to_dict() if self.target else None,
         }
 
     @classmethod
@@ -215,6 +248,7 @@ class Statement:
             stance=data["stance"],
             factuality_cues=tuple(Span.from_dict(c) for c in data.get("factuality_cues", ())),
             cue_lemma=cue.get("lemma", ""),
+            target=Target.from_dict(data.get("target")),
         )
 
 
@@ -286,3 +320,211 @@ class Reading:
             schema_version=data.get("schema_version", SCHEMA_VERSION),
             document=Document.from_dict(document) if document else None,
         )
+
+
+# ---------------------------------------------------------------------------------------------
+# The linked layer: records that span documents (hearsay.link builds them, every front end shows
+# them). ``to_dict`` gives their JSON form for the CLI, the HTTP API and the exports.
+# ---------------------------------------------------------------------------------------------
+
+Verdict = Literal["contested", "supported only", "refuted only", "discussed only", "no evidence"]
+VERDICTS: dict[str, str] = {
+    "contested": "at least one independent source supports it and at least one refutes it",
+    "supported only": "independent sources support it; none refutes it",
+    "refuted only": "independent sources refute it; none supports it",
+    "discussed only": "sources raise, ask about or report it without taking a side; none supports or refutes it",
+    "no evidence": "no stored statement bears on it",
+}
+SIDES = ("supports", "refutes", "discusses")
+
+
+def verdict_of(supports: int, refutes: int, discusses: int) -> Verdict:
+    """The verdict line from the number of independent sources on each side."""
+    if supports and refutes:
+        return "contested"
+    if supports:
+        return "supported only"
+    if refutes:
+        return "refuted only"
+    if discusses:
+        return "discussed only"
+    return "no evidence"
+
+
+@dataclass(frozen=True, slots=True)
+class Relation:
+    """How one statement (or a whole document) bears on a proposition, and why, in words.
+
+    ``strength`` is None for ``discusses`` and ``unrelated``. ``match`` (0..1) is how much of the
+    proposition the content states; ``rule`` names the rule that decided, for counting errors.
+    """
+
+    relation: RelationKind
+    strength: Strength | None
+    reason: str
+    match: float = 0.0
+    rule: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "relation": self.relation,
+            "strength": self.strength,
+            "reason": self.reason,
+            "match": round(self.match, 3),
+            "rule": self.rule,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class LinkedStatement:
+    """A stored statement with its document's metadata and its links, as the linked layer shows it."""
+
+    document_id: str
+    statement_id: str
+    content: str
+    content_start: int
+    content_end: int
+    cue: str
+    cue_start: int
+    cue_end: int
+    stance: Stance
+    certainty: Certainty
+    polarity: Polarity
+    kind: Kind = "indirect"
+    cue_lemma: str = ""
+    source: str | None = None
+    source_entity: str | None = None
+    source_text: str | None = None
+    source_start: int | None = None
+    source_end: int | None = None
+    addressee: str | None = None
+    entity_id: str | None = None
+    cluster_id: str | None = None
+    target_text: str | None = None
+    title: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    duplicate_of: str | None = None
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> LinkedStatement:
+        return cls(**{f.name: row[f.name] for f in fields(cls) if f.name in row})
+
+    def to_dict(self) -> dict[str, Any]:
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+
+@dataclass(frozen=True, slots=True)
+class EvidenceItem:
+    """One statement on one side of a proposition: the statement, its relation and its origin."""
+
+    statement: LinkedStatement
+    relation: Relation
+    independent_group: str
+    origin: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            **self.statement.to_dict(),
+            "relation": self.relation.relation,
+            "strength": self.relation.strength,
+            "reason": self.relation.reason,
+            "match": round(self.relation.match, 3),
+            "rule": self.relation.rule,
+            "independent_group": self.independent_group,
+            "origin": self.origin,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class EvidenceSide:
+    """The statements on one side (supports, refutes or discusses), in time order."""
+
+    relation: RelationKind
+    items: tuple[EvidenceItem, ...] = ()
+    independent_sources: int = 0
+    first: EvidenceItem | None = None
+
+    @property
+    def count(self) -> int:
+        return len(self.items)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "relation": self.relation,
+            "count": self.count,
+            "independent_sources": self.independent_sources,
+            "first": self.first.to_dict() if self.first else None,
+            "items": [i.to_dict() for i in self.items],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """The answer to "who supports and who refutes this proposition?"."""
+
+    proposition: str
+    verdict: Verdict
+    sides: tuple[EvidenceSide, ...]
+    clusters: tuple[str, ...] = ()
+    candidates: int = 0
+
+    def side(self, relation: str) -> EvidenceSide:
+        return next(s for s in self.sides if s.relation == relation)
+
+    @property
+    def verdict_definition(self) -> str:
+        return VERDICTS[self.verdict]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "proposition": self.proposition,
+            "verdict": self.verdict,
+            "verdict_definition": self.verdict_definition,
+            "clusters": list(self.clusters),
+            "candidates": self.candidates,
+            "sides": {s.relation: s.to_dict() for s in self.sides},
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Proposition:
+    """A claim cluster: statements that state one proposition (or its negation), across documents."""
+
+    id: str
+    title: str
+    representative: str
+    size: int
+    documents: int
+    sources: int
+    independent_sources: int
+    verdict: Verdict
+    story_id: str | None = None
+    first_appearance: dict[str, Any] | None = None
+    stances: dict[str, int] = field(default_factory=dict)
+    sides: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def contradiction(self) -> bool:
+        return self.verdict == "contested"
+
+    def to_dict(self) -> dict[str, Any]:
+        data = {f.name: getattr(self, f.name) for f in fields(self)}
+        data["contradiction"] = self.contradiction
+        data["verdict_definition"] = VERDICTS[self.verdict]
+        return data
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    """Propositions about the same events (one incident), for browsing story -> propositions -> evidence."""
+
+    id: str
+    title: str
+    propositions: int
+    documents: int
+    first_published: str | None = None
+    last_published: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {f.name: getattr(self, f.name) for f in fields(self)}
