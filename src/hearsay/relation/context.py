@@ -22,12 +22,14 @@ from collections.abc import Sequence
 from ..model import Reading, Relation
 from .claim import Claim
 from .frame import Frame, frame, proposition_frame
+from .match import match
 from .statement import relate_claim, strength_of
 
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+")
 _CONTINUATIONS = ("add", "continue", "go on", "further")
 _SIDES = ("supports", "refutes")
 _ORDER = ("certain", "probable", "possible")
+_STATING = ("states", "deny", "deny-negation", "negation", "verdict")
 _PRONOUNS = ("this", "that", "these", "those", "it", "such")
 
 
@@ -72,6 +74,9 @@ def _from_context(
     # is this proposition does it bear on it.
     on_topic = antecedent is not None and own[antecedent].relation != "unrelated"
     raised = _short(claims[antecedent].content) if on_topic and antecedent is not None else ""
+    elliptic = _elliptic(proposition, claims, own, index, content, text)
+    if elliptic is not None:
+        return elliptic
     if on_topic and _points_back(claim, content):
         return _pointing(claim, content, raised)
     if on_topic and content.dismissal and shared:
@@ -109,6 +114,38 @@ def _from_context(
                     0.0,
                     "same-speaker",
                 )
+    return None
+
+
+def _elliptic(
+    proposition: Frame,
+    claims: Sequence[Claim],
+    own: list[Relation],
+    index: int,
+    content: Frame,
+    text: str | None,
+) -> Relation | None:
+    """The proposition's predicate said of an unnamed subject ("Our vessel did not leak fuel") right
+    after a statement that names it ("Northline denied that the Marisol had leaked fuel")."""
+    found = match(proposition, content)
+    if found.subject or not found.core or found.coverage < 0.5 or found.conflict:
+        return None
+    claim = claims[index]
+    for back in range(index - 1, -1, -1):
+        if not _same_passage(claims[back], claim, text):
+            return None
+        if own[back].relation in _SIDES and own[back].rule in _STATING:
+            side = _side_of(claim, content)
+            if side is None:
+                return None
+            return Relation(
+                side,
+                _cap(strength_of(claim) or "probable", "probable"),
+                f"{_verb(claim)} the proposition's predicate of an unnamed subject, right after a "
+                f"statement that names it ('{claims[back].cue}')",
+                found.coverage,
+                "elliptic",
+            )
     return None
 
 

@@ -161,9 +161,14 @@ def _core(text: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     if not roots:
         return frozenset(), frozenset(), frozenset()
     root = roots[0]
+    if root.pos_ not in ("VERB", "AUX"):
+        # A headline the parser hung on a noun ("The tanker Marisol leaked fuel"): its first verb.
+        root = next((t for t in doc if t.pos_ == "VERB"), root)
     subject: set[str] = set()
     core: set[str] = set()
     extras: set[str] = set()
+    if root.dep_ in ("relcl", "acl") and root.head.i != root.i:
+        subject |= _phrase_stems(root.head, head_only=True)
     predicates = [root] + [
         c for c in root.children if c.dep_ in ("xcomp", "conj") and c.pos_ in ("VERB", "AUX")
     ]
