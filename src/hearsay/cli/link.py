@@ -263,9 +263,8 @@ def evidence(proposition: str | None, cluster_id: str | None, db: str, limit: in
             )
             for i in side.items
         ]
-        title = (
-            f"{side.relation}: {side.count} statements, {side.independent_sources} independent sources; {where}"
-        )
+        sources = f"{side.independent_sources} independent sources"
+        title = f"{side.relation}: {side.count} statements, {sources}; {where}"
         columns = ("when, document, offsets", "source", "cue", "content", "why")
         out.print(output.table(columns, cells, title=title))
 
