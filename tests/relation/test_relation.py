@@ -171,3 +171,16 @@ def test_a_verdict_on_another_claim_of_the_document_does_not_bear_on_this_one():
 )
 def test_same_proposition(first, second, expected):
     assert same_proposition(first, second) == expected
+
+
+def test_a_speaker_who_denies_doing_it_is_the_subject_of_the_denial():
+    found = relate(
+        "The Valdan army shelled the border village",
+        claim("shelling the border village", stance="deny", source_text="the Valdan army's spokesman"),
+    )
+    assert found.relation == "refutes"
+    other = relate(
+        "The Valdan army shelled the border village",
+        claim("shelling the border village", stance="deny", source_text="a neighbouring government"),
+    )
+    assert other.relation == "unrelated"

@@ -23,6 +23,7 @@ class Claim:
     start: int = 0  # the content's offsets, for the rules that look at neighbours in one document
     end: int = 0
     statement_id: str | None = None
+    source_text: str | None = None  # the source's words ("Russia's defence ministry")
 
     @classmethod
     def of(cls, statement: Statement) -> Claim:
@@ -39,6 +40,7 @@ class Claim:
             start=min(statement.content.start, statement.cue.start),
             end=max(statement.content.end, statement.cue.end),
             statement_id=statement.id,
+            source_text=statement.source.text,
         )
 
     @classmethod
@@ -61,4 +63,5 @@ class Claim:
             start=min(starts) if starts else 0,
             end=max(ends) if ends else 0,
             statement_id=row.get("statement_id"),
+            source_text=row.get("source_text") or row.get("source"),
         )

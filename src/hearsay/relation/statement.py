@@ -8,6 +8,8 @@ speaker does not know (``Frame.ignorance``). The strength is the statement's cer
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..model import Relation
 from .claim import Claim
 from .frame import Frame, frame
@@ -29,6 +31,8 @@ def relate_claim(proposition: Frame, claim: Claim) -> Relation:
     """The statement's own relation to the proposition, without looking at its document."""
     content = frame(claim.content)
     found = match(proposition, content)
+    if not found.subject and _speaker_is_subject(proposition, claim):
+        found = replace(found, subject=True)  # "the ministry denied striking the town": the ministry did
     if found.conflict:
         return unrelated(found.conflict, found, "conflict")
     if found.states:
@@ -42,6 +46,13 @@ def relate_claim(proposition: Frame, claim: Claim) -> Relation:
             "discusses", None, _discussing(claim, content, "is about the same thing"), found.coverage, "about"
         )
     return unrelated("the content does not state the proposition", found)
+
+
+def _speaker_is_subject(proposition: Frame, claim: Claim) -> bool:
+    """A speaker who denies, or asserts, doing something is the subject of what they deny or assert."""
+    if not claim.source_text or not proposition.subject:
+        return False
+    return bool(proposition.subject & frame(claim.source_text).stems)
 
 
 def _stated(proposition: Frame, claim: Claim, content: Frame, found: Match) -> Relation:
