@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import asdict, dataclass, field, fields
-from typing import Any, Literal
+from typing import Any, Literal, overload
 
 SCHEMA_VERSION = "1"
 
@@ -42,6 +42,12 @@ class Span:
     def to_dict(self) -> dict[str, Any]:
         return {"text": self.text, "start": self.start, "end": self.end}
 
+    @overload
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Span: ...
+    @overload
+    @classmethod
+    def from_dict(cls, data: dict[str, Any] | None) -> Span | None: ...
     @classmethod
     def from_dict(cls, data: dict[str, Any] | None) -> Span | None:
         if data is None:
@@ -173,7 +179,7 @@ class Addressee:
     def from_dict(cls, data: dict[str, Any] | None) -> Addressee | None:
         if data is None:
             return None
-        return cls(**{f.name: data.get(f.name) for f in fields(cls)})
+        return cls(text=data["text"], start=int(data["start"]), end=int(data["end"]), entity=data.get("entity"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,7 +204,13 @@ class Target:
     def from_dict(cls, data: dict[str, Any] | None) -> Target | None:
         if data is None:
             return None
-        return cls(**{f.name: data.get(f.name) for f in fields(cls)})
+        return cls(
+            text=data["text"],
+            start=int(data["start"]),
+            end=int(data["end"]),
+            statement=data.get("statement"),
+            pointer=data.get("pointer"),
+        )
 
 
 @dataclass(frozen=True, slots=True)

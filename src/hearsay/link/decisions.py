@@ -9,6 +9,7 @@ split-off names with the entity they left (in both directions), in every later r
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from ..errors import ConfigError
 from ..store.links import LinkTables
@@ -41,7 +42,7 @@ def refresh_names(tables: LinkTables, entity_id: str) -> None:
     tables.delete_entity_if_empty(entity_id)
 
 
-def merge(store, first: str, second: str) -> dict:
+def merge(store, first: str, second: str) -> dict[str, Any]:
     """Make ``second`` part of ``first`` (ids or names); returns the merged entity's id and name."""
     tables = LinkTables(store)
     with tables.transaction():
@@ -65,7 +66,7 @@ def _merge_ids(tables: LinkTables, target: str, source: str) -> None:
     refresh_names(tables, source)
 
 
-def split(store, entity: str, names: list[str]) -> dict:
+def split(store, entity: str, names: list[str]) -> dict[str, Any]:
     """Move the members of ``entity`` called one of ``names`` into an entity of their own."""
     tables = LinkTables(store)
     with tables.transaction():
@@ -73,7 +74,7 @@ def split(store, entity: str, names: list[str]) -> dict:
     return result
 
 
-def _split(tables: LinkTables, entity_id: str, names: list[str], *, record: bool) -> dict:
+def _split(tables: LinkTables, entity_id: str, names: list[str], *, record: bool) -> dict[str, Any]:
     row = tables.entity_row(entity_id)
     wanted = {name_key(n) for n in names}
     members = [

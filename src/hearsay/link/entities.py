@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from rapidfuzz import fuzz
 
@@ -198,7 +199,7 @@ def _is_full(key: str) -> bool:
     return parsed is not None and parsed.full
 
 
-def choose(cls: str, keys: list[str], candidates: dict[str, list[tuple]]) -> str | None:
+def choose(cls: str, keys: list[str], candidates: dict[str, list[tuple[Any, ...]]]) -> str | None:
     """The candidate entity these name keys belong to, or None for a new entity."""
     if not candidates:
         return None
@@ -207,7 +208,7 @@ def choose(cls: str, keys: list[str], candidates: dict[str, list[tuple]]) -> str
     return _choose_person(keys, candidates)
 
 
-def _choose_by_name(keys: Iterable[str], candidates: dict[str, list[tuple]]) -> str | None:
+def _choose_by_name(keys: Iterable[str], candidates: dict[str, list[tuple[Any, ...]]]) -> str | None:
     best, best_score = None, 0.0
     for entity_id, names in candidates.items():
         for key in keys:
@@ -223,7 +224,7 @@ def _choose_by_name(keys: Iterable[str], candidates: dict[str, list[tuple]]) -> 
     return best
 
 
-def _choose_person(keys: list[str], candidates: dict[str, list[tuple]]) -> str | None:
+def _choose_person(keys: list[str], candidates: dict[str, list[tuple[Any, ...]]]) -> str | None:
     parsed = [p for p in (person_name(k) for k in keys) if p is not None]
     has_given = any(p.given for p in parsed)
     strong: dict[str, float] = {}
@@ -254,7 +255,7 @@ def _choose_person(keys: list[str], candidates: dict[str, list[tuple]]) -> str |
     return None
 
 
-def _conflicting(ids: set[str], candidates: dict[str, list[tuple]]) -> set[str]:
+def _conflicting(ids: set[str], candidates: dict[str, list[tuple[Any, ...]]]) -> set[str]:
     """Candidates with a given name of their own (a full name that did not agree is another person)."""
     result = set()
     for entity_id in ids:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import heapq
 import sqlite3
 from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
 
@@ -108,7 +109,7 @@ def _relations(conn: sqlite3.Connection, proposition: str, documents: list[str])
     scorer = default_scorer()
     texts = _texts(conn, documents)
     rows = link_reads.statements_of_documents(conn, documents)
-    by_document: dict[str, list[dict]] = {}
+    by_document: dict[str, list[dict[str, Any]]] = {}
     for row in rows:
         by_document.setdefault(row["document_id"], []).append(row)
     for document_id, members in by_document.items():
@@ -138,7 +139,7 @@ def _texts(conn: sqlite3.Connection, documents: list[str]) -> dict[str, str]:
     return result
 
 
-def _sides(pairs: list, limit: int) -> tuple[EvidenceSide, ...]:
+def _sides(pairs: list[Any], limit: int) -> tuple[EvidenceSide, ...]:
     sides = []
     for relation in SIDES:
         chosen = sorted(
@@ -157,14 +158,14 @@ def _sides(pairs: list, limit: int) -> tuple[EvidenceSide, ...]:
     return tuple(sides)
 
 
-def _verdict(pairs: list) -> str:
+def _verdict(pairs: list[Any]) -> str:
     def sources(relation: str) -> int:
         return len({item.origin for item, _row in pairs if item.relation.relation == relation})
 
     return verdict_of(sources("supports"), sources("refutes"), sources("discusses"))
 
 
-def _clusters(pairs: list) -> tuple[str, ...]:
+def _clusters(pairs: list[Any]) -> tuple[str, ...]:
     counts: dict[str, int] = {}
     for item, _row in pairs:
         if item.statement.cluster_id and item.relation.relation in ("supports", "refutes"):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 
@@ -28,7 +29,7 @@ PAGE_SIZE = 200
 
 def link_corpus(
     store, *, rebuild: bool = False, page_size: int = PAGE_SIZE, progress: Callable[[int], None] | None = None
-) -> dict:
+) -> dict[str, Any]:
     """Link the documents not yet linked (all of them with ``rebuild``); returns what was done.
 
     ``{"documents": linked now, "already": linked before, "entities", "clusters", "new_clusters",

@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import re
 from functools import cache
+from typing import Any
 
 from ..extract.lexicon import load_lexicon
 from ..model import Reading, Statement
@@ -88,12 +89,12 @@ def _span(statement: Statement) -> tuple[int, int]:
     return min(starts), max(ends)
 
 
-def provenance_edges(reading: Reading, mapping: dict[str, str]) -> list[dict]:
+def provenance_edges(reading: Reading, mapping: dict[str, str]) -> list[dict[str, Any]]:
     """The edges of one document, as rows of ``link_provenance``."""
     document = reading.document
     doc_node = document_node(reading.document_id)
     doc_label = (document.title if document else None) or reading.document_id[:12]
-    edges: list[dict] = []
+    edges: list[dict[str, Any]] = []
 
     def edge(statement_id, origin, target, cue) -> None:
         if origin[0] == target[0]:

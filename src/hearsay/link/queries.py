@@ -7,6 +7,8 @@ a store whose documents were never linked answers as an empty one.
 
 from __future__ import annotations
 
+from typing import Any
+
 from ..store import link_reads
 from .evidence_view import evidence
 from .names import name_key
@@ -30,7 +32,7 @@ __all__ = [
 DETAIL_LIMIT = 200
 
 
-def link_corpus(store_writable, **options) -> dict:
+def link_corpus(store_writable, **options) -> dict[str, Any]:
     """Link every stored document not linked yet; returns the counts (see ``linker.link_corpus``)."""
     from .linker import link_corpus as run
 
@@ -61,7 +63,7 @@ def find_entity_id(store, id_or_name: str) -> str | None:
 
 def entity_list(
     store, *, type: str | None = None, query: str | None = None, limit: int = 50, offset: int = 0
-) -> list[dict]:
+) -> list[dict[str, Any]]:
     """Linked entities, most mentioned first: id, name, type, variants, documents, mentions."""
     if not _ready(store):
         return []
@@ -73,7 +75,7 @@ def entity_list(
     return rows
 
 
-def entity_detail(store, id_or_name: str) -> dict | None:
+def entity_detail(store, id_or_name: str) -> dict[str, Any] | None:
     """An entity with its variants, roles (documents and dates), what it said, what was said about it."""
     entity_id = find_entity_id(store, id_or_name)
     if entity_id is None:
@@ -101,7 +103,7 @@ def entity_for_mention(store, document_id: str, local_entity_id: str) -> str | N
     return link_reads.entity_for_mention(store._conn, document_id, local_entity_id)
 
 
-def cluster_list(store, *, query: str | None = None, limit: int = 50, offset: int = 0) -> list[dict]:
+def cluster_list(store, *, query: str | None = None, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
     """Claim clusters, largest first, each with its representative wording and corroboration."""
     if not _ready(store):
         return []
@@ -112,7 +114,7 @@ def cluster_list(store, *, query: str | None = None, limit: int = 50, offset: in
     ]
 
 
-def cluster_detail(store, cluster_id: str) -> dict | None:
+def cluster_detail(store, cluster_id: str) -> dict[str, Any] | None:
     """A ``cluster_list`` item plus its members (statement dicts, in time order)."""
     if not _ready(store):
         return None
@@ -132,7 +134,7 @@ def cluster_for_statement(store, document_id: str, statement_id: str) -> str | N
     return link_reads.cluster_for_statement(store._conn, document_id, statement_id)
 
 
-def provenance(store, cluster_id: str) -> dict:
+def provenance(store, cluster_id: str) -> dict[str, Any]:
     """Who reported a cluster's claim, citing whom: nodes, edges, and who reported it first.
 
     The edges are those of the member statements plus the chains above them in their
@@ -150,7 +152,7 @@ def provenance(store, cluster_id: str) -> dict:
     all_edges = link_reads.provenance_of(conn, documents)
     wanted = [e for e in all_edges if (e["document_id"], e["statement_id"]) in members]
     wanted = _with_ancestors(wanted, all_edges)
-    nodes: dict[str, dict] = {}
+    nodes: dict[str, dict[str, Any]] = {}
     edges = []
     for edge in wanted:
         for side in ("from", "to"):
@@ -168,7 +170,7 @@ def provenance(store, cluster_id: str) -> dict:
     return {"nodes": list(nodes.values()), "edges": edges, "first_reported_by": _first_reporter(rows, wanted)}
 
 
-def _with_ancestors(chosen: list[dict], every: list[dict]) -> list[dict]:
+def _with_ancestors(chosen: list[dict[str, Any]], every: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """``chosen`` plus, within each document, every edge leading into their origins."""
     result = list(chosen)
     seen = {id(e) for e in chosen}
@@ -183,7 +185,7 @@ def _with_ancestors(chosen: list[dict], every: list[dict]) -> list[dict]:
     return result
 
 
-def _first_reporter(rows: list[dict], edges: list[dict]) -> dict | None:
+def _first_reporter(rows: list[dict[str, Any]], edges: list[dict[str, Any]]) -> dict[str, Any] | None:
     first = first_appearance(rows)
     if first is None:
         return None

@@ -15,22 +15,23 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
+from typing import Any
 
 from .names import name_key
 
 HIDDEN = ("ingested_at",)
 
 
-def statement_dict(row: dict) -> dict:
+def statement_dict(row: dict[str, Any]) -> dict[str, Any]:
     """A statement row as the contract shapes it (the row's keys, less the internal ones)."""
     return {k: v for k, v in row.items() if k not in HIDDEN}
 
 
-def _group(row: dict) -> str:
+def _group(row: dict[str, Any]) -> str:
     return row.get("duplicate_of") or row["document_id"]
 
 
-def origin(row: dict) -> str:
+def origin(row: dict[str, Any]) -> str:
     if row.get("entity_id"):
         return "e:" + row["entity_id"]
     text = row.get("source_text") or row.get("source")
@@ -39,31 +40,31 @@ def origin(row: dict) -> str:
     return f"d:{_group(row)}"
 
 
-def source_key(row: dict) -> str:
+def source_key(row: dict[str, Any]) -> str:
     if row.get("entity_id"):
         return "e:" + row["entity_id"]
     text = row.get("source_text") or row.get("source")
     return f"t:{row['document_id']}:{name_key(text)}" if text else f"d:{row['document_id']}"
 
 
-def independent_group(row: dict) -> str:
+def independent_group(row: dict[str, Any]) -> str:
     return "g-" + hashlib.sha1(origin(row).encode()).hexdigest()[:10]
 
 
-def is_positive(row: dict) -> bool:
+def is_positive(row: dict[str, Any]) -> bool:
     return row["polarity"] == "pos" and row["stance"] in ("assert", "report")
 
 
-def is_negative(row: dict) -> bool:
+def is_negative(row: dict[str, Any]) -> bool:
     return row["polarity"] == "neg" or row["stance"] == "deny"
 
 
-def contradiction(rows: Iterable[dict]) -> bool:
+def contradiction(rows: Iterable[dict[str, Any]]) -> bool:
     rows = list(rows)
     return any(map(is_positive, rows)) and any(map(is_negative, rows))
 
 
-def time_key(row: dict) -> tuple:
+def time_key(row: dict[str, Any]) -> tuple[Any, ...]:
     return (
         row.get("published") is None,
         row.get("published") or "",
@@ -73,7 +74,7 @@ def time_key(row: dict) -> tuple:
     )
 
 
-def first_appearance(rows: list[dict]) -> dict | None:
+def first_appearance(rows: list[dict[str, Any]]) -> dict[str, Any] | None:
     if not rows:
         return None
     first = min(rows, key=time_key)
@@ -86,7 +87,7 @@ def first_appearance(rows: list[dict]) -> dict | None:
     }
 
 
-def summarise(cluster: dict, rows: list[dict]) -> dict:
+def summarise(cluster: dict[str, Any], rows: list[dict[str, Any]]) -> dict[str, Any]:
     """A ``cluster_list`` item from the cluster's row and its member statements."""
     return {
         "id": cluster["id"],

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import Any
 
 from ..store import link_reads
 
@@ -42,7 +43,7 @@ def resolve(value: str | None, published: str | None) -> str | None:
         return None
 
 
-def _document_event(info: dict) -> dict:
+def _document_event(info: dict[str, Any]) -> dict[str, Any]:
     return {
         "date": info.get("published"),
         "value": info.get("published"),
@@ -56,7 +57,7 @@ def _document_event(info: dict) -> dict:
     }
 
 
-def _statement_event(row: dict, times: list[dict]) -> dict:
+def _statement_event(row: dict[str, Any], times: list[dict[str, Any]]) -> dict[str, Any]:
     inside = [
         t
         for t in times
@@ -85,7 +86,7 @@ def _statement_event(row: dict, times: list[dict]) -> dict:
     }
 
 
-def _time_event(time: dict) -> dict:
+def _time_event(time: dict[str, Any]) -> dict[str, Any]:
     return {
         "date": resolve(time["value"], time.get("published")),
         "value": time["value"],
@@ -99,7 +100,7 @@ def _time_event(time: dict) -> dict:
     }
 
 
-def _sort_key(event: dict) -> tuple:
+def _sort_key(event: dict[str, Any]) -> tuple[Any, ...]:
     date = event["date"] or (event["value"] if event["value"] and event["value"][:1].isdigit() else None)
     order = {"time": 0, "document": 1, "statement": 2}[event["kind"]]
     return (date is None, date or "", event["document_id"], order, event["start"] or 0)
@@ -107,7 +108,7 @@ def _sort_key(event: dict) -> tuple:
 
 def timeline(
     store, *, entity: str | None = None, cluster_id: str | None = None, limit: int = 500
-) -> list[dict]:
+) -> list[dict[str, Any]]:
     """The dated events of an entity (id or name) or a cluster, in time order."""
     conn = store._conn
     if not link_reads.has_link_tables(conn):

@@ -28,17 +28,17 @@ LEFT JOIN link_documents AS ld ON ld.document_id = s.document_id
 TIME_ORDER = "ORDER BY d.published IS NULL, d.published, d.ingested_at, s.document_id, s.content_start, s.id"
 
 
-def _dicts(cursor) -> list[dict[str, Any]]:
+def _dicts(cursor: sqlite3.Cursor) -> list[dict[str, Any]]:
     return [dict(row) for row in cursor]
 
 
-def statements_of_cluster(conn: sqlite3.Connection, cluster_id: str, limit: int = -1) -> list[dict]:
+def statements_of_cluster(conn: sqlite3.Connection, cluster_id: str, limit: int = -1) -> list[dict[str, Any]]:
     return _dicts(
         conn.execute(f"{STATEMENT_SELECT} WHERE ls.cluster_id = ? {TIME_ORDER} LIMIT ?", (cluster_id, limit))
     )
 
 
-def statements_by_keys(conn: sqlite3.Connection, keys: Sequence[tuple[str, str]]) -> list[dict]:
+def statements_by_keys(conn: sqlite3.Connection, keys: Sequence[tuple[str, str]]) -> list[dict[str, Any]]:
     result = []
     for start in range(0, len(keys), 200):
         chunk = keys[start : start + 200]
@@ -47,7 +47,7 @@ def statements_by_keys(conn: sqlite3.Connection, keys: Sequence[tuple[str, str]]
     return result
 
 
-def statements_of_documents(conn: sqlite3.Connection, document_ids: Sequence[str]) -> list[dict]:
+def statements_of_documents(conn: sqlite3.Connection, document_ids: Sequence[str]) -> list[dict[str, Any]]:
     if not document_ids:
         return []
     marks = ", ".join("?" * len(document_ids))
@@ -56,7 +56,7 @@ def statements_of_documents(conn: sqlite3.Connection, document_ids: Sequence[str
     )
 
 
-def statements_said_by(conn: sqlite3.Connection, entity_id: str, limit: int) -> list[dict]:
+def statements_said_by(conn: sqlite3.Connection, entity_id: str, limit: int) -> list[dict[str, Any]]:
     return _dicts(
         conn.execute(
             f"{STATEMENT_SELECT} WHERE coalesce(ls.entity_id, lm.entity_id) = ? {TIME_ORDER} LIMIT ?",
@@ -65,7 +65,7 @@ def statements_said_by(conn: sqlite3.Connection, entity_id: str, limit: int) -> 
     )
 
 
-def statements_about(conn: sqlite3.Connection, entity_id: str, limit: int) -> list[dict]:
+def statements_about(conn: sqlite3.Connection, entity_id: str, limit: int) -> list[dict[str, Any]]:
     """Statements whose content holds a mention of the entity."""
     return _dicts(
         conn.execute(
@@ -80,7 +80,7 @@ def statements_about(conn: sqlite3.Connection, entity_id: str, limit: int) -> li
     )
 
 
-def entity(conn: sqlite3.Connection, entity_id: str) -> dict | None:
+def entity(conn: sqlite3.Connection, entity_id: str) -> dict[str, Any] | None:
     row = conn.execute(
         "SELECT id, name, type, class, documents, mentions FROM link_entities WHERE id = ?", (entity_id,)
     ).fetchone()
@@ -121,7 +121,7 @@ def entity_ids_by_block(conn: sqlite3.Connection, block: str) -> list[str]:
 
 def entities(
     conn: sqlite3.Connection, *, type_: str | None, query: str | None, limit: int, offset: int
-) -> list[dict]:
+) -> list[dict[str, Any]]:
     needle = query.casefold() if query else None
     return _dicts(
         conn.execute(
@@ -136,12 +136,12 @@ def entities(
     )
 
 
-def entity_roles(conn: sqlite3.Connection, entity_id: str) -> list[dict]:
+def entity_roles(conn: sqlite3.Connection, entity_id: str) -> list[dict[str, Any]]:
     rows = conn.execute(
         "SELECT role, document_id, published FROM link_roles WHERE entity_id = ? ORDER BY role, published",
         (entity_id,),
     ).fetchall()
-    roles: dict[str, dict] = {}
+    roles: dict[str, dict[str, Any]] = {}
     for row in rows:
         entry = roles.setdefault(
             row["role"], {"text": row["role"], "documents": [], "first": None, "last": None}
@@ -153,7 +153,7 @@ def entity_roles(conn: sqlite3.Connection, entity_id: str) -> list[dict]:
     return list(roles.values())
 
 
-def entity_documents(conn: sqlite3.Connection, entity_id: str, limit: int = 500) -> list[dict]:
+def entity_documents(conn: sqlite3.Connection, entity_id: str, limit: int = 500) -> list[dict[str, Any]]:
     return _dicts(
         conn.execute(
             """SELECT DISTINCT d.id AS document_id, d.title, d.published, d.outlet FROM link_members AS m
@@ -171,14 +171,14 @@ def entity_for_mention(conn: sqlite3.Connection, document_id: str, local_id: str
     return row[0] if row else None
 
 
-def cluster(conn: sqlite3.Connection, cluster_id: str) -> dict | None:
+def cluster(conn: sqlite3.Connection, cluster_id: str) -> dict[str, Any] | None:
     row = conn.execute(
         "SELECT id, representative, size, first_published FROM link_clusters WHERE id = ?", (cluster_id,)
     ).fetchone()
     return dict(row) if row else None
 
 
-def clusters(conn: sqlite3.Connection, *, query: str | None, limit: int, offset: int) -> list[dict]:
+def clusters(conn: sqlite3.Connection, *, query: str | None, limit: int, offset: int) -> list[dict[str, Any]]:
     needle = query.casefold() if query else None
     return _dicts(
         conn.execute(
@@ -233,7 +233,7 @@ def vectors_of(conn: sqlite3.Connection, keys: Sequence[tuple[str, str]]) -> dic
     return result
 
 
-def provenance_of(conn: sqlite3.Connection, document_ids: Sequence[str]) -> list[dict]:
+def provenance_of(conn: sqlite3.Connection, document_ids: Sequence[str]) -> list[dict[str, Any]]:
     if not document_ids:
         return []
     marks = ", ".join("?" * len(document_ids))
@@ -245,7 +245,7 @@ def provenance_of(conn: sqlite3.Connection, document_ids: Sequence[str]) -> list
     )
 
 
-def times_of(conn: sqlite3.Connection, document_ids: Sequence[str]) -> list[dict]:
+def times_of(conn: sqlite3.Connection, document_ids: Sequence[str]) -> list[dict[str, Any]]:
     if not document_ids:
         return []
     marks = ", ".join("?" * len(document_ids))
@@ -259,7 +259,7 @@ def times_of(conn: sqlite3.Connection, document_ids: Sequence[str]) -> list[dict
     )
 
 
-def mention_spans(conn: sqlite3.Connection, entity_id: str, document_ids: Sequence[str]) -> list[dict]:
+def mention_spans(conn: sqlite3.Connection, entity_id: str, document_ids: Sequence[str]) -> list[dict[str, Any]]:
     if not document_ids:
         return []
     marks = ", ".join("?" * len(document_ids))
@@ -273,7 +273,7 @@ def mention_spans(conn: sqlite3.Connection, entity_id: str, document_ids: Sequen
     )
 
 
-def documents_info(conn: sqlite3.Connection, document_ids: Sequence[str]) -> dict[str, dict]:
+def documents_info(conn: sqlite3.Connection, document_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
     if not document_ids:
         return {}
     marks = ", ".join("?" * len(document_ids))

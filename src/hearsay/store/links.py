@@ -12,12 +12,15 @@ import json
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import StoreError
 from ..model import Document, Reading
 from . import rows
 from .migrations import now
+
+if TYPE_CHECKING:
+    from .sqlite import SQLiteStore
 
 LINK_DERIVED = (
     "link_documents",
@@ -42,7 +45,7 @@ def marks(count: int) -> str:
 class LinkTables:
     """Reads and writes of the link tables over one store's connection."""
 
-    def __init__(self, store) -> None:
+    def __init__(self, store: SQLiteStore) -> None:
         self.store = store
         self.conn: sqlite3.Connection = store._conn  # the store package's own connection
 
@@ -104,13 +107,15 @@ class LinkTables:
             after = (page[-1]["ingested_at"], page[-1]["id"])
 
     def linked_count(self) -> int:
-        return self.conn.execute("SELECT count(*) FROM link_documents").fetchone()[0]
+        count: int = self.conn.execute("SELECT count(*) FROM link_documents").fetchone()[0]
+        return count
 
     def unlinked_count(self) -> int:
-        return self.conn.execute(
+        count: int = self.conn.execute(
             "SELECT count(*) FROM documents AS d WHERE NOT EXISTS "
             "(SELECT 1 FROM link_documents AS l WHERE l.document_id = d.id)"
         ).fetchone()[0]
+        return count
 
     def add_ledger(
         self,
@@ -153,7 +158,7 @@ class LinkTables:
 
     # --- entities ---------------------------------------------------------------------
 
-    def entity_candidates(self, cls: str, keys: Sequence[str], limit: int = 40) -> dict[str, list[tuple]]:
+    def entity_candidates(self, cls: str, keys: Sequence[str], limit: int = 40) -> dict[str, list[tuple[Any, ...]]]:
         """Entities of class ``cls`` sharing a blocking key: id -> [(name, key), ...]."""
         if not keys:
             return {}
@@ -164,7 +169,7 @@ class LinkTables:
             (cls, *keys, limit),
         ).fetchall()
         ids = [row[0] for row in found]
-        result: dict[str, list[tuple]] = {i: [] for i in ids}
+        result: dict[str, list[tuple[Any, ...]]] = {i: [] for i in ids}
         if ids:
             for row in self.conn.execute(
                 f"SELECT entity_id, name, key FROM link_entity_names WHERE entity_id IN ({marks(len(ids))})",
@@ -174,7 +179,8 @@ class LinkTables:
         return result
 
     def entity_row(self, entity_id: str) -> sqlite3.Row | None:
-        return self.conn.execute("SELECT * FROM link_entities WHERE id = ?", (entity_id,)).fetchone()
+        row: sqlite3.Row | None = self.conn.execute("SELECT * FROM link_entities WHERE id = ?", (entity_id,)).fetchone()
+        return row
 
     def create_entity(self, entity_id: str, name: str, type_: str, cls: str, full_name: bool) -> None:
         self.conn.execute(
@@ -244,7 +250,7 @@ class LinkTables:
         ):
             self.conn.execute(f"DELETE FROM {table} WHERE {column} = ?", (entity_id,))
 
-    def move_members(self, source: str, target: str, local_names: Sequence[str] | None = None) -> list[tuple]:
+    def move_members(self, source: str, target: str, local_names: Sequence[str] | None = None) -> list[tuple[Any, ...]]:
         """Move members (all, or those with one of ``local_names``) of entity ``source`` to ``target``."""
         members = self.conn.execute(
             "SELECT document_id, local_id, name FROM link_members WHERE entity_id = ?", (source,)
@@ -357,13 +363,14 @@ class LinkTables:
 
     def cluster_of_text(self, text_hash: str) -> sqlite3.Row | None:
         """The open cluster of an earlier statement with this very content, as a candidate row."""
-        return self.conn.execute(
+        row: sqlite3.Row | None = self.conn.execute(
             """SELECT c.id, c.centroid, c.size, c.entities, c.first_published, c.last_published,
                    c.representative_hash, c.representative_vector
             FROM link_statements AS s JOIN link_clusters AS c ON c.id = s.cluster_id
             WHERE s.text_hash = ? AND c.open = 1 LIMIT 1""",
             (text_hash,),
         ).fetchone()
+        return row
 
     def cluster_candidates(
         self, keys: Sequence[str], limit: int = 30, per_key: int = 300

@@ -186,7 +186,7 @@ class SQLiteStore:
             "SELECT id FROM documents WHERE id > :p AND id < :p || char(1114111) ORDER BY id LIMIT 2",
             {"p": prefix},
         )
-        found = [row[0] for row in cursor] if prefix else []
+        found: list[str] = [row[0] for row in cursor] if prefix else []
         if len(found) == 1:
             return found[0]
         if not found:
@@ -276,11 +276,21 @@ class SQLiteStore:
     ) -> int:
         """How many statements ``statements()`` with the same filters and no limit returns."""
         params = self._statement_params(source, about, stance, document_id, filters, None, 0)
-        return self._execute(queries.COUNT_STATEMENTS_SQL, params).fetchone()[0]
+        count: int = self._execute(queries.COUNT_STATEMENTS_SQL, params).fetchone()[0]
+        return count
 
     _STATEMENT_FILTERS = frozenset({"certainty", "outlet", "published_from", "published_to", "text"})
 
-    def _statement_params(self, source, about, stance, document_id, filters, limit, offset) -> dict[str, Any]:
+    def _statement_params(
+        self,
+        source: str | None,
+        about: str | None,
+        stance: str | None,
+        document_id: str | None,
+        filters: dict[str, str | None],
+        limit: int | None,
+        offset: int,
+    ) -> dict[str, Any]:
         unknown = set(filters) - self._STATEMENT_FILTERS
         if unknown:
             raise TypeError(f"unknown statement filter: {', '.join(sorted(unknown))}")
