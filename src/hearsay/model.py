@@ -349,7 +349,7 @@ VERDICTS: dict[str, str] = {
     ),
     "no evidence": "no stored statement bears on it",
 }
-SIDES = ("supports", "refutes", "discusses")
+SIDES: tuple[RelationKind, ...] = ("supports", "refutes", "discusses")
 
 
 def verdict_of(supports: int, refutes: int, discusses: int) -> Verdict:

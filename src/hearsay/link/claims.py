@@ -21,6 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+import sqlite3
 from dataclasses import dataclass
 
 import numpy as np
@@ -184,7 +185,9 @@ class Clusterer:
         words = sorted((k for k in keys if k.startswith("w:")), key=lambda k: (counts.get(k, 0), k))
         return [k for k in keys if k.startswith("e:")] + words[:BLOCK_WORDS]
 
-    def _best(self, vector: np.ndarray, keys: list[str], published: str | None):
+    def _best(
+        self, vector: np.ndarray, keys: list[str], published: str | None
+    ) -> tuple[sqlite3.Row | None, float]:
         rows = self.tables.cluster_candidates(self._blocking(keys))
         if not rows:
             return None, 0.0
@@ -200,7 +203,8 @@ class Clusterer:
         # member keeps the comparison to one wording of the proposition.
         scores = ((centroids @ vector) / norms + representatives @ vector) / 2
         shared = self.tables.shared_keys([r["id"] for r in rows], keys)
-        best, best_score = None, JOIN_THRESHOLD
+        best: sqlite3.Row | None = None
+        best_score = JOIN_THRESHOLD
         for row, cosine in zip(rows, scores.tolist(), strict=True):
             common, common_entities = shared.get(row["id"], (0, 0))
             score = cosine + WORD_WEIGHT * (common - common_entities) / word_count
@@ -216,7 +220,7 @@ class Clusterer:
                 best, best_score = row, score
         return best, best_score
 
-    def _grow(self, row, vector: np.ndarray, text: str, text_hash: str, published: str | None) -> None:
+    def _grow(self, row: sqlite3.Row, vector: np.ndarray, text: str, text_hash: str, published: str | None) -> None:
         centroid = from_bytes(row["centroid"]) + vector
         direction = unit(centroid)
         representative = None

@@ -9,12 +9,16 @@ split-off names with the entity they left (in both directions), in every later r
 from __future__ import annotations
 
 import json
-from typing import Any
+import sqlite3
+from typing import TYPE_CHECKING, Any
 
 from ..errors import ConfigError
 from ..store.links import LinkTables
 from .entities import entity_id_for, names_from
 from .names import blocking_keys, name_key
+
+if TYPE_CHECKING:
+    from ..store.sqlite import SQLiteStore
 
 
 def _require(tables: LinkTables, id_or_name: str) -> str:
@@ -28,9 +32,16 @@ def _require(tables: LinkTables, id_or_name: str) -> str:
     return entity_id
 
 
+def _row(tables: LinkTables, entity_id: str) -> sqlite3.Row:
+    row = tables.entity_row(entity_id)
+    if row is None:
+        raise ConfigError(f"no linked entity has the id {entity_id!r}; see `hearsay entities`")
+    return row
+
+
 def refresh_names(tables: LinkTables, entity_id: str) -> None:
     """Recompute an entity's names, blocking keys and counts from its members."""
-    row = tables.entity_row(entity_id)
+    row = _row(tables, entity_id)
     counts: dict[str, int] = {}
     for member in tables.member_names(entity_id):
         for name in names_from(member["name"], json.loads(member["aliases"])):
@@ -42,14 +53,14 @@ def refresh_names(tables: LinkTables, entity_id: str) -> None:
     tables.delete_entity_if_empty(entity_id)
 
 
-def merge(store, first: str, second: str) -> dict[str, Any]:
+def merge(store: SQLiteStore, first: str, second: str) -> dict[str, Any]:
     """Make ``second`` part of ``first`` (ids or names); returns the merged entity's id and name."""
     tables = LinkTables(store)
     with tables.transaction():
         target, source = _require(tables, first), _require(tables, second)
         if target == source:
             raise ConfigError(f"{first!r} and {second!r} are already one entity ({target})")
-        target_row, source_row = tables.entity_row(target), tables.entity_row(source)
+        target_row, source_row = _row(tables, target), _row(tables, source)
         _merge_ids(tables, target, source)
         tables.add_decision(
             "merge", target_row["class"], name_key(target_row["name"]), name_key(source_row["name"])
@@ -59,14 +70,14 @@ def merge(store, first: str, second: str) -> dict[str, Any]:
 
 def _merge_ids(tables: LinkTables, target: str, source: str) -> None:
     tables.move_members(source, target)
-    target_row, source_row = tables.entity_row(target), tables.entity_row(source)
+    target_row, source_row = _row(tables, target), _row(tables, source)
     if source_row["full_name"] and not target_row["full_name"]:
         tables.rename_entity(target, source_row["name"], source_row["type"], True)
     refresh_names(tables, target)
     refresh_names(tables, source)
 
 
-def split(store, entity: str, names: list[str]) -> dict[str, Any]:
+def split(store: SQLiteStore, entity: str, names: list[str]) -> dict[str, Any]:
     """Move the members of ``entity`` called one of ``names`` into an entity of their own."""
     tables = LinkTables(store)
     with tables.transaction():
@@ -75,7 +86,7 @@ def split(store, entity: str, names: list[str]) -> dict[str, Any]:
 
 
 def _split(tables: LinkTables, entity_id: str, names: list[str], *, record: bool) -> dict[str, Any]:
-    row = tables.entity_row(entity_id)
+    row = _row(tables, entity_id)
     wanted = {name_key(n) for n in names}
     members = [
         m

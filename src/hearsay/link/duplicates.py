@@ -44,7 +44,8 @@ def signature(text: str) -> np.ndarray:
     values = shingles(text)
     # (a*x + b) mod p over 32-bit shingles; uint64 arithmetic wraps, which keeps it a fine hash.
     hashed = (values[:, None] * _A[None, :] + _B[None, :]) % np.uint64(_PRIME)
-    return (hashed.min(axis=0) & np.uint64(0xFFFFFFFF)).astype(np.uint32)
+    low_bits: np.ndarray = (hashed.min(axis=0) & np.uint64(0xFFFFFFFF)).astype(np.uint32)
+    return low_bits
 
 
 def bands(sig: np.ndarray) -> list[tuple[int, int]]:
@@ -55,7 +56,9 @@ def agreement(one: np.ndarray, other: np.ndarray) -> float:
     return float(np.mean(one == other))
 
 
-def find_duplicate(tables: LinkTables, sig: np.ndarray, band_hashes) -> tuple[str | None, float | None]:
+def find_duplicate(
+    tables: LinkTables, sig: np.ndarray, band_hashes: list[tuple[int, int]]
+) -> tuple[str | None, float | None]:
     """The duplicate group of the best near-duplicate already linked, and its similarity."""
     best, best_score = None, 0.0
     for row in tables.band_candidates(band_hashes):

@@ -16,10 +16,14 @@ from collections.abc import Sequence
 from functools import cache
 from importlib import metadata
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from ..errors import ModelError
+
+if TYPE_CHECKING:
+    from tokenizers import Encoding
 
 DIMENSIONS = 384
 MODEL_ID = "all-MiniLM-L6-v2-onnx-int8"
@@ -85,7 +89,7 @@ class Embedder:
             result[chunk] = self._run([encodings[i] for i in chunk])
         return result
 
-    def _run(self, encodings) -> np.ndarray:
+    def _run(self, encodings: list[Encoding]) -> np.ndarray:
         width = max(len(e.ids) for e in encodings)
         ids = np.zeros((len(encodings), width), dtype=np.int64)
         mask = np.zeros_like(ids)
@@ -99,7 +103,8 @@ class Embedder:
         summed = (hidden * mask[..., None]).sum(axis=1)
         pooled = summed / np.maximum(mask.sum(axis=1, keepdims=True), 1)
         norms = np.linalg.norm(pooled, axis=1, keepdims=True)
-        return (pooled / np.maximum(norms, 1e-12)).astype(np.float32)
+        vectors: np.ndarray = (pooled / np.maximum(norms, 1e-12)).astype(np.float32)
+        return vectors
 
 
 @cache

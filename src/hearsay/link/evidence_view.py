@@ -15,17 +15,20 @@ from __future__ import annotations
 
 import heapq
 import sqlite3
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from ..model import SIDES, Evidence, EvidenceItem, EvidenceSide, LinkedStatement, verdict_of
+from ..model import SIDES, Evidence, EvidenceItem, EvidenceSide, LinkedStatement, Verdict, verdict_of
 from ..relation import Claim, default_scorer, proposition_frame
 from ..relation.words import is_content_word, tokens
 from ..store import link_reads
 from .embeddings import load_embedder, unit
 from .summaries import independent_group, origin, time_key
+
+if TYPE_CHECKING:
+    from ..store.sqlite import SQLiteStore
 
 MAX_DOCUMENTS = 300
 FTS_HITS = 600
@@ -35,7 +38,7 @@ NEAR_HITS = 300
 
 
 def evidence(
-    store, *, cluster_id: str | None = None, proposition: str | None = None, limit: int = 100
+    store: SQLiteStore, *, cluster_id: str | None = None, proposition: str | None = None, limit: int = 100
 ) -> Evidence:
     """The evidence for a free-text proposition, or for a stored cluster's proposition.
 
@@ -104,7 +107,9 @@ def _near(conn: sqlite3.Connection, proposition: str) -> list[tuple[float, str]]
     return sorted(best, reverse=True)
 
 
-def _relations(conn: sqlite3.Connection, proposition: str, documents: list[str]):
+def _relations(
+    conn: sqlite3.Connection, proposition: str, documents: list[str]
+) -> Iterator[tuple[EvidenceItem, dict[str, Any]]]:
     wanted = proposition_frame(proposition)
     scorer = default_scorer()
     texts = _texts(conn, documents)
@@ -158,7 +163,7 @@ def _sides(pairs: list[Any], limit: int) -> tuple[EvidenceSide, ...]:
     return tuple(sides)
 
 
-def _verdict(pairs: list[Any]) -> str:
+def _verdict(pairs: list[Any]) -> Verdict:
     def sources(relation: str) -> int:
         return len({item.origin for item, _row in pairs if item.relation.relation == relation})
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -24,11 +24,14 @@ from .embeddings import from_bytes, load_embedder, text_hash, to_bytes
 from .entities import Resolver
 from .provenance_edges import provenance_edges
 
+if TYPE_CHECKING:
+    from ..store.sqlite import SQLiteStore
+
 PAGE_SIZE = 200
 
 
 def link_corpus(
-    store, *, rebuild: bool = False, page_size: int = PAGE_SIZE, progress: Callable[[int], None] | None = None
+    store: SQLiteStore, *, rebuild: bool = False, page_size: int = PAGE_SIZE, progress: Callable[[int], None] | None = None
 ) -> dict[str, Any]:
     """Link the documents not yet linked (all of them with ``rebuild``); returns what was done.
 
@@ -44,43 +47,46 @@ def link_corpus(
     already = tables.linked_count()
     resolver = Resolver(tables, decisions_.split_constraints(tables))
     clusterer = Clusterer(tables)
-    counts = {
-        "documents": 0,
-        "already": already,
-        "new_clusters": 0,
-        "embedded": 0,
-        "embed_seconds": 0.0,
-        "failures": [],
-    }
+    documents = new_clusters = embedded_total = 0
+    embed_seconds = 0.0
+    failures: list[str] = []
     for page in tables.unlinked_pages(page_size):
         with tables.transaction():
             embedding = time.monotonic()
             vectors, hashes, embedded = _vectors(tables, page)
-            counts["embedded"] += embedded
-            counts["embed_seconds"] += time.monotonic() - embedding
+            embedded_total += embedded
+            embed_seconds += time.monotonic() - embedding
             for reading in page:
                 try:
                     with tables.savepoint():
-                        counts["new_clusters"] += _link_document(
+                        new_clusters += _link_document(
                             tables, resolver, clusterer, reading, vectors, hashes
                         )
                 except Exception as err:  # noqa: BLE001 - one bad reading must not stop the corpus
-                    counts["failures"].append(f"document {reading.document_id}: {type(err).__name__}: {err}")
+                    failures.append(f"document {reading.document_id}: {type(err).__name__}: {err}")
                     continue
-                counts["documents"] += 1
+                documents += 1
         if progress is not None:
             progress(len(page))
     if rebuild:
         with tables.transaction():
             decisions_.replay(tables)
-    counts["entities"] = store._conn.execute("SELECT count(*) FROM link_entities").fetchone()[0]
-    counts["clusters"] = store._conn.execute("SELECT count(*) FROM link_clusters").fetchone()[0]
-    counts["seconds"] = round(time.monotonic() - started, 3)
-    counts["embed_seconds"] = round(counts["embed_seconds"], 3)
-    return counts
+    return {
+        "documents": documents,
+        "already": already,
+        "new_clusters": new_clusters,
+        "embedded": embedded_total,
+        "embed_seconds": round(embed_seconds, 3),
+        "failures": failures,
+        "entities": store._conn.execute("SELECT count(*) FROM link_entities").fetchone()[0],
+        "clusters": store._conn.execute("SELECT count(*) FROM link_clusters").fetchone()[0],
+        "seconds": round(time.monotonic() - started, 3),
+    }
 
 
-def _vectors(tables: LinkTables, page: list[Reading]):
+def _vectors(
+    tables: LinkTables, page: list[Reading]
+) -> tuple[dict[str, np.ndarray], dict[str, dict[str, str]], int]:
     """Content vectors of a page's statements (cached ones read, the rest embedded and cached)."""
     hashes: dict[str, dict[str, str]] = {}
     texts: dict[str, str] = {}

@@ -10,6 +10,7 @@ other scripts become Latin through ``anyascii`` (ISC licence).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -182,7 +183,9 @@ def _describes(word: str) -> bool:
     return word in _descriptive_words()
 
 
-def given_names_agree(one: tuple[str, ...], other: tuple[str, ...], similar) -> bool:
+def given_names_agree(
+    one: tuple[str, ...], other: tuple[str, ...], similar: Callable[[str, str], float]
+) -> bool:
     """Whether two lists of given names can be one person's: an initial matches its name."""
     if not one or not other:
         return True
@@ -193,7 +196,7 @@ def given_names_agree(one: tuple[str, ...], other: tuple[str, ...], similar) -> 
         return first[0] == second[0]
     if min(len(first), len(second)) >= 3 and (first.startswith(second) or second.startswith(first)):
         return True  # "Fred" for "Frederick"
-    return similar(first, second) >= 85
+    return bool(similar(first, second) >= 85)
 
 
 def blocking_keys(name: str, cls: str) -> list[str]:

@@ -33,6 +33,9 @@ _ORGANISATION = re.compile(
 )
 KIND_OF_TYPE = {"PERSON": "person", "OUTLET": "outlet", "ORG": "organisation", "GPE": "organisation"}
 
+# (node id, label, kind)
+Node = tuple[str, str, str]
+
 
 @cache
 def outlet_kinds() -> dict[str, str]:
@@ -70,7 +73,7 @@ def kind_of(label: str, entity_type: str | None) -> str:
 
 def _source_node(
     reading: Reading, statement: Statement, mapping: dict[str, str]
-) -> tuple[str, str, str] | None:
+) -> Node | None:
     source = statement.source
     entity = reading.entity(source.entity)
     if entity is not None and entity.id in mapping:
@@ -83,7 +86,7 @@ def _source_node(
 def _span(statement: Statement) -> tuple[int, int]:
     starts = [statement.cue.start, statement.content.start]
     ends = [statement.cue.end, statement.content.end]
-    if statement.source.start is not None:
+    if statement.source.start is not None and statement.source.end is not None:
         starts.append(statement.source.start)
         ends.append(statement.source.end)
     return min(starts), max(ends)
@@ -96,7 +99,7 @@ def provenance_edges(reading: Reading, mapping: dict[str, str]) -> list[dict[str
     doc_label = (document.title if document else None) or reading.document_id[:12]
     edges: list[dict[str, Any]] = []
 
-    def edge(statement_id, origin, target, cue) -> None:
+    def edge(statement_id: str | None, origin: Node, target: Node, cue: str) -> None:
         if origin[0] == target[0]:
             return
         edges.append(
@@ -133,7 +136,8 @@ def provenance_edges(reading: Reading, mapping: dict[str, str]) -> list[dict[str
         around = _around(reading, match.start(), match.end(), text)
         origin = nodes.get(around.id) if around is not None else None
         target = (text_node("t", cited), cited, kind_of(cited, None))
-        if around is not None and nodes.get(around.id) and name_key(nodes[around.id][1]) == name_key(cited):
+        around_node = nodes.get(around.id) if around is not None else None
+        if around_node is not None and name_key(around_node[1]) == name_key(cited):
             continue  # "according to ura.ru" is the statement's own source, already an edge
         edge(around.id if around else None, origin or doc, target, match.group(1).lower())
     return edges
@@ -141,14 +145,14 @@ def provenance_edges(reading: Reading, mapping: dict[str, str]) -> list[dict[str
 
 def _container(reading: Reading, statement: Statement) -> Statement | None:
     """The statement whose content holds this statement's source (the one citing it), if any."""
-    start = statement.source.start
-    if start is None:
+    start, end = statement.source.start, statement.source.end
+    if start is None or end is None:
         return None
     for other in reading.statements:
         if (
             other is not statement
             and other.content.start <= start
-            and statement.source.end <= other.content.end
+            and end <= other.content.end
         ):
             return other
     return None

@@ -7,13 +7,16 @@ a store whose documents were never linked answers as an empty one.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..store import link_reads
 from .evidence_view import evidence
 from .names import name_key
 from .summaries import first_appearance, statement_dict, summarise
 from .timelines import timeline
+
+if TYPE_CHECKING:
+    from ..store.sqlite import SQLiteStore
 
 __all__ = [
     "cluster_detail",
@@ -32,18 +35,18 @@ __all__ = [
 DETAIL_LIMIT = 200
 
 
-def link_corpus(store_writable, **options) -> dict[str, Any]:
+def link_corpus(store_writable: SQLiteStore, **options: Any) -> dict[str, Any]:
     """Link every stored document not linked yet; returns the counts (see ``linker.link_corpus``)."""
     from .linker import link_corpus as run
 
     return run(store_writable, **options)
 
 
-def _ready(store) -> bool:
+def _ready(store: SQLiteStore) -> bool:
     return link_reads.has_link_tables(store._conn)
 
 
-def find_entity_id(store, id_or_name: str) -> str | None:
+def find_entity_id(store: SQLiteStore, id_or_name: str) -> str | None:
     """The entity with this id, else the most mentioned one with this name (any spelling)."""
     if not _ready(store) or not id_or_name or not id_or_name.strip():
         return None
@@ -62,7 +65,7 @@ def find_entity_id(store, id_or_name: str) -> str | None:
 
 
 def entity_list(
-    store, *, type: str | None = None, query: str | None = None, limit: int = 50, offset: int = 0
+    store: SQLiteStore, *, type: str | None = None, query: str | None = None, limit: int = 50, offset: int = 0
 ) -> list[dict[str, Any]]:
     """Linked entities, most mentioned first: id, name, type, variants, documents, mentions."""
     if not _ready(store):
@@ -75,13 +78,15 @@ def entity_list(
     return rows
 
 
-def entity_detail(store, id_or_name: str) -> dict[str, Any] | None:
+def entity_detail(store: SQLiteStore, id_or_name: str) -> dict[str, Any] | None:
     """An entity with its variants, roles (documents and dates), what it said, what was said about it."""
     entity_id = find_entity_id(store, id_or_name)
     if entity_id is None:
         return None
     conn = store._conn
     row = link_reads.entity(conn, entity_id)
+    if row is None:
+        return None
     return {
         "id": row["id"],
         "name": row["name"],
@@ -97,13 +102,13 @@ def entity_detail(store, id_or_name: str) -> dict[str, Any] | None:
     }
 
 
-def entity_for_mention(store, document_id: str, local_entity_id: str) -> str | None:
+def entity_for_mention(store: SQLiteStore, document_id: str, local_entity_id: str) -> str | None:
     if not _ready(store):
         return None
     return link_reads.entity_for_mention(store._conn, document_id, local_entity_id)
 
 
-def cluster_list(store, *, query: str | None = None, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
+def cluster_list(store: SQLiteStore, *, query: str | None = None, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
     """Claim clusters, largest first, each with its representative wording and corroboration."""
     if not _ready(store):
         return []
@@ -114,7 +119,7 @@ def cluster_list(store, *, query: str | None = None, limit: int = 50, offset: in
     ]
 
 
-def cluster_detail(store, cluster_id: str) -> dict[str, Any] | None:
+def cluster_detail(store: SQLiteStore, cluster_id: str) -> dict[str, Any] | None:
     """A ``cluster_list`` item plus its members (statement dicts, in time order)."""
     if not _ready(store):
         return None
@@ -128,19 +133,19 @@ def cluster_detail(store, cluster_id: str) -> dict[str, Any] | None:
     return result
 
 
-def cluster_for_statement(store, document_id: str, statement_id: str) -> str | None:
+def cluster_for_statement(store: SQLiteStore, document_id: str, statement_id: str) -> str | None:
     if not _ready(store):
         return None
     return link_reads.cluster_for_statement(store._conn, document_id, statement_id)
 
 
-def provenance(store, cluster_id: str) -> dict[str, Any]:
+def provenance(store: SQLiteStore, cluster_id: str) -> dict[str, Any]:
     """Who reported a cluster's claim, citing whom: nodes, edges, and who reported it first.
 
     The edges are those of the member statements plus the chains above them in their
     documents (the outlet that published the document, the source that cited the source).
     """
-    empty = {"nodes": [], "edges": [], "first_reported_by": None}
+    empty: dict[str, Any] = {"nodes": [], "edges": [], "first_reported_by": None}
     if not _ready(store):
         return empty
     conn = store._conn

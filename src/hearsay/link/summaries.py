@@ -28,12 +28,13 @@ def statement_dict(row: dict[str, Any]) -> dict[str, Any]:
 
 
 def _group(row: dict[str, Any]) -> str:
-    return row.get("duplicate_of") or row["document_id"]
+    group: str = row.get("duplicate_of") or row["document_id"]
+    return group
 
 
 def origin(row: dict[str, Any]) -> str:
     if row.get("entity_id"):
-        return "e:" + row["entity_id"]
+        return f"e:{row['entity_id']}"
     text = row.get("source_text") or row.get("source")
     if text:
         return f"t:{_group(row)}:{name_key(text)}"
@@ -42,7 +43,7 @@ def origin(row: dict[str, Any]) -> str:
 
 def source_key(row: dict[str, Any]) -> str:
     if row.get("entity_id"):
-        return "e:" + row["entity_id"]
+        return f"e:{row['entity_id']}"
     text = row.get("source_text") or row.get("source")
     return f"t:{row['document_id']}:{name_key(text)}" if text else f"d:{row['document_id']}"
 
@@ -52,11 +53,11 @@ def independent_group(row: dict[str, Any]) -> str:
 
 
 def is_positive(row: dict[str, Any]) -> bool:
-    return row["polarity"] == "pos" and row["stance"] in ("assert", "report")
+    return bool(row["polarity"] == "pos" and row["stance"] in ("assert", "report"))
 
 
 def is_negative(row: dict[str, Any]) -> bool:
-    return row["polarity"] == "neg" or row["stance"] == "deny"
+    return bool(row["polarity"] == "neg" or row["stance"] == "deny")
 
 
 def contradiction(rows: Iterable[dict[str, Any]]) -> bool:

@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..store import link_reads
+
+if TYPE_CHECKING:
+    from ..store.sqlite import SQLiteStore
 
 NEAR = 160
 _DAY = re.compile(r"^(\d{4}|XXXX)-(\d{2})-(\d{2})")
@@ -107,7 +110,7 @@ def _sort_key(event: dict[str, Any]) -> tuple[Any, ...]:
 
 
 def timeline(
-    store, *, entity: str | None = None, cluster_id: str | None = None, limit: int = 500
+    store: SQLiteStore, *, entity: str | None = None, cluster_id: str | None = None, limit: int = 500
 ) -> list[dict[str, Any]]:
     """The dated events of an entity (id or name) or a cluster, in time order."""
     conn = store._conn
