@@ -27,8 +27,8 @@ KINDS = ("direct", "indirect", "mixed")
 # How a statement (or a whole document) bears on a proposition, and how firmly.
 RelationKind = Literal["supports", "refutes", "discusses", "unrelated"]
 Strength = Literal["certain", "probable", "possible"]
-RELATIONS = ("supports", "refutes", "discusses", "unrelated")
-STRENGTHS = ("certain", "probable", "possible")
+RELATIONS: tuple[RelationKind, ...] = ("supports", "refutes", "discusses", "unrelated")
+STRENGTHS: tuple[Strength, ...] = ("certain", "probable", "possible")
 
 
 @dataclass(frozen=True, slots=True)

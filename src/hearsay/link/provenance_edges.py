@@ -83,12 +83,23 @@ def _source_node(
     return None
 
 
+def _source_span(statement: Statement) -> tuple[int, int] | None:
+    """Where the statement's source stands, or None when the text names nobody."""
+    start, end = statement.source.start, statement.source.end
+    if start is None and end is None:
+        return None
+    if start is None or end is None:
+        raise ValueError(f"statement {statement.id}: its source span has only one end ({start}, {end})")
+    return start, end
+
+
 def _span(statement: Statement) -> tuple[int, int]:
     starts = [statement.cue.start, statement.content.start]
     ends = [statement.cue.end, statement.content.end]
-    if statement.source.start is not None and statement.source.end is not None:
-        starts.append(statement.source.start)
-        ends.append(statement.source.end)
+    source = _source_span(statement)
+    if source is not None:
+        starts.append(source[0])
+        ends.append(source[1])
     return min(starts), max(ends)
 
 
@@ -145,9 +156,10 @@ def provenance_edges(reading: Reading, mapping: dict[str, str]) -> list[dict[str
 
 def _container(reading: Reading, statement: Statement) -> Statement | None:
     """The statement whose content holds this statement's source (the one citing it), if any."""
-    start, end = statement.source.start, statement.source.end
-    if start is None or end is None:
+    source = _source_span(statement)
+    if source is None:
         return None
+    start, end = source
     for other in reading.statements:
         if (
             other is not statement

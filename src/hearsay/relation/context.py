@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..model import Reading, Relation
+from ..model import Reading, Relation, RelationKind, Strength
 from .claim import Claim
 from .frame import Frame, frame, proposition_frame
 from .match import match
@@ -28,7 +28,7 @@ from .statement import relate_claim, strength_of
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+")
 _CONTINUATIONS = ("add", "continue", "go on", "further")
 _SIDES = ("supports", "refutes")
-_ORDER = ("certain", "probable", "possible")
+_ORDER: tuple[Strength, ...] = ("certain", "probable", "possible")
 _STATING = ("states", "deny", "deny-negation", "negation", "verdict")
 _PRONOUNS = ("this", "that", "these", "those", "it", "such")
 
@@ -103,11 +103,11 @@ def _from_context(
             and shared
             and relation.rule in ("states", "deny", "negation", "verdict")
         ):
-            own = _side_of(claim, content)
-            if own is not None:
-                cap = "possible" if own == "supports" else "probable"
+            side = _side_of(claim, content)
+            if side is not None:
+                cap: Strength = "possible" if side == "supports" else "probable"
                 return Relation(
-                    own,
+                    side,
                     _cap(strength_of(claim) or "possible", cap),
                     f"the same speaker states the proposition in this passage ('{other.cue}'); "
                     f"this {_verb(claim)} more on its subject",
@@ -155,7 +155,8 @@ def _antecedent(claims: Sequence[Claim], index: int) -> int | None:
     claim = claims[index]
     others = [i for i in range(index - 1, -1, -1) if claims[i].source != claim.source or claim.source is None]
     reported = [i for i in others if claims[i].stance in ("report", "question")]
-    return (reported or others or [None])[0]
+    candidates = reported or others
+    return candidates[0] if candidates else None
 
 
 def _points_back(claim: Claim, content: Frame) -> bool:
@@ -190,7 +191,7 @@ def _pointing(claim: Claim, content: Frame, raised: str) -> Relation:
     return Relation("discusses", None, f"speaks of {where} without taking a side", 0.0, "pointer-mention")
 
 
-def _side_of(claim: Claim, content: Frame) -> str | None:
+def _side_of(claim: Claim, content: Frame) -> RelationKind | None:
     if claim.stance in ("question", "refuse_to_comment") or content.ignorance:
         return None
     if claim.stance == "deny" or content.negated or content.verdict == "false":
@@ -229,7 +230,7 @@ def _continues(claim: Claim) -> bool:
     return any(lemma.startswith(c) for c in _CONTINUATIONS)
 
 
-def _cap(strength: str, cap: str) -> str:
+def _cap(strength: Strength, cap: Strength) -> Strength:
     return max(strength, cap, key=_ORDER.index)
 
 

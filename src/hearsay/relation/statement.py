@@ -10,17 +10,18 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..model import Relation
+from ..model import STRENGTHS, Relation, Strength
 from .claim import Claim
 from .frame import Frame, frame
 from .match import Match, match
 
-STRENGTHS = ("certain", "probable", "possible")
+_STRENGTH_OF: dict[str, Strength] = {name: name for name in STRENGTHS}
 _VERBS = {"assert": "asserts", "report": "reports", "deny": "denies"}
 
 
-def strength_of(claim: Claim) -> str | None:
-    return claim.certainty if claim.certainty in STRENGTHS else None
+def strength_of(claim: Claim) -> Strength | None:
+    """The claim's certainty as a relation's strength; None when it is underspecified."""
+    return _STRENGTH_OF.get(claim.certainty)
 
 
 def unrelated(reason: str, found: Match | None = None, rule: str = "no-match") -> Relation:

@@ -21,7 +21,7 @@ router = APIRouter(prefix="/api/v1", responses=ERRORS)
 def list_clusters(request: Request, q: Text = None, limit: Limit = 50, offset: Offset = 0) -> dict:
     """Claim clusters: the same proposition reported across documents, biggest first."""
     server = state(request)
-    items = server.link.cluster_list(server.db.reader(), query=q, limit=limit + 1, offset=offset)
+    items = server.linked.cluster_list(server.db.reader(), query=q, limit=limit + 1, offset=offset)
     return page(request, items[:limit], offset + len(items), limit, offset)
 
 
@@ -29,7 +29,7 @@ def list_clusters(request: Request, q: Text = None, limit: Limit = 50, offset: O
 def get_cluster(request: Request, cluster_id: str) -> dict:
     """One cluster with its member statements."""
     server = state(request)
-    found = server.link.cluster_detail(server.db.reader(), cluster_id)
+    found = server.linked.cluster_detail(server.db.reader(), cluster_id)
     if found is None:
         raise HTTPException(404, f"no claim cluster {cluster_id!r}")
     return found
@@ -43,7 +43,7 @@ def get_evidence(
 ) -> dict:
     """Who supports, reports, questions, denies or refuses to comment on a proposition, in any wording."""
     server = state(request)
-    return server.link.evidence(server.db.reader(), proposition=proposition, limit=limit)
+    return server.linked.evidence(server.db.reader(), proposition=proposition, limit=limit)
 
 
 @router.get("/clusters/{cluster_id}/evidence", response_model=Evidence, tags=["claims"])
@@ -53,9 +53,9 @@ def get_cluster_evidence(
     """The evidence view of one cluster's claim, grouped by stance."""
     server = state(request)
     store = server.db.reader()
-    if server.link.cluster_detail(store, cluster_id) is None:
+    if server.linked.cluster_detail(store, cluster_id) is None:
         raise HTTPException(404, f"no claim cluster {cluster_id!r}")
-    return server.link.evidence(store, cluster_id=cluster_id, limit=limit)
+    return server.linked.evidence(store, cluster_id=cluster_id, limit=limit)
 
 
 @router.get("/clusters/{cluster_id}/provenance", response_model=Provenance, tags=["claims"])
@@ -63,9 +63,9 @@ def get_provenance(request: Request, cluster_id: str) -> dict:
     """Who reported a claim citing whom: nodes and edges, and who reported it first."""
     server = state(request)
     store = server.db.reader()
-    if server.link.cluster_detail(store, cluster_id) is None:
+    if server.linked.cluster_detail(store, cluster_id) is None:
         raise HTTPException(404, f"no claim cluster {cluster_id!r}")
-    return server.link.provenance(store, cluster_id)
+    return server.linked.provenance(store, cluster_id)
 
 
 @router.get("/timeline", response_model=Page[TimelineEntry], tags=["claims"])
@@ -74,7 +74,7 @@ def get_timeline(
 ) -> dict:
     """Dated events of an entity or a cluster (times, statements, documents), oldest first."""
     server = state(request)
-    entries = server.link.timeline(
+    entries = server.linked.timeline(
         server.db.reader(), entity=entity, cluster_id=cluster, limit=offset + limit + 1
     )
     return page(request, entries[offset : offset + limit], len(entries), limit, offset)
@@ -119,7 +119,7 @@ def _corrected(request: Request, work, *args) -> dict:
 )
 def merge_entities(request: Request, entity_id: str, body: MergeRequest) -> dict:
     """Make ``other`` part of this entity; the decision is kept when the corpus is linked again."""
-    return _corrected(request, state(request).link.merge, entity_id, body.other)
+    return _corrected(request, state(request).linked.merge, entity_id, body.other)
 
 
 @router.post(
@@ -131,4 +131,4 @@ def merge_entities(request: Request, entity_id: str, body: MergeRequest) -> dict
 )
 def split_entity(request: Request, entity_id: str, body: SplitRequest) -> dict:
     """Move this entity's members with one of ``names`` into an entity of their own."""
-    return _corrected(request, state(request).link.split, entity_id, body.names)
+    return _corrected(request, state(request).linked.split, entity_id, body.names)

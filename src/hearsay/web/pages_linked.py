@@ -18,7 +18,7 @@ router = APIRouter(include_in_schema=False)
 @router.get("/clusters", response_class=HTMLResponse)
 def clusters(request: Request, q: Text = None, offset: Offset = 0) -> HTMLResponse:
     server = state(request)
-    items = server.link.cluster_list(server.db.reader(), query=q, limit=PAGE + 1, offset=offset)
+    items = server.linked.cluster_list(server.db.reader(), query=q, limit=PAGE + 1, offset=offset)
     context = {"clusters": items[:PAGE], "pager": pager(offset + len(items), offset), "query": q or ""}
     return render_page(request, "clusters.html", context)
 
@@ -27,12 +27,12 @@ def clusters(request: Request, q: Text = None, offset: Offset = 0) -> HTMLRespon
 def cluster(request: Request, cluster_id: str) -> HTMLResponse:
     server = state(request)
     store = server.db.reader()
-    found = server.link.cluster_detail(store, cluster_id)
+    found = server.linked.cluster_detail(store, cluster_id)
     if found is None:
         raise HTTPException(404, f"no claim cluster {cluster_id!r}")
-    evidence = server.link.evidence(store, cluster_id=cluster_id)
-    provenance = server.link.provenance(store, cluster_id)
-    entries = server.link.timeline(store, cluster_id=cluster_id, limit=200)
+    evidence = server.linked.evidence(store, cluster_id=cluster_id)
+    provenance = server.linked.provenance(store, cluster_id)
+    entries = server.linked.timeline(store, cluster_id=cluster_id, limit=200)
     context = {
         "cluster": found,
         "evidence": evidence,

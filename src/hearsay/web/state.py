@@ -37,6 +37,13 @@ class ServerState:
     token: str | None
     writes_open: bool
 
+    @property
+    def linked(self) -> ModuleType:
+        """The linking layer; the routes that use it are mounted only when it is there."""
+        if self.link is None:
+            raise HTTPException(404, "this server has no linking layer")
+        return self.link
+
     def check_write(self, request: Request) -> None:
         if self.token is not None:
             given = request.headers.get("authorization", "")

@@ -44,14 +44,14 @@ def _label(entry: dict[str, Any]) -> str:
 
 def timeline_svg(entries: list[dict[str, Any]], title: str = "Timeline") -> Markup:
     """The entries as an SVG, oldest at the top; each entry links to its document."""
-    dated = sorted((e for e in entries if _date(e)), key=lambda e: _date(e))  # type: ignore[arg-type, return-value]
-    undated = [e for e in entries if not _date(e)]
+    days = [(_date(e), e) for e in entries]
+    dated = sorted(((day, e) for day, e in days if day is not None), key=lambda pair: pair[0])
+    undated = [e for day, e in days if day is None]
     if not entries:
         return Markup("")
     rows: list[tuple[float, dict[str, Any], str]] = []
     y, previous = float(TOP), None
-    for entry in dated:
-        day = _date(entry)
+    for day, entry in dated:
         if previous is not None:
             y += ROW + min(math.log1p((day - previous).days) * 6, 60)
         rows.append((y, entry, day.isoformat() if day != previous else ""))
