@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import asdict, dataclass, field, fields
-from typing import Any, Literal, overload
+from typing import Any, Literal, TypeVar, overload
 
 SCHEMA_VERSION = "1"
 
@@ -19,16 +19,26 @@ Certainty = Literal["certain", "probable", "possible", "underspecified"]
 Polarity = Literal["pos", "neg", "underspecified"]
 Stance = Literal["assert", "report", "question", "deny", "refuse_to_comment"]
 
-CERTAINTIES = ("certain", "probable", "possible", "underspecified")
-POLARITIES = ("pos", "neg", "underspecified")
-STANCES = ("assert", "report", "question", "deny", "refuse_to_comment")
-KINDS = ("direct", "indirect", "mixed")
+CERTAINTIES: tuple[Certainty, ...] = ("certain", "probable", "possible", "underspecified")
+POLARITIES: tuple[Polarity, ...] = ("pos", "neg", "underspecified")
+STANCES: tuple[Stance, ...] = ("assert", "report", "question", "deny", "refuse_to_comment")
+KINDS: tuple[Kind, ...] = ("direct", "indirect", "mixed")
 
 # How a statement (or a whole document) bears on a proposition, and how firmly.
 RelationKind = Literal["supports", "refutes", "discusses", "unrelated"]
 Strength = Literal["certain", "probable", "possible"]
 RELATIONS: tuple[RelationKind, ...] = ("supports", "refutes", "discusses", "unrelated")
 STRENGTHS: tuple[Strength, ...] = ("certain", "probable", "possible")
+
+_Name = TypeVar("_Name", bound=str)
+
+
+def one_of(value: str, allowed: tuple[_Name, ...], what: str) -> _Name:
+    """``value`` as one of ``allowed`` (the values of a Literal type above), else a ValueError."""
+    for name in allowed:
+        if name == value:
+            return name
+    raise ValueError(f"{what} must be one of {', '.join(allowed)}, not {value!r}")
 
 
 @dataclass(frozen=True, slots=True)

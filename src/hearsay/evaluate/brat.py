@@ -81,7 +81,7 @@ def read_attributions(path: Path, text: str) -> list[Attribution]:
     events: list[tuple[str, list[tuple[str, str]]]] = []
     for number, line in enumerate(path.read_text(encoding="utf-8").split("\n"), start=1):
         if match := _TEXT_BOUND.match(line):
-            ranges = [tuple(map(int, r.split())) for r in match.group(3).split(";")]
+            ranges = [_range(r) for r in match.group(3).split(";")]
             for start, end in ranges:
                 if not 0 <= start <= end <= len(text):
                     raise InputError(
@@ -89,8 +89,8 @@ def read_attributions(path: Path, text: str) -> list[Attribution]:
                     )
             spans[match.group(1)] = ranges
         elif match := _EVENT.match(line):
-            arguments = [_argument(a) for a in match.group(2).split()]
-            events.append((match.group(1), [a for a in arguments if a is not None]))
+            found = [_argument(a) for a in match.group(2).split()]
+            events.append((match.group(1), [a for a in found if a is not None]))
     result = []
     for event_id, arguments in events:
         by_role: dict[str, list[tuple[int, int]]] = {}
@@ -102,6 +102,12 @@ def read_attributions(path: Path, text: str) -> list[Attribution]:
         parts = {role: make_part(text, by_role[role]) if role in by_role else None for role in ROLES}
         result.append(Attribution(id=event_id, **parts))
     return result
+
+
+def _range(text: str) -> tuple[int, int]:
+    """A text-bound annotation's "START END" offsets."""
+    start, end = text.split()
+    return int(start), int(end)
 
 
 def _argument(text: str) -> tuple[str, str] | None:

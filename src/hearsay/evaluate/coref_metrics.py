@@ -80,9 +80,10 @@ def b_cubed(key: Clusters, response: Clusters) -> Score:
 
 
 def ceaf_e(key: Clusters, response: Clusters) -> Score:
-    key, response = [frozenset(c) for c in key if c], [frozenset(c) for c in response if c]
-    similarity = sum(_best_alignment(key, response, group) for group in _groups(key, response))
-    return Score(precision=_ratio(similarity, len(response)), recall=_ratio(similarity, len(key)))
+    keys = [frozenset(c) for c in key if c]
+    responses = [frozenset(c) for c in response if c]
+    similarity = sum(_best_alignment(keys, responses, group) for group in _groups(keys, responses))
+    return Score(precision=_ratio(similarity, len(responses)), recall=_ratio(similarity, len(keys)))
 
 
 def conll(key: Clusters, response: Clusters) -> dict[str, dict[str, float] | float]:

@@ -121,18 +121,18 @@ def read_document(path: Path, selected: set[int]) -> EcbDocument:
     position = {token.id: i for i, token in enumerate(tokens)}
     chains = _chains(root, name)
     mentions = []
-    for markable in root.find("Markables") if root.find("Markables") is not None else ():
+    markables = root.find("Markables")
+    for markable in markables if markables is not None else ():
         anchors = tuple(
-            position[a.get("t_id")] for a in markable.iter("token_anchor") if a.get("t_id") in position
+            position[t_id] for a in markable.iter("token_anchor") if (t_id := a.get("t_id", "")) in position
         )
         if not anchors or not markable.tag.startswith(ENTITY_PREFIXES):
             continue
         if tokens[anchors[0]].sentence not in selected:
             continue
-        mention_id = f"{name}#{markable.get('m_id')}"
-        mentions.append(
-            GoldMention(mention_id, markable.tag, anchors, chains.get(markable.get("m_id"), mention_id))
-        )
+        m_id = markable.get("m_id", "")
+        mention_id = f"{name}#{m_id}"
+        mentions.append(GoldMention(mention_id, markable.tag, anchors, chains.get(m_id, mention_id)))
     return EcbDocument(
         name, int(name.split("_")[0]), text, tuple(tokens), tuple(mentions), frozenset(selected), path
     )
@@ -152,7 +152,7 @@ def _chains(root: ET.Element, name: str) -> dict[str, str]:
         else:
             continue
         for member in relation.iter("source"):
-            chains.setdefault(member.get("m_id"), chain)
+            chains.setdefault(member.get("m_id", ""), chain)
     return chains
 
 

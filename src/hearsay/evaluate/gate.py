@@ -168,7 +168,7 @@ def raise_floors(
     """
     if allow_regression and not reason.strip():
         raise ConfigError("lowering floors needs a reason (--reason TEXT)", where=str(path))
-    baseline = load_baseline(path) if Path(path).exists() else {"epsilon": DEFAULT_EPSILON}
+    baseline: dict[str, Any] = load_baseline(path) if Path(path).exists() else {"epsilon": DEFAULT_EPSILON}
     epsilon = float(baseline.get("epsilon", DEFAULT_EPSILON))
     name = section_for(figures)
     section = baseline.setdefault(name, {"data_sha256": figures["data_sha256"], "floors": {}, "history": []})

@@ -299,7 +299,7 @@ def _light_verb_cue(token: Token) -> Cue | None:
     preps = (c for c in (*noun.children, *token.children) if c.dep_ == "prep" and c.i > noun.i)
     topic = next((c for c in preps if c.lower_ in topics), None)
     obj = None if topic is None else next((c for c in topic.children if c.dep_ in ("pobj", "pcomp")), None)
-    if obj is None or obj.ent_type_ in ("DATE", "TIME") or obj.lower_ == "air":
+    if topic is None or obj is None or obj.ent_type_ in ("DATE", "TIME") or obj.lower_ == "air":
         return None  # "made the claims on air", "made the pledge on Monday"
     return Cue(token, [*_verb_tokens(token), noun, topic], entry)
 

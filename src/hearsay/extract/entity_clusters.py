@@ -11,7 +11,7 @@ evidence first, then the model's majority, then ``PRECEDENCE``.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from rapidfuzz import fuzz
 from spacy.tokens import Doc, Span, Token
@@ -65,11 +65,11 @@ def decide_type(doc: Doc, candidates: Sequence[Candidate]) -> str:
         return "PERSON"
     if _outlet_by_context(sources, ner, spans):
         return "OUTLET"
-    tally: Counter[str] = Counter()
+    tally: dict[str, float] = {}
     for c in candidates:
         for kind, source in c.votes:
-            tally[kind] += TALLIED.get(source, 0.0)
-    return _top(+tally) or "ORG"
+            tally[kind] = tally.get(kind, 0.0) + TALLIED.get(source, 0.0)
+    return _top({kind: votes for kind, votes in tally.items() if votes > 0}) or "ORG"
 
 
 def _outlet_by_context(sources: Counter[str], ner: Counter[str], spans: list[Span]) -> bool:
@@ -88,7 +88,7 @@ def _outlet_by_context(sources: Counter[str], ner: Counter[str], spans: list[Spa
     return bool(sources["webcom"]) and (not ner or any(sources[cue] for cue in CUES))
 
 
-def _top(tally: Counter[str] | Counter[float]) -> str | None:
+def _top(tally: Mapping[str, float]) -> str | None:
     if not tally:
         return None
     return max(tally, key=lambda t: (tally[t], -PRECEDENCE.index(t) if t in PRECEDENCE else -99))

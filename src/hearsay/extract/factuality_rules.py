@@ -73,12 +73,18 @@ class Hedge:
     polarity: str  # "" leaves polarity alone
 
 
+def _negated(text: str) -> tuple[str, str, str]:
+    """A lexicon row's "STANCE CERTAINTY POLARITY" for the cue under negation."""
+    stance, certainty, polarity = text.split()
+    return stance, certainty, polarity
+
+
 @cache
 def cue_entries() -> tuple[CueEntry, ...]:
     """The cue lexicon, most specific patterns first."""
     entries = []
     for row in load_lexicon("factuality_cues"):
-        negated = tuple(row["negated"].split()) if row["negated"] else None
+        negated = _negated(row["negated"]) if row["negated"] else None
         entries.append(
             CueEntry(tuple(row["pattern"].split()), row["stance"], row["certainty"], row["polarity"], negated)
         )

@@ -6,6 +6,10 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from ..model import (
+    CERTAINTIES,
+    KINDS,
+    POLARITIES,
+    STANCES,
     Addressee,
     Document,
     Entity,
@@ -16,6 +20,7 @@ from ..model import (
     Span,
     Statement,
     TimeExpression,
+    one_of,
 )
 from .drafts import EntityDraft, StatementDraft, entity_for
 
@@ -90,11 +95,11 @@ def _statement(doc: Doc, draft: StatementDraft, number: int) -> Statement:
         source=source,
         cue=span(draft.cue),
         content=span(draft.content),
-        kind=draft.kind,
+        kind=one_of(draft.kind, KINDS, "kind"),
         addressee=addressee,
-        certainty=draft.certainty,
-        polarity=draft.polarity,
-        stance=draft.stance,
+        certainty=one_of(draft.certainty, CERTAINTIES, "certainty"),
+        polarity=one_of(draft.polarity, POLARITIES, "polarity"),
+        stance=one_of(draft.stance, STANCES, "stance"),
         factuality_cues=tuple(span(c) for c in draft.factuality_cues),
         cue_lemma=draft.cue_lemma,
     )

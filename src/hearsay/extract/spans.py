@@ -292,8 +292,8 @@ def _content_for(cue: Cue, nested_heads: set[int]) -> Span | None:
     if entry.frame == "adjective":
         return _adjective_content(cue)
     if entry.frame == "adverb":
-        clause = head.head  # "The group is reportedly spending ...": the clause around the adverb
-        return trim(head.doc[clause.left_edge.i : clause.right_edge.i + 1])
+        around = head.head  # "The group is reportedly spending ...": the clause around the adverb
+        return trim(head.doc[around.left_edge.i : around.right_edge.i + 1])
     if entry.cls == "refusal" or (cue.head.pos_ == "NOUN" and cue.head.dep_ == "pobj"):
         return _refusal_content(cue)
     if (
@@ -331,10 +331,9 @@ def _content_for(cue: Cue, nested_heads: set[int]) -> Span | None:
         return _cut_nested_cues(_with_stray_conjunct(head, subtree_span(clause)), nested_heads)
     if entry.frame == "np_as":
         obj = _object(head)
-        has_as = obj is not None and any(
-            c.dep_ == "prep" and c.lower_ == "as" for c in (*obj.children, *head.children)
-        )
-        return _with_as_phrase(head, subtree_span(obj)) if has_as else None
+        if obj is None or not any(c.dep_ == "prep" and c.lower_ == "as" for c in (*obj.children, *head.children)):
+            return None
+        return _with_as_phrase(head, subtree_span(obj))
     if entry.frame in ("np", "both"):
         obj = next((_object(t) for t in cue.tokens if t.pos_ == "VERB" and _object(t) is not None), None)
         if obj is not None and head.lemma_ not in HEARER_OBJECT_VERBS:

@@ -242,7 +242,7 @@ class Attributor:
         kind = kind_of(self.quotes, content)
         if kind == "direct":
             quote = quote_containing(self.quotes, content.start_char, content.end_char, self.text)
-            if quote_containing(self.quotes, cue.span.start_char, cue.span.end_char) == quote:
+            if quote is None or quote_containing(self.quotes, cue.span.start_char, cue.span.end_char) == quote:
                 # A cue inside someone's quotation: a nested report, not the quotation itself.
                 kind = "indirect"
             else:
@@ -250,7 +250,8 @@ class Attributor:
         addressee = self._addressee(cue)
         heads = self._source_heads(cue, content)
         drafts = []
-        for head in heads or [None]:
+        holders: list[Token | None] = [*heads] or [None]
+        for head in holders:
             source, entity = self._resolve(head)
             drafts.append(
                 StatementDraft(
@@ -582,14 +583,14 @@ class Attributor:
                     return quotation
                 return None
             if quotation.end_char <= cue.span.start_char:
-                between = text[quotation.end_char : cue.span.start_char]
-                words = WORD.findall(between)
-                gap = self.doc.char_span(quotation.end_char, cue.span.start_char, alignment_mode="expand")
+                between_text = text[quotation.end_char : cue.span.start_char]
+                words = WORD.findall(between_text)
+                gap_span = self.doc.char_span(quotation.end_char, cue.span.start_char, alignment_mode="expand")
                 if (
-                    gap is not None
+                    gap_span is not None
                     and len(words) <= 12
-                    and "\n" not in between
-                    and all(t.i in own or t.is_punct or t.is_space for t in gap)
+                    and "\n" not in between_text
+                    and all(t.i in own or t.is_punct or t.is_space for t in gap_span)
                 ):
                     return quotation
         return None
@@ -775,16 +776,16 @@ class Attributor:
             verb = verbs[-1] if verbs else None
         elif last.pos_ == "VERB":
             verb = last
-        if verb is None and colon is None:
-            return None
         if verb is not None:
             cue_tokens = [verb, *(c for c in verb.children if c.dep_ in ("neg", "prt", "auxpass"))]
             cue = self.doc[min(t.i for t in cue_tokens) : max(t.i for t in cue_tokens) + 1]
             subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        else:
+        elif colon is not None:
             cue = self.doc[colon.i : colon.i + 1]
             label = self.doc[colon.sent.start : colon.i]
             subject = label.root if len(label) and _is_name_label(label) else None
+        else:
+            return None
         if subject is not None:
             source, entity = self._resolve(subject)
             source_entity = entity.id if entity else None
