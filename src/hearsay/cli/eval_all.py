@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import time
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -46,7 +47,8 @@ def eval_all(data_root: Path | None, only: tuple[str, ...], as_json: bool) -> No
     if not root.is_dir():
         raise ConfigError("is not a folder; name the data folder with --data DIR", where=str(root))
     started = time.perf_counter()
-    rows, seconds = [], {}
+    rows: list[dict[str, Any]] = []
+    seconds: dict[str, float] = {}
     for outcome in run_suite(root, set(only) or None):
         name = f"hearsay eval {outcome.evaluation.name}"
         seconds[name] = outcome.seconds

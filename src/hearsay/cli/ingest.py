@@ -88,7 +88,7 @@ def _store(store, reading: Reading, tally: Tally) -> None:
     except Exception as err:  # noqa: BLE001 - a document the store refuses must not stop the batch
         from .read import describe, where
 
-        _fail(tally, describe(err, where(document)))
+        _fail(tally, describe(err, where(document) if document is not None else reading.document_id[:12]))
         return
     if added:
         tally.new += 1
@@ -122,17 +122,18 @@ def _atomic() -> Iterator[None]:
 class _Bar:
     """Progress by files, with a count of documents done; does nothing when not shown."""
 
-    def __init__(self, progress: Progress | None = None) -> None:
-        self.progress = progress
-        self.task = progress.add_task("ingest", docs=0) if progress else None
+    def __init__(self, progress: Progress | None = None, total: int | None = None) -> None:
+        self.shown = (progress, progress.add_task("ingest", total=total, docs=0)) if progress else None
 
     def file_done(self) -> None:
-        if self.progress is not None:
-            self.progress.advance(self.task)
+        if self.shown is not None:
+            progress, task = self.shown
+            progress.advance(task)
 
     def document_done(self) -> None:
-        if self.progress is not None:
-            self.progress.update(self.task, docs=self.progress.tasks[0].fields["docs"] + 1)
+        if self.shown is not None:
+            progress, task = self.shown
+            progress.update(task, docs=progress.tasks[0].fields["docs"] + 1)
 
 
 @contextmanager
@@ -150,9 +151,7 @@ def _progress(total: int) -> Iterator[_Bar]:
         TimeElapsedColumn(),
     )
     with Progress(*columns, console=console, transient=True) as progress:
-        bar = _Bar(progress)
-        progress.update(bar.task, total=total)
-        yield bar
+        yield _Bar(progress, total)
 
 
 def open_store(db: str):

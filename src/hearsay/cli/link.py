@@ -163,8 +163,8 @@ def split(entity_name: str, names: tuple[str, ...], db: str, as_json: bool) -> N
     if as_json:
         output.json_line(result)
     else:
-        names = ", ".join(result["names"])
-        output.note(f"split {names} off {result['id']} ({result['name']}) as {result['split_off']}")
+        split_off = ", ".join(result["names"])
+        output.note(f"split {split_off} off {result['id']} ({result['name']}) as {result['split_off']}")
 
 
 @click.command(epilog=EPILOG)

@@ -213,7 +213,7 @@ def evaluate_ecbplus(
     loaded = load_topics(data_dir, topics)
     readings = read_topics(loaded)
     scored: list[Scored] = []
-    counts = defaultdict(int)
+    counts: defaultdict[str, int] = defaultdict(int)
     missed: list[dict[str, Any]] = []
     for topic, documents in loaded.items():
         topic_readings = [next(readings) for _ in documents]

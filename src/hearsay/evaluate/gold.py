@@ -153,11 +153,8 @@ def score_reading(gold: dict[str, Any], reading: Reading) -> GoldScore:
 def _score_entities(gold: dict[str, Any], reading: Reading, matcher: _Matcher, score: GoldScore) -> None:
     score.entities_gold = len(gold.get("entities", []))
     for entity in gold.get("entities", []):
-        found = [
-            e
-            for e in reading.entities
-            if matcher.gold_entity_of(e) is entity and e.type == _gold_type(entity)
-        ]
+        wanted_type = _gold_type(entity)
+        found = [e for e in reading.entities if matcher.gold_entity_of(e) is entity and e.type == wanted_type]
         if found:
             score.entities_found += 1
         else:

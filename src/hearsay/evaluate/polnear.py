@@ -68,7 +68,7 @@ def load_articles(data_dir: str | Path, split: str = "dev", limit: int | None = 
     root = Path(data_dir)
     folder = split_folder(root, split)
     dates = publication_dates(root)
-    articles = []
+    articles: list[Article] = []
     for text_path in sorted((folder / "text").glob("*.txt")):
         if limit is not None and len(articles) >= limit:
             break
@@ -124,7 +124,11 @@ def predictions(reading: Reading) -> list[Predicted]:
     for statements in groups.values():
         first = statements[0]
         sources = [s.source for s in statements if s.source.start is not None and s.source.end is not None]
-        ranges = [(s.start, s.end) for s in sources if s.end > s.start]
+        ranges = [
+            (start, end)
+            for start, end in ((s.start, s.end) for s in sources)
+            if start is not None and end is not None and end > start
+        ]
         entities = [e for e in (reading.entity(s.entity) for s in sources) if e is not None]
         ids = {e.id for e in entities}
         attribution = Attribution(

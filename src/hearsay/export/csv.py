@@ -35,7 +35,7 @@ def guard(value: Any) -> Any:
 
 
 def _documents(reading: Reading) -> list[dict[str, Any]]:
-    return [rows.document_row(reading.document)]
+    return [rows.document_row(reading.document)] if reading.document is not None else []
 
 
 def _statements(reading: Reading) -> list[dict[str, Any]]:

@@ -88,6 +88,8 @@ def export_jsonld(store, out_dir: Path) -> list[Path]:
             page = cluster_list(store, limit=PAGE, offset=offset)
             for item in page:
                 detail = cluster_detail(store, item["id"])
+                if detail is None:
+                    continue  # removed since the page was read
                 out.write(",\n" if written else "\n")
                 out.write(json.dumps(claim(detail), ensure_ascii=False))
                 written += 1

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import email.utils
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import lxml.etree
 import lxml.html
@@ -41,7 +41,7 @@ def read_feed(text: str, where: str) -> Iterator[Document | InputError]:
         return
     if root.tag == f"{ATOM}feed":
         entries, outlet = root.iter(f"{ATOM}entry"), _text(root.find(f"{ATOM}title"))
-        read_entry = _atom_entry
+        read_entry: Callable[..., Document | InputError] = _atom_entry
     elif _local(root.tag) in ("rss", "RDF"):
         channel = root.find("channel")
         if channel is None:
