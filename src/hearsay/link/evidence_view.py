@@ -93,18 +93,20 @@ def _full_text(conn: sqlite3.Connection, proposition: str) -> list[str]:
 
 
 def _near(conn: sqlite3.Connection, proposition: str) -> list[tuple[float, str]]:
+    """Documents with a content close in meaning, best first (each distinct content compared once)."""
     vector = unit(load_embedder().encode([proposition])[0])
     best: list[tuple[float, str]] = []
-    for page in link_reads.iter_vectors(conn):
+    for page in link_reads.iter_embeddings(conn):
         matrix = np.frombuffer(b"".join(r["vector"] for r in page), dtype=np.float32).reshape(len(page), -1)
         scores = matrix @ vector
         for index in np.nonzero(scores >= NEAR)[0]:
-            entry = (float(scores[index]), page[int(index)]["document_id"])
+            entry = (float(scores[index]), page[int(index)]["text_hash"])
             if len(best) < NEAR_HITS:
                 heapq.heappush(best, entry)
             else:
                 heapq.heappushpop(best, entry)
-    return sorted(best, reverse=True)
+    documents = link_reads.documents_of_texts(conn, [h for _s, h in best])
+    return sorted(((score, d) for score, h in best for d in documents.get(h, [])), reverse=True)
 
 
 def _relations(
