@@ -10,7 +10,7 @@ import click
 from rich.text import Text
 
 from . import output
-from .eval_options import BASELINE_OPTION, JSON_OPTION, default_data, raise_floors_from
+from .eval_options import JSON_OPTION, MARKDOWN_TABLES, ScoringRun, scoring_options
 from .read import PUBLISHED_OPTION, as_date
 
 LEVEL_NAMES = {"exact": "exact", "overlap_0.3": "@0.3", "overlap_0.8": "@0.8"}
@@ -23,50 +23,22 @@ def eval_group() -> None:
 
 @eval_group.command(name="polnear")
 @click.option("--split", default="dev", show_default=True, help="Sub-folder of the data folder to score.")
-@click.option(
-    "--data",
-    "data_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=None,
-    help=(
+@scoring_options(
+    data=(
         "PolNeAR-style folder: metadata.tsv, SPLIT/text, SPLIT/attributions [default: ../shared/data/polnear]"
     ),
+    limit="articles",
+    errors="Write one JSON line per miss, false positive and near miss, with the spans.",
+    markdown=MARKDOWN_TABLES,
 )
-@click.option("--limit", type=click.IntRange(min=1), default=None, help="Score only the first N articles.")
-@click.option(
-    "--errors",
-    "errors_path",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="Write one JSON line per miss, false positive and near miss, with the spans.",
-)
-@JSON_OPTION
-@click.option("--markdown", is_flag=True, help="Print the tables as Markdown (as in docs/quality.md).")
-@BASELINE_OPTION
-def eval_polnear(
-    split: str,
-    data_dir: Path | None,
-    limit: int | None,
-    errors_path: Path | None,
-    as_json: bool,
-    markdown: bool,
-    baseline: Path | None,
-) -> None:
+def eval_polnear(run: ScoringRun, split: str) -> None:
     """Read a PolNeAR split and score it: per role, whole attributions, source resolution, by type."""
     from ..evaluate.polnear import evaluate_polnear
 
     figures = evaluate_polnear(
-        data_dir or default_data("polnear", "PolNeAR"), split=split, limit=limit, errors_path=errors_path
+        run.data("polnear", "PolNeAR"), split=split, limit=run.limit, errors_path=run.errors_path
     )
-    if as_json:
-        click.echo(json.dumps(figures, ensure_ascii=False, indent=2))
-    elif markdown:
-        click.echo(polnear_markdown(figures))
-    else:
-        print_polnear(figures)
-    if errors_path is not None:
-        output.note(f"wrote errors to {errors_path}")
-    raise_floors_from(baseline, figures)
+    run.report(figures, print_polnear, polnear_markdown)
 
 
 @eval_group.command(name="gold")

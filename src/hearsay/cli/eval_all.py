@@ -11,7 +11,7 @@ import click
 
 from ..errors import ConfigError
 from . import output
-from .eval_options import default_data
+from .eval_options import data_option, default_data
 
 FOLDERS = ("polnear", "tempeval3", "meantime", "factuality", "ecbplus")
 
@@ -25,12 +25,9 @@ def _met(row: dict) -> str:
 
 
 @click.command(name="all")
-@click.option(
-    "--data",
-    "data_root",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=None,
-    help="Folder holding polnear/, tempeval3/, meantime/, factuality/, ecbplus/ [default: ../shared/data]",
+@data_option(
+    "Folder holding polnear/, tempeval3/, meantime/, factuality/, ecbplus/ [default: ../shared/data]",
+    name="data_root",
 )
 @click.option(
     "--only",

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
 from typing import Any
 
 import click
 
 from ..errors import ConfigError
 from . import output
-from .eval_options import BASELINE_OPTION, JSON_OPTION, default_data, raise_floors_from
+from .eval_options import ScoringRun, scoring_options
 
 
 def parse_topics(text: str) -> list[int]:
@@ -28,56 +26,27 @@ def parse_topics(text: str) -> list[int]:
 
 
 @click.command(name="ecbplus")
-@click.option(
-    "--data",
-    "data_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=None,
-    help=(
+@scoring_options(
+    data=(
         "ECB+ folder: ECB+/<topic>/*.xml and ECBplus_coreference_sentences.csv "
         "[default: ../shared/data/ecbplus]"
     ),
+    errors="Write one JSON line per wrong merge, split gold chain and missed named mention.",
+    markdown="Print the figures as a Markdown table (as in docs/quality.md).",
 )
 @click.option(
     "--topics", default="1-35", show_default=True, help="Topics to score: ranges and numbers, e.g. 1-5,12."
 )
-@click.option(
-    "--errors",
-    "errors_path",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="Write one JSON line per wrong merge, split gold chain and missed named mention.",
-)
-@JSON_OPTION
-@click.option(
-    "--markdown", is_flag=True, help="Print the figures as a Markdown table (as in docs/quality.md)."
-)
-@BASELINE_OPTION
-def eval_ecbplus(
-    data_dir: Path | None,
-    topics: str,
-    errors_path: Path | None,
-    as_json: bool,
-    markdown: bool,
-    baseline: Path | None,
-) -> None:
+def eval_ecbplus(run: ScoringRun, topics: str) -> None:
     """Ingest and link each ECB+ topic; score the entities with MUC, B3, CEAF-e and CoNLL F1."""
     from ..evaluate.ecbplus import evaluate_ecbplus
 
-    figures = evaluate_ecbplus(
-        data_dir or default_data("ecbplus", "ECB+"), parse_topics(topics), errors_path=errors_path
-    )
-    if as_json:
-        click.echo(json.dumps(figures, ensure_ascii=False, indent=2))
-    elif markdown:
-        click.echo(ecbplus_markdown(figures))
-    else:
-        output.console().print(
-            output.table(("figure", "value"), summary_rows(figures), title=_title(figures))
-        )
-    if errors_path is not None:
-        output.note(f"wrote errors to {errors_path}")
-    raise_floors_from(baseline, figures)
+    figures = evaluate_ecbplus(run.data("ecbplus", "ECB+"), parse_topics(topics), errors_path=run.errors_path)
+    run.report(figures, print_ecbplus, ecbplus_markdown)
+
+
+def print_ecbplus(figures: dict[str, Any]) -> None:
+    output.console().print(output.table(("figure", "value"), summary_rows(figures), title=_title(figures)))
 
 
 def _title(figures: dict[str, Any]) -> str:

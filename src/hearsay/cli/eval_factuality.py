@@ -2,60 +2,29 @@
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
 from typing import Any
 
 import click
 
-from . import output
-from .eval_options import BASELINE_OPTION, JSON_OPTION, default_data, raise_floors_from
+from .eval_options import MARKDOWN_TABLES, ScoringRun, scoring_options
 
 DATA_HELP = "Data folder [default: ../shared/data/{name}]"
 
 
-def _data_option(name: str):
-    return click.option(
-        "--data",
-        "data_dir",
-        type=click.Path(file_okay=False, path_type=Path),
-        default=None,
-        help=DATA_HELP.format(name=name),
-    )
-
-
 @click.command(name="meantime")
-@_data_option("meantime")
-@click.option("--limit", type=click.IntRange(min=1), default=None, help="Score only the first N articles.")
-@click.option(
-    "--errors",
-    "errors_path",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="Write one JSON line per wrong factuality value and per missed reporting event or source.",
+@scoring_options(
+    data=DATA_HELP.format(name="meantime"),
+    limit="articles",
+    errors="Write one JSON line per wrong factuality value and per missed reporting event or source.",
+    markdown=MARKDOWN_TABLES,
 )
-@JSON_OPTION
-@click.option("--markdown", is_flag=True, help="Print the tables as Markdown (as in docs/quality.md).")
-@BASELINE_OPTION
-def eval_meantime(
-    data_dir: Path | None,
-    limit: int | None,
-    errors_path: Path | None,
-    as_json: bool,
-    markdown: bool,
-    baseline: Path | None,
-) -> None:
+def eval_meantime(run: ScoringRun) -> None:
     """Score event factuality (macro-F1) and reporting events (cue recall, source accuracy) on MEANTIME."""
     from ..evaluate.meantime import evaluate_meantime
 
-    figures = evaluate_meantime(data_dir or default_data("meantime"), limit=limit, errors_path=errors_path)
-    if as_json:
-        click.echo(json.dumps(figures, ensure_ascii=False, indent=2))
-    else:
-        click.echo(meantime_markdown(figures))
-    if errors_path is not None:
-        output.note(f"wrote errors to {errors_path}")
-    raise_floors_from(baseline, figures)
+    figures = evaluate_meantime(run.data("meantime"), limit=run.limit, errors_path=run.errors_path)
+    # The tables are Markdown with or without --markdown.
+    run.report(figures, lambda shown: click.echo(meantime_markdown(shown)))
 
 
 @click.command(name="factuality")
@@ -68,44 +37,27 @@ def eval_meantime(
     help="Which dataset's JSONL split to score.",
 )
 @click.option("--split", default="dev", show_default=True, help="Split file to score (SPLIT.jsonl).")
-@_data_option("factuality")
-@click.option(
-    "--errors",
-    "errors_path",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="Write one JSON line per target predicted 1.5 or more away from its label.",
+@scoring_options(
+    data=DATA_HELP.format(name="factuality"),
+    errors="Write one JSON line per target predicted 1.5 or more away from its label.",
 )
-@JSON_OPTION
-@BASELINE_OPTION
-def eval_factuality(
-    dataset: str,
-    split: str,
-    data_dir: Path | None,
-    errors_path: Path | None,
-    as_json: bool,
-    baseline: Path | None,
-) -> None:
+def eval_factuality(run: ScoringRun, dataset: str, split: str) -> None:
     """Score event factuality on a -3..3 regression split: MAE and Pearson r."""
     from ..evaluate.factuality import evaluate_factuality
 
-    figures = evaluate_factuality(
-        data_dir or default_data("factuality"), dataset.upper(), split, errors_path=errors_path
+    figures = evaluate_factuality(run.data("factuality"), dataset.upper(), split, errors_path=run.errors_path)
+    run.report(figures, print_factuality)
+
+
+def print_factuality(figures: dict[str, Any]) -> None:
+    base = figures["baseline_all_certain_pos"]
+    click.echo(
+        f"{figures['set']} {figures['split']}: {figures['targets']} targets "
+        f"in {figures['sentences']} sentences\n"
+        f"MAE {figures['mae']:.3f}, Pearson r {figures['pearson_r']:.3f} "
+        f"(all 3.0: MAE {base['mae']:.3f})\n"
+        f"data sha256: {figures['data_sha256']}\nelapsed: {figures['elapsed_s']} s"
     )
-    if as_json:
-        click.echo(json.dumps(figures, ensure_ascii=False, indent=2))
-    else:
-        base = figures["baseline_all_certain_pos"]
-        click.echo(
-            f"{figures['set']} {figures['split']}: {figures['targets']} targets "
-            f"in {figures['sentences']} sentences\n"
-            f"MAE {figures['mae']:.3f}, Pearson r {figures['pearson_r']:.3f} "
-            f"(all 3.0: MAE {base['mae']:.3f})\n"
-            f"data sha256: {figures['data_sha256']}\nelapsed: {figures['elapsed_s']} s"
-        )
-    if errors_path is not None:
-        output.note(f"wrote errors to {errors_path}")
-    raise_floors_from(baseline, figures)
 
 
 def _class_table(title: str, scores: dict[str, Any]) -> list[str]:

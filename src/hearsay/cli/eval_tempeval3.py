@@ -2,58 +2,28 @@
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
 from typing import Any
 
 import click
 
 from . import output
-from .eval_options import BASELINE_OPTION, JSON_OPTION, default_data, raise_floors_from
+from .eval_options import ScoringRun, scoring_options
 
 
 @click.command(name="tempeval3")
-@click.option(
-    "--data",
-    "data_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=None,
-    help="Folder of TimeML .tml files, searched at any depth [default: ../shared/data/tempeval3]",
+@scoring_options(
+    data="Folder of TimeML .tml files, searched at any depth [default: ../shared/data/tempeval3]",
+    limit="documents",
+    errors="Write one JSON line per missed, spurious or wrongly normalised time expression.",
+    markdown="Print the table as Markdown (as in docs/quality.md).",
 )
-@click.option("--limit", type=click.IntRange(min=1), default=None, help="Score only the first N documents.")
-@click.option(
-    "--errors",
-    "errors_path",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="Write one JSON line per missed, spurious or wrongly normalised time expression.",
-)
-@JSON_OPTION
-@click.option("--markdown", is_flag=True, help="Print the table as Markdown (as in docs/quality.md).")
-@BASELINE_OPTION
-def eval_tempeval3(
-    data_dir: Path | None,
-    limit: int | None,
-    errors_path: Path | None,
-    as_json: bool,
-    markdown: bool,
-    baseline: Path | None,
-) -> None:
+def eval_tempeval3(run: ScoringRun) -> None:
     """Read TimeML documents with their creation dates and score hearsay's TIMEX3 spans, types and values."""
     from ..evaluate.tempeval3 import evaluate_tempeval3
 
-    figures = evaluate_tempeval3(
-        data_dir or default_data("tempeval3", "TempEval-3"), limit=limit, errors_path=errors_path
-    )
-    if as_json:
-        click.echo(json.dumps(figures, ensure_ascii=False, indent=2))
-    elif markdown:
-        click.echo(tempeval3_markdown(figures))
-    else:
-        print_tempeval3(figures)
-    if errors_path is not None:
-        output.note(f"wrote errors to {errors_path}")
-    raise_floors_from(baseline, figures)
+    data = run.data("tempeval3", "TempEval-3")
+    figures = evaluate_tempeval3(data, limit=run.limit, errors_path=run.errors_path)
+    run.report(figures, print_tempeval3, tempeval3_markdown)
 
 
 def _rows(figures: dict[str, Any]) -> list[list[str]]:
