@@ -15,6 +15,7 @@ from fastapi.responses import JSONResponse
 
 from ..settings import load_settings
 from . import entities as entity_views
+from . import listing
 from .api_models import (
     Certainty,
     DocumentSummary,
@@ -199,15 +200,7 @@ def list_entities(
     request: Request, type: Text = None, q: Text = None, limit: Limit = 50, offset: Offset = 0
 ) -> dict:
     """Entities, most mentioned first; ``type`` is PERSON, ORG, OUTLET, GPE, ...; ``q`` part of a name."""
-    server = state(request)
-    items, total = entity_views.entity_page(
-        server.db.reader(),
-        server.link,
-        type=type.upper() if type else None,
-        query=q,
-        limit=limit,
-        offset=offset,
-    )
+    items, total = listing.entity_page(request, type, q, limit, offset)
     return page(request, items, total, limit, offset)
 
 

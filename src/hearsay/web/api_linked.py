@@ -10,6 +10,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from pydantic import BaseModel, Field
 
+from . import listing
 from .api import ERRORS, WRITE_ERRORS, Limit, Offset, Text, check_write, page
 from .api_models import ClusterDetail, ClusterSummary, Evidence, Page, Provenance, TimelineEntry
 from .state import state
@@ -20,9 +21,8 @@ router = APIRouter(prefix="/api/v1", responses=ERRORS)
 @router.get("/clusters", response_model=Page[ClusterSummary], tags=["claims"])
 def list_clusters(request: Request, q: Text = None, limit: Limit = 50, offset: Offset = 0) -> dict:
     """Claim clusters: the same proposition reported across documents, biggest first."""
-    server = state(request)
-    items = server.linked.cluster_list(server.db.reader(), query=q, limit=limit + 1, offset=offset)
-    return page(request, items[:limit], offset + len(items), limit, offset)
+    items, total = listing.cluster_page(request, q, limit, offset)
+    return page(request, items, total, limit, offset)
 
 
 @router.get("/clusters/{cluster_id}", response_model=ClusterDetail, tags=["claims"])

@@ -12,6 +12,7 @@ from typing import Any
 
 from ..store import SQLiteStore
 from . import urls
+from .paging import one_more
 
 # Statements listed on an entity page, each way; the API pages the statements endpoint instead.
 MAX_STATEMENTS = 200
@@ -28,10 +29,11 @@ def entity_page(
 ) -> tuple[list[dict[str, Any]], int]:
     """One page of entities, most mentioned first, and how many match in all."""
     if link is not None:
-        # The contract pages without a total: ask for one more to know whether a next page exists.
-        items = link.entity_list(store, type=type, query=query, limit=limit + 1, offset=offset)
-        total = offset + len(items)
-        return items[:limit], total
+
+        def fetch(count: int) -> list[dict[str, Any]]:
+            return link.entity_list(store, type=type, query=query, limit=count, offset=offset)
+
+        return one_more(fetch, limit, offset)
     rows = store.entities(type=type)
     if query:
         needle = query.casefold()

@@ -10,6 +10,7 @@ from fastapi.responses import HTMLResponse
 
 from ..model import CERTAINTIES, STANCES
 from . import entities as entity_views
+from . import listing
 from .api import MAX_LIMIT, MAX_OFFSET, statement_filters
 from .article import marked_up, statement_cards
 from .linking import Linked
@@ -73,15 +74,7 @@ def document(request: Request, document_id: str) -> HTMLResponse:
 
 @router.get("/entities", response_class=HTMLResponse)
 def entities(request: Request, type: Text = None, q: Text = None, offset: Offset = 0) -> HTMLResponse:
-    server = state(request)
-    items, total = entity_views.entity_page(
-        server.db.reader(),
-        server.link,
-        type=type.upper() if type else None,
-        query=q,
-        limit=PAGE,
-        offset=offset,
-    )
+    items, total = listing.entity_page(request, type, q, PAGE, offset)
     context = {"entities": items, "pager": pager(total, offset), "type": type or "", "query": q or ""}
     return render_page(request, "entities.html", context)
 

@@ -6,6 +6,7 @@ from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse
 
 from ..model import STANCES
+from . import listing
 from .pages import PAGE, Offset, Text, pager
 from .render import render_page
 from .state import state
@@ -17,9 +18,8 @@ router = APIRouter(include_in_schema=False)
 
 @router.get("/clusters", response_class=HTMLResponse)
 def clusters(request: Request, q: Text = None, offset: Offset = 0) -> HTMLResponse:
-    server = state(request)
-    items = server.linked.cluster_list(server.db.reader(), query=q, limit=PAGE + 1, offset=offset)
-    context = {"clusters": items[:PAGE], "pager": pager(offset + len(items), offset), "query": q or ""}
+    items, total = listing.cluster_page(request, q, PAGE, offset)
+    context = {"clusters": items, "pager": pager(total, offset), "query": q or ""}
     return render_page(request, "clusters.html", context)
 
 
