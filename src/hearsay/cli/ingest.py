@@ -10,6 +10,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -17,6 +18,9 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from ..model import Reading
 from . import output
 from .read import PUBLISHED_OPTION, Failure, PublishedFor, as_date, documents, exit_code, expand, extracted
+
+if TYPE_CHECKING:
+    from ..store import SQLiteStore
 
 DB_HELP = "SQLite database file (default: $HEARSAY_DB, else hearsay.db)."
 
@@ -186,6 +190,18 @@ NO_LINK_OPTION = click.option(
 )
 
 
+def _ingest_and_link(
+    store: SQLiteStore, paths: Sequence[Path], published_for: PublishedFor, tally: Tally, *, link: bool
+) -> None:
+    """Store the documents in ``paths`` (Ctrl-C keeps what is stored), then link them unless told not to."""
+    try:
+        ingest_paths(store, paths, published_for, tally)
+    except Interrupted as err:
+        interrupted(err)
+    if link:
+        link_new(store, tally)
+
+
 def link_new(store, tally: Tally) -> None:
     """Link the documents not linked yet (incrementally); a failure is one line and fails nothing stored."""
     from ..errors import HearsayError
@@ -218,12 +234,7 @@ def ingest(inputs: tuple[str, ...], db: str, published: dt.datetime | None, no_l
     for failure in failures:
         _fail(tally, failure)
     with open_store(db) as store:
-        try:
-            ingest_paths(store, paths, lambda _path: date, tally)
-        except Interrupted as err:
-            interrupted(err)
-        if not no_link:
-            link_new(store, tally)
+        _ingest_and_link(store, paths, lambda _path: date, tally, link=not no_link)
     print_tally(tally, f"ingested {len(paths)} files into {db}")
     raise SystemExit(tally.exit_code)
 
@@ -238,12 +249,7 @@ def demo(db: str, no_link: bool) -> None:
     paths = sample_paths()
     tally = Tally()
     with open_store(db) as store:
-        try:
-            ingest_paths(store, paths, lambda _path: None, tally)
-        except Interrupted as err:
-            interrupted(err)
-        if not no_link:
-            link_new(store, tally)
+        _ingest_and_link(store, paths, lambda _path: None, tally, link=not no_link)
         names = ", ".join(path.name for path in paths)
         print_tally(tally, f"hearsay demo: the bundled sample corpus ({names}) into {db}")
         _print_counts(store, db)

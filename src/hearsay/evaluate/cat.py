@@ -17,6 +17,7 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 from ..errors import InputError
+from .xml_files import xml_root
 
 _NO_SPACE_BEFORE = frozenset(
     {
@@ -112,10 +113,7 @@ def _rebuild(elements: list[ElementTree.Element]) -> tuple[str, dict[str, Token]
 def read_cat(path: str | Path, sentences: int | None = None) -> CatDocument:
     """One CAT XML file (its first ``sentences`` sentences when given), or InputError naming it."""
     path = Path(path)
-    try:
-        root = ElementTree.parse(path).getroot()
-    except (OSError, ElementTree.ParseError) as error:
-        raise InputError(f"is not a readable CAT XML file: {error}", where=str(path)) from None
+    root = xml_root(path, "CAT XML")
     elements = root.findall("token")
     try:
         if sentences is not None:

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from .gate import files_sha256
+from .xml_files import xml_root
 
 # Markable types that name an entity: human and non-human participants and locations. Times
 # (TIME_*) are left out, since hearsay does not extract them as entities, and so are actions.
@@ -112,10 +113,7 @@ def _ranges(topics: Iterable[int]) -> str:
 
 def read_document(path: Path, selected: set[int]) -> EcbDocument:
     """One ECB+ XML file: its rebuilt text and the entity mentions of its annotated sentences."""
-    try:
-        root = ET.parse(path).getroot()
-    except (ET.ParseError, OSError) as error:
-        raise InputError(f"is not readable ECB+ XML ({error})", where=str(path)) from None
+    root = xml_root(path, "ECB+ XML")
     name = path.name.removesuffix(".xml")
     text, tokens = rebuild_text(root.iter("token"))
     position = {token.id: i for i, token in enumerate(tokens)}

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import InputError
+from .xml_files import xml_root
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,10 +39,7 @@ class TimemlDocument:
 def read_timeml(path: str | Path) -> TimemlDocument:
     """One TimeML file; InputError naming the file when it is not well-formed TimeML."""
     path = Path(path)
-    try:
-        root = ET.parse(path).getroot()
-    except (OSError, ET.ParseError) as error:
-        raise InputError(f"is not readable TimeML XML ({error})", where=str(path)) from None
+    root = xml_root(path, "TimeML XML")
     text_element = root.find("TEXT")
     if text_element is None:
         raise InputError("has no <TEXT> element; is it a TimeML file?", where=str(path))

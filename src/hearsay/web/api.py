@@ -7,11 +7,13 @@ Errors are ``{"error": message}`` (see ``errors.py``).
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any
+from collections.abc import Callable
+from typing import Annotated, Any, TypeVar
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, File, HTTPException, Query, Request, UploadFile
 from fastapi.responses import JSONResponse
+from pydantic import BaseModel
 
 from ..settings import load_settings
 from . import entities as entity_views
@@ -51,6 +53,7 @@ MAX_OFFSET = 10_000_000
 MAX_FILES = 50
 
 router = APIRouter(prefix="/api/v1", responses=ERRORS)
+Handler = TypeVar("Handler", bound=Callable[..., Any])
 
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="items per page")]
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="items to skip")]
@@ -109,13 +112,14 @@ def check_write(request: Request) -> None:
     state(request).check_write(request)
 
 
-@router.post(
-    "/documents",
-    response_model=UploadResult,
-    tags=["documents"],
-    responses=WRITE_ERRORS,
-    dependencies=[Depends(check_write)],
-)
+def post_write(on: APIRouter, path: str, model: type[BaseModel], tag: str) -> Callable[[Handler], Handler]:
+    """A POST route that writes: checked by ``check_write`` first, documented with the write errors."""
+    return on.post(
+        path, response_model=model, tags=[tag], responses=WRITE_ERRORS, dependencies=[Depends(check_write)]
+    )
+
+
+@post_write(router, "/documents", UploadResult, "documents")
 async def upload_documents(request: Request, files: Annotated[list[UploadFile], File()]) -> dict:
     """Ingest uploaded files: text, HTML, JSON Lines, RSS/Atom feeds, Telegram exports.
 

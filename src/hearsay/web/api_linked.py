@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi import APIRouter, HTTPException, Query, Request
 from pydantic import BaseModel, Field
 
 from . import listing
-from .api import ERRORS, WRITE_ERRORS, Limit, Offset, Text, check_write, page
+from .api import ERRORS, Limit, Offset, Text, page, post_write
 from .api_models import ClusterDetail, ClusterSummary, Evidence, Page, Provenance, TimelineEntry
 from .state import state
 
@@ -110,25 +110,13 @@ def _corrected(request: Request, work, *args) -> dict:
         raise HTTPException(422, err.message) from None
 
 
-@router.post(
-    "/entities/{entity_id}/merge",
-    response_model=Correction,
-    tags=["entities"],
-    responses=WRITE_ERRORS,
-    dependencies=[Depends(check_write)],
-)
+@post_write(router, "/entities/{entity_id}/merge", Correction, "entities")
 def merge_entities(request: Request, entity_id: str, body: MergeRequest) -> dict:
     """Make ``other`` part of this entity; the decision is kept when the corpus is linked again."""
     return _corrected(request, state(request).linked.merge, entity_id, body.other)
 
 
-@router.post(
-    "/entities/{entity_id}/split",
-    response_model=Correction,
-    tags=["entities"],
-    responses=WRITE_ERRORS,
-    dependencies=[Depends(check_write)],
-)
+@post_write(router, "/entities/{entity_id}/split", Correction, "entities")
 def split_entity(request: Request, entity_id: str, body: SplitRequest) -> dict:
     """Move this entity's members with one of ``names`` into an entity of their own."""
     return _corrected(request, state(request).linked.split, entity_id, body.names)
