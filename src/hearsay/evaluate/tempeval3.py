@@ -136,22 +136,17 @@ def errors_of(doc: TimemlDocument, predicted: list[TimeExpression], matches: lis
     """One record per miss, false positive, wrong extent, wrong type or wrong value."""
     found = {id(m.gold) for m in matches}
     used = {id(m.predicted) for m in matches}
+
+    def record(error: str, at: GoldTimex | TimeExpression, **timexes: GoldTimex | TimeExpression) -> dict:
+        shown = {role: _timex(timex) for role, timex in timexes.items()}
+        return {"doc": doc.name, "error": error, **shown, "context": _context(doc.text, at.start, at.end)}
+
     for g in doc.timexes:
         if id(g) not in found:
-            yield {
-                "doc": doc.name,
-                "error": "missed",
-                "gold": _gold(g),
-                "context": _context(doc.text, g.start, g.end),
-            }
+            yield record("missed", g, gold=g)
     for p in predicted:
         if id(p) not in used:
-            yield {
-                "doc": doc.name,
-                "error": "spurious",
-                "predicted": _predicted(p),
-                "context": _context(doc.text, p.start, p.end),
-            }
+            yield record("spurious", p, predicted=p)
     for m in matches:
         problems = [
             name
@@ -163,21 +158,11 @@ def errors_of(doc: TimemlDocument, predicted: list[TimeExpression], matches: lis
             if wrong
         ]
         if problems:
-            yield {
-                "doc": doc.name,
-                "error": "+".join(problems),
-                "gold": _gold(m.gold),
-                "predicted": _predicted(m.predicted),
-                "context": _context(doc.text, m.gold.start, m.gold.end),
-            }
+            yield record("+".join(problems), m.gold, gold=m.gold, predicted=m.predicted)
 
 
-def _gold(g: GoldTimex) -> dict[str, Any]:
-    return {"text": g.text, "start": g.start, "end": g.end, "type": g.type, "value": g.value}
-
-
-def _predicted(p: TimeExpression) -> dict[str, Any]:
-    return {"text": p.text, "start": p.start, "end": p.end, "type": p.type, "value": p.value}
+def _timex(t: GoldTimex | TimeExpression) -> dict[str, Any]:
+    return {"text": t.text, "start": t.start, "end": t.end, "type": t.type, "value": t.value}
 
 
 def _context(text: str, start: int, end: int, width: int = 80) -> str:
