@@ -68,7 +68,8 @@ def _stating(clause: Span, draft: StatementDraft, drafts: Sequence[StatementDraf
     for other in drafts:
         if other is draft:
             continue
-        overlap = min(clause.end_char, other.content.end_char) - max(clause.start_char, other.content.start_char)
+        content = other.content
+        overlap = min(clause.end_char, content.end_char) - max(clause.start_char, content.start_char)
         if overlap * 2 > clause.end_char - clause.start_char:
             return other
     return None
@@ -92,7 +93,9 @@ def _candidates(draft: StatementDraft, drafts: Sequence[StatementDraft], before:
             yield other
 
 
-def _antecedent(draft: StatementDraft, drafts: Sequence[StatementDraft], pointer: Token) -> StatementDraft | None:
+def _antecedent(
+    draft: StatementDraft, drafts: Sequence[StatementDraft], pointer: Token
+) -> StatementDraft | None:
     kind, verbs = claim_nouns().get(pointer.lemma_.lower(), claim_nouns().get(pointer.lower_, ("", ())))
     reach = PRONOUN_LOOKBACK_CHARS if kind == "pronoun" else LOOKBACK_CHARS
     possessor = next((c for c in pointer.children if c.dep_ == "poss"), None)
@@ -111,7 +114,9 @@ def _antecedent(draft: StatementDraft, drafts: Sequence[StatementDraft], pointer
     return best[1] if best else None
 
 
-def _earlier_quotation(draft: StatementDraft, drafts: Sequence[StatementDraft], pointer: Token) -> Span | None:
+def _earlier_quotation(
+    draft: StatementDraft, drafts: Sequence[StatementDraft], pointer: Token
+) -> Span | None:
     doc = pointer.doc
     own = [d.content for d in drafts if d is draft or _same_source(d, draft)]
     for start, end in reversed(quote_ranges(doc.text)):
@@ -137,7 +142,7 @@ def _related_statement(
     words = _content_words(draft.content, verdict_words)
     best: StatementDraft | None = None
     for other in _candidates(draft, drafts, draft.content.start_char, LOOKBACK_CHARS):
-        if words & _content_words(other.content, None):
-            if best is None or other.content.end_char > best.content.end_char:
-                best = other
+        shares = words & _content_words(other.content, None)
+        if shares and (best is None or other.content.end_char > best.content.end_char):
+            best = other
     return best

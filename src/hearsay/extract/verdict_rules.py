@@ -108,7 +108,7 @@ def is_claim_noun(token: Token) -> bool:
 
 
 def complement_clause(token: Token) -> Span | None:
-    """The that-clause stating a claim beside its noun or expletive: "the claim [that X]", "it is false [that X]"."""
+    """The that-clause beside a claim noun or an "it": "the claim [that X]", "it is false [that X]"."""
     for child in token.children:
         if child.dep_ not in ("acl", "ccomp"):
             continue
@@ -201,7 +201,8 @@ def _involvement(predicate: Token) -> Verdict | None:
         phrase = _phrase_at(token, end, INVOLVEMENT)
         if phrase is not None:
             # "it is not responsible": a pronoun here is the party, not a claim
-            pointer = subject if subject is not None and is_claim_noun(subject) and points_back(subject) else None
+            names_claim = subject is not None and is_claim_noun(subject) and points_back(subject)
+            pointer = subject if names_claim else None
             return Verdict(phrase[0].verdict, phrase[1], pointer, INVOLVEMENT)
     return None
 
