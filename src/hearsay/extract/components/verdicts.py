@@ -13,9 +13,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
 from ..drafts import StatementDraft
+from ..factuality_rules import assess
 from ..targets import target_of
 from ..verdict_rules import FALSE, pointer_of, read_verdict
 
@@ -48,7 +49,18 @@ def judge(draft: StatementDraft, drafts: Sequence[StatementDraft]) -> StatementD
         denies = verdict.verdict == FALSE
         draft.stance = "deny" if denies else "assert"
         draft.polarity = "neg" if denies else "pos"
-        cues = [c for c in draft.factuality_cues if c != verdict.words]
+        # Hedges on the claim's own words ("the alleged plot was invented") are not the verdict's.
+        reading = assess(draft.cue, _past_pointer(draft.content, verdict.pointer))
+        draft.certainty = reading.certainty
+        cues = [c for c in reading.cues if c != verdict.words]
         draft.factuality_cues = sorted([*cues, verdict.words], key=lambda c: c.start)
     draft.target = target_of(draft, drafts, verdict.pointer, verdict.clause, verdict.words)
     return draft
+
+
+def _past_pointer(content: Span, pointer: Token | None) -> Span:
+    """The content after the words that name the judged claim ("the rumours [were groundless]")."""
+    if pointer is None or not content.start <= pointer.i < content.end:
+        return content
+    end = pointer.right_edge.i + 1
+    return content.doc[end : content.end] if end < content.end else content
