@@ -6,8 +6,9 @@
    "it is false that X", "denied the allegation that X");
 2. otherwise the pointing words ("the report", "these allegations", "it") name an earlier statement
    by another source: the nearest one within ``LOOKBACK_CHARS`` that reports, asks or asserts,
-   preferring one whose cue the noun names ("the accusations" -> "accused") and one by the
-   possessor ("Kyiv's claims");
+   preferring one by the owner the words name ("Kyiv's claims", "the AP report") and one whose
+   cue the noun names ("the accusations" -> "accused"); one that is neither reaches back only
+   ``PRONOUN_LOOKBACK_CHARS``, as a bare pronoun does;
 3. else the nearest earlier quotation that no statement of the same source holds;
 4. a verdict with no pointing words ("the army is not responsible") takes the nearest earlier
    statement by another source that shares a content word with it.
@@ -98,20 +99,35 @@ def _antecedent(
 ) -> StatementDraft | None:
     kind, verbs = claim_nouns().get(pointer.lemma_.lower(), claim_nouns().get(pointer.lower_, ("", ())))
     reach = PRONOUN_LOOKBACK_CHARS if kind == "pronoun" else LOOKBACK_CHARS
-    possessor = next((c for c in pointer.children if c.dep_ == "poss"), None)
-    owner = entity_for(pointer.doc, possessor.idx, possessor.idx + len(possessor)) if possessor else None
+    owners = [_owner(c) for c in pointer.children if c.dep_ in ("poss", "compound") and c.pos_ != "NOUN"]
     # A bare plural ("dismissed allegations") must name its statement's cue to point at it.
     bare = kind == "noun" and not any(c.dep_ in ("det", "poss", "predet") for c in pointer.children)
     best: tuple[tuple[bool, bool, int], StatementDraft] | None = None
     for other in _candidates(draft, drafts, pointer.idx, reach):
         named = other.cue_lemma in verbs or other.cue.root.lemma_.lower() in verbs
-        if bare and not named:
-            continue
-        owned = owner is not None and other.source_entity == owner.id
+        owned = any(_owns(owner, other) for owner in owners)
+        near = pointer.idx - other.content.end_char <= PRONOUN_LOOKBACK_CHARS
+        if (bare and not named) or not (named or owned or near):
+            continue  # a claim noun that names nothing about it reaches only the nearby claims
         rank = (owned, named, other.content.end_char)
         if best is None or rank > best[0]:
             best = (rank, other)
     return best[1] if best else None
+
+
+def _owner(modifier: Token) -> tuple[str | None, str]:
+    """The entity id and the words of a possessor or name modifier ("Kyiv's", "AP")."""
+    words = modifier.doc[modifier.left_edge.i : modifier.i + 1]
+    entity = entity_for(modifier.doc, words.start_char, words.end_char)
+    name = words.text.removesuffix("'s").removesuffix("’s").lower() if modifier.pos_ == "PROPN" else ""
+    return (entity.id if entity else None), name  # "his": only the entity it stands for
+
+
+def _owns(owner: tuple[str | None, str], draft: StatementDraft) -> bool:
+    entity, words = owner
+    if entity is not None and draft.source_entity == entity:
+        return True
+    return draft.source is not None and bool(words) and words in draft.source.text.lower()
 
 
 def _earlier_quotation(

@@ -41,6 +41,7 @@ class VerdictWord:
     pattern: tuple[str, ...]
     verdict: str  # false / true
     reads: str  # claim / involvement
+    pronoun: bool  # judges a claim named only by "that", "it"
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +65,8 @@ def verdict_words() -> dict[str, tuple[VerdictWord, ...]]:
     """The verdict lexicon by first word, longest patterns first."""
     table: dict[str, list[VerdictWord]] = {}
     for row in load_lexicon("verdicts"):
-        word = VerdictWord(tuple(row["pattern"].split()), row["verdict"], row["reads"])
+        pattern, pronoun = tuple(row["pattern"].split()), row["pronoun"] == "yes"
+        word = VerdictWord(pattern, row["verdict"], row["reads"], pronoun)
         table.setdefault(word.pattern[0], []).append(word)
     return {first: tuple(sorted(words, key=lambda w: -len(w.pattern))) for first, words in table.items()}
 
@@ -107,6 +109,18 @@ def is_claim_noun(token: Token) -> bool:
     return claim_nouns().get(token.lemma_.lower(), ("", ()))[0] == "noun"
 
 
+def is_pointing_pronoun(token: Token) -> bool:
+    """ "That is not true", "denied it": a bare pronoun; "those calling for ..." names people."""
+    kind = claim_nouns().get(token.lower_, ("", ()))[0] if token.pos_ in ("PRON", "DET") else ""
+    return kind == "pronoun" and all(c.is_punct for c in token.children)
+
+
+def judges_claims(cue: Span) -> bool:
+    """A cue that itself confirms what it names ("confirmed the report", "verified it")."""
+    word = _single_word(cue.root)
+    return word is not None and word.verdict == TRUE
+
+
 def complement_clause(token: Token) -> Span | None:
     """The that-clause beside a claim noun or an "it": "the claim [that X]", "it is false [that X]"."""
     for child in token.children:
@@ -120,8 +134,7 @@ def complement_clause(token: Token) -> Span | None:
 
 def points_back(token: Token) -> bool:
     """Whether a subject or object names a claim: "the report", "these allegations", "it", "that"."""
-    kind = claim_nouns().get(token.lower_, ("", ()))[0] if token.pos_ in ("PRON", "DET") else ""
-    if kind == "pronoun":
+    if is_pointing_pronoun(token):
         return True
     if not is_claim_noun(token) or token.pos_ not in ("NOUN", "PROPN"):
         return False
@@ -171,7 +184,7 @@ def _claim_on_subject(predicate: Token) -> Verdict | None:
         if found is None:
             phrase = _phrase_at(word, word.right_edge.i + 1, CLAIM)
             found = phrase[0] if phrase else None
-        if found is not None:
+        if found is not None and (found.pronoun or not is_pointing_pronoun(subject)):
             negator = negation_of(word)
             negated = negator is not None and "not" not in found.pattern
             first = min(word.i, negator.i) if negated and negator is not None else word.i
@@ -181,7 +194,7 @@ def _claim_on_subject(predicate: Token) -> Verdict | None:
     end = min(predicate.right_edge.i + 1, predicate.i + PHRASE_REACH + 1)
     for token in predicate.doc[predicate.i : end]:
         phrase = _phrase_at(token, end, CLAIM)  # "is without foundation", "was made up"
-        if phrase is not None:
+        if phrase is not None and (phrase[0].pronoun or not is_pointing_pronoun(subject)):
             negated = negation_of(predicate) is not None
             verdict = _flipped(phrase[0].verdict, negated)
             return Verdict(verdict, phrase[1], subject, CLAIM, _extraposed(subject, predicate))

@@ -4,8 +4,8 @@ Runs after hearsay_factuality. A statement whose content is a verdict ("the repo
 "called the accusations lies", "is not responsible") becomes a denial (stance deny, polarity
 neg) or a confirmation (stance assert, polarity pos) of the claim it points at, keeping the
 certainty its hedges left; the verdict words join its factuality cues. Every verdict, and every
-statement whose content only names a claim ("denied the allegations", "confirmed the report"),
-gets ``target``: the claim, resolved by ``hearsay.extract.targets``.
+denial or confirmation whose content only names a claim ("denied the allegations", "confirmed
+the report"), gets ``target``: the claim, resolved by ``hearsay.extract.targets``.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from ..drafts import StatementDraft
 from ..factuality_rules import assess
 from ..targets import target_of
-from ..verdict_rules import FALSE, pointer_of, read_verdict
+from ..verdict_rules import FALSE, judges_claims, pointer_of, read_verdict
 
 # Stances a verdict overrides: the cue only said that the source spoke.
 OVERRIDDEN = ("assert", "report")
@@ -42,7 +42,7 @@ def judge(draft: StatementDraft, drafts: Sequence[StatementDraft]) -> StatementD
     verdict = read_verdict(draft.cue, draft.content)
     if verdict is None:
         pointer = pointer_of(draft.content)
-        if pointer is not None:
+        if pointer is not None and (draft.stance == "deny" or judges_claims(draft.cue)):
             draft.target = target_of(draft, drafts, pointer)
         return draft
     if draft.stance in OVERRIDDEN:
