@@ -46,6 +46,10 @@ DENIALS = [
         "nothing to do with",
     ),
     ("A general said the army is not responsible.", "said", ("deny", "certain", "neg"), "not responsible"),
+    ("The spokesman said the accusations had no basis.", "said", ("deny", "certain", "neg"), "no basis"),
+    ("The council said there was no truth in the reports.", "said", ("deny", "certain", "neg"), "no truth"),
+    ("He called the story fake news.", "called", ("deny", "certain", "neg"), "fake"),
+    ("She said it was a lie.", "said", ("deny", "certain", "neg"), "lie"),
     # hedges keep lowering the certainty of a denial
     ("The club said the reports were probably false.", "said", ("deny", "probable", "neg"), "false"),
 ]
@@ -78,8 +82,14 @@ def test_verdicts_that_call_a_claim_true_are_certain_assertions(nlp, text):
 
 
 def test_verdicts_need_a_claim_to_judge(nlp):
-    """ "The water was false" is no verdict: its subject names no claim."""
-    for text in ("The mayor said the bridge was fake.", "The coach said the team was wrong."):
+    """ "The bridge was fake" is no verdict: its subject names no claim; nor is "that" with "absurd"."""
+    for text in (
+        "The mayor said the bridge was fake.",
+        "The coach said the team was wrong.",
+        "The report was about false claims, the mayor said.",
+        "It is ridiculous that we have to wait, the mayor said.",
+        "The mayor said that would be absurd.",
+    ):
         statement, _ = statement_with(nlp, text, "said")
         assert (statement.stance, statement.polarity, statement.target) == ("assert", "pos", None)
 
@@ -130,7 +140,8 @@ def test_verdicts_target_the_clause_beside_their_claim_noun(nlp):
 
 
 def test_verdicts_target_an_extraposed_clause(nlp):
-    verdict, _ = statement_with(nlp, "It is false that the army fired on protesters, the ministry said.", "said")
+    text = "It is false that the army fired on protesters, the ministry said."
+    verdict, _ = statement_with(nlp, text, "said")
     assert verdict.stance == "deny"
     assert verdict.target is not None and verdict.target.text == "the army fired on protesters"
 
@@ -174,3 +185,27 @@ def test_verdicts_show_in_the_reading_json(nlp):
         "statement": "s1",
         "pointer": "the report",
     }
+
+
+def test_verdicts_prefer_the_statement_of_the_claims_owner(nlp):
+    text = (
+        "Kyiv claimed that drones hit the plant. Local media said the plant was closed. "
+        "Moscow said Kyiv's claims were absurd."
+    )
+    verdict, found = statement_with(nlp, text, "said")
+    assert verdict.stance == "deny" and verdict.target is not None
+    assert verdict.target.statement == found[0].id and verdict.target.pointer == "Kyiv's claims"
+
+
+def test_verdicts_reach_only_nearby_claims_without_a_cue_or_owner_to_match(nlp):
+    filler = "The weather in the capital stayed mild and the markets were calm for most of the week. " * 6
+    text = f"Rebels said the army shelled the town. {filler}A colonel said the story was false."
+    verdict, _ = statement_with(nlp, text, "said")
+    assert verdict.stance == "deny" and verdict.target is None
+
+
+def test_verdicts_ignore_people_named_by_a_pronoun(nlp):
+    """ "Urged those calling for ..." names people, not a claim: no target."""
+    text = "Rebels said the army shelled the town. The mayor denied those living nearby any help."
+    for statement in statements(nlp, text):
+        assert statement.target is None

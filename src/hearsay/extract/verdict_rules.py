@@ -8,6 +8,7 @@ but a verdict on one already made. ``read_verdict(cue, content)`` finds it:
   fabricated", "it is not true") or by the object of the cue ("called the accusations lies",
   "described the claims as baseless"); the subject or object must point at a claim
   (``lexicons/claim_nouns.tsv``), and a negation flips the verdict ("not true" is false);
+* "there is no truth in the reports" judges the claim named after its preposition;
 * an involvement verdict denies the subject's part in an event ("is not responsible", "had
   nothing to do with"), whatever the subject; it points at no claim words of its own.
 
@@ -25,7 +26,7 @@ from .factuality_rules import negation_of
 from .lexicon import load_lexicon
 
 FALSE, TRUE = "false", "true"
-CLAIM, INVOLVEMENT = "claim", "involvement"
+CLAIM, OBJECT, INVOLVEMENT = "claim", "object", "involvement"
 # Verbs that link a subject to the verdict word: "the report was false", "seems baseless".
 COPULAS = {"be", "seem", "appear", "remain", "sound", "prove", "look"}
 # How far past a predicate a verdict phrase may start ("has nothing to do with").
@@ -149,12 +150,14 @@ def points_back(token: Token) -> bool:
     return token.tag_ == "NNS" and not any(c.dep_ == "det" for c in token.children)
 
 
-def _judged(word: Token) -> VerdictWord | None:
-    """The claim verdict a complement word gives: "false", "a lie", "a false claim", "fake news"."""
+def _judged(word: Token) -> tuple[VerdictWord, Token] | None:
+    """The claim verdict a complement gives, and its word: "false", "a lie", "a false claim", "fake news"."""
     found = _single_word(word)
-    if found is None and (is_claim_noun(word) or word.lemma_.lower() in ("news", "story")):
-        found = next((w for c in word.children if c.dep_ == "amod" and (w := _single_word(c))), None)
-    return found
+    if found is not None:
+        return found, word
+    if is_claim_noun(word) or word.lemma_.lower() in ("news", "story"):
+        return next(((w, c) for c in word.children if c.dep_ == "amod" and (w := _single_word(c))), None)
+    return None
 
 
 def _flipped(verdict: str, negated: bool) -> str:
@@ -172,32 +175,48 @@ def _claim_on_subject(predicate: Token) -> Verdict | None:
     subject = _subject(predicate)
     if subject is None or not points_back(subject):
         return None
-    lemma = predicate.lemma_.lower()
-    if lemma in COPULAS:
+    complements: list[Token] = []
+    if predicate.lemma_.lower() in COPULAS:
         complements = [c for c in predicate.children if c.dep_ in COMPLEMENTS]
     elif predicate.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in predicate.children):
         complements = [predicate]
-    else:
-        return None
     for word in complements:
-        found = _judged(word)
-        if found is None:
+        judged = _judged(word)
+        if judged is None:
             phrase = _phrase_at(word, word.right_edge.i + 1, CLAIM)
-            found = phrase[0] if phrase else None
-        if found is not None and (found.pronoun or not is_pointing_pronoun(subject)):
+            judged = (phrase[0], word) if phrase else None
+        if judged is not None and (judged[0].pronoun or not is_pointing_pronoun(subject)):
+            found, said = judged
             negator = negation_of(word)
             negated = negator is not None and "not" not in found.pattern
-            first = min(word.i, negator.i) if negated and negator is not None else word.i
-            words = word.doc[first : word.i + 1]  # "not true", "not entirely accurate"
+            first = min(said.i, negator.i) if negated and negator is not None else said.i
+            words = word.doc[first : said.i + 1]  # "not true", "not entirely accurate"
             verdict = _flipped(found.verdict, negated)
             return Verdict(verdict, words, subject, CLAIM, _extraposed(subject, predicate))
     end = min(predicate.right_edge.i + 1, predicate.i + PHRASE_REACH + 1)
     for token in predicate.doc[predicate.i : end]:
-        phrase = _phrase_at(token, end, CLAIM)  # "is without foundation", "was made up"
-        if phrase is not None and (phrase[0].pronoun or not is_pointing_pronoun(subject)):
+        phrase = _phrase_at(token, end, CLAIM)  # "is without foundation", "have no basis"
+        judges = phrase is not None and (phrase[0].pronoun or not is_pointing_pronoun(subject))
+        if phrase is not None and judges and len(phrase[1]) > 1:
             negated = negation_of(predicate) is not None
             verdict = _flipped(phrase[0].verdict, negated)
             return Verdict(verdict, phrase[1], subject, CLAIM, _extraposed(subject, predicate))
+    return None
+
+
+def _claim_in_object(predicate: Token) -> Verdict | None:
+    """ "There is no truth in the reports": the judged claim is the object of a preposition."""
+    end = min(predicate.right_edge.i + 1, predicate.i + PHRASE_REACH + 1)
+    for token in predicate.doc[predicate.i : end]:
+        phrase = _phrase_at(token, end, OBJECT)
+        if phrase is None:
+            continue
+        last = phrase[1][-1]
+        for prep in (c for c in last.children if c.dep_ == "prep"):
+            pointer = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if pointer is not None and points_back(pointer):
+                verdict = _flipped(phrase[0].verdict, negation_of(predicate) is not None)
+                return Verdict(verdict, phrase[1], pointer, CLAIM)
     return None
 
 
@@ -223,7 +242,14 @@ def _involvement(predicate: Token) -> Verdict | None:
 def _claim_on_object(verb: Token) -> Verdict | None:
     """ "Called the accusations lies", "described the claims as baseless", "dismissed them as fabricated"."""
     target = next((c for c in verb.children if c.dep_ == "dobj"), None)
-    if target is None or not points_back(target):
+    if target is None:
+        return None
+    # "called the claims fake news", parsed "called [the claims fake] news": the claim hangs off the verdict
+    judged = _judged(target)
+    claim = next((t for t in target.subtree if t.dep_ == "npadvmod" and is_claim_noun(t)), None)
+    if judged is not None and claim is not None:
+        return Verdict(judged[0].verdict, target.doc[judged[1].i : judged[1].i + 1], claim, CLAIM)
+    if not points_back(target):
         return None
     for child in verb.children:
         words = [child] if child.dep_ == "oprd" else []
@@ -232,9 +258,10 @@ def _claim_on_object(verb: Token) -> Verdict | None:
         if child.dep_ == "advcl" and any(c.lower_ == "as" and c.dep_ == "mark" for c in child.children):
             words = [child]
         for word in words:
-            found = _judged(word)
-            if found is not None:
-                return Verdict(found.verdict, word.doc[word.i : word.i + 1], target, CLAIM)
+            judged = _judged(word)
+            if judged is not None:
+                said = judged[1]
+                return Verdict(judged[0].verdict, word.doc[said.i : said.i + 1], target, CLAIM)
     return None
 
 
@@ -251,7 +278,7 @@ def predicates(content: Span) -> list[Token]:
 def read_verdict(cue: Span, content: Span) -> Verdict | None:
     """The verdict a statement gives, if its content (or its cue with its object) is one."""
     for predicate in predicates(content):
-        found = _claim_on_subject(predicate) or _involvement(predicate)
+        found = _claim_on_subject(predicate) or _claim_in_object(predicate) or _involvement(predicate)
         if found is not None:
             return found
     return _claim_on_object(cue.root)
