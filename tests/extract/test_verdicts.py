@@ -209,3 +209,13 @@ def test_verdicts_ignore_people_named_by_a_pronoun(nlp):
     text = "Rebels said the army shelled the town. The mayor denied those living nearby any help."
     for statement in statements(nlp, text):
         assert statement.target is None
+
+
+def test_verdicts_target_an_earlier_quotation_no_statement_holds(nlp):
+    text = (
+        'A banner with the words "the mayor stole the funds" hung outside the hall. '
+        "The mayor said the claim was false."
+    )
+    verdict, _ = statement_with(nlp, text, "said")
+    assert verdict.stance == "deny" and verdict.target is not None
+    assert (verdict.target.text, verdict.target.statement) == ("the mayor stole the funds", None)

@@ -41,7 +41,7 @@ COMPLEMENTS = ("acomp", "attr", "oprd")
 class VerdictWord:
     pattern: tuple[str, ...]
     verdict: str  # false / true
-    reads: str  # claim / involvement
+    reads: str  # claim / object / involvement
     pronoun: bool  # judges a claim named only by "that", "it"
 
 
