@@ -65,13 +65,14 @@ def _pointer_words(pointer: Token, clause: Span | None) -> Span:
 
 
 def _stating(clause: Span, draft: StatementDraft, drafts: Sequence[StatementDraft]) -> StatementDraft | None:
-    """Another statement whose content is (most of) the clause."""
+    """Another statement whose content is the clause, or nearly."""
     for other in drafts:
         if other is draft:
             continue
         content = other.content
         overlap = min(clause.end_char, content.end_char) - max(clause.start_char, content.start_char)
-        if overlap * 2 > clause.end_char - clause.start_char:
+        # most of each other: a statement whose content merely holds the clause is not stating it
+        if overlap * 2 > max(clause.end_char - clause.start_char, content.end_char - content.start_char):
             return other
     return None
 

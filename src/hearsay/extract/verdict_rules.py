@@ -124,9 +124,12 @@ def judges_claims(cue: Span) -> bool:
 
 def complement_clause(token: Token) -> Span | None:
     """The that-clause beside a claim noun or an "it": "the claim [that X]", "it is false [that X]"."""
-    for child in token.children:
-        if child.dep_ not in ("acl", "ccomp"):
-            continue
+    candidates = [c for c in token.children if c.dep_ in ("acl", "ccomp")]
+    if token.dep_ == "dobj" and is_claim_noun(token):
+        # "denied the allegation that X" is often parsed with the clause on the verb
+        after = token.right_edge.i + 1
+        candidates += [c for c in token.head.children if c.dep_ == "ccomp" and c.left_edge.i == after]
+    for child in candidates:
         mark = next((c for c in child.children if c.dep_ == "mark" and c.lower_ == "that"), None)
         if mark is not None and mark.i < child.i:
             return token.doc[mark.i + 1 : child.right_edge.i + 1]
