@@ -17,7 +17,7 @@ SELECT s.document_id, d.title, d.outlet, d.published, s.id AS statement_id,
        s.source_name AS source, s.source_entity, s.source_text, s.source_start, s.source_end,
        s.cue_text AS cue, s.cue_lemma, s.cue_start, s.cue_end,
        s.content_text AS content, s.content_start, s.content_end,
-       s.kind, s.addressee_text AS addressee, s.certainty, s.polarity, s.stance,
+       s.kind, s.addressee_text AS addressee, s.certainty, s.polarity, s.stance, s.target_text,
        coalesce(ls.entity_id, lm.entity_id) AS entity_id, ls.cluster_id,
        ld.duplicate_of, d.ingested_at
 FROM statements AS s JOIN documents AS d ON d.id = s.document_id
