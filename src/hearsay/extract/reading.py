@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
@@ -72,7 +74,7 @@ def _mentions(draft: EntityDraft) -> list[Mention]:
     ]
 
 
-def _statements(doc: Doc, drafts: list[StatementDraft]) -> tuple[Statement, ...]:
+def _statements(doc: Doc, drafts: Sequence[StatementDraft]) -> tuple[Statement, ...]:
     ids = {id(draft): f"s{number}" for number, draft in enumerate(drafts, start=1)}
     return tuple(_statement(doc, draft, ids) for draft in drafts)
 
