@@ -67,8 +67,6 @@ def test_browser_statement_leads_to_its_source_entity(page, main_article_id, scr
 
 def test_browser_statement_leads_to_its_cluster(page, main_article_id, screenshot_dirs, server) -> None:
     page.goto(urls.document(main_article_id))
-    if page.locator("a.cluster-link").count() == 0:
-        pytest.skip("claim clusters need hearsay.link (not available in this checkout)")
     # TASS's question is also Ulys-Media's: a cluster of two sources.
     card = page.locator("li.card", has_text="TASS").filter(has_text="was questioned").first
     card.locator("a.cluster-link").click()
