@@ -9,7 +9,7 @@ from pathlib import Path
 import lxml.html
 import pytest
 
-from hearsay.model import SIDES, STANCES, VERDICTS
+from hearsay.model import SIDES, STANCES, VERDICTS, Proposition
 from hearsay.web import urls
 from hearsay.web.evidence_page import PER_PAGE, Claim, side_pages
 from hearsay.web.render import page_html
@@ -189,3 +189,29 @@ def test_pages_use_only_classes_of_the_vocabulary() -> None:
     used = set(re.findall(r"\b((?:stance|relation)-[a-z_]+)\b", html))
     defined = {f"stance-{s}" for s in STANCES} | {f"relation-{r}" for r in SIDES}
     assert used <= defined and {"relation-supports", "relation-refutes", "stance-deny"} <= used
+
+
+def test_claim_list_shows_the_evidence_verdict_and_never_a_guess() -> None:
+    proposition = Proposition(
+        id="c-ferry",
+        title="Ferry",
+        representative="the ferry left the harbour at dawn",
+        size=3,
+        documents=2,
+        sources=3,
+        independent_sources=2,
+        verdict="contested",
+        sides={"supports": 2, "refutes": 1, "discusses": 0},
+    )
+    # A cluster summary without a verdict (only the old member-stance guess) shows none.
+    guessed = {**proposition.to_dict(), "id": "c-guess", "contradiction": True}
+    del guessed["verdict"]
+    pager = {"previous": None, "next": None, "total": 2, "offset": 0, "limit": 25}
+    html = page_html(
+        "clusters.html", {"clusters": [proposition.to_dict(), guessed], "pager": pager, "query": ""}
+    )
+    rows = lxml.html.fromstring(html).xpath("//tbody/tr")
+    verdict = rows[0].xpath("td")[-1]
+    assert verdict.xpath(".//abbr")[0].get("title") == VERDICTS["contested"]
+    assert text(verdict) == "contested supports2 refutes1 discusses0"
+    assert text(rows[1].xpath("td")[-1]) == "–"
