@@ -4,6 +4,7 @@ the three sides, their counts, the verdict with its definition, pagination, esca
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import lxml.html
@@ -215,3 +216,17 @@ def test_claim_list_shows_the_evidence_verdict_and_never_a_guess() -> None:
     assert verdict.xpath(".//abbr")[0].get("title") == VERDICTS["contested"]
     assert text(verdict) == "contested supports2 refutes1 discusses0"
     assert text(rows[1].xpath("td")[-1]) == "–"
+
+
+def test_sides_are_relations_to_the_proposition_not_speech_acts() -> None:
+    # "The ferry never left" asserted refutes "the ferry left"; a denial of a denial supports it.
+    opposite = item("refutes", 1, content="the ferry never left the harbour")
+    opposite = replace(opposite, statement=replace(opposite.statement, stance="assert", polarity="pos"))
+    double = item("supports", 1, content="that the ferry stayed in the harbour")
+    double = replace(double, statement=replace(double.statement, stance="deny", polarity="neg"))
+    tree, _ = evidence_page(record(supports=[double], refutes=[opposite]))
+    refuting = cards(tree, "refutes")[0]
+    assert "the ferry never left" in text(refuting) and "asserts" in text(refuting)
+    assert "relation-refutes" in refuting.get("class")
+    supporting = cards(tree, "supports")[0]
+    assert "denies" in text(supporting) and "relation-supports" in supporting.get("class")
