@@ -13,7 +13,9 @@ from .api_models import ClusterDetail, ClusterSummary, Evidence, Page, Provenanc
 from .evidence_adapter import as_evidence
 from .state import state
 
-EvidenceLimit = Annotated[int, Query(ge=1, le=500, description="the most statements, over all sides")]
+EvidenceLimit = Annotated[
+    int, Query(ge=1, le=500, description="the most statements listed on each side; counts cover all")
+]
 
 router = APIRouter(prefix="/api/v1", responses=ERRORS)
 

@@ -192,7 +192,7 @@ class EvidenceSide(BaseModel):
     """The statements on one side, in time order; ``first`` is the earliest."""
 
     relation: RelationKind
-    count: int = Field(ge=0, description="statements on this side")
+    count: int = Field(ge=0, description="statements on this side (``items`` may list fewer)")
     independent_sources: int = Field(ge=0)
     first: EvidenceItem | None
     items: list[EvidenceItem]
@@ -211,7 +211,7 @@ class Evidence(BaseModel):
     verdict: Verdict
     verdict_definition: str
     clusters: list[str] = Field(description="the claim clusters it draws on, closest first")
-    candidates: int = Field(ge=0, description="statements weighed")
+    candidates: int = Field(ge=0, description="how many candidates were weighed")
     sides: EvidenceSides
 
 

@@ -20,7 +20,8 @@ SIDE_HELP = {
     "refutes": "statements that deny it or state the opposite",
     "discusses": "statements that raise, ask about or report it without taking a side",
 }
-# The most statements a page asks for; each side is then paginated here.
+# The most statements a page asks for (per side, where hearsay.link caps each side); each side's
+# listed statements are then paginated here, and its counts cover all of them.
 EVIDENCE_LIMIT = 500
 
 
@@ -55,10 +56,15 @@ class SidePage:
     def first_number(self) -> int:
         return (self.page - 1) * PER_PAGE + 1
 
+    @property
+    def listed(self) -> int:
+        """How many of the side's statements the record lists (its count may be more)."""
+        return len(self.side.items)
+
 
 def side_pages(found: Evidence, requested: dict[str, int], path: str, params: dict) -> list[SidePage]:
     """The sides in the order supports, refutes, discusses, each at its requested page (clamped)."""
-    pages = {r: _clamp(requested.get(r, 1), found.side(r).count) for r in SIDES}
+    pages = {r: _clamp(requested.get(r, 1), len(found.side(r).items)) for r in SIDES}
     result = []
     for relation in SIDES:
         side = found.side(relation)
@@ -70,7 +76,7 @@ def side_pages(found: Evidence, requested: dict[str, int], path: str, params: di
             kept = {page_parameter(r): p for r, p in chosen.items() if p > 1}
             return urls.with_query(path, **params, **kept) + f"#side-{relation}"
 
-        count = _page_count(side.count)
+        count = _page_count(len(side.items))
         result.append(
             SidePage(
                 side=side,
