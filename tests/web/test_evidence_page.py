@@ -230,3 +230,14 @@ def test_sides_are_relations_to_the_proposition_not_speech_acts() -> None:
     assert "relation-refutes" in refuting.get("class")
     supporting = cards(tree, "supports")[0]
     assert "denies" in text(supporting) and "relation-supports" in supporting.get("class")
+
+
+def test_a_side_listing_fewer_than_it_counts_says_so() -> None:
+    # hearsay.link caps each side's list at its limit; the counts still cover every statement.
+    evidence = record(supports=many("supports", 3))
+    capped = replace(evidence.side("supports"), total=40)
+    tree, _ = evidence_page(replace(evidence, sides=(capped, *evidence.sides[1:])))
+    assert [text(td) for td in tree.xpath('//tr[@class="side-row-supports"]/td')][0] == "40"
+    assert text(side(tree, "supports").xpath("h3")[0]) == "Supports 40"
+    assert "Listing the first 3 of 40." in text(side(tree, "supports"))
+    assert len(cards(tree, "supports")) == 3 and not side(tree, "supports").xpath('.//nav[@class="pager"]')

@@ -10,7 +10,6 @@ from pydantic import BaseModel, Field
 from ..link import cluster_detail, cluster_list, evidence, merge, provenance, split, timeline
 from .api import ERRORS, WRITE_ERRORS, Limit, Offset, Text, check_write, page
 from .api_models import ClusterDetail, ClusterSummary, Evidence, Page, Provenance, TimelineEntry
-from .evidence_adapter import as_evidence
 from .state import state
 
 EvidenceLimit = Annotated[
@@ -55,7 +54,7 @@ def get_evidence(
         raise HTTPException(422, "give exactly one of proposition and cluster")
     if cluster is not None:
         return _cluster_evidence(request, cluster, limit)
-    return as_evidence(evidence(state(request).db.reader(), proposition=proposition, limit=limit)).to_dict()
+    return evidence(state(request).db.reader(), proposition=proposition, limit=limit).to_dict()
 
 
 @router.get("/clusters/{cluster_id}/evidence", response_model=Evidence, tags=["claims"])
@@ -68,7 +67,7 @@ def _cluster_evidence(request: Request, cluster_id: str, limit: int) -> dict:
     store = state(request).db.reader()
     if cluster_detail(store, cluster_id) is None:
         raise HTTPException(404, f"no claim cluster {cluster_id!r}")
-    return as_evidence(evidence(store, cluster_id=cluster_id, limit=limit)).to_dict()
+    return evidence(store, cluster_id=cluster_id, limit=limit).to_dict()
 
 
 @router.get("/clusters/{cluster_id}/provenance", response_model=Provenance, tags=["claims"])

@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from ..link import cluster_detail, evidence
 from ..model import SIDES, Evidence, EvidenceItem, EvidenceSide
 from . import urls
-from .evidence_adapter import as_evidence
 
 PER_PAGE = 10
 SIDE_LABELS = {"supports": "Supports", "refutes": "Refutes", "discusses": "Discusses"}
@@ -124,9 +123,9 @@ def claim_of(store, *, cluster_id: str | None = None, proposition: str | None = 
     if cluster_id:
         if cluster_detail(store, cluster_id) is None:
             return None
-        found = as_evidence(evidence(store, cluster_id=cluster_id, limit=EVIDENCE_LIMIT))
+        found = evidence(store, cluster_id=cluster_id, limit=EVIDENCE_LIMIT)
         return Claim(found, urls.cluster(cluster_id), {"cluster": cluster_id})
     if proposition and proposition.strip():
-        found = as_evidence(evidence(store, proposition=proposition, limit=EVIDENCE_LIMIT))
+        found = evidence(store, proposition=proposition, limit=EVIDENCE_LIMIT)
         return Claim(found, urls.evidence(proposition), {"proposition": proposition})
     return None
