@@ -147,7 +147,7 @@ async def upload_documents(request: Request, files: Annotated[list[UploadFile], 
 async def _in_writer(server, contents):
     from starlette.concurrency import run_in_threadpool
 
-    return await run_in_threadpool(server.db.write, ingest_upload, contents, server.link)
+    return await run_in_threadpool(server.db.write, ingest_upload, contents)
 
 
 # --- statements and entities ---------------------------------------------------------------
@@ -212,7 +212,7 @@ def list_entities(
 def get_entity(request: Request, key: str) -> dict:
     """One entity: names and variants, roles over time, what it said and what was said about it."""
     server = state(request)
-    found = entity_views.entity_detail(server.db.reader(), server.link, key)
+    found = entity_views.entity_detail(server.db.reader(), key)
     if found is None:
         raise HTTPException(404, f"no entity {key!r}")
     return found

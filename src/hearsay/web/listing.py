@@ -6,6 +6,7 @@ from typing import Any
 
 from fastapi import Request
 
+from ..link import cluster_list
 from . import entities as entity_views
 from .paging import one_more
 from .state import state
@@ -15,10 +16,8 @@ def entity_page(
     request: Request, type: str | None, query: str | None, limit: int, offset: int
 ) -> tuple[list[dict[str, Any]], int]:
     """Entities, most mentioned first, of a ``type`` given in any case, whose names contain ``query``."""
-    server = state(request)
     return entity_views.entity_page(
-        server.db.reader(),
-        server.link,
+        state(request).db.reader(),
         type=type.upper() if type else None,
         query=query,
         limit=limit,
@@ -30,10 +29,9 @@ def cluster_page(
     request: Request, query: str | None, limit: int, offset: int
 ) -> tuple[list[dict[str, Any]], int]:
     """Claim clusters, biggest first, whose wording contains ``query``."""
-    server = state(request)
-    store = server.db.reader()
+    store = state(request).db.reader()
 
     def fetch(count: int) -> list[dict[str, Any]]:
-        return server.linked.cluster_list(store, query=query, limit=count, offset=offset)
+        return cluster_list(store, query=query, limit=count, offset=offset)
 
     return one_more(fetch, limit, offset)

@@ -1,11 +1,10 @@
-"""What every request handler shares: the database, the linking layer, and the write policy."""
+"""What every request handler shares: the database and the write policy."""
 
 from __future__ import annotations
 
 import hmac
 import ipaddress
 from dataclasses import dataclass
-from types import ModuleType
 
 from fastapi import HTTPException, Request
 
@@ -33,16 +32,8 @@ class ServerState:
     """
 
     db: Database
-    link: ModuleType | None
     token: str | None
     writes_open: bool
-
-    @property
-    def linked(self) -> ModuleType:
-        """The linking layer; the routes that use it are mounted only when it is there."""
-        if self.link is None:
-            raise HTTPException(404, "this server has no linking layer")
-        return self.link
 
     def check_write(self, request: Request) -> None:
         if self.token is not None:
