@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..link import cluster_detail, evidence
-from ..model import SIDES, Evidence, EvidenceItem, EvidenceSide
+from ..model import SIDES, Evidence, EvidenceItem, EvidenceSide, RelationKind
 from . import urls
 
 PER_PAGE = 10
@@ -70,8 +70,8 @@ def side_pages(found: Evidence, requested: dict[str, int], path: str, params: di
         here = pages[relation]
         start = (here - 1) * PER_PAGE
 
-        def href(page: int, relation: str = relation) -> str:
-            chosen: dict[str, int] = {**pages, relation: page}
+        def href(page: int, relation: RelationKind = relation) -> str:
+            chosen = {**pages, relation: page}
             kept = {page_parameter(r): p for r, p in chosen.items() if p > 1}
             return urls.with_query(path, **params, **kept) + f"#side-{relation}"
 

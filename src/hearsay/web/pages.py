@@ -63,7 +63,8 @@ def document(
     if cluster and claim is None:
         raise HTTPException(404, f"no claim cluster {cluster!r}")
     linked = Linked(store, reading.document_id)
-    cards = statement_cards(reading, linked, by_statement(claim.evidence if claim else None, reading.document_id))
+    relations = by_statement(claim.evidence if claim else None, reading.document_id)
+    cards = statement_cards(reading, linked, relations)
     context = {
         "claim": claim,
         "document": reading.document,
