@@ -12,7 +12,7 @@ from ..errors import ConfigError
 from . import output
 from .eval_options import default_data
 
-FOLDERS = ("polnear", "tempeval3", "meantime", "factuality", "ecbplus")
+FOLDERS = ("polnear", "tempeval3", "meantime", "factuality", "ecbplus", "fnc-1")
 
 
 def _cell(value: float | None) -> str:
@@ -29,7 +29,10 @@ def _met(row: dict) -> str:
     "data_root",
     type=click.Path(file_okay=False, path_type=Path),
     default=None,
-    help="Folder holding polnear/, tempeval3/, meantime/, factuality/, ecbplus/ [default: ../shared/data]",
+    help=(
+        "Folder holding polnear/, tempeval3/, meantime/, factuality/, ecbplus/, fnc-1/ "
+        "[default: ../shared/data]"
+    ),
 )
 @click.option(
     "--only",

@@ -107,6 +107,8 @@ def section_for(figures: dict[str, Any]) -> str:
         return f"tempeval3_{figures['split']}"
     if figures.get("dataset") == "ecbplus":
         return "ecbplus"
+    if figures.get("dataset") == "fnc1":
+        return f"fnc1_{figures['split']}"
     if figures.get("dataset") == "factuality":
         return f"factuality_{figures['set'].lower()}_{figures['split']}"
     return "sample_article"
