@@ -94,6 +94,11 @@ def test_macro_f1_per_label_and_confusion():
     assert figures["gold_counts"] == {"agree": 1, "disagree": 1, "discuss": 1, "unrelated": 2}
 
 
+def _gold() -> list[str]:
+    with STANCES.open(encoding="utf-8", newline="") as handle:
+        return [row["Stance"] for row in csv.DictReader(handle)]
+
+
 def _write(path: Path, text: str) -> Path:
     path.write_text(text, encoding="utf-8")
     return path
@@ -129,11 +134,11 @@ def test_cli_error_on_a_malformed_file_is_one_line(tmp_path):
 
 
 def test_cli_writes_predictions_in_the_input_order(tmp_path):
-    predictions = tmp_path / "predictions.csv"
+    predictions, errors = tmp_path / "predictions.csv", tmp_path / "errors.jsonl"
     cache = tmp_path / "cache"
     result = run(
         "--bodies", str(BODIES), "--stances", str(STANCES), "--predictions", str(predictions),
-        "--cache", str(cache), "--json",
+        "--errors", str(errors), "--cache", str(cache), "--json",
     )  # fmt: skip
     assert result.exit_code == 0, result.output
     with STANCES.open(encoding="utf-8", newline="") as handle:
@@ -142,7 +147,15 @@ def test_cli_writes_predictions_in_the_input_order(tmp_path):
         rows = list(csv.DictReader(handle))
     assert [(row["Headline"], row["Body ID"]) for row in rows] == given
     assert all(row["Stance"] in LABELS for row in rows)
+    wrong = [json.loads(line) for line in errors.read_text(encoding="utf-8").splitlines()]
+    assert [(e["row"], e["predicted"]) for e in wrong] == [
+        (i, row["Stance"])
+        for i, (row, gold) in enumerate(zip(rows, _gold(), strict=True))
+        if row["Stance"] != gold
+    ]
     figures = json.loads(result.stdout)
+    assert sum(r["pairs"] for r in figures["rules"].values()) == 8
+    assert sum(r["right"] for r in figures["rules"].values()) == 8 - len(wrong)
     assert figures["pairs"] == 8 and figures["readings"] == {"cached": 0, "read": 4, "unread": 0}
     assert set(figures["classes"]) == set(LABELS) and 0.0 <= figures["fnc_score"]["relative"] <= 1.0
     # a second run reads every body from the cache and judges alike

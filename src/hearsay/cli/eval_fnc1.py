@@ -45,6 +45,13 @@ _FILE = click.Path(dir_okay=False, path_type=Path)
     default=None,
     help="Write the predicted label of each pair, in the input's order (Headline,Body ID,Stance).",
 )
+@click.option(
+    "--errors",
+    "errors_path",
+    type=_FILE,
+    default=None,
+    help="Write one JSON line per wrongly labelled pair: both labels, the rule and its reason.",
+)
 @click.option("--limit", type=click.IntRange(min=1), default=None, help="Judge only the first N pairs.")
 @click.option(
     "--cache",
@@ -62,6 +69,7 @@ def eval_fnc1(
     bodies_path: Path | None,
     stances_path: Path | None,
     predictions_path: Path | None,
+    errors_path: Path | None,
     limit: int | None,
     cache_dir: Path | None,
     no_cache: bool,
@@ -84,6 +92,7 @@ def eval_fnc1(
         cache_dir=cache_dir,
         use_cache=not no_cache,
         predictions_path=predictions_path,
+        errors_path=errors_path,
     )
     if as_json:
         click.echo(json.dumps(figures, ensure_ascii=False, indent=2))
@@ -91,6 +100,8 @@ def eval_fnc1(
         print_fnc1(figures)
     if predictions_path is not None:
         output.note(f"wrote {figures['pairs']} predictions to {predictions_path}")
+    if errors_path is not None:
+        output.note(f"wrote the wrongly labelled pairs to {errors_path}")
     if baseline is not None and not figures["labelled"]:
         raise ConfigError("the stances carry no labels: there is nothing to raise the floors to")
     raise_floors_from(baseline, figures)

@@ -29,8 +29,9 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError, ModelError
-from ..model import Document, Reading
+from ..model import Document, Reading, Relation
 from .classes import class_scores
+from .error_lines import write_error_lines
 from .gate import files_sha256
 
 LABELS = ("agree", "disagree", "discuss", "unrelated")
@@ -356,28 +357,59 @@ def read_bodies(
 # --- judging the pairs ------------------------------------------------------------------------
 
 
-def predict(pairs: Iterable[Pair], readings: dict[str, Reading]) -> tuple[list[str], Counter[str]]:
-    """FNC-1's label for each pair, in order, and how often each relation rule decided.
-
-    A body that could not be read is unrelated to every headline.
-    """
+def predict(pairs: Iterable[Pair], readings: dict[str, Reading]) -> list[Relation | None]:
+    """The relation of each pair's body to its headline, in order; None where the body could not be read."""
     from .. import relation
 
     framed: dict[str, Any] = {}
     frame = getattr(relation, "frame", None)
-    labels, rules = [], Counter()
+    judged: list[Relation | None] = []
     for pair in pairs:
         reading = readings.get(pair.body_id)
         if reading is None:
-            labels.append("unrelated")
-            rules["unread body"] += 1
+            judged.append(None)
             continue
         if pair.headline not in framed:
             framed[pair.headline] = frame(pair.headline) if frame is not None else pair.headline
-        judged = relation.relate_document(framed[pair.headline], reading)
-        labels.append(LABEL_OF_RELATION[judged.relation])
-        rules[judged.rule or judged.relation] += 1
-    return labels, rules
+        judged.append(relation.relate_document(framed[pair.headline], reading))
+    return judged
+
+
+def label_of(judged: Relation | None) -> str:
+    """FNC-1's label for a relation; a body that could not be read is unrelated to every headline."""
+    return "unrelated" if judged is None else LABEL_OF_RELATION[judged.relation]
+
+
+def rule_of(judged: Relation | None) -> str:
+    return "unread body" if judged is None else (judged.rule or judged.relation)
+
+
+def rule_counts(pairs: Sequence[Pair], judged: Sequence[Relation | None]) -> dict[str, dict[str, int]]:
+    """How many pairs each rule decided and (when labelled) how many it got right; most used first."""
+    decided: Counter[str] = Counter()
+    right: Counter[str] = Counter()
+    for pair, relation in zip(pairs, judged, strict=True):
+        decided[rule_of(relation)] += 1
+        right[rule_of(relation)] += pair.stance == label_of(relation)
+    return {rule: {"pairs": n, "right": right[rule]} for rule, n in decided.most_common()}
+
+
+def error_records(pairs: Sequence[Pair], judged: Sequence[Relation | None]) -> Iterator[dict[str, Any]]:
+    """One record per wrongly labelled pair: the pair, both labels, and the rule and reason that decided."""
+    for index, (pair, relation) in enumerate(zip(pairs, judged, strict=True)):
+        predicted = label_of(relation)
+        if pair.stance is None or predicted == pair.stance:
+            continue
+        yield {
+            "row": index,
+            "headline": pair.headline,
+            "body_id": pair.body_id,
+            "gold": pair.stance,
+            "predicted": predicted,
+            "rule": rule_of(relation),
+            "reason": relation.reason if relation else "",
+            "match": round(relation.match, 3) if relation else 0.0,
+        }
 
 
 def write_predictions(path: str | Path, pairs: Sequence[Pair], labels: Sequence[str]) -> None:
@@ -402,6 +434,7 @@ def evaluate_fnc1(
     cache_dir: str | Path | None = None,
     use_cache: bool = True,
     predictions_path: str | Path | None = None,
+    errors_path: str | Path | None = None,
 ) -> dict[str, Any]:
     """Read the bodies, judge every (headline, body) pair and score the labels (when the file has them)."""
     started = time.perf_counter()
@@ -409,7 +442,10 @@ def evaluate_fnc1(
     cache = ReadingCache((cache_dir or default_cache_dir()) if use_cache else None)
     readings, counts = read_bodies(dataset.bodies, cache)
     read_s = round(time.perf_counter() - started, 1)
-    labels, rules = predict(dataset.pairs, readings)
+    judged = predict(dataset.pairs, readings)
+    labels = [label_of(j) for j in judged]
+    if errors_path is not None:
+        write_error_lines(errors_path, error_records(dataset.pairs, judged))
     if predictions_path is not None:
         write_predictions(predictions_path, dataset.pairs, labels)
     figures: dict[str, Any] = {
@@ -428,7 +464,7 @@ def evaluate_fnc1(
         figures.update(score_labels([p.stance or "" for p in dataset.pairs], labels))
     else:
         figures["predicted_counts"] = {label: labels.count(label) for label in LABELS}
-    figures["rules"] = dict(rules.most_common())
+    figures["rules"] = rule_counts(dataset.pairs, judged)
     figures["read_s"] = read_s
     figures["elapsed_s"] = round(time.perf_counter() - started, 1)
     return figures
