@@ -23,7 +23,7 @@ import json
 import os
 import time
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -357,21 +357,24 @@ def read_bodies(
 # --- judging the pairs ------------------------------------------------------------------------
 
 
-def predict(pairs: Iterable[Pair], readings: dict[str, Reading]) -> list[Relation | None]:
-    """The relation of each pair's body to its headline, in order; None where the body could not be read."""
+def predict(pairs: Sequence[Pair], readings: dict[str, Reading]) -> list[Relation | None]:
+    """The relation of each pair's body to its headline, in order; None where the body could not be read.
+
+    The pairs are judged body by body (the relation rules cache what they make of a body's sentences).
+    """
     from .. import relation
 
-    framed: dict[str, Any] = {}
-    frame = getattr(relation, "frame", None)
-    judged: list[Relation | None] = []
-    for pair in pairs:
+    framed: dict[str, Any] = {}  # each headline is parsed once, however many bodies it is paired with
+    frame = getattr(relation, "proposition_frame", None)
+    judged: list[Relation | None] = [None] * len(pairs)
+    for index in sorted(range(len(pairs)), key=lambda i: pairs[i].body_id):
+        pair = pairs[index]
         reading = readings.get(pair.body_id)
         if reading is None:
-            judged.append(None)
             continue
         if pair.headline not in framed:
             framed[pair.headline] = frame(pair.headline) if frame is not None else pair.headline
-        judged.append(relation.relate_document(framed[pair.headline], reading))
+        judged[index] = relation.relate_document(framed[pair.headline], reading)
     return judged
 
 
