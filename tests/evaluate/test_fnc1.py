@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -181,3 +182,16 @@ def test_unlabelled_stances_are_judged_not_scored(tmp_path):
     figures = json.loads(result.stdout)
     assert figures["labelled"] is False and "macro_f1" not in figures
     assert len(predictions.read_text(encoding="utf-8").splitlines()) == 2
+
+
+def test_eval_all_runs_fnc1_beside_its_targets(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    root = tmp_path / "data"
+    shutil.copytree(MINI, root / "fnc-1")
+    result = CliRunner().invoke(cli, ["eval", "all", "--data", str(root), "--only", "fnc-1", "--json"])
+    assert result.exit_code == 0, result.output
+    rows = {row["figure"]: row for row in json.loads(result.stdout)["figures"]}
+    assert rows["FNC score (share of the best)"]["target"] == 0.80
+    assert rows["macro-F1 over the 4 stances"]["target"] == 0.60
+    assert rows["disagree F1"]["target"] is None and 0.0 <= rows["disagree F1"]["value"] <= 1.0
+    assert list((tmp_path / "cache" / "hearsay" / "fnc1").glob("readings-*.jsonl"))

@@ -132,7 +132,8 @@ def print_fnc1(figures: dict[str, Any]) -> None:
         ]  # fmt: skip
         for label, d in figures["classes"].items()
     ]
-    out.print(output.table(["label", "gold", "predicted", "correct", "P", "R", "F1"], rows, title=header))
+    out.print(header)
+    out.print(output.table(["label", "gold", "predicted", "correct", "P", "R", "F1"], rows))
     confusion = [[gold, *(figures["confusion"][gold][p] for p in labels)] for gold in labels]
     out.print(output.table(["gold \\ predicted", *labels], confusion, title="Confusion (pairs)"))
     fnc = figures["fnc_score"]
