@@ -60,6 +60,7 @@ def test_the_split_is_by_body_and_deterministic():
     assert len(dev.pairs) + len(train.pairs) == 8
     assert {p.body_id for p in dev.pairs}.isdisjoint({p.body_id for p in train.pairs})
     assert dev.digest() != train.digest() and dev.digest() == load_dataset(MINI, "dev").digest()
+    assert load_dataset(MINI, "dev", limit=1).digest() != dev.digest()
     # the files read whole keep every pair, in order
     whole = load_dataset(bodies_path=BODIES, stances_path=STANCES)
     assert whole.name == "all" and len(whole.pairs) == 8 and len(whole.bodies) == 4

@@ -141,13 +141,15 @@ class Dataset:
     bodies: dict[str, str]  # Body ID -> text, only those the pairs use
     pairs: list[Pair]
     files: tuple[Path, ...]
+    limit: int | None = None  # the first N pairs only: other data, with another digest
 
     @property
     def labelled(self) -> bool:
         return all(p.stance is not None for p in self.pairs)
 
     def digest(self) -> str:
-        return files_sha256(self.files, first=f"split={self.name}\nrule={SPLIT_RULE}\n".encode())
+        first = f"split={self.name}\nrule={SPLIT_RULE}\n" + (f"limit={self.limit}\n" if self.limit else "")
+        return files_sha256(self.files, first=first.encode())
 
 
 def load_dataset(
@@ -182,7 +184,7 @@ def load_dataset(
     if limit is not None:
         pairs = pairs[:limit]
     used = {p.body_id for p in pairs}
-    return Dataset(name, {i: text for i, text in bodies.items() if i in used}, pairs, files)
+    return Dataset(name, {i: text for i, text in bodies.items() if i in used}, pairs, files, limit)
 
 
 # --- scoring -----------------------------------------------------------------------------------
