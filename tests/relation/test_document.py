@@ -16,6 +16,10 @@ HEDGED = (
     "A new bridge over the Varna river in Lindholm will reportedly open next week, according to a local "
     "newspaper. The town has not confirmed the date. Residents said they could hardly wait."
 )
+OWN_VOICE = (
+    "The town of Lindholm opened its new bridge over the Varna river on Monday. The mayor said the bridge "
+    "could bring more visitors to the old harbour. Hundreds of residents walked across it in the morning."
+)
 DEBUNKED = (
     "A photo of a shark swimming on a flooded highway in Brackwater is a hoax. The image was photoshopped "
     "from an older picture, experts said. Officials denied that any shark had been seen on the highway. "
@@ -27,7 +31,7 @@ DEBUNKED = (
 def readings():
     return {
         name: extract(make_document(text, language="en"))
-        for name, text in (("fact", FACT), ("hedged", HEDGED), ("debunked", DEBUNKED))
+        for name, text in (("fact", FACT), ("hedged", HEDGED), ("own", OWN_VOICE), ("debunked", DEBUNKED))
     }
 
 
@@ -36,6 +40,7 @@ def readings():
     [
         ("Lindholm opens new bridge over the Varna river", "fact", "supports", "document-states"),
         ("Lindholm opens new bridge over the Varna river", "hedged", "discusses", "document-distance"),
+        ("Lindholm opens new bridge over the Varna river", "own", "supports", "document-own-voice"),
         (
             "Lindholm reportedly opens new bridge over the Varna",
             "fact",
