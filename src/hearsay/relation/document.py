@@ -13,7 +13,7 @@ distance ("reportedly", "claims", "could not be verified") and those by which it
 1. a proposition that itself calls something false or negates it ("the video is a hoax") is supported by
    a document that debunks, and discussed by one that does not;
 2. a document that debunks ``DEBUNKS`` times, or in its opening and more than once, refutes it;
-3. a proposition that is itself hedged ("X reportedly ...") or asked is discussed;
+3. a proposition that is itself hedged ("X reportedly ..."), attributed ("X says ...") or asked is discussed;
 4. a document whose opening (its first ``OPENING_SENTENCES`` sentences) keeps no distance states the
    story as fact: it supports it; so does one that states it in its own voice (one of its sentences
    outside every statement has ``OWN_COVER`` of the proposition's words) and keeps little distance (at most
@@ -76,16 +76,17 @@ def _side(proposition: Frame, voice: Voice, said: str, in_own_voice: bool) -> tu
     """
     if _debunks(proposition.text) or proposition.negated or proposition.verdict == "false":
         if voice.debunks:
-            return (
-                "supports",
-                f"it calls a story false, and so does the document ({voice.debunk_words})",
-                ("document-debunks-too"),
-            )
+            reason = f"it calls a story false, and so does the document ({voice.debunk_words})"
+            return "supports", reason, "document-debunks-too"
         return "discusses", "it calls a story false; the document does not", "document-no-debunk"
     if voice.debunks >= DEBUNKS or (voice.opening_debunks and voice.debunks >= 2):
         return "refutes", f"the document calls the story false ({voice.debunk_words})", "document-debunks"
-    if _distance(proposition.text) or "?" in proposition.text:
-        return "discusses", "the proposition is itself hedged or asked", "document-hedged-proposition"
+    if _hedged(proposition.text):
+        return (
+            "discusses",
+            "the proposition is itself hedged, attributed or asked",
+            "document-hedged-proposition",
+        )
     if not voice.opening_distance:
         reason = "the document states the story as fact" + (f" ('{said}')" if said else "")
         return "supports", reason, "document-states"
@@ -132,6 +133,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         kind: re.compile(r"\b(?:" + "|".join(sorted(found, key=len, reverse=True)) + r")\b", re.IGNORECASE)
         for kind, found in phrases.items()
     }
+
+
+def _hedged(text: str) -> bool:
+    """The text keeps its distance, names who claims it ("X says") or asks."""
+    return bool(_distance(text) or _patterns()["attribution"].search(text) or "?" in text)
 
 
 def _debunks(text: str) -> list[str]:
