@@ -233,3 +233,7 @@ eval_group.add_command(eval_all)
 from .eval_ecbplus import eval_ecbplus  # noqa: E402  (registered after the group exists)
 
 eval_group.add_command(eval_ecbplus)
+
+from .eval_fnc1 import eval_fnc1  # noqa: E402  (registered after the group exists)
+
+eval_group.add_command(eval_fnc1)

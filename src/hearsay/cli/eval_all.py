@@ -13,7 +13,7 @@ from ..errors import ConfigError
 from . import output
 from .eval_options import data_option, default_data
 
-FOLDERS = ("polnear", "tempeval3", "meantime", "factuality", "ecbplus")
+FOLDERS = ("polnear", "tempeval3", "meantime", "factuality", "ecbplus", "fnc-1")
 
 
 def _cell(value: float | None) -> str:
@@ -26,7 +26,7 @@ def _met(row: dict) -> str:
 
 @click.command(name="all")
 @data_option(
-    "Folder holding polnear/, tempeval3/, meantime/, factuality/, ecbplus/ [default: ../shared/data]",
+    "Folder holding polnear/, tempeval3/, meantime/, factuality/, ecbplus/, fnc-1/ [default: ../shared/data]",
     name="data_root",
 )
 @click.option(

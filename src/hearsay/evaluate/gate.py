@@ -54,6 +54,16 @@ DEFAULT_FLOORS = {
     ),
     "factuality_uw_dev": ("pearson_r",),
     "tempeval3_train": ("value.f1", "relaxed.f1", "strict.f1", "value.accuracy", "type.accuracy"),
+    # FNC-1's dev side of the split by body (hearsay.evaluate.fnc1); the targets are FNC 0.80, macro-F1 0.60
+    "fnc1_dev": (
+        "fnc_score.relative",
+        "macro_f1",
+        "disagree_f1",
+        "classes.agree.f1",
+        "classes.discuss.f1",
+        "classes.unrelated.f1",
+        "related_accuracy",
+    ),
     # measured on ECB+ topics 1-10 (tests/evaluate/test_ecbplus_gate.py): all 35 take over two minutes
     "ecbplus": (
         "coreference.conll_f1",
@@ -107,6 +117,8 @@ def section_for(figures: dict[str, Any]) -> str:
         return f"tempeval3_{figures['split']}"
     if figures.get("dataset") == "ecbplus":
         return "ecbplus"
+    if figures.get("dataset") == "fnc1":
+        return f"fnc1_{figures['split']}"
     if figures.get("dataset") == "factuality":
         return f"factuality_{figures['set'].lower()}_{figures['split']}"
     return "sample_article"

@@ -71,6 +71,12 @@ def _ecbplus(data: Path) -> dict[str, Any]:
     return evaluate_ecbplus(data)
 
 
+def _fnc1(data: Path) -> dict[str, Any]:
+    from .fnc1 import evaluate_fnc1
+
+    return evaluate_fnc1(data, split="dev")
+
+
 def _regression(dataset: str, target: float | None) -> Evaluation:
     return Evaluation(
         f"factuality --set {dataset} --split dev",
@@ -123,6 +129,16 @@ EVALUATIONS = (
             Headline("CoNLL F1 on the scored mentions", "coreference.conll_f1", 0.75),
             Headline("precision of cross-document merges", "merges.precision", 0.90),
             Headline("named-mention recall", "mentions.recall", None),
+        ),
+    ),
+    Evaluation(
+        "fnc1 --split dev",
+        "fnc-1",
+        _fnc1,
+        (
+            Headline("FNC score (share of the best)", "fnc_score.relative", 0.80),
+            Headline("macro-F1 over the 4 stances", "macro_f1", 0.60),
+            Headline("disagree F1", "disagree_f1", None),
         ),
     ),
 )
