@@ -22,17 +22,19 @@ def list_clusters(request: Request, q: Text = None, limit: Limit = 50, offset: O
     """Claim clusters: the same proposition reported across documents, biggest first."""
     server = state(request)
     items = server.link.cluster_list(server.db.reader(), query=q, limit=limit + 1, offset=offset)
-    return page(request, items[:limit], offset + len(items), limit, offset)
+    return page(request, [p.to_dict() for p in items[:limit]], offset + len(items), limit, offset)
 
 
 @router.get("/clusters/{cluster_id}", response_model=ClusterDetail, tags=["claims"])
 def get_cluster(request: Request, cluster_id: str) -> dict:
     """One cluster with its member statements."""
     server = state(request)
-    found = server.link.cluster_detail(server.db.reader(), cluster_id)
+    store = server.db.reader()
+    found = server.link.cluster_detail(store, cluster_id)
     if found is None:
         raise HTTPException(404, f"no claim cluster {cluster_id!r}")
-    return found
+    members = server.link.cluster_members(store, cluster_id)
+    return {**found.to_dict(), "members": [m.to_dict() for m in members]}
 
 
 @router.get("/evidence", response_model=Evidence, tags=["claims"])
@@ -65,7 +67,7 @@ def get_provenance(request: Request, cluster_id: str) -> dict:
     store = server.db.reader()
     if server.link.cluster_detail(store, cluster_id) is None:
         raise HTTPException(404, f"no claim cluster {cluster_id!r}")
-    return server.link.provenance(store, cluster_id)
+    return server.link.provenance(store, cluster_id).to_dict()
 
 
 @router.get("/timeline", response_model=Page[TimelineEntry], tags=["claims"])
@@ -77,7 +79,8 @@ def get_timeline(
     entries = server.link.timeline(
         server.db.reader(), entity=entity, cluster_id=cluster, limit=offset + limit + 1
     )
-    return page(request, entries[offset : offset + limit], len(entries), limit, offset)
+    shown = [e.to_dict() for e in entries[offset : offset + limit]]
+    return page(request, shown, len(entries), limit, offset)
 
 
 # --- corrections: entity merge and split (writes) ----------------------------------------

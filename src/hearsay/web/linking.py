@@ -18,6 +18,7 @@ QUERIES = (
     "entity_for_mention",
     "cluster_list",
     "cluster_detail",
+    "cluster_members",
     "cluster_for_statement",
     "evidence",
     "provenance",

@@ -96,7 +96,9 @@ def entity(request: Request, key: str) -> HTMLResponse:
     if server.link is not None and found["id"] == key:
         from .svg_timeline import timeline_svg
 
-        timeline = timeline_svg(server.link.timeline(server.db.reader(), entity=key, limit=200))
+        timeline = timeline_svg(
+            [e.to_dict() for e in server.link.timeline(server.db.reader(), entity=key, limit=200)]
+        )
     return render_page(request, "entity.html", {"entity": found, "timeline": timeline})
 
 

@@ -19,7 +19,11 @@ router = APIRouter(include_in_schema=False)
 def clusters(request: Request, q: Text = None, offset: Offset = 0) -> HTMLResponse:
     server = state(request)
     items = server.link.cluster_list(server.db.reader(), query=q, limit=PAGE + 1, offset=offset)
-    context = {"clusters": items[:PAGE], "pager": pager(offset + len(items), offset), "query": q or ""}
+    context = {
+        "clusters": [p.to_dict() for p in items[:PAGE]],
+        "pager": pager(offset + len(items), offset),
+        "query": q or "",
+    }
     return render_page(request, "clusters.html", context)
 
 
@@ -31,10 +35,11 @@ def cluster(request: Request, cluster_id: str) -> HTMLResponse:
     if found is None:
         raise HTTPException(404, f"no claim cluster {cluster_id!r}")
     evidence = server.link.evidence(store, cluster_id=cluster_id)
-    provenance = server.link.provenance(store, cluster_id)
-    entries = server.link.timeline(store, cluster_id=cluster_id, limit=200)
+    provenance = server.link.provenance(store, cluster_id).to_dict()
+    entries = [e.to_dict() for e in server.link.timeline(store, cluster_id=cluster_id, limit=200)]
+    members = [m.to_dict() for m in server.link.cluster_members(store, cluster_id)]
     context = {
-        "cluster": found,
+        "cluster": {**found.to_dict(), "members": members},
         "evidence": evidence,
         "groups": [(stance, evidence.get("groups", {}).get(stance, [])) for stance in STANCES],
         "provenance": provenance,
