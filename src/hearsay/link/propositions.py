@@ -4,7 +4,8 @@ A stand-in for ``hearsay.relation.same_proposition`` with the same signature, us
 claim clusterer until that lands. Two contents state one proposition when
 
 * most of the content words of the shorter one are in the other (``WORD_SHARE`` of the
-  shorter's words, ``LONGER_SHARE`` of the longer's), and
+  shorter's words, ``LONGER_SHARE`` of the longer's, not counting names only the longer gives:
+  "the Marisol leaked fuel" restates "the Marisol leaked fuel into Valmora harbour"), and
 * their arguments agree: names, numbers, years and dates. Arguments disagree when each side
   has one of a kind the other lacks ("Ford recalled 500 cars" / "GM recalled 300 cars"; "in
   2022" / "in 2025"); one side naming more than the other ("the Marisol leaked fuel" / "the
@@ -22,7 +23,7 @@ from functools import lru_cache
 from spacy.lang.en.stop_words import STOP_WORDS
 
 WORD_SHARE = 0.6
-LONGER_SHARE = 0.3
+LONGER_SHARE = 0.55
 MIN_SHARED = 2
 
 MONTHS = (
@@ -177,10 +178,12 @@ def same_proposition(a: str, b: str) -> tuple[bool, bool]:
     first, second = frame(a), frame(b)
     if arguments_disagree(first, second):
         return False, False
-    shorter, longer = sorted((first.words, second.words), key=len)
-    shared = len(shorter & longer)
-    if not shorter or shared < min(MIN_SHARED, len(shorter)):
+    short, long = sorted((first, second), key=lambda f: len(f.words))
+    shared = len(short.words & long.words)
+    if not short.words or shared < min(MIN_SHARED, len(short.words)):
         return False, False
-    if shared / len(shorter) < WORD_SHARE or shared / len(longer) < LONGER_SHARE:
+    # Names only the longer one gives are detail ("into Valmora harbour"), not another claim.
+    told = len(long.words) - len(long.names - short.words)
+    if shared / len(short.words) < WORD_SHARE or shared / max(told, 1) < LONGER_SHARE:
         return False, False
     return True, first.negated != second.negated
