@@ -230,7 +230,7 @@ class Clusterer:
                     title_score,
                 )
                 founders.append((cluster_id, candidates, vector, statement.id))
-                members.append((cluster_id, None, vector, 1))
+                members.append((cluster_id, None, vector, _weight(1, title_score)))
                 similarity = 1.0
             else:
                 cluster_id, similarity = best["id"], score
@@ -239,7 +239,8 @@ class Clusterer:
                 )
                 if title_score > best["title_score"]:
                     self.tables.retitle_cluster(cluster_id, title_of(text), title_score, opposite)
-                members.append((cluster_id, best["story_id"], vector, best["size"] + 1))
+                weight = _weight(best["size"] + 1, max(title_score, best["title_score"]))
+                members.append((cluster_id, best["story_id"], vector, weight))
             self.tables.add_statement(
                 reading.document_id,
                 statement.id,
@@ -270,19 +271,19 @@ class Clusterer:
                 )
             self.tables.set_story(sorted(new), story_id)
         grown: dict[str, tuple[np.ndarray, int]] = {}
-        largest: dict[str, tuple[int, str]] = {}
-        for cluster_id, story_of_cluster, vector, size in members:
+        largest: dict[str, tuple[float, str]] = {}
+        for cluster_id, story_of_cluster, vector, weight in members:
             story = story_id if cluster_id in new or story_of_cluster is None else story_of_cluster
             if story is None:
                 continue  # a cluster linked before stories existed
             total, count = grown.get(story, (0.0, 0))
             grown[story] = (vector + total, count + 1)
-            largest[story] = max(largest.get(story, (0, "")), (size, cluster_id))
+            largest[story] = max(largest.get(story, (0.0, "")), (weight, cluster_id))
         rows = self.tables.stories(list(grown))
         for story, (total, count) in grown.items():
             centroid = from_bytes(rows[story]["centroid"]) + total
-            size, cluster_id = largest[story]
-            self.tables.grow_story(story, to_bytes(centroid), published, count, cluster_id, size)
+            weight, cluster_id = largest[story]
+            self.tables.grow_story(story, to_bytes(centroid), published, count, cluster_id, weight)
 
     def _document_story(self, members: list, founders: list, published: str | None) -> str | None:
         """The story of a document's new clusters (see ``assign``), or None for a new story."""
@@ -367,6 +368,11 @@ class Clusterer:
             if score > best_score:
                 best, best_score = story_id, score
         return best, best_score
+
+
+def _weight(size: int, title_score: float) -> float:
+    """What a story's title is chosen by: its largest cluster, of equals the best titled."""
+    return size + max(title_score, 0.0) / 10
 
 
 def _within(published: str | None, story) -> bool:

@@ -18,7 +18,8 @@ _QUOTES = "\"'“”‘’«»„"
 _QUOTE_MARK = re.compile(r"(?<![^\W\d_])['’]|['’](?![^\W\d_])|[\"“”«»„]")
 _LEADING = re.compile(r"^(?:that|and|but|or|so|because|as|while|whether|if|then)\b[\s,]*", re.IGNORECASE)
 _TRAILING = re.compile(
-    r"[\s,;:–—-]*\b(?:and|but|or|so|because|as|while|that|which|who)?[\s,;:–—-]*$", re.IGNORECASE
+    r"[\s,;:–—-]*\b(?:and|but|or|so|because|as|while|that|which|who|though|although)?[\s,;:–—-]*$",
+    re.IGNORECASE,
 )
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W\d_]+)?")
 
@@ -29,101 +30,19 @@ OBJECT_PRONOUNS = frozenset(
 PREPOSITIONS = frozenset(
     "as to of for in on at with by from about into over under after before than like".split()  # noqa: SIM905
 )
-AUXILIARIES = frozenset(
-    [
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "am",
-        "has",
-        "have",
-        "had",
-        "will",
-        "would",
-        "can",
-        "could",
-        "shall",
-        "should",
-        "may",
-        "might",
-        "must",
-        "do",
-        "does",
-        "did",
-        "won't",
-        "wouldn't",
-        "can't",
-        "couldn't",
-        "isn't",
-        "aren't",
-        "wasn't",
-        "weren't",
-        "hasn't",
-        "haven't",
-        "hadn't",
-        "doesn't",
-        "didn't",
-    ]
+_AUXILIARIES_WORDS = (
+    "is are was were be been am has have had will would can could shall should may might must do does "
+    "did won't wouldn't can't couldn't isn't aren't wasn't weren't hasn't haven't hadn't doesn't "
+    "didn't"
 )
-IRREGULAR_PAST = frozenset(
-    [
-        "said",
-        "told",
-        "made",
-        "found",
-        "sent",
-        "gave",
-        "took",
-        "went",
-        "came",
-        "built",
-        "led",
-        "left",
-        "struck",
-        "shot",
-        "hit",
-        "began",
-        "brought",
-        "bought",
-        "held",
-        "kept",
-        "met",
-        "paid",
-        "put",
-        "ran",
-        "saw",
-        "sold",
-        "spent",
-        "stood",
-        "won",
-        "wrote",
-        "fell",
-        "broke",
-        "flew",
-        "knew",
-        "lost",
-        "meant",
-        "rose",
-        "sank",
-        "spoke",
-        "stole",
-        "threw",
-        "became",
-        "chose",
-        "drove",
-        "fought",
-        "grew",
-        "hid",
-        "lay",
-        "let",
-        "overtook",
-        "undertook",
-        "withdrew",
-    ]
+AUXILIARIES = frozenset(_AUXILIARIES_WORDS.split())
+_IRREGULAR_PAST_WORDS = (
+    "said told made found sent gave took went came built led left struck shot hit began brought "
+    "bought held kept met paid put ran saw sold spent stood won wrote fell broke flew knew lost meant "
+    "rose sank spoke stole threw became chose drove fought grew hid lay let overtook undertook "
+    "withdrew"
 )
+IRREGULAR_PAST = frozenset(_IRREGULAR_PAST_WORDS.split())
 
 
 def title_of(content: str) -> str:

@@ -143,13 +143,14 @@ LINK_TABLES: tuple[str, ...] = (
 # belongs to a story, the propositions about one incident. ``title`` is the cluster's readable
 # proposition (the member content that reads best as a clause), ``title_opposite`` whether that
 # member states the negation of the founding wording; ``link_statements.opposite`` the same for
-# every member. A story carries its statements' centroid and is titled after its largest cluster.
+# every member. A story carries its statements' centroid and is titled after its largest cluster
+# (``title_weight``: its size, plus a tenth of its title's clause score to choose among equals).
 PROPOSITION_TABLES: tuple[str, ...] = (
     """CREATE TABLE link_stories (
         id TEXT PRIMARY KEY,
         title TEXT NOT NULL,
         title_cluster TEXT NOT NULL,
-        title_size INTEGER NOT NULL,
+        title_weight REAL NOT NULL,
         centroid BLOB NOT NULL,
         size INTEGER NOT NULL,
         first_document TEXT NOT NULL,

@@ -504,7 +504,8 @@ class LinkTables:
         published: str | None,
     ) -> None:
         self.conn.execute(
-            """INSERT INTO link_stories (id, title, title_cluster, title_size, centroid, size, first_document,
+            """INSERT INTO link_stories (id, title, title_cluster, title_weight, centroid, size,
+                first_document,
                 first_published, last_published) VALUES (?, ?, ?, 0, ?, 0, ?, ?, ?)""",
             (story_id, title, cluster_id, centroid, document_id, published, published),
         )
@@ -521,9 +522,9 @@ class LinkTables:
         published: str | None,
         added: int,
         cluster_id: str,
-        cluster_size: int,
+        weight: float,
     ) -> None:
-        """``added`` more statements in the story; it is titled after its largest cluster."""
+        """``added`` more statements in the story; it is titled after its heaviest cluster."""
         self.conn.execute(
             """UPDATE link_stories SET centroid = ?, size = size + ?,
                 last_published = CASE WHEN ? > coalesce(last_published, '') THEN ? ELSE last_published END,
@@ -533,10 +534,10 @@ class LinkTables:
             (centroid, added, published, published, published, published, story_id),
         )
         self.conn.execute(
-            """UPDATE link_stories SET title_cluster = ?, title_size = ?,
+            """UPDATE link_stories SET title_cluster = ?, title_weight = ?,
                 title = (SELECT coalesce(title, representative) FROM link_clusters WHERE id = ?)
-            WHERE id = ? AND title_size < ?""",
-            (cluster_id, cluster_size, cluster_id, story_id, cluster_size),
+            WHERE id = ? AND title_weight < ?""",
+            (cluster_id, weight, cluster_id, story_id, weight),
         )
 
     def vector(self, text_hash: str) -> bytes | None:
