@@ -28,6 +28,7 @@ import datetime as dt
 import hashlib
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -67,8 +68,13 @@ _WORD = re.compile(r"[^\W\d_]+")
 
 def content_words(text: str) -> list[str]:
     """Lower-case words of a content that carry meaning, as crude stems ("leaked" -> "leak")."""
+    return list(_content_stems(text))
+
+
+@lru_cache(maxsize=8192)  # a statement's content is read for its keys and its vagueness
+def _content_stems(text: str) -> tuple[str, ...]:
     words = [w.casefold() for w in _WORD.findall(text)]
-    return [_stem(w) for w in words if len(w) > 2 and w not in STOP_WORDS]
+    return tuple(_stem(w) for w in words if len(w) > 2 and w not in STOP_WORDS)
 
 
 def _stem(word: str) -> str:

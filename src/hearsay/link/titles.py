@@ -12,6 +12,7 @@ No parser: linking runs without spaCy, so the test is on words.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _QUOTES = "\"'“”‘’«»„"
 # A quote mark not between two letters (an apostrophe is: "Marisol's").
@@ -45,6 +46,7 @@ _IRREGULAR_PAST_WORDS = (
 IRREGULAR_PAST = frozenset(_IRREGULAR_PAST_WORDS.split())
 
 
+@lru_cache(maxsize=8192)
 def title_of(content: str) -> str:
     """The content as a headline clause: no leading "that", quotes or conjunctions; capitalised."""
     text = _unquoted(" ".join(content.split()))
@@ -88,6 +90,7 @@ def _has_finite_verb(words: list[str]) -> bool:
     return False
 
 
+@lru_cache(maxsize=8192)
 def clause_score(content: str, *, plainly_stated: bool = True) -> float:
     """How well a content reads as a proposition's title (higher is better; see the module docstring)."""
     text = title_of(content)
