@@ -192,6 +192,10 @@ def clusters(
     _propositions_table(found, f"{len(found)} clusters")
 
 
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" + ("" if number == 1 else "s")
+
+
 def _propositions_table(found: list, title: str) -> None:
     cells = [
         (
@@ -237,7 +241,8 @@ def stories(db: str, limit: int, offset: int, as_json: bool) -> None:
         )
         header = Text(output.one_line(story.title), style="bold")
         header.append(
-            f"  {story.id}  {dates}, {story.documents} documents, {story.propositions} propositions"
+            f"  {story.id}  {dates}, {_count(story.documents, 'document')}, "
+            f"{_count(story.propositions, 'proposition')}"
         )
         out.print(header, soft_wrap=True)
         _propositions_table(props, "")
