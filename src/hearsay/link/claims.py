@@ -198,7 +198,7 @@ class Clusterer:
         other statements' clusters are in, else the best story by the topical score, else a new one.
         """
         published = reading.published.isoformat() if reading.published else None
-        founders: list[tuple[str, list[Candidate], np.ndarray, str]] = []
+        founders: list[tuple[str, list[Candidate], np.ndarray, str, str]] = []
         members: list[tuple[str, str | None, np.ndarray, int]] = []  # cluster, its story, vector, size
         for statement in reading.statements:
             text_hash = hashes.get(statement.id)
@@ -236,7 +236,7 @@ class Clusterer:
                     title_of(text),
                     title_score,
                 )
-                founders.append((cluster_id, candidates, vector, statement.id))
+                founders.append((cluster_id, candidates, vector, statement.id, title_of(text)))
                 members.append((cluster_id, None, vector, _weight(1, title_score)))
                 similarity = 1.0
             else:
@@ -268,11 +268,8 @@ class Clusterer:
         if founders:
             story_id = self._document_story(members, founders, published)
             if story_id is None:
-                cluster_id, _candidates, vector, statement_id = founders[0]
+                cluster_id, _candidates, vector, statement_id, title = founders[0]
                 story_id = story_id_for(document_id, statement_id)
-                title = self.tables.conn.execute(
-                    "SELECT title FROM link_clusters WHERE id = ?", (cluster_id,)
-                ).fetchone()[0]
                 self.tables.create_story(
                     story_id, title, cluster_id, to_bytes(np.zeros_like(vector)), document_id, published
                 )
@@ -290,7 +287,8 @@ class Clusterer:
         for story, (total, count) in grown.items():
             centroid = from_bytes(rows[story]["centroid"]) + total
             weight, cluster_id = largest[story]
-            self.tables.grow_story(story, to_bytes(centroid), published, count, cluster_id, weight)
+            titled_after = (cluster_id, weight) if weight > rows[story]["title_weight"] else None
+            self.tables.grow_story(story, to_bytes(centroid), published, count, titled_after)
 
     def _document_story(self, members: list, founders: list, published: str | None) -> str | None:
         """The story of a document's new clusters (see ``assign``), or None for a new story."""
@@ -305,7 +303,7 @@ class Clusterer:
                 if row is not None and _within(published, row):
                     return story
         best, best_score = None, STORY_THRESHOLD
-        for _cluster, candidates, vector, _statement in founders:
+        for _cluster, candidates, vector, _statement, _title in founders:
             story, score = self._story(candidates, vector, published)
             if story is not None and score >= best_score:
                 best, best_score = story, score

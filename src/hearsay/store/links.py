@@ -488,7 +488,7 @@ class LinkTables:
         if not story_ids:
             return {}
         rows = self.conn.execute(
-            f"""SELECT id, centroid, size, first_published, last_published FROM link_stories
+            f"""SELECT id, centroid, size, first_published, last_published, title_weight FROM link_stories
             WHERE id IN ({marks(len(story_ids))})""",
             list(story_ids),
         )
@@ -521,10 +521,9 @@ class LinkTables:
         centroid: bytes,
         published: str | None,
         added: int,
-        cluster_id: str,
-        weight: float,
+        titled_after: tuple[str, float] | None = None,
     ) -> None:
-        """``added`` more statements in the story; it is titled after its heaviest cluster."""
+        """``added`` more statements in the story; ``titled_after``: the (cluster, weight) now titling it."""
         self.conn.execute(
             """UPDATE link_stories SET centroid = ?, size = size + ?,
                 last_published = CASE WHEN ? > coalesce(last_published, '') THEN ? ELSE last_published END,
@@ -533,12 +532,14 @@ class LinkTables:
             WHERE id = ?""",
             (centroid, added, published, published, published, published, story_id),
         )
-        self.conn.execute(
-            """UPDATE link_stories SET title_cluster = ?, title_weight = ?,
-                title = (SELECT coalesce(title, representative) FROM link_clusters WHERE id = ?)
-            WHERE id = ? AND title_weight < ?""",
-            (cluster_id, weight, cluster_id, story_id, weight),
-        )
+        if titled_after is not None:
+            cluster_id, weight = titled_after
+            self.conn.execute(
+                """UPDATE link_stories SET title_cluster = ?, title_weight = ?,
+                    title = (SELECT coalesce(title, representative) FROM link_clusters WHERE id = ?)
+                WHERE id = ?""",
+                (cluster_id, weight, cluster_id, story_id),
+            )
 
     def vector(self, text_hash: str) -> bytes | None:
         row = self.conn.execute(
