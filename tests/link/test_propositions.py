@@ -191,3 +191,21 @@ def test_incremental_linking_keeps_cluster_ids_and_joins_existing_ones(tmp_path)
         rebuilt = link_corpus(store, rebuild=True)
         assert rebuilt["clusters"] == counts["clusters"]
         assert cluster_detail(store, supplied).size == 4
+
+
+def test_clusters_linked_before_stories_still_join_and_list(tmp_path):
+    """A store linked before migration 0006 has clusters without story or title until --rebuild."""
+    with Store(tmp_path / "before.db") as store:
+        ids = _ingest(store, ARTICLES, {"kestrel"})
+        link_corpus(store)
+        with store._conn:
+            store._conn.execute("UPDATE link_clusters SET story_id = NULL, title = NULL, title_score = 0")
+            store._conn.execute("DELETE FROM link_stories")
+        ids |= _ingest(store, ARTICLES, {"morava"})
+        assert link_corpus(store)["failures"] == []
+        supplied = cluster_detail(store, _cluster(store, ids["kestrel"], "Kazeria supplied"))
+        assert supplied.size == 3 and supplied.story_id is None
+        assert supplied.title == "Kazeria supplied components for the drones used in the 1 June attack"
+        assert [s.propositions for s in story_list(store)] == [3]  # the new document's own clusters
+        link_corpus(store, rebuild=True)
+        assert cluster_detail(store, supplied.id).story_id == story_list(store)[0].id
