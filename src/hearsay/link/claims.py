@@ -199,7 +199,7 @@ class Clusterer:
         """
         published = reading.published.isoformat() if reading.published else None
         founders: list[tuple[str, list[Candidate], np.ndarray, str, str]] = []
-        members: list[tuple[str, str | None, np.ndarray, int]] = []  # cluster, its story, vector, size
+        members: list[tuple[str, str | None, np.ndarray, float]] = []  # cluster, its story, vector, weight
         for statement in reading.statements:
             text_hash = hashes.get(statement.id)
             if text_hash is None:
