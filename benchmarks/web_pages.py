@@ -2,7 +2,7 @@
 
     .venv/bin/python benchmarks/web_pages.py [--db sample.db] [--rounds 20]
 
-Without ``--db`` the sample corpus is ingested (and linked, when linking exists) into a
+Without ``--db`` the sample corpus is ingested and linked into a
 temporary SQLite file first. uvicorn then serves the app on a free 127.0.0.1 port in a thread,
 and each page is fetched with httpx over HTTP: one warm-up request, then ``--rounds`` timed
 ones. The time is from sending the request to having read the whole body. Printed per page:
@@ -25,11 +25,11 @@ import httpx
 import uvicorn
 
 from hearsay.ingest import read_path
+from hearsay.link import cluster_list, entity_list, link_corpus
 from hearsay.model import Document
 from hearsay.sample import sample_paths
 from hearsay.store import SQLiteStore
 from hearsay.web import create_app, urls
-from hearsay.web.linking import load_link
 
 TARGET_MS = 300
 
@@ -41,9 +41,7 @@ def build_db(path: Path) -> None:
     with SQLiteStore(path) as store:
         for document, reading in zip(documents, extract_many(documents), strict=True):
             store.put(document, reading)
-        link = load_link()
-        if link is not None:
-            link.link_corpus(store)
+        link_corpus(store)
 
 
 def pages(db: Path) -> list[tuple[str, str]]:
@@ -66,15 +64,17 @@ def pages(db: Path) -> list[tuple[str, str]]:
             ("api statements", "/api/v1/statements?limit=100"),
             ("api reading", f"/api/v1/documents/{main.id}"),
         ]
-        link = load_link()
-        if link is not None:
-            clusters = link.cluster_list(store, limit=1)
-            if clusters:
-                found.append(("cluster (largest)", urls.cluster(clusters[0]["id"])))
-            found.append(("clusters", "/clusters"))
-            entity = link.entity_list(store, query="Smadiyarov", limit=1)
-            if entity:
-                found.append(("entity (linked Smadiyarov)", urls.entity(entity[0]["id"])))
+        clusters = cluster_list(store, limit=1)
+        if clusters:
+            cluster = clusters[0]["id"]
+            found.append(("cluster (largest)", urls.cluster(cluster)))
+            found.append(("document read against it", urls.document(main.id, cluster=cluster)))
+        found.append(("clusters", "/clusters"))
+        found.append(("evidence (free text)", urls.evidence("Kazakhstan supplied drone components")))
+        found.append(("api evidence (free text)", "/api/v1/evidence?proposition=drone+components"))
+        entity = entity_list(store, query="Smadiyarov", limit=1)
+        if entity:
+            found.append(("entity (linked Smadiyarov)", urls.entity(entity[0]["id"])))
     return found
 
 

@@ -62,6 +62,8 @@ def test_schema_spans_are_grounded(reading):
         spans += [statement["cue"], statement["content"], *statement["factuality_cues"]]
         if statement["source"]["start"] is not None:
             spans.append(statement["source"])
+        if statement["target"] is not None:
+            spans.append(statement["target"])
     for span in spans:
         assert text[span["start"] : span["end"]] == span["text"]
 
@@ -95,3 +97,13 @@ BREAKAGES = {
 def test_schema_rejects(reading, name):
     with pytest.raises(jsonschema.ValidationError):
         VALIDATOR.validate(_broken(reading, BREAKAGES[name]))
+
+
+def test_schema_accepts_a_verdict_target_and_a_reading_without_the_key():
+    text = "The agency reported that the dam had failed. The ministry said the report was false."
+    data = hearsay.read(text).to_dict()
+    assert data["statements"][1]["target"]["statement"] == "s1"
+    VALIDATOR.validate(data)
+    for statement in data["statements"]:
+        del statement["target"]  # readings written before targets existed
+    VALIDATOR.validate(data)

@@ -332,7 +332,9 @@ VERDICTS: dict[str, str] = {
     "contested": "at least one independent source supports it and at least one refutes it",
     "supported only": "independent sources support it; none refutes it",
     "refuted only": "independent sources refute it; none supports it",
-    "discussed only": "sources raise, ask about or report it without taking a side; none supports or refutes it",
+    "discussed only": (
+        "sources raise, ask about or report it without taking a side; none supports or refutes it"
+    ),
     "no evidence": "no stored statement bears on it",
 }
 SIDES = ("supports", "refutes", "discusses")
@@ -442,12 +444,13 @@ class EvidenceSide:
 
     relation: RelationKind
     items: tuple[EvidenceItem, ...] = ()
+    total: int = 0  # statements on this side; ``items`` may list fewer
     independent_sources: int = 0
     first: EvidenceItem | None = None
 
     @property
     def count(self) -> int:
-        return len(self.items)
+        return max(self.total, len(self.items))
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -142,6 +142,20 @@ def test_read_json_is_valid_schema(runner):
             assert text[span["start"] : span["end"]] == span["text"]
 
 
+def test_read_json_shows_what_a_verdict_points_at(runner, tmp_path):
+    path = tmp_path / "dam.txt"
+    path.write_text("The agency reported that the dam had failed. The ministry said the report was false.\n")
+    result = run(runner, "read", "--json", str(path))
+    assert result.exit_code == 0, result.stderr
+    (reading,) = json_lines(result.stdout)
+    jsonschema.Draft202012Validator(SCHEMA).validate(reading)
+    report, verdict = reading["statements"]
+    assert report["target"] is None
+    assert verdict["stance"] == "deny"
+    assert verdict["target"]["statement"] == report["id"] and verdict["target"]["pointer"] == "the report"
+    assert verdict["target"]["text"] == report["content"]["text"]
+
+
 def test_read_two_files_gives_two_json_lines():
     files = (str(ARTICLE), str(DATA / "good/harbour.txt"))
     result = hearsay_process("read", "--json", "--published", "2025-06-05", *files)

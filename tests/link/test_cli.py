@@ -47,7 +47,7 @@ def test_cli_entity_clusters_evidence_provenance_timeline_json(db):
     assert clusters[0]["size"] >= clusters[-1]["size"]
     result = run("evidence", "The tanker Marisol leaked fuel", "--db", db, "--json")
     evidence = json.loads(result.output)
-    assert evidence["contradiction"] and evidence["items"]
+    assert evidence["verdict"] == "contested" and evidence["sides"]["supports"]["items"]
     shown = run("provenance", evidence["clusters"][0], "--db", db, "--json")
     assert shown.exit_code == 0, shown.output
     provenance = json.loads(shown.output)

@@ -1,66 +1,96 @@
-"""The evidence view: the sample article's reference question, and the hand-written corpus."""
+"""The evidence view: the sample article's evidence gold, and the hand-written linking corpus."""
 
 from __future__ import annotations
 
 from hearsay.link import evidence
 
 PROPOSITION = "Kazakhstan supplied drone components"
+LEAK = "The tanker Marisol leaked fuel into Valmora harbour"
 
 
-def _by_source(result):
-    found: dict[str, set[str]] = {}
-    for item in result["items"]:
-        found.setdefault(item["source"] or "", set()).add(item["stance"])
-    return found
+def _side(result, relation):
+    return {(i.statement.source or "", i.statement.cue) for i in result.side(relation).items}
 
 
-def test_evidence_answers_the_sample_question(sample_store):
-    """The gold reading's `questions` entry: Ulys-Media and TASS asked; the spokesperson neither
-    confirmed nor denied; Duatbaev did not rule out component origins but doubted explosives and
-    parts came from Kazakhstan; Koltochnik and Smirnova reject it; Telegram channels push it."""
+def test_evidence_answers_the_sample_question_by_side(sample_store):
+    """Asking and declining discuss; Duatbaev's 'did not rule out' supports, possibly; his scepticism,
+    the political scientists, Koltochnik and Smirnova refute it."""
     result = evidence(sample_store, proposition=PROPOSITION)
-    sources = _by_source(result)
-    assert "question" in sources["Ulys-Media"] and "question" in sources["TASS"]
-    assert any(
-        "Smadiyarov" in s or "Smadiryarov" in s for s, st in sources.items() if "refuse_to_comment" in st
-    )
-    duatbaev = [i for i in result["items"] if i["source"] == "Nate Duatbaev"]
-    assert any("component origins" in i["content"] and i["polarity"] == "pos" for i in duatbaev)
-    assert any("Kazakh origin" in i["content"] and i["stance"] == "deny" for i in duatbaev)
-    assert "Vitaly Koltochnik" in sources
-    assert "deny" in sources["Irina Smirnova"]
-    assert any("telegram channels" in i["content"].casefold() for i in result["items"])
-    # No source asserts it as a certain fact.
-    assert not any(
-        i["stance"] == "assert" and i["certainty"] == "certain" and i["relation"] == "match"
-        for i in result["items"]
-    )
-    assert result["contradiction"] is True
-    assert result["groups"]["question"] and result["groups"]["deny"] and result["groups"]["refuse_to_comment"]
+    discusses = {source for source, _cue in _side(result, "discusses")}
+    assert {"Ulys-Media", "TASS"} <= discusses
+    assert any("Smad" in s for s in discusses)
+    supports = result.side("supports").items
+    assert any("did not rule out" in i.statement.cue and i.relation.strength == "possible" for i in supports)
+    refuting = {source for source, _cue in _side(result, "refutes")}
+    assert {"Vitaly Koltochnik", "Irina Smirnova"} <= refuting
+    # Nobody who rejects the claim is listed as supporting it (the 0.1 evidence view did).
+    assert not {source for source, _cue in _side(result, "supports")} & {
+        "Vitaly Koltochnik",
+        "Irina Smirnova",
+    }
+    assert result.verdict == "contested"
+    assert "at least one" in result.verdict_definition
+    for item in result.side("refutes").items + result.side("supports").items:
+        assert item.relation.reason and item.relation.strength in ("certain", "probable", "possible")
 
 
 def test_evidence_items_are_grounded_in_their_text(sample_store):
     result = evidence(sample_store, proposition=PROPOSITION)
-    for item in result["items"]:
-        text = sample_store.document(item["document_id"]).text
-        assert text[item["content_start"] : item["content_end"]] == item["content"]
-        assert text[item["cue_start"] : item["cue_end"]] == item["cue"]
-        assert item["independent_group"].startswith("g-")
+    for side in result.sides:
+        for item in side.items:
+            statement = item.statement
+            text = sample_store.document(statement.document_id).text
+            assert text[statement.content_start : statement.content_end] == statement.content
+            assert text[statement.cue_start : statement.cue_end] == statement.cue
+            assert item.independent_group.startswith("g-")
 
 
-def test_evidence_of_a_cluster_is_sorted_by_time_and_flags_the_denial(linked):
+def test_evidence_sides_for_the_leak(linked):
     store, _ids = linked
-    by_words = evidence(store, proposition="The tanker Marisol leaked fuel into Valmora harbour")
-    assert by_words["clusters"]
-    result = evidence(store, cluster_id=by_words["clusters"][0])
-    dates = [i["published"] for i in result["items"]]
-    assert dates == sorted(dates)
-    assert result["contradiction"] is True
-    assert {i["source"] for i in result["groups"]["deny"]} >= {"Northline"}
+    result = evidence(store, proposition=LEAK)
+    assert result.verdict == "contested"
+    assert {"Harbour Watch"} == {s for s, _c in _side(result, "supports")}
+    assert {"Northline", "Georgia Mills"} <= {s for s, _c in _side(result, "refutes")}
+    # One group quoted by three outlets (two of them one syndicated story) is one independent source.
+    assert result.side("supports").independent_sources == 1
+    assert result.side("supports").count == 3
+    for side in result.sides:
+        dates = [i.statement.published for i in side.items]
+        assert dates == sorted(dates)
+    assert result.side("supports").first.statement.outlet == "Valmora Herald"
 
 
-def test_evidence_unknown_or_empty_gives_empty_results(linked):
+def test_evidence_of_a_cluster_uses_its_proposition(linked):
     store, _ids = linked
-    assert evidence(store, cluster_id="c-none")["items"] == []
-    assert evidence(store, proposition="   ")["items"] == []
-    assert evidence(store, proposition="Quantum chromodynamics of penguins")["items"] == []
+    by_words = evidence(store, proposition=LEAK)
+    assert by_words.clusters
+    result = evidence(store, cluster_id=by_words.clusters[0])
+    assert result.verdict == "contested"
+    assert result.side("refutes").count >= 2
+
+
+def test_the_opposite_proposition_is_not_answered_with_the_same_statements(linked):
+    store, _ids = linked
+    leak = evidence(store, proposition=LEAK)
+    ban = evidence(store, proposition="Georgia banned imports of fish from the Valmora region")
+    keys = {(i.statement.document_id, i.statement.statement_id) for s in leak.sides for i in s.items}
+    other = {(i.statement.document_id, i.statement.statement_id) for s in ban.sides for i in s.items}
+    assert other and not keys & other
+    assert ban.verdict == "supported only"
+
+
+def test_evidence_unknown_or_empty_gives_no_evidence(linked):
+    store, _ids = linked
+    assert evidence(store, cluster_id="c-none").verdict == "no evidence"
+    assert evidence(store, proposition="   ").verdict == "no evidence"
+    empty = evidence(store, proposition="Quantum chromodynamics of penguins")
+    assert empty.verdict == "no evidence" and all(not s.items for s in empty.sides)
+
+
+def test_evidence_json_has_the_sides_and_the_definition(linked):
+    store, _ids = linked
+    data = evidence(store, proposition=LEAK).to_dict()
+    assert set(data["sides"]) == {"supports", "refutes", "discusses"}
+    assert data["verdict"] == "contested" and data["verdict_definition"]
+    item = data["sides"]["refutes"]["items"][0]
+    assert {"relation", "strength", "reason", "content", "document_id", "independent_group"} <= set(item)

@@ -7,7 +7,7 @@ from hearsay.link.timelines import resolve
 
 
 def _leak_cluster(store):
-    return evidence(store, proposition="The tanker Marisol leaked fuel into Valmora harbour")["clusters"][0]
+    return evidence(store, proposition="The tanker Marisol leaked fuel into Valmora harbour").clusters[0]
 
 
 def test_provenance_first_reporter_and_according_to(linked):

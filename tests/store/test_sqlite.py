@@ -20,6 +20,7 @@ STATEMENT_KEYS = {
     "source", "source_entity", "source_text", "source_start", "source_end",
     "cue", "cue_lemma", "cue_start", "cue_end", "content", "content_start", "content_end",
     "kind", "addressee", "certainty", "polarity", "stance",
+    "target_text", "target_start", "target_end", "target_statement",
 }
 
 

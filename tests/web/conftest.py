@@ -21,10 +21,10 @@ pytest.importorskip("fastapi", reason="the web extra is not installed (scripts/i
 import uvicorn  # noqa: E402
 
 from hearsay.ingest import read_path  # noqa: E402
+from hearsay.link import link_corpus  # noqa: E402
 from hearsay.sample import MAIN_ARTICLE, sample_paths  # noqa: E402
 from hearsay.store import SQLiteStore  # noqa: E402
 from hearsay.web import create_app  # noqa: E402
-from hearsay.web.linking import load_link  # noqa: E402
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 HOSTILE = DATA / "web" / "hostile.jsonl"
@@ -53,13 +53,11 @@ def _ingest(store: SQLiteStore, paths: list[Path]) -> None:
 
 @pytest.fixture(scope="session")
 def sample_db(tmp_path_factory) -> Path:
-    """The sample corpus plus the hostile document, read and stored (and linked, when linking exists)."""
+    """The sample corpus plus the hostile document, read, stored and linked."""
     path = tmp_path_factory.mktemp("web-db") / "sample.db"
     with SQLiteStore(path) as store:
         _ingest(store, [*sample_paths(), HOSTILE])
-        link = load_link()
-        if link is not None:
-            link.link_corpus(store)
+        link_corpus(store)
     return path
 
 

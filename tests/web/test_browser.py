@@ -10,8 +10,6 @@ import re
 import shutil
 from pathlib import Path
 
-import pytest
-
 from hearsay.web import urls
 
 from .conftest import DATA
@@ -67,14 +65,12 @@ def test_browser_statement_leads_to_its_source_entity(page, main_article_id, scr
 
 def test_browser_statement_leads_to_its_cluster(page, main_article_id, screenshot_dirs, server) -> None:
     page.goto(urls.document(main_article_id))
-    if page.locator("a.cluster-link").count() == 0:
-        pytest.skip("claim clusters need hearsay.link (not available in this checkout)")
     # TASS's question is also Ulys-Media's: a cluster of two sources.
     card = page.locator("li.card", has_text="TASS").filter(has_text="was questioned").first
     card.locator("a.cluster-link").click()
     page.wait_for_load_state()
     assert page.locator("#evidence-title").is_visible()
-    questions = page.locator("#ev-question").locator("xpath=..").inner_text()
+    questions = page.locator("#side-discusses").inner_text()
     assert "TASS" in questions and "Ulys-Media" in questions
     assert page.locator("svg.graph").count() == 1 and page.locator("svg.timeline").count() == 1
     assert page.locator("svg.graph g.node").count() >= 2
@@ -163,3 +159,75 @@ def test_browser_home_and_entities_pages(page, screenshot_dirs) -> None:
     rows = page.locator("table.data tbody tr")
     assert rows.count() >= 10
     shoot(page, screenshot_dirs, "entities")
+
+
+def _question_claim(page, main_article_id: str) -> str:
+    """The claim page of the sample's question (TASS, Ulys-Media), reached from its cue."""
+    page.goto(urls.document(main_article_id))
+    card = page.locator("li.card", has_text="TASS").filter(has_text="was questioned").first
+    return card.locator("a.cluster-link").get_attribute("href")
+
+
+def test_browser_claim_page_shows_three_sides_on_the_first_screen(
+    browser, server, main_article_id, screenshot_dirs
+) -> None:
+    context = browser.new_context(viewport={"width": 1400, "height": 900}, base_url=server.url)
+    page = context.new_page()
+    page.goto(_question_claim(page, main_article_id))
+    for relation in ("supports", "refutes", "discusses"):
+        box = page.locator(f"#side-{relation}-h").bounding_box()
+        assert box is not None and box["y"] >= 0 and box["y"] + box["height"] <= 900, (relation, box)
+    tops = [page.locator(f"#side-{r}").bounding_box()["y"] for r in ("supports", "refutes", "discusses")]
+    assert max(tops) - min(tops) < 2  # side by side: refutes is never below the supports list
+    verdict = page.locator("p.verdict")
+    assert verdict.is_visible() and verdict.locator("abbr").get_attribute("title") in verdict.inner_text()
+    assert page.locator("table.side-counts").is_visible()
+    assert page.locator(".legend").count() == 1
+    shoot(page, screenshot_dirs, "claim")
+    context.close()
+
+
+def test_browser_card_lands_on_the_statement_in_the_article_and_back(page, main_article_id) -> None:
+    claim = _question_claim(page, main_article_id)
+    page.goto(claim)
+    link = page.locator("#side-discusses a.in-article").first
+    anchor = link.get_attribute("href").partition("#")[2]
+    link.click()
+    page.wait_for_load_state()
+    target = page.locator(f"#{anchor}")
+    assert page.url.endswith(f"#{anchor}") and "relation-discusses" in target.get_attribute("class")
+    assert target.evaluate("el => el.matches(':target') && el.classList.contains('is-target')")
+    box = target.bounding_box()
+    assert 0 <= box["y"] < 900, box
+    # The highlight is outlined, and its card links back to its place and to the claim.
+    assert target.evaluate("el => getComputedStyle(el).outlineStyle") == "solid"
+    statement = target.get_attribute("data-statement")
+    card = page.locator(f"#statement-{statement}")
+    assert card.locator("a.in-text").get_attribute("href") == f"#{anchor}"
+    card.locator("a.back-to-claim").click()
+    page.wait_for_load_state()
+    assert page.url.split("#")[0].endswith(claim) and page.locator("#side-discusses").is_visible()
+
+
+def test_browser_denial_and_assertion_look_different_with_a_legend(
+    page, main_article_id, screenshot_dirs
+) -> None:
+    page.goto(urls.document(main_article_id))
+    article = page.locator("#article-text")
+
+    def look(stance: str) -> dict:
+        span = article.locator(f".hl-content.stance-{stance}:not([data-part])").first
+        return span.evaluate(
+            """el => ({background: getComputedStyle(el).backgroundColor,
+                       line: getComputedStyle(el).borderBottomStyle,
+                       sign: getComputedStyle(el, '::before').content})"""
+        )
+
+    deny, assertion = look("deny"), look("assert")
+    assert deny["background"] != assertion["background"]
+    assert deny["line"] == "double" and assertion["line"] == "solid"
+    assert deny["sign"] != assertion["sign"] and "denies" in deny["sign"]
+    legend = page.locator(".legend")
+    assert legend.is_visible()
+    swatch = legend.locator(".hl-content.stance-deny").evaluate("el => getComputedStyle(el).backgroundColor")
+    assert swatch == deny["background"]  # the same colours in the legend as in the text

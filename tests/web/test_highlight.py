@@ -77,6 +77,15 @@ def test_highlight_attribute_values_are_escaped() -> None:
     assert check(markup).tags[0][1]["data-tip"] == '"><script>'
 
 
+def test_highlight_classes_on_every_part_and_the_anchor_on_the_first_only() -> None:
+    # The content is cut where the entity crosses its end: two parts, one id (the link target).
+    content = Mark(4, 10, "content", classes=("stance-deny", "relation-refutes"), anchor="s-s3")
+    checker = check(render("abcdefghijklmn", [Mark(0, 6, "entity"), content]))
+    parts = [attrs for _tag, attrs in checker.tags if "hl-content" in attrs["class"]]
+    assert [p["class"] for p in parts] == ["hl hl-content stance-deny relation-refutes"] * 2
+    assert [p.get("id") for p in parts] == ["s-s3", None] and parts[1]["data-part"] == "more"
+
+
 @pytest.mark.parametrize("bad", [(-1, 3), (2, 2), (5, 99), (4, 1)])
 def test_highlight_ignores_spans_outside_the_text(bad: tuple[int, int]) -> None:
     assert render("hello", [Mark(*bad, "time")]) == "hello"

@@ -11,6 +11,7 @@ import pytest
 schemathesis = pytest.importorskip("schemathesis", reason="schemathesis is in the dev extra")
 
 from hypothesis import HealthCheck, given, settings  # noqa: E402
+from schemathesis.checks import positive_data_acceptance  # noqa: E402
 
 from hearsay.web import create_app  # noqa: E402
 
@@ -50,17 +51,19 @@ LINKED_OPERATIONS = [
 ]
 
 
+# OpenAPI cannot say "exactly one of proposition and cluster": a request with neither (or both) is
+# schema-valid and answered 422 by design, so only there is a valid-looking request allowed to fail.
+EXCLUDED_CHECKS = {"GET /api/v1/evidence": [positive_data_acceptance]}
+
+
 def test_openapi_every_operation_is_exercised(api_app) -> None:
     documented = set(_operations(api_app))
-    assert documented - set(OPERATIONS + LINKED_OPERATIONS) == set()
-    assert set(OPERATIONS) <= documented
+    assert documented == set(OPERATIONS + LINKED_OPERATIONS)
 
 
 @pytest.mark.parametrize("label", OPERATIONS + LINKED_OPERATIONS)
 def test_openapi_generated_requests_match_the_schema(api_app, label: str) -> None:
     operations = _operations(api_app)
-    if label not in operations:
-        pytest.skip(f"{label} is served only when hearsay.link offers its queries")
 
     @settings(
         max_examples=EXAMPLES,
@@ -71,7 +74,7 @@ def test_openapi_generated_requests_match_the_schema(api_app, label: str) -> Non
     )
     @given(case=operations[label].as_strategy())
     def exercise(case) -> None:
-        case.call_and_validate()
+        case.call_and_validate(excluded_checks=EXCLUDED_CHECKS.get(label))
 
     exercise()
 

@@ -72,12 +72,23 @@ def eval_polnear(
 @eval_group.command(name="gold")
 @click.argument("gold_file", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE.gold.json")
 @PUBLISHED_OPTION
+@click.option(
+    "--evidence",
+    "evidence_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    metavar="FILE.evidence.json",
+    help="An evidence gold to score the relations against (default: NAME.evidence.json beside it).",
+)
 @JSON_OPTION
-def eval_gold(gold_file: Path, published, as_json: bool) -> None:
-    """Score hearsay's reading of an article against its reference reading (*.gold.json beside it)."""
+def eval_gold(gold_file: Path, published, evidence_file: Path | None, as_json: bool) -> None:
+    """Score hearsay's reading of an article against its reference reading, and its evidence gold.
+
+    The evidence gold lists propositions about the article and how each statement bears on them
+    (supports, refutes, discusses; strength); relations must match exactly, strengths within a step.
+    """
     from ..evaluate.gold import evaluate_gold
 
-    figures = evaluate_gold(gold_file, published=as_date(published))
+    figures = evaluate_gold(gold_file, published=as_date(published), evidence_path=evidence_file)
     if as_json:
         click.echo(json.dumps(figures, ensure_ascii=False, indent=2))
         return
@@ -203,6 +214,35 @@ def print_gold(figures: dict[str, Any]) -> None:
         out.print(Text(f"missed: {line}"))
     for line in figures["unmatched_predicted"]:
         out.print(Text(f"extra: {line}"))
+    if "evidence" in figures:
+        print_evidence_gold(figures["evidence"])
+
+
+def print_evidence_gold(evidence: dict[str, Any]) -> None:
+    out = output.console()
+    rows = [
+        [
+            p["text"],
+            f"{p['relations_right']} of {p['statements']}",
+            f"{p['contested']} (gold {p['gold_contested']})",
+        ]
+        for p in evidence["propositions"]
+    ]
+    out.print(output.table(["proposition", "relations right", "contested"], rows, title="evidence gold"))
+    out.print(
+        f"relations right: {evidence['relations_right']} of {evidence['relations']}; "
+        f"strengths within a step: {evidence['strengths_within_a_step']} of {evidence['strengths']}; "
+        f"contested right: {evidence['contested_right']} of {len(evidence['propositions'])}"
+    )
+    for proposition in evidence["propositions"]:
+        for row in proposition["rows"]:
+            if not row["right"]:
+                out.print(
+                    Text(
+                        f"wrong: {row['source']} {row['cue']!r} on {proposition['text']!r}: "
+                        f"{row['predicted']}, gold {row['gold']} ({row['reason']})"
+                    )
+                )
 
 
 from .eval_tempeval3 import eval_tempeval3  # noqa: E402  (registered after the group exists)

@@ -251,13 +251,20 @@ def stories(db: str, limit: int, offset: int, as_json: bool) -> None:
 @click.command(epilog=EPILOG)
 @click.argument("proposition", required=False)
 @click.option(
-    "--cluster", "cluster_id", metavar="CLUSTER", help="The evidence of a cluster instead of words."
+    "--cluster", "cluster_id", metavar="CLUSTER", help="The evidence of a stored cluster's proposition."
 )
 @db_option
-@click.option("--limit", type=click.IntRange(min=1), default=100, show_default=True)
+@click.option(
+    "--limit", type=click.IntRange(min=1), default=100, show_default=True, help="Statements listed per side."
+)
 @json_option
 def evidence(proposition: str | None, cluster_id: str | None, db: str, limit: int, as_json: bool) -> None:
-    """Who asserts, reports, questions, denies or refuses to comment on PROPOSITION, in time order."""
+    """Which statements support PROPOSITION, which refute it and which only discuss it, each with why.
+
+    Each side lists its statements in time order, with the number of independent sources (a
+    syndicated copy, or one spokesperson quoted by five outlets, counts once) and its first
+    appearance. The verdict line says whether the proposition is contested.
+    """
     from ..link import evidence as find_evidence
 
     if not proposition and not cluster_id:
@@ -265,38 +272,40 @@ def evidence(proposition: str | None, cluster_id: str | None, db: str, limit: in
     with open_existing(db) as store:
         result = find_evidence(store, cluster_id=cluster_id, proposition=proposition, limit=limit)
     if as_json:
-        output.json_line(result)
-        return
-    items = result["items"]
-    if not items:
-        output.note("no statement in the database bears on that; run `hearsay link` if it was never linked")
+        output.json_line(result.to_dict())
         return
     out = output.console()
-    heading = f"evidence for: {output.one_line(result['proposition'])}"
-    if result["contradiction"]:
-        heading += "  (contradicted: some statements affirm it, others deny it)"
-    out.print(Text(heading, style="bold"), soft_wrap=True)
-    for stance, group in result["groups"].items():
-        if group:
-            out.print(
-                Text(f"{stance}: " + "; ".join(sorted({i["source"] or "unattributed" for i in group}))),
-                soft_wrap=True,
-            )
-    cells = [
-        output.statement_row(
-            f"{i['published'] or '-'} {i['document_id'][:8]} {i['content_start']}-{i['content_end']}",
-            i["source"],
-            i["cue"],
-            i["content"],
-            i,
-        )
-        for i in items
-    ]
-    out.print(
-        output.table(
-            ("when, document, offsets", *output.STATEMENT_COLUMNS), cells, title=f"{len(items)} statements"
-        )
+    out.print(Text(f"evidence for: {output.one_line(result.proposition)}", style="bold"), soft_wrap=True)
+    counts = ", ".join(
+        f"{side.relation} {side.count} ({side.independent_sources} independent)" for side in result.sides
     )
+    out.print(Text(f"verdict: {result.verdict} ({counts})"), soft_wrap=True)
+    out.print(Text(f"  {result.verdict}: {result.verdict_definition}", style="dim"), soft_wrap=True)
+    if result.verdict == "no evidence":
+        output.note("no statement in the database bears on that; run `hearsay link` if it was never linked")
+        return
+    for side in result.sides:
+        if not side.count:
+            continue
+        first = side.first.statement if side.first else None
+        where = ""
+        if first is not None:
+            where = f"first: {first.published or 'undated'} {first.outlet or first.document_id[:8]}"
+        cells = [
+            (
+                f"{i.statement.published or '-'} {i.statement.document_id[:8]} "
+                f"{i.statement.content_start}-{i.statement.content_end}",
+                Text(output.one_line(i.statement.source or "(unattributed)")),
+                Text(output.one_line(i.statement.cue)),
+                Text(output.one_line(i.statement.content)),
+                Text(f"{i.relation.strength or '-'}: {i.relation.reason}"),
+            )
+            for i in side.items
+        ]
+        sources = f"{side.independent_sources} independent sources"
+        title = f"{side.relation}: {side.count} statements, {sources}; {where}"
+        columns = ("when, document, offsets", "source", "cue", "content", "why")
+        out.print(output.table(columns, cells, title=title))
 
 
 @click.command(epilog=EPILOG)

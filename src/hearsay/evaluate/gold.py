@@ -179,14 +179,18 @@ def _score_times(gold: dict[str, Any], reading: Reading, score: GoldScore) -> No
     score.times_found = sum((t["text"], t["value"]) in predicted for t in gold.get("times", []))
 
 
-def evaluate_gold(gold_path: str | Path, published: dt.date | None = None) -> dict[str, Any]:
+def evaluate_gold(
+    gold_path: str | Path, published: dt.date | None = None, evidence_path: str | Path | None = None
+) -> dict[str, Any]:
     """Read the article a ``*.gold.json`` names (beside it) and score hearsay's reading of it.
 
     ``published`` overrides the reference reading's own date (relative dates are read against it).
+    The evidence gold (``evidence_path``, else ``*.evidence.json`` beside the gold) is scored too.
     """
     from ..errors import InputError
     from ..extract.pipeline import extract
     from ..ingest.identity import make_document
+    from .evidence_gold import evidence_gold_beside, load_evidence_gold, score_evidence
 
     path = Path(gold_path)
     try:
@@ -201,10 +205,19 @@ def evaluate_gold(gold_path: str | Path, published: dt.date | None = None) -> di
         published = dt.date.fromisoformat(gold["published"])
     reading = extract(make_document(text, published=published, source_path=str(article)))
     digest = hashlib.sha256(path.read_bytes() + b"\n" + article.read_bytes()).hexdigest()
-    return {
+    figures = {
         "dataset": "gold",
         "gold": str(path),
         "document": str(article),
         "data_sha256": digest,
         **score_reading(gold, reading).to_dict(),
     }
+    evidence_file = Path(evidence_path) if evidence_path else evidence_gold_beside(path)
+    if evidence_file is not None:
+        try:
+            evidence_gold = load_evidence_gold(evidence_file)
+        except (OSError, ValueError) as error:
+            raise InputError(f"is not a readable evidence gold: {error}", where=str(evidence_file)) from None
+        figures["evidence_gold"] = str(evidence_file)
+        figures["evidence"] = score_evidence(evidence_gold, reading, _Matcher(gold, reading).source_matches)
+    return figures

@@ -1,7 +1,8 @@
 """Five CSV files, one row per record, with a header row; UTF-8, quoted by the csv module.
 
 ``documents.csv``   the document metadata and text
-``statements.csv``  who said what: source, cue, content, kind, addressee, certainty, polarity, stance, offsets
+``statements.csv``  who said what: source, cue, content, kind, addressee, certainty, polarity, stance,
+                    offsets, and the claim a verdict points at (target_text, offsets, target_statement)
 ``entities.csv``    entities per document; aliases and role texts joined by ``"; "``
 ``mentions.csv``    every mention with its entity id and offsets
 ``times.csv``       time expressions with their normalised value

@@ -3,7 +3,8 @@
 Each Claim has the cluster's representative wording as ``text``, its ``firstAppearance`` and
 every ``appearance`` as a ``Quotation`` (the statement's words, its author, and the
 ``NewsArticle`` it is part of, with outlet and date). hearsay's own fields (stance, certainty,
-polarity, offsets, independent sources, contradiction) sit under the ``hearsay:`` prefix.
+polarity, offsets, the claim a verdict points at, independent sources, contradiction) sit under
+the ``hearsay:`` prefix.
 Clusters are written page by page, so memory holds one page whatever the store's size.
 """
 
@@ -46,6 +47,8 @@ def _appearance(statement: dict) -> dict:
         "hearsay:contentStart": statement["content_start"],
         "hearsay:contentEnd": statement["content_end"],
     }
+    if statement.get("target_text"):
+        result["hearsay:target"] = statement["target_text"]  # "the report was false": the report's words
     if statement.get("source"):
         result["author"] = {"@type": "Thing", "name": statement["source"]}
         if statement.get("entity_id"):

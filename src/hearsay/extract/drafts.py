@@ -8,6 +8,7 @@ the extraction package.
     doc._.hs_entities    list[EntityDraft]      hearsay_entities (+ pronouns added by attribution)
     doc._.hs_times       list[TimeDraft]        hearsay_timex
     doc._.hs_statements  list[StatementDraft]   hearsay_attribution, completed by hearsay_factuality
+                                                 and hearsay_verdicts (stance of verdicts, targets)
 """
 
 from __future__ import annotations
@@ -41,6 +42,15 @@ class TimeDraft:
 
 
 @dataclass(slots=True)
+class TargetDraft:
+    """The claim a statement points at: its words, the statement stating it, the pointing words."""
+
+    claim: Span
+    statement: StatementDraft | None = None
+    pointer: Span | None = None
+
+
+@dataclass(slots=True)
 class StatementDraft:
     cue: Span
     content: Span
@@ -54,6 +64,8 @@ class StatementDraft:
     polarity: str = "underspecified"
     stance: str = "report"
     factuality_cues: list[Span] = field(default_factory=list)
+    # Filled by hearsay_verdicts:
+    target: TargetDraft | None = None
 
 
 def register_extensions() -> None:

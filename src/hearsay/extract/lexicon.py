@@ -16,27 +16,31 @@ from ..errors import ConfigError
 _PACKAGE = "hearsay.extract.lexicons"
 
 
-def load_lexicon(name: str) -> list[dict[str, str]]:
-    """The rows of ``lexicons/<name>.tsv`` as dicts keyed by the file's header."""
-    return [dict(row) for row in _parse(name)[0]]
+def load_lexicon(name: str, package: str = _PACKAGE) -> list[dict[str, str]]:
+    """The rows of ``lexicons/<name>.tsv`` as dicts keyed by the file's header.
+
+    ``package`` is the package that holds the files (``hearsay.relation.lexicons`` for the relation
+    rules); the extractor's own lexicons are the default.
+    """
+    return [dict(row) for row in _parse(name, package)[0]]
 
 
-def lexicon_sources(name: str) -> list[str]:
+def lexicon_sources(name: str, package: str = _PACKAGE) -> list[str]:
     """The ``# source:`` lines of a lexicon, without the prefix."""
-    return list(_parse(name)[1])
+    return list(_parse(name, package)[1])
 
 
-def available_lexicons() -> list[str]:
-    """Names of the lexicons shipped with hearsay."""
-    folder = resources.files(_PACKAGE)
+def available_lexicons(package: str = _PACKAGE) -> list[str]:
+    """Names of the lexicons shipped with hearsay in ``package``."""
+    folder = resources.files(package)
     return sorted(p.name[:-4] for p in folder.iterdir() if p.name.endswith(".tsv"))
 
 
 @cache
-def _parse(name: str) -> tuple[tuple[dict[str, str], ...], tuple[str, ...]]:
-    resource = resources.files(_PACKAGE) / f"{name}.tsv"
+def _parse(name: str, package: str = _PACKAGE) -> tuple[tuple[dict[str, str], ...], tuple[str, ...]]:
+    resource = resources.files(package) / f"{name}.tsv"
     if not resource.is_file():
-        known = ", ".join(available_lexicons())
+        known = ", ".join(available_lexicons(package))
         raise ConfigError(f"unknown lexicon {name!r}; known lexicons: {known}", where="lexicon")
     rows: list[dict[str, str]] = []
     sources: list[str] = []

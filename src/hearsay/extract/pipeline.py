@@ -29,6 +29,7 @@ COMPONENTS = (
     ("hearsay_timex", "timex"),
     ("hearsay_attribution", "attribution"),
     ("hearsay_factuality", "factuality"),
+    ("hearsay_verdicts", "verdicts"),
 )
 
 # What our components read: the dependency parse, lemmas, part-of-speech tags and named entities.

@@ -15,9 +15,10 @@ from ..model import (
     Source,
     Span,
     Statement,
+    Target,
     TimeExpression,
 )
-from .drafts import EntityDraft, StatementDraft, entity_for
+from .drafts import EntityDraft, StatementDraft, TargetDraft, entity_for
 
 
 def span(s: SpacySpan) -> Span:
@@ -31,7 +32,7 @@ def to_reading(doc: Doc, document: Document, extractor: str = "") -> Reading:
         document_id=document.id,
         entities=tuple(_entity(e) for e in entities),
         mentions=tuple(sorted((m for e in entities for m in _mentions(e)), key=lambda m: (m.start, m.end))),
-        statements=tuple(_statement(doc, d, n) for n, d in enumerate(doc._.hs_statements or (), start=1)),
+        statements=_statements(doc, doc._.hs_statements or ()),
         times=tuple(
             TimeExpression(
                 text=t.span.text, start=t.span.start_char, end=t.span.end_char, value=t.value, type=t.type
@@ -66,7 +67,25 @@ def _mentions(draft: EntityDraft) -> list[Mention]:
     ]
 
 
-def _statement(doc: Doc, draft: StatementDraft, number: int) -> Statement:
+def _statements(doc: Doc, drafts: list[StatementDraft]) -> tuple[Statement, ...]:
+    ids = {id(draft): f"s{number}" for number, draft in enumerate(drafts, start=1)}
+    return tuple(_statement(doc, draft, ids) for draft in drafts)
+
+
+def _target(draft: TargetDraft | None, ids: dict[int, str]) -> Target | None:
+    if draft is None:
+        return None
+    claim = draft.claim
+    return Target(
+        text=claim.text,
+        start=claim.start_char,
+        end=claim.end_char,
+        statement=ids.get(id(draft.statement)) if draft.statement is not None else None,
+        pointer=draft.pointer.text if draft.pointer is not None else None,
+    )
+
+
+def _statement(doc: Doc, draft: StatementDraft, ids: dict[int, str]) -> Statement:
     if draft.source is None:
         source = Source(entity=None, text=None, start=None, end=None)
     else:
@@ -86,7 +105,7 @@ def _statement(doc: Doc, draft: StatementDraft, number: int) -> Statement:
             entity=target.id if target else None,
         )
     return Statement(
-        id=f"s{number}",
+        id=ids[id(draft)],
         source=source,
         cue=span(draft.cue),
         content=span(draft.content),
@@ -97,4 +116,5 @@ def _statement(doc: Doc, draft: StatementDraft, number: int) -> Statement:
         stance=draft.stance,
         factuality_cues=tuple(span(c) for c in draft.factuality_cues),
         cue_lemma=draft.cue_lemma,
+        target=_target(draft.target, ids),
     )

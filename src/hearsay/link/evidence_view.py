@@ -1,211 +1,174 @@
-"""The evidence view: who asserts, reports, questions, denies or refuses to comment on a proposition.
+"""The evidence view: which stored statements support a proposition, which refute it, which discuss it.
 
-For a free-text proposition, its embedding is compared with every linked statement's (streamed
-page by page, so memory stays flat); statements at ``MATCH`` or above are matches, and the
-other members of their clusters come along. For a cluster, its members are the matches.
-
-Reports answer a claim in words that do not restate it ("left these inquiries to experts",
-"dismissed weightless allegations"), so in each document with a match, a statement is taken
-as a response when it
-
-* names the claim with a claim noun ("allegations", "inquiries", "narrative", ...), or
-* is a denial, refusal or question too short to state a proposition of its own, or
-* comes from the same source as a match there and scores ``SAME_SOURCE`` or more, or
-* mentions an entity named in the proposition and scores ``SAME_ENTITY`` or more.
-
-Every item is a statement dict (grounded: document id and offsets) with ``relation``
-("match", "cluster" or "response"), ``similarity`` and ``independent_group``, sorted by time.
+1. **Candidates.** Documents whose statements share words with the proposition (full-text search,
+   ranked) or come close to it in meaning (content embeddings), at most ``MAX_DOCUMENTS``; for a
+   stored cluster, its members' documents too.
+2. **Relations.** Every statement of each candidate document goes through the relation scorer
+   (``hearsay.relation``) with its neighbours, so "these allegations" or "adding ..." are read
+   against the claim their document raises. Statements ``unrelated`` to the proposition drop out.
+3. **Sides.** supports / refutes / discusses, each in time order, with its number of independent
+   sources (``summaries.origin``: a syndicated copy or a spokesperson quoted by five outlets counts
+   once) and its first appearance; the verdict line follows from those counts (``model.verdict_of``).
 """
 
 from __future__ import annotations
 
 import heapq
-import re
+import sqlite3
+from collections.abc import Sequence
 
 import numpy as np
 
+from ..model import SIDES, Evidence, EvidenceItem, EvidenceSide, LinkedStatement, verdict_of
+from ..relation import Claim, default_scorer, proposition_frame
+from ..relation.words import is_content_word, tokens
 from ..store import link_reads
-from .claims import content_words, is_vague
-from .embeddings import from_bytes, load_embedder, unit
-from .names import name_key
-from .summaries import contradiction, independent_group, origin, statement_dict, time_key
+from .embeddings import load_embedder, unit
+from .summaries import independent_group, origin, time_key
 
-# Measured on the sample article and tests/data/linking: restatements of a proposition score
-# 0.6-0.95, other claims of the same story 0.2-0.5.
-MATCH = 0.55
-# Below this, a match must also share a word with what the proposition says (not only a name):
-# MiniLM puts "the goals were for the fishermen of Valmora" at 0.56 from "the tanker leaked fuel
-# into Valmora harbour".
-SURE_MATCH = 0.7
-SAME_SOURCE = 0.4
-SAME_ENTITY = 0.35
-MAX_MATCHES = 200
-STANCE_GROUPS = ("assert", "report", "question", "deny", "refuse_to_comment")
-CLAIM_NOUNS = re.compile(
-    r"\b(allegations?|accusations?|claims?|inquir(?:y|ies)|questions?|complaints?|narratives?|speculation|"
-    r"rumou?rs?|charges?|suggestions?|reports?|involvement)\b",
-    re.IGNORECASE,
-)
+MAX_DOCUMENTS = 300
+FTS_HITS = 600
+# Statements this close in meaning bring their document in even without a shared word.
+NEAR = 0.45
+NEAR_HITS = 300
 
 
 def evidence(
     store, *, cluster_id: str | None = None, proposition: str | None = None, limit: int = 100
-) -> dict:
-    """The evidence for a cluster or a proposition (see the module docstring)."""
+) -> Evidence:
+    """The evidence for a free-text proposition, or for a stored cluster's proposition.
+
+    ``limit`` caps the statements listed on each side; counts and independent sources cover all.
+    """
     conn = store._conn
-    result = {
-        "proposition": proposition or "",
-        "clusters": [],
-        "contradiction": False,
-        "groups": {g: [] for g in STANCE_GROUPS},
-        "items": [],
-    }
+    empty = Evidence(proposition=proposition or "", verdict="no evidence", sides=_sides([], limit))
     if not link_reads.has_link_tables(conn):
-        return result
+        return empty
+    members: list[str] = []
     if cluster_id is not None:
         found = link_reads.cluster(conn, cluster_id)
         if found is None:
-            return result
-        result["proposition"] = proposition or found["representative"]
-        vector = _vector_of_cluster(conn, cluster_id)
-        if vector is None:
-            return result
-        matches = {}
-        clusters = [cluster_id]
-    elif proposition and proposition.strip():
-        vector = load_embedder().encode([proposition])[0]
-        matches = _matches(conn, vector, _topic_words(proposition))
-        best: dict[str, float] = {}
-        for score, cluster in matches.values():
-            if cluster:
-                best[cluster] = max(best.get(cluster, 0.0), score)
-        clusters = sorted(best, key=lambda c: (-best[c], c))
-    else:
-        return result
-    rows = _collect(conn, vector, matches, clusters, proposition or "")
-    rows.sort(key=time_key)
-    items = [_item(r) for r in rows[:limit]]
-    result["clusters"] = clusters
-    result["items"] = items
-    result["contradiction"] = contradiction(rows)
-    for item in items:
-        result["groups"].setdefault(item["stance"], []).append(item)
-    return result
+            return empty
+        proposition = proposition or found.get("title") or found["representative"]
+        members = [r["document_id"] for r in link_reads.statements_of_cluster(conn, cluster_id, limit=2000)]
+    if not proposition or not proposition.strip():
+        return empty
+    documents = _candidate_documents(conn, proposition, members)
+    items = list(_relations(conn, proposition, documents))
+    return Evidence(
+        proposition=proposition,
+        verdict=_verdict(items),
+        sides=_sides(items, limit),
+        clusters=(cluster_id,) if cluster_id else _clusters(items),
+        candidates=len(documents),
+    )
 
 
-def _vector_of_cluster(conn, cluster_id: str) -> np.ndarray | None:
-    row = conn.execute("SELECT centroid FROM link_clusters WHERE id = ?", (cluster_id,)).fetchone()
-    return unit(from_bytes(row[0])) if row else None
+def _candidate_documents(conn: sqlite3.Connection, proposition: str, members: Sequence[str]) -> list[str]:
+    ranked: dict[str, float] = {d: 0.0 for d in members}
+    for rank, document_id in enumerate(_full_text(conn, proposition)):
+        ranked.setdefault(document_id, 1.0 + rank)
+    for score, document_id in _near(conn, proposition):
+        ranked[document_id] = min(ranked.get(document_id, 1e9), 1.0 - score)
+    return sorted(ranked, key=lambda d: (ranked[d], d))[:MAX_DOCUMENTS]
 
 
-def _topic_words(proposition: str) -> set[str]:
-    """The proposition's content words that are not names: what it says, not whom it is about."""
-    return set(content_words(" ".join(w for w in proposition.split() if not w[:1].isupper())))
+def _full_text(conn: sqlite3.Connection, proposition: str) -> list[str]:
+    words = sorted({t.casefold() for t in tokens(proposition) if is_content_word(t) or t[:1].isdigit()})
+    if not words:
+        return []
+    query = " OR ".join('"' + w.replace('"', '""') + '"' for w in words)
+    rows = conn.execute(
+        "SELECT document_id FROM statements_fts WHERE statements_fts MATCH ? ORDER BY rank LIMIT ?",
+        (query, FTS_HITS),
+    ).fetchall()
+    seen: dict[str, None] = {}
+    for row in rows:
+        seen.setdefault(row[0], None)
+    return list(seen)
 
 
-def _matches(conn, vector: np.ndarray, topic: set[str]) -> dict[tuple[str, str], tuple[float, str | None]]:
-    best: list[tuple[float, str, str, str | None]] = []
-    for page in link_reads.iter_vectors(conn):
+def _near(conn: sqlite3.Connection, proposition: str) -> list[tuple[float, str]]:
+    """Documents with a content close in meaning, best first (each distinct content compared once)."""
+    vector = unit(load_embedder().encode([proposition])[0])
+    best: list[tuple[float, str]] = []
+    for page in link_reads.iter_embeddings(conn):
         matrix = np.frombuffer(b"".join(r["vector"] for r in page), dtype=np.float32).reshape(len(page), -1)
         scores = matrix @ vector
-        for index in np.nonzero(scores >= MATCH)[0]:
-            row = page[int(index)]
-            if scores[index] < SURE_MATCH and topic and not topic & set(content_words(row["content"])):
-                continue  # close only through a shared name ("... of Valmora")
-            entry = (float(scores[index]), row["document_id"], row["statement_id"], row["cluster_id"])
-            if len(best) < MAX_MATCHES:
+        for index in np.nonzero(scores >= NEAR)[0]:
+            entry = (float(scores[index]), page[int(index)]["text_hash"])
+            if len(best) < NEAR_HITS:
                 heapq.heappush(best, entry)
             else:
                 heapq.heappushpop(best, entry)
-    return {(d, s): (score, c) for score, d, s, c in best}
+    documents = link_reads.documents_of_texts(conn, [h for _s, h in best])
+    return sorted(((score, d) for score, h in best for d in documents.get(h, [])), reverse=True)
 
 
-def _collect(conn, vector, matches, clusters, proposition: str) -> list[dict]:
-    chosen: dict[tuple[str, str], dict] = {}
-    for row in link_reads.statements_by_keys(conn, list(matches)):
-        row["relation"] = "match"
-        chosen[(row["document_id"], row["statement_id"])] = row
-    for cluster in clusters:
-        for row in link_reads.statements_of_cluster(conn, cluster, limit=500):
-            key = (row["document_id"], row["statement_id"])
-            if key not in chosen:
-                row["relation"] = "cluster" if matches else "match"
-                chosen[key] = row
-    entities = _named_entities(conn, proposition)
-    documents = sorted({d for d, _s in chosen})
-    candidates = [
-        r
-        for r in link_reads.statements_of_documents(conn, documents)
-        if (r["document_id"], r["statement_id"]) not in chosen
-    ]
-    vectors = link_reads.vectors_of(conn, [(r["document_id"], r["statement_id"]) for r in candidates])
-    mentioned = _mentioned(conn, entities, documents)
-    sources = {(r["document_id"], r.get("entity_id")) for r in chosen.values() if r.get("entity_id")}
-    for row in candidates:
-        key = (row["document_id"], row["statement_id"])
-        raw = vectors.get(key)
-        similarity = float(from_bytes(raw) @ vector) if raw is not None else 0.0
-        if _responds(row, similarity, sources, mentioned):
-            row["relation"], row["similarity"] = "response", round(similarity, 3)
-            chosen[key] = row
-    scored = link_reads.vectors_of(conn, [k for k, r in chosen.items() if "similarity" not in r])
-    for key, row in chosen.items():
-        if "similarity" not in row:
-            raw = scored.get(key)
-            row["similarity"] = round(float(from_bytes(raw) @ vector), 3) if raw is not None else None
-    return list(chosen.values())
+def _relations(conn: sqlite3.Connection, proposition: str, documents: list[str]):
+    wanted = proposition_frame(proposition)
+    scorer = default_scorer()
+    texts = _texts(conn, documents)
+    rows = link_reads.statements_of_documents(conn, documents)
+    by_document: dict[str, list[dict]] = {}
+    for row in rows:
+        by_document.setdefault(row["document_id"], []).append(row)
+    for document_id, members in by_document.items():
+        members.sort(key=lambda r: (r["content_start"], r["statement_id"]))
+        claims = [Claim.of_row(r) for r in members]
+        relations = scorer.relate_claims(wanted, claims, texts.get(document_id))
+        for row, relation in zip(members, relations, strict=True):
+            if relation.relation != "unrelated":
+                yield (
+                    EvidenceItem(
+                        statement=LinkedStatement.from_row(row),
+                        relation=relation,
+                        independent_group=independent_group(row),
+                        origin=origin(row),
+                    ),
+                    row,
+                )
 
 
-def _responds(row: dict, similarity: float, sources: set, mentioned: set) -> bool:
-    content = row["content"] or ""
-    if CLAIM_NOUNS.search(content):
-        return True
-    if row["stance"] in ("deny", "refuse_to_comment", "question") and is_vague(content, set()):
-        return True
-    if (
-        row.get("entity_id")
-        and (row["document_id"], row["entity_id"]) in sources
-        and similarity >= SAME_SOURCE
-    ):
-        return True
-    key = (row["document_id"], row["statement_id"])
-    return key in mentioned and similarity >= SAME_ENTITY
-
-
-def _named_entities(conn, proposition: str) -> set[str]:
-    """Global entities whose name is a word or a phrase (up to three words) of the proposition."""
-    words = proposition.split()
-    found: set[str] = set()
-    for size in (1, 2, 3):
-        for start in range(len(words) - size + 1):
-            phrase = " ".join(words[start : start + size]).strip(".,;:!?\"'")
-            if phrase and phrase[0].isupper():
-                key = name_key(phrase)
-                if key and content_words(phrase):
-                    found.update(link_reads.entity_ids_named(conn, key)[:3])
-    return found
-
-
-def _mentioned(conn, entities: set[str], documents: list[str]) -> set[tuple[str, str]]:
-    """(document, statement) keys of the statements whose content mentions one of ``entities``."""
-    result: set[tuple[str, str]] = set()
-    if not entities or not documents:
-        return result
-    spans = [m for e in entities for m in link_reads.mention_spans(conn, e, documents)]
-    for row in link_reads.statements_of_documents(conn, documents):
-        for span in spans:
-            if (
-                span["document_id"] == row["document_id"]
-                and span["start"] >= row["content_start"]
-                and span["end"] <= row["content_end"]
-            ):
-                result.add((row["document_id"], row["statement_id"]))
-                break
+def _texts(conn: sqlite3.Connection, documents: list[str]) -> dict[str, str]:
+    result: dict[str, str] = {}
+    for start in range(0, len(documents), 500):
+        chunk = documents[start : start + 500]
+        marks = ", ".join("?" * len(chunk))
+        for row in conn.execute(f"SELECT id, text FROM documents WHERE id IN ({marks})", chunk):
+            result[row[0]] = row[1]
     return result
 
 
-def _item(row: dict) -> dict:
-    item = statement_dict(row)
-    item["independent_group"] = independent_group(row)
-    item["origin"] = origin(row)
-    return item
+def _sides(pairs: list, limit: int) -> tuple[EvidenceSide, ...]:
+    sides = []
+    for relation in SIDES:
+        chosen = sorted(
+            (p for p in pairs if p[0].relation.relation == relation), key=lambda p: time_key(p[1])
+        )
+        items = tuple(item for item, _row in chosen)
+        sides.append(
+            EvidenceSide(
+                relation=relation,
+                items=items[:limit],
+                total=len(items),
+                independent_sources=len({item.origin for item in items}),
+                first=items[0] if items else None,
+            )
+        )
+    return tuple(sides)
+
+
+def _verdict(pairs: list) -> str:
+    def sources(relation: str) -> int:
+        return len({item.origin for item, _row in pairs if item.relation.relation == relation})
+
+    return verdict_of(sources("supports"), sources("refutes"), sources("discusses"))
+
+
+def _clusters(pairs: list) -> tuple[str, ...]:
+    counts: dict[str, int] = {}
+    for item, _row in pairs:
+        if item.statement.cluster_id and item.relation.relation in ("supports", "refutes"):
+            counts[item.statement.cluster_id] = counts.get(item.statement.cluster_id, 0) + 1
+    return tuple(sorted(counts, key=lambda c: (-counts[c], c)))

@@ -1,17 +1,18 @@
-"""Whether two contents state one proposition (or one states its negation): words and arguments.
+"""A second chance for ``hearsay.relation.same_proposition``: a wording that restates another with detail.
 
-A stand-in for ``hearsay.relation.same_proposition`` with the same signature, used by the
-claim clusterer until that lands. Two contents state one proposition when
+``same_proposition`` wants each wording to have half the other's words; a short denial ("the Marisol
+had leaked any fuel") of a detailed claim ("Marisol leaked fuel into Valmora harbour on Sunday
+night") has not. ``restates_with_detail`` accepts such a pair when
 
 * most of the content words of the shorter one are in the other (``WORD_SHARE`` of the
   shorter's words, ``LONGER_SHARE`` of the longer's, not counting names only the longer gives:
   "the Marisol leaked fuel" restates "the Marisol leaked fuel into Valmora harbour"), and
 * their arguments agree: names, numbers, years and dates. Arguments disagree when each side
   has one of a kind the other lacks ("Ford recalled 500 cars" / "GM recalled 300 cars"; "in
-  2022" / "in 2025"); one side naming more than the other ("the Marisol leaked fuel" / "the
-  Marisol leaked fuel into Valmora harbour on Sunday") is the same proposition, told in more detail.
+  2022" / "in 2025").
 
-The second value says that exactly one of them is negated ("did not leak fuel").
+The second value says that exactly one of them is negated ("did not leak fuel"). It was the
+clusterer's own ``same_proposition`` before ``hearsay.relation`` landed (same signature).
 """
 
 from __future__ import annotations
@@ -150,8 +151,8 @@ def arguments_disagree(a: Frame, b: Frame) -> bool:
     )
 
 
-def same_proposition(a: str, b: str) -> tuple[bool, bool]:
-    """(do ``a`` and ``b`` state one proposition?, is exactly one of them its negation?)."""
+def restates_with_detail(a: str, b: str) -> tuple[bool, bool]:
+    """(does one of ``a`` and ``b`` restate the other, with detail?, is exactly one of them negated?)."""
     first, second = frame(a), frame(b)
     if arguments_disagree(first, second):
         return False, False

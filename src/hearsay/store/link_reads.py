@@ -17,7 +17,7 @@ SELECT s.document_id, d.title, d.outlet, d.published, s.id AS statement_id,
        s.source_name AS source, s.source_entity, s.source_text, s.source_start, s.source_end,
        s.cue_text AS cue, s.cue_lemma, s.cue_start, s.cue_end,
        s.content_text AS content, s.content_start, s.content_end,
-       s.kind, s.addressee_text AS addressee, s.certainty, s.polarity, s.stance,
+       s.kind, s.addressee_text AS addressee, s.certainty, s.polarity, s.stance, s.target_text,
        coalesce(ls.entity_id, lm.entity_id) AS entity_id, ls.cluster_id, ls.opposite,
        ld.duplicate_of, d.ingested_at
 FROM statements AS s JOIN documents AS d ON d.id = s.document_id
@@ -398,3 +398,30 @@ def graph_nodes(conn: sqlite3.Connection) -> Iterator[sqlite3.Row]:
 
 def graph_edges(conn: sqlite3.Connection) -> Iterator[sqlite3.Row]:
     yield from conn.execute(GRAPH_EDGES_SQL)
+
+
+def iter_embeddings(conn: sqlite3.Connection, page_size: int = 20000) -> Iterator[list[sqlite3.Row]]:
+    """Every distinct content vector (``text_hash``, ``vector``), a page at a time (keyset paging)."""
+    after = ""
+    while True:
+        page = conn.execute(
+            "SELECT text_hash, vector FROM link_embeddings WHERE text_hash > ? ORDER BY text_hash LIMIT ?",
+            (after, page_size),
+        ).fetchall()
+        if not page:
+            return
+        yield page
+        after = page[-1]["text_hash"]
+
+
+def documents_of_texts(conn: sqlite3.Connection, hashes: Sequence[str]) -> dict[str, list[str]]:
+    """The documents whose linked statements have each content (``text_hash``)."""
+    result: dict[str, list[str]] = {}
+    for start in range(0, len(hashes), 500):
+        chunk = list(hashes[start : start + 500])
+        marks = ", ".join("?" * len(chunk))
+        for row in conn.execute(
+            f"SELECT text_hash, document_id FROM link_statements WHERE text_hash IN ({marks})", chunk
+        ):
+            result.setdefault(row[0], []).append(row[1])
+    return result

@@ -140,11 +140,23 @@ FULL_TEXT = Migration(
 # (`hearsay link --rebuild`), except link_decisions, the user's own merges and splits.
 LINKS = Migration("0004_links", LINK_TABLES)
 
+# The claim a verdict statement points at (``Statement.target``): its words, offsets and, when it
+# is another statement's content, that statement's id. NULL for every other statement.
+STATEMENT_TARGET = Migration(
+    "0005_statement_target",
+    (
+        "ALTER TABLE statements ADD COLUMN target_text TEXT",
+        "ALTER TABLE statements ADD COLUMN target_start INTEGER",
+        "ALTER TABLE statements ADD COLUMN target_end INTEGER",
+        "ALTER TABLE statements ADD COLUMN target_statement TEXT",
+    ),
+)
+
 # Claim clusters become propositions grouped into stories, with readable titles; a store linked
 # before it keeps its clusters (no story, no title) until `hearsay link --rebuild`.
 PROPOSITIONS = Migration("0006_propositions", PROPOSITION_TABLES)
 
-MIGRATIONS: tuple[Migration, ...] = (TABLES, INDEXES, FULL_TEXT, LINKS, PROPOSITIONS)
+MIGRATIONS: tuple[Migration, ...] = (TABLES, INDEXES, FULL_TEXT, LINKS, STATEMENT_TARGET, PROPOSITIONS)
 
 _LEDGER = """CREATE TABLE IF NOT EXISTS migrations (
     name TEXT PRIMARY KEY,

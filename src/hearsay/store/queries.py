@@ -75,7 +75,8 @@ SELECT s.document_id, d.title, d.outlet, d.published, s.id AS statement_id,
        s.source_name AS source, s.source_entity, s.source_text, s.source_start, s.source_end,
        s.cue_text AS cue, s.cue_lemma, s.cue_start, s.cue_end,
        s.content_text AS content, s.content_start, s.content_end,
-       s.kind, s.addressee_text AS addressee, s.certainty, s.polarity, s.stance
+       s.kind, s.addressee_text AS addressee, s.certainty, s.polarity, s.stance,
+       s.target_text, s.target_start, s.target_end, s.target_statement
 {_STATEMENTS_WHERE}
 ORDER BY d.ingested_at, s.document_id, s.content_start, s.id
 LIMIT :limit OFFSET :offset

@@ -19,6 +19,7 @@ STATEMENT_COLUMNS = (
     "document_id", "id", "source_entity", "source_text", "source_name", "cue_text", "cue_lemma",
     "content_text", "content_start", "content_end", "kind", "addressee_text", "certainty", "polarity",
     "stance", "cue_start", "cue_end", "source_start", "source_end",
+    "target_text", "target_start", "target_end", "target_statement",
 )
 TIME_COLUMNS = ("document_id", "text", "start", "end", "value", "type")
 
@@ -59,7 +60,7 @@ def source_name(reading: Reading, statement: Statement) -> str | None:
 
 
 def statement_row(reading: Reading, statement: Statement) -> dict[str, Any]:
-    source, cue, content = statement.source, statement.cue, statement.content
+    source, cue, content, target = statement.source, statement.cue, statement.content, statement.target
     return {
         "document_id": reading.document_id,
         "id": statement.id,
@@ -80,6 +81,10 @@ def statement_row(reading: Reading, statement: Statement) -> dict[str, Any]:
         "cue_end": cue.end,
         "source_start": source.start,
         "source_end": source.end,
+        "target_text": target.text if target else None,
+        "target_start": target.start if target else None,
+        "target_end": target.end if target else None,
+        "target_statement": target.statement if target else None,
     }
 
 

@@ -142,7 +142,7 @@ async def upload_documents(request: Request, files: Annotated[list[UploadFile], 
 async def _in_writer(server, contents):
     from starlette.concurrency import run_in_threadpool
 
-    return await run_in_threadpool(server.db.write, ingest_upload, contents, server.link)
+    return await run_in_threadpool(server.db.write, ingest_upload, contents)
 
 
 # --- statements and entities ---------------------------------------------------------------
@@ -202,7 +202,6 @@ def list_entities(
     server = state(request)
     items, total = entity_views.entity_page(
         server.db.reader(),
-        server.link,
         type=type.upper() if type else None,
         query=q,
         limit=limit,
@@ -215,7 +214,7 @@ def list_entities(
 def get_entity(request: Request, key: str) -> dict:
     """One entity: names and variants, roles over time, what it said and what was said about it."""
     server = state(request)
-    found = entity_views.entity_detail(server.db.reader(), server.link, key)
+    found = entity_views.entity_detail(server.db.reader(), key)
     if found is None:
         raise HTTPException(404, f"no entity {key!r}")
     return found

@@ -10,10 +10,13 @@ from typing import Any, Generic, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from ..model import Polarity, Strength, Verdict
+
 T = TypeVar("T")
 
 Stance = Literal["assert", "report", "question", "deny", "refuse_to_comment"]
 Certainty = Literal["certain", "probable", "possible", "underspecified"]
+RelationKind = Literal["supports", "refutes", "discusses"]  # the sides; "unrelated" is never one
 
 
 class ErrorBody(BaseModel):
@@ -152,14 +155,64 @@ class ClusterDetail(ClusterSummary):
     members: list[StatementRow]
 
 
-class Evidence(BaseModel):
+class EvidenceItem(BaseModel):
+    """A statement (its document's metadata and links too) with its relation to the proposition."""
+
     model_config = ConfigDict(extra="allow")
 
+    document_id: str
+    statement_id: str
+    content: str
+    content_start: int
+    content_end: int
+    cue: str
+    cue_start: int
+    cue_end: int
+    stance: Stance
+    certainty: Certainty
+    polarity: Polarity
+    kind: str
+    source: str | None
+    source_text: str | None
+    entity_id: str | None
+    cluster_id: str | None
+    title: str | None
+    outlet: str | None
+    published: str | None
+    relation: RelationKind
+    strength: Strength | None = Field(description="null for discusses")
+    reason: str = Field(description="why, in one line")
+    match: float = Field(ge=0, le=1, description="how much of the proposition the content states")
+    rule: str = Field(description="the rule that decided")
+    independent_group: str = Field(description="statements with one origin share it and count once")
+    origin: str
+
+
+class EvidenceSide(BaseModel):
+    """The statements on one side, in time order; ``first`` is the earliest."""
+
+    relation: RelationKind
+    count: int = Field(ge=0, description="statements on this side (``items`` may list fewer)")
+    independent_sources: int = Field(ge=0)
+    first: EvidenceItem | None
+    items: list[EvidenceItem]
+
+
+class EvidenceSides(BaseModel):
+    supports: EvidenceSide
+    refutes: EvidenceSide
+    discusses: EvidenceSide
+
+
+class Evidence(BaseModel):
+    """Who supports, refutes or discusses a proposition, and the verdict line with its definition."""
+
     proposition: str
-    clusters: list[str]
-    contradiction: bool
-    groups: dict[str, list[StatementRow]]
-    items: list[StatementRow]
+    verdict: Verdict
+    verdict_definition: str
+    clusters: list[str] = Field(description="the claim clusters it draws on, closest first")
+    candidates: int = Field(ge=0, description="how many candidates were weighed")
+    sides: EvidenceSides
 
 
 class Provenance(BaseModel):

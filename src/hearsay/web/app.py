@@ -18,7 +18,6 @@ from starlette.middleware.trustedhost import TrustedHostMiddleware
 from .. import __version__
 from . import api, api_linked, errors, openapi, pages, pages_linked
 from .database import Database
-from .linking import load_link
 from .state import ServerState, is_loopback
 
 # Everything comes from this server: no CDN, no inline script, no framing by other sites.
@@ -50,7 +49,6 @@ def create_app(
     against DNS rebinding); by default the loopback names and ``host``.
     """
     db = Database(db_path)
-    link = load_link()
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
@@ -65,7 +63,7 @@ def create_app(
         redoc_url=None,
         lifespan=lifespan,
     )
-    app.state.hearsay = ServerState(db=db, link=link, token=token or None, writes_open=is_loopback(host))
+    app.state.hearsay = ServerState(db=db, token=token or None, writes_open=is_loopback(host))
     hosts = allowed_hosts or ["127.0.0.1", "localhost", "[::1]", host]
     app.add_middleware(TrustedHostMiddleware, allowed_hosts=hosts)
     errors.install(app)  # inside the headers middleware, so error pages get the headers too
@@ -79,9 +77,8 @@ def create_app(
 
     app.include_router(api.router)
     app.include_router(pages.router)
-    if link is not None:
-        app.include_router(api_linked.router)
-        app.include_router(pages_linked.router)
+    app.include_router(api_linked.router)
+    app.include_router(pages_linked.router)
     static = Path(str(resources.files("hearsay.web").joinpath("static")))
     app.mount("/static", StaticFiles(directory=static), name="static")
     openapi.install(app)

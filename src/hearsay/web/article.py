@@ -1,4 +1,9 @@
-"""A stored reading prepared for the document page: highlight marks and statement cards."""
+"""A stored reading prepared for the document page: highlight marks and statement cards.
+
+Every statement's content is marked with its stance class (``stance-deny``, ...), and, when the
+page reads the article against a claim, with its relation to it (``relation-refutes``, ...):
+the class vocabulary every page and the legend share (static/hearsay.css).
+"""
 
 from __future__ import annotations
 
@@ -6,18 +11,41 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from ..model import Reading, Statement
+from ..link import cluster_for_statement, entity_for_mention
+from ..model import EvidenceItem, Reading, Statement
+from ..store import SQLiteStore
 from . import urls
 from .highlight import Mark, render
-from .linking import Linked
 
 STANCE_LABELS = {
-    "assert": "supports",
+    "assert": "asserts",
     "report": "reports",
     "question": "questions",
     "deny": "denies",
     "refuse_to_comment": "refuses to comment",
 }
+
+
+class Linked:
+    """Global entity and cluster ids for one document's statements and entities, looked up once each."""
+
+    def __init__(self, store: SQLiteStore, document_id: str) -> None:
+        self._store, self._document_id = store, document_id
+        self._entities: dict[str, str | None] = {}
+        self._clusters: dict[str, str | None] = {}
+
+    def entity(self, local_id: str | None) -> str | None:
+        if local_id is None:
+            return None
+        if local_id not in self._entities:
+            self._entities[local_id] = entity_for_mention(self._store, self._document_id, local_id)
+        return self._entities[local_id]
+
+    def cluster(self, statement_id: str) -> str | None:
+        if statement_id not in self._clusters:
+            found = cluster_for_statement(self._store, self._document_id, statement_id)
+            self._clusters[statement_id] = found
+        return self._clusters[statement_id]
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,12 +65,28 @@ class StatementCard:
     addressee: str | None
     cluster_href: str | None
     tip: str
+    evidence: EvidenceItem | None = None  # its relation to the claim the page is read against
+
+    @property
+    def anchor(self) -> str:
+        return urls.statement_anchor(self.id)
+
+    @property
+    def classes(self) -> tuple[str, ...]:
+        """The shared class vocabulary: its stance, and its relation to the claim when known."""
+        relation = (f"relation-{self.evidence.relation.relation}",) if self.evidence else ()
+        return (f"stance-{self.stance}", *relation)
 
 
-def tip(statement: Statement, source: str) -> str:
+def tip(statement: Statement, source: str, evidence: EvidenceItem | None = None) -> str:
     """The one-line summary shown when a statement's span is hovered or focused."""
+    relation = []
+    if evidence is not None:
+        strength = f" ({evidence.relation.strength})" if evidence.relation.strength else ""
+        relation = [f"{evidence.relation.relation} the claim{strength}"]
     parts = [
         f"{source}: {STANCE_LABELS[statement.stance]}",
+        *relation,
         f"certainty {statement.certainty}",
         f"polarity {statement.polarity}",
         f"stance {statement.stance}",
@@ -60,7 +104,11 @@ def entity_href(reading: Reading, local_id: str | None, linked: Linked) -> str |
     return urls.entity(urls.entity_key(entity.name, entity.type)) if entity else None
 
 
-def statement_cards(reading: Reading, linked: Linked) -> list[StatementCard]:
+def statement_cards(
+    reading: Reading, linked: Linked, evidence: dict[str, EvidenceItem] | None = None
+) -> list[StatementCard]:
+    """A card per statement; ``evidence`` (by statement id) gives relations to a claim."""
+    evidence = evidence or {}
     cards = []
     for statement in reading.statements:
         entity = reading.entity(statement.source.entity)
@@ -80,7 +128,8 @@ def statement_cards(reading: Reading, linked: Linked) -> list[StatementCard]:
                 polarity=statement.polarity,
                 addressee=statement.addressee.text if statement.addressee else None,
                 cluster_href=urls.cluster(cluster_id) if cluster_id else None,
-                tip=tip(statement, source),
+                tip=tip(statement, source, evidence.get(statement.id)),
+                evidence=evidence.get(statement.id),
             )
         )
     return cards
@@ -91,7 +140,16 @@ def marks(reading: Reading, cards: list[StatementCard], linked: Linked) -> list[
     found: list[Mark] = []
     for statement, card in zip(reading.statements, cards, strict=True):
         data = (("data-statement", statement.id), ("data-tip", card.tip), ("title", card.tip))
-        found.append(Mark(statement.content.start, statement.content.end, "content", attrs=data))
+        found.append(
+            Mark(
+                statement.content.start,
+                statement.content.end,
+                "content",
+                attrs=data,
+                classes=card.classes,
+                anchor=card.anchor,
+            )
+        )
         source = statement.source
         if source.start is not None and source.end is not None:
             found.append(Mark(source.start, source.end, "source", attrs=data))

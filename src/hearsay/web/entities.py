@@ -1,15 +1,17 @@
-"""Entities for the API and pages: global ones from ``hearsay.link``, else the store's merged by name.
+"""Entities for the API and pages: global ones from ``hearsay.link``, and the store's merged by name
+(keys ``TYPE:name``, the form links take before a document is linked).
 
-Both paths return the shapes of the linking contract: a list item
+Both kinds return the shapes of the linking contract: a list item
 ``{"id", "name", "type", "variants", "documents", "mentions"}`` and a detail with ``roles``
 over time, what the entity ``said`` and what was ``said_about`` it, and its ``documents``.
 """
 
 from __future__ import annotations
 
-from types import ModuleType
 from typing import Any
 
+from ..link import entity_detail as linked_entity_detail
+from ..link import entity_list
 from ..store import SQLiteStore
 from . import urls
 
@@ -19,7 +21,6 @@ MAX_STATEMENTS = 200
 
 def entity_page(
     store: SQLiteStore,
-    link: ModuleType | None,
     *,
     type: str | None,
     query: str | None,
@@ -27,36 +28,16 @@ def entity_page(
     offset: int,
 ) -> tuple[list[dict[str, Any]], int]:
     """One page of entities, most mentioned first, and how many match in all."""
-    if link is not None:
-        # The contract pages without a total: ask for one more to know whether a next page exists.
-        items = link.entity_list(store, type=type, query=query, limit=limit + 1, offset=offset)
-        total = offset + len(items)
-        return items[:limit], total
-    rows = store.entities(type=type)
-    if query:
-        needle = query.casefold()
-        rows = [r for r in rows if any(needle in n.casefold() for n in (r["name"], *r["aliases"]))]
-    items = [
-        {
-            "id": urls.entity_key(r["name"], r["type"]),
-            "name": r["name"],
-            "type": r["type"],
-            "variants": r["aliases"],
-            "documents": r["documents"],
-            "mentions": r["mentions"],
-            "statements": r["statements"],
-        }
-        for r in rows[offset : offset + limit]
-    ]
-    return items, len(rows)
+    # The contract pages without a total: ask for one more to know whether a next page exists.
+    items = entity_list(store, type=type, query=query, limit=limit + 1, offset=offset)
+    return items[:limit], offset + len(items)
 
 
-def entity_detail(store: SQLiteStore, link: ModuleType | None, key: str) -> dict[str, Any] | None:
-    if link is not None and urls.split_entity_key(key) is None:
-        return link.entity_detail(store, key)
+def entity_detail(store: SQLiteStore, key: str) -> dict[str, Any] | None:
+    """A global entity by id or name, or a store entity by its ``TYPE:name`` key."""
     named = urls.split_entity_key(key)
     if named is None:
-        return None
+        return linked_entity_detail(store, key)
     return _store_detail(store, *named)
 
 

@@ -27,10 +27,15 @@ class Mark:
     layer: str
     href: str | None = None
     attrs: tuple[tuple[str, str], ...] = field(default=())
+    classes: tuple[str, ...] = ()  # more classes, e.g. the statement's stance-deny
+    anchor: str | None = None  # the id of the span's first part, a target for links
 
     def open_tag(self, *, link: bool, first: bool, focusable: bool) -> str:
         tag = "a" if link else "span"
-        parts = [f'<{tag} class="hl hl-{self.layer}"']
+        classes = " ".join(("hl", f"hl-{self.layer}", *self.classes))
+        parts = [f'<{tag} class="{escape(classes)}"']
+        if first and self.anchor:
+            parts.append(f' id="{escape(self.anchor)}"')
         if link:
             parts.append(f' href="{escape(self.href)}"')
             if not focusable:

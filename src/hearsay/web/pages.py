@@ -8,14 +8,16 @@ from typing import Annotated
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
 
+from ..link import timeline as link_timeline
 from ..model import CERTAINTIES, STANCES
 from . import entities as entity_views
 from .api import MAX_LIMIT, MAX_OFFSET, statement_filters
-from .article import marked_up, statement_cards
-from .linking import Linked
+from .article import Linked, marked_up, statement_cards
+from .evidence_page import by_statement, claim_of
 from .render import render_page
 from .search_marks import snippet_html
 from .state import state
+from .svg_timeline import timeline_svg
 
 router = APIRouter(include_in_schema=False)
 
@@ -50,13 +52,19 @@ def documents(request: Request, offset: Offset = 0) -> HTMLResponse:
 
 
 @router.get("/documents/{document_id}", response_class=HTMLResponse)
-def document(request: Request, document_id: str) -> HTMLResponse:
-    server = state(request)
-    store = server.db.reader()
+def document(
+    request: Request, document_id: str, cluster: Text = None, proposition: Text = None
+) -> HTMLResponse:
+    """A document with its statements marked; with ``cluster`` or ``proposition``, read against that claim."""
+    store = state(request).db.reader()
     reading = store.reading(document_id)
-    linked = Linked(server.link, store, reading.document_id)
-    cards = statement_cards(reading, linked)
+    claim = claim_of(store, cluster_id=cluster, proposition=proposition)
+    if cluster and claim is None:
+        raise HTTPException(404, f"no claim cluster {cluster!r}")
+    linked = Linked(store, reading.document_id)
+    cards = statement_cards(reading, linked, by_statement(claim and claim.evidence, reading.document_id))
     context = {
+        "claim": claim,
         "document": reading.document,
         "reading": reading,
         "cards": cards,
@@ -73,10 +81,8 @@ def document(request: Request, document_id: str) -> HTMLResponse:
 
 @router.get("/entities", response_class=HTMLResponse)
 def entities(request: Request, type: Text = None, q: Text = None, offset: Offset = 0) -> HTMLResponse:
-    server = state(request)
     items, total = entity_views.entity_page(
-        server.db.reader(),
-        server.link,
+        state(request).db.reader(),
         type=type.upper() if type else None,
         query=q,
         limit=PAGE,
@@ -88,17 +94,13 @@ def entities(request: Request, type: Text = None, q: Text = None, offset: Offset
 
 @router.get("/entities/{key:path}", response_class=HTMLResponse)
 def entity(request: Request, key: str) -> HTMLResponse:
-    server = state(request)
-    found = entity_views.entity_detail(server.db.reader(), server.link, key)
+    store = state(request).db.reader()
+    found = entity_views.entity_detail(store, key)
     if found is None:
         raise HTTPException(404, f"no entity {key!r}")
     timeline = None
-    if server.link is not None and found["id"] == key:
-        from .svg_timeline import timeline_svg
-
-        timeline = timeline_svg(
-            [e.to_dict() for e in server.link.timeline(server.db.reader(), entity=key, limit=200)]
-        )
+    if found["id"] == key:
+        timeline = timeline_svg([e.to_dict() for e in link_timeline(store, entity=key, limit=200)])
     return render_page(request, "entity.html", {"entity": found, "timeline": timeline})
 
 

@@ -1,11 +1,15 @@
-"""Pages of the cross-document layer: claim clusters, with evidence, provenance graph and timeline."""
+"""Pages of the cross-document layer: claims, the evidence on each side of one, provenance, timeline."""
 
 from __future__ import annotations
 
-from fastapi import APIRouter, HTTPException, Request
+from typing import Annotated
+
+from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
 
-from ..model import STANCES
+from ..link import cluster_detail, cluster_list, cluster_members, provenance, timeline
+from . import urls
+from .evidence_page import claim_of, side_pages
 from .pages import PAGE, Offset, Text, pager
 from .render import render_page
 from .state import state
@@ -14,11 +18,12 @@ from .svg_timeline import timeline_svg
 
 router = APIRouter(include_in_schema=False)
 
+SidePageNumber = Annotated[int, Query(ge=1, le=100_000)]
+
 
 @router.get("/clusters", response_class=HTMLResponse)
 def clusters(request: Request, q: Text = None, offset: Offset = 0) -> HTMLResponse:
-    server = state(request)
-    items = server.link.cluster_list(server.db.reader(), query=q, limit=PAGE + 1, offset=offset)
+    items = cluster_list(state(request).db.reader(), query=q, limit=PAGE + 1, offset=offset)
     context = {
         "clusters": [p.to_dict() for p in items[:PAGE]],
         "pager": pager(offset + len(items), offset),
@@ -28,26 +33,51 @@ def clusters(request: Request, q: Text = None, offset: Offset = 0) -> HTMLRespon
 
 
 @router.get("/clusters/{cluster_id}", response_class=HTMLResponse)
-def cluster(request: Request, cluster_id: str) -> HTMLResponse:
-    server = state(request)
-    store = server.db.reader()
-    found = server.link.cluster_detail(store, cluster_id)
-    if found is None:
+def cluster(
+    request: Request,
+    cluster_id: str,
+    supports_page: SidePageNumber = 1,
+    refutes_page: SidePageNumber = 1,
+    discusses_page: SidePageNumber = 1,
+) -> HTMLResponse:
+    """A claim: the three sides of its evidence first, then who reported it citing whom, and when."""
+    store = state(request).db.reader()
+    found = cluster_detail(store, cluster_id)
+    claim = claim_of(store, cluster_id=cluster_id)
+    if found is None or claim is None:
         raise HTTPException(404, f"no claim cluster {cluster_id!r}")
-    evidence = server.link.evidence(store, cluster_id=cluster_id)
-    provenance = server.link.provenance(store, cluster_id).to_dict()
-    entries = [e.to_dict() for e in server.link.timeline(store, cluster_id=cluster_id, limit=200)]
-    members = [m.to_dict() for m in server.link.cluster_members(store, cluster_id)]
+    requested = {"supports": supports_page, "refutes": refutes_page, "discusses": discusses_page}
+    traced = provenance(store, cluster_id).to_dict()
+    members = [m.to_dict() for m in cluster_members(store, cluster_id)]
     context = {
         "cluster": {**found.to_dict(), "members": members},
-        "evidence": evidence,
-        "groups": [(stance, evidence.get("groups", {}).get(stance, [])) for stance in STANCES],
-        "provenance": provenance,
+        "claim": claim,
+        "sides": side_pages(claim.evidence, requested, urls.cluster(cluster_id), {}),
+        "provenance": traced,
         "graph": graph_svg(
-            provenance.get("nodes", []),
-            provenance.get("edges", []),
+            traced.get("nodes", []),
+            traced.get("edges", []),
             "Provenance: who reported this claim, citing whom",
         ),
-        "timeline": timeline_svg(entries, "Timeline of this claim"),
+        "timeline": timeline_svg(
+            [e.to_dict() for e in timeline(store, cluster_id=cluster_id, limit=200)], "Timeline of this claim"
+        ),
     }
     return render_page(request, "cluster.html", context)
+
+
+@router.get("/evidence", response_class=HTMLResponse)
+def evidence(
+    request: Request,
+    q: Annotated[str | None, Query(max_length=500)] = None,
+    supports_page: SidePageNumber = 1,
+    refutes_page: SidePageNumber = 1,
+    discusses_page: SidePageNumber = 1,
+) -> HTMLResponse:
+    """Who supports, refutes or discusses a proposition written in any words."""
+    claim = claim_of(state(request).db.reader(), proposition=q)
+    context = {"claim": claim, "proposition": q or "", "sides": []}
+    if claim is not None:
+        requested = {"supports": supports_page, "refutes": refutes_page, "discusses": discusses_page}
+        context["sides"] = side_pages(claim.evidence, requested, "/evidence", {"q": q})
+    return render_page(request, "evidence.html", context)

@@ -9,6 +9,7 @@ import jinja2
 from fastapi import Request
 from fastapi.responses import HTMLResponse
 
+from ..model import VERDICTS
 from . import urls
 from .article import STANCE_LABELS
 
@@ -22,13 +23,16 @@ def environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.globals.update(urls=urls, stance_labels=STANCE_LABELS)
+    env.globals.update(urls=urls, stance_labels=STANCE_LABELS, verdicts=VERDICTS)
     env.filters["short_id"] = lambda value: (value or "")[:12]
     return env
 
 
+def page_html(name: str, context: dict[str, Any], *, path: str = "/") -> str:
+    """The HTML of the page template ``name`` for a request to ``path``."""
+    base = {"request_path": path, "query": ""}
+    return environment().get_template(name).render({**base, **context})
+
+
 def render_page(request: Request, name: str, context: dict[str, Any], *, status: int = 200) -> HTMLResponse:
-    server = getattr(request.app.state, "hearsay", None)
-    base = {"request_path": request.url.path, "linked": bool(server and server.link), "query": ""}
-    html = environment().get_template(name).render({**base, **context})
-    return HTMLResponse(html, status_code=status)
+    return HTMLResponse(page_html(name, context, path=request.url.path), status_code=status)

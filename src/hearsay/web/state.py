@@ -1,11 +1,10 @@
-"""What every request handler shares: the database, the linking layer, and the write policy."""
+"""What every request handler shares: the database and the write policy."""
 
 from __future__ import annotations
 
 import hmac
 import ipaddress
 from dataclasses import dataclass
-from types import ModuleType
 
 from fastapi import HTTPException, Request
 
@@ -33,7 +32,6 @@ class ServerState:
     """
 
     db: Database
-    link: ModuleType | None
     token: str | None
     writes_open: bool
 

@@ -11,11 +11,11 @@ import dataclasses
 import re
 import tempfile
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 from ..errors import HearsayError, InputError
 from ..ingest import read_path
+from ..link import link_corpus
 from ..model import Document
 from ..settings import load_settings
 from ..store import SQLiteStore
@@ -31,9 +31,7 @@ def safe_name(name: str | None) -> str:
     return cleaned[-120:]
 
 
-def ingest_upload(
-    store: SQLiteStore, files: list[tuple[str, bytes]], link: ModuleType | None
-) -> dict[str, Any]:
+def ingest_upload(store: SQLiteStore, files: list[tuple[str, bytes]]) -> dict[str, Any]:
     """Store the documents in ``files`` (name, content); returns the UploadResult shape."""
     documents: list[Document] = []
     errors: list[str] = []
@@ -49,8 +47,8 @@ def ingest_upload(
                     where = (item.source_path or str(path)).replace(str(path), shown)
                     documents.append(dataclasses.replace(item, source_path=where))
     stored = _extract_and_store(store, documents, errors)
-    if link is not None and any(d["new"] for d in stored):
-        link.link_corpus(store)
+    if any(d["new"] for d in stored):
+        link_corpus(store)
     return {"documents": stored, "errors": errors}
 
 

@@ -7,8 +7,25 @@ from urllib.parse import quote, urlencode
 STORE_KEY_SEPARATOR = ":"
 
 
-def document(document_id: str, anchor: str | None = None) -> str:
-    return f"/documents/{quote(document_id, safe='')}" + (f"#{anchor}" if anchor else "")
+def document(document_id: str, anchor: str | None = None, **params: object) -> str:
+    """A document page; ``params`` (``cluster=`` or ``proposition=``) read it against a claim."""
+    path = with_query(f"/documents/{quote(document_id, safe='')}", **params)
+    return path + (f"#{anchor}" if anchor else "")
+
+
+def statement_anchor(statement_id: str) -> str:
+    """The id of a statement's content in the article text (the target of links to its place)."""
+    return f"s-{statement_id}"
+
+
+def statement(document_id: str, statement_id: str, **params: object) -> str:
+    """A statement's place in its article, optionally read against a claim (see ``document``)."""
+    return document(document_id, statement_anchor(statement_id), **params)
+
+
+def evidence(proposition: str | None = None, **params: object) -> str:
+    """The evidence page of a free-text proposition."""
+    return with_query("/evidence", q=proposition, **params)
 
 
 def entity_key(name: str, type_: str) -> str:

@@ -49,6 +49,26 @@ function setUpTips() {
   document.addEventListener("keydown", (event) => { if (event.key === "Escape") hide(); });
 }
 
+// A link to #s-ID lands on a statement's content (CSS :target marks its first part); mark its
+// other parts too (a content is cut where a nested span crosses its end).
+function setUpTargets() {
+  const article = document.getElementById("article-text");
+  if (!article) return;
+  function mark() {
+    for (const part of article.querySelectorAll(".is-target")) part.classList.remove("is-target");
+    const id = decodeURIComponent(window.location.hash.slice(1));
+    if (!id.startsWith("s-")) return;
+    const first = document.getElementById(id);
+    if (!first || !article.contains(first)) return;
+    const statement = first.getAttribute("data-statement");
+    for (const part of article.querySelectorAll('.hl-content[data-statement="' + CSS.escape(statement) + '"]')) {
+      part.classList.add("is-target");
+    }
+  }
+  window.addEventListener("hashchange", mark);
+  mark();
+}
+
 function setUpUpload() {
   const form = document.getElementById("upload-form");
   if (!form) return;
@@ -126,4 +146,4 @@ function setUpUpload() {
   });
 }
 
-document.addEventListener("DOMContentLoaded", () => { setUpTips(); setUpUpload(); });
+document.addEventListener("DOMContentLoaded", () => { setUpTips(); setUpTargets(); setUpUpload(); });

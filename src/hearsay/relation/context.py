@@ -1,0 +1,246 @@
+"""The statements of one document against a proposition, with the rules that need their neighbours.
+
+A statement often answers a claim without restating it: "Smirnova dismissed weightless
+allegations", "he refrained from confirming or denying these inquiries", "Russia is deflecting",
+"..., adding it's easier to procure in Chelyabinsk". Once some statement of the document states
+the proposition (the document *raises* it), such statements take a side on it:
+
+* ``pointer``: a content that points back at a claim ("the allegations", "these inquiries")
+  and calls it false, denies, dismisses or declines it, speaks of the claim raised here;
+* ``dismissal``: a content that calls the claim a manoeuvre ("deflecting", "a pretext") and
+  shares a word with the proposition refutes it, at most probably;
+* ``same-speaker``: a speaker who states the proposition in one sentence and says more on its
+  subject in the same passage takes the same side, at most possibly;
+* ``continuation``: "adding ..." continues the side the same speaker just took, possibly.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..model import Reading, Relation
+from .claim import Claim
+from .frame import Frame, frame, proposition_frame
+from .match import match
+from .statement import relate_claim, strength_of
+
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+")
+_CONTINUATIONS = ("add", "continue", "go on", "further")
+_SIDES = ("supports", "refutes")
+_ORDER = ("certain", "probable", "possible")
+_STATING = ("states", "deny", "deny-negation", "negation", "verdict")
+_PRONOUNS = ("this", "that", "these", "those", "it", "such")
+
+
+def relate_reading(proposition: str | Frame, reading: Reading) -> list[Relation]:
+    """The relation of every statement of ``reading`` to ``proposition``, in the reading's order."""
+    text = reading.document.text if reading.document is not None else None
+    claims = [Claim.of(s) for s in reading.statements]
+    return relate_claims(proposition, claims, text)
+
+
+def relate_claims(
+    proposition: str | Frame, claims: Sequence[Claim], text: str | None = None
+) -> list[Relation]:
+    """Relations of the claims of one document (in document order), context rules included."""
+    wanted = proposition if isinstance(proposition, Frame) else proposition_frame(proposition)
+    own = [relate_claim(wanted, c) for c in claims]
+    if not any(r.relation != "unrelated" for r in own):
+        return own
+    result = list(own)
+    for index in range(len(claims)):
+        if result[index].relation != "unrelated" or result[index].rule == "conflict":
+            continue
+        found = _from_context(wanted, claims, own, result, index, text)
+        if found is not None:
+            result[index] = found
+    return result
+
+
+def _from_context(
+    proposition: Frame,
+    claims: Sequence[Claim],
+    own: list[Relation],
+    relations: list[Relation],
+    index: int,
+    text: str | None,
+) -> Relation | None:
+    claim = claims[index]
+    content = frame(claim.content)
+    shared = bool(proposition.stems & content.stems)
+    antecedent = None if claim.target_text else _antecedent(claims, index)
+    # A pointer or a dismissal speaks of the claim under discussion just before it: only when that claim
+    # is this proposition does it bear on it.
+    on_topic = antecedent is not None and own[antecedent].relation != "unrelated"
+    raised = _short(claims[antecedent].content) if on_topic and antecedent is not None else ""
+    elliptic = _elliptic(proposition, claims, own, index, content, text)
+    if elliptic is not None:
+        return elliptic
+    if on_topic and _points_back(claim, content):
+        return _pointing(claim, content, raised)
+    if on_topic and content.dismissal and shared:
+        return Relation(
+            "refutes",
+            _cap(strength_of(claim) or "probable", "probable"),
+            f"calls the claim under discussion ('{raised}') a manoeuvre ('{content.dismissal}')",
+            0.0,
+            "dismissal",
+        )
+    previous = _previous_same_source(claims, relations, index, text)
+    if previous is not None:
+        other, relation = previous
+        if relation.relation in _SIDES and _continues(claim):
+            return Relation(
+                relation.relation,
+                "possible",
+                f"continues the same speaker's {_side_word(relation)} just before ('{other.cue}')",
+                0.0,
+                "continuation",
+            )
+        if (
+            relation.relation in _SIDES
+            and shared
+            and relation.rule in ("states", "deny", "negation", "verdict")
+        ):
+            own = _side_of(claim, content)
+            if own is not None:
+                cap = "possible" if own == "supports" else "probable"
+                return Relation(
+                    own,
+                    _cap(strength_of(claim) or "possible", cap),
+                    f"the same speaker states the proposition in this passage ('{other.cue}'); "
+                    f"this {_verb(claim)} more on its subject",
+                    0.0,
+                    "same-speaker",
+                )
+    return None
+
+
+def _elliptic(
+    proposition: Frame,
+    claims: Sequence[Claim],
+    own: list[Relation],
+    index: int,
+    content: Frame,
+    text: str | None,
+) -> Relation | None:
+    """The proposition's predicate said of an unnamed subject ("Our vessel did not leak fuel") right
+    after a statement that names it ("Northline denied that the Marisol had leaked fuel")."""
+    found = match(proposition, content)
+    if found.subject or not found.core or found.coverage < 0.5 or found.conflict:
+        return None
+    claim = claims[index]
+    for back in range(index - 1, -1, -1):
+        if not _same_passage(claims[back], claim, text):
+            return None
+        if own[back].relation in _SIDES and own[back].rule in _STATING:
+            side = _side_of(claim, content)
+            if side is None:
+                return None
+            return Relation(
+                side,
+                _cap(strength_of(claim) or "probable", "probable"),
+                f"{_verb(claim)} the proposition's predicate of an unnamed subject, right after a "
+                f"statement that names it ('{claims[back].cue}')",
+                found.coverage,
+                "elliptic",
+            )
+    return None
+
+
+def _antecedent(claims: Sequence[Claim], index: int) -> int | None:
+    """The claim under discussion before ``claims[index]``: the nearest earlier one another source
+    reports or asks about (the allegations, the inquiries), else the nearest earlier one of another source."""
+    claim = claims[index]
+    others = [i for i in range(index - 1, -1, -1) if claims[i].source != claim.source or claim.source is None]
+    reported = [i for i in others if claims[i].stance in ("report", "question")]
+    return (reported or others or [None])[0]
+
+
+def _points_back(claim: Claim, content: Frame) -> bool:
+    """The content names a claim by a claim noun, or is only a pronoun and a verdict ("it is false")."""
+    if not content.pointer:
+        return False
+    is_noun = content.pointer not in _PRONOUNS
+    if is_noun:
+        return (
+            content.vague
+            or bool(content.verdict or content.dismissal)
+            or claim.stance in ("deny", "refuse_to_comment", "question")
+        )
+    return content.vague and (bool(content.verdict) or claim.stance in ("deny", "refuse_to_comment"))
+
+
+def _pointing(claim: Claim, content: Frame, raised: str) -> Relation:
+    pointer = content.pointer
+    where = f"'{pointer}' taken to point at the claim under discussion ('{raised}')"
+    strength = strength_of(claim) or "probable"
+    if claim.stance == "question":
+        return Relation("discusses", None, f"asks about {where}", 0.0, "pointer-question")
+    if claim.stance == "refuse_to_comment" or content.ignorance:
+        return Relation("discusses", None, f"declines to confirm or deny {where}", 0.0, "pointer-declines")
+    if claim.stance == "deny" or content.verdict == "false" or content.dismissal:
+        why = content.verdict_words or content.dismissal or claim.cue
+        return Relation("refutes", strength, f"rejects it ('{why}'): {where}", 0.0, "pointer-refutes")
+    if content.verdict == "true":
+        return Relation(
+            "supports", strength, f"confirms it ('{content.verdict_words}'): {where}", 0.0, "pointer-confirms"
+        )
+    return Relation("discusses", None, f"speaks of {where} without taking a side", 0.0, "pointer-mention")
+
+
+def _side_of(claim: Claim, content: Frame) -> str | None:
+    if claim.stance in ("question", "refuse_to_comment") or content.ignorance:
+        return None
+    if claim.stance == "deny" or content.negated or content.verdict == "false":
+        return "refutes"
+    return "supports" if strength_of(claim) else None
+
+
+def _previous_same_source(
+    claims: Sequence[Claim], relations: list[Relation], index: int, text: str | None
+) -> tuple[Claim, Relation] | None:
+    claim = claims[index]
+    if claim.source is None:
+        return None
+    for back in range(index - 1, -1, -1):
+        other = claims[back]
+        if other.source != claim.source:
+            continue
+        if not _same_passage(other, claim, text):
+            return None
+        if relations[back].relation in _SIDES:
+            return other, relations[back]
+    return None
+
+
+def _same_passage(first: Claim, second: Claim, text: str | None) -> bool:
+    """At most one sentence boundary between the two statements."""
+    low, high = sorted((first.end, second.start))
+    if text is None:
+        return high - low < 400
+    between = text[low:high]
+    return "\n" not in between.strip() and len(_SENTENCE_END.findall(between)) <= 1
+
+
+def _continues(claim: Claim) -> bool:
+    lemma = (claim.cue_lemma or claim.cue).casefold()
+    return any(lemma.startswith(c) for c in _CONTINUATIONS)
+
+
+def _cap(strength: str, cap: str) -> str:
+    return max(strength, cap, key=_ORDER.index)
+
+
+def _side_word(relation: Relation) -> str:
+    return "refutation" if relation.relation == "refutes" else "support"
+
+
+def _verb(claim: Claim) -> str:
+    return {"deny": "denies", "report": "reports"}.get(claim.stance, "says")
+
+
+def _short(text: str, size: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= size else text[: size - 1].rstrip() + "…"

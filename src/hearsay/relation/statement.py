@@ -1,0 +1,150 @@
+"""One statement against a proposition: supports, refutes, discusses or unrelated, with the reason.
+
+The relation composes what the statement does (its stance: asserted, reported, asked, denied,
+declined) with what its content says of the proposition: whether it states it (``match``),
+whether it negates it or calls it false (``Frame.negated``, ``Frame.verdict``), or says the
+speaker does not know (``Frame.ignorance``). The strength is the statement's certainty.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..model import Relation
+from .claim import Claim
+from .frame import Frame, frame
+from .match import Match, match
+
+STRENGTHS = ("certain", "probable", "possible")
+_VERBS = {"assert": "asserts", "report": "reports", "deny": "denies"}
+
+
+def strength_of(claim: Claim) -> str | None:
+    return claim.certainty if claim.certainty in STRENGTHS else None
+
+
+def unrelated(reason: str, found: Match | None = None, rule: str = "no-match") -> Relation:
+    return Relation("unrelated", None, reason, found.coverage if found else 0.0, rule)
+
+
+def relate_claim(proposition: Frame, claim: Claim) -> Relation:
+    """The statement's own relation to the proposition, without looking at its document."""
+    content = frame(claim.content)
+    found = match(proposition, content)
+    if not found.subject and _speaker_is_subject(proposition, claim):
+        found = replace(found, subject=True)  # "the ministry denied striking the town": the ministry did
+    if found.conflict:
+        return unrelated(found.conflict, found, "conflict")
+    if found.states:
+        return _stated(proposition, claim, content, found)
+    if claim.target_text:
+        target = match(proposition, frame(claim.target_text))
+        if target.states:
+            return _about_target(claim, content, target)
+    if found.about and (claim.stance in ("question", "refuse_to_comment") or content.ignorance):
+        return Relation(
+            "discusses", None, _discussing(claim, content, "is about the same thing"), found.coverage, "about"
+        )
+    return unrelated("the content does not state the proposition", found)
+
+
+def _speaker_is_subject(proposition: Frame, claim: Claim) -> bool:
+    """A speaker who denies, or asserts, doing something is the subject of what they deny or assert."""
+    if not claim.source_text or not proposition.subject:
+        return False
+    return bool(proposition.subject & frame(claim.source_text).stems)
+
+
+def _stated(proposition: Frame, claim: Claim, content: Frame, found: Match) -> Relation:
+    score = found.coverage
+    if claim.stance in ("question", "refuse_to_comment") or content.ignorance:
+        return Relation("discusses", None, _discussing(claim, content, "matches"), score, "discusses")
+    strength = strength_of(claim)
+    negated = content.negated != proposition.negated
+    verdict_false = content.verdict == "false"
+    if claim.stance == "deny":
+        if negated:
+            return Relation(
+                "supports",
+                strength or "probable",
+                "denies the negation of the proposition",
+                score,
+                "deny-negation",
+            )
+        return Relation(
+            "refutes",
+            strength or "probable",
+            "denies the content, which matches the proposition",
+            score,
+            "deny",
+        )
+    if strength is None:
+        return Relation(
+            "discusses",
+            None,
+            "content matches, but it is reported without taking a side",
+            score,
+            "unspecified",
+        )
+    verb = _VERBS.get(claim.stance, "asserts")
+    if verdict_false:
+        return Relation(
+            "refutes", strength, f"{verb} that it is false ('{content.verdict_words}')", score, "verdict"
+        )
+    if negated:
+        return Relation("refutes", strength, f"{verb} the negation of the proposition", score, "negation")
+    return Relation(
+        "supports", strength, f"{verb} the content, which states the proposition", score, "states"
+    )
+
+
+def _about_target(claim: Claim, content: Frame, target: Match) -> Relation:
+    """A verdict on an earlier claim ("the report was false") that states the proposition."""
+    strength = strength_of(claim) or "probable"
+    quoted = _short(claim.target_text or "")
+    if claim.stance == "deny" or content.verdict == "false" or content.negated:
+        return Relation(
+            "refutes",
+            strength,
+            f"denies the claim it points at ('{quoted}'), which matches the proposition",
+            target.coverage,
+            "target-deny",
+        )
+    if claim.stance in ("question", "refuse_to_comment") or content.ignorance:
+        return Relation(
+            "discusses",
+            None,
+            _discussing(claim, content, f"points at '{quoted}', which matches"),
+            target.coverage,
+            "target-discusses",
+        )
+    if content.verdict == "true":
+        return Relation(
+            "supports",
+            strength,
+            f"confirms the claim it points at ('{quoted}'), which matches the proposition",
+            target.coverage,
+            "target-confirm",
+        )
+    return Relation(
+        "discusses",
+        None,
+        f"speaks of the claim it points at ('{quoted}') without taking a side",
+        target.coverage,
+        "target-mention",
+    )
+
+
+def _discussing(claim: Claim, content: Frame, how: str) -> str:
+    if claim.stance == "question":
+        return f"content {how} the proposition, but the statement is a question"
+    if claim.stance == "refuse_to_comment":
+        return f"declines to confirm or deny; the content {how} the proposition"
+    if content.ignorance:
+        return f"says the speaker does not know ('{content.ignorance}'); the content {how} the proposition"
+    return f"content {how} the proposition without taking a side"
+
+
+def _short(text: str, size: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= size else text[: size - 1].rstrip() + "…"

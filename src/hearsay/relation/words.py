@@ -1,0 +1,149 @@
+"""Words of a proposition or a content: crude stems, names, numbers and years, and lexicon phrases.
+
+Stems are cut short on purpose ("Kazakhstan" and "Kazakh" both give ``kazakh``; "supplied" and
+"supplying" give ``supply``), so that a content and a proposition that use different forms of one
+word still meet. A synonym group maps each of its stems to the group's first one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from ..extract.lexicon import load_lexicon
+
+LEXICONS = "hearsay.relation.lexicons"
+STEM = 6
+_TOKEN = re.compile(r"\d[\d,.]*\d|\d|[^\W\d_]+(?:['’][^\W\d_]+)?")
+_SUFFIXES = ("ing", "ed", "s")
+_YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
+# Words that a proposition uses as glue and that say nothing of what it claims.
+_LIGHT = frozenset({"said", "says", "say", "according", "reportedly", "also", "would", "could", "will"})
+_NUMBER_WORDS = {
+    "two": "2",
+    "three": "3",
+    "four": "4",
+    "five": "5",
+    "six": "6",
+    "seven": "7",
+    "eight": "8",
+    "nine": "9",
+    "ten": "10",
+    "eleven": "11",
+    "twelve": "12",
+    "twenty": "20",
+    "hundred": "100",
+    "dozen": "12",
+    "thousand": "1000",
+}
+
+
+def tokens(text: str) -> list[str]:
+    """The words and numbers of ``text`` in order, with their case; "won't" stays one token."""
+    return _TOKEN.findall(text.replace("’", "'"))
+
+
+def stem(word: str) -> str:
+    return synonym(_raw_stem(word))
+
+
+def is_content_word(word: str) -> bool:
+    lower = word.casefold()
+    if lower[:1].isdigit() or len(lower) <= 2:
+        return False
+    if lower in STOP_WORDS or lower in _LIGHT:
+        return _raw_stem(lower) in _synonyms()  # "behind" says "responsible for"
+    return True
+
+
+def number_value(word: str) -> str | None:
+    """A number's canonical digits ("1,200" -> "1200", "five" -> "5"), else None."""
+    lower = word.casefold()
+    if lower in _NUMBER_WORDS:
+        return _NUMBER_WORDS[lower]
+    if not lower[:1].isdigit():
+        return None
+    digits = lower.replace(",", "")
+    if digits.endswith("."):
+        digits = digits[:-1]
+    try:
+        value = float(digits)
+    except ValueError:
+        return None
+    return str(int(value)) if value == int(value) else str(value)
+
+
+def is_year(value: str) -> bool:
+    return bool(_YEAR.match(value))
+
+
+@cache
+def _synonyms() -> dict[str, str]:
+    mapping: dict[str, str] = {}
+    for row in load_lexicon("synonyms", LEXICONS):
+        words = row["words"].split()
+        head = _raw_stem(words[0])
+        for word in words:
+            mapping.setdefault(_raw_stem(word), head)
+    return mapping
+
+
+def _raw_stem(word: str) -> str:
+    word = word.casefold().replace("'", "")
+    if word.endswith("ies") and len(word) > 5:
+        return (word[:-3] + "y")[:STEM]
+    if word.endswith("ied") and len(word) > 5:
+        return (word[:-3] + "y")[:STEM]
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[: -len(suffix)]
+            break
+    if word.endswith("e") and len(word) > 4:
+        word = word[:-1]
+    return word[:STEM]
+
+
+def synonym(raw: str) -> str:
+    return _synonyms().get(raw, raw)
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    """A lexicon phrase as lower-case words; a word ending in ``*`` matches any word it begins."""
+
+    words: tuple[str, ...]
+    label: str = ""
+
+    def found_in(self, lowered: list[str]) -> int | None:
+        """The index of the first token where the phrase starts in ``lowered``, else None."""
+        size = len(self.words)
+        for index in range(len(lowered) - size + 1):
+            if all(_word_matches(p, lowered[index + k]) for k, p in enumerate(self.words)):
+                return index
+        return None
+
+
+def _word_matches(pattern: str, word: str) -> bool:
+    if pattern == "n't":
+        return word.endswith("n't")
+    if pattern.endswith("*"):
+        return word.startswith(pattern[:-1])
+    return word == pattern
+
+
+@cache
+def phrases(name: str, column: str = "phrase", label: str | None = None) -> tuple[Phrase, ...]:
+    """The phrases of a relation lexicon, with the value of ``label`` (a column) for each."""
+    return tuple(
+        Phrase(tuple(row[column].casefold().split()), row[label] if label else "")
+        for row in load_lexicon(name, LEXICONS)
+        if row[column].strip()
+    )
+
+
+def lowered_tokens(text: str) -> list[str]:
+    """Lower-case tokens for phrase matching, with "a lie" style articles kept."""
+    return [t.casefold() for t in tokens(text)]
