@@ -122,6 +122,10 @@ def test_same_proposition_needs_agreeing_arguments():
         is False
     )
     assert same_proposition("the drones struck Engels", "the drones did not strike Engels") == (True, True)
+    detailed = "the Lumo ferry spilled fuel into Ostra harbour on Sunday night"
+    assert same_proposition("the Lumo ferry had spilled any fuel", detailed) == (True, False)
+    assert same_proposition("our ferry did not spill fuel into the harbour", detailed) == (True, True)
+    assert same_proposition("the ferry spilled fuel in 2021", detailed + " in 2024")[0] is False
 
 
 def test_query_with_several_words_finds_by_every_word(drones):
