@@ -213,3 +213,13 @@ def test_clusters_linked_before_stories_still_join_and_list(tmp_path):
         assert [s.propositions for s in story_list(store)] == [3]  # the new document's own clusters
         link_corpus(store, rebuild=True)
         assert cluster_detail(store, supplied.id).story_id == story_list(store)[0].id
+
+
+def test_a_fragment_is_titled_as_the_whole_statement():
+    from hearsay.link.titles import as_clause, title_of
+
+    assert title_of(as_clause("the shipyard over its use of the name", "Norvik Lines", "sued")) == (
+        "Norvik Lines sued the shipyard over its use of the name"
+    )
+    assert as_clause("the port will stay closed", "the director", "said") == "the port will stay closed"
+    assert as_clause("the new ferry timetable", "the port authority", "according to") == "the new ferry timetable"

@@ -40,7 +40,7 @@ from .embeddings import from_bytes, to_bytes, unit
 from .names import name_key, person_name
 from .propositions import restates_with_detail
 from .summaries import is_negative
-from .titles import clause_score, title_of
+from .titles import as_clause, clause_score, title_of
 
 # Tuned on tests/data/linking and the sample article (benchmarks/link_quality.py): MiniLM gives
 # paraphrases of one claim 0.55-0.9 when they name different places or people ("the port of
@@ -234,7 +234,8 @@ class Clusterer:
                 candidates = self._candidates(vector, keys)
                 best, score, opposite = self._proposition(text, len(entities), candidates)
             plainly = not opposite and not is_negative(_row_of(statement)) and statement.stance in PLAIN
-            title_score = clause_score(text, plainly_stated=plainly)
+            worded = as_clause(text, statement.source.text, statement.cue.text)
+            title_score = clause_score(worded, plainly_stated=plainly)
             if best is None:
                 cluster_id = cluster_id_for(reading.document_id, statement.id)
                 self.tables.create_cluster(
@@ -246,10 +247,10 @@ class Clusterer:
                     statement.id,
                     published,
                     None,
-                    title_of(text),
+                    title_of(worded),
                     title_score,
                 )
-                founders.append((cluster_id, candidates, vector, statement.id, title_of(text)))
+                founders.append((cluster_id, candidates, vector, statement.id, title_of(worded)))
                 members.append((cluster_id, None, vector, _weight(1, title_score)))
                 similarity = 1.0
             else:
@@ -258,7 +259,7 @@ class Clusterer:
                     cluster_id, to_bytes(from_bytes(best["centroid"]) + vector), published
                 )
                 if title_score > best["title_score"]:
-                    self.tables.retitle_cluster(cluster_id, title_of(text), title_score, opposite)
+                    self.tables.retitle_cluster(cluster_id, title_of(worded), title_score, opposite)
                 weight = _weight(best["size"] + 1, max(title_score, best["title_score"]))
                 members.append((cluster_id, best["story_id"], vector, weight))
             self.tables.add_statement(

@@ -46,6 +46,17 @@ _IRREGULAR_PAST_WORDS = (
 IRREGULAR_PAST = frozenset(_IRREGULAR_PAST_WORDS.split())
 
 
+def as_clause(content: str, source: str | None, cue: str | None) -> str:
+    """The content, or, when it is a fragment with no finite verb ("Apple Computer over its use of the
+    name"), the statement said whole: source, cue and content ("Apple Corps sued Apple Computer over ...")."""
+    words = _WORD.findall(title_of(content))
+    if _has_finite_verb(words) or not source or not cue or not _WORD.search(cue):
+        return content
+    if cue.casefold().startswith(("according", "said", "says", "told", "asked")):
+        return content  # "according to X, ..." does not make a clause of the content
+    return f"{source} {cue} {_unquoted(content)}"
+
+
 @lru_cache(maxsize=8192)
 def title_of(content: str) -> str:
     """The content as a headline clause: no leading "that", quotes or conjunctions; capitalised."""
