@@ -222,4 +222,5 @@ def test_a_fragment_is_titled_as_the_whole_statement():
         "Norvik Lines sued the shipyard over its use of the name"
     )
     assert as_clause("the port will stay closed", "the director", "said") == "the port will stay closed"
-    assert as_clause("the new ferry timetable", "the port authority", "according to") == "the new ferry timetable"
+    timetable = "the new ferry timetable"
+    assert as_clause(timetable, "the port authority", "according to") == timetable
