@@ -2,7 +2,7 @@
 
 Ingests articles.jsonl with the real pipeline into a temporary SQLite store, links it, and
 prints pairwise precision/recall and B-cubed precision/recall for entities and claim clusters
-against expected.json, plus the near-duplicate pairs found.
+against expected.json, plus the near-duplicate pairs found and the stories.
 
     .venv/bin/python benchmarks/link_quality.py
 """
@@ -51,6 +51,11 @@ def main() -> None:
         found_dups = sorted(sorted((names[r[0]], names[r[1]])) for r in rows)
         wanted = sorted(map(sorted, corpus.expected()["duplicates"]))
         print(f"near-duplicates found {found_dups}, expected {wanted}")
+        stories = store._conn.execute(
+            """SELECT s.title, count(c.id) FROM link_stories AS s JOIN link_clusters AS c ON c.story_id = s.id
+            GROUP BY s.id ORDER BY s.size DESC"""
+        ).fetchall()
+        print(f"{len(stories)} stories: " + "; ".join(f"{title!r} ({n} clusters)" for title, n in stories))
 
 
 if __name__ == "__main__":

@@ -553,3 +553,89 @@ class Story:
 
     def to_dict(self) -> dict[str, Any]:
         return {f.name: getattr(self, f.name) for f in fields(self)}
+
+
+@dataclass(frozen=True, slots=True)
+class ProvenanceLink:
+    """One "who cites or reports whom" edge of a claim's provenance, in one document.
+
+    Nodes are outlets, sources and the sources they cite (``kind``: outlet, person, org, channel,
+    ...); ``statement_id`` is None for an edge that belongs to the document (its outlet).
+    """
+
+    from_node: str
+    from_label: str
+    from_kind: str
+    to_node: str
+    to_label: str
+    to_kind: str
+    cue: str
+    document_id: str
+    statement_id: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "from": self.from_node,
+            "to": self.to_node,
+            "cue": self.cue,
+            "document_id": self.document_id,
+            "statement_id": self.statement_id,
+            "from_label": self.from_label,
+            "from_kind": self.from_kind,
+            "to_label": self.to_label,
+            "to_kind": self.to_kind,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Provenance:
+    """Who reported a claim, citing whom (``links``), and who reported it first."""
+
+    links: tuple[ProvenanceLink, ...] = ()
+    first_reported_by: dict[str, Any] | None = None
+
+    @property
+    def nodes(self) -> list[dict[str, str]]:
+        """Every node of the links once, in order of appearance: id, label, kind."""
+        found: dict[str, dict[str, str]] = {}
+        for link in self.links:
+            found.setdefault(
+                link.from_node, {"id": link.from_node, "label": link.from_label, "kind": link.from_kind}
+            )
+            found.setdefault(link.to_node, {"id": link.to_node, "label": link.to_label, "kind": link.to_kind})
+        return list(found.values())
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "nodes": self.nodes,
+            "edges": [link.to_dict() for link in self.links],
+            "first_reported_by": self.first_reported_by,
+        }
+
+
+TimelineKind = Literal["document", "statement", "time"]
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEntry:
+    """One dated event of a timeline: a document's publication, a statement, or a time it names.
+
+    ``date`` is the resolved ``YYYY-MM-DD`` day (None when it names no one day), ``value`` the
+    TIMEX value or publication date it came from; ``start``/``end`` ground statements and times in
+    their document. ``stance`` and ``cluster_id`` are set for statements only.
+    """
+
+    date: str | None
+    value: str | None
+    text: str
+    kind: TimelineKind
+    document_id: str
+    start: int | None
+    end: int | None
+    statement_id: str | None
+    label: str
+    stance: Stance | None = None
+    cluster_id: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {f.name: getattr(self, f.name) for f in fields(self)}

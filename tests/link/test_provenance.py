@@ -12,13 +12,13 @@ def _leak_cluster(store):
 
 def test_provenance_first_reporter_and_according_to(linked):
     store, ids = linked
-    graph = provenance(store, _leak_cluster(store))
+    graph = provenance(store, _leak_cluster(store)).to_dict()
     first = graph["first_reported_by"]
     assert first["document_id"] == ids["herald"] and first["source"] == "Harbour Watch"
     labels = {n["id"]: n["label"] for n in graph["nodes"]}
     assert any(e["cue"] == "according to" and labels[e["to"]] == "Harbour Watch" for e in graph["edges"])
     assert any(n["kind"] == "outlet" and n["label"] == "Valmora Herald" for n in graph["nodes"])
-    assert provenance(store, "c-none") == {"nodes": [], "edges": [], "first_reported_by": None}
+    assert provenance(store, "c-none").to_dict() == {"nodes": [], "edges": [], "first_reported_by": None}
 
 
 def test_provenance_chain_from_a_channel_to_whom_it_cites(linked):
@@ -42,16 +42,18 @@ def test_timeline_resolves_unknown_years_against_the_document_date():
 def test_timeline_of_an_entity_is_in_date_order(linked):
     store, ids = linked
     events = timeline(store, entity="Alekseyev")
-    dates = [e["date"] for e in events if e["date"]]
+    dates = [e.date for e in events if e.date]
     assert dates == sorted(dates) and "2026-03-02" in dates
-    assert {e["kind"] for e in events} >= {"document", "statement"}
-    statements = [e for e in events if e["kind"] == "statement"]
-    assert all(e["start"] is not None and e["document_id"] in ids.values() for e in statements)
+    assert {e.kind for e in events} >= {"document", "statement"}
+    statements = [e for e in events if e.kind == "statement"]
+    assert all(e.start is not None and e.document_id in ids.values() for e in statements)
+    assert all(e.stance and e.cluster_id is not None for e in statements if e.statement_id == "s1")
     assert timeline(store, entity="Nobody Atall") == []
 
 
 def test_timeline_of_a_cluster(linked):
     store, _ids = linked
     events = timeline(store, cluster_id=_leak_cluster(store))
-    assert [e["date"] for e in events] == sorted(e["date"] for e in events)
-    assert sum(e["kind"] == "statement" for e in events) >= 3
+    assert [e.date for e in events] == sorted(e.date for e in events)
+    assert sum(e.kind == "statement" for e in events) >= 3
+    assert {"date", "value", "text", "kind", "document_id", "label"} <= set(events[0].to_dict())

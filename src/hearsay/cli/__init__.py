@@ -61,14 +61,14 @@ def _register() -> None:
     from .eval import eval_group
     from .export import export_command
     from .ingest import demo, ingest
-    from .link import clusters, entities_group, entity, evidence, link, provenance, timeline
+    from .link import clusters, entities_group, entity, evidence, link, provenance, stories, timeline
     from .query import show, statements
     from .read import read
     from .serve import serve
 
     for command in (read, ingest, statements, entities_group, show, export_command, demo, eval_group, serve):
         cli.add_command(command)
-    for command in (link, entity, clusters, evidence, provenance, timeline):
+    for command in (link, entity, stories, clusters, evidence, provenance, timeline):
         cli.add_command(command)
 
 

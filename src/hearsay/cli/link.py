@@ -1,4 +1,5 @@
-"""`hearsay link`, `entity`, `entities merge|split`, `clusters`, `evidence`, `provenance`, `timeline`.
+"""`hearsay link`, `entity`, `entities merge|split`, `stories`, `clusters`, `evidence`, `provenance`,
+`timeline`.
 
 Each wraps a function of ``hearsay.link`` that returns data; ``--json`` prints that data as one
 JSON object (or one object per line for lists), the default a table whose cells are literal text.
@@ -169,44 +170,82 @@ def split(entity_name: str, names: tuple[str, ...], db: str, as_json: bool) -> N
 
 @click.command(epilog=EPILOG)
 @db_option
-@click.option("--query", help="Only clusters whose wording contains these words.")
+@click.option("--query", help="Only clusters with every one of these words (title, wording or a member).")
+@click.option("--story", "story_id", metavar="STORY", help="Only the propositions of this story.")
 @click.option("--limit", type=click.IntRange(min=1), default=30, show_default=True)
 @click.option("--offset", type=click.IntRange(min=0), default=0)
 @json_option
-def clusters(db: str, query: str | None, limit: int, offset: int, as_json: bool) -> None:
-    """List claim clusters, largest first: wording, first appearance, sources and independent sources."""
+def clusters(
+    db: str, query: str | None, story_id: str | None, limit: int, offset: int, as_json: bool
+) -> None:
+    """List claim clusters (propositions), largest first: title, verdict, sources, first appearance."""
     from ..link import cluster_list
 
     with open_existing(db) as store:
-        rows = cluster_list(store, query=query, limit=limit, offset=offset)
+        found = cluster_list(store, query=query, story=story_id, limit=limit, offset=offset)
     if as_json:
-        _lines(rows)
+        _lines([p.to_dict() for p in found])
         return
-    if not rows:
-        output.note("no clusters; run `hearsay link` first" if not query else "nothing matches")
+    if not found:
+        output.note("no clusters; run `hearsay link` first" if not (query or story_id) else "nothing matches")
         return
+    _propositions_table(found, f"{len(found)} clusters")
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" + ("" if number == 1 else "s")
+
+
+def _propositions_table(found: list, title: str) -> None:
     cells = [
         (
-            r["id"],
-            output.cell(r["representative"], 120),
-            r["size"],
-            r["sources"],
-            r["independent_sources"],
-            "yes" if r["contradiction"] else "",
-            (r["first_appearance"] or {}).get("published") or "-",
+            p.id,
+            output.cell(p.title, 120),
+            p.verdict,
+            p.size,
+            p.sources,
+            p.independent_sources,
+            (p.first_appearance or {}).get("published") or "-",
         )
-        for r in rows
+        for p in found
     ]
-    columns = (
-        "cluster",
-        "representative wording",
-        "statements",
-        "sources",
-        "independent",
-        "contradiction",
-        "first",
-    )
-    output.console().print(output.table(columns, cells, title=f"{len(rows)} clusters"))
+    columns = ("cluster", "proposition", "verdict", "statements", "sources", "independent", "first")
+    output.console().print(output.table(columns, cells, title=title))
+
+
+@click.command(epilog=EPILOG)
+@db_option
+@click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True)
+@click.option("--offset", type=click.IntRange(min=0), default=0)
+@json_option
+def stories(db: str, limit: int, offset: int, as_json: bool) -> None:
+    """List stories (the propositions about one incident), most statements first, with their propositions."""
+    from ..link import story_detail, story_list
+
+    with open_existing(db) as store:
+        details = [story_detail(store, s.id) for s in story_list(store, limit=limit, offset=offset)]
+    found = [detail for detail in details if detail is not None]
+    if as_json:
+        _lines([{**story.to_dict(), "clusters": [p.to_dict() for p in props]} for story, props in found])
+        return
+    if not found:
+        output.note(
+            "no stories; run `hearsay link` first (or `hearsay link --rebuild` for a store linked before)"
+        )
+        return
+    out = output.console()
+    for story, props in found:
+        dates = (
+            " to ".join(dict.fromkeys(filter(None, (story.first_published, story.last_published))))
+            or "undated"
+        )
+        header = Text(output.one_line(story.title), style="bold")
+        header.append(
+            f"  {story.id}  {dates}, {_count(story.documents, 'document')}, "
+            f"{_count(story.propositions, 'proposition')}"
+        )
+        out.print(header, soft_wrap=True)
+        _propositions_table(props, "")
 
 
 @click.command(epilog=EPILOG)
@@ -278,7 +317,7 @@ def provenance(cluster_id: str, db: str, as_json: bool) -> None:
     from ..link import provenance as find_provenance
 
     with open_existing(db) as store:
-        result = find_provenance(store, cluster_id)
+        result = find_provenance(store, cluster_id).to_dict()
     if as_json:
         output.json_line(result)
         return
@@ -314,7 +353,7 @@ def timeline(name: str | None, cluster_id: str | None, db: str, limit: int, as_j
     if not name and not cluster_id:
         raise click.UsageError("give an entity NAME, or --cluster CLUSTER")
     with open_existing(db) as store:
-        events = find_timeline(store, entity=name, cluster_id=cluster_id, limit=limit)
+        events = [e.to_dict() for e in find_timeline(store, entity=name, cluster_id=cluster_id, limit=limit)]
     if as_json:
         _lines(events)
         return

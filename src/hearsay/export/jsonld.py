@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from ..link.queries import cluster_detail, cluster_list
+from ..link.queries import cluster_list, cluster_members
 from .files import replaced
 
 FILE_NAME = "claims.jsonld"
@@ -57,7 +57,7 @@ def _appearance(statement: dict) -> dict:
 
 
 def claim(detail: dict) -> dict:
-    """One cluster (a ``cluster_detail``) as a schema.org Claim."""
+    """One cluster (its ``Proposition.to_dict()`` with ``members``) as a schema.org Claim."""
     members = detail["members"]
     first = detail["first_appearance"] or {}
     firsts = [
@@ -69,6 +69,7 @@ def claim(detail: dict) -> dict:
         "@type": "Claim",
         "@id": f"urn:hearsay:cluster:{detail['id']}",
         "identifier": detail["id"],
+        "name": detail["title"],
         "text": detail["representative"],
         "appearance": [_appearance(m) for m in members],
         "hearsay:sources": detail["sources"],
@@ -90,9 +91,8 @@ def export_jsonld(store, out_dir: Path) -> list[Path]:
         while True:
             page = cluster_list(store, limit=PAGE, offset=offset)
             for item in page:
-                detail = cluster_detail(store, item["id"])
-                if detail is None:
-                    continue  # removed since the page was read
+                members = [m.to_dict() for m in cluster_members(store, item.id)]
+                detail = {**item.to_dict(), "members": members}
                 out.write(",\n" if written else "\n")
                 out.write(json.dumps(claim(detail), ensure_ascii=False))
                 written += 1

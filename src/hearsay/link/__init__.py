@@ -5,8 +5,9 @@
         link_corpus(store)                       # incremental: only documents not linked yet
         evidence(store, proposition="Kazakhstan supplied drone components")
 
-The query functions (``queries.py``) return plain JSON-able dicts and lists and work on a store
-opened read-only; docs/linking.md describes them and how linking decides.
+The query functions (``queries.py``) return the typed records of ``hearsay.model`` (clusters,
+stories, provenance, timelines; ``to_dict()`` gives JSON) or plain dicts (entities) and work on a
+store opened read-only; docs/linking.md describes them and how linking decides.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from .queries import (
     cluster_detail,
     cluster_for_statement,
     cluster_list,
+    cluster_members,
     entity_detail,
     entity_for_mention,
     entity_list,
@@ -23,6 +25,8 @@ from .queries import (
     find_entity_id,
     link_corpus,
     provenance,
+    story_detail,
+    story_list,
     timeline,
 )
 
@@ -30,6 +34,7 @@ __all__ = [
     "cluster_detail",
     "cluster_for_statement",
     "cluster_list",
+    "cluster_members",
     "entity_detail",
     "entity_for_mention",
     "entity_list",
@@ -39,5 +44,7 @@ __all__ = [
     "merge",
     "provenance",
     "split",
+    "story_detail",
+    "story_list",
     "timeline",
 ]

@@ -1,18 +1,21 @@
 """The linking layer's read API (the contract with the web layer, docs/linking.md).
 
-Every function takes an open ``SQLiteStore`` (read-only is fine) and returns plain JSON-able
-dicts and lists. Unknown ids give None (detail functions) or empty results, never an error;
-a store whose documents were never linked answers as an empty one.
+Every function takes an open ``SQLiteStore`` (read-only is fine). Clusters, stories,
+provenance and timelines come as the typed records of ``hearsay.model`` (``Proposition``,
+``Story``, ``LinkedStatement``, ``Provenance``, ``TimelineEntry``; ``to_dict()`` gives their JSON
+form); entities as plain JSON-able dicts. Unknown ids give None (detail functions) or empty
+results, never an error; a store whose documents were never linked answers as an empty one.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from ..model import LinkedStatement, Proposition, Provenance, ProvenanceLink, Story
 from ..store import link_reads
 from .evidence_view import evidence
 from .names import name_key
-from .summaries import first_appearance, statement_dict, summarise
+from .summaries import first_appearance, proposition, statement_dict
 from .timelines import timeline
 
 if TYPE_CHECKING:
@@ -22,6 +25,7 @@ __all__ = [
     "cluster_detail",
     "cluster_for_statement",
     "cluster_list",
+    "cluster_members",
     "entity_detail",
     "entity_for_mention",
     "entity_list",
@@ -29,6 +33,8 @@ __all__ = [
     "find_entity_id",
     "link_corpus",
     "provenance",
+    "story_detail",
+    "story_list",
     "timeline",
 ]
 
@@ -108,29 +114,64 @@ def entity_for_mention(store: SQLiteStore, document_id: str, local_entity_id: st
     return link_reads.entity_for_mention(store._conn, document_id, local_entity_id)
 
 
-def cluster_list(store: SQLiteStore, *, query: str | None = None, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
-    """Claim clusters, largest first, each with its representative wording and corroboration."""
+def cluster_list(
+    store: SQLiteStore, *, query: str | None = None, story: str | None = None, limit: int = 50, offset: int = 0
+) -> list[Proposition]:
+    """Claim clusters (propositions), largest first; ``query``: every word in its title, wording
+    or a member's content; ``story``: only that story's."""
     if not _ready(store):
         return []
     conn = store._conn
     return [
-        summarise(c, link_reads.statements_of_cluster(conn, c["id"]))
-        for c in link_reads.clusters(conn, query=query, limit=limit, offset=offset)
+        proposition(c, link_reads.statements_of_cluster(conn, c["id"]))
+        for c in link_reads.clusters(conn, query=query, story=story, limit=limit, offset=offset)
     ]
 
 
-def cluster_detail(store: SQLiteStore, cluster_id: str) -> dict[str, Any] | None:
-    """A ``cluster_list`` item plus its members (statement dicts, in time order)."""
+def cluster_detail(store: SQLiteStore, cluster_id: str) -> Proposition | None:
+    """One cluster's ``Proposition`` record (``cluster_members`` gives its statements)."""
     if not _ready(store):
         return None
     conn = store._conn
     cluster = link_reads.cluster(conn, cluster_id)
     if cluster is None:
         return None
-    rows = link_reads.statements_of_cluster(conn, cluster_id)
-    result = summarise(cluster, rows)
-    result["members"] = [statement_dict(r) for r in rows]
-    return result
+    return proposition(cluster, link_reads.statements_of_cluster(conn, cluster_id))
+
+
+def cluster_members(store: SQLiteStore, cluster_id: str) -> list[LinkedStatement]:
+    """A cluster's member statements, in time order ([] for an unknown id)."""
+    if not _ready(store):
+        return []
+    return [LinkedStatement.from_row(r) for r in link_reads.statements_of_cluster(store._conn, cluster_id)]
+
+
+def _story(row: dict[str, Any]) -> Story:
+    return Story(
+        id=row["id"],
+        title=row["title"],
+        propositions=row["propositions"],
+        documents=row["documents"],
+        first_published=row["first_published"],
+        last_published=row["last_published"],
+    )
+
+
+def story_list(store: SQLiteStore, *, limit: int = 50, offset: int = 0) -> list[Story]:
+    """Stories (the propositions about one incident), most statements first."""
+    if not _ready(store) or not link_reads.has_story_tables(store._conn):
+        return []
+    return [_story(r) for r in link_reads.stories(store._conn, limit=limit, offset=offset)]
+
+
+def story_detail(store: SQLiteStore, story_id: str, *, limit: int = 200) -> tuple[Story, list[Proposition]] | None:
+    """A story and its propositions, largest first (at most ``limit``); None for an unknown id."""
+    if not _ready(store) or not link_reads.has_story_tables(store._conn):
+        return None
+    row = link_reads.story(store._conn, story_id)
+    if row is None:
+        return None
+    return _story(row), cluster_list(store, story=story_id, limit=limit)
 
 
 def cluster_for_statement(store: SQLiteStore, document_id: str, statement_id: str) -> str | None:
@@ -139,40 +180,38 @@ def cluster_for_statement(store: SQLiteStore, document_id: str, statement_id: st
     return link_reads.cluster_for_statement(store._conn, document_id, statement_id)
 
 
-def provenance(store: SQLiteStore, cluster_id: str) -> dict[str, Any]:
-    """Who reported a cluster's claim, citing whom: nodes, edges, and who reported it first.
+def provenance(store: SQLiteStore, cluster_id: str) -> Provenance:
+    """Who reported a cluster's claim, citing whom: its links, and who reported it first.
 
-    The edges are those of the member statements plus the chains above them in their
+    The links are those of the member statements plus the chains above them in their
     documents (the outlet that published the document, the source that cited the source).
     """
-    empty: dict[str, Any] = {"nodes": [], "edges": [], "first_reported_by": None}
     if not _ready(store):
-        return empty
+        return Provenance()
     conn = store._conn
     rows = link_reads.statements_of_cluster(conn, cluster_id)
     if not rows:
-        return empty
+        return Provenance()
     documents = sorted({r["document_id"] for r in rows})
     members = {(r["document_id"], r["statement_id"]) for r in rows}
     all_edges = link_reads.provenance_of(conn, documents)
     wanted = [e for e in all_edges if (e["document_id"], e["statement_id"]) in members]
     wanted = _with_ancestors(wanted, all_edges)
-    nodes: dict[str, dict[str, Any]] = {}
-    edges = []
-    for edge in wanted:
-        for side in ("from", "to"):
-            node = edge[f"{side}_node"]
-            nodes.setdefault(node, {"id": node, "label": edge[f"{side}_label"], "kind": edge[f"{side}_kind"]})
-        edges.append(
-            {
-                "from": edge["from_node"],
-                "to": edge["to_node"],
-                "cue": edge["cue"],
-                "document_id": edge["document_id"],
-                "statement_id": edge["statement_id"],
-            }
+    links = tuple(
+        ProvenanceLink(
+            from_node=e["from_node"],
+            from_label=e["from_label"],
+            from_kind=e["from_kind"],
+            to_node=e["to_node"],
+            to_label=e["to_label"],
+            to_kind=e["to_kind"],
+            cue=e["cue"],
+            document_id=e["document_id"],
+            statement_id=e["statement_id"],
         )
-    return {"nodes": list(nodes.values()), "edges": edges, "first_reported_by": _first_reporter(rows, wanted)}
+        for e in wanted
+    )
+    return Provenance(links=links, first_reported_by=_first_reporter(rows, wanted))
 
 
 def _with_ancestors(chosen: list[dict[str, Any]], every: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -9,6 +9,11 @@ Independence: each statement has an origin, and statements with one origin count
 
 A proposition is contradicted when one statement gives it positive polarity (asserted or
 reported, not questioned) and another negative polarity or a denial.
+
+A cluster's ``Proposition`` record takes its verdict from its members' sides: a member whose
+content states the cluster's proposition supports it, unless its source denies it (negative
+polarity, a denial); a member stating the negation refutes it, unless denied; a question or a
+refusal to comment discusses it. The sides are counted in independent sources (``origin``).
 """
 
 from __future__ import annotations
@@ -17,7 +22,9 @@ import hashlib
 from collections.abc import Iterable
 from typing import Any
 
+from ..model import Proposition, verdict_of
 from .names import name_key
+from .titles import title_of
 
 HIDDEN = ("ingested_at",)
 
@@ -88,19 +95,37 @@ def first_appearance(rows: list[dict[str, Any]]) -> dict[str, Any] | None:
     }
 
 
-def summarise(cluster: dict[str, Any], rows: list[dict[str, Any]]) -> dict[str, Any]:
-    """A ``cluster_list`` item from the cluster's row and its member statements."""
-    return {
-        "id": cluster["id"],
-        "representative": cluster["representative"],
-        "first_appearance": first_appearance(rows),
-        "size": len(rows),
-        "documents": len({r["document_id"] for r in rows}),
-        "sources": len({source_key(r) for r in rows}),
-        "independent_sources": len({origin(r) for r in rows}),
-        "contradiction": contradiction(rows),
-        "stances": _count(r["stance"] for r in rows),
-    }
+DISCUSSING = ("question", "refuse_to_comment")
+
+
+def side_of(row: dict[str, Any], title_opposite: bool = False) -> str:
+    """The side a member statement takes on its cluster's titled proposition (module docstring)."""
+    if row["stance"] in DISCUSSING:
+        return "discusses"
+    negation = bool(row.get("opposite")) != bool(title_opposite)
+    return "refutes" if is_negative(row) != negation else "supports"
+
+
+def proposition(cluster: dict[str, Any], rows: list[dict[str, Any]]) -> Proposition:
+    """The ``Proposition`` record of a cluster from its row and its member statements."""
+    sides: dict[str, set[str]] = {"supports": set(), "refutes": set(), "discusses": set()}
+    for row in rows:
+        sides[side_of(row, bool(cluster.get("title_opposite")))].add(origin(row))
+    counts = {side: len(origins) for side, origins in sides.items()}
+    return Proposition(
+        id=cluster["id"],
+        title=cluster.get("title") or title_of(cluster["representative"]),
+        representative=cluster["representative"],
+        size=len(rows),
+        documents=len({r["document_id"] for r in rows}),
+        sources=len({source_key(r) for r in rows}),
+        independent_sources=len({origin(r) for r in rows}),
+        verdict=verdict_of(counts["supports"], counts["refutes"], counts["discusses"]),
+        story_id=cluster.get("story_id"),
+        first_appearance=first_appearance(rows),
+        stances=_count(r["stance"] for r in rows),
+        sides=counts,
+    )
 
 
 def _count(values: Iterable[str]) -> dict[str, int]:

@@ -12,6 +12,7 @@ import datetime as dt
 import re
 from typing import TYPE_CHECKING, Any
 
+from ..model import TimelineEntry
 from ..store import link_reads
 
 if TYPE_CHECKING:
@@ -46,21 +47,21 @@ def resolve(value: str | None, published: str | None) -> str | None:
         return None
 
 
-def _document_event(info: dict[str, Any]) -> dict[str, Any]:
-    return {
-        "date": info.get("published"),
-        "value": info.get("published"),
-        "text": info.get("title") or "",
-        "kind": "document",
-        "document_id": info["document_id"],
-        "start": None,
-        "end": None,
-        "statement_id": None,
-        "label": info.get("outlet") or info.get("title") or info["document_id"][:12],
-    }
+def _document_event(info: dict[str, Any]) -> TimelineEntry:
+    return TimelineEntry(
+        date=info.get("published"),
+        value=info.get("published"),
+        text=info.get("title") or "",
+        kind="document",
+        document_id=info["document_id"],
+        start=None,
+        end=None,
+        statement_id=None,
+        label=info.get("outlet") or info.get("title") or info["document_id"][:12],
+    )
 
 
-def _statement_event(row: dict[str, Any], times: list[dict[str, Any]]) -> dict[str, Any]:
+def _statement_event(row: dict[str, Any], times: list[dict[str, Any]]) -> TimelineEntry:
     inside = [
         t
         for t in times
@@ -74,44 +75,44 @@ def _statement_event(row: dict[str, Any], times: list[dict[str, Any]]) -> dict[s
         if day:
             value = time["value"]
             break
-    return {
-        "date": day or row.get("published"),
-        "value": value or row.get("published"),
-        "text": row["content"],
-        "kind": "statement",
-        "document_id": row["document_id"],
-        "start": row["content_start"],
-        "end": row["content_end"],
-        "statement_id": row["statement_id"],
-        "label": f"{row.get('source') or 'unattributed'} {row['cue']}",
-        "stance": row["stance"],
-        "cluster_id": row.get("cluster_id"),
-    }
+    return TimelineEntry(
+        date=day or row.get("published"),
+        value=value or row.get("published"),
+        text=row["content"],
+        kind="statement",
+        document_id=row["document_id"],
+        start=row["content_start"],
+        end=row["content_end"],
+        statement_id=row["statement_id"],
+        label=f"{row.get('source') or 'unattributed'} {row['cue']}",
+        stance=row["stance"],
+        cluster_id=row.get("cluster_id"),
+    )
 
 
-def _time_event(time: dict[str, Any]) -> dict[str, Any]:
-    return {
-        "date": resolve(time["value"], time.get("published")),
-        "value": time["value"],
-        "text": time["text"],
-        "kind": "time",
-        "document_id": time["document_id"],
-        "start": time["start"],
-        "end": time["end"],
-        "statement_id": None,
-        "label": time.get("title") or time["document_id"][:12],
-    }
+def _time_event(time: dict[str, Any]) -> TimelineEntry:
+    return TimelineEntry(
+        date=resolve(time["value"], time.get("published")),
+        value=time["value"],
+        text=time["text"],
+        kind="time",
+        document_id=time["document_id"],
+        start=time["start"],
+        end=time["end"],
+        statement_id=None,
+        label=time.get("title") or time["document_id"][:12],
+    )
 
 
-def _sort_key(event: dict[str, Any]) -> tuple[Any, ...]:
-    date = event["date"] or (event["value"] if event["value"] and event["value"][:1].isdigit() else None)
-    order = {"time": 0, "document": 1, "statement": 2}[event["kind"]]
-    return (date is None, date or "", event["document_id"], order, event["start"] or 0)
+def _sort_key(event: TimelineEntry) -> tuple[Any, ...]:
+    date = event.date or (event.value if event.value and event.value[:1].isdigit() else None)
+    order = {"time": 0, "document": 1, "statement": 2}[event.kind]
+    return (date is None, date or "", event.document_id, order, event.start or 0)
 
 
 def timeline(
     store: SQLiteStore, *, entity: str | None = None, cluster_id: str | None = None, limit: int = 500
-) -> list[dict[str, Any]]:
+) -> list[TimelineEntry]:
     """The dated events of an entity (id or name) or a cluster, in time order."""
     conn = store._conn
     if not link_reads.has_link_tables(conn):

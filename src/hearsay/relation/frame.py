@@ -11,7 +11,7 @@ drones used to attack Russian airports", though most of its words are there.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from . import words as w
 
@@ -90,20 +90,18 @@ def _frame(text: str) -> Frame:
 
 
 def _first(lowered: list[str], lexicon: str) -> str | None:
-    for phrase in w.phrases(lexicon):
-        index = phrase.found_in(lowered)
-        if index is not None:
-            return " ".join(lowered[index : index + len(phrase.words)])
-    return None
+    """The lexicon's earliest-listed phrase found in the text, as the text words it."""
+    found = w.phrase_index(lexicon).matches(lowered)
+    if not found:
+        return None
+    _order, index, phrase = min(found, key=lambda entry: entry[:2])
+    return " ".join(lowered[index : index + len(phrase.words)])
 
 
 def _verdict(lowered: list[str]) -> tuple[str | None, str | None]:
     """The first verdict phrase: "false" wins over "true" ("not true" is false)."""
     best: tuple[int, int, str, str] | None = None
-    for phrase in w.phrases("verdicts", label="verdict"):
-        index = phrase.found_in(lowered)
-        if index is None:
-            continue
+    for _order, index, phrase in w.phrase_index("verdicts", label="verdict").matches(lowered):
         kind = phrase.label
         if kind == "true" and index > 0 and lowered[index - 1] in ("not", "isn't", "wasn't", "never"):
             kind = "false"
@@ -117,23 +115,32 @@ def _verdict(lowered: list[str]) -> tuple[str | None, str | None]:
 def _implied(verdict_words: str | None) -> set[str]:
     if not verdict_words:
         return set()
-    for phrase in w.phrases("verdicts", label="implies"):
-        if " ".join(phrase.words) == verdict_words and phrase.label:
-            return {w.stem(word) for word in phrase.label.split()}
-    return set()
+    return set(_implications().get(verdict_words, ()))
+
+
+@cache
+def _implications() -> dict[str, tuple[str, ...]]:
+    return {
+        " ".join(p.words): tuple(w.stem(word) for word in p.label.split())
+        for p in w.phrases("verdicts", label="implies")
+        if p.label
+    }
 
 
 def _pointer(lowered: list[str]) -> str | None:
-    nouns = {
-        w.stem(p.words[0]) for p in w.phrases("pointers", column="word", label="kind") if p.label == "noun"
-    }
+    nouns, pronouns = _pointer_words()
     for token in lowered:
         if w.is_content_word(token) and w.stem(token) in nouns:
             return token
-    pronouns = {
-        p.words[0] for p in w.phrases("pointers", column="word", label="kind") if p.label == "pronoun"
-    }
     return next((t for t in lowered if t in pronouns), None)
+
+
+@cache
+def _pointer_words() -> tuple[frozenset[str], frozenset[str]]:
+    entries = w.phrases("pointers", column="word", label="kind")
+    nouns = frozenset(w.stem(p.words[0]) for p in entries if p.label == "noun")
+    pronouns = frozenset(p.words[0] for p in entries if p.label == "pronoun")
+    return nouns, pronouns
 
 
 def proposition_frame(text: str) -> Frame:

@@ -144,6 +144,41 @@ def phrases(name: str, column: str = "phrase", label: str | None = None) -> tupl
     )
 
 
+@dataclass(frozen=True, slots=True)
+class PhraseIndex:
+    """A lexicon's phrases by their first word, so a text is scanned once, not once per phrase."""
+
+    exact: dict[str, tuple[tuple[int, Phrase], ...]]
+    loose: tuple[tuple[int, Phrase], ...]  # first word a prefix ("fabricat*") or "n't"
+
+    def matches(self, lowered: list[str]) -> list[tuple[int, int, Phrase]]:
+        """Every (lexicon order, token index, phrase) found in ``lowered``."""
+        found = []
+        for index, token in enumerate(lowered):
+            candidates = list(self.exact.get(token, ()))
+            candidates += [entry for entry in self.loose if _word_matches(entry[1].words[0], token)]
+            for order, phrase in candidates:
+                size = len(phrase.words)
+                if index + size <= len(lowered) and all(
+                    _word_matches(p, lowered[index + k]) for k, p in enumerate(phrase.words[1:], start=1)
+                ):
+                    found.append((order, index, phrase))
+        return found
+
+
+@cache
+def phrase_index(name: str, column: str = "phrase", label: str | None = None) -> PhraseIndex:
+    exact: dict[str, list[tuple[int, Phrase]]] = {}
+    loose: list[tuple[int, Phrase]] = []
+    for order, phrase in enumerate(phrases(name, column, label)):
+        first = phrase.words[0]
+        if first.endswith("*") or first == "n't":
+            loose.append((order, phrase))
+        else:
+            exact.setdefault(first, []).append((order, phrase))
+    return PhraseIndex({k: tuple(v) for k, v in exact.items()}, tuple(loose))
+
+
 def lowered_tokens(text: str) -> list[str]:
     """Lower-case tokens for phrase matching, with "a lie" style articles kept."""
     return [t.casefold() for t in tokens(text)]

@@ -10,7 +10,7 @@ import sqlite3
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from .queries import FOLD
+from .queries import FOLD, fts_query
 
 STATEMENT_SELECT = """
 SELECT s.document_id, d.title, d.outlet, d.published, s.id AS statement_id,
@@ -18,7 +18,7 @@ SELECT s.document_id, d.title, d.outlet, d.published, s.id AS statement_id,
        s.cue_text AS cue, s.cue_lemma, s.cue_start, s.cue_end,
        s.content_text AS content, s.content_start, s.content_end,
        s.kind, s.addressee_text AS addressee, s.certainty, s.polarity, s.stance, s.target_text,
-       coalesce(ls.entity_id, lm.entity_id) AS entity_id, ls.cluster_id,
+       coalesce(ls.entity_id, lm.entity_id) AS entity_id, ls.cluster_id, ls.opposite,
        ld.duplicate_of, d.ingested_at
 FROM statements AS s JOIN documents AS d ON d.id = s.document_id
 LEFT JOIN link_statements AS ls ON ls.document_id = s.document_id AND ls.statement_id = s.id
@@ -171,25 +171,74 @@ def entity_for_mention(conn: sqlite3.Connection, document_id: str, local_id: str
     return row[0] if row else None
 
 
+CLUSTER_COLUMNS = "c.id, c.representative, c.title, c.title_opposite, c.story_id, c.size, c.first_published"
+
+
 def cluster(conn: sqlite3.Connection, cluster_id: str) -> dict[str, Any] | None:
     row = conn.execute(
-        "SELECT id, representative, size, first_published FROM link_clusters WHERE id = ?", (cluster_id,)
+        f"SELECT {CLUSTER_COLUMNS} FROM link_clusters AS c WHERE c.id = ?", (cluster_id,)
     ).fetchone()
     return dict(row) if row else None
 
 
-def clusters(conn: sqlite3.Connection, *, query: str | None, limit: int, offset: int) -> list[dict[str, Any]]:
-    needle = query.casefold() if query else None
+def clusters(
+    conn: sqlite3.Connection, *, query: str | None, story: str | None = None, limit: int, offset: int
+) -> list[dict[str, Any]]:
+    """Clusters, largest first; with ``query``, those whose title, wording or a member's content
+    has every word of it (members by full text, so "closing" finds "closed")."""
+    where, params = (
+        ["(:story IS NULL OR c.story_id = :story)"],
+        {"story": story, "limit": limit, "offset": offset},
+    )
+    match = fts_query(query) if query else None
+    if query and match is None:
+        return []
+    if query and match is not None:
+        words = [w.casefold() for w in query.split() if any(ch.isalnum() for ch in w)]
+        in_title = " AND ".join(
+            f"instr({FOLD}(coalesce(c.title, '') || ' ' || c.representative), :w{i}) > 0"
+            for i in range(len(words))
+        )
+        params.update({f"w{i}": w for i, w in enumerate(words)})
+        params["match"] = f"content_text : ({match})"
+        where.append(
+            f"""(({in_title}) OR c.id IN (SELECT ls.cluster_id FROM statements_fts AS f
+                JOIN link_statements AS ls
+                  ON ls.document_id = f.document_id AND ls.statement_id = f.statement_id
+                WHERE statements_fts MATCH :match))"""
+        )
     return _dicts(
         conn.execute(
-            f"""SELECT id, representative, size, first_published FROM link_clusters
-        WHERE :needle IS NULL OR instr({FOLD}(representative), :needle) > 0
-           OR id IN (SELECT cluster_id FROM link_statements AS ls JOIN statements AS s
-                     ON s.document_id = ls.document_id AND s.id = ls.statement_id
-                     WHERE instr({FOLD}(s.content_text), :needle) > 0)
-        ORDER BY size DESC, first_published, id LIMIT :limit OFFSET :offset""",
-            {"needle": needle, "limit": limit, "offset": offset},
+            f"""SELECT {CLUSTER_COLUMNS} FROM link_clusters AS c WHERE {" AND ".join(where)}
+        ORDER BY c.size DESC, c.first_published, c.id LIMIT :limit OFFSET :offset""",
+            params,
         )
+    )
+
+
+STORY_SELECT = """SELECT s.id, s.title, s.first_published, s.last_published,
+    (SELECT count(*) FROM link_clusters AS c WHERE c.story_id = s.id) AS propositions,
+    (SELECT count(DISTINCT ls.document_id) FROM link_clusters AS c
+        JOIN link_statements AS ls ON ls.cluster_id = c.id WHERE c.story_id = s.id) AS documents
+FROM link_stories AS s"""
+
+
+def has_story_tables(conn: sqlite3.Connection) -> bool:
+    return (
+        conn.execute("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'link_stories'").fetchone()
+        is not None
+    )
+
+
+def story(conn: sqlite3.Connection, story_id: str) -> dict[str, Any] | None:
+    row = conn.execute(f"{STORY_SELECT} WHERE s.id = ?", (story_id,)).fetchone()
+    return dict(row) if row else None
+
+
+def stories(conn: sqlite3.Connection, *, limit: int, offset: int) -> list[dict[str, Any]]:
+    """Stories, most statements first."""
+    return _dicts(
+        conn.execute(f"{STORY_SELECT} ORDER BY s.size DESC, s.id LIMIT ? OFFSET ?", (limit, offset))
     )
 
 

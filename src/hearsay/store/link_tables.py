@@ -138,3 +138,31 @@ LINK_TABLES: tuple[str, ...] = (
     "CREATE INDEX link_provenance_statement ON link_provenance(document_id, statement_id)",
     "CREATE INDEX link_provenance_to ON link_provenance(to_node)",
 )
+
+# Migration 0006_propositions: a claim cluster states one proposition (or its negation) and
+# belongs to a story, the propositions about one incident. ``title`` is the cluster's readable
+# proposition (the member content that reads best as a clause), ``title_opposite`` whether that
+# member states the negation of the founding wording; ``link_statements.opposite`` the same for
+# every member. A story carries its statements' centroid and is titled after its largest cluster
+# (``title_weight``: its size, plus a tenth of its title's clause score to choose among equals).
+PROPOSITION_TABLES: tuple[str, ...] = (
+    """CREATE TABLE link_stories (
+        id TEXT PRIMARY KEY,
+        title TEXT NOT NULL,
+        title_cluster TEXT NOT NULL,
+        title_weight REAL NOT NULL,
+        centroid BLOB NOT NULL,
+        size INTEGER NOT NULL,
+        first_document TEXT NOT NULL,
+        first_published TEXT,
+        last_published TEXT
+    )""",
+    "CREATE INDEX link_stories_size ON link_stories(size DESC, id)",
+    "CREATE INDEX link_stories_title ON link_stories(title_cluster)",
+    "ALTER TABLE link_clusters ADD COLUMN story_id TEXT",
+    "ALTER TABLE link_clusters ADD COLUMN title TEXT",
+    "ALTER TABLE link_clusters ADD COLUMN title_score REAL NOT NULL DEFAULT 0",
+    "ALTER TABLE link_clusters ADD COLUMN title_opposite INTEGER NOT NULL DEFAULT 0",
+    "CREATE INDEX link_clusters_story ON link_clusters(story_id, size DESC)",
+    "ALTER TABLE link_statements ADD COLUMN opposite INTEGER NOT NULL DEFAULT 0",
+)

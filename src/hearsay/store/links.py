@@ -35,6 +35,7 @@ LINK_DERIVED = (
     "link_cluster_keys",
     "link_key_counts",
     "link_provenance",
+    "link_stories",
 )  # link_embeddings survives a rebuild too: a vector depends on the text alone.
 
 
@@ -361,11 +362,14 @@ class LinkTables:
         )
         return {row[0]: (row[1], row[2]) for row in rows}
 
+    _CANDIDATE_COLUMNS = """c.id, c.centroid, c.size, c.entities, c.first_published, c.last_published,
+        c.representative, c.representative_hash, c.representative_vector, c.title, c.title_score,
+        c.title_opposite, c.story_id"""
+
     def cluster_of_text(self, text_hash: str) -> sqlite3.Row | None:
-        """The open cluster of an earlier statement with this very content, as a candidate row."""
+        """The open cluster of an earlier statement with this very content, and that statement's side."""
         row: sqlite3.Row | None = self.conn.execute(
-            """SELECT c.id, c.centroid, c.size, c.entities, c.first_published, c.last_published,
-                   c.representative_hash, c.representative_vector
+            f"""SELECT {self._CANDIDATE_COLUMNS}, s.opposite
             FROM link_statements AS s JOIN link_clusters AS c ON c.id = s.cluster_id
             WHERE s.text_hash = ? AND c.open = 1 LIMIT 1""",
             (text_hash,),
@@ -387,8 +391,7 @@ class LinkTables:
         )
         params = [v for key in keys for v in (key, per_key)]
         return self.conn.execute(
-            f"""SELECT c.id, c.centroid, c.size, c.entities, c.first_published, c.last_published,
-                   c.representative_hash, c.representative_vector, k.shared
+            f"""SELECT {self._CANDIDATE_COLUMNS}, k.shared
             FROM (SELECT cluster_id, count(*) AS shared FROM ({postings})
                   GROUP BY cluster_id ORDER BY shared DESC LIMIT ?) AS k
             JOIN link_clusters AS c ON c.id = k.cluster_id WHERE c.open = 1""",
@@ -404,9 +407,15 @@ class LinkTables:
         document_id: str,
         statement_id: str,
         published: str | None,
+        story_id: str | None,
+        title: str,
+        title_score: float,
     ) -> None:
         self.conn.execute(
-            "INSERT INTO link_clusters VALUES (?, ?, ?, ?, ?, 1, 0, 1, ?, ?, ?, ?)",
+            """INSERT INTO link_clusters (id, representative, representative_hash, representative_vector,
+                centroid, size, entities, open, first_document, first_statement, first_published,
+                last_published, story_id, title, title_score, title_opposite)
+            VALUES (?, ?, ?, ?, ?, 1, 0, 1, ?, ?, ?, ?, ?, ?, ?, 0)""",
             (
                 cluster_id,
                 text,
@@ -417,35 +426,33 @@ class LinkTables:
                 statement_id,
                 published,
                 published,
+                story_id,
+                title,
+                title_score,
             ),
         )
 
-    def grow_cluster(
-        self,
-        cluster_id: str,
-        centroid: bytes,
-        published: str | None,
-        representative: tuple[str, str, bytes] | None,
-    ) -> None:
+    def grow_cluster(self, cluster_id: str, centroid: bytes, published: str | None) -> None:
         self.conn.execute(
             """UPDATE link_clusters SET centroid = ?, size = size + 1,
                 last_published = CASE WHEN ? > coalesce(last_published, '') THEN ? ELSE last_published END
             WHERE id = ?""",
             (centroid, published, published, cluster_id),
         )
-        if representative is not None:
-            self.conn.execute(
-                "UPDATE link_clusters SET representative = ?, representative_hash = ?, "
-                "representative_vector = ? "
-                "WHERE id = ?",
-                (*representative, cluster_id),
-            )
         if published:
             self.conn.execute(
                 "UPDATE link_clusters SET first_published = ? WHERE id = ? "
                 "AND (first_published IS NULL OR first_published > ?)",
                 (published, cluster_id, published),
             )
+
+    def retitle_cluster(self, cluster_id: str, title: str, score: float, opposite: bool) -> None:
+        """A better title for a cluster (and for its story, when the story is titled after it)."""
+        self.conn.execute(
+            "UPDATE link_clusters SET title = ?, title_score = ?, title_opposite = ? WHERE id = ?",
+            (title, score, int(opposite), cluster_id),
+        )
+        self.conn.execute("UPDATE link_stories SET title = ? WHERE title_cluster = ?", (title, cluster_id))
 
     def add_statement(
         self,
@@ -456,10 +463,13 @@ class LinkTables:
         similarity: float,
         text_hash: str,
         keys: Sequence[str],
+        opposite: bool = False,
     ) -> None:
         self.conn.execute(
-            "INSERT OR REPLACE INTO link_statements VALUES (?, ?, ?, ?, ?, ?)",
-            (document_id, statement_id, cluster_id, entity_id, similarity, text_hash),
+            """INSERT OR REPLACE INTO link_statements
+                (document_id, statement_id, cluster_id, entity_id, similarity, text_hash, opposite)
+            VALUES (?, ?, ?, ?, ?, ?, ?)""",
+            (document_id, statement_id, cluster_id, entity_id, similarity, text_hash, int(opposite)),
         )
         if cluster_id is None:
             return
@@ -477,6 +487,66 @@ class LinkTables:
             "INSERT OR IGNORE INTO link_cluster_keys VALUES (?, ?)",
             [(k, cluster_id) for k in keys if not k.startswith("e:")],
         )
+
+    # --- stories ----------------------------------------------------------------------
+
+    def stories(self, story_ids: Sequence[str]) -> dict[str, sqlite3.Row]:
+        """Story rows by id (centroid, size, dates), for the story assigner."""
+        if not story_ids:
+            return {}
+        rows = self.conn.execute(
+            f"""SELECT id, centroid, size, first_published, last_published, title_weight FROM link_stories
+            WHERE id IN ({marks(len(story_ids))})""",
+            list(story_ids),
+        )
+        return {row["id"]: row for row in rows}
+
+    def create_story(
+        self,
+        story_id: str,
+        title: str,
+        cluster_id: str,
+        centroid: bytes,
+        document_id: str,
+        published: str | None,
+    ) -> None:
+        self.conn.execute(
+            """INSERT INTO link_stories (id, title, title_cluster, title_weight, centroid, size,
+                first_document,
+                first_published, last_published) VALUES (?, ?, ?, 0, ?, 0, ?, ?, ?)""",
+            (story_id, title, cluster_id, centroid, document_id, published, published),
+        )
+
+    def set_story(self, cluster_ids: Sequence[str], story_id: str) -> None:
+        self.conn.executemany(
+            "UPDATE link_clusters SET story_id = ? WHERE id = ?", [(story_id, c) for c in cluster_ids]
+        )
+
+    def grow_story(
+        self,
+        story_id: str,
+        centroid: bytes,
+        published: str | None,
+        added: int,
+        titled_after: tuple[str, float] | None = None,
+    ) -> None:
+        """``added`` more statements in the story; ``titled_after``: the (cluster, weight) now titling it."""
+        self.conn.execute(
+            """UPDATE link_stories SET centroid = ?, size = size + ?,
+                last_published = CASE WHEN ? > coalesce(last_published, '') THEN ? ELSE last_published END,
+                first_published = CASE WHEN first_published IS NULL OR ? < first_published THEN ?
+                                  ELSE first_published END
+            WHERE id = ?""",
+            (centroid, added, published, published, published, published, story_id),
+        )
+        if titled_after is not None:
+            cluster_id, weight = titled_after
+            self.conn.execute(
+                """UPDATE link_stories SET title_cluster = ?, title_weight = ?,
+                    title = (SELECT coalesce(title, representative) FROM link_clusters WHERE id = ?)
+                WHERE id = ?""",
+                (cluster_id, weight, cluster_id, story_id),
+            )
 
     def vector(self, text_hash: str) -> bytes | None:
         row = self.conn.execute(

@@ -16,7 +16,7 @@ import sqlite3
 from dataclasses import dataclass
 
 from ..errors import StoreError
-from .link_tables import LINK_TABLES
+from .link_tables import LINK_TABLES, PROPOSITION_TABLES
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,7 +152,11 @@ STATEMENT_TARGET = Migration(
     ),
 )
 
-MIGRATIONS: tuple[Migration, ...] = (TABLES, INDEXES, FULL_TEXT, LINKS, STATEMENT_TARGET)
+# Claim clusters become propositions grouped into stories, with readable titles; a store linked
+# before it keeps its clusters (no story, no title) until `hearsay link --rebuild`.
+PROPOSITIONS = Migration("0006_propositions", PROPOSITION_TABLES)
+
+MIGRATIONS: tuple[Migration, ...] = (TABLES, INDEXES, FULL_TEXT, LINKS, STATEMENT_TARGET, PROPOSITIONS)
 
 _LEDGER = """CREATE TABLE IF NOT EXISTS migrations (
     name TEXT PRIMARY KEY,

@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, HTTPException, Query, Request
 from pydantic import BaseModel, Field
 
-from ..link import cluster_detail, evidence, merge, provenance, split, timeline
+from ..link import cluster_detail, cluster_members, evidence, merge, provenance, split, timeline
 from . import listing
 from .api import ERRORS, Limit, Offset, Text, page, post_write
 from .api_models import ClusterDetail, ClusterSummary, Evidence, Page, Provenance, TimelineEntry
@@ -24,16 +24,17 @@ router = APIRouter(prefix="/api/v1", responses=ERRORS)
 def list_clusters(request: Request, q: Text = None, limit: Limit = 50, offset: Offset = 0) -> dict:
     """Claim clusters: the same proposition reported across documents, biggest first."""
     items, total = listing.cluster_page(request, q, limit, offset)
-    return page(request, items, total, limit, offset)
+    return page(request, [p.to_dict() for p in items], total, limit, offset)
 
 
 @router.get("/clusters/{cluster_id}", response_model=ClusterDetail, tags=["claims"])
 def get_cluster(request: Request, cluster_id: str) -> dict:
     """One cluster with its member statements."""
-    found = cluster_detail(state(request).db.reader(), cluster_id)
+    store = state(request).db.reader()
+    found = cluster_detail(store, cluster_id)
     if found is None:
         raise HTTPException(404, f"no claim cluster {cluster_id!r}")
-    return found
+    return {**found.to_dict(), "members": [m.to_dict() for m in cluster_members(store, cluster_id)]}
 
 
 @router.get("/evidence", response_model=Evidence, tags=["claims"])
@@ -77,7 +78,7 @@ def get_provenance(request: Request, cluster_id: str) -> dict:
     store = state(request).db.reader()
     if cluster_detail(store, cluster_id) is None:
         raise HTTPException(404, f"no claim cluster {cluster_id!r}")
-    return provenance(store, cluster_id)
+    return provenance(store, cluster_id).to_dict()
 
 
 @router.get("/timeline", response_model=Page[TimelineEntry], tags=["claims"])
@@ -87,7 +88,8 @@ def get_timeline(
     """Dated events of an entity or a cluster (times, statements, documents), oldest first."""
     store = state(request).db.reader()
     entries = timeline(store, entity=entity, cluster_id=cluster, limit=offset + limit + 1)
-    return page(request, entries[offset : offset + limit], len(entries), limit, offset)
+    shown = [e.to_dict() for e in entries[offset : offset + limit]]
+    return page(request, shown, len(entries), limit, offset)
 
 
 # --- corrections: entity merge and split (writes) ----------------------------------------

@@ -7,6 +7,7 @@ from typing import Any
 from fastapi import Request
 
 from ..link import cluster_list
+from ..model import Proposition
 from . import entities as entity_views
 from .paging import one_more
 from .state import state
@@ -25,13 +26,11 @@ def entity_page(
     )
 
 
-def cluster_page(
-    request: Request, query: str | None, limit: int, offset: int
-) -> tuple[list[dict[str, Any]], int]:
-    """Claim clusters, biggest first, whose wording contains ``query``."""
+def cluster_page(request: Request, query: str | None, limit: int, offset: int) -> tuple[list[Proposition], int]:
+    """Claim clusters (propositions), biggest first, whose wording contains every word of ``query``."""
     store = state(request).db.reader()
 
-    def fetch(count: int) -> list[dict[str, Any]]:
+    def fetch(count: int) -> list[Proposition]:
         return cluster_list(store, query=query, limit=count, offset=offset)
 
     return one_more(fetch, limit, offset)

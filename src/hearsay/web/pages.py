@@ -96,7 +96,7 @@ def entity(request: Request, key: str) -> HTMLResponse:
         raise HTTPException(404, f"no entity {key!r}")
     timeline = None
     if found["id"] == key:
-        timeline = timeline_svg(link_timeline(store, entity=key, limit=200))
+        timeline = timeline_svg([e.to_dict() for e in link_timeline(store, entity=key, limit=200)])
     return render_page(request, "entity.html", {"entity": found, "timeline": timeline})
 
 

@@ -7,7 +7,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
 
-from ..link import cluster_detail, provenance, timeline
+from ..link import cluster_detail, cluster_members, provenance, timeline
 from . import listing, urls
 from .evidence_page import claim_of, side_pages
 from .pages import PAGE, Offset, Text, pager
@@ -24,7 +24,11 @@ SidePageNumber = Annotated[int, Query(ge=1, le=100_000)]
 @router.get("/clusters", response_class=HTMLResponse)
 def clusters(request: Request, q: Text = None, offset: Offset = 0) -> HTMLResponse:
     items, total = listing.cluster_page(request, q, PAGE, offset)
-    context = {"clusters": items, "pager": pager(total, offset), "query": q or ""}
+    context = {
+        "clusters": [p.to_dict() for p in items],
+        "pager": pager(total, offset),
+        "query": q or "",
+    }
     return render_page(request, "clusters.html", context)
 
 
@@ -43,9 +47,10 @@ def cluster(
     if found is None or claim is None:
         raise HTTPException(404, f"no claim cluster {cluster_id!r}")
     requested = {"supports": supports_page, "refutes": refutes_page, "discusses": discusses_page}
-    traced = provenance(store, cluster_id)
+    traced = provenance(store, cluster_id).to_dict()
+    members = [m.to_dict() for m in cluster_members(store, cluster_id)]
     context = {
-        "cluster": found,
+        "cluster": {**found.to_dict(), "members": members},
         "claim": claim,
         "sides": side_pages(claim.evidence, requested, urls.cluster(cluster_id), {}),
         "provenance": traced,
@@ -54,7 +59,9 @@ def cluster(
             traced.get("edges", []),
             "Provenance: who reported this claim, citing whom",
         ),
-        "timeline": timeline_svg(timeline(store, cluster_id=cluster_id, limit=200), "Timeline of this claim"),
+        "timeline": timeline_svg(
+            [e.to_dict() for e in timeline(store, cluster_id=cluster_id, limit=200)], "Timeline of this claim"
+        ),
     }
     return render_page(request, "cluster.html", context)
 
