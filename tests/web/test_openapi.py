@@ -42,6 +42,8 @@ OPERATIONS = [
 LINKED_OPERATIONS = [
     "GET /api/v1/clusters",
     "GET /api/v1/clusters/{cluster_id}",
+    "GET /api/v1/stories",
+    "GET /api/v1/stories/{story_id}",
     "GET /api/v1/evidence",
     "GET /api/v1/clusters/{cluster_id}/evidence",
     "GET /api/v1/clusters/{cluster_id}/provenance",

@@ -7,10 +7,28 @@ from typing import Annotated
 from fastapi import APIRouter, HTTPException, Query, Request
 from pydantic import BaseModel, Field
 
-from ..link import cluster_detail, cluster_members, evidence, merge, provenance, split, timeline
+from ..link import (
+    cluster_detail,
+    cluster_members,
+    evidence,
+    merge,
+    provenance,
+    split,
+    story_detail,
+    timeline,
+)
 from . import listing
 from .api import ERRORS, Limit, Offset, Text, page, post_write
-from .api_models import ClusterDetail, ClusterSummary, Evidence, Page, Provenance, TimelineEntry
+from .api_models import (
+    ClusterDetail,
+    ClusterSummary,
+    Evidence,
+    Page,
+    Provenance,
+    StoryDetail,
+    StorySummary,
+    TimelineEntry,
+)
 from .state import state
 
 EvidenceLimit = Annotated[
@@ -25,6 +43,23 @@ def list_clusters(request: Request, q: Text = None, limit: Limit = 50, offset: O
     """Claim clusters: the same proposition reported across documents, biggest first."""
     items, total = listing.cluster_page(request, q, limit, offset)
     return page(request, [p.to_dict() for p in items], total, limit, offset)
+
+
+@router.get("/stories", response_model=Page[StorySummary], tags=["claims"])
+def list_stories(request: Request, limit: Limit = 50, offset: Offset = 0) -> dict:
+    """Stories: the propositions about one incident grouped together, most statements first."""
+    items, total = listing.story_page(request, limit, offset)
+    return page(request, [s.to_dict() for s in items], total, limit, offset)
+
+
+@router.get("/stories/{story_id}", response_model=StoryDetail, tags=["claims"])
+def get_story(request: Request, story_id: str) -> dict:
+    """One story with its propositions (claim clusters), largest first."""
+    found = story_detail(state(request).db.reader(), story_id)
+    if found is None:
+        raise HTTPException(404, f"no story {story_id!r}")
+    story, propositions = found
+    return {"story": story.to_dict(), "propositions": [p.to_dict() for p in propositions]}
 
 
 @router.get("/clusters/{cluster_id}", response_model=ClusterDetail, tags=["claims"])

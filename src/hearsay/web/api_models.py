@@ -155,6 +155,22 @@ class ClusterDetail(ClusterSummary):
     members: list[StatementRow]
 
 
+class StorySummary(BaseModel):
+    """Propositions about the same events (one incident)."""
+
+    id: str
+    title: str
+    propositions: int
+    documents: int
+    first_published: str | None = None
+    last_published: str | None = None
+
+
+class StoryDetail(BaseModel):
+    story: StorySummary
+    propositions: list[ClusterSummary]
+
+
 class EvidenceItem(BaseModel):
     """A statement (its document's metadata and links too) with its relation to the proposition."""
 

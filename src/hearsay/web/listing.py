@@ -1,4 +1,4 @@
-"""One page of a list for a request, shared by the HTTP API and the HTML pages: entities, claim clusters."""
+"""One page of a list for a request, shared by the HTTP API and the HTML pages: entities, claims, stories."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ from typing import Any
 
 from fastapi import Request
 
-from ..link import cluster_list
-from ..model import Proposition
+from ..link import cluster_list, story_list
+from ..model import Proposition, Story
 from . import entities as entity_views
 from .paging import one_more
 from .state import state
@@ -26,11 +26,23 @@ def entity_page(
     )
 
 
-def cluster_page(request: Request, query: str | None, limit: int, offset: int) -> tuple[list[Proposition], int]:
+def cluster_page(
+    request: Request, query: str | None, limit: int, offset: int
+) -> tuple[list[Proposition], int]:
     """Claim clusters (propositions), biggest first, whose wording contains every word of ``query``."""
     store = state(request).db.reader()
 
     def fetch(count: int) -> list[Proposition]:
         return cluster_list(store, query=query, limit=count, offset=offset)
+
+    return one_more(fetch, limit, offset)
+
+
+def story_page(request: Request, limit: int, offset: int) -> tuple[list[Story], int]:
+    """Stories, most statements first."""
+    store = state(request).db.reader()
+
+    def fetch(count: int) -> list[Story]:
+        return story_list(store, limit=count, offset=offset)
 
     return one_more(fetch, limit, offset)

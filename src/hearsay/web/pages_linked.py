@@ -7,7 +7,13 @@ from typing import Annotated, Any
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
 
-from ..link import cluster_detail, cluster_members, provenance, timeline
+from ..link import (
+    cluster_detail,
+    cluster_members,
+    provenance,
+    story_detail,
+    timeline,
+)
 from . import listing, urls
 from .evidence_page import claim_of, side_pages
 from .pages import PAGE, Offset, Text, pager
@@ -30,6 +36,23 @@ def clusters(request: Request, q: Text = None, offset: Offset = 0) -> HTMLRespon
         "query": q or "",
     }
     return render_page(request, "clusters.html", context)
+
+
+@router.get("/stories", response_class=HTMLResponse)
+def stories(request: Request, offset: Offset = 0) -> HTMLResponse:
+    items, total = listing.story_page(request, PAGE, offset)
+    context = {"stories": [s.to_dict() for s in items], "pager": pager(total, offset)}
+    return render_page(request, "stories.html", context)
+
+
+@router.get("/stories/{story_id}", response_class=HTMLResponse)
+def story(request: Request, story_id: str) -> HTMLResponse:
+    found = story_detail(state(request).db.reader(), story_id)
+    if found is None:
+        raise HTTPException(404, f"no story {story_id!r}")
+    found_story, propositions = found
+    context = {"story": found_story.to_dict(), "clusters": [p.to_dict() for p in propositions]}
+    return render_page(request, "story.html", context)
 
 
 @router.get("/clusters/{cluster_id}", response_class=HTMLResponse)

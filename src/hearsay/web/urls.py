@@ -45,6 +45,10 @@ def entity(key: str) -> str:
     return f"/entities/{quote(key, safe='')}"
 
 
+def story(story_id: str) -> str:
+    return f"/stories/{quote(story_id, safe='')}"
+
+
 def cluster(cluster_id: str) -> str:
     return f"/clusters/{quote(cluster_id, safe='')}"
 
