@@ -189,7 +189,9 @@ class Addressee:
     def from_dict(cls, data: dict[str, Any] | None) -> Addressee | None:
         if data is None:
             return None
-        return cls(text=data["text"], start=int(data["start"]), end=int(data["end"]), entity=data.get("entity"))
+        return cls(
+            text=data["text"], start=int(data["start"]), end=int(data["end"]), entity=data.get("entity")
+        )
 
 
 @dataclass(frozen=True, slots=True)

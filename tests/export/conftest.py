@@ -52,8 +52,15 @@ def hostile_reading() -> Reading:
             ("The mayor", "said", "-5%, or worse", "assert"),
             ("The mayor", "adding", '+1 is "@risk"', "assert"),
         ],
-        entities=(Entity("e1", "@mayor", "PERSON", ("=cmd|' /C calc'!A0", "The mayor"),
-                         (Role(role.text, role.start, role.end),)),),
+        entities=(
+            Entity(
+                "e1",
+                "@mayor",
+                "PERSON",
+                ("=cmd|' /C calc'!A0", "The mayor"),
+                (Role(role.text, role.start, role.end),),
+            ),
+        ),
         mentions=(Mention("e1", mayor.start, mayor.end, mayor.text, "PERSON"),),
     )
 

@@ -77,7 +77,9 @@ def test_export_csv_files_and_rows(store: SQLiteStore, readings: list[Reading], 
     assert documents[0]["text"] == "'" + hostile.document.text
     statements = read_csv(tmp_path / "statements.csv")
     assert [(s["document_id"], s["id"]) for s in statements] == [
-        (hostile.document_id, "s1"), (hostile.document_id, "s2"), (plain.document_id, "s1"),
+        (hostile.document_id, "s1"),
+        (hostile.document_id, "s2"),
+        (plain.document_id, "s1"),
     ]
     assert statements[2]["content_text"] == "the bridge will reopen"
     assert statements[2]["source_name"] == "" and statements[2]["stance"] == "report"
@@ -98,19 +100,14 @@ def test_export_csv_headers_only_for_an_empty_store(tmp_path: Path) -> None:
 
 def test_export_csv_guards_against_formula_injection(store: SQLiteStore, tmp_path: Path) -> None:
     export(store, "csv", tmp_path)
-    cells = [
-        value
-        for name in CSV_FILES
-        for row in read_csv(tmp_path / name)
-        for value in row.values()
-    ]
+    cells = [value for name in CSV_FILES for row in read_csv(tmp_path / name) for value in row.values()]
     assert not [c for c in cells if c.startswith(("=", "+", "-", "@", "\t", "\r"))]
     title = read_csv(tmp_path / "documents.csv")[0]["title"]
-    assert title == "'=HYPERLINK(\"http://evil.example\",\"click\")"
+    assert title == '\'=HYPERLINK("http://evil.example","click")'
     statements = read_csv(tmp_path / "statements.csv")
     assert statements[0]["content_text"] == "'-5%, or worse"
     assert statements[0]["source_name"] == "'@mayor"
-    assert statements[1]["content_text"] == "'+1 is \"@risk\""
+    assert statements[1]["content_text"] == '\'+1 is "@risk"'
     entity = read_csv(tmp_path / "entities.csv")[0]
     assert entity["name"] == "'@mayor"
     assert entity["aliases"] == "'=cmd|' /C calc'!A0; The mayor"
@@ -120,8 +117,16 @@ def test_export_csv_guards_against_formula_injection(store: SQLiteStore, tmp_pat
 @pytest.mark.parametrize(
     ("value", "expected"),
     [
-        ("=1+1", "'=1+1"), ("+1", "'+1"), ("-1", "'-1"), ("@SUM(A1)", "'@SUM(A1)"), ("\t=1", "'\t=1"),
-        ("a=1", "a=1"), ("", ""), (None, None), (-1, -1), ("'quoted", "'quoted"),
+        ("=1+1", "'=1+1"),
+        ("+1", "'+1"),
+        ("-1", "'-1"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\t=1", "'\t=1"),
+        ("a=1", "a=1"),
+        ("", ""),
+        (None, None),
+        (-1, -1),
+        ("'quoted", "'quoted"),
     ],
 )
 def test_export_guard(value, expected) -> None:

@@ -26,8 +26,14 @@ def verdict_reading() -> Reading:
     colonel = span(TEXT, "A colonel")
     said = Span(TEXT.rindex("said"), TEXT.rindex("said") + 4, "said")
     verdict = Statement(
-        "s2", Source("e2", colonel.text, colonel.start, colonel.end), said,
-        span(TEXT, "the report was false"), "indirect", stance="deny", polarity="neg", certainty="certain",
+        "s2",
+        Source("e2", colonel.text, colonel.start, colonel.end),
+        said,
+        span(TEXT, "the report was false"),
+        "indirect",
+        stance="deny",
+        polarity="neg",
+        certainty="certain",
         target=Target(claim.text, claim.start, claim.end, statement="s1", pointer="the report"),
     )
     return Reading(base.document_id, statements=(base.statements[0], verdict), document=base.document)
@@ -51,8 +57,11 @@ def test_export_targets_in_json_and_jsonl(tmp_path: Path) -> None:
         first, second = data["statements"]
         assert first["target"] is None
         assert second["target"] == {
-            "text": "the army shelled the town", "start": 12, "end": 37,
-            "statement": "s1", "pointer": "the report",
+            "text": "the army shelled the town",
+            "start": 12,
+            "end": 37,
+            "statement": "s1",
+            "pointer": "the report",
         }
 
 
@@ -69,9 +78,17 @@ def test_export_targets_in_csv(tmp_path: Path) -> None:
 
 def test_export_targets_in_jsonld_appearances() -> None:
     row = {
-        "document_id": "d", "statement_id": "s2", "content": "the report was false", "cue": "said",
-        "stance": "deny", "certainty": "certain", "polarity": "neg", "content_start": 50, "content_end": 70,
-        "title": "Town", "target_text": "the army shelled the town",
+        "document_id": "d",
+        "statement_id": "s2",
+        "content": "the report was false",
+        "cue": "said",
+        "stance": "deny",
+        "certainty": "certain",
+        "polarity": "neg",
+        "content_start": 50,
+        "content_end": 70,
+        "title": "Town",
+        "target_text": "the army shelled the town",
     }
     assert _appearance(row)["hearsay:target"] == "the army shelled the town"
     assert "hearsay:target" not in _appearance({**row, "target_text": None})

@@ -11,39 +11,111 @@ from .test_attribution import assert_reads, find, source_name
 # (text, cue, expected source (entity name or source text; None = anonymous), content, kind, addressee)
 CASES = [
     # Verb, particle and preposition; a verb with its preposition.
-    ("The mayor lashed out at the water board over the price rise.",
-     "lashed out at", "The mayor", "the water board over the price rise", "indirect", None),
-    ("The farmers' union has long railed against the new quotas.",
-     "railed against", "The farmers' union", "the new quotas", "indirect", None),
+    (
+        "The mayor lashed out at the water board over the price rise.",
+        "lashed out at",
+        "The mayor",
+        "the water board over the price rise",
+        "indirect",
+        None,
+    ),
+    (
+        "The farmers' union has long railed against the new quotas.",
+        "railed against",
+        "The farmers' union",
+        "the new quotas",
+        "indirect",
+        None,
+    ),
     # Idioms of a light verb: the object of their preposition, or their that-clause.
-    ("The minister took issue with the auditors' report.",
-     "took issue with", "The minister", "the auditors' report", "indirect", None),
-    ("The coach made it clear that the team would appeal.",
-     "made it clear", "The coach", "that the team would appeal", "indirect", None),
+    (
+        "The minister took issue with the auditors' report.",
+        "took issue with",
+        "The minister",
+        "the auditors' report",
+        "indirect",
+        None,
+    ),
+    (
+        "The coach made it clear that the team would appeal.",
+        "made it clear",
+        "The coach",
+        "that the team would appeal",
+        "indirect",
+        None,
+    ),
     # A light verb with a noun of speech as its object.
-    ("The mayor delivered a sharp critique of the housing plan.",
-     "delivered a sharp critique of", "The mayor", "the housing plan", "indirect", None),
+    (
+        "The mayor delivered a sharp critique of the housing plan.",
+        "delivered a sharp critique of",
+        "The mayor",
+        "the housing plan",
+        "indirect",
+        None,
+    ),
     # A request: whom was asked, and to do what.
-    ("The council asked the court to stop the demolition.",
-     "asked", "The council", "the court to stop the demolition", "indirect", "the court"),
+    (
+        "The council asked the court to stop the demolition.",
+        "asked",
+        "The council",
+        "the court to stop the demolition",
+        "indirect",
+        "the court",
+    ),
     # Known for: nobody in the text holds the view.
-    ("The island is known for its steep vineyards.",
-     "is known for", None, "The island is known for its steep vineyards", "indirect", None),
+    (
+        "The island is known for its steep vineyards.",
+        "is known for",
+        None,
+        "The island is known for its steep vineyards",
+        "indirect",
+        None,
+    ),
     # An adverb that marks the clause as reported, by nobody named.
-    ("The club is reportedly spending a million on new players.",
-     "reportedly", None, "The club is reportedly spending a million on new players", "indirect", None),
+    (
+        "The club is reportedly spending a million on new players.",
+        "reportedly",
+        None,
+        "The club is reportedly spending a million on new players",
+        "indirect",
+        None,
+    ),
     # A headline's speaker label, in title case, naming someone the article names.
-    ("Quinn: Budget Vote Will Fail On Friday.\nSenator Maria Quinn spoke to reporters on Thursday.",
-     ":", "Maria Quinn", "Budget Vote Will Fail On Friday", "indirect", None),
+    (
+        "Quinn: Budget Vote Will Fail On Friday.\nSenator Maria Quinn spoke to reporters on Thursday.",
+        ":",
+        "Maria Quinn",
+        "Budget Vote Will Fail On Friday",
+        "indirect",
+        None,
+    ),
     # "is seen as", "viewed as": the subject with what it is taken for, nobody named.
-    ("The deal is widely seen as a defeat for the unions.",
-     "is widely seen as", None, "The deal is widely seen as a defeat for the unions", "indirect", None),
+    (
+        "The deal is widely seen as a defeat for the unions.",
+        "is widely seen as",
+        None,
+        "The deal is widely seen as a defeat for the unions",
+        "indirect",
+        None,
+    ),
     # A noun of criticism takes "of" as its topic.
-    ("The senator restated his criticism of the tax plan on Monday.",
-     "criticism of", "his", "the tax plan", "indirect", None),
+    (
+        "The senator restated his criticism of the tax plan on Monday.",
+        "criticism of",
+        "his",
+        "the tax plan",
+        "indirect",
+        None,
+    ),
     # An attitude adjective after "be".
-    ("The governor is upbeat about the harvest.",
-     "is upbeat about", "The governor", "the harvest", "indirect", None),
+    (
+        "The governor is upbeat about the harvest.",
+        "is upbeat about",
+        "The governor",
+        "the harvest",
+        "indirect",
+        None,
+    ),
 ]
 
 

@@ -186,29 +186,39 @@ LINKED = [
     pytest.param(
         "Finance Minister Lars Bergstrom presented the budget on Monday. "
         "Bergstrom said the deficit would shrink.",
-        "Lars Bergstrom", "PERSON", ["Lars Bergstrom", "Bergstrom"],
+        "Lars Bergstrom",
+        "PERSON",
+        ["Lars Bergstrom", "Bergstrom"],
         id="short-form",
     ),
     pytest.param(
         "Central bank governor Marisol Etxeberria defended the rate rise. "
         "Etxebarria, speaking after the vote, said inflation was easing.",
-        "Marisol Etxeberria", "PERSON", ["Marisol Etxeberria", "Etxebarria"],
+        "Marisol Etxeberria",
+        "PERSON",
+        ["Marisol Etxeberria", "Etxebarria"],
         id="spelling-variant",
     ),
     pytest.param(
         "Deutsche Welle first broke the story. A DW reporter later filmed the site.",
-        "Deutsche Welle", "OUTLET", ["Deutsche Welle", "DW"],
+        "Deutsche Welle",
+        "OUTLET",
+        ["Deutsche Welle", "DW"],
         id="outlet-list-variant",
     ),
     pytest.param(
         "The Government Accountability Office upheld the protest on Wednesday. "
         "The GAO said the Air Force had erred.",
-        "Government Accountability Office", "ORG", ["Government Accountability Office", "GAO"],
+        "Government Accountability Office",
+        "ORG",
+        ["Government Accountability Office", "GAO"],
         id="acronym",
     ),
     pytest.param(
         "President Cyril Ramaphosa's spokesman dismissed the report. Ramaphosa's office said nothing.",
-        "Cyril Ramaphosa", "PERSON", ["Cyril Ramaphosa", "Ramaphosa"],
+        "Cyril Ramaphosa",
+        "PERSON",
+        ["Cyril Ramaphosa", "Ramaphosa"],
         id="possessive-short-form",
     ),
 ]

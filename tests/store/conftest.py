@@ -65,8 +65,13 @@ RUSSIAN = "Айбек Смадияров заявил, что переговор
 def drones_reading() -> Reading:
     t = DRONES
     doc = document(
-        t, url="https://example.org/drones", outlet="Example News", title="Kazakhstan denies drone deal",
-        author="A. Writer", published=dt.date(2025, 6, 3), source_path="drones.txt",
+        t,
+        url="https://example.org/drones",
+        outlet="Example News",
+        title="Kazakhstan denies drone deal",
+        author="A. Writer",
+        published=dt.date(2025, 6, 3),
+        source_path="drones.txt",
     )
     role = span(t, "Foreign Ministry spokesperson")
     entities = (
@@ -83,19 +88,38 @@ def drones_reading() -> Reading:
     dw = span(t, "DW")
     statements = (
         Statement(
-            "s1", source(t, "e1", "Aybek Smadiyarov"), span(t, "told"),
-            span(t, "Kazakhstan had not bought any drones"), "indirect",
-            addressee=Addressee(dw.text, dw.start, dw.end, "e3"), certainty="certain", polarity="neg",
-            stance="deny", factuality_cues=(span(t, "not"),), cue_lemma="tell",
+            "s1",
+            source(t, "e1", "Aybek Smadiyarov"),
+            span(t, "told"),
+            span(t, "Kazakhstan had not bought any drones"),
+            "indirect",
+            addressee=Addressee(dw.text, dw.start, dw.end, "e3"),
+            certainty="certain",
+            polarity="neg",
+            stance="deny",
+            factuality_cues=(span(t, "not"),),
+            cue_lemma="tell",
         ),
         Statement(
-            "s2", source(t, "e1", "Smadiyarov", occurrence=1), span(t, "said"),
-            span(t, "We do not comment on rumours"), "direct", stance="refuse_to_comment", cue_lemma="say",
+            "s2",
+            source(t, "e1", "Smadiyarov", occurrence=1),
+            span(t, "said"),
+            span(t, "We do not comment on rumours"),
+            "direct",
+            stance="refuse_to_comment",
+            cue_lemma="say",
         ),
         Statement(
-            "s3", source(t, None, "officials"), span(t, "According to"),
-            span(t, "the talks may resume in July"), "indirect", certainty="possible", polarity="pos",
-            stance="report", factuality_cues=(span(t, "may"),), cue_lemma="according to",
+            "s3",
+            source(t, None, "officials"),
+            span(t, "According to"),
+            span(t, "the talks may resume in July"),
+            "indirect",
+            certainty="possible",
+            polarity="pos",
+            stance="report",
+            factuality_cues=(span(t, "may"),),
+            cue_lemma="according to",
         ),
     )
     june, july = span(t, "June 2"), span(t, "July")
@@ -104,8 +128,14 @@ def drones_reading() -> Reading:
         TimeExpression(july.text, july.start, july.end, "2025-07"),
     )
     return Reading(
-        doc.id, entities, mentions, statements, times, published=doc.published,
-        extractor="hearsay-test", document=doc,
+        doc.id,
+        entities,
+        mentions,
+        statements,
+        times,
+        published=doc.published,
+        extractor="hearsay-test",
+        document=doc,
     )
 
 
@@ -119,12 +149,23 @@ def turkey_reading() -> Reading:
     mentions = (mention(t, "e2", "Turkey", "GPE"), mention(t, "e1", "Smadiyarov", "PERSON"))
     statements = (
         Statement(
-            "s1", source(t, None, "Kazakh officials"), span(t, "said"),
-            span(t, "drones were bought from Turkey"), "indirect", stance="report", cue_lemma="say",
+            "s1",
+            source(t, None, "Kazakh officials"),
+            span(t, "said"),
+            span(t, "drones were bought from Turkey"),
+            "indirect",
+            stance="report",
+            cue_lemma="say",
         ),
         Statement(
-            "s2", source(t, "e1", "Smadiyarov"), span(t, "denied"), span(t, "it"), "indirect",
-            polarity="neg", stance="deny", cue_lemma="deny",
+            "s2",
+            source(t, "e1", "Smadiyarov"),
+            span(t, "denied"),
+            span(t, "it"),
+            "indirect",
+            polarity="neg",
+            stance="deny",
+            cue_lemma="deny",
         ),
     )
     monday = span(t, "Monday")
@@ -138,13 +179,21 @@ def russian_reading() -> Reading:
     entities = (Entity("e1", "Айбек Смадияров", "PERSON"),)
     statements = (
         Statement(
-            "s1", source(t, "e1", "Айбек Смадияров"), span(t, "заявил"), span(t, "переговоры продолжатся"),
-            "indirect", cue_lemma="заявить",
+            "s1",
+            source(t, "e1", "Айбек Смадияров"),
+            span(t, "заявил"),
+            span(t, "переговоры продолжатся"),
+            "indirect",
+            cue_lemma="заявить",
         ),
     )
     return Reading(
-        doc.id, entities, (mention(t, "e1", "Айбек Смадияров", "PERSON"),), statements,
-        language="ru", document=doc,
+        doc.id,
+        entities,
+        (mention(t, "e1", "Айбек Смадияров", "PERSON"),),
+        statements,
+        language="ru",
+        document=doc,
     )
 
 

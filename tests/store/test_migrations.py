@@ -46,7 +46,16 @@ def test_migrations_reopening_does_not_reapply(db_path: Path) -> None:
 def test_migrations_create_the_tables(db_path: Path) -> None:
     SQLiteStore(db_path).close()
     assert columns(db_path, "documents") == [
-        "id", "url", "outlet", "title", "author", "published", "language", "format", "source_path", "text",
+        "id",
+        "url",
+        "outlet",
+        "title",
+        "author",
+        "published",
+        "language",
+        "format",
+        "source_path",
+        "text",
         "ingested_at",
     ]
     assert columns(db_path, "readings") == ["document_id", "schema_version", "extractor", "json"]

@@ -16,17 +16,46 @@ from hearsay.store import NotStored, SQLiteStore, Store, open_store
 from .conftest import all_readings, drones_reading, put_all, russian_reading, turkey_reading
 
 STATEMENT_KEYS = {
-    "document_id", "title", "outlet", "published", "statement_id",
-    "source", "source_entity", "source_text", "source_start", "source_end",
-    "cue", "cue_lemma", "cue_start", "cue_end", "content", "content_start", "content_end",
-    "kind", "addressee", "certainty", "polarity", "stance",
-    "target_text", "target_start", "target_end", "target_statement",
+    "document_id",
+    "title",
+    "outlet",
+    "published",
+    "statement_id",
+    "source",
+    "source_entity",
+    "source_text",
+    "source_start",
+    "source_end",
+    "cue",
+    "cue_lemma",
+    "cue_start",
+    "cue_end",
+    "content",
+    "content_start",
+    "content_end",
+    "kind",
+    "addressee",
+    "certainty",
+    "polarity",
+    "stance",
+    "target_text",
+    "target_start",
+    "target_end",
+    "target_statement",
 }
 
 
 def table_counts(path: Path) -> dict[str, int]:
-    tables = ("documents", "readings", "entities", "mentions", "statements", "times",
-              "documents_fts", "statements_fts")
+    tables = (
+        "documents",
+        "readings",
+        "entities",
+        "mentions",
+        "statements",
+        "times",
+        "documents_fts",
+        "statements_fts",
+    )
     with sqlite3.connect(path) as conn:
         return {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
 
@@ -153,8 +182,8 @@ def test_sqlite_statements_rows_have_every_field(filled: SQLiteStore) -> None:
     assert first["addressee"] == "DW"
     assert (first["certainty"], first["polarity"], first["stance"]) == ("certain", "neg", "deny")
     text = drones_reading().document.text
-    assert text[first["content_start"]:first["content_end"]] == first["content"]
-    assert text[first["source_start"]:first["source_end"]] == "Aybek Smadiyarov"
+    assert text[first["content_start"] : first["content_end"]] == first["content"]
+    assert text[first["source_start"] : first["source_end"]] == "Aybek Smadiyarov"
 
 
 @pytest.mark.parametrize(
@@ -209,7 +238,8 @@ def test_sqlite_statements_by_stance(filled: SQLiteStore, stance: str, expected:
 def test_sqlite_statements_filters_combine(filled: SQLiteStore) -> None:
     turkey = turkey_reading().document_id
     assert ids(filled.statements(source="smadiyarov", stance="deny")) == {
-        (DRONES_TITLE, "s1"), (TURKEY_TITLE, "s2"),
+        (DRONES_TITLE, "s1"),
+        (TURKEY_TITLE, "s2"),
     }
     assert ids(filled.statements(source="smadiyarov", document_id=turkey[:8])) == {(TURKEY_TITLE, "s2")}
     assert ids(filled.statements(source="smadiyarov", about="drones")) == {(DRONES_TITLE, "s1")}
@@ -241,8 +271,11 @@ def test_sqlite_entities_merge_across_documents(filled: SQLiteStore) -> None:
     mentions = [row["mentions"] for row in rows]
     assert mentions == sorted(mentions, reverse=True)
     assert {(r["name"], r["type"]) for r in rows} == {
-        ("Aybek Smadiyarov", "PERSON"), ("Kazakhstan", "GPE"), ("DW", "OUTLET"),
-        ("Turkey", "GPE"), ("Айбек Смадияров", "PERSON"),
+        ("Aybek Smadiyarov", "PERSON"),
+        ("Kazakhstan", "GPE"),
+        ("DW", "OUTLET"),
+        ("Turkey", "GPE"),
+        ("Айбек Смадияров", "PERSON"),
     }
 
 

@@ -20,12 +20,24 @@ def verdict_reading() -> Reading:
     doc = document(TEXT, title="Dam")
     claim = span(TEXT, "that the dam had failed")
     report = Statement(
-        "s1", Source(None, "The agency", 0, 10), span(TEXT, "reported"), claim, "indirect", stance="report",
-        certainty="certain", polarity="pos",
+        "s1",
+        Source(None, "The agency", 0, 10),
+        span(TEXT, "reported"),
+        claim,
+        "indirect",
+        stance="report",
+        certainty="certain",
+        polarity="pos",
     )
     verdict = Statement(
-        "s2", Source(None, "The ministry", 45, 57), span(TEXT, "said"), span(TEXT, "the report was false"),
-        "indirect", stance="deny", certainty="certain", polarity="neg",
+        "s2",
+        Source(None, "The ministry", 45, 57),
+        span(TEXT, "said"),
+        span(TEXT, "the report was false"),
+        "indirect",
+        stance="deny",
+        certainty="certain",
+        polarity="neg",
         target=Target(claim.text, claim.start, claim.end, statement="s1", pointer="the report"),
     )
     return Reading(doc.id, statements=(report, verdict), document=doc)

@@ -19,7 +19,9 @@ def replaced(paths: list[Path], newline: str | None = None) -> Iterator[list[Tex
     partials = [path.with_name(path.name + ".partial") for path in paths]
     try:
         with ExitStack() as stack:
-            handles: list[TextIO] = [stack.enter_context(p.open("w", encoding="utf-8", newline=newline)) for p in partials]
+            handles: list[TextIO] = [
+                stack.enter_context(p.open("w", encoding="utf-8", newline=newline)) for p in partials
+            ]
             yield handles
     except BaseException:
         for partial in partials:

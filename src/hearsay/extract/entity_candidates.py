@@ -64,7 +64,7 @@ def _blank(token: Token) -> bool:
 
 
 def _leading_noise(token: Token) -> bool:
-    """"the", punctuation, an honorific ("Mr Howard" -> "Howard"), or a role noun the model took
+    """ "the", punctuation, an honorific ("Mr Howard" -> "Howard"), or a role noun the model took
     into the name ("Farmer Tomas Horak"; but "General Motors", where "General" is a proper noun)."""
     if token.lower_ in rules.DETERMINERS or _blank(token):
         return True
@@ -99,7 +99,7 @@ def _from_ner(doc: Doc) -> list[Candidate]:
 
 
 def _split_possessives(doc: Doc, found: list[Candidate]) -> list[Candidate]:
-    """"Kazakhstan's National Security Committee" -> "Kazakhstan" + "National Security Committee",
+    """ "Kazakhstan's National Security Committee" -> "Kazakhstan" + "National Security Committee",
     when the possessor is itself a name elsewhere in the document."""
     keys = {name_key(doc[c.start : c.end]) for c in found}
     result = []

@@ -22,7 +22,17 @@ from .entity_candidates import Candidate, name_key
 # Ties in the model's votes: the small model calls unfamiliar words PERSON readily ("VoIP",
 # "Kazakh", "Ulys-Media"), so a person needs a majority or context.
 PRECEDENCE = (
-    "OUTLET", "GPE", "ORG", "PERSON", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"
+    "OUTLET",
+    "GPE",
+    "ORG",
+    "PERSON",
+    "LOC",
+    "NORP",
+    "FAC",
+    "EVENT",
+    "PRODUCT",
+    "WORK_OF_ART",
+    "LAW",
 )
 PERSON_SOURCES = frozenset({"role", "surname", "fullname", "variant"})
 SOFT_LABELS = frozenset({"ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})
@@ -158,7 +168,7 @@ def cluster(doc: Doc, candidates: list[Candidate]) -> list[Entity]:
 
 
 def _add_surname_votes(names: _Names) -> None:
-    """"Artem Timofeev" (tagged FAC) is a person when "Timofeev" alone is tagged PERSON."""
+    """ "Artem Timofeev" (tagged FAC) is a person when "Timofeev" alone is tagged PERSON."""
     person_words = {w[0]: _person_votes(names.members(key)) for key, w in names.words.items() if len(w) == 1}
     for key, w in names.words.items():
         span = names.span(names.groups[key][0])
@@ -172,6 +182,7 @@ def _add_surname_votes(names: _Names) -> None:
 
 def _looks_like_a_name(span: Span) -> bool:
     """Capitalised words and initials only: "Kassym-Jomart Tokayev", not "787 Dreamliner", "U.S. Jobs"."""
+
     def initial(token: Token) -> bool:
         return len(token) == 2 and token.text[0].isupper() and token.text[1] == "."
 
@@ -197,7 +208,7 @@ def _may_shorten_person(members: Sequence[Candidate], kind: str) -> bool:
 
 
 def _link_short_forms(names: _Names) -> None:
-    """"Timofeev" and "Artem Timofeev" are one person; with two Timofeevs, the nearer one before.
+    """ "Timofeev" and "Artem Timofeev" are one person; with two Timofeevs, the nearer one before.
     A lone first name joins the only person who has it."""
     full = names.full_persons()
     for key, short in names.words.items():
@@ -262,7 +273,7 @@ def _variant_of(word: str, surnames: dict[str, str]) -> str | None:
 
 
 def _link_outlets(names: _Names) -> None:
-    """"DW" and "Deutsche Welle": variants in the outlet list."""
+    """ "DW" and "Deutsche Welle": variants in the outlet list."""
     first: dict[str, int] = {}
     for i, candidate in enumerate(names.candidates):
         if candidate.outlet is not None:
@@ -270,7 +281,7 @@ def _link_outlets(names: _Names) -> None:
 
 
 def _link_acronyms(names: _Names) -> None:
-    """"GAO" and "Government Accountability Office", when one name in the document fits."""
+    """ "GAO" and "Government Accountability Office", when one name in the document fits."""
     expansions: dict[str, list[str]] = defaultdict(list)
     for key, idx in names.groups.items():
         capitals = [t.text[0] for t in names.span(idx[0]) if t.is_alpha and t.lower_ not in ACRONYM_SKIP]
@@ -283,7 +294,7 @@ def _link_acronyms(names: _Names) -> None:
 
 
 def _propagate_coordination(doc: Doc, typed: list[Entity]) -> list[Entity]:
-    """"questioned by both Ulys-Media and TASS": a name coordinated with an outlet is likely one."""
+    """ "questioned by both Ulys-Media and TASS": a name coordinated with an outlet is likely one."""
     where = {id(c): n for n, (_, members) in enumerate(typed) for c in members}
     ordered = sorted((c for _, members in typed for c in members), key=lambda c: c.start)
     changed: set[int] = set()

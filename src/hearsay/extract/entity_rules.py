@@ -27,8 +27,31 @@ DETERMINERS = frozenset({"the", "a", "an"})
 DOMAIN = re.compile(r"(?:www\.)?[A-Za-z0-9][A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[a-z]{2,6}")
 DOMAIN_IN_TEXT = re.compile(rf"(?<![\w@/.-]){DOMAIN.pattern}(?![\w@/-])")
 NOT_DOMAINS = frozenset(
-    {"pdf", "doc", "docx", "xls", "xlsx", "csv", "txt", "jpg", "jpeg", "png", "gif", "mp3", "mp4", "zip",
-     "exe", "html", "htm", "php", "asp", "js", "py", "json", "xml"}
+    {
+        "pdf",
+        "doc",
+        "docx",
+        "xls",
+        "xlsx",
+        "csv",
+        "txt",
+        "jpg",
+        "jpeg",
+        "png",
+        "gif",
+        "mp3",
+        "mp4",
+        "zip",
+        "exe",
+        "html",
+        "htm",
+        "php",
+        "asp",
+        "js",
+        "py",
+        "json",
+        "xml",
+    }
 )
 # Where spaCy splits a name: "Agence France-Presse", "RFE/RL", "People's Daily".
 FIRST_WORD = re.compile(r"[\s/'’-]")
@@ -130,7 +153,7 @@ def _demonym_kind(word: str) -> str | None:
 
 
 def is_demonym(span: Span) -> bool:
-    """"Kazakh", "Russians", "Kazakh-Russian", "Sino-Russian": every word a demonym."""
+    """ "Kazakh", "Russians", "Kazakh-Russian", "Sino-Russian": every word a demonym."""
     words = [t for t in span if not (t.is_punct or t.text == "-")]
     if not words:
         return False
@@ -161,7 +184,7 @@ def institution_words() -> frozenset[str]:
 
 
 def names_institution(span: Span) -> bool:
-    """"Congress", "the Interior Ministry": an institution, not an outlet."""
+    """ "Congress", "the Interior Ministry": an institution, not an outlet."""
     words = institution_words()
     return any(t.lower_ in words or t.lemma_.lower() in words for t in span)
 
@@ -236,7 +259,7 @@ def role_before(doc: Doc, start: int, end: int) -> str | None:
 
 
 def role_in_apposition(doc: Doc, start: int, end: int) -> bool:
-    """"X, a spokesman for Y," or "the head of Y, X,": a role noun in apposition to the name."""
+    """ "X, a spokesman for Y," or "the head of Y, X,": a role noun in apposition to the name."""
     root = doc[start:end].root
     head = root.head
     between = doc[head.i + 1 : start]
@@ -249,7 +272,7 @@ def role_in_apposition(doc: Doc, start: int, end: int) -> bool:
 
 
 def based_places(doc: Doc, text: str) -> Iterator[Span]:
-    """"Almaty" in "Almaty-based", "New York" in "New York-based"."""
+    """ "Almaty" in "Almaty-based", "New York" in "New York-based"."""
     for found in BASED.finditer(text):
         hyphen = doc.char_span(found.start(), found.start() + 1, alignment_mode="strict")
         if hyphen is None:

@@ -114,4 +114,3 @@ def content_pieces(
     if gap_end <= gap_start:
         return [content]
     return [(start, gap_start), (gap_end, end)]
-

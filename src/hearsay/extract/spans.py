@@ -331,7 +331,9 @@ def _content_for(cue: Cue, nested_heads: set[int]) -> Span | None:
         return _cut_nested_cues(_with_stray_conjunct(head, subtree_span(clause)), nested_heads)
     if entry.frame == "np_as":
         obj = _object(head)
-        if obj is None or not any(c.dep_ == "prep" and c.lower_ == "as" for c in (*obj.children, *head.children)):
+        if obj is None or not any(
+            c.dep_ == "prep" and c.lower_ == "as" for c in (*obj.children, *head.children)
+        ):
             return None
         return _with_as_phrase(head, subtree_span(obj))
     if entry.frame in ("np", "both"):

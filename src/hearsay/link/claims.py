@@ -278,7 +278,9 @@ class Clusterer:
         self._tell_stories(reading.document_id, published, founders, members)
         return len(founders)
 
-    def _tell_stories(self, document_id: str, published: str | None, founders: list[Any], members: list[Any]) -> None:
+    def _tell_stories(
+        self, document_id: str, published: str | None, founders: list[Any], members: list[Any]
+    ) -> None:
         """Put the document's new clusters in its story; add every statement to its cluster's story."""
         new = {cluster_id for cluster_id, *_ in founders}
         story_id = None

@@ -31,7 +31,11 @@ PAGE_SIZE = 200
 
 
 def link_corpus(
-    store: SQLiteStore, *, rebuild: bool = False, page_size: int = PAGE_SIZE, progress: Callable[[int], None] | None = None
+    store: SQLiteStore,
+    *,
+    rebuild: bool = False,
+    page_size: int = PAGE_SIZE,
+    progress: Callable[[int], None] | None = None,
 ) -> dict[str, Any]:
     """Link the documents not yet linked (all of them with ``rebuild``); returns what was done.
 
@@ -59,9 +63,7 @@ def link_corpus(
             for reading in page:
                 try:
                     with tables.savepoint():
-                        new_clusters += _link_document(
-                            tables, resolver, clusterer, reading, vectors, hashes
-                        )
+                        new_clusters += _link_document(tables, resolver, clusterer, reading, vectors, hashes)
                 except Exception as err:  # noqa: BLE001 - one bad reading must not stop the corpus
                     failures.append(f"document {reading.document_id}: {type(err).__name__}: {err}")
                     continue

@@ -71,9 +71,7 @@ def kind_of(label: str, entity_type: str | None) -> str:
     return known or "person"
 
 
-def _source_node(
-    reading: Reading, statement: Statement, mapping: dict[str, str]
-) -> Node | None:
+def _source_node(reading: Reading, statement: Statement, mapping: dict[str, str]) -> Node | None:
     source = statement.source
     entity = reading.entity(source.entity)
     if entity is not None and entity.id in mapping:
@@ -161,11 +159,7 @@ def _container(reading: Reading, statement: Statement) -> Statement | None:
         return None
     start, end = source
     for other in reading.statements:
-        if (
-            other is not statement
-            and other.content.start <= start
-            and end <= other.content.end
-        ):
+        if other is not statement and other.content.start <= start and end <= other.content.end:
             return other
     return None
 

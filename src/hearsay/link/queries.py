@@ -115,7 +115,12 @@ def entity_for_mention(store: SQLiteStore, document_id: str, local_entity_id: st
 
 
 def cluster_list(
-    store: SQLiteStore, *, query: str | None = None, story: str | None = None, limit: int = 50, offset: int = 0
+    store: SQLiteStore,
+    *,
+    query: str | None = None,
+    story: str | None = None,
+    limit: int = 50,
+    offset: int = 0,
 ) -> list[Proposition]:
     """Claim clusters (propositions), largest first; ``query``: every word in its title, wording
     or a member's content; ``story``: only that story's."""
@@ -164,7 +169,9 @@ def story_list(store: SQLiteStore, *, limit: int = 50, offset: int = 0) -> list[
     return [_story(r) for r in link_reads.stories(store._conn, limit=limit, offset=offset)]
 
 
-def story_detail(store: SQLiteStore, story_id: str, *, limit: int = 200) -> tuple[Story, list[Proposition]] | None:
+def story_detail(
+    store: SQLiteStore, story_id: str, *, limit: int = 200
+) -> tuple[Story, list[Proposition]] | None:
     """A story and its propositions, largest first (at most ``limit``); None for an unknown id."""
     if not _ready(store) or not link_reads.has_story_tables(store._conn):
         return None

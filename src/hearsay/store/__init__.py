@@ -1,8 +1,8 @@
 """Where documents and their readings are kept: SQLite by default.
 
-    from hearsay.store import open_store
-    with open_store("hearsay.db", read_only=True) as store:
-        store.statements(source="Smadiyarov")
+from hearsay.store import open_store
+with open_store("hearsay.db", read_only=True) as store:
+    store.statements(source="Smadiyarov")
 """
 
 from __future__ import annotations

@@ -308,7 +308,9 @@ def times_of(conn: sqlite3.Connection, document_ids: Sequence[str]) -> list[dict
     )
 
 
-def mention_spans(conn: sqlite3.Connection, entity_id: str, document_ids: Sequence[str]) -> list[dict[str, Any]]:
+def mention_spans(
+    conn: sqlite3.Connection, entity_id: str, document_ids: Sequence[str]
+) -> list[dict[str, Any]]:
     if not document_ids:
         return []
     marks = ", ".join("?" * len(document_ids))

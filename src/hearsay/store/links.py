@@ -159,7 +159,9 @@ class LinkTables:
 
     # --- entities ---------------------------------------------------------------------
 
-    def entity_candidates(self, cls: str, keys: Sequence[str], limit: int = 40) -> dict[str, list[tuple[Any, ...]]]:
+    def entity_candidates(
+        self, cls: str, keys: Sequence[str], limit: int = 40
+    ) -> dict[str, list[tuple[Any, ...]]]:
         """Entities of class ``cls`` sharing a blocking key: id -> [(name, key), ...]."""
         if not keys:
             return {}
@@ -180,7 +182,9 @@ class LinkTables:
         return result
 
     def entity_row(self, entity_id: str) -> sqlite3.Row | None:
-        row: sqlite3.Row | None = self.conn.execute("SELECT * FROM link_entities WHERE id = ?", (entity_id,)).fetchone()
+        row: sqlite3.Row | None = self.conn.execute(
+            "SELECT * FROM link_entities WHERE id = ?", (entity_id,)
+        ).fetchone()
         return row
 
     def create_entity(self, entity_id: str, name: str, type_: str, cls: str, full_name: bool) -> None:
@@ -251,7 +255,9 @@ class LinkTables:
         ):
             self.conn.execute(f"DELETE FROM {table} WHERE {column} = ?", (entity_id,))
 
-    def move_members(self, source: str, target: str, local_names: Sequence[str] | None = None) -> list[tuple[Any, ...]]:
+    def move_members(
+        self, source: str, target: str, local_names: Sequence[str] | None = None
+    ) -> list[tuple[Any, ...]]:
         """Move members (all, or those with one of ``local_names``) of entity ``source`` to ``target``."""
         members = self.conn.execute(
             "SELECT document_id, local_id, name FROM link_members WHERE entity_id = ?", (source,)

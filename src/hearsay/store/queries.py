@@ -136,8 +136,15 @@ def aggregate_entities(rows: list[sqlite3.Row]) -> list[dict[str, Any]]:
         key = (row["name"], row["type"])
         entry = merged.setdefault(
             key,
-            {"name": key[0], "type": key[1], "aliases": set(), "roles": set(),
-             "documents": set(), "mentions": 0, "statements": 0},
+            {
+                "name": key[0],
+                "type": key[1],
+                "aliases": set(),
+                "roles": set(),
+                "documents": set(),
+                "mentions": 0,
+                "statements": 0,
+            },
         )
         entry["aliases"].update(json.loads(row["aliases"]))
         entry["roles"].update(role["text"] for role in json.loads(row["roles"]))

@@ -11,15 +11,43 @@ from typing import Any
 from ..model import Document, Entity, Mention, Reading, Statement, TimeExpression
 
 DOCUMENT_COLUMNS = (
-    "id", "url", "outlet", "title", "author", "published", "language", "format", "source_path", "text",
+    "id",
+    "url",
+    "outlet",
+    "title",
+    "author",
+    "published",
+    "language",
+    "format",
+    "source_path",
+    "text",
 )
 ENTITY_COLUMNS = ("document_id", "id", "name", "type", "aliases", "roles")
 MENTION_COLUMNS = ("document_id", "entity", "start", "end", "text", "label")
 STATEMENT_COLUMNS = (
-    "document_id", "id", "source_entity", "source_text", "source_name", "cue_text", "cue_lemma",
-    "content_text", "content_start", "content_end", "kind", "addressee_text", "certainty", "polarity",
-    "stance", "cue_start", "cue_end", "source_start", "source_end",
-    "target_text", "target_start", "target_end", "target_statement",
+    "document_id",
+    "id",
+    "source_entity",
+    "source_text",
+    "source_name",
+    "cue_text",
+    "cue_lemma",
+    "content_text",
+    "content_start",
+    "content_end",
+    "kind",
+    "addressee_text",
+    "certainty",
+    "polarity",
+    "stance",
+    "cue_start",
+    "cue_end",
+    "source_start",
+    "source_end",
+    "target_text",
+    "target_start",
+    "target_end",
+    "target_statement",
 )
 TIME_COLUMNS = ("document_id", "text", "start", "end", "value", "type")
 

@@ -297,8 +297,13 @@ class SQLiteStore:
         if document_id is not None:
             document_id = self.resolve(document_id)
         return queries.statement_params(
-            source=source, about=about, stance=stance, document_id=document_id, limit=limit,
-            offset=offset, **filters,
+            source=source,
+            about=about,
+            stance=stance,
+            document_id=document_id,
+            limit=limit,
+            offset=offset,
+            **filters,
         )
 
     def _execute(self, sql: str, params: dict[str, Any]) -> sqlite3.Cursor:
@@ -336,8 +341,12 @@ class SQLiteStore:
         if match is None:
             return result
         params = {
-            "query": match, "limit": limit, "offset": offset,
-            "open": marks[0], "close": marks[1], "words": 16,
+            "query": match,
+            "limit": limit,
+            "offset": offset,
+            "open": marks[0],
+            "close": marks[1],
+            "words": 16,
         }
         try:
             for key, sql in queries.SEARCH_SQL.items():

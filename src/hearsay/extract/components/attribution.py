@@ -242,7 +242,10 @@ class Attributor:
         kind = kind_of(self.quotes, content)
         if kind == "direct":
             quote = quote_containing(self.quotes, content.start_char, content.end_char, self.text)
-            if quote is None or quote_containing(self.quotes, cue.span.start_char, cue.span.end_char) == quote:
+            if (
+                quote is None
+                or quote_containing(self.quotes, cue.span.start_char, cue.span.end_char) == quote
+            ):
                 # A cue inside someone's quotation: a nested report, not the quotation itself.
                 kind = "indirect"
             else:
@@ -585,7 +588,9 @@ class Attributor:
             if quotation.end_char <= cue.span.start_char:
                 between_text = text[quotation.end_char : cue.span.start_char]
                 words = WORD.findall(between_text)
-                gap_span = self.doc.char_span(quotation.end_char, cue.span.start_char, alignment_mode="expand")
+                gap_span = self.doc.char_span(
+                    quotation.end_char, cue.span.start_char, alignment_mode="expand"
+                )
                 if (
                     gap_span is not None
                     and len(words) <= 12

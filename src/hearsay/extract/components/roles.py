@@ -60,7 +60,7 @@ def _is_role(span: Span) -> bool:
 
 
 def _premodifier(mention: Span) -> Span | None:
-    """"Almaty-based political scientist" in "Almaty-based political scientist Vitaly Koltochnik"."""
+    """ "Almaty-based political scientist" in "Almaty-based political scientist Vitaly Koltochnik"."""
     doc = mention.doc
     start = mention.start
     while start > mention.sent.start and _premodifier_token(doc[start - 1]):
@@ -105,7 +105,7 @@ def _attached(noun: Token, mention: Span) -> bool:
 
 
 def _apposition_after(mention: Span) -> Span | None:
-    """"X, former head of Y," and "X, a spokesman for Y,"."""
+    """ "X, former head of Y," and "X, a spokesman for Y,"."""
     doc = mention.doc
     if mention.end >= len(doc) - 1 or doc[mention.end].text != ",":
         return None
@@ -138,7 +138,7 @@ def _noun_phrase_with_role(span: Span) -> bool:
 
 
 def _apposition_before(mention: Span) -> Span | None:
-    """"The company's spokesman, John Smith," -> "company's spokesman"."""
+    """ "The company's spokesman, John Smith," -> "company's spokesman"."""
     root, doc = mention.root, mention.doc
     head = root.head
     if root.dep_ != "appos" or head.i >= mention.start or role_kind(head) in (None, "honorific"):
