@@ -184,3 +184,14 @@ def test_a_speaker_who_denies_doing_it_is_the_subject_of_the_denial():
         claim("shelling the border village", stance="deny", source_text="a neighbouring government"),
     )
     assert other.relation == "unrelated"
+
+
+def test_the_subject_must_be_named_by_its_own_words_not_by_the_object_s():
+    """'Apple Corps sued Apple Computer': a content naming only Apple Computer does not state it."""
+    proposition = "Norvik Lines sued Norvik Shipyards"
+    mentioned = claim("that he bought a ferry ticket from Norvik Shipyards", source_text="a passenger")
+    assert relate(proposition, mentioned).relation == "unrelated"
+    headline = Claim(
+        "Norvik Shipyards", stance="assert", certainty="certain", cue="sues", source_text="Norvik Lines"
+    )
+    assert relate(proposition, headline).relation == "supports"

@@ -50,11 +50,16 @@ def match(proposition: Frame, content: Frame) -> Match:
     shared = stems & content.stems
     coverage = len(shared) / len(stems) if stems else 0.0
     parsed = bool(proposition.subject or proposition.core)
+    # The subject's own words: "Apple Corps sued Apple Computer" is not stated by a content that names only
+    # Apple Computer.
+    subject = (proposition.subject - proposition.core) or proposition.subject
+    # Two of the predicate's words when it has two: "sued" and "Apple Computer", not either alone.
+    core_needed = min(2, len(proposition.core))
     return Match(
         coverage=coverage,
         shared=frozenset(shared),
-        subject=not proposition.subject or bool(proposition.subject & content.stems),
-        core=bool(proposition.core & content.stems) if parsed else coverage >= STATES,
+        subject=not subject or bool(subject & content.stems),
+        core=len(proposition.core & content.stems) >= core_needed if parsed else coverage >= STATES,
         extras=bool(proposition.extras & content.stems),
         conflict=conflict(proposition, content),
     )

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..model import STRENGTHS, Relation, Strength
+from . import words as w
 from .claim import Claim
 from .frame import Frame, frame
 from .match import Match, match
@@ -31,7 +32,7 @@ def unrelated(reason: str, found: Match | None = None, rule: str = "no-match") -
 def relate_claim(proposition: Frame, claim: Claim) -> Relation:
     """The statement's own relation to the proposition, without looking at its document."""
     content = frame(claim.content)
-    found = match(proposition, content)
+    found = match(proposition, _with_cue(content, claim.cue))
     if not found.subject and _speaker_is_subject(proposition, claim):
         found = replace(found, subject=True)  # "the ministry denied striking the town": the ministry did
     if found.conflict:
@@ -47,6 +48,13 @@ def relate_claim(proposition: Frame, claim: Claim) -> Relation:
             "discusses", None, _discussing(claim, content, "is about the same thing"), found.coverage, "about"
         )
     return unrelated("the content does not state the proposition", found)
+
+
+def _with_cue(content: Frame, cue: str) -> Frame:
+    """The content's words with the cue's ("sues" + "Apple Computer"), for matching only: the cue's
+    negation ("did not rule out") is the statement's certainty, not the content's."""
+    words = {w.stem(t) for t in w.tokens(cue) if w.is_content_word(t)}
+    return replace(content, stems=content.stems | words) if words - content.stems else content
 
 
 def _speaker_is_subject(proposition: Frame, claim: Claim) -> bool:

@@ -101,6 +101,9 @@ def _raw_stem(word: str) -> str:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             word = word[: -len(suffix)]
             break
+    else:
+        if word.endswith("ed") and len(word) == 4 and word[1] != "e":
+            word = word[:-1]  # "sued", "died", "used": their "-e" forms
     if word.endswith("e") and len(word) > 4:
         word = word[:-1]
     return word[:STEM]
