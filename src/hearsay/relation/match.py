@@ -72,6 +72,12 @@ def conflict(proposition: Frame, content: Frame) -> str | None:
             f"different figures: {_listed(content.numbers)} in the content, "
             f"{_listed(proposition.numbers)} in the proposition"
         )
+    for name, noun, words in sorted(proposition.named):
+        if name in content.stems:
+            continue
+        other = sorted(t for n, h, t in content.named if h == noun and n != name)
+        if other:
+            return f"another one: the content names the {other[0]}, the proposition the {words}"
     return None
 
 

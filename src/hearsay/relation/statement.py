@@ -32,7 +32,11 @@ def relate_claim(proposition: Frame, claim: Claim) -> Relation:
     content = frame(claim.content)
     found = match(proposition, content)
     if not found.subject and _speaker_is_subject(proposition, claim):
-        found = replace(found, subject=True)  # "the ministry denied striking the town": the ministry did
+        # "the ministry denied striking the town", "Castellan said it never paid": the speaker is the
+        # subject the content leaves out or names by a pronoun, and counts among the words it states.
+        shared = found.shared | (proposition.subject & proposition.stems)
+        coverage = len(shared) / len(proposition.stems) if proposition.stems else found.coverage
+        found = replace(found, subject=True, shared=frozenset(shared), coverage=coverage)
     if found.conflict:
         return unrelated(found.conflict, found, "conflict")
     if found.states:
@@ -52,7 +56,11 @@ def _speaker_is_subject(proposition: Frame, claim: Claim) -> bool:
     """A speaker who denies, or asserts, doing something is the subject of what they deny or assert."""
     if not claim.source_text or not proposition.subject:
         return False
-    return bool(proposition.subject & frame(claim.source_text).stems)
+    source = frame(claim.source_text).stems
+    # A subject with a name is that name ("Castellan Rail"); one without needs all its words, so that
+    # "regional records" is not "record rainfall".
+    names = proposition.subject & proposition.names
+    return bool(names & source) if names else proposition.subject <= source
 
 
 def _stated(proposition: Frame, claim: Claim, content: Frame, found: Match) -> Relation:
