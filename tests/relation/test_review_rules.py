@@ -91,3 +91,45 @@ def test_because_of_says_what_caused_it():
         claim('"The bridge collapsed because of record snowfall,"', source_text="Ada Wren"),
     )
     assert found.relation == "supports"
+
+
+def test_naming_the_subject_and_object_without_the_verb_does_not_state_it():
+    """The recalled kettles appear, but nobody recalls them here."""
+    found = relate("Corvo recalled its kettles", claim("a Corvo kettle was found in the Dunholt kitchen"))
+    assert found.relation == "unrelated"
+
+
+def test_a_synonym_of_the_verb_states_it():
+    found = relate(
+        "A Corvo kettle caused the Almsby fire", claim("the Almsby fire was started by a Corvo kettle")
+    )
+    assert found.relation == "supports"
+
+
+def test_a_statement_without_the_claimed_figure_only_discusses_it():
+    found = relate("Corvo recalled 60,000 kettles", claim("Corvo recalled kettles"))
+    assert found.relation == "discusses"
+    assert "without its figure" in found.reason
+    assert (
+        relate("Corvo recalled 60,000 kettles", claim("Corvo recalled 60,000 kettles")).relation == "supports"
+    )
+
+
+def test_a_subordinate_inquiry_does_not_turn_an_assertion_into_ignorance():
+    found = relate(
+        "Olga Brandl accepted the bribe",
+        claim(
+            "Olga Brandl may have accepted the bribe and should step aside while it is investigated",
+            "assert",
+            "possible",
+        ),
+    )
+    assert (found.relation, found.strength) == ("supports", "possible")
+
+
+def test_investigating_whether_is_ignorance():
+    found = relate(
+        "Olga Brandl accepted the bribe",
+        claim("they were investigating whether Olga Brandl accepted the bribe"),
+    )
+    assert found.relation == "discusses"

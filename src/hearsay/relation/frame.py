@@ -37,6 +37,7 @@ class Frame:
     subject: frozenset[str] = frozenset()  # stems of the parsed subject (propositions only)
     core: frozenset[str] = frozenset()  # stems of the predicate and its objects (propositions only)
     extras: frozenset[str] = frozenset()  # stems of its other arguments: places, times ("in Chelyabinsk")
+    predicate: frozenset[str] = frozenset()  # stems of its content-word verbs (propositions only)
     # (name stem, noun stem, words) of a name before a common noun: "the Weststad fire", "the Korvel dam"
     named: frozenset[tuple[str, str, str]] = frozenset()
 
@@ -195,14 +196,25 @@ def proposition_frame(text: str) -> Frame:
 @lru_cache(maxsize=2_000)
 def _proposition_frame(text: str) -> Frame:
     base = frame(text)
-    subject, core, extras, nouns = _core(text)
+    subject, core, extras, nouns, predicate = _core(text)
     values = {f: getattr(base, f) for f in base.__slots__}
     # Only a name before a noun of the parse names which thing it is ("the Weststad fire"; not "Rail paid").
     named = frozenset(entry for entry in base.named if entry[1] in nouns)
-    return Frame(**{**values, "subject": subject, "core": core, "extras": extras, "named": named})
+    return Frame(
+        **{
+            **values,
+            "subject": subject,
+            "core": core,
+            "extras": extras,
+            "named": named,
+            "predicate": predicate,
+        }
+    )
 
 
-def _core(text: str) -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+def _core(
+    text: str,
+) -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
     from ..extract.pipeline import load_pipeline
 
     doc = load_pipeline().tokenizer(text)
@@ -213,7 +225,7 @@ def _core(text: str) -> tuple[frozenset[str], frozenset[str], frozenset[str], fr
     roots = [t for t in doc if t.dep_ == "ROOT"]
     nouns = frozenset(w.stem(t.text) for t in doc if t.pos_ == "NOUN")
     if not roots:
-        return frozenset(), frozenset(), frozenset(), nouns
+        return frozenset(), frozenset(), frozenset(), nouns, frozenset()
     root = roots[0]
     if root.pos_ not in ("VERB", "AUX"):
         # A headline the parser hung on a noun ("The tanker Marisol leaked fuel"): its first verb.
@@ -242,7 +254,14 @@ def _core(text: str) -> tuple[frozenset[str], frozenset[str], frozenset[str], fr
                         core |= _phrase_stems(grand, head_only=False)
             elif child.dep_ == "agent":
                 subject |= {s for g in child.children for s in _phrase_stems(g, head_only=True)}
-    return frozenset(subject), frozenset(core - subject), frozenset(extras - subject - core), nouns
+    verbs = {w.stem(t.text) for t in doc if t.pos_ == "VERB" and w.is_content_word(t.text)}
+    return (
+        frozenset(subject),
+        frozenset(core - subject),
+        frozenset(extras - subject - core),
+        nouns,
+        frozenset(verbs & core - subject),
+    )
 
 
 def _phrase_stems(token, head_only: bool = False) -> set[str]:

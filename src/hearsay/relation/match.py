@@ -54,10 +54,18 @@ def match(proposition: Frame, content: Frame) -> Match:
         coverage=coverage,
         shared=frozenset(shared),
         subject=not proposition.subject or bool(proposition.subject & content.stems),
-        core=bool(proposition.core & content.stems) if parsed else coverage >= STATES,
+        core=_has_core(proposition, content) if parsed else coverage >= STATES,
         extras=bool(proposition.extras & content.stems),
         conflict=conflict(proposition, content),
     )
+
+
+def _has_core(proposition: Frame, content: Frame) -> bool:
+    """The content has the proposition's verb (or a synonym), or, when it has none, one of its objects:
+    "the Arlen fire was started by a Nimbus heater" names the recalled heaters but does not recall them."""
+    if proposition.predicate:
+        return bool(proposition.predicate & content.stems)
+    return bool(proposition.core & content.stems)
 
 
 def conflict(proposition: Frame, content: Frame) -> str | None:

@@ -101,6 +101,15 @@ def _stated(proposition: Frame, claim: Claim, content: Frame, found: Match) -> R
         )
     if negated:
         return Relation("refutes", strength, f"{verb} the negation of the proposition", score, "negation")
+    if proposition.numbers and not content.numbers:
+        # "Nimbus recalls heaters" does not say it recalled 60,000 of them: the figure is what is claimed.
+        return Relation(
+            "discusses",
+            None,
+            f"states the proposition without its figure ({', '.join(sorted(proposition.numbers))})",
+            score,
+            "no-figure",
+        )
     return Relation(
         "supports", strength, f"{verb} the content, which states the proposition", score, "states"
     )
