@@ -3,6 +3,8 @@ figures, "too early to say", another named thing, speakers who are the subject, 
 
 from __future__ import annotations
 
+import pytest
+
 from hearsay.relation import Claim, frame, relate
 
 TOLL = "Twenty-two people were killed in the Selmar bridge collapse"
@@ -133,3 +135,48 @@ def test_investigating_whether_is_ignorance():
         claim("they were investigating whether Olga Brandl accepted the bribe"),
     )
     assert found.relation == "discusses"
+
+
+KETTLE = "A Corvo kettle caused the Almsby fire"
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "a Corvo kettle, not faulty wiring, caused the Almsby fire",
+        "it was not the wiring but a Corvo kettle that caused the Almsby fire",
+        "there is no doubt that a Corvo kettle caused the Almsby fire",
+        "a Corvo kettle caused the Almsby fire, which killed no one",
+        "a Corvo kettle caused the Almsby fire, but nobody was charged",
+    ],
+)
+def test_a_negation_of_something_else_does_not_refute(content):
+    assert relate(KETTLE, claim(content)).relation == "supports"
+
+
+def test_not_the_only_one_still_states_it():
+    found = relate(
+        "Olga Brandl accepted a bribe from Vantor Mining",
+        claim("Olga Brandl is not the only senator who accepted a bribe from Vantor Mining"),
+    )
+    assert found.relation == "supports"
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "a Corvo kettle did not cause the Almsby fire",
+        "it is unlikely that a Corvo kettle caused the Almsby fire",
+        "investigators ruled out a Corvo kettle as the cause of the Almsby fire",
+    ],
+)
+def test_a_negation_of_the_verb_refutes(content):
+    assert relate(KETTLE, claim(content)).relation == "refutes"
+
+
+def test_two_negations_before_the_verb_cancel():
+    found = relate(
+        KETTLE,
+        claim("they did not rule out that a Corvo kettle caused the Almsby fire", certainty="possible"),
+    )
+    assert (found.relation, found.strength) == ("supports", "possible")

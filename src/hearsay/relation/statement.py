@@ -14,6 +14,7 @@ from ..model import Relation
 from .claim import Claim
 from .frame import Frame, frame
 from .match import Match, match
+from .negation import negates
 
 STRENGTHS = ("certain", "probable", "possible")
 _VERBS = {"assert": "asserts", "report": "reports", "deny": "denies"}
@@ -68,7 +69,7 @@ def _stated(proposition: Frame, claim: Claim, content: Frame, found: Match) -> R
     if claim.stance in ("question", "refuse_to_comment") or content.ignorance:
         return Relation("discusses", None, _discussing(claim, content, "matches"), score, "discusses")
     strength = strength_of(claim)
-    negated = content.negated != proposition.negated
+    negated = negates(proposition, content) != proposition.negated
     verdict_false = content.verdict == "false"
     if claim.stance == "deny":
         if negated:

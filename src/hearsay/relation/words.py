@@ -63,6 +63,11 @@ def tokens(text: str) -> list[str]:
     return _TOKEN.findall(text.replace("’", "'"))
 
 
+def token_spans(text: str) -> list[tuple[str, int, int]]:
+    """The tokens of ``text`` (as ``tokens``) with their character offsets."""
+    return [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text.replace("’", "'"))]
+
+
 def stem(word: str) -> str:
     return synonym(_raw_stem(word))
 
