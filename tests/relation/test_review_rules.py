@@ -180,3 +180,25 @@ def test_two_negations_before_the_verb_cancel():
         claim("they did not rule out that a Corvo kettle caused the Almsby fire", certainty="possible"),
     )
     assert (found.relation, found.strength) == ("supports", "possible")
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "Olga Brandl took no money from Vantor Mining",
+        "Olga Brandl accepted no bribe from Vantor Mining",
+        "Olga Brandl could hardly have accepted a bribe from Vantor Mining",
+    ],
+)
+def test_a_negated_object_or_a_hardly_refutes(content):
+    found = relate("Olga Brandl accepted a bribe from Vantor Mining", claim(content))
+    assert found.relation == "refutes"
+
+
+def test_a_verdict_on_the_claim_named_by_its_object_refutes_without_the_verb():
+    found = relate(
+        "Olga Brandl accepted a bribe from Vantor Mining",
+        claim("the bribe allegations against Olga Brandl and Vantor Mining were false"),
+    )
+    assert found.relation == "refutes"
+    assert "false" in found.reason

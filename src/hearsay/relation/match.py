@@ -21,7 +21,8 @@ class Match:
     coverage: float  # share of the proposition's words found in the content
     shared: frozenset[str]
     subject: bool  # the proposition's subject is in the content (True when it has none)
-    core: bool  # its predicate or object is
+    core: bool  # its verb is (or, when it has none, one of its objects)
+    objects: bool  # one of its core words, the verb or an object ("the bribe allegations")
     extras: bool  # one of its other arguments is
     conflict: str | None  # why the two are about different events, in words
 
@@ -29,6 +30,12 @@ class Match:
     def states(self) -> bool:
         """The content states the proposition (or its negation)."""
         return self.conflict is None and self.subject and self.core and self.coverage >= STATES
+
+    @property
+    def states_loosely(self) -> bool:
+        """States it by its objects without its verb: enough for a verdict or a denial to bear on it
+        ("the bribe allegations against her are false")."""
+        return self.conflict is None and self.subject and self.objects and self.coverage >= STATES
 
     @property
     def about(self) -> bool:
@@ -55,6 +62,7 @@ def match(proposition: Frame, content: Frame) -> Match:
         shared=frozenset(shared),
         subject=not proposition.subject or bool(proposition.subject & content.stems),
         core=_has_core(proposition, content) if parsed else coverage >= STATES,
+        objects=bool(proposition.core & content.stems) if parsed else coverage >= STATES,
         extras=bool(proposition.extras & content.stems),
         conflict=conflict(proposition, content),
     )

@@ -1,7 +1,8 @@
 """Whether a content negates what it states of a proposition, or only has a negation elsewhere.
 
 ``Frame.negated`` says a content has a negator somewhere. A negator negates the proposition only
-when it stands before the words that state it (its verb, else its core) and is not set aside:
+when it stands before the words that state it (its verb, else its core), or right after them as
+their object's determiner ("took no money"), and is not set aside:
 "which killed no one" and ", but no charges were filed" come after them; "a kettle, not faulty
 wiring, caused" and "not the wiring but a kettle" negate another argument; "there is no doubt that"
 and "not the only one who" negate nothing (``lexicons/nonnegations.tsv``). Two negators before the
@@ -12,6 +13,8 @@ from __future__ import annotations
 
 from . import words as w
 from .frame import Frame
+
+_DETERMINERS = ("no", "nothing", "none")
 
 
 def negates(proposition: Frame, content: Frame) -> bool:
@@ -33,9 +36,12 @@ def negates(proposition: Frame, content: Frame) -> bool:
     }
     count = 0
     for _order, index, _phrase in w.phrase_index("negators").matches(lowered):
-        if index >= first or index in set_aside or _contrast(content.text, spans, lowered, index, first):
+        if index in set_aside:
             continue
-        count += 1
+        if index < first and not _contrast(content.text, spans, lowered, index, first):
+            count += 1
+        elif index == first + 1 and lowered[index] in _DETERMINERS:
+            count += 1  # the object's determiner: "took no money", "accepted no bribe"
     return count % 2 == 1
 
 
