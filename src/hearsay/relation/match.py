@@ -33,7 +33,7 @@ class Match:
 
     @property
     def states_loosely(self) -> bool:
-        """States it by its objects without its verb: enough for a verdict or a denial to bear on it
+        """States it by its objects without its verb: enough for a verdict to bear on it
         ("the bribe allegations against her are false")."""
         return self.conflict is None and self.subject and self.objects and self.coverage >= STATES
 

@@ -40,7 +40,7 @@ def relate_claim(proposition: Frame, claim: Claim) -> Relation:
         found = replace(found, subject=True, shared=frozenset(shared), coverage=coverage)
     if found.conflict:
         return unrelated(found.conflict, found, "conflict")
-    judged = claim.stance == "deny" or content.verdict == "false"
+    judged = content.verdict == "false"
     if found.states or (judged and found.states_loosely):
         return _stated(proposition, claim, content, found)
     if claim.target_text:
