@@ -37,6 +37,9 @@ class Frame:
     subject: frozenset[str] = frozenset()  # stems of the parsed subject (propositions only)
     core: frozenset[str] = frozenset()  # stems of the predicate and its objects (propositions only)
     extras: frozenset[str] = frozenset()  # stems of its other arguments: places, times ("in Chelyabinsk")
+    predicate: frozenset[str] = frozenset()  # stems of its content-word verbs (propositions only)
+    # (name stem, noun stem, words) of a name before a common noun: "the Weststad fire", "the Korvel dam"
+    named: frozenset[tuple[str, str, str]] = frozenset()
 
     @property
     def vague(self) -> bool:
@@ -61,10 +64,15 @@ def _frame(text: str) -> Frame:
     names: set[str] = set()
     numbers: set[str] = set()
     years: set[str] = set()
+    named: set[tuple[str, str, str]] = set()
+    figures = w.numbers_of(found)
     for index, token in enumerate(found):
-        value = w.number_value(token)
-        if value is not None:
-            (years if w.is_year(value) else numbers).add(value)
+        if index in figures:
+            first, value = figures[index]
+            if w.is_year(value):
+                years.add(value)
+            elif not w.contrasted(found, first):
+                numbers.add(value)
             continue
         if not w.is_content_word(token):
             continue
@@ -72,6 +80,8 @@ def _frame(text: str) -> Frame:
         stems.add(stem)
         if token[:1].isupper() and (index > 0 or token.isupper()):
             names.add(stem)
+            if _names_a_noun(found, index):
+                named.add((stem, w.stem(found[index + 1]), f"{token} {found[index + 1]}"))
     verdict, verdict_words = _verdict(lowered)
     stems |= _implied(verdict_words)
     return Frame(
@@ -86,7 +96,42 @@ def _frame(text: str) -> Frame:
         pointer=_pointer(lowered),
         dismissal=_first(lowered, "dismissals"),
         ignorance=_first(lowered, "ignorance"),
+        named=frozenset(named),
     )
+
+
+# Capitalised words that date a noun rather than name which one it is ("the Sunday fire").
+_CALENDAR = frozenset(
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
+)
+
+
+def _names_a_noun(found: list[str], index: int) -> bool:
+    """A name right before a lower-case content word ("Arlen fire"), not a date."""
+    if index + 1 >= len(found) or found[index].casefold() in _CALENDAR:
+        return False
+    following = found[index + 1]
+    return following[:1].islower() and w.is_content_word(following) and w.number_value(following) is None
 
 
 def _first(lowered: list[str], lexicon: str) -> str | None:
@@ -151,12 +196,25 @@ def proposition_frame(text: str) -> Frame:
 @lru_cache(maxsize=2_000)
 def _proposition_frame(text: str) -> Frame:
     base = frame(text)
-    subject, core, extras = _core(text)
+    subject, core, extras, nouns, predicate = _core(text)
     values = {f: getattr(base, f) for f in base.__slots__}
-    return Frame(**{**values, "subject": subject, "core": core, "extras": extras})
+    # Only a name before a noun of the parse names which thing it is ("the Weststad fire"; not "Rail paid").
+    named = frozenset(entry for entry in base.named if entry[1] in nouns)
+    return Frame(
+        **{
+            **values,
+            "subject": subject,
+            "core": core,
+            "extras": extras,
+            "named": named,
+            "predicate": predicate,
+        }
+    )
 
 
-def _core(text: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+def _core(
+    text: str,
+) -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
     from ..extract.pipeline import load_pipeline
 
     doc = load_pipeline().tokenizer(text)
@@ -165,8 +223,9 @@ def _core(text: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
         if name in ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer"):
             doc = pipe(doc)
     roots = [t for t in doc if t.dep_ == "ROOT"]
+    nouns = frozenset(w.stem(t.text) for t in doc if t.pos_ == "NOUN")
     if not roots:
-        return frozenset(), frozenset(), frozenset()
+        return frozenset(), frozenset(), frozenset(), nouns, frozenset()
     root = roots[0]
     if root.pos_ not in ("VERB", "AUX"):
         # A headline the parser hung on a noun ("The tanker Marisol leaked fuel"): its first verb.
@@ -195,7 +254,14 @@ def _core(text: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
                         core |= _phrase_stems(grand, head_only=False)
             elif child.dep_ == "agent":
                 subject |= {s for g in child.children for s in _phrase_stems(g, head_only=True)}
-    return frozenset(subject), frozenset(core - subject), frozenset(extras - subject - core)
+    verbs = {w.stem(t.text) for t in doc if t.pos_ == "VERB" and w.is_content_word(t.text)}
+    return (
+        frozenset(subject),
+        frozenset(core - subject),
+        frozenset(extras - subject - core),
+        nouns,
+        frozenset(verbs & core - subject),
+    )
 
 
 def _phrase_stems(token, head_only: bool = False) -> set[str]:

@@ -21,7 +21,8 @@ class Match:
     coverage: float  # share of the proposition's words found in the content
     shared: frozenset[str]
     subject: bool  # the proposition's subject is in the content (True when it has none)
-    core: bool  # its predicate or object is
+    core: bool  # its verb is (or, when it has none, one of its objects)
+    objects: bool  # one of its core words, the verb or an object ("the bribe allegations")
     extras: bool  # one of its other arguments is
     conflict: str | None  # why the two are about different events, in words
 
@@ -29,6 +30,12 @@ class Match:
     def states(self) -> bool:
         """The content states the proposition (or its negation)."""
         return self.conflict is None and self.subject and self.core and self.coverage >= STATES
+
+    @property
+    def states_loosely(self) -> bool:
+        """States it by its objects without its verb: enough for a verdict to bear on it
+        ("the bribe allegations against her are false")."""
+        return self.conflict is None and self.subject and self.objects and self.coverage >= STATES
 
     @property
     def about(self) -> bool:
@@ -53,16 +60,24 @@ def match(proposition: Frame, content: Frame) -> Match:
     # The subject's own words: "Apple Corps sued Apple Computer" is not stated by a content that names only
     # Apple Computer.
     subject = (proposition.subject - proposition.core) or proposition.subject
-    # Two of the predicate's words when it has two: "sued" and "Apple Computer", not either alone.
-    core_needed = min(2, len(proposition.core))
     return Match(
         coverage=coverage,
         shared=frozenset(shared),
         subject=not subject or bool(subject & content.stems),
-        core=len(proposition.core & content.stems) >= core_needed if parsed else coverage >= STATES,
+        core=_has_core(proposition, content) if parsed else coverage >= STATES,
+        objects=bool(proposition.core & content.stems) if parsed else coverage >= STATES,
         extras=bool(proposition.extras & content.stems),
         conflict=conflict(proposition, content),
     )
+
+
+def _has_core(proposition: Frame, content: Frame) -> bool:
+    """The content has the proposition's verb (or a synonym), or, when it has none, one of its objects:
+    "the Arlen fire was started by a Nimbus heater" names the recalled heaters but does not recall them."""
+    if proposition.predicate:
+        return bool(proposition.predicate & content.stems)
+    # Two of its words when it has two ("responsible" alone is enough for "Israel was responsible").
+    return len(proposition.core & content.stems) >= min(2, len(proposition.core))
 
 
 def conflict(proposition: Frame, content: Frame) -> str | None:
@@ -77,6 +92,12 @@ def conflict(proposition: Frame, content: Frame) -> str | None:
             f"different figures: {_listed(content.numbers)} in the content, "
             f"{_listed(proposition.numbers)} in the proposition"
         )
+    for name, noun, words in sorted(proposition.named):
+        if name in content.stems:
+            continue
+        other = sorted(t for n, h, t in content.named if h == noun and n != name)
+        if other:
+            return f"another one: the content names the {other[0]}, the proposition the {words}"
     return None
 
 

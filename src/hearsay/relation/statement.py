@@ -15,6 +15,7 @@ from . import words as w
 from .claim import Claim
 from .frame import Frame, frame
 from .match import Match, match
+from .negation import negates
 
 _STRENGTH_OF: dict[str, Strength] = {name: name for name in STRENGTHS}
 _VERBS = {"assert": "asserts", "report": "reports", "deny": "denies"}
@@ -34,10 +35,15 @@ def relate_claim(proposition: Frame, claim: Claim) -> Relation:
     content = frame(claim.content)
     found = match(proposition, _with_cue(content, claim.cue))
     if not found.subject and _speaker_is_subject(proposition, claim):
-        found = replace(found, subject=True)  # "the ministry denied striking the town": the ministry did
+        # "the ministry denied striking the town", "Castellan said it never paid": the speaker is the
+        # subject the content leaves out or names by a pronoun, and counts among the words it states.
+        shared = found.shared | (proposition.subject & proposition.stems)
+        coverage = len(shared) / len(proposition.stems) if proposition.stems else found.coverage
+        found = replace(found, subject=True, shared=frozenset(shared), coverage=coverage)
     if found.conflict:
         return unrelated(found.conflict, found, "conflict")
-    if found.states:
+    judged = content.verdict == "false"
+    if found.states or (judged and found.states_loosely):
         return _stated(proposition, claim, content, found)
     if claim.target_text:
         target = match(proposition, frame(claim.target_text))
@@ -61,7 +67,11 @@ def _speaker_is_subject(proposition: Frame, claim: Claim) -> bool:
     """A speaker who denies, or asserts, doing something is the subject of what they deny or assert."""
     if not claim.source_text or not proposition.subject:
         return False
-    return bool(proposition.subject & frame(claim.source_text).stems)
+    source = frame(claim.source_text).stems
+    # A subject with a name is that name ("Castellan Rail"); one without needs all its words, so that
+    # "regional records" is not "record rainfall".
+    names = proposition.subject & proposition.names
+    return bool(names & source) if names else proposition.subject <= source
 
 
 def _stated(proposition: Frame, claim: Claim, content: Frame, found: Match) -> Relation:
@@ -69,7 +79,7 @@ def _stated(proposition: Frame, claim: Claim, content: Frame, found: Match) -> R
     if claim.stance in ("question", "refuse_to_comment") or content.ignorance:
         return Relation("discusses", None, _discussing(claim, content, "matches"), score, "discusses")
     strength = strength_of(claim)
-    negated = content.negated != proposition.negated
+    negated = negates(proposition, content) != proposition.negated
     verdict_false = content.verdict == "false"
     if claim.stance == "deny":
         if negated:
@@ -102,6 +112,15 @@ def _stated(proposition: Frame, claim: Claim, content: Frame, found: Match) -> R
         )
     if negated:
         return Relation("refutes", strength, f"{verb} the negation of the proposition", score, "negation")
+    if proposition.numbers and not content.numbers:
+        # "Nimbus recalls heaters" does not say it recalled 60,000 of them: the figure is what is claimed.
+        return Relation(
+            "discusses",
+            None,
+            f"states the proposition without its figure ({', '.join(sorted(proposition.numbers))})",
+            score,
+            "no-figure",
+        )
     return Relation(
         "supports", strength, f"{verb} the content, which states the proposition", score, "states"
     )

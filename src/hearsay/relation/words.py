@@ -34,16 +34,38 @@ _NUMBER_WORDS = {
     "ten": "10",
     "eleven": "11",
     "twelve": "12",
+    "thirteen": "13",
+    "fourteen": "14",
+    "fifteen": "15",
+    "sixteen": "16",
+    "seventeen": "17",
+    "eighteen": "18",
+    "nineteen": "19",
     "twenty": "20",
+    "thirty": "30",
+    "forty": "40",
+    "fifty": "50",
+    "sixty": "60",
+    "seventy": "70",
+    "eighty": "80",
+    "ninety": "90",
     "hundred": "100",
     "dozen": "12",
     "thousand": "1000",
 }
 
 
+_UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+
+
 def tokens(text: str) -> list[str]:
     """The words and numbers of ``text`` in order, with their case; "won't" stays one token."""
     return _TOKEN.findall(text.replace("’", "'"))
+
+
+def token_spans(text: str) -> list[tuple[str, int, int]]:
+    """The tokens of ``text`` (as ``tokens``) with their character offsets."""
+    return [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text.replace("’", "'"))]
 
 
 def stem(word: str) -> str:
@@ -74,6 +96,29 @@ def number_value(word: str) -> str | None:
     except ValueError:
         return None
     return str(int(value)) if value == int(value) else str(value)
+
+
+def numbers_of(found: list[str]) -> dict[int, tuple[int, str]]:
+    """Token index -> (index of the number's first token, value) for every token of a number in
+    ``found``; "thirty-one" (two tokens) is 31."""
+    result: dict[int, tuple[int, str]] = {}
+    for index, token in enumerate(found):
+        lower = token.casefold()
+        tens = _NUMBER_WORDS.get(found[index - 1].casefold(), "") if index else ""
+        if lower in _UNITS and tens in ("20", "30", "40", "50", "60", "70", "80", "90"):
+            value = str(int(tens) + _UNITS.index(lower) + 1)
+            result[index - 1] = result[index] = (index - 1, value)
+            continue
+        value = number_value(token)
+        if value is not None:
+            result[index] = (index, value)
+    return result
+
+
+def contrasted(found: list[str], index: int) -> bool:
+    """The number at ``index`` follows "than" within five words ("far more than the official count of
+    14"): the figure the text contrasts its own with, not one it states."""
+    return "than" in (t.casefold() for t in found[max(0, index - 5) : index])
 
 
 def is_year(value: str) -> bool:

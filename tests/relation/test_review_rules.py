@@ -1,0 +1,204 @@
+"""Rules added after a review on invented articles (tests/data/relation_review): figures in words, contrasted
+figures, "too early to say", another named thing, speakers who are the subject, accept/took, because of."""
+
+from __future__ import annotations
+
+import pytest
+
+from hearsay.relation import Claim, frame, relate
+
+TOLL = "Twenty-two people were killed in the Selmar bridge collapse"
+
+
+def claim(content: str, stance: str = "assert", certainty: str = "certain", **more) -> Claim:
+    polarity = "neg" if stance == "deny" else "pos"
+    return Claim(content, stance=stance, certainty=certainty, polarity=polarity, **more)
+
+
+def test_figures_in_words_are_figures():
+    assert frame("seventeen people had died").numbers == {"17"}
+    assert frame("twenty-two people died").numbers == {"22"}
+    assert frame("forty were hurt").numbers == {"40"}
+
+
+def test_a_toll_in_words_that_differs_does_not_support_another_toll():
+    found = relate(TOLL, claim("that seventeen people had died in the bridge collapse"))
+    assert found.relation == "unrelated"
+    assert "different figures" in found.reason
+
+
+def test_a_figure_after_than_is_contrasted_not_stated():
+    content = "at least 22 people were killed when the Selmar bridge collapsed, far more than the official 17"
+    assert frame(content).numbers == {"22"}
+    official = "Seventeen people were killed in the Selmar bridge collapse"
+    assert relate(official, claim(content)).relation == "unrelated"
+    assert relate(TOLL, claim(content)).relation == "supports"
+
+
+def test_a_year_after_than_still_dates_the_content():
+    assert frame("more dead than in 2019").years == {"2019"}
+
+
+def test_too_early_to_say_discusses():
+    found = relate(
+        "A Corvo kettle caused the Almsby kitchen fire",
+        claim("it was too early to say whether a Corvo kettle caused the kitchen fire"),
+    )
+    assert found.relation == "discusses"
+    assert "too early to" in found.reason
+
+
+def test_a_noun_named_otherwise_is_another_one():
+    found = relate(
+        "A Corvo kettle caused the Almsby fire", claim("the Dunholt fire was started by a Corvo kettle")
+    )
+    assert found.relation == "unrelated"
+    assert "Dunholt fire" in found.reason and "Almsby fire" in found.reason
+
+
+def test_a_day_before_the_noun_is_not_another_name():
+    found = relate(
+        "A Corvo kettle caused the Almsby fire", claim("a Corvo kettle caused the Sunday fire in Almsby")
+    )
+    assert found.relation == "supports"
+
+
+def test_took_money_is_accepting_it():
+    found = relate(
+        "Senator Olga Brandl accepted money from Vantor Mining",
+        claim("that she never took money from Vantor Mining", source_text="Olga Brandl"),
+    )
+    assert found.relation == "refutes"
+
+
+def test_a_speaker_named_by_its_pronoun_is_the_subject():
+    found = relate(
+        "Vantor Mining paid Olga Brandl",
+        claim("it had never paid any politician", source_text="Vantor Mining"),
+    )
+    assert (found.relation, found.strength) == ("refutes", "certain")
+
+
+def test_a_speaker_sharing_one_word_with_an_unnamed_subject_is_not_it():
+    found = relate(
+        "Record snowfall caused the Selmar bridge collapse",
+        claim("an earlier storm damaged the same bridge", stance="report", source_text="old records"),
+    )
+    assert found.relation == "unrelated"
+
+
+def test_because_of_says_what_caused_it():
+    found = relate(
+        "Record snowfall caused the Selmar bridge collapse",
+        claim('"The bridge collapsed because of record snowfall,"', source_text="Ada Wren"),
+    )
+    assert found.relation == "supports"
+
+
+def test_naming_the_subject_and_object_without_the_verb_does_not_state_it():
+    """The recalled kettles appear, but nobody recalls them here."""
+    found = relate("Corvo recalled its kettles", claim("a Corvo kettle was found in the Dunholt kitchen"))
+    assert found.relation == "unrelated"
+
+
+def test_a_synonym_of_the_verb_states_it():
+    found = relate(
+        "A Corvo kettle caused the Almsby fire", claim("the Almsby fire was started by a Corvo kettle")
+    )
+    assert found.relation == "supports"
+
+
+def test_a_statement_without_the_claimed_figure_only_discusses_it():
+    found = relate("Corvo recalled 60,000 kettles", claim("Corvo recalled kettles"))
+    assert found.relation == "discusses"
+    assert "without its figure" in found.reason
+    assert (
+        relate("Corvo recalled 60,000 kettles", claim("Corvo recalled 60,000 kettles")).relation == "supports"
+    )
+
+
+def test_a_subordinate_inquiry_does_not_turn_an_assertion_into_ignorance():
+    found = relate(
+        "Olga Brandl accepted the bribe",
+        claim(
+            "Olga Brandl may have accepted the bribe and should step aside while it is investigated",
+            "assert",
+            "possible",
+        ),
+    )
+    assert (found.relation, found.strength) == ("supports", "possible")
+
+
+def test_investigating_whether_is_ignorance():
+    found = relate(
+        "Olga Brandl accepted the bribe",
+        claim("they were investigating whether Olga Brandl accepted the bribe"),
+    )
+    assert found.relation == "discusses"
+
+
+KETTLE = "A Corvo kettle caused the Almsby fire"
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "a Corvo kettle, not faulty wiring, caused the Almsby fire",
+        "it was not the wiring but a Corvo kettle that caused the Almsby fire",
+        "there is no doubt that a Corvo kettle caused the Almsby fire",
+        "a Corvo kettle caused the Almsby fire, which killed no one",
+        "a Corvo kettle caused the Almsby fire, but nobody was charged",
+    ],
+)
+def test_a_negation_of_something_else_does_not_refute(content):
+    assert relate(KETTLE, claim(content)).relation == "supports"
+
+
+def test_not_the_only_one_still_states_it():
+    found = relate(
+        "Olga Brandl accepted a bribe from Vantor Mining",
+        claim("Olga Brandl is not the only senator who accepted a bribe from Vantor Mining"),
+    )
+    assert found.relation == "supports"
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "a Corvo kettle did not cause the Almsby fire",
+        "it is unlikely that a Corvo kettle caused the Almsby fire",
+        "investigators ruled out a Corvo kettle as the cause of the Almsby fire",
+    ],
+)
+def test_a_negation_of_the_verb_refutes(content):
+    assert relate(KETTLE, claim(content)).relation == "refutes"
+
+
+def test_two_negations_before_the_verb_cancel():
+    found = relate(
+        KETTLE,
+        claim("they did not rule out that a Corvo kettle caused the Almsby fire", certainty="possible"),
+    )
+    assert (found.relation, found.strength) == ("supports", "possible")
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "Olga Brandl took no money from Vantor Mining",
+        "Olga Brandl accepted no bribe from Vantor Mining",
+        "Olga Brandl could hardly have accepted a bribe from Vantor Mining",
+    ],
+)
+def test_a_negated_object_or_a_hardly_refutes(content):
+    found = relate("Olga Brandl accepted a bribe from Vantor Mining", claim(content))
+    assert found.relation == "refutes"
+
+
+def test_a_verdict_on_the_claim_named_by_its_object_refutes_without_the_verb():
+    found = relate(
+        "Olga Brandl accepted a bribe from Vantor Mining",
+        claim("the bribe allegations against Olga Brandl and Vantor Mining were false"),
+    )
+    assert found.relation == "refutes"
+    assert "false" in found.reason
