@@ -109,9 +109,9 @@ def numbers_of(found: list[str]) -> dict[int, tuple[int, str]]:
             value = str(int(tens) + _UNITS.index(lower) + 1)
             result[index - 1] = result[index] = (index - 1, value)
             continue
-        value = number_value(token)
-        if value is not None:
-            result[index] = (index, value)
+        written = number_value(token)
+        if written is not None:
+            result[index] = (index, written)
     return result
 
 
