@@ -8,6 +8,7 @@ The JSON form of a ``Reading`` follows ``schema/reading-v1.json``; ``to_dict`` a
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any, Literal, TypeVar, overload
 
@@ -362,6 +363,15 @@ VERDICTS: dict[str, str] = {
     "no evidence": "no stored statement bears on it",
 }
 SIDES: tuple[RelationKind, ...] = ("supports", "refutes", "discusses")
+
+
+_Record = TypeVar("_Record")
+
+
+def record_from_row(cls: type[_Record], row: Mapping[str, Any]) -> _Record:
+    """A record from a row whose keys include its field names (other keys are left out)."""
+    names = [f.name for f in fields(cls)]  # type: ignore[arg-type]
+    return cls(**{name: row[name] for name in names if name in row})
 
 
 def verdict_of(supports: int, refutes: int, discusses: int) -> Verdict:

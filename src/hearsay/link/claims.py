@@ -37,6 +37,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..model import Reading, Statement
 from ..relation import same_proposition as relation_same_proposition
+from ..relation.words import raw_stem
 from ..store.links import LinkTables
 from .embeddings import from_bytes, to_bytes, unit
 from .names import name_key, person_name
@@ -65,7 +66,6 @@ COMPARED = 8
 # by the four rarest keeps the lookup small when common words ("said", "people") have thousands
 # of clusters. The share of words in the score still counts all of them.
 BLOCK_WORDS = 4
-STEM = 6
 _WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -77,20 +77,7 @@ def content_words(text: str) -> list[str]:
 @lru_cache(maxsize=8192)  # a statement's content is read for its keys and its vagueness
 def _content_stems(text: str) -> tuple[str, ...]:
     words = [w.casefold() for w in _WORD.findall(text)]
-    return tuple(_stem(w) for w in words if len(w) > 2 and w not in STOP_WORDS)
-
-
-def _stem(word: str) -> str:
-    if word.endswith("ied") and len(word) > 5:
-        return (word[:-3] + "y")[:STEM]
-    for suffix in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            word = word[: -len(suffix)]
-            break
-    return word[:STEM]
-
-
-_SUFFIXES = ("ing", "ed", "es", "s")
+    return tuple(raw_stem(w) for w in words if len(w) > 2 and w not in STOP_WORDS)
 
 
 def cluster_id_for(document_id: str, statement_id: str) -> str:

@@ -24,6 +24,8 @@ from typing import Any
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from ..relation.words import raw_stem
+
 WORD_SHARE = 0.6
 LONGER_SHARE = 0.55
 MIN_SHARED = 2
@@ -60,19 +62,11 @@ _DATE = re.compile(
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _NUMBER = re.compile(r"\b\d+(?:[.,]\d+)*\b")
 _TOKEN = re.compile(r"n't|[^\W_]+(?:['’][^\W\d_]+)?")
-STEM = 6
 
 
 def stem(word: str) -> str:
     """A crude stem, the same as the clusterer's content words use ("leaked" -> "leak")."""
-    word = word.casefold()
-    if word.endswith("ied") and len(word) > 5:
-        return (word[:-3] + "y")[:STEM]
-    for suffix in ("ing", "ed", "es", "s"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            word = word[: -len(suffix)]
-            break
-    return word[:STEM]
+    return raw_stem(word)
 
 
 @dataclass(frozen=True, slots=True)

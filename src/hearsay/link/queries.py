@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ..model import LinkedStatement, Proposition, Provenance, ProvenanceLink, Story
+from ..model import LinkedStatement, Proposition, Provenance, ProvenanceLink, Story, record_from_row
 from ..store import link_reads
 from .evidence_view import evidence
 from .names import name_key
@@ -152,14 +152,7 @@ def cluster_members(store: SQLiteStore, cluster_id: str) -> list[LinkedStatement
 
 
 def _story(row: dict[str, Any]) -> Story:
-    return Story(
-        id=row["id"],
-        title=row["title"],
-        propositions=row["propositions"],
-        documents=row["documents"],
-        first_published=row["first_published"],
-        last_published=row["last_published"],
-    )
+    return record_from_row(Story, row)
 
 
 def story_list(store: SQLiteStore, *, limit: int = 50, offset: int = 0) -> list[Story]:
@@ -204,20 +197,7 @@ def provenance(store: SQLiteStore, cluster_id: str) -> Provenance:
     all_edges = link_reads.provenance_of(conn, documents)
     wanted = [e for e in all_edges if (e["document_id"], e["statement_id"]) in members]
     wanted = _with_ancestors(wanted, all_edges)
-    links = tuple(
-        ProvenanceLink(
-            from_node=e["from_node"],
-            from_label=e["from_label"],
-            from_kind=e["from_kind"],
-            to_node=e["to_node"],
-            to_label=e["to_label"],
-            to_kind=e["to_kind"],
-            cue=e["cue"],
-            document_id=e["document_id"],
-            statement_id=e["statement_id"],
-        )
-        for e in wanted
-    )
+    links = tuple(record_from_row(ProvenanceLink, e) for e in wanted)
     return Provenance(links=links, first_reported_by=_first_reporter(rows, wanted))
 
 

@@ -69,7 +69,7 @@ def token_spans(text: str) -> list[tuple[str, int, int]]:
 
 
 def stem(word: str) -> str:
-    return synonym(_raw_stem(word))
+    return synonym(raw_stem(word))
 
 
 def is_content_word(word: str) -> bool:
@@ -77,7 +77,7 @@ def is_content_word(word: str) -> bool:
     if lower[:1].isdigit() or len(lower) <= 2:
         return False
     if lower in STOP_WORDS or lower in _LIGHT:
-        return _raw_stem(lower) in _synonyms()  # "behind" says "responsible for"
+        return raw_stem(lower) in _synonyms()  # "behind" says "responsible for"
     return True
 
 
@@ -130,13 +130,14 @@ def _synonyms() -> dict[str, str]:
     mapping: dict[str, str] = {}
     for row in load_lexicon("synonyms", LEXICONS):
         words = row["words"].split()
-        head = _raw_stem(words[0])
+        head = raw_stem(words[0])
         for word in words:
-            mapping.setdefault(_raw_stem(word), head)
+            mapping.setdefault(raw_stem(word), head)
     return mapping
 
 
-def _raw_stem(word: str) -> str:
+def raw_stem(word: str) -> str:
+    """A word's crude stem, before synonyms ("supplied" -> "supply", "drones" -> "dron")."""
     word = word.casefold().replace("'", "")
     if word.endswith("ies") and len(word) > 5:
         return (word[:-3] + "y")[:STEM]
