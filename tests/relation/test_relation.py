@@ -195,3 +195,14 @@ def test_the_subject_must_be_named_by_its_own_words_not_by_the_object_s():
         "Norvik Shipyards", stance="assert", certainty="certain", cue="sues", source_text="Norvik Lines"
     )
     assert relate(proposition, headline).relation == "supports"
+
+
+def test_a_denial_that_never_came_is_not_support():
+    found = relate("The mayor took a bribe", claim("the mayor has never denied taking a bribe"))
+    assert found.relation == "discusses"
+    assert "not denied" in found.reason
+
+
+def test_unlikely_refutes_at_most_probably():
+    found = relate("The storm destroyed the pier", claim("it is unlikely that the storm destroyed the pier"))
+    assert (found.relation, found.strength) == ("refutes", "probable")

@@ -56,6 +56,20 @@ def relate_claim(proposition: Frame, claim: Claim) -> Relation:
     return unrelated("the content does not state the proposition", found)
 
 
+_HEDGED_NEGATORS = frozenset({"unlikely", "improbable", "doubtful"})
+_DENIALS = ("deny", "denied", "denies", "denying", "refute", "refuted", "rejected", "disputed")
+
+
+def _not_denied(lowered: list[str]) -> str | None:
+    """The words of a negated denial ("never denied", "did not deny"), if the content has one."""
+    for index, word in enumerate(lowered):
+        if word in _DENIALS:
+            before = lowered[max(0, index - 2) : index]
+            if any(b in ("not", "never") or b.endswith("n't") for b in before):
+                return " ".join([*before, word])
+    return None
+
+
 def _with_cue(content: Frame, cue: str) -> Frame:
     """The content's words with the cue's ("sues" + "Apple Computer"), for matching only: the cue's
     negation ("did not rule out") is the statement's certainty, not the content's."""
@@ -106,11 +120,24 @@ def _stated(proposition: Frame, claim: Claim, content: Frame, found: Match) -> R
             "unspecified",
         )
     verb = _VERBS.get(claim.stance, "asserts")
+    lowered = w.lowered_tokens(content.text)
+    undenied = _not_denied(lowered)
+    if undenied:
+        # "X never denied taking the money" reports the absence of a denial, not the taking.
+        return Relation(
+            "discusses",
+            None,
+            f"says it was not denied ('{undenied}'), which is not support",
+            score,
+            "not-denied",
+        )
     if verdict_false:
         return Relation(
             "refutes", strength, f"{verb} that it is false ('{content.verdict_words}')", score, "verdict"
         )
     if negated:
+        if any(word in _HEDGED_NEGATORS for word in lowered):
+            strength = "possible" if strength == "possible" else "probable"  # "it is unlikely that ..."
         return Relation("refutes", strength, f"{verb} the negation of the proposition", score, "negation")
     if proposition.numbers and not content.numbers:
         # "Nimbus recalls heaters" does not say it recalled 60,000 of them: the figure is what is claimed.
