@@ -20,6 +20,7 @@ import re
 from collections.abc import Sequence
 
 from ..model import Reading, Relation, RelationKind, Strength
+from . import words as w
 from .claim import Claim
 from .frame import Frame, frame, proposition_frame
 from .match import match
@@ -73,7 +74,7 @@ def _from_context(
     # A pointer or a dismissal speaks of the claim under discussion just before it: only when that claim
     # is this proposition does it bear on it.
     on_topic = antecedent is not None and own[antecedent].relation != "unrelated"
-    raised = _short(claims[antecedent].content) if on_topic and antecedent is not None else ""
+    raised = w.shorten(claims[antecedent].content) if on_topic and antecedent is not None else ""
     elliptic = _elliptic(proposition, claims, own, index, content, text)
     if elliptic is not None:
         return elliptic
@@ -240,8 +241,3 @@ def _side_word(relation: Relation) -> str:
 
 def _verb(claim: Claim) -> str:
     return {"deny": "denies", "report": "reports"}.get(claim.stance, "says")
-
-
-def _short(text: str, size: int = 60) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= size else text[: size - 1].rstrip() + "…"

@@ -63,7 +63,7 @@ def relate_document(proposition: str | Frame, reading: Reading) -> Relation:
             f"no sentence states it (best {best_cover:.2f}); the text has {document_cover:.0%} of its words"
         )
         return Relation("unrelated", None, reason, best_cover, "document-unrelated")
-    said = _short(best) if best_cover >= SENTENCE_COVER else ""
+    said = w.shorten(best) if best_cover >= SENTENCE_COVER else ""
     relation, reason, rule = _side(wanted, _voice(text), said, own and best_cover >= OWN_COVER)
     strength: Strength | None = "probable" if relation in ("supports", "refutes") else None
     return Relation(relation, strength, reason, max(best_cover, document_cover), rule)
@@ -180,8 +180,3 @@ def _own_sentences(reading: Reading, text: str) -> list[str]:
         if len(sentence) >= 12 and not any(a < end and start < b for a, b in covered):
             sentences.append(sentence)
     return sentences
-
-
-def _short(text: str, size: int = 60) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= size else text[: size - 1].rstrip() + "…"

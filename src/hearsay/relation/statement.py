@@ -156,7 +156,7 @@ def _stated(proposition: Frame, claim: Claim, content: Frame, found: Match) -> R
 def _about_target(claim: Claim, content: Frame, target: Match) -> Relation:
     """A verdict on an earlier claim ("the report was false") that states the proposition."""
     strength = strength_of(claim) or "probable"
-    quoted = _short(claim.target_text or "")
+    quoted = w.shorten(claim.target_text or "")
     if claim.stance == "deny" or content.verdict == "false" or content.negated:
         return Relation(
             "refutes",
@@ -198,8 +198,3 @@ def _discussing(claim: Claim, content: Frame, how: str) -> str:
     if content.ignorance:
         return f"says the speaker does not know ('{content.ignorance}'); the content {how} the proposition"
     return f"content {how} the proposition without taking a side"
-
-
-def _short(text: str, size: int = 60) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= size else text[: size - 1].rstrip() + "…"

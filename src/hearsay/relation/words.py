@@ -228,6 +228,12 @@ def phrase_index(name: str, column: str = "phrase", label: str | None = None) ->
     return PhraseIndex({k: tuple(v) for k, v in exact.items()}, tuple(loose))
 
 
+def shorten(text: str, size: int = 60) -> str:
+    """``text`` on one line, cut to ``size`` characters with an ellipsis: a quotation inside a reason."""
+    text = " ".join(text.split())
+    return text if len(text) <= size else text[: size - 1].rstrip() + "…"
+
+
 def lowered_tokens(text: str) -> list[str]:
     """Lower-case tokens for phrase matching, with "a lie" style articles kept."""
     return [t.casefold() for t in tokens(text)]
