@@ -64,11 +64,6 @@ _NUMBER = re.compile(r"\b\d+(?:[.,]\d+)*\b")
 _TOKEN = re.compile(r"n't|[^\W_]+(?:['’][^\W\d_]+)?")
 
 
-def stem(word: str) -> str:
-    """A crude stem, the same as the clusterer's content words use ("leaked" -> "leak")."""
-    return raw_stem(word)
-
-
 @dataclass(frozen=True, slots=True)
 class Frame:
     """What a content says, for comparing: its content-word stems, arguments and negation."""
@@ -112,9 +107,9 @@ def frame(text: str) -> Frame:
             continue
         if lower.isdigit() or len(lower) <= 2 or lower in STOP_WORDS or lower in HEDGES:
             continue
-        words.add(stem(lower))
+        words.add(raw_stem(lower))
         if token[0].isupper():  # a name; a capitalised first word too ("Ford recalled ...")
-            names.add(stem(lower))
+            names.add(raw_stem(lower))
     return Frame(
         frozenset(words),
         frozenset(names),
