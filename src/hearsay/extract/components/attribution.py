@@ -239,7 +239,7 @@ class Attributor:
         if _is_as_clause(cue.head) and quote_containing(self.quotes, cue.span.start_char, cue.span.end_char):
             return []  # '"... not as rich as he says he is"': a figure of speech inside a quotation
         content = self._snapped_to_quotes(content, cue)
-        kind = kind_of(self.quotes, content)
+        kind = kind_of(self.quotes, content, self.text)
         if kind == "direct":
             quote = quote_containing(self.quotes, content.start_char, content.end_char, self.text)
             if (
@@ -538,7 +538,7 @@ class Attributor:
                 StatementDraft(
                     cue=self.doc[colon.i : colon.i + 1],
                     content=content,
-                    kind=kind_of(self.quotes, content),
+                    kind=kind_of(self.quotes, content, self.text),
                     source=source,
                     source_entity=entity.id if entity else None,
                     cue_lemma=":",
