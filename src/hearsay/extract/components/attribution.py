@@ -40,6 +40,9 @@ COMMA_REACH = 15
 ARTICLES = {"a", "an", "the"}
 # A headline's speaker label ("Lee: ..."): at most this many words.
 HEADLINE_NAME_WORDS = 3
+# A quotation this far before its cue is never adjacent (at most 12 words may stand between);
+# without the bound each cue scanned the text after every earlier quotation, cubic in length.
+ADJACENT_GAP_CHARS = 400
 LABEL_POS = {"PROPN", "NOUN", "DET", "ADJ", "PART", "CCONJ", "NUM", "ADP"}
 WORD = re.compile(r"\w+")
 # "speak" and "talk" report only with a topic after one of these: "spoke about the plan".
@@ -586,6 +589,8 @@ class Attributor:
                     return quotation
                 return None
             if quotation.end_char <= cue.span.start_char:
+                if cue.span.start_char - quotation.end_char > ADJACENT_GAP_CHARS:
+                    continue
                 between_text = text[quotation.end_char : cue.span.start_char]
                 words = WORD.findall(between_text)
                 gap_span = self.doc.char_span(
