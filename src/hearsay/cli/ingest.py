@@ -204,17 +204,19 @@ def _ingest_and_link(
 
 def link_new(store, tally: Tally) -> None:
     """Link the documents not linked yet (incrementally); a failure is one line and fails nothing stored."""
-    from ..errors import HearsayError
+    from ..errors import HearsayError, LinkError
     from ..link import link_corpus
 
     try:
         counts = link_corpus(store)
     except HearsayError as err:
-        _fail(tally, Failure(f"linking failed: {err.message}; the documents are stored, run `hearsay link`"))
+        stored = "the documents are stored, run `hearsay link`"
+        _fail(tally, Failure(str(LinkError(f"linking failed: {err.message}; {stored}"))))
         return
     tally.linked = counts["documents"]
     for message in counts["failures"]:
-        _fail(tally, Failure(f"linking failed for {message}; it is stored, and `hearsay link` retries it"))
+        retry = "it is stored, and `hearsay link` retries it"
+        _fail(tally, Failure(str(LinkError(f"linking failed for {message}; {retry}"))))
 
 
 @click.command(epilog=INGEST_EPILOG)

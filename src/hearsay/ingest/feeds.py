@@ -20,6 +20,7 @@ from ..errors import InputError
 from ..model import Document
 from .fields import clean_str, http_url, parse_date
 from .identity import make_document
+from .isolate import read_one
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 RSS1 = "{http://purl.org/rss/1.0/}"
@@ -57,7 +58,8 @@ def read_feed(text: str, where: str) -> Iterator[Document | InputError]:
     count = 0
     for number, entry in enumerate(entries, start=1):
         count += 1
-        yield read_entry(entry, outlet=clean_str(outlet), where=f"{where}:item {number}")
+        here = f"{where}:item {number}"
+        yield read_one(here, read_entry, entry, outlet=clean_str(outlet), where=here)
     if count == 0:
         yield InputError("is a feed with no items", where=where)
 

@@ -8,6 +8,7 @@ so anything that displays a Document must escape it, as it must any other text.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import lxml.etree
@@ -18,8 +19,10 @@ from trafilatura.settings import Document as TrafilaturaDocument
 from ..errors import InputError
 from ..model import Document
 from .fields import clean_str, http_url, parse_date
-from .identity import make_document
+from .identity import make_document, without_surrogates
 
+_XML_SPACE = re.compile(r"[\v\f]")
+_NOT_XML = re.compile("[\x00-\x08\x0e-\x1f\ufffe\uffff]")
 NO_TEXT = "no article text found in this HTML; give the article's own page, or its text as a .txt file"
 # Only the page's own metadata, not dates guessed from the body text ("extensive" search),
 # and the original publication date rather than the last update.
@@ -59,9 +62,16 @@ def parse_html(text: str) -> lxml.html.HtmlElement | None:
     """
     parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
     try:
-        return lxml.html.document_fromstring(text.encode("utf-8"), parser=parser)
+        return lxml.html.document_fromstring(xml_safe(text).encode("utf-8"), parser=parser)
     except (lxml.etree.ParserError, ValueError):
         return None
+
+
+def xml_safe(text: str) -> str:
+    """``text`` with only the characters lxml accepts in element text: a form feed (HTML whitespace) or
+    vertical tab becomes a space, other C0 controls and the non-characters U+FFFE/U+FFFF go, and a
+    lone surrogate becomes U+FFFD. lxml parses them, but trafilatura's copies of the text then fail."""
+    return _NOT_XML.sub("", _XML_SPACE.sub(" ", without_surrogates(text)))
 
 
 def _baseline(text: str, where: str) -> Document | InputError:

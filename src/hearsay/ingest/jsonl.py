@@ -14,8 +14,9 @@ from typing import Any
 
 from ..errors import InputError
 from ..model import Document
-from .fields import clean_str, http_url, parse_date
+from .fields import clean_str, http_url, load_json, parse_date
 from .identity import make_document
+from .isolate import read_one
 
 ONE_OBJECT = 'each line must be one JSON object with a "text" field'
 
@@ -26,17 +27,20 @@ def read_jsonl(text: str, where: str) -> Iterator[Document | InputError]:
     # that JSON strings may hold unescaped.
     for number, line in enumerate(text.split("\n"), start=1):
         if line.strip():
-            yield read_line(line, f"{where}:{number}")
+            here = f"{where}:{number}"
+            yield read_one(here, read_line, line, here)
 
 
 def read_line(line: str, where: str) -> Document | InputError:
     """Turn one JSON line into a Document, or say what is wrong with it."""
     try:
-        record = json.loads(line)
+        record = load_json(line)
     except json.JSONDecodeError as err:
         return InputError(f"not valid JSON ({err.msg} at column {err.colno}); {ONE_OBJECT}", where=where)
     except RecursionError:
         return InputError(f"is nested too deeply to read; {ONE_OBJECT}", where=where)
+    except ValueError as err:  # Python refuses integers of over 4,300 digits
+        return InputError(f"not readable JSON ({err}); {ONE_OBJECT}", where=where)
     if not isinstance(record, dict):
         return InputError(f"is a JSON {_json_type(record)}, not an object; {ONE_OBJECT}", where=where)
     return _document(record, where)

@@ -15,8 +15,9 @@ from typing import Any
 
 from ..errors import InputError
 from ..model import Document
-from .fields import clean_str, parse_date
+from .fields import clean_str, load_json, parse_date
 from .identity import make_document
+from .isolate import read_one
 
 EXPECTED = 'a Telegram export is one JSON object with a "messages" list (Telegram Desktop, JSON format)'
 
@@ -24,12 +25,15 @@ EXPECTED = 'a Telegram export is one JSON object with a "messages" list (Telegra
 def read_telegram(text: str, where: str) -> Iterator[Document | InputError]:
     """Yield one Document per text post of a Telegram channel export."""
     try:
-        export = json.loads(text)
+        export = load_json(text)
     except json.JSONDecodeError as err:
         yield InputError(f"not valid JSON ({err.msg} at line {err.lineno}); {EXPECTED}", where=where)
         return
     except RecursionError:
         yield InputError(f"is nested too deeply to read; {EXPECTED}", where=where)
+        return
+    except ValueError as err:
+        yield InputError(f"not readable JSON ({err}); {EXPECTED}", where=where)
         return
     messages = export.get("messages") if isinstance(export, dict) else None
     if not isinstance(messages, list):
@@ -38,7 +42,8 @@ def read_telegram(text: str, where: str) -> Iterator[Document | InputError]:
     channel = clean_str(export.get("name"))
     found = 0
     for position, message in enumerate(messages, start=1):
-        item = _post(message, channel=channel, where=where, position=position)
+        here = f"{where}:message #{position}"
+        item = read_one(here, _post, message, channel=channel, where=where, position=position)
         if item is not None:
             found += 1
             yield item

@@ -13,7 +13,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from ..errors import HearsayError, InputError
+from ..errors import HearsayError, InputError, UnexpectedError
 from ..ingest import read_path
 from ..link import link_corpus
 from ..model import Document
@@ -70,7 +70,7 @@ def _extract_and_store(store: SQLiteStore, documents: list[Document], errors: li
             errors.append(str(err))
             continue
         except Exception as err:  # noqa: BLE001 - one document's surprise must not lose the others
-            errors.append(f"{document.source_path}: could not be read ({type(err).__name__}: {err})")
+            errors.append(str(UnexpectedError.wrap(err, document.source_path)))
             continue
         stored.append(
             {
