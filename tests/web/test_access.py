@@ -8,7 +8,11 @@ team's browsers would send.
 from __future__ import annotations
 
 import base64
+import os
 import socket
+import subprocess
+import sys
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -189,3 +193,42 @@ def test_access_serve_help_documents_the_options() -> None:
     assert result.exit_code == 0
     for words in ("--read-token", "--allowed-host", "HEARSAY_MAX_UPLOAD_BYTES", "0.0.0.0"):
         assert words in result.output
+
+
+@pytest.mark.slow
+def test_access_cli_ingest_beside_a_running_server_reports_no_false_failure(
+    db_copy: Path, tmp_path: Path
+) -> None:
+    texts = [f"The {w} minister said on Monday that the {w} talks would resume in June." for w in WORDS]
+    folder = tmp_path / "cli-inputs"
+    folder.mkdir()
+    for number, text in enumerate(texts[:4]):
+        (folder / f"cli-{number}.txt").write_text(text.replace("minister", "mayor") + "\n")
+    answers: list[int] = []
+    with ServerThread(create_app(db_copy)) as running:
+
+        def uploads() -> None:
+            for number, text in enumerate(texts[4:]):
+                files = {"files": (f"up-{number}.txt", text.encode(), "text/plain")}
+                headers = {"X-Hearsay-Write": "1"}
+                url = f"{running.url}/api/v1/documents"
+                answers.append(httpx.post(url, files=files, headers=headers, timeout=300).status_code)
+
+        uploader = threading.Thread(target=uploads)
+        uploader.start()
+        hearsay = Path(sys.executable).parent / "hearsay"
+        cli_run = subprocess.run(
+            [str(hearsay), "ingest", str(folder), "--db", str(db_copy)],
+            capture_output=True,
+            text=True,
+            timeout=600,
+            env={**os.environ, "COLUMNS": "200"},
+            check=False,
+        )
+        uploader.join(timeout=600)
+    assert cli_run.returncode == 0, cli_run.stderr
+    assert "linking failed" not in cli_run.stderr
+    assert answers == [200] * 4
+
+
+WORDS = ("energy", "finance", "health", "transport", "housing", "water", "trade", "labour")
