@@ -9,6 +9,7 @@ error's ``where`` are both ``PATH:LINE`` (1-based; blank lines count but yield n
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -18,6 +19,8 @@ from .fields import clean_str, http_url, load_json, parse_date
 from .identity import make_document
 from .isolate import read_one
 
+# Bytes that were not UTF-8, kept by sniffing as lone surrogates (the "surrogateescape" handler).
+_UNDECODABLE = re.compile("[\udc80-\udcff]")
 ONE_OBJECT = 'each line must be one JSON object with a "text" field'
 
 
@@ -33,6 +36,12 @@ def read_jsonl(text: str, where: str) -> Iterator[Document | InputError]:
 
 def read_line(line: str, where: str) -> Document | InputError:
     """Turn one JSON line into a Document, or say what is wrong with it."""
+    undecodable = _UNDECODABLE.search(line)
+    if undecodable is not None:
+        byte, column = ord(undecodable.group()) - 0xDC00, undecodable.start() + 1
+        return InputError(
+            f"is not valid UTF-8 (byte 0x{byte:02x} at column {column}); save the file as UTF-8", where=where
+        )
     try:
         record = load_json(line)
     except json.JSONDecodeError as err:
