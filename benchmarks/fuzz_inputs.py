@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import multiprocessing
 import os
 import random
 import re
@@ -134,8 +135,9 @@ class Case:
 
 
 class Fuzzer:
-    def __init__(self, rng: random.Random) -> None:
-        self.rng = rng
+    def __init__(self, seed: int) -> None:
+        self.seed = seed
+        self.rng = random.Random(seed)
         self.serial = 0
 
     def marker(self) -> str:
@@ -172,7 +174,7 @@ class Fuzzer:
                 buffer[i] ^= 1 << self.rng.randrange(8)
             return bytes(buffer)
         if kind == 1:
-            return data[:at] + os.urandom(self.rng.randint(1, 64)) + data[at:]
+            return data[:at] + self.rng.randbytes(self.rng.randint(1, 64)) + data[at:]
         if kind == 2:
             return data[:at] + data[at + self.rng.randint(1, 200) :]
         if kind == 3:
@@ -312,6 +314,9 @@ class Fuzzer:
         )
 
     def case(self, number: int) -> Case:
+        """Input ``number``: the same for a seed whatever else is generated, so workers can share a run."""
+        self.rng = random.Random(f"{self.seed}:{number}")
+        self.serial = number * 16
         builder = {
             "text": self.text_case,
             "html": self.html_case,
@@ -350,6 +355,7 @@ def run_one(case: Case, folder: Path, neighbour: Path, store: SQLiteStore, numbe
         shutil.copy(neighbour, folder / "neighbour.txt")
         args = [str(folder)]
     wrong = False
+    flagged = tally.unexpected + tally.bad_lines
     try:
         items = list(iter_documents(args))
     except BaseException as err:  # noqa: BLE001 - what we count
@@ -379,19 +385,13 @@ def run_one(case: Case, folder: Path, neighbour: Path, store: SQLiteStore, numbe
     tally.lost += lost
     for entry in folder.iterdir():
         entry.unlink()
-    return wrong or lost > 0
+    return wrong or lost > 0 or tally.unexpected + tally.bad_lines > flagged
 
 
-def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("-n", type=int, default=100_000, help="inputs to generate (default 100,000)")
-    parser.add_argument("--seed", type=int, default=17)
-    parser.add_argument("--keep", type=Path, help="save the inputs that lost documents or raised here")
-    args = parser.parse_args(argv)
-    rng = random.Random(args.seed)
-    fuzzer = Fuzzer(rng)
+def fuzz(seed: int, numbers: range, keep: Path | None) -> Tally:
+    """Generate and read the inputs ``numbers``; one worker's share of a run."""
+    fuzzer = Fuzzer(seed)
     tally = Tally()
-    started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="hearsay-fuzz-") as tmp:
         root = Path(tmp)
         folder = root / "inputs"
@@ -399,19 +399,41 @@ def main(argv: list[str]) -> int:
         neighbour = root / "neighbour.txt"
         neighbour.write_text("The harbour master Zqneighbourmark said the ferry would sail on Friday.\n")
         with SQLiteStore(root / "fuzz.db") as store:
-            for number in range(args.n):
+            for number in numbers:
                 case = fuzzer.case(number)
                 tally.inputs[case.format] += 1
-                if (
-                    run_one(case, folder, neighbour, store, number, tally)
-                    and args.keep
-                    and len(tally.kept) < 50
-                ):
-                    args.keep.mkdir(parents=True, exist_ok=True)
-                    (args.keep / f"{number}{case.suffix}").write_bytes(case.data)
+                wrong = run_one(case, folder, neighbour, store, number, tally)
+                if wrong and keep is not None and len(tally.kept) < 50:
+                    keep.mkdir(parents=True, exist_ok=True)
+                    (keep / f"{number}{case.suffix}").write_bytes(case.data)
                     tally.kept.append(str(number))
-                if number and number % 10_000 == 0:
-                    print(f"  {number:,} inputs, {time.perf_counter() - started:.0f} s", file=sys.stderr)
+    return tally
+
+
+def merged(tallies: list[Tally]) -> Tally:
+    total = Tally()
+    for tally in tallies:
+        total.inputs.update(tally.inputs)
+        for name in ("documents", "errors", "lost", "tracebacks", "unexpected", "bad_lines", "unstorable"):
+            setattr(total, name, getattr(total, name) + getattr(tally, name))
+        total.kept.extend(tally.kept)
+    return total
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("-n", type=int, default=100_000, help="inputs to generate (default 100,000)")
+    parser.add_argument("--seed", type=int, default=17)
+    parser.add_argument("--workers", type=int, default=1, help="processes sharing the inputs (default 1)")
+    parser.add_argument("--keep", type=Path, help="save the inputs that lost documents or raised here")
+    args = parser.parse_args(argv)
+    started = time.perf_counter()
+    shares = [range(w, args.n, args.workers) for w in range(args.workers)]
+    if args.workers == 1:
+        tally = fuzz(args.seed, shares[0], args.keep)
+    else:
+        with multiprocessing.get_context("spawn").Pool(args.workers) as pool:
+            tally = merged(pool.starmap(fuzz, [(args.seed, share, args.keep) for share in shares]))
     seconds = time.perf_counter() - started
     per_format = ", ".join(f"{k} {v:,}" for k, v in sorted(tally.inputs.items()))
     print(f"inputs                {args.n:,} ({per_format})")
@@ -422,9 +444,12 @@ def main(argv: list[str]) -> int:
     print(f"unexpected errors     {tally.unexpected:,}")
     print(f"bad error lines       {tally.bad_lines:,}")
     print(f"unstorable documents  {tally.unstorable:,}")
-    print(f"seconds               {seconds:.1f} ({args.n / seconds:.0f} inputs/s), seed {args.seed}")
+    rate = args.n / seconds
+    print(
+        f"seconds               {seconds:.1f} ({rate:.0f} inputs/s, {args.workers} workers), seed {args.seed}"
+    )
     if tally.kept:
-        print(f"kept in {args.keep}: {', '.join(tally.kept)}")
+        print(f"kept in {args.keep}: {', '.join(sorted(tally.kept, key=int))}")
     failed = tally.lost or tally.tracebacks or tally.unexpected or tally.bad_lines or tally.unstorable
     return 1 if failed else 0
 

@@ -63,7 +63,9 @@ def test_bad_inputs_telegram_post_that_raises_fails_alone(tmp_path: Path) -> Non
     assert [e.where for e in errors] == [f"{path}:message #2"]
 
 
-@pytest.mark.parametrize("control", ["\f", "\v", "\x01", "\x1b", "\ufffe", "\uffff"])
+@pytest.mark.parametrize(
+    "control", ["\f", "\v", "\x01", "\x1b", "\ufffe", "\uffff", "&#12;", "&#x0B;", "&#xD800;"]
+)
 def test_bad_inputs_html_with_a_control_character_is_read(control: str, tmp_path: Path) -> None:
     path = tmp_path / "page.html"
     path.write_text(
@@ -84,6 +86,7 @@ def test_bad_inputs_html_form_feed_and_vertical_tab_file() -> None:
 
 def test_bad_inputs_xml_safe_keeps_text_lxml_accepts() -> None:
     assert xml_safe("a\fb\vc\x00d\tE\n\ud800") == "a b cd\tE\n\ufffd"
+    assert xml_safe("a&#12;b&#x0c;c&#65;d&#xD800;e&#x1F600;f&#9;") == "a b c&#65;d e&#x1F600;f&#9;"
 
 
 def test_bad_inputs_symlink_loop_is_reported_and_the_folder_read(tmp_path: Path) -> None:
