@@ -43,6 +43,9 @@ FAILING = (
     "feed-partial.rss:item 2",
     "telegram-partial.json:message 2",
     "surrogate-and-long-number.jsonl:3",
+    "undecodable-line.jsonl:2",
+    "undecodable-line.jsonl:3",
+    "telegram-nested.json:message #2",
 )
 
 
@@ -231,6 +234,8 @@ def test_ingest_bad_files_one_line_each_exits_1(tmp_path):
     kept = ("surrogate-and-long-number.jsonl:1", "surrogate-and-long-number.jsonl:2")
     kept += ("surrogate-and-long-number.jsonl:4", "control-characters.html")
     kept += ("telegram-surrogate.json:message 1", "telegram-surrogate.json:message 2")
+    kept += ("undecodable-line.jsonl:1", "undecodable-line.jsonl:4", "feed-control-reference.rss:item 1")
+    kept += ("telegram-nested.json:message 1", "telegram-nested.json:message 3")
     assert set(kept) <= stored, stored
 
 

@@ -14,8 +14,8 @@ import pytest
 import hearsay
 from hearsay.errors import CODE, InputError, UnexpectedError, coded, printable
 from hearsay.ingest import iter_documents, read_path
-from hearsay.ingest.html import xml_safe
 from hearsay.ingest.identity import make_document, normalise_text
+from hearsay.ingest.markup import xml_safe
 
 from .conftest import BAD, split
 
@@ -128,3 +128,35 @@ def test_bad_inputs_read_never_raises_on_surrogates() -> None:
     reading = hearsay.read('The minister said on Monday that "talks \ud800 may resume".')
     assert reading.document is not None and "\ud800" not in reading.document.text
     assert [s.cue.text for s in reading.statements] == ["said"]
+
+
+def test_bad_inputs_jsonl_line_with_undecodable_bytes_or_nul_fails_alone() -> None:
+    path = BAD / "undecodable-line.jsonl"
+    documents, errors = split(read_path(path))
+    assert [d.source_path for d in documents] == [f"{path}:1", f"{path}:4"]
+    assert [e.where for e in errors] == [f"{path}:2", f"{path}:3"]
+    assert "is not valid UTF-8 (byte 0xff at column 26)" in str(errors[0])
+    assert "Invalid control character at column" in str(errors[1])
+
+
+def test_bad_inputs_telegram_message_nested_too_deeply_fails_alone() -> None:
+    path = BAD / "telegram-nested.json"
+    documents, errors = split(read_path(path))
+    assert [d.source_path for d in documents] == [f"{path}:message 1", f"{path}:message 3"]
+    [error] = errors
+    assert error.where == f"{path}:message #2" and "nested too deeply" in str(error)
+
+
+def test_bad_inputs_telegram_broken_outside_the_messages_reads_them(tmp_path: Path) -> None:
+    path = tmp_path / "result.json"
+    path.write_text('{"name": "C", "messages": [{"id": 1, "text": "The minister said it would."}], "x": }')
+    documents, errors = split(read_path(path))
+    assert [d.source_path for d in documents] == [f"{path}:message 1"]
+    assert [e.where for e in errors] == [str(path)] and "not valid JSON" in str(errors[0])
+
+
+def test_bad_inputs_feed_with_control_character_references_keeps_its_items() -> None:
+    documents, errors = split(read_path(BAD / "feed-control-reference.rss"))
+    assert errors == []
+    assert [d.title for d in documents] == ["Ferry&#12; to resume", "Bridge"]  # plain text, kept as written
+    assert documents[0].text == "The ferry operator said on Monday that the service would resume."

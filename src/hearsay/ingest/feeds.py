@@ -21,6 +21,7 @@ from ..model import Document
 from .fields import clean_str, http_url, parse_date
 from .identity import make_document
 from .isolate import read_one
+from .markup import xml_safe
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 RSS1 = "{http://purl.org/rss/1.0/}"
@@ -136,7 +137,7 @@ def _plain(value: str) -> str:
     if "<" not in value:
         return value.strip()
     try:
-        fragment = lxml.html.fragment_fromstring(value, create_parent="div")
+        fragment = lxml.html.fragment_fromstring(xml_safe(value), create_parent="div")
     except (lxml.etree.ParserError, ValueError):
         return value.strip()
     for bad in fragment.xpath(".//script|.//style"):

@@ -8,7 +8,6 @@ so anything that displays a Document must escape it, as it must any other text.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 import lxml.etree
@@ -19,12 +18,9 @@ from trafilatura.settings import Document as TrafilaturaDocument
 from ..errors import InputError
 from ..model import Document
 from .fields import clean_str, http_url, parse_date
-from .identity import make_document, without_surrogates
+from .identity import make_document
+from .markup import xml_safe
 
-_XML_SPACE = re.compile(r"[\v\f]")
-_NOT_XML = re.compile("[\x00-\x08\x0e-\x1f\ufffe\uffff]")
-# Numeric character references, whose digits are capped so that a huge number stays cheap.
-_CHAR_REFERENCE = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));?")
 NO_TEXT = "no article text found in this HTML; give the article's own page, or its text as a .txt file"
 # Only the page's own metadata, not dates guessed from the body text ("extensive" search),
 # and the original publication date rather than the last update.
@@ -67,22 +63,6 @@ def parse_html(text: str) -> lxml.html.HtmlElement | None:
         return lxml.html.document_fromstring(xml_safe(text).encode("utf-8"), parser=parser)
     except (lxml.etree.ParserError, ValueError):
         return None
-
-
-def xml_safe(text: str) -> str:
-    """``text`` with only the characters lxml accepts in element text: a form feed (HTML whitespace) or
-    vertical tab becomes a space, other C0 controls and the non-characters U+FFFE/U+FFFF go, and a
-    lone surrogate becomes U+FFFD. lxml parses them, but trafilatura's copies of the text then fail."""
-    text = _NOT_XML.sub("", _XML_SPACE.sub(" ", without_surrogates(text)))
-    return _CHAR_REFERENCE.sub(_xml_safe_reference, text) if "&#" in text else text
-
-
-def _xml_safe_reference(match: re.Match[str]) -> str:
-    """A numeric character reference to a character lxml refuses (``&#12;``) becomes a space."""
-    hex_digits, digits = match.group(1), match.group(2)
-    number = int(hex_digits, 16) if hex_digits else int(digits)
-    allowed = number in (9, 10, 13) or 32 <= number < 0xD800 or 0xE000 <= number < 0xFFFE
-    return match.group() if allowed or 0x10000 <= number <= 0x10FFFF else " "
 
 
 def _baseline(text: str, where: str) -> Document | InputError:

@@ -45,7 +45,9 @@ def read_line(line: str, where: str) -> Document | InputError:
     try:
         record = load_json(line)
     except json.JSONDecodeError as err:
-        return InputError(f"not valid JSON ({err.msg} at column {err.colno}); {ONE_OBJECT}", where=where)
+        return InputError(
+            f"not valid JSON ({err.msg.removesuffix(' at')} at column {err.colno}); {ONE_OBJECT}", where=where
+        )
     except RecursionError:
         return InputError(f"is nested too deeply to read; {ONE_OBJECT}", where=where)
     except ValueError as err:  # Python refuses integers of over 4,300 digits
