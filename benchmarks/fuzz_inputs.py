@@ -399,7 +399,12 @@ def fuzz(seed: int, numbers: range, keep: Path | None) -> Tally:
         neighbour = root / "neighbour.txt"
         neighbour.write_text("The harbour master Zqneighbourmark said the ferry would sail on Friday.\n")
         with SQLiteStore(root / "fuzz.db") as store:
-            for number in numbers:
+            for done, number in enumerate(numbers, start=1):
+                if done % 1000 == 0:
+                    print(
+                        f"  {done:,} inputs: {tally.lost} lost, {tally.tracebacks} tracebacks",
+                        file=sys.stderr,
+                    )
                 case = fuzzer.case(number)
                 tally.inputs[case.format] += 1
                 wrong = run_one(case, folder, neighbour, store, number, tally)
