@@ -232,3 +232,27 @@ def test_access_cli_ingest_beside_a_running_server_reports_no_false_failure(
 
 
 WORDS = ("energy", "finance", "health", "transport", "housing", "water", "trade", "labour")
+
+
+def test_access_upload_cap_from_the_environment(db_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from hearsay.errors import ConfigError
+    from hearsay.web.app import max_upload_from_env
+
+    monkeypatch.setenv("HEARSAY_MAX_UPLOAD_BYTES", "1234")
+    assert max_upload_from_env() == 1234
+    monkeypatch.setenv("HEARSAY_MAX_UPLOAD_BYTES", "lots")
+    with pytest.raises(ConfigError, match="HEARSAY_MAX_UPLOAD_BYTES"):
+        create_app(db_copy)
+    monkeypatch.delenv("HEARSAY_MAX_UPLOAD_BYTES")
+    monkeypatch.setenv("HEARSAY_MAX_BYTES", "80000000")
+    assert max_upload_from_env() == 81_000_000  # always room for one file at the file limit
+
+
+def test_access_serve_options_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    from hearsay.cli.serve import serve
+
+    monkeypatch.setenv("HEARSAY_ALLOWED_HOSTS", "a.example b.example")
+    monkeypatch.setenv("HEARSAY_READ_TOKEN", "R1 R2")
+    context = serve.make_context("serve", [])
+    assert context.params["allowed_hosts"] == ("a.example", "b.example")
+    assert context.params["read_tokens"] == ("R1", "R2")
