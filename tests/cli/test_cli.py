@@ -46,6 +46,7 @@ FAILING = (
     "undecodable-line.jsonl:2",
     "undecodable-line.jsonl:3",
     "telegram-nested.json:message #2",
+    "broken-first-line.jsonl:1",
 )
 
 

@@ -160,3 +160,16 @@ def test_bad_inputs_feed_with_control_character_references_keeps_its_items() -> 
     assert errors == []
     assert [d.title for d in documents] == ["Ferry&#12; to resume", "Bridge"]  # plain text, kept as written
     assert documents[0].text == "The ferry operator said on Monday that the service would resume."
+
+
+def test_bad_inputs_jsonl_whose_first_line_is_broken_is_still_json_lines() -> None:
+    path = BAD / "broken-first-line.jsonl"
+    documents, errors = split(read_path(path))
+    assert [d.source_path for d in documents] == [f"{path}:2", f"{path}:3"]
+    assert [e.where for e in errors] == [f"{path}:1"]
+
+
+def test_bad_inputs_jsonl_with_markup_in_its_texts_is_not_html() -> None:
+    path = BAD / "markup-in-lines.jsonl"
+    documents, errors = split(read_path(path))
+    assert errors == [] and [d.format for d in documents] == ["jsonl", "jsonl"]

@@ -97,6 +97,7 @@ def test_expand_iter_documents_over_fixture_tree() -> None:
     failed = sorted(Path(e.where).name for e in errors)
     assert failed == [
         "binary.bin",
+        "broken-first-line.jsonl:1",
         "empty.txt",
         "feed-broken.xml",
         "feed-partial.rss:item 2",
@@ -109,7 +110,7 @@ def test_expand_iter_documents_over_fixture_tree() -> None:
         "undecodable-line.jsonl:3",
         "whitespace.txt",
     ]
-    assert len(documents) == 32
+    assert len(documents) == 36
     assert all(d.text and len(d.id) == 64 for d in documents)
 
 

@@ -137,14 +137,20 @@ def sniff_bytes(data: bytes, *, where: str, suffix: str = "") -> Sniffed:
 
 def mostly_json_lines(data: bytes, sample: int = 100) -> bool:
     """Whether most of the first ``sample`` non-blank lines are UTF-8 JSON objects without NULs."""
-    lines = [line for line in data.split(b"\n", sample * 2)[: sample * 2] if line.strip()][:sample]
-    good = 0
-    for line in lines:
+    lines = []
+    for line in data.split(b"\n", sample * 2)[: sample * 2]:
         try:
-            good += b"\x00" not in line and _is_json_object(line.decode("utf-8").strip())
+            lines.append("" if b"\x00" in line else line.decode("utf-8"))
         except UnicodeDecodeError:
-            continue
-    return len(lines) >= 2 and good * 2 >= len(lines)
+            lines.append("")
+    return _mostly_json_objects(lines)
+
+
+def _mostly_json_objects(lines: list[str], sample: int = 100) -> bool:
+    """Whether at least two non-blank lines, and half of the first ``sample``, are JSON objects."""
+    chosen = [line.strip() for line in lines if line.strip()][:sample]
+    good = sum(_is_json_object(line) for line in chosen)
+    return len(chosen) >= 2 and good * 2 >= len(chosen)
 
 
 def decode_bytes(data: bytes, *, where: str) -> tuple[str, str]:
@@ -256,23 +262,29 @@ def _guessed_charset(data: bytes) -> tuple[str, str] | None:
 def detect_format(text: str, *, suffix: str = "", where: str | None = None) -> str:
     """Return ``html``, ``feed``, ``telegram``, ``jsonl`` or ``text``.
 
-    HTML markup wins, then an RSS/Atom root element, then a Telegram export (a JSON document
-    with a "messages" list), then a JSON object line or a .jsonl name. Refuses other XML and
-    other whole-file JSON documents.
+    An RSS/Atom root element wins, then markup at the very start, then a Telegram export (a JSON
+    document with a "messages" list), then JSON Lines (a first line that is a JSON object: its
+    articles may hold ``<p>`` markup), then HTML found further in, then a .jsonl name. Refuses
+    other XML and other whole-file JSON documents, unless most lines are JSON objects (a JSON Lines
+    file whose first line is broken).
     """
     head = text.lstrip("\ufeff \t\r\n")[:HEAD_CHARS]
     if _XML_START.match(head) and _FEED_ROOT.search(head):
         return "feed"  # before HTML: item bodies often hold <p> markup
+    if _HTML_START.match(head):
+        return "html"
+    if _TELEGRAM_HEAD.match(head):
+        return "telegram"
+    first = _first_line(text)
+    if _is_json_object(first):
+        return "jsonl"
     if _looks_like_html(head):
         return "html"
     if _XML_START.match(head):
         raise InputError(f"looks like XML but not an RSS or Atom feed; {GIVE_TEXT}", where=where)
-    first = _first_line(text)
-    if _TELEGRAM_HEAD.match(head):
-        return "telegram"
-    if first in ("{", "["):
+    if first in ("{", "[") and not _mostly_json_objects(text.split("\n", 200)[:200]):
         raise InputError("looks like a JSON document, not JSON Lines; write one object per line", where=where)
-    if _is_json_object(first) or suffix.lower() in JSONL_SUFFIXES:
+    if first in ("{", "[") or suffix.lower() in JSONL_SUFFIXES:
         return "jsonl"
     return "text"
 
