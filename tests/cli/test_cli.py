@@ -47,6 +47,7 @@ FAILING = (
     "undecodable-line.jsonl:3",
     "telegram-nested.json:message #2",
     "broken-first-line.jsonl:1",
+    "utf16-mark-first-line.jsonl:1",
 )
 
 

@@ -16,6 +16,7 @@ from hearsay.errors import CODE, InputError, UnexpectedError, coded, printable
 from hearsay.ingest import iter_documents, read_path
 from hearsay.ingest.identity import make_document, normalise_text
 from hearsay.ingest.markup import xml_safe
+from hearsay.model import Document
 
 from .conftest import BAD, split
 
@@ -173,3 +174,14 @@ def test_bad_inputs_jsonl_with_markup_in_its_texts_is_not_html() -> None:
     path = BAD / "markup-in-lines.jsonl"
     documents, errors = split(read_path(path))
     assert errors == [] and [d.format for d in documents] == ["jsonl", "jsonl"]
+
+
+def test_bad_inputs_jsonl_starting_with_a_utf16_mark_is_read_as_utf8_lines(tmp_path: Path) -> None:
+    path = BAD / "utf16-mark-first-line.jsonl"
+    documents, errors = split(read_path(path))
+    assert [d.source_path for d in documents] == [f"{path}:2", f"{path}:3"]
+    assert [e.where for e in errors] == [f"{path}:1"]
+    real = tmp_path / "utf16.jsonl"  # a file that is UTF-16 throughout is still read as UTF-16
+    real.write_bytes('{"text": "The mayor said the bridge would reopen."}\n'.encode("utf-16"))
+    [document] = list(read_path(real))
+    assert isinstance(document, Document) and document.text == "The mayor said the bridge would reopen."

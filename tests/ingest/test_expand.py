@@ -108,9 +108,10 @@ def test_expand_iter_documents_over_fixture_tree() -> None:
         "telegram-partial.json:message 2",
         "undecodable-line.jsonl:2",
         "undecodable-line.jsonl:3",
+        "utf16-mark-first-line.jsonl:1",
         "whitespace.txt",
     ]
-    assert len(documents) == 36
+    assert len(documents) == 38
     assert all(d.text and len(d.id) == 64 for d in documents)
 
 

@@ -120,7 +120,12 @@ def sniff_bytes(data: bytes, *, where: str, suffix: str = "") -> Sniffed:
     """Decode ``data`` and detect its format; ``suffix`` (``.jsonl``) is only a hint."""
     if not data:
         raise InputError("is empty (0 bytes); give a file with article text", where=where)
+    # A UTF-16 mark can be the first bytes of a broken first line of UTF-8 JSON Lines (in real
+    # UTF-16 every line holds NULs, so its lines are never UTF-8 JSON objects).
+    utf16_mark = data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
     try:
+        if utf16_mark and mostly_json_lines(data):
+            raise InputError("starts with a UTF-16 mark but its lines are UTF-8 JSON", where=where)
         text, encoding = decode_bytes(data, where=where)
     except InputError:
         if not mostly_json_lines(data):
