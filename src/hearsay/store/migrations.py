@@ -156,7 +156,37 @@ STATEMENT_TARGET = Migration(
 # before it keeps its clusters (no story, no title) until `hearsay link --rebuild`.
 PROPOSITIONS = Migration("0006_propositions", PROPOSITION_TABLES)
 
-MIGRATIONS: tuple[Migration, ...] = (TABLES, INDEXES, FULL_TEXT, LINKS, STATEMENT_TARGET, PROPOSITIONS)
+# Analysts' corrections (hearsay.corrections): decisions kept apart from the readings they change,
+# replayed whenever a document is read again; never derived, so `link --rebuild` keeps them.
+CORRECTIONS = Migration(
+    "0008_corrections",
+    (
+        """CREATE TABLE corrections (
+            id INTEGER PRIMARY KEY,
+            document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            statement_id TEXT,
+            action TEXT NOT NULL CHECK (action IN ('change', 'reject', 'add')),
+            anchor TEXT NOT NULL,
+            before TEXT,
+            after TEXT NOT NULL,
+            who TEXT NOT NULL,
+            at TEXT NOT NULL,
+            status TEXT NOT NULL DEFAULT 'applied' CHECK (status IN ('applied', 'orphaned')),
+            note TEXT NOT NULL DEFAULT ''
+        )""",
+        "CREATE INDEX corrections_document ON corrections(document_id, id)",
+    ),
+)
+
+MIGRATIONS: tuple[Migration, ...] = (
+    TABLES,
+    INDEXES,
+    FULL_TEXT,
+    LINKS,
+    STATEMENT_TARGET,
+    PROPOSITIONS,
+    CORRECTIONS,
+)
 
 _LEDGER = """CREATE TABLE IF NOT EXISTS migrations (
     name TEXT PRIMARY KEY,

@@ -15,6 +15,7 @@ import dataclasses
 import json
 import sqlite3
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -153,6 +154,43 @@ class SQLiteStore:
     def _insert(self, document: Document, reading: Reading) -> None:
         conn, doc_id = self._conn, document.id
         conn.execute(_INSERT_DOCUMENT, {**rows.document_row(document), "ingested_at": now()})
+        conn.execute(_INSERT_DOCUMENT_FTS, (document.title or "", document.text, doc_id))
+        self._insert_reading(doc_id, reading)
+
+    def replace_reading(self, reading: Reading) -> None:
+        """Replace a stored document's reading and its queryable rows (the document stays).
+
+        For a re-read with a newer extractor and for analysts' corrections; call it inside
+        ``transaction()`` together with whatever else must change with it.
+        """
+        if self.read_only:
+            raise StoreError(f"cannot replace the reading of {reading.document_id}: opened read-only")
+        doc_id = reading.document_id
+        if not self.has(doc_id):
+            raise NotStored(f"no stored document has the id {doc_id!r}", where=self.path)
+        for table in ("readings", "entities", "mentions", "statements", "times", "statements_fts"):
+            self._conn.execute(f"DELETE FROM {table} WHERE document_id = ?", (doc_id,))
+        self._insert_reading(doc_id, reading)
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """A write transaction (``BEGIN IMMEDIATE`` … ``COMMIT``, rolled back on any error)."""
+        if self.read_only:
+            raise StoreError("cannot write: the database is opened read-only", where=self.path)
+        try:
+            self._conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as err:
+            raise StoreError(f"cannot write: {err}", where=self.path) from None
+        try:
+            yield self._conn
+        except BaseException:
+            if self._conn.in_transaction:
+                self._conn.execute("ROLLBACK")
+            raise
+        self._conn.execute("COMMIT")
+
+    def _insert_reading(self, doc_id: str, reading: Reading) -> None:
+        conn = self._conn
         conn.execute(
             _INSERT_READING,
             {
@@ -167,7 +205,6 @@ class SQLiteStore:
         statement_rows = [rows.statement_row(reading, s) for s in reading.statements]
         conn.executemany(_INSERT_STATEMENT, statement_rows)
         conn.executemany(_INSERT_TIME, [rows.time_row(doc_id, t) for t in reading.times])
-        conn.execute(_INSERT_DOCUMENT_FTS, (document.title or "", document.text, doc_id))
         conn.executemany(_INSERT_STATEMENT_FTS, statement_rows)
 
     # --- documents and readings -------------------------------------------------------
