@@ -69,15 +69,15 @@ def test_reject_removes_and_add_inserts_a_statement(stored):
     kept = add(
         store,
         doc,
-        source="Mira Osei",
-        cue=_span("recalled"),
-        content=_span("the storm of 1998"),
+        source=_span("Officials"),
+        cue=_span("hinted"),
+        content=_span("the toll may rise"),
         change=Change(stance="assert"),
         who="bo",
     )
-    added = _by_cue(store.reading(doc), "recalled")
-    assert added.id == kept.statement_id and added.source.text == "Mira Osei"
-    assert added.content.text == "the storm of 1998" and added.stance == "assert"
+    added = _by_cue(store.reading(doc), "hinted")
+    assert added.id == kept.statement_id and added.source.text == "Officials"
+    assert added.content.text == "the toll may rise" and added.stance == "assert"
 
 
 def test_bad_decisions_are_refused_with_a_clear_error(stored):
@@ -97,14 +97,21 @@ def test_a_reread_replays_every_decision_and_reports_orphans(stored):
     said = _by_cue(store.reading(doc), "said")
     correct(store, doc, said.id, Change(polarity="neg"), who="ana")
     reject(store, doc, _by_cue(store.reading(doc), "denied").id, who="ana")
-    add(store, doc, source="Mira Osei", cue=_span("recalled"), content=_span("the storm of 1998"), who="bo")
+    add(
+        store,
+        doc,
+        source=_span("Officials"),
+        cue=_span("hinted"),
+        content=_span("the toll may rise"),
+        who="bo",
+    )
 
     report = reread(store, [doc], extract)
     again = store.reading(doc)
     assert report.applied == 3 and report.orphaned == []
     assert _by_cue(again, "said").polarity == "neg"
     assert all(s.cue.text != "denied" for s in again.statements)
-    assert _by_cue(again, "recalled").content.text == "the storm of 1998"
+    assert _by_cue(again, "hinted").content.text == "the toll may rise"
 
     # A newer extractor that no longer reads "said": that decision is reported, the others still land.
     def without_said(document):
@@ -157,3 +164,34 @@ def test_the_cli_corrects_lists_and_rereads(tmp_path):
     assert json.loads(result.output) == {"documents": 1, "applied": 1, "orphaned": []}
     listed = runner.invoke(cli, ["correct", "list", "--db", db, "--json"])
     assert [json.loads(line)["action"] for line in listed.output.splitlines()] == ["change"]
+
+
+def test_corrections_export_as_gold_that_eval_scores(stored, tmp_path):
+    store, doc = stored
+    said = _by_cue(store.reading(doc), "said")
+    correct(store, doc, said.id, Change(stance="question"), who="ana")
+    reject(store, doc, _by_cue(store.reading(doc), "denied").id, who="ana")
+    add(
+        store,
+        doc,
+        source=_span("Officials"),
+        cue=_span("hinted"),
+        content=_span("the toll may rise"),
+        who="bo",
+    )
+    from hearsay.export import export
+
+    (path,) = export(store, "corrections", tmp_path / "out")
+    (line,) = [json.loads(raw) for raw in path.read_text(encoding="utf-8").splitlines()]
+    assert line["format"] == "hearsay-corrections-1" and line["document"]["text"] == TEXT
+    assert sorted(s["cue"]["text"] for s in line["verified"]) == ["hinted", "said"]
+    assert [a["cue"][2] for a in line["rejected"]] == ["denied"]
+    assert [d["action"] for d in line["decisions"]] == ["change", "reject", "add"]
+
+    result = CliRunner().invoke(cli, ["eval", "corrections", str(path), "--json"])
+    assert result.exit_code == 0, result.output
+    figures = json.loads(result.output)
+    # The extractor reads "said" (with its own stance) but neither the rejection nor the addition.
+    assert figures["verified"] == 2 and figures["found"] == 1
+    assert figures["fields"]["stance"] == 0.0 and figures["fields"]["cue"] == 1.0
+    assert (figures["rejected"], figures["rejected_still_read"]) == (1, 1)

@@ -16,12 +16,18 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import ConfigError
 from ..model import Document, Reading, Statement
-from ..store.corrections import CorrectionTable
 from .apply import Outcome, anchor_of, apply_all, apply_one
 from .records import Action, Anchor, Correction
 
 if TYPE_CHECKING:
+    from ..store.corrections import CorrectionTable
     from ..store.sqlite import SQLiteStore
+
+
+def _table(store: SQLiteStore) -> CorrectionTable:
+    from ..store.corrections import CorrectionTable  # the store imports these records
+
+    return CorrectionTable(store)
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,7 +136,7 @@ def _record(store: SQLiteStore, reading: Reading, correction: Correction) -> tup
     new, outcome = apply_one(reading, correction)
     if outcome.orphaned:
         raise ConfigError(outcome.reason)
-    table = CorrectionTable(store)
+    table = _table(store)
     with store.transaction():
         correction_id = table.add(correction)
         table.landed(correction_id, outcome.statement_id, "applied")
@@ -222,7 +228,7 @@ def _new(
 
 def corrections(store: SQLiteStore, document_id: str | None = None) -> list[Correction]:
     """The kept decisions, of one document or all, in the order they were made."""
-    table = CorrectionTable(store)
+    table = _table(store)
     if document_id is not None:
         return table.of_document(store.resolve(document_id))
     return list(table.every())
@@ -231,7 +237,7 @@ def corrections(store: SQLiteStore, document_id: str | None = None) -> list[Corr
 def replay(store: SQLiteStore, reading: Reading) -> tuple[Reading, list[Outcome]]:
     """``reading`` (a fresh one of a stored document) with the document's decisions applied; each
     decision's landing place or orphaning is recorded (call inside ``store.transaction()``)."""
-    table = CorrectionTable(store)
+    table = _table(store)
     decisions = table.of_document(reading.document_id)
     if not decisions:
         return reading, []
@@ -251,7 +257,7 @@ def reread(
     """Read stored documents again (``read``: the current extractor), replay their corrections and
     replace the stored readings; each document in its own transaction."""
     report = ReplayReport()
-    table = CorrectionTable(store)
+    table = _table(store)
     for document_id in document_ids:
         document = store.document(document_id)
         fresh = read(document)
