@@ -195,3 +195,24 @@ def test_corrections_export_as_gold_that_eval_scores(stored, tmp_path):
     assert figures["verified"] == 2 and figures["found"] == 1
     assert figures["fields"]["stance"] == 0.0 and figures["fields"]["cue"] == 1.0
     assert (figures["rejected"], figures["rejected_still_read"]) == (1, 1)
+
+
+def test_corrected_statements_are_marked_in_the_cli_and_the_csv_export(stored, tmp_path):
+    import csv
+
+    from hearsay.export import export
+
+    store, doc = stored
+    said = _by_cue(store.reading(doc), "said")
+    correct(store, doc, said.id, Change(stance="question", polarity="neg"), who="ana")
+    store.close()
+    db = str(store.path)
+    result = CliRunner().invoke(cli, ["statements", "--db", db, "--document", doc, "--json"])
+    marked = {row["statement_id"]: row["corrected"] for row in map(json.loads, result.output.splitlines())}
+    assert marked[said.id] == ["stance", "polarity"] and not any(v for k, v in marked.items() if k != said.id)
+    with SQLiteStore(db, read_only=True) as again:
+        paths = export(again, "csv", tmp_path / "csv")
+    statements_csv = next(p for p in paths if p.name == "statements.csv")
+    with statements_csv.open(encoding="utf-8", newline="") as handle:
+        rows = {row["id"]: row["corrected"] for row in csv.DictReader(handle)}
+    assert rows[said.id] == "stance; polarity" and rows.get("s2") == ""

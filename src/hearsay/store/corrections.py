@@ -76,6 +76,14 @@ class CorrectionTable:
             fields.extend(name for name in correction.fields if name not in fields)
         return marks
 
+    def marks_of(self, document_ids: list[str]) -> dict[tuple[str, str], list[str]]:
+        """(document id, statement id) -> decided fields, for the statements of ``document_ids``."""
+        marks: dict[tuple[str, str], list[str]] = {}
+        for document_id in dict.fromkeys(document_ids):
+            for statement_id, fields in self.marks(document_id).items():
+                marks[(document_id, statement_id)] = fields
+        return marks
+
     def sync_links(self, reading: Reading) -> None:
         """Keep the linked layer's per-statement rows in step with a corrected or re-read reading:
         statements gone leave their clusters; a statement's source entity is looked up again."""

@@ -16,7 +16,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from .. import __version__
-from . import api, api_corrections, api_linked, errors, openapi, pages, pages_linked
+from . import api, api_corrections, api_linked, correct_pages, errors, openapi, pages, pages_linked
 from .database import Database
 from .state import ServerState, is_loopback
 
@@ -80,6 +80,7 @@ def create_app(
     app.include_router(api_linked.router)
     app.include_router(pages_linked.router)
     app.include_router(api_corrections.router)
+    app.include_router(correct_pages.router)
     static = Path(str(resources.files("hearsay.web").joinpath("static")))
     app.mount("/static", StaticFiles(directory=static), name="static")
     openapi.install(app)

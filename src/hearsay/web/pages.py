@@ -10,6 +10,7 @@ from fastapi.responses import HTMLResponse
 
 from ..link import timeline as link_timeline
 from ..model import CERTAINTIES, STANCES
+from ..store.corrections import CorrectionTable
 from . import entities as entity_views
 from . import listing
 from .api import MAX_LIMIT, MAX_OFFSET, statement_filters
@@ -66,6 +67,7 @@ def document(
     relations = by_statement(claim.evidence if claim else None, reading.document_id)
     cards = statement_cards(reading, linked, relations)
     context = {
+        "corrected": CorrectionTable(store).marks(reading.document_id),
         "claim": claim,
         "document": reading.document,
         "reading": reading,
