@@ -216,3 +216,46 @@ def test_corrected_statements_are_marked_in_the_cli_and_the_csv_export(stored, t
     with statements_csv.open(encoding="utf-8", newline="") as handle:
         rows = {row["id"]: row["corrected"] for row in csv.DictReader(handle)}
     assert rows[said.id] == "stance; polarity" and rows.get("s2") == ""
+
+
+def test_a_relation_decision_replaces_the_scorers_side_in_the_evidence_view(stored):
+    from hearsay.corrections import relate
+    from hearsay.link import evidence
+
+    store, doc = stored
+    link_corpus(store)
+    proposition = "Any ship was seized"
+
+    def side_of(cue: str) -> str | None:
+        found = evidence(store, proposition=proposition)
+        for side in found.sides:
+            for item in side.items:
+                if item.statement.cue == cue:
+                    return side.relation
+        return None
+
+    assert side_of("denied") == "refutes"
+    denied = _by_cue(store.reading(doc), "denied")
+    relate(
+        store,
+        doc,
+        denied.id,
+        proposition="any ship  was SEIZED",
+        relation="discusses",
+        who="ana",
+        note="vague",
+    )
+    assert side_of("denied") == "discusses"
+    item = next(
+        i
+        for s in evidence(store, proposition=proposition).sides
+        for i in s.items
+        if i.statement.cue == "denied"
+    )
+    assert item.relation.rule == "analyst" and "ana decided it discusses" in item.relation.reason
+    relate(store, doc, denied.id, proposition=proposition, relation="unrelated", who="bo")
+    assert side_of("denied") is None
+    # Kept through a re-read (found again by its anchor) and marked as corrected.
+    reread(store, [doc], extract)
+    assert side_of("denied") is None
+    assert [c.status for c in corrections(store, doc)] == ["applied", "applied"]

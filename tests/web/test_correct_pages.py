@@ -42,3 +42,26 @@ def test_a_form_correction_without_javascript_is_kept_and_marked(db_copy, main_a
             data={"source": "0:5", "cue": "x", "content": "1:9", "form_key": key},
         )
         assert added.status_code == 422 and "START:END" in added.text  # the form comes back with why
+
+
+def test_a_relation_decision_from_the_document_page_changes_the_evidence(db_copy, main_article_id):
+    proposition = "The drones were launched from Kazakhstan"
+    with ServerThread(create_app(db_copy)) as server, httpx.Client(base_url=server.url) as http:
+        page = http.get(f"/documents/{main_article_id}", params={"proposition": proposition}).text
+        assert 'class="relation-decision"' in page
+        action = page.split('class="relation-decision" method="post" action="')[1].split('"')[0]
+        statement_id = action.split("/statements/")[1].split("/")[0]
+        key = page.split('name="form_key" value="')[1].split('"')[0]
+        kept = http.post(
+            action, data={"proposition": proposition, "relation": "unrelated", "form_key": key, "who": "ana"}
+        )
+        assert kept.status_code == 303
+        found = http.get("/api/v1/evidence", params={"proposition": proposition}).json()
+        ids = {
+            (item["document_id"], item["statement_id"])
+            for side in found["sides"].values()
+            for item in side["items"]
+        }
+        assert (main_article_id, statement_id) not in ids
+        listed = http.get("/api/v1/corrections").json()["items"]
+        assert listed[-1]["action"] == "relation" and listed[-1]["after"]["relation"] == "unrelated"

@@ -7,7 +7,7 @@ from typing import Any
 
 import click
 
-from ..model import CERTAINTIES, POLARITIES, STANCES
+from ..model import CERTAINTIES, POLARITIES, RELATIONS, STANCES
 from . import output
 from .link import WRITE_EPILOG, open_writable
 from .query import db_option, json_option, open_existing
@@ -140,6 +140,53 @@ def add_statement(
             note=note,
         )
     _show(correction, as_json, "added")
+
+
+@correct_group.command("relation", epilog=WRITE_EPILOG)
+@click.argument("document")
+@click.argument("statement_id", metavar="STATEMENT")
+@click.argument("relation", type=click.Choice(RELATIONS))
+@click.option("--proposition", help="The proposition, in the words given to `hearsay evidence`.")
+@click.option("--cluster", "cluster_id", help="Or a claim cluster: its proposition.")
+@click.option("--by", "who", help=WHO_HELP)
+@click.option("--note", default="", help="Why (kept with the decision and shown as the reason).")
+@db_option
+@json_option
+def relation_decision(
+    document: str,
+    statement_id: str,
+    relation: str,
+    proposition: str | None,
+    cluster_id: str | None,
+    who: str | None,
+    note: str,
+    db: str,
+    as_json: bool,
+) -> None:
+    """Decide that STATEMENT of DOCUMENT supports, refutes, discusses or is unrelated to a proposition.
+
+    `hearsay evidence` and the claim pages then show the decision (and who made it) instead of
+    hearsay's own reading; `unrelated` takes the statement off the evidence.
+    """
+    from ..corrections import relate
+    from ..corrections.service import cluster_proposition
+    from ..errors import ConfigError
+
+    with open_writable(db) as store:
+        if cluster_id is not None:
+            proposition = cluster_proposition(store, cluster_id)
+        if not proposition:
+            raise ConfigError("give the proposition (--proposition TEXT) or a claim cluster (--cluster ID)")
+        kept = relate(
+            store,
+            document,
+            statement_id,
+            proposition=proposition,
+            relation=relation,
+            who=_who(who),
+            note=note,
+        )
+    _show(kept, as_json, f"decided '{relation}' for")
 
 
 @correct_group.command("list")

@@ -8,7 +8,18 @@ from __future__ import annotations
 
 from .apply import Outcome, apply_all
 from .records import ACTIONS, FIELDS, Anchor, Correction
-from .service import Change, ReplayReport, add, correct, corrections, reject, replay, reread
+from .service import (
+    Change,
+    ReplayReport,
+    add,
+    correct,
+    corrections,
+    proposition_key,
+    reject,
+    relate,
+    replay,
+    reread,
+)
 
 __all__ = [
     "ACTIONS",
@@ -22,7 +33,9 @@ __all__ = [
     "apply_all",
     "correct",
     "corrections",
+    "proposition_key",
     "reject",
+    "relate",
     "replay",
     "reread",
 ]

@@ -140,6 +140,8 @@ def apply_one(reading: Reading, correction: Correction) -> tuple[Reading, Outcom
         return reading, Outcome(correction, None, orphaned=True, reason=reason)
     if correction.action == "reject":
         return _replace(reading, target, None), Outcome(correction, target.id)
+    if correction.action == "relation":  # kept for the evidence view; the reading stays as it is
+        return reading, Outcome(correction, target.id)
     return _replace(reading, target, changed(target, correction.after)), Outcome(correction, target.id)
 
 

@@ -12,9 +12,9 @@ import json
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-Action = Literal["change", "reject", "add"]
+Action = Literal["change", "reject", "add", "relation"]
 Status = Literal["applied", "orphaned"]
-ACTIONS: tuple[Action, ...] = ("change", "reject", "add")
+ACTIONS: tuple[Action, ...] = ("change", "reject", "add", "relation")
 
 # The statement fields an analyst may change; ``cue`` and ``content`` are spans.
 FIELDS: tuple[str, ...] = ("source", "stance", "certainty", "polarity", "addressee", "cue", "content")
@@ -44,7 +44,8 @@ class Anchor:
 
 @dataclass(frozen=True, slots=True)
 class Correction:
-    """One decision: change fields of a statement, reject it, or add a missed one.
+    """One decision: change fields of a statement, reject it, add a missed one, or decide how it
+    bears on a proposition (``after``: ``proposition``, its ``key`` and the ``relation``).
 
     ``before`` is the statement as hearsay read it (None for an added one); ``after`` holds the
     changed fields for a change, the whole statement for an addition, nothing for a rejection.

@@ -276,3 +276,47 @@ def reread(
         if progress is not None:
             progress(document.id)
     return report
+
+
+def proposition_key(proposition: str) -> str:
+    """The key relation decisions are kept under: the proposition's words, case and spacing folded."""
+    return " ".join(proposition.casefold().split())
+
+
+def relate(
+    store: SQLiteStore,
+    document_id: str,
+    statement_id: str,
+    *,
+    proposition: str,
+    relation: str,
+    who: str,
+    note: str = "",
+) -> Correction:
+    """Decide how a statement bears on a proposition (supports, refutes, discusses, unrelated);
+    the evidence view shows the decision instead of the scorer's."""
+    from ..model import RELATIONS, one_of
+
+    decided = one_of(relation, RELATIONS, "relation")
+    key = proposition_key(proposition)
+    if not key:
+        raise ConfigError("a relation decision needs the proposition it is about")
+    reading = store.reading(document_id)
+    statement = _statement(reading, statement_id)
+    after = {"proposition": proposition.strip(), "key": key, "relation": decided}
+    correction = _new(reading, "relation", statement, who, note, after=after)
+    table = _table(store)
+    with store.transaction():
+        correction_id = table.add(correction)
+    return dataclasses.replace(correction, id=correction_id)
+
+
+def cluster_proposition(store: SQLiteStore, cluster_id: str) -> str:
+    """The proposition the evidence view reads for a stored claim cluster (its title, else its
+    representative content), so decisions made from a claim page apply there."""
+    from ..store import link_reads
+
+    found = link_reads.cluster(store._conn, cluster_id) if link_reads.has_link_tables(store._conn) else None
+    if found is None:
+        raise ConfigError(f"no claim cluster {cluster_id!r}; see `hearsay clusters`")
+    return str(found.get("title") or found["representative"])

@@ -20,7 +20,19 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from ..model import SIDES, Evidence, EvidenceItem, EvidenceSide, LinkedStatement, Verdict, verdict_of
+from ..model import (
+    RELATIONS,
+    SIDES,
+    Evidence,
+    EvidenceItem,
+    EvidenceSide,
+    LinkedStatement,
+    Relation,
+    Strength,
+    Verdict,
+    one_of,
+    verdict_of,
+)
 from ..relation import Claim, default_scorer, proposition_frame
 from ..relation.words import is_content_word, tokens
 from ..store import link_reads
@@ -28,9 +40,12 @@ from .embeddings import load_embedder, unit
 from .summaries import independent_group, origin, time_key
 
 if TYPE_CHECKING:
+    from ..corrections.records import Correction
     from ..store.sqlite import SQLiteStore
 
 MAX_DOCUMENTS = 300
+# The strength an analyst's relation takes from the statement's certainty when hearsay read another.
+STRENGTH_OF: dict[str, Strength] = {"certain": "certain", "probable": "probable", "possible": "possible"}
 FTS_HITS = 600
 # Statements this close in meaning bring their document in even without a shared word.
 NEAR = 0.45
@@ -57,8 +72,10 @@ def evidence(
         members = [r["document_id"] for r in link_reads.statements_of_cluster(conn, cluster_id, limit=2000)]
     if not proposition or not proposition.strip():
         return empty
+    decisions = _decisions(store, proposition)
+    members = [*members, *(document_id for document_id, _s in decisions)]
     documents = _candidate_documents(conn, proposition, members)
-    items = list(_relations(conn, proposition, documents))
+    items = list(_relations(conn, proposition, documents, decisions))
     return Evidence(
         proposition=proposition,
         verdict=_verdict(items),
@@ -109,8 +126,28 @@ def _near(conn: sqlite3.Connection, proposition: str) -> list[tuple[float, str]]
     return sorted(((score, d) for score, h in best for d in documents.get(h, [])), reverse=True)
 
 
+def _decisions(store: SQLiteStore, proposition: str) -> dict[tuple[str, str], Correction]:
+    """Analysts' relation decisions about this proposition (the latest per statement)."""
+    from ..corrections.service import proposition_key
+    from ..store.corrections import CorrectionTable
+
+    found = CorrectionTable(store).relations_for(proposition_key(proposition))
+    return {(c.document_id, c.statement_id or ""): c for c in found}
+
+
+def _decided(relation: Relation, decision: Correction, certainty: str) -> Relation:
+    kind = one_of(decision.after["relation"], RELATIONS, "relation")
+    strength = relation.strength if kind == relation.relation else STRENGTH_OF.get(certainty)
+    note = f": {decision.note}" if decision.note else ""
+    reason = f"{decision.who} decided it {kind} this claim{note} (hearsay read: {relation.relation})"
+    return Relation(relation=kind, strength=strength, reason=reason, match=relation.match, rule="analyst")
+
+
 def _relations(
-    conn: sqlite3.Connection, proposition: str, documents: list[str]
+    conn: sqlite3.Connection,
+    proposition: str,
+    documents: list[str],
+    decisions: dict[tuple[str, str], Correction] | None = None,
 ) -> Iterator[tuple[EvidenceItem, dict[str, Any]]]:
     wanted = proposition_frame(proposition)
     scorer = default_scorer()
@@ -123,7 +160,9 @@ def _relations(
         members.sort(key=lambda r: (r["content_start"], r["statement_id"]))
         claims = [Claim.of_row(r) for r in members]
         relations = scorer.relate_claims(wanted, claims, texts.get(document_id))
-        for row, relation in zip(members, relations, strict=True):
+        for row, scored in zip(members, relations, strict=True):
+            decision = (decisions or {}).get((document_id, row["statement_id"]))
+            relation = scored if decision is None else _decided(scored, decision, row["certainty"])
             if relation.relation != "unrelated":
                 yield (
                     EvidenceItem(

@@ -84,6 +84,15 @@ class CorrectionTable:
                 marks[(document_id, statement_id)] = fields
         return marks
 
+    def relations_for(self, key: str) -> list[Correction]:
+        """An analyst's applied relation decisions about the proposition whose key is ``key``."""
+        cursor = self.conn.execute(
+            f"SELECT {_COLUMNS} FROM corrections WHERE action = 'relation' AND status = 'applied' "
+            "AND json_extract(after, '$.key') = ? ORDER BY id",
+            (key,),
+        )
+        return [Correction.from_row(row) for row in cursor]
+
     def sync_links(self, reading: Reading) -> None:
         """Keep the linked layer's per-statement rows in step with a corrected or re-read reading:
         statements gone leave their clusters; a statement's source entity is looked up again."""

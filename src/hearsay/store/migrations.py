@@ -165,7 +165,7 @@ CORRECTIONS = Migration(
             id INTEGER PRIMARY KEY,
             document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
             statement_id TEXT,
-            action TEXT NOT NULL CHECK (action IN ('change', 'reject', 'add')),
+            action TEXT NOT NULL CHECK (action IN ('change', 'reject', 'add', 'relation')),
             anchor TEXT NOT NULL,
             before TEXT,
             after TEXT NOT NULL,
@@ -175,6 +175,9 @@ CORRECTIONS = Migration(
             note TEXT NOT NULL DEFAULT ''
         )""",
         "CREATE INDEX corrections_document ON corrections(document_id, id)",
+        # The evidence view looks up an analyst's relation decisions by the proposition's key.
+        "CREATE INDEX corrections_proposition ON corrections(json_extract(after, '$.key')) "
+        "WHERE action = 'relation'",
     ),
 )
 

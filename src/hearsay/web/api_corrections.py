@@ -11,7 +11,8 @@ from typing import Any, Literal
 from fastapi import APIRouter, Request
 from pydantic import BaseModel, Field
 
-from ..corrections import Change, add, correct, corrections, reject
+from ..corrections import Change, add, correct, corrections, reject, relate
+from ..corrections.service import cluster_proposition
 from .api import Limit, Offset, page, post_write
 from .state import state
 
@@ -129,3 +130,32 @@ def list_corrections(
     found = corrections(state(request).db.reader(), document)
     items = [c.to_dict() for c in found[offset : offset + limit]]
     return page(request, items, len(found), limit, offset)
+
+
+class RelationBody(BaseModel):
+    relation: Literal["supports", "refutes", "discusses", "unrelated"]
+    proposition: str | None = Field(None, max_length=2000)
+    cluster: str | None = Field(None, max_length=100, description="or a claim cluster's id: its proposition")
+    note: str = Field("", max_length=2000)
+
+
+@post_write(
+    router, "/documents/{document_id}/statements/{statement_id}/relation", CorrectionOut, "corrections"
+)
+def decide_relation(request: Request, document_id: str, statement_id: str, body: RelationBody) -> dict:
+    """Decide how a statement bears on a proposition; the evidence view shows the decision."""
+    who = _who(request)
+
+    def work(store: Any) -> Any:
+        proposition = body.proposition or (cluster_proposition(store, body.cluster) if body.cluster else "")
+        return relate(
+            store,
+            document_id,
+            statement_id,
+            proposition=proposition,
+            relation=body.relation,
+            who=who,
+            note=body.note,
+        )
+
+    return state(request).db.write(work).to_dict()

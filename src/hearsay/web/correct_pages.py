@@ -13,11 +13,12 @@ import hashlib
 import hmac
 import secrets
 from typing import Any
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
-from ..corrections import Change, add, correct, reject
+from ..corrections import Change, add, correct, reject, relate
 from ..errors import ConfigError
 from ..model import CERTAINTIES, POLARITIES, STANCES, Reading, Statement
 from .render import render_page
@@ -229,3 +230,30 @@ async def add_post(request: Request, document_id: str) -> Any:
         context = {"offset": 0, "text": text, "clipped_start": False, "clipped_end": False}
         return _page(request, reading, "add", values, context, problem=err.message, status=422)
     return _back(reading.document_id, kept.statement_id)
+
+
+@router.post("/documents/{document_id}/statements/{statement_id}/relation", response_class=HTMLResponse)
+async def relation_post(request: Request, document_id: str, statement_id: str) -> Any:
+    """Keep an analyst's reading of how a statement bears on the claim the page was read against."""
+    form = await _form(request)
+    reading = state(request).db.reader().reading(document_id)
+    check_form_write(request, form, reading.document_id)
+    proposition, relation = form.get("proposition", ""), form.get("relation", "")
+    try:
+        state(request).db.write(
+            lambda store: relate(
+                store,
+                reading.document_id,
+                statement_id,
+                proposition=proposition,
+                relation=relation,
+                who=_who(form),
+                note=form.get("note", "")[:2000],
+            )
+        )
+    except ConfigError as err:
+        raise HTTPException(422, err.message) from None
+    query = urlencode({"proposition": proposition})
+    return RedirectResponse(
+        f"/documents/{reading.document_id}?{query}#statement-{statement_id}", status_code=303
+    )
