@@ -72,7 +72,7 @@ def _who(request: Request) -> str:
 
 def _change(body: CorrectionBody) -> Change:
     fields = body.model_dump(exclude={"note", "kind"})
-    return Change(**{name: fields.get(name) for name in Change.__slots__})  # type: ignore[attr-defined]
+    return Change(**{name: fields.get(name) for name in Change.__slots__})
 
 
 @post_write(
