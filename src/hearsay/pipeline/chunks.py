@@ -23,6 +23,7 @@ def read_chunk(batch: Sequence[Document], time_limit: float | None = None) -> li
 
     if not batch:
         return []
+    extraction.load_pipeline()  # once per process, before any clock starts
     readings: list[Reading] | None
     try:
         with budget(time_limit):

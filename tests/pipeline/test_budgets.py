@@ -1,0 +1,46 @@
+"""Per-document time limits and dead workers: the document at fault fails alone, the batch goes on."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from hearsay import pipeline
+from hearsay.pipeline import InProcess, WorkerPool
+
+from .conftest import CRASH, HANG, news
+
+pytestmark = pytest.mark.usefixtures("stalling")
+
+
+def run(engine, documents):
+    with engine:
+        return list(pipeline.outcomes(documents, engine))
+
+
+@pytest.mark.parametrize(
+    "engine", [lambda: InProcess(time_limit=2), lambda: WorkerPool(2, time_limit=2, chunk_size=2)]
+)
+def test_budget_a_document_past_its_time_limit_fails_alone(engine) -> None:
+    documents = [news(1), news(2, HANG), news(3), news(4), news(5)]
+    started = time.monotonic()
+    outcomes = run(engine(), documents)
+    assert time.monotonic() - started < 60
+    assert [o.document for o in outcomes] == documents
+    (failed,) = [o for o in outcomes if o.failure is not None]
+    assert failed.document == documents[1]
+    message = failed.failure.message
+    assert message.startswith("[H150] news-2.txt: reading took longer than the limit of 2 s")
+    assert "\n" not in message
+    assert all(o.reading is not None for o in outcomes if o is not failed)
+
+
+def test_budget_a_worker_killed_by_its_document_is_replaced() -> None:
+    documents = [news(1), news(2), news(3, CRASH), news(4), news(5)]
+    outcomes = run(WorkerPool(2, time_limit=30, chunk_size=2), documents)
+    assert [o.document for o in outcomes] == documents
+    (failed,) = [o for o in outcomes if o.failure is not None]
+    assert failed.document == documents[2]
+    assert failed.failure.message.startswith("[H000] news-3.txt: its reading worker died")
+    assert sum(o.reading is not None for o in outcomes) == 4
