@@ -44,3 +44,14 @@ def test_budget_a_worker_killed_by_its_document_is_replaced() -> None:
     assert failed.document == documents[2]
     assert failed.failure.message.startswith("[H000] news-3.txt: its reading worker died")
     assert sum(o.reading is not None for o in outcomes) == 4
+
+
+def test_budget_holds_off_the_main_thread_too() -> None:
+    """The web server's writer and Dask tasks read on other threads: the limit still stops a hung document."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    documents = [news(1), news(2, HANG), news(3)]
+    with ThreadPoolExecutor(1) as threads:
+        outcomes = threads.submit(run, InProcess(time_limit=2), documents).result(timeout=120)
+    assert [o.failure is not None for o in outcomes] == [False, True, False]
+    assert outcomes[1].failure.code == "H150"
