@@ -6,6 +6,9 @@ module keeps every other item (failures, file ends, skips) in its place around t
 
 from __future__ import annotations
 
+import contextlib
+import sys
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from typing import Protocol
@@ -106,5 +109,22 @@ class InProcess:
     def map(self, chunks: Iterator[list[Document]]) -> Iterator[list[Result]]:
         from .chunks import read_chunk
 
+        if not _model_loaded():
+            # Load spaCy on another thread while this one reads the first inputs (and loads the
+            # language identifier): on two cores, most of the two loads overlap.
+            threading.Thread(target=_load_quietly, name="hearsay-model-load", daemon=True).start()
         for chunk in chunks:
             yield read_chunk(chunk, self.time_limit)
+
+
+def _model_loaded() -> bool:
+    """Whether the spaCy pipeline is loaded, without importing spaCy to find out."""
+    extraction = sys.modules.get("hearsay.extract.pipeline")
+    return extraction is not None and extraction.pipeline_loaded()
+
+
+def _load_quietly() -> None:
+    from ..extract.pipeline import load_pipeline
+
+    with contextlib.suppress(Exception):  # the reading thread loads it again and reports the error
+        load_pipeline()
