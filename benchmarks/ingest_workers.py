@@ -72,9 +72,8 @@ def main(argv: list[str] | None = None) -> int:
                 times[label].append(timed_pass(engine, documents, Path(folder), label.split()[0]))
                 print(f"  {label}: {times[label][-1]:.1f} s", flush=True)
 
-    print(
-        f"{len(documents)} documents, {words:,} words; {os.cpu_count()} CPUs; load average {os.getloadavg()[0]:.1f}"
-    )
+    load = os.getloadavg()[0]
+    print(f"{len(documents)} documents, {words:,} words; {os.cpu_count()} CPUs; load average {load:.1f}")
     header = f"{'workers':<26} {'best s':>8} {'docs/s':>8} {'words/s':>9}   passes (s)"
     print(header)
     print("-" * len(header))
