@@ -55,3 +55,24 @@ def test_budget_holds_off_the_main_thread_too() -> None:
         outcomes = threads.submit(run, InProcess(time_limit=2), documents).result(timeout=120)
     assert [o.failure is not None for o in outcomes] == [False, True, False]
     assert outcomes[1].failure.code == "H150"
+
+
+def test_budget_a_hung_upload_fails_alone_and_frees_the_server_writer(tmp_path, monkeypatch) -> None:
+    """The web server stores uploads on its writer thread; a document that hangs must not hold it."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from hearsay.store import Store
+    from hearsay.web.upload import ingest_upload
+
+    monkeypatch.setenv("HEARSAY_DOC_TIMEOUT", "2")
+    files = [("hung.txt", news(7, HANG).text.encode()), ("fine.txt", news(8).text.encode())]
+
+    def upload() -> dict:
+        with Store(tmp_path / "web.db") as store:
+            return ingest_upload(store, files)
+
+    with ThreadPoolExecutor(1) as writer:
+        result = writer.submit(upload).result(timeout=120)
+    (error,) = result["errors"]
+    assert error.startswith("[H150] upload:hung.txt: reading took longer than the limit of 2 s")
+    assert [d["source_path"] for d in result["documents"]] == ["upload:fine.txt"]

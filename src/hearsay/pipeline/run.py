@@ -22,6 +22,13 @@ def published_for(published: dt.date | PublishedFor | None) -> PublishedFor:
     return lambda _path: published
 
 
+def default_engine() -> InProcess:
+    """Reading in this process, with the time limit of the settings (``HEARSAY_DOC_TIMEOUT``)."""
+    from ..settings import load_settings
+
+    return InProcess(load_settings().doc_timeout or None)
+
+
 def read(
     inputs: Sequence[str | Path],
     *,
@@ -39,7 +46,7 @@ def read(
         on_files(len(paths))
     for failure in failures:
         yield Outcome(failure=failure)
-    yield from outcomes(documents(paths, published_for(published)), engine or InProcess())
+    yield from outcomes(documents(paths, published_for(published)), engine or default_engine())
 
 
 def ingest(
@@ -85,7 +92,7 @@ def ingest_documents(
 ) -> Summary:
     """Read and store documents (and pass failures through), then link the new ones unless told not to."""
     summary = summary if summary is not None else Summary()
-    stream = outcomes(items, engine or InProcess(), skip=lambda document: store.has(document.id))
+    stream = outcomes(items, engine or default_engine(), skip=lambda document: store.has(document.id))
     try:
         for _ in store_outcomes(store, stream, summary, on_outcome):
             pass
