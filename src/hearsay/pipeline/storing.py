@@ -75,18 +75,18 @@ def _store(store: Any, outcome: Outcome, summary: Summary) -> Outcome:
     try:
         with atomic():
             added = store.put(document, reading)
+            _count(summary, reading, added)  # inside: a Ctrl-C held during the put still finds it counted
     except KeyboardInterrupt:
         raise
     except Exception as err:  # noqa: BLE001 - a document the store refuses must not stop the batch
         return Outcome(document=document, failure=describe(err, where(document)))
-    if added:
-        _count(summary, reading)
-    else:
-        summary.already += 1
     return Outcome(document=document, reading=reading, stored=added)
 
 
-def _count(summary: Summary, reading: Reading) -> None:
+def _count(summary: Summary, reading: Reading, added: bool) -> None:
+    if not added:
+        summary.already += 1
+        return
     summary.new += 1
     summary.statements += len(reading.statements)
     summary.entities += len(reading.entities)
