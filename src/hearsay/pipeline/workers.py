@@ -28,6 +28,8 @@ from .outcomes import Failure, where
 
 # Smaller than one in-process batch, so that the last chunks spread over the workers.
 WORKER_CHUNK_SIZE = 8
+# Workers that may die in a row while loading the model (killed from outside) before the run stops.
+MAX_LOAD_DEATHS = 3
 
 
 def _work(conn: Connection) -> None:
@@ -97,6 +99,7 @@ class WorkerPool:
         self.chunk_size = chunk_size
         self._context = _context()
         self._workers: list[_Worker] = []
+        self._load_deaths = 0  # workers in a row that died before their model was loaded
 
     def __enter__(self) -> WorkerPool:
         self.start()
@@ -190,6 +193,7 @@ class WorkerPool:
             raise ModelError(str(value).removeprefix(f"[{ModelError.code}] "))
         if kind == "ready":
             worker.ready = True
+            self._load_deaths = 0
             return
         job = worker.job
         assert job is not None
@@ -204,8 +208,9 @@ class WorkerPool:
         self._stop(worker)
         self._start()
         if job is None:
-            if not overrun and not worker.ready:
-                raise ModelError("a reading worker died while loading the spaCy pipeline")
+            self._load_deaths += 0 if worker.ready else 1
+            if self._load_deaths >= MAX_LOAD_DEATHS:
+                raise ModelError(f"{MAX_LOAD_DEATHS} reading workers died while loading the spaCy pipeline")
             return
         if len(job.docs) > 1:
             for index in reversed(range(len(job.docs))):
