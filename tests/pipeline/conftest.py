@@ -21,6 +21,7 @@ from hearsay.model import Document
 DATA = Path(__file__).resolve().parent.parent / "data"
 HANG = "Zzyzx-hang"
 CRASH = "Zzyzx-crash"
+SLOW = "Zzyzx-slow"
 
 
 def news(number: int, extra: str = "") -> Document:
@@ -42,6 +43,8 @@ def stalling(monkeypatch: pytest.MonkeyPatch) -> None:
         for document in documents:
             while HANG in document.text:  # a Python loop that never ends, as a runaway rule would be
                 time.sleep(0.01)
+            if SLOW in document.text:
+                time.sleep(3)
             if CRASH in document.text:
                 os.kill(os.getpid(), signal.SIGKILL)
         return real(documents, **kwargs)

@@ -9,7 +9,7 @@ import pytest
 from hearsay import pipeline
 from hearsay.pipeline import InProcess, WorkerPool
 
-from .conftest import CRASH, HANG, news
+from .conftest import CRASH, HANG, SLOW, news
 
 pytestmark = pytest.mark.usefixtures("stalling")
 
@@ -76,3 +76,29 @@ def test_budget_a_hung_upload_fails_alone_and_frees_the_server_writer(tmp_path, 
     (error,) = result["errors"]
     assert error.startswith("[H150] upload:hung.txt: reading took longer than the limit of 2 s")
     assert [d["source_path"] for d in result["documents"]] == ["upload:fine.txt"]
+
+
+def test_budget_a_worker_killed_from_outside_loses_no_document() -> None:
+    """kill -9 of a worker mid-chunk: its documents are read again, each alone, and none fails."""
+    import os
+    import signal
+    import threading
+
+    documents = [news(1, SLOW), news(2), news(3, SLOW), news(4)]
+    pool = WorkerPool(2, time_limit=60, chunk_size=2)
+    killed: list[int] = []
+
+    def kill_a_busy_worker() -> None:
+        busy = [w.process.pid for w in pool._workers if w.job is not None and SLOW in w.job.docs[0].text]
+        killed.extend(busy[:1])
+        for pid in busy[:1]:
+            os.kill(pid, signal.SIGKILL)
+
+    with pool:
+        list(pipeline.outcomes([news(n) for n in range(10, 14)], pool))  # both workers loaded
+        threading.Timer(1.5, kill_a_busy_worker).start()
+        outcomes = list(pipeline.outcomes(documents, pool))
+    assert len(killed) == 1
+    assert [o.document for o in outcomes] == documents
+    assert [o.failure for o in outcomes] == [None] * 4
+    assert all(o.reading is not None for o in outcomes)
