@@ -2,6 +2,7 @@
 
     HearsayError
     ├── InputError      a file or record that cannot be read (binary, empty, too big, malformed)
+    │   └── TimeLimitError  a document whose reading ran past its time limit
     ├── StoreError      the database cannot be opened, migrated or written
     ├── ConfigError     a setting or argument is invalid
     └── ModelError      the language model cannot be loaded
@@ -50,3 +51,9 @@ class ModelError(HearsayError):
     """The spaCy pipeline cannot be loaded."""
 
     code = "H400"
+
+
+class TimeLimitError(InputError):
+    """A document whose reading took longer than its time limit (``--doc-timeout``)."""
+
+    code = "H150"
