@@ -91,7 +91,7 @@ def summary(reading: Reading) -> Text:
     document = reading.document
     name = (document and (document.source_path or document.title)) or reading.document_id[:12]
     text = Text()
-    text.append(name, style="bold")
+    text.append(output.one_line(name), style="bold")
     text.append(
         f"  id {reading.document_id[:12]}, published {reading.published or '-'}: {len(reading.statements)} "
         f"statements, {len(reading.entities)} entities, {len(reading.times)} times\n"

@@ -33,6 +33,7 @@ from ..settings import Settings, load_settings
 from .expand import expand_inputs
 from .feeds import read_feed
 from .identity import check_language, document_id, make_document, normalise_text
+from .isolate import unexpected
 from .jsonl import read_jsonl
 from .sniff import check_length, sniff_file
 from .telegram import read_telegram
@@ -84,9 +85,8 @@ def read_path(
         yield err
     except ConfigError:
         raise
-    except Exception as err:  # one file's surprise must not end the batch
-        detail = " ".join(f"{type(err).__name__}: {err}".split())
-        yield InputError(f"could not be read ({detail}); please report this with the file", where=where)
+    except Exception as err:  # noqa: BLE001 - one file's surprise must not end the batch
+        yield unexpected(err, where)
 
 
 def _finish(item: Item, *, published: dt.date | None, max_chars: int) -> Item:

@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..errors import HearsayError
+from ..errors import HearsayError, LinkError
 from ..model import Reading
 from .outcomes import Failure, Outcome, describe, where
 
@@ -116,16 +116,13 @@ def link_new(store: Any, summary: Summary, on_outcome: OnOutcome | None = None) 
     try:
         counts = link_corpus(store)
     except HearsayError as err:
-        failures.append(
-            Failure(
-                f"[{err.code}] linking failed: {err.message}; the documents are stored, run `hearsay link`"
-            )
-        )
+        stored = "the documents are stored, run `hearsay link`"
+        failures.append(Failure(str(LinkError(f"linking failed: {err.message}; {stored}"))))
     else:
         summary.linked = counts["documents"]
         for message in counts["failures"]:
             text = f"linking failed for {message}; it is stored, and `hearsay link` retries it"
-            failures.append(Failure(f"[{HearsayError.code}] {text}"))
+            failures.append(Failure(str(LinkError(text))))
     for failure in failures:
         summary.failures.append(failure)
         if on_outcome is not None:

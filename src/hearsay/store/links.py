@@ -107,6 +107,17 @@ class LinkTables:
                 return
             after = (page[-1]["ingested_at"], page[-1]["id"])
 
+    def still_unlinked(self, page: list[Reading]) -> list[Reading]:
+        """The readings of ``page`` not in the ledger now (call inside the write transaction)."""
+        ids = [reading.document_id for reading in page]
+        linked = {
+            row[0]
+            for row in self.conn.execute(
+                f"SELECT document_id FROM link_documents WHERE document_id IN ({marks(len(ids))})", ids
+            )
+        }
+        return [reading for reading in page if reading.document_id not in linked]
+
     def linked_count(self) -> int:
         count: int = self.conn.execute("SELECT count(*) FROM link_documents").fetchone()[0]
         return count

@@ -25,8 +25,9 @@ from . import queries, rows
 from .migrations import migrate, now, pending
 
 # How long a write waits for another process's write lock before giving up ("database is
-# locked"). One document's transaction takes milliseconds; 10 s rides out a busy batch.
-BUSY_TIMEOUT_MS = 10_000
+# locked"). One document's transaction takes milliseconds, but a page of linking (200 documents)
+# can hold the lock for seconds on a large store; 60 s rides it out instead of failing falsely.
+BUSY_TIMEOUT_MS = 60_000
 # Readings fetched per query while streaming; bounds memory whatever the corpus size.
 PAGE_SIZE = 100
 
