@@ -16,6 +16,7 @@ import sqlite3
 from dataclasses import dataclass
 
 from ..errors import StoreError
+from .keys import INDEXED_KEYS
 from .link_tables import LINK_TABLES, PROPOSITION_TABLES
 
 
@@ -156,7 +157,19 @@ STATEMENT_TARGET = Migration(
 # before it keeps its clusters (no story, no title) until `hearsay link --rebuild`.
 PROPOSITIONS = Migration("0006_propositions", PROPOSITION_TABLES)
 
-MIGRATIONS: tuple[Migration, ...] = (TABLES, INDEXES, FULL_TEXT, LINKS, STATEMENT_TARGET, PROPOSITIONS)
+# Folded name keys, the statement list's order, running counts and the clusters list as indexes
+# (store/keys.py); filled for the documents stored before.
+INDEXED = Migration("0009_indexed_keys", INDEXED_KEYS)
+
+MIGRATIONS: tuple[Migration, ...] = (
+    TABLES,
+    INDEXES,
+    FULL_TEXT,
+    LINKS,
+    STATEMENT_TARGET,
+    PROPOSITIONS,
+    INDEXED,
+)
 
 _LEDGER = """CREATE TABLE IF NOT EXISTS migrations (
     name TEXT PRIMARY KEY,

@@ -20,7 +20,7 @@ from typing import Any
 
 from ..errors import StoreError
 from ..model import Document, Reading
-from . import queries, rows
+from . import keys, queries, rows
 from .migrations import migrate, now, pending
 
 # How long a write waits for another process's write lock before giving up ("database is
@@ -151,8 +151,8 @@ class SQLiteStore:
         return added
 
     def _insert(self, document: Document, reading: Reading) -> None:
-        conn, doc_id = self._conn, document.id
-        conn.execute(_INSERT_DOCUMENT, {**rows.document_row(document), "ingested_at": now()})
+        conn, doc_id, ingested_at = self._conn, document.id, now()
+        conn.execute(_INSERT_DOCUMENT, {**rows.document_row(document), "ingested_at": ingested_at})
         conn.execute(
             _INSERT_READING,
             {
@@ -169,6 +169,10 @@ class SQLiteStore:
         conn.executemany(_INSERT_TIME, [rows.time_row(doc_id, t) for t in reading.times])
         conn.execute(_INSERT_DOCUMENT_FTS, (document.title or "", document.text, doc_id))
         conn.executemany(_INSERT_STATEMENT_FTS, statement_rows)
+        conn.execute(
+            "UPDATE documents SET outlet_key = ? WHERE id = ?", (queries.fold(document.outlet), doc_id)
+        )
+        keys.write(conn, reading, ingested_at)
 
     # --- documents and readings -------------------------------------------------------
 
@@ -263,7 +267,7 @@ class SQLiteStore:
         ``published_from``/``published_to`` (ISO dates, inclusive) and ``text`` (full-text words).
         """
         params = self._statement_params(source, about, stance, document_id, filters, limit, offset)
-        return [dict(row) for row in self._execute(queries.STATEMENTS_SQL, params)]
+        return [dict(row) for row in self._execute(queries.statements_sql(params), params)]
 
     def count_statements(
         self,
@@ -276,7 +280,11 @@ class SQLiteStore:
     ) -> int:
         """How many statements ``statements()`` with the same filters and no limit returns."""
         params = self._statement_params(source, about, stance, document_id, filters, None, 0)
-        count: int = self._execute(queries.COUNT_STATEMENTS_SQL, params).fetchone()[0]
+        active = {key for key, value in params.items() if value is not None} - {"limit", "offset"}
+        if active <= {"stance"}:  # the running totals answer without counting
+            name = "statements" if stance is None else keys.STANCE_COUNT + stance
+            return keys.counts(self._conn).get(name, 0)
+        count: int = self._execute(queries.count_statements_sql(params), params).fetchone()[0]
         return count
 
     _STATEMENT_FILTERS = frozenset({"certainty", "outlet", "published_from", "published_to", "text"})
@@ -367,6 +375,5 @@ class SQLiteStore:
 
     def counts(self) -> dict[str, int]:
         """How many documents, statements, entities, mentions and time expressions are stored."""
-        tables = ("documents", "statements", "entities", "mentions", "times")
-        # Table names come from the tuple above, never from a caller.
-        return {t: self._conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
+        totals = keys.counts(self._conn)  # kept at write time: no table is counted
+        return {table: totals.get(table, 0) for table in keys.COUNTED_TABLES}
