@@ -57,19 +57,28 @@ def statements_of_documents(conn: sqlite3.Connection, document_ids: Sequence[str
 
 
 def statements_said_by(conn: sqlite3.Connection, entity_id: str, limit: int) -> list[dict[str, Any]]:
+    # The candidates come from two index lookups (the linked statements with this source, and the
+    # statements whose local source entity is a member); the coalesce keeps exactly the old rule.
     return _dicts(
         conn.execute(
-            f"{STATEMENT_SELECT} WHERE coalesce(ls.entity_id, lm.entity_id) = ? {TIME_ORDER} LIMIT ?",
-            (entity_id, limit),
+            f"""{STATEMENT_SELECT} WHERE (s.document_id, s.id) IN (
+                SELECT document_id, statement_id FROM link_statements WHERE entity_id = :entity
+                UNION ALL SELECT x.document_id, x.id FROM link_members AS am JOIN statements AS x
+                    ON x.document_id = am.document_id AND x.source_entity = am.local_id
+                WHERE am.entity_id = :entity)
+            AND coalesce(ls.entity_id, lm.entity_id) = :entity {TIME_ORDER} LIMIT :limit""",
+            {"entity": entity_id, "limit": limit},
         )
     )
 
 
 def statements_about(conn: sqlite3.Connection, entity_id: str, limit: int) -> list[dict[str, Any]]:
-    """Statements whose content holds a mention of the entity."""
+    """Statements whose content holds a mention of the entity (only its documents are looked at)."""
     return _dicts(
         conn.execute(
-            f"""{STATEMENT_SELECT} WHERE EXISTS (
+            f"""{STATEMENT_SELECT} WHERE s.document_id IN (
+                SELECT document_id FROM link_members WHERE entity_id = :entity)
+            AND EXISTS (
             SELECT 1 FROM link_members AS am JOIN mentions AS m
               ON m.document_id = am.document_id AND m.entity = am.local_id
             WHERE am.entity_id = :entity AND am.document_id = s.document_id
@@ -186,8 +195,9 @@ def clusters(
 ) -> list[dict[str, Any]]:
     """Clusters, largest first; with ``query``, those whose title, wording or a member's content
     has every word of it (members by full text, so "closing" finds "closed")."""
+    # Only the filters that are set, so the order (link_clusters_list) or the story is an index.
     where, params = (
-        ["(:story IS NULL OR c.story_id = :story)"],
+        ["c.story_id = :story"] if story is not None else [],
         {"story": story, "limit": limit, "offset": offset},
     )
     match = fts_query(query) if query else None
@@ -209,7 +219,7 @@ def clusters(
         )
     return _dicts(
         conn.execute(
-            f"""SELECT {CLUSTER_COLUMNS} FROM link_clusters AS c WHERE {" AND ".join(where)}
+            f"""SELECT {CLUSTER_COLUMNS} FROM link_clusters AS c {"WHERE " if where else ""}{" AND ".join(where)}
         ORDER BY c.size DESC, c.first_published, c.id LIMIT :limit OFFSET :offset""",
             params,
         )

@@ -211,21 +211,13 @@ class LinkTables:
             [(entity_id, name, key) for name, key in names],
         )
 
-    def add_member(
-        self, document_id: str, local_id: str, entity_id: str, name: str, type_: str, mentions: int
-    ) -> None:
-        self.conn.execute(
-            "INSERT OR REPLACE INTO link_members VALUES (?, ?, ?, ?, ?, ?)",
-            (document_id, local_id, entity_id, name, type_, mentions),
-        )
+    def add_members(self, members: Sequence[tuple[Any, ...]]) -> None:
+        """Many ``add_member`` rows (document, local id, entity, name, type, mentions) in one call."""
+        self.conn.executemany("INSERT OR REPLACE INTO link_members VALUES (?, ?, ?, ?, ?, ?)", members)
 
-    def add_roles(
-        self, entity_id: str, roles: Sequence[str], document_id: str, local_id: str, published: str | None
-    ) -> None:
-        self.conn.executemany(
-            "INSERT OR IGNORE INTO link_roles VALUES (?, ?, ?, ?, ?)",
-            [(entity_id, role, document_id, local_id, published) for role in roles],
-        )
+    def add_roles_of(self, roles: Sequence[tuple[Any, ...]]) -> None:
+        """Many (entity, role, document, local id, published) rows in one call."""
+        self.conn.executemany("INSERT OR IGNORE INTO link_roles VALUES (?, ?, ?, ?, ?)", roles)
 
     def recount_entities(self, entity_ids: Sequence[str]) -> None:
         for entity_id in set(entity_ids):
