@@ -190,6 +190,10 @@ def cluster(conn: sqlite3.Connection, cluster_id: str) -> dict[str, Any] | None:
     return dict(row) if row else None
 
 
+def _where(conditions: list[str]) -> str:
+    return f"WHERE {' AND '.join(conditions)}" if conditions else ""
+
+
 def clusters(
     conn: sqlite3.Connection, *, query: str | None, story: str | None = None, limit: int, offset: int
 ) -> list[dict[str, Any]]:
@@ -219,7 +223,7 @@ def clusters(
         )
     return _dicts(
         conn.execute(
-            f"""SELECT {CLUSTER_COLUMNS} FROM link_clusters AS c {"WHERE " if where else ""}{" AND ".join(where)}
+            f"""SELECT {CLUSTER_COLUMNS} FROM link_clusters AS c {_where(where)}
         ORDER BY c.size DESC, c.first_published, c.id LIMIT :limit OFFSET :offset""",
             params,
         )
