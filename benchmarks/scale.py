@@ -244,6 +244,7 @@ def _link_in_process(work: Path, size: int) -> dict[str, Any]:
         "link_s": round(link_s, 2),
         "embed_s": result["embed_seconds"],
         "embedded": result["embedded"],
+        "vector_index_s": result["index_seconds"],
         "ms_per_document": round(1000 * link_s / max(documents, 1), 2),
         "clusters": result["clusters"],
         "entities": result["entities"],
@@ -263,6 +264,10 @@ def _copy_vectors(store: Any, vectors: Path, *, into_store: bool) -> None:
         )
         if into_store:
             conn.execute("INSERT OR IGNORE INTO link_embeddings SELECT text_hash, vector FROM cache.vectors")
+            conn.execute(
+                "INSERT OR IGNORE INTO link_vector_keys (text_hash) SELECT text_hash FROM cache.vectors"
+                " ORDER BY text_hash"
+            )
         else:
             conn.execute("INSERT OR IGNORE INTO cache.vectors SELECT text_hash, vector FROM link_embeddings")
     finally:
@@ -331,17 +336,25 @@ def query_step(work: Path, size: int, runs: int) -> dict[str, Any]:
                 lambda c: link_queries.evidence(store, proposition=c), pick(contents)[: max(5, runs // 4)]
             ),
         }
-    client = TestClient(create_app(str(path)))
+    client = TestClient(create_app(str(path)), base_url="http://127.0.0.1")
     api = {
-        "GET /api/statements?source=": lambda s: client.get("/api/statements", params={"source": s}),
-        "GET /api/statements?stance=": lambda s: client.get("/api/statements", params={"stance": "deny"}),
-        "GET /api/documents": lambda s: client.get("/api/documents"),
-        "GET /api/entities": lambda s: client.get("/api/entities"),
-        "GET /api/clusters": lambda s: client.get("/api/clusters"),
-        "GET /api/search?q=": lambda s: client.get("/api/search", params={"q": s.split()[0]}),
+        "GET /api/v1/statements?source=": lambda s: client.get("/api/v1/statements", params={"source": s}),
+        "GET /api/v1/statements?stance=deny": lambda s: client.get(
+            "/api/v1/statements", params={"stance": "deny"}
+        ),
+        "GET /api/v1/documents": lambda s: client.get("/api/v1/documents"),
+        "GET /api/v1/documents?q=": lambda s: client.get("/api/v1/documents", params={"q": s.split()[0]}),
+        "GET /api/v1/entities": lambda s: client.get("/api/v1/entities"),
+        "GET /api/v1/entities?q=": lambda s: client.get("/api/v1/entities", params={"q": s[:5]}),
+        "GET /api/v1/clusters": lambda s: client.get("/api/v1/clusters"),
+        "GET /api/v1/stories": lambda s: client.get("/api/v1/stories"),
     }
     for name, call in api.items():
         results[name] = _timed(lambda s, call=call: _ok(call(s)), pick(sources))
+    results["GET /api/v1/evidence?proposition="] = _timed(
+        lambda c: _ok(client.get("/api/v1/evidence", params={"proposition": c[:400]})),
+        pick(contents)[: max(5, runs // 4)],
+    )
     return results
 
 

@@ -7,6 +7,7 @@
   The text is folded in Python (``str.casefold``, as the filters always did) and the tables are
   case-sensitive, so a match is exactly ``needle in name``.
 * ``statements.ingested_at``: the document's, so the statement list's order is an index.
+* ``link_vector_keys``: an integer key per content vector, for the nearest-neighbour index.
 * ``store_counts``: running totals (documents, statements, ... and statements per stance), kept
   in the document's transaction, so list pages never count by scanning.
 
@@ -77,6 +78,15 @@ INDEXED_KEYS: tuple[str, ...] = (
     f"INSERT INTO store_counts SELECT '{STANCE_COUNT}' || stance, count(*) FROM statements GROUP BY stance",
     # The clusters list: largest first, then oldest, as one index.
     "CREATE INDEX link_clusters_list ON link_clusters(size DESC, first_published, id)",
+    # The entities list: most mentioned first.
+    "CREATE INDEX link_entities_list ON link_entities(mentions DESC, documents DESC, id)",
+    # Integer keys of the content vectors, in the order they were stored: the nearest-neighbour
+    # index beside the database (vector_index.py) holds the vectors up to a key and adds the rest.
+    """CREATE TABLE link_vector_keys (
+        key INTEGER PRIMARY KEY,
+        text_hash TEXT NOT NULL UNIQUE
+    )""",
+    "INSERT INTO link_vector_keys (text_hash) SELECT text_hash FROM link_embeddings ORDER BY text_hash",
 )
 
 

@@ -19,13 +19,13 @@ SELECT s.document_id, d.title, d.outlet, d.published, s.id AS statement_id,
        s.content_text AS content, s.content_start, s.content_end,
        s.kind, s.addressee_text AS addressee, s.certainty, s.polarity, s.stance, s.target_text,
        coalesce(ls.entity_id, lm.entity_id) AS entity_id, ls.cluster_id, ls.opposite,
-       ld.duplicate_of, d.ingested_at
+       ld.duplicate_of, s.ingested_at
 FROM statements AS s JOIN documents AS d ON d.id = s.document_id
 LEFT JOIN link_statements AS ls ON ls.document_id = s.document_id AND ls.statement_id = s.id
 LEFT JOIN link_members AS lm ON lm.document_id = s.document_id AND lm.local_id = s.source_entity
 LEFT JOIN link_documents AS ld ON ld.document_id = s.document_id
 """
-TIME_ORDER = "ORDER BY d.published IS NULL, d.published, d.ingested_at, s.document_id, s.content_start, s.id"
+TIME_ORDER = "ORDER BY d.published IS NULL, d.published, s.ingested_at, s.document_id, s.content_start, s.id"
 
 
 def _dicts(cursor: sqlite3.Cursor) -> list[dict[str, Any]]:
@@ -414,20 +414,6 @@ def graph_nodes(conn: sqlite3.Connection) -> Iterator[sqlite3.Row]:
 
 def graph_edges(conn: sqlite3.Connection) -> Iterator[sqlite3.Row]:
     yield from conn.execute(GRAPH_EDGES_SQL)
-
-
-def iter_embeddings(conn: sqlite3.Connection, page_size: int = 20000) -> Iterator[list[sqlite3.Row]]:
-    """Every distinct content vector (``text_hash``, ``vector``), a page at a time (keyset paging)."""
-    after = ""
-    while True:
-        page = conn.execute(
-            "SELECT text_hash, vector FROM link_embeddings WHERE text_hash > ? ORDER BY text_hash LIMIT ?",
-            (after, page_size),
-        ).fetchall()
-        if not page:
-            return
-        yield page
-        after = page[-1]["text_hash"]
 
 
 def documents_of_texts(conn: sqlite3.Connection, hashes: Sequence[str]) -> dict[str, list[str]]:

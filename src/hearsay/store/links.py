@@ -331,6 +331,17 @@ class LinkTables:
 
     def add_vectors(self, vectors: dict[str, bytes]) -> None:
         self.conn.executemany("INSERT OR IGNORE INTO link_embeddings VALUES (?, ?)", list(vectors.items()))
+        self.conn.executemany(
+            "INSERT OR IGNORE INTO link_vector_keys (text_hash) VALUES (?)", [(h,) for h in vectors]
+        )
+
+    def entity_count(self) -> int:
+        count: int = self.conn.execute("SELECT count(*) FROM link_entities").fetchone()[0]
+        return count
+
+    def cluster_count(self) -> int:
+        count: int = self.conn.execute("SELECT count(*) FROM link_clusters").fetchone()[0]
+        return count
 
     def key_counts(self, keys: Sequence[str]) -> dict[str, int]:
         """How many statements had each key so far (absent keys: 0)."""

@@ -20,7 +20,7 @@ from typing import Any
 
 from ..errors import StoreError
 from ..model import Document, Reading
-from . import keys, queries, rows
+from . import keys, queries, rows, vector_index
 from .migrations import migrate, now, pending
 
 # How long a write waits for another process's write lock before giving up ("database is
@@ -372,6 +372,18 @@ class SQLiteStore:
             key: self._execute(sql, {"query": match}).fetchone()[0]
             for key, sql in queries.COUNT_MATCHES_SQL.items()
         }
+
+    def nearest_contents(self, vector: Any, limit: int) -> list[tuple[float, str]]:
+        """Up to ``limit`` (cosine, text hash) of stored statement contents nearest ``vector``, best first.
+
+        Through the approximate nearest-neighbour index beside the database (``vector_index``),
+        which first takes in the vectors linked since it was saved.
+        """
+        return vector_index.index_for(self._conn, self.path).nearest(self._conn, vector, limit)
+
+    def sync_vector_index(self) -> int:
+        """Add the newly linked content vectors to the nearest-neighbour index; returns how many."""
+        return vector_index.index_for(self._conn, self.path).sync(self._conn)
 
     def counts(self) -> dict[str, int]:
         """How many documents, statements, entities, mentions and time expressions are stored."""

@@ -1,0 +1,157 @@
+"""Approximate nearest neighbours of the stored content vectors: a usearch HNSW index beside the database.
+
+Each vector of ``link_embeddings`` has an integer key in ``link_vector_keys`` (assigned in the
+transaction that stores the vector, ascending). The index file ``<database>.vectors.usearch``
+holds the vectors up to a key recorded in ``<database>.vectors.json`` together with that key's
+text hash; ``sync()`` adds the committed vectors after it, so the index grows with each
+``hearsay link`` and never needs a rebuild. A missing, unreadable or foreign file (its last key
+names another text) is rebuilt from the table. Vectors are added on one thread, so the graph,
+and with it every answer, is the same for the same store; an index of at most ``EXACT_LIMIT``
+vectors is searched exhaustively (exact answers on small stores; a scan of a few thousand
+vectors in memory is under a millisecond).
+
+Why usearch: a 2 MB wheel with no dependency beyond numpy, cosine/inner-product HNSW with
+incremental ``add``, save and memory-mapped ``restore(view=True)``; hnswlib ships no wheels
+for current Pythons (a compiler at install time) and faiss-cpu is a 30 MB wheel whose HNSW
+cannot be memory-mapped.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import threading
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+DIMENSIONS = 384
+EXACT_LIMIT = 2000
+CONNECTIVITY = 16
+EXPANSION_ADD = 64
+EXPANSION_SEARCH = 320
+PAGE = 5000
+FORMAT = 1
+
+# One index per database file and process: a server answers every request from the same one.
+_OPEN: dict[str, VectorIndex] = {}
+_LOCK = threading.Lock()
+
+
+def index_for(conn: sqlite3.Connection, db_path: str) -> VectorIndex:
+    with _LOCK:
+        key = str(Path(db_path).resolve()) if db_path != ":memory:" else f":memory:{id(conn)}"
+        found = _OPEN.get(key)
+        if found is None:
+            found = _OPEN[key] = VectorIndex(db_path)
+        return found
+
+
+class VectorIndex:
+    """The HNSW index of one database's content vectors (see the module's docstring)."""
+
+    def __init__(self, db_path: str, exact_limit: int = EXACT_LIMIT) -> None:
+        self.exact_limit = exact_limit
+        self.file = None if db_path == ":memory:" else Path(f"{db_path}.vectors.usearch")
+        self.meta = None if self.file is None else Path(f"{db_path}.vectors.json")
+        self.index: Any = None
+        self.last_key = 0
+        self.lock = threading.Lock()
+
+    def _new(self) -> Any:
+        from usearch.index import Index
+
+        return Index(
+            ndim=DIMENSIONS,
+            metric="ip",
+            dtype="f32",
+            connectivity=CONNECTIVITY,
+            expansion_add=EXPANSION_ADD,
+            expansion_search=EXPANSION_SEARCH,
+        )
+
+    def sync(self, conn: sqlite3.Connection) -> int:
+        """Add the committed vectors the index lacks; returns how many were added."""
+        with self.lock:
+            if self.index is None:
+                self._load(conn)
+            added = 0
+            for keys, vectors in _pages_after(conn, self.last_key):
+                self.index.add(keys, vectors, threads=1)
+                self.last_key = int(keys[-1])
+                added += len(keys)
+            if added:
+                self._save(conn)
+            return added
+
+    def nearest(self, conn: sqlite3.Connection, vector: np.ndarray, count: int) -> list[tuple[float, str]]:
+        """Up to ``count`` (cosine, text hash) of the stored contents closest to ``vector``, best first."""
+        self.sync(conn)
+        if not len(self.index):
+            return []
+        found = self.index.search(
+            np.asarray(vector, dtype=np.float32), count, threads=1, exact=len(self.index) <= self.exact_limit
+        )
+        scores = {int(k): 1.0 - float(d) for k, d in zip(found.keys, found.distances, strict=True)}
+        hashes = _hashes_of(conn, list(scores))
+        return sorted(((scores[k], h) for k, h in hashes.items()), reverse=True)
+
+    # --- the file -----------------------------------------------------------------------
+
+    def _load(self, conn: sqlite3.Connection) -> None:
+        self.index, self.last_key = self._new(), 0
+        if self.file is None or self.meta is None or not self.file.exists() or not self.meta.exists():
+            return
+        try:
+            meta = json.loads(self.meta.read_text(encoding="utf-8"))
+            last_key, last_hash = int(meta["last_key"]), meta["last_hash"]
+            if meta.get("format") != FORMAT or _hashes_of(conn, [last_key]).get(last_key) != last_hash:
+                return  # another database's index, or one from before a rebuild of the keys
+            self.index.load(str(self.file))
+            if len(self.index) != int(meta["count"]):
+                self.index = self._new()
+                return
+            self.last_key = last_key
+        except (OSError, ValueError, KeyError, RuntimeError):
+            self.index, self.last_key = self._new(), 0  # unreadable: rebuilt from the table
+
+    def _save(self, conn: sqlite3.Connection) -> None:
+        if self.file is None or self.meta is None:
+            return
+        last_hash = _hashes_of(conn, [self.last_key]).get(self.last_key)
+        meta = {"format": FORMAT, "last_key": self.last_key, "last_hash": last_hash, "count": len(self.index)}
+        try:
+            temporary = self.file.with_name(self.file.name + f".{os.getpid()}.tmp")
+            self.index.save(str(temporary))
+            os.replace(temporary, self.file)
+            self.meta.write_text(json.dumps(meta), encoding="utf-8")
+        except OSError:
+            pass  # a read-only folder: the index lives in this process's memory only
+
+
+def _pages_after(conn: sqlite3.Connection, last_key: int) -> Any:
+    while True:
+        rows = conn.execute(
+            """SELECT k.key, e.vector FROM link_vector_keys AS k
+            JOIN link_embeddings AS e ON e.text_hash = k.text_hash
+            WHERE k.key > ? ORDER BY k.key LIMIT ?""",
+            (last_key, PAGE),
+        ).fetchall()
+        if not rows:
+            return
+        keys = np.array([r[0] for r in rows], dtype=np.uint64)
+        vectors = np.frombuffer(b"".join(r[1] for r in rows), dtype=np.float32).reshape(len(rows), -1)
+        yield keys, vectors
+        last_key = int(rows[-1][0])
+
+
+def _hashes_of(conn: sqlite3.Connection, keys: list[int]) -> dict[int, str]:
+    result: dict[int, str] = {}
+    for start in range(0, len(keys), 500):
+        chunk = keys[start : start + 500]
+        marks = ", ".join("?" * len(chunk))
+        cursor = conn.execute(f"SELECT key, text_hash FROM link_vector_keys WHERE key IN ({marks})", chunk)
+        result.update((row[0], row[1]) for row in cursor)
+    return result
