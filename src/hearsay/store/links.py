@@ -345,18 +345,21 @@ class LinkTables:
 
     def key_counts(self, keys: Sequence[str]) -> dict[str, int]:
         """How many statements had each key so far (absent keys: 0)."""
-        if not keys:
-            return {}
-        rows = self.conn.execute(
-            f"SELECT key, statements FROM link_key_counts WHERE key IN ({marks(len(keys))})", list(keys)
-        )
-        return dict(rows.fetchall())
+        result: dict[str, int] = {}
+        for start in range(0, len(keys), 500):
+            chunk = list(keys[start : start + 500])
+            rows = self.conn.execute(
+                f"SELECT key, statements FROM link_key_counts WHERE key IN ({marks(len(chunk))})", chunk
+            )
+            result.update(rows.fetchall())
+        return result
 
-    def count_keys(self, keys: Sequence[str]) -> None:
+    def count_keys_by(self, added: dict[str, int]) -> None:
+        """Add each key's new statements to its count (one batch per document)."""
         self.conn.executemany(
-            """INSERT INTO link_key_counts VALUES (?, 1)
-            ON CONFLICT (key) DO UPDATE SET statements = statements + 1""",
-            [(k,) for k in keys],
+            """INSERT INTO link_key_counts VALUES (?, ?)
+            ON CONFLICT (key) DO UPDATE SET statements = statements + excluded.statements""",
+            sorted(added.items()),
         )
 
     def shared_keys(self, cluster_ids: Sequence[str], keys: Sequence[str]) -> dict[str, tuple[int, int]]:
