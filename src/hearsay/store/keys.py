@@ -78,6 +78,14 @@ INDEXED_KEYS: tuple[str, ...] = (
     f"INSERT INTO store_counts SELECT '{STANCE_COUNT}' || stance, count(*) FROM statements GROUP BY stance",
     # The clusters list: largest first, then oldest, as one index.
     "CREATE INDEX link_clusters_list ON link_clusters(size DESC, first_published, id)",
+    # Entity search matches the folded names stored beside them, not a function of each row.
+    "ALTER TABLE link_entity_names ADD COLUMN folded TEXT",
+    "UPDATE link_entity_names SET folded = hearsay_fold(name)",
+    # The clusters list's words: a cluster's title and founding wording, folded when written.
+    "ALTER TABLE link_clusters ADD COLUMN title_folded TEXT",
+    "ALTER TABLE link_clusters ADD COLUMN representative_folded TEXT",
+    """UPDATE link_clusters
+        SET title_folded = hearsay_fold(title), representative_folded = hearsay_fold(representative)""",
     # The entities list: most mentioned first.
     "CREATE INDEX link_entities_list ON link_entities(mentions DESC, documents DESC, id)",
     # Integer keys of the content vectors, in the order they were stored: the nearest-neighbour

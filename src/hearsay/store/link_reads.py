@@ -10,7 +10,7 @@ import sqlite3
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from .queries import FOLD, fts_query
+from .queries import fts_query
 
 STATEMENT_SELECT = """
 SELECT s.document_id, d.title, d.outlet, d.published, s.id AS statement_id,
@@ -26,6 +26,10 @@ LEFT JOIN link_members AS lm ON lm.document_id = s.document_id AND lm.local_id =
 LEFT JOIN link_documents AS ld ON ld.document_id = s.document_id
 """
 TIME_ORDER = "ORDER BY d.published IS NULL, d.published, s.ingested_at, s.document_id, s.content_start, s.id"
+
+
+def _where(conditions: list[str]) -> str:
+    return f"WHERE {' AND '.join(conditions)}" if conditions else ""
 
 
 def _dicts(cursor: sqlite3.Cursor) -> list[dict[str, Any]]:
@@ -132,13 +136,17 @@ def entities(
     conn: sqlite3.Connection, *, type_: str | None, query: str | None, limit: int, offset: int
 ) -> list[dict[str, Any]]:
     needle = query.casefold() if query else None
+    # Only the filters that are set, so the order is the link_entities_list index; names are
+    # matched on their folded form stored beside them (link_entity_names.folded).
+    where = ["e.type = :type"] if type_ is not None else []
+    if needle is not None:
+        where.append(
+            """EXISTS (SELECT 1 FROM link_entity_names AS n WHERE n.entity_id = e.id
+            AND (instr(n.folded, :needle) > 0 OR instr(n.key, :needle) > 0))"""
+        )
     return _dicts(
         conn.execute(
-            f"""SELECT e.id, e.name, e.type, e.documents, e.mentions FROM link_entities AS e
-        WHERE (:type IS NULL OR e.type = :type)
-          AND (:needle IS NULL OR EXISTS (SELECT 1 FROM link_entity_names AS n
-               WHERE n.entity_id = e.id
-                 AND (instr({FOLD}(n.name), :needle) > 0 OR instr(n.key, :needle) > 0)))
+            f"""SELECT e.id, e.name, e.type, e.documents, e.mentions FROM link_entities AS e {_where(where)}
         ORDER BY e.mentions DESC, e.documents DESC, e.id LIMIT :limit OFFSET :offset""",
             {"type": type_, "needle": needle, "limit": limit, "offset": offset},
         )
@@ -190,10 +198,6 @@ def cluster(conn: sqlite3.Connection, cluster_id: str) -> dict[str, Any] | None:
     return dict(row) if row else None
 
 
-def _where(conditions: list[str]) -> str:
-    return f"WHERE {' AND '.join(conditions)}" if conditions else ""
-
-
 def clusters(
     conn: sqlite3.Connection, *, query: str | None, story: str | None = None, limit: int, offset: int
 ) -> list[dict[str, Any]]:
@@ -210,7 +214,7 @@ def clusters(
     if query and match is not None:
         words = [w.casefold() for w in query.split() if any(ch.isalnum() for ch in w)]
         in_title = " AND ".join(
-            f"instr({FOLD}(coalesce(c.title, '') || ' ' || c.representative), :w{i}) > 0"
+            f"instr(coalesce(c.title_folded, '') || ' ' || c.representative_folded, :w{i}) > 0"
             for i in range(len(words))
         )
         params.update({f"w{i}": w for i, w in enumerate(words)})

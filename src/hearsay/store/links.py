@@ -18,6 +18,7 @@ from ..errors import StoreError
 from ..model import Document, Reading
 from . import rows
 from .migrations import now
+from .queries import fold
 
 if TYPE_CHECKING:
     from .sqlite import SQLiteStore
@@ -206,9 +207,9 @@ class LinkTables:
 
     def add_names(self, entity_id: str, names: Sequence[tuple[str, str]]) -> None:
         self.conn.executemany(
-            """INSERT INTO link_entity_names VALUES (?, ?, ?, 1)
+            """INSERT INTO link_entity_names (entity_id, name, key, count, folded) VALUES (?, ?, ?, 1, ?)
             ON CONFLICT (entity_id, name) DO UPDATE SET count = count + 1""",
-            [(entity_id, name, key) for name, key in names],
+            [(entity_id, name, key, fold(name)) for name, key in names],
         )
 
     def add_members(self, members: Sequence[tuple[Any, ...]]) -> None:
@@ -279,7 +280,8 @@ class LinkTables:
         self.conn.execute("DELETE FROM link_entity_names WHERE entity_id = ?", (entity_id,))
         self.conn.execute("DELETE FROM link_entity_keys WHERE entity_id = ?", (entity_id,))
         self.conn.executemany(
-            "INSERT INTO link_entity_names VALUES (?, ?, ?, ?)", [(entity_id, *n) for n in names]
+            "INSERT INTO link_entity_names (entity_id, name, key, count, folded) VALUES (?, ?, ?, ?, ?)",
+            [(entity_id, name, key, count, fold(name)) for name, key, count in names],
         )
         self.add_keys(cls, entity_id, keys)
 
@@ -426,8 +428,9 @@ class LinkTables:
         self.conn.execute(
             """INSERT INTO link_clusters (id, representative, representative_hash, representative_vector,
                 centroid, size, entities, open, first_document, first_statement, first_published,
-                last_published, story_id, title, title_score, title_opposite)
-            VALUES (?, ?, ?, ?, ?, 1, 0, 1, ?, ?, ?, ?, ?, ?, ?, 0)""",
+                last_published, story_id, title, title_score, title_opposite, title_folded,
+                representative_folded)
+            VALUES (?, ?, ?, ?, ?, 1, 0, 1, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)""",
             (
                 cluster_id,
                 text,
@@ -441,6 +444,8 @@ class LinkTables:
                 story_id,
                 title,
                 title_score,
+                fold(title),
+                fold(text),
             ),
         )
 
@@ -461,8 +466,9 @@ class LinkTables:
     def retitle_cluster(self, cluster_id: str, title: str, score: float, opposite: bool) -> None:
         """A better title for a cluster (and for its story, when the story is titled after it)."""
         self.conn.execute(
-            "UPDATE link_clusters SET title = ?, title_score = ?, title_opposite = ? WHERE id = ?",
-            (title, score, int(opposite), cluster_id),
+            """UPDATE link_clusters SET title = ?, title_score = ?, title_opposite = ?, title_folded = ?
+            WHERE id = ?""",
+            (title, score, int(opposite), fold(title), cluster_id),
         )
         self.conn.execute("UPDATE link_stories SET title = ? WHERE title_cluster = ?", (title, cluster_id))
 
