@@ -198,7 +198,7 @@ def fill_store(work: Path, size: int) -> Path:
     from hearsay.store import open_store
 
     path = store_path(work, size)
-    for suffix in ("", "-wal", "-shm"):
+    for suffix in ("", "-wal", "-shm", ".vectors.usearch", ".vectors.json"):
         Path(f"{path}{suffix}").unlink(missing_ok=True)
     with open_store(path) as store:
         for reading in cached_readings(work, size):

@@ -4,7 +4,7 @@ Each vector of ``link_embeddings`` has an integer key in ``link_vector_keys`` (a
 transaction that stores the vector, ascending). The index file ``<database>.vectors.usearch``
 holds the vectors up to a key recorded in ``<database>.vectors.json`` together with that key's
 text hash; ``sync()`` adds the committed vectors after it, so the index grows with each
-``hearsay link`` and never needs a rebuild. A missing, unreadable or foreign file (its last key
+``hearsay link`` and never needs a rebuild. A missing, unreadable or foreign file (its first or last key
 names another text) is rebuilt from the table. Vectors are added on one thread, so the graph,
 and with it every answer, is the same for the same store; an index of at most ``EXACT_LIMIT``
 vectors is searched exhaustively (exact answers on small stores; a scan of a few thousand
@@ -107,8 +107,12 @@ class VectorIndex:
         try:
             meta = json.loads(self.meta.read_text(encoding="utf-8"))
             last_key, last_hash = int(meta["last_key"]), meta["last_hash"]
-            if meta.get("format") != FORMAT or _hashes_of(conn, [last_key]).get(last_key) != last_hash:
-                return  # another database's index, or one from before a rebuild of the keys
+            known = _hashes_of(conn, [1, last_key])
+            if meta.get("format") != FORMAT or (known.get(1), known.get(last_key)) != (
+                meta["first_hash"],
+                last_hash,
+            ):
+                return  # another database's index (its first or last key names another text)
             self.index.load(str(self.file))
             if len(self.index) != int(meta["count"]):
                 self.index = self._new()
@@ -120,8 +124,14 @@ class VectorIndex:
     def _save(self, conn: sqlite3.Connection) -> None:
         if self.file is None or self.meta is None:
             return
-        last_hash = _hashes_of(conn, [self.last_key]).get(self.last_key)
-        meta = {"format": FORMAT, "last_key": self.last_key, "last_hash": last_hash, "count": len(self.index)}
+        known = _hashes_of(conn, [1, self.last_key])
+        meta = {
+            "format": FORMAT,
+            "first_hash": known.get(1),
+            "last_key": self.last_key,
+            "last_hash": known.get(self.last_key),
+            "count": len(self.index),
+        }
         try:
             temporary = self.file.with_name(self.file.name + f".{os.getpid()}.tmp")
             self.index.save(str(temporary))
