@@ -89,11 +89,15 @@ class VectorIndex:
     def nearest(self, conn: sqlite3.Connection, vector: np.ndarray, count: int) -> list[tuple[float, str]]:
         """Up to ``count`` (cosine, text hash) of the stored contents closest to ``vector``, best first."""
         self.sync(conn)
-        if not len(self.index):
-            return []
-        found = self.index.search(
-            np.asarray(vector, dtype=np.float32), count, threads=1, exact=len(self.index) <= self.exact_limit
-        )
+        with self.lock:  # never a search while another thread adds
+            if not len(self.index):
+                return []
+            found = self.index.search(
+                np.asarray(vector, dtype=np.float32),
+                count,
+                threads=1,
+                exact=len(self.index) <= self.exact_limit,
+            )
         scores = {int(k): 1.0 - float(d) for k, d in zip(found.keys, found.distances, strict=True)}
         hashes = _hashes_of(conn, list(scores))
         return sorted(((scores[k], h) for k, h in hashes.items()), reverse=True)
