@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from hearsay.link import queries
+from hearsay.link.summaries import proposition
 from hearsay.store import link_reads
 
 NEEDLES = ["port", "MARISOL", "harbour watch", "the", "zz", "ö"]
@@ -60,3 +61,14 @@ def test_entity_page_lists_what_the_entity_said_and_what_was_said_about_it(linke
         }
         rows = link_reads.statements_said_by(conn, entity["id"], 500)
         assert {(r["document_id"], r["statement_id"]) for r in rows} == said
+
+
+def test_cluster_list_summaries_equal_those_from_every_member_row(linked) -> None:
+    store, _ids = linked
+    conn = store._conn
+    listed = queries.cluster_list(store, limit=500)
+    assert listed
+    for record in listed:
+        cluster = link_reads.cluster(conn, record.id)
+        assert cluster is not None
+        assert record == proposition(cluster, link_reads.statements_of_cluster(conn, record.id))

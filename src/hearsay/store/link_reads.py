@@ -42,6 +42,48 @@ def statements_of_cluster(conn: sqlite3.Connection, cluster_id: str, limit: int 
     )
 
 
+# What a cluster's summary reads of each member (summaries.proposition), for many clusters at once.
+_MEMBER_SELECT = """
+SELECT ls.cluster_id, s.document_id, s.id AS statement_id, d.title, d.outlet, d.published,
+       s.source_name AS source, s.source_text, s.content_start, s.polarity, s.stance,
+       coalesce(ls.entity_id, lm.entity_id) AS entity_id, ls.opposite, ld.duplicate_of, s.ingested_at
+FROM link_statements AS ls
+JOIN statements AS s ON s.document_id = ls.document_id AND s.id = ls.statement_id
+JOIN documents AS d ON d.id = s.document_id
+LEFT JOIN link_members AS lm ON lm.document_id = s.document_id AND lm.local_id = s.source_entity
+LEFT JOIN link_documents AS ld ON ld.document_id = s.document_id
+"""
+
+
+def _time_order(row: dict[str, Any]) -> tuple[Any, ...]:
+    """TIME_ORDER in Python: a cluster's members sorted as ``statements_of_cluster`` returns them."""
+    published = row["published"]
+    return (
+        published is None,
+        published or "",
+        row["ingested_at"] or "",
+        row["document_id"],
+        row["content_start"],
+        row["statement_id"],
+    )
+
+
+def members_of_clusters(
+    conn: sqlite3.Connection, cluster_ids: Sequence[str]
+) -> dict[str, list[dict[str, Any]]]:
+    """The summary fields of every member of each cluster, in time order, in one query."""
+    result: dict[str, list[dict[str, Any]]] = {c: [] for c in cluster_ids}
+    if not cluster_ids:
+        return result
+    marks = ", ".join("?" * len(cluster_ids))
+    for row in conn.execute(f"{_MEMBER_SELECT} WHERE ls.cluster_id IN ({marks})", list(cluster_ids)):
+        member = dict(row)
+        result[member.pop("cluster_id")].append(member)
+    for members in result.values():
+        members.sort(key=_time_order)
+    return result
+
+
 def statements_by_keys(conn: sqlite3.Connection, keys: Sequence[tuple[str, str]]) -> list[dict[str, Any]]:
     result = []
     for start in range(0, len(keys), 200):
