@@ -44,23 +44,25 @@ def test_cluster_search_by_title_matches_the_per_row_fold(linked, needle: str) -
     assert in_title <= found  # members' full-text matches may add more
 
 
-def test_entity_page_lists_what_the_entity_said_and_what_was_said_about_it(linked) -> None:
+OLD_SAID_BY = f"""{link_reads.STATEMENT_SELECT} WHERE coalesce(ls.entity_id, lm.entity_id) = :entity
+    {link_reads.TIME_ORDER} LIMIT :limit"""
+OLD_ABOUT = f"""{link_reads.STATEMENT_SELECT} WHERE EXISTS (
+    SELECT 1 FROM link_members AS am JOIN mentions AS m
+      ON m.document_id = am.document_id AND m.entity = am.local_id
+    WHERE am.entity_id = :entity AND am.document_id = s.document_id
+      AND m.start >= s.content_start AND m."end" <= s.content_end) {link_reads.TIME_ORDER} LIMIT :limit"""
+
+
+@pytest.mark.parametrize("limit", [1, 3, 200, -1])
+def test_entity_page_statements_equal_the_full_scans_in_order(linked, limit: int) -> None:
     store, _ids = linked
     conn = store._conn
-    for entity in queries.entity_list(store, limit=10):
-        said = {
-            (r[0], r[1])
-            for r in conn.execute(
-                """SELECT s.document_id, s.id FROM statements AS s
-                LEFT JOIN link_statements AS ls ON ls.document_id = s.document_id AND ls.statement_id = s.id
-                LEFT JOIN link_members AS lm
-                  ON lm.document_id = s.document_id AND lm.local_id = s.source_entity
-                WHERE coalesce(ls.entity_id, lm.entity_id) = ?""",
-                (entity["id"],),
-            )
-        }
-        rows = link_reads.statements_said_by(conn, entity["id"], 500)
-        assert {(r["document_id"], r["statement_id"]) for r in rows} == said
+    for entity in queries.entity_list(store, limit=500):
+        params = {"entity": entity["id"], "limit": limit}
+        said = [dict(r) for r in conn.execute(OLD_SAID_BY, params)]
+        about = [dict(r) for r in conn.execute(OLD_ABOUT, params)]
+        assert link_reads.statements_said_by(conn, entity["id"], limit) == said
+        assert link_reads.statements_about(conn, entity["id"], limit) == about
 
 
 def test_cluster_list_summaries_equal_those_from_every_member_row(linked) -> None:

@@ -102,37 +102,51 @@ def statements_of_documents(conn: sqlite3.Connection, document_ids: Sequence[str
     )
 
 
+# The statements an entity said or that mention it, as thin rows with their TIME_ORDER keys,
+# straight from the indexes (link_statements.entity_id, link_members.entity_id, the source and
+# mention of each member): the page then reads in full only the rows it shows.
+_THIN = "s.document_id, s.id AS statement_id, d.published, s.ingested_at, s.content_start"
+_SAID_BY = f"""SELECT {_THIN} FROM statements AS s JOIN documents AS d ON d.id = s.document_id
+LEFT JOIN link_statements AS ls ON ls.document_id = s.document_id AND ls.statement_id = s.id
+LEFT JOIN link_members AS lm ON lm.document_id = s.document_id AND lm.local_id = s.source_entity
+WHERE (s.document_id, s.id) IN (
+    SELECT document_id, statement_id FROM link_statements WHERE entity_id = :entity
+    UNION ALL SELECT x.document_id, x.id FROM link_members AS am JOIN statements AS x
+        ON x.document_id = am.document_id AND x.source_entity = am.local_id
+    WHERE am.entity_id = :entity)
+AND coalesce(ls.entity_id, lm.entity_id) = :entity"""
+_ABOUT = f"""SELECT DISTINCT {_THIN} FROM link_members AS am
+JOIN mentions AS m ON m.document_id = am.document_id AND m.entity = am.local_id
+JOIN statements AS s ON s.document_id = m.document_id
+    AND m.start >= s.content_start AND m."end" <= s.content_end
+JOIN documents AS d ON d.id = s.document_id
+WHERE am.entity_id = :entity"""
+
+
+def _time_key(row: Any) -> tuple[Any, ...]:
+    """TIME_ORDER of a thin row (document_id, statement_id, published, ingested_at, content_start)."""
+    return (row[2] is None, row[2] or "", row[3] or "", row[0], row[4], row[1])
+
+
+def _first_in_time(
+    conn: sqlite3.Connection, thin_sql: str, entity_id: str, limit: int
+) -> list[dict[str, Any]]:
+    """The first ``limit`` (all when negative) statements of ``thin_sql``, full rows in TIME_ORDER."""
+    thin = sorted(conn.execute(thin_sql, {"entity": entity_id}).fetchall(), key=_time_key)
+    keys = [(row[0], row[1]) for row in (thin if limit < 0 else thin[:limit])]
+    position = {key: i for i, key in enumerate(keys)}
+    rows = statements_by_keys(conn, keys)
+    rows.sort(key=lambda r: position[(r["document_id"], r["statement_id"])])
+    return rows
+
+
 def statements_said_by(conn: sqlite3.Connection, entity_id: str, limit: int) -> list[dict[str, Any]]:
-    # The candidates come from two index lookups (the linked statements with this source, and the
-    # statements whose local source entity is a member); the coalesce keeps exactly the old rule.
-    return _dicts(
-        conn.execute(
-            f"""{STATEMENT_SELECT} WHERE (s.document_id, s.id) IN (
-                SELECT document_id, statement_id FROM link_statements WHERE entity_id = :entity
-                UNION ALL SELECT x.document_id, x.id FROM link_members AS am JOIN statements AS x
-                    ON x.document_id = am.document_id AND x.source_entity = am.local_id
-                WHERE am.entity_id = :entity)
-            AND coalesce(ls.entity_id, lm.entity_id) = :entity {TIME_ORDER} LIMIT :limit""",
-            {"entity": entity_id, "limit": limit},
-        )
-    )
+    return _first_in_time(conn, _SAID_BY, entity_id, limit)
 
 
 def statements_about(conn: sqlite3.Connection, entity_id: str, limit: int) -> list[dict[str, Any]]:
-    """Statements whose content holds a mention of the entity (only its documents are looked at)."""
-    return _dicts(
-        conn.execute(
-            f"""{STATEMENT_SELECT} WHERE s.document_id IN (
-                SELECT document_id FROM link_members WHERE entity_id = :entity)
-            AND EXISTS (
-            SELECT 1 FROM link_members AS am JOIN mentions AS m
-              ON m.document_id = am.document_id AND m.entity = am.local_id
-            WHERE am.entity_id = :entity AND am.document_id = s.document_id
-              AND m.start >= s.content_start AND m."end" <= s.content_end)
-        {TIME_ORDER} LIMIT :limit""",
-            {"entity": entity_id, "limit": limit},
-        )
-    )
+    """Statements whose content holds a mention of the entity."""
+    return _first_in_time(conn, _ABOUT, entity_id, limit)
 
 
 def entity(conn: sqlite3.Connection, entity_id: str) -> dict[str, Any] | None:
