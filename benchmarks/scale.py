@@ -372,7 +372,9 @@ def _ok(response: Any) -> None:
 def one_more_step(work: Path, size: int) -> dict[str, Any]:
     """Ingest one new document into a copy of the linked store through the CLI; wall time."""
     copy = work / f"one-more-{size}.db"
-    shutil.copy(store_path(work, size), copy)
+    for suffix in ("", ".vectors.usearch", ".vectors.json"):  # the store with its vector index
+        if Path(f"{store_path(work, size)}{suffix}").exists():
+            shutil.copy(f"{store_path(work, size)}{suffix}", f"{copy}{suffix}")
     extra = work / "one-more.txt"
     extra.write_text(copy_text(base_articles(), 10**6 + size), encoding="utf-8")
     command = [
@@ -391,7 +393,8 @@ def one_more_step(work: Path, size: int) -> dict[str, Any]:
     read_only = [sys.executable, "-c", "from hearsay.cli import main; main()", "read", str(extra)]
     subprocess.run(read_only, check=True, capture_output=True)
     reading = time.perf_counter() - start
-    copy.unlink()
+    for suffix in ("", "-wal", "-shm", ".vectors.usearch", ".vectors.json"):
+        Path(f"{copy}{suffix}").unlink(missing_ok=True)
     return {
         "ingest_s": round(total, 2),
         "read_s": round(reading, 2),
