@@ -377,8 +377,9 @@ def _one_more_in_process(work: Path, size: int, extra: Path) -> dict[str, Any]:
     from hearsay.store import open_store
 
     copy = work / f"one-more-{size}.db"
-    for suffix in ("", ".vectors.usearch", ".vectors.json"):
-        shutil.copy(f"{store_path(work, size)}{suffix}", f"{copy}{suffix}")
+    for suffix in ("", ".vectors.usearch", ".vectors.json"):  # (no index before migration 0009)
+        if Path(f"{store_path(work, size)}{suffix}").exists():
+            shutil.copy(f"{store_path(work, size)}{suffix}", f"{copy}{suffix}")
     load_pipeline(), load_embedder()
     (document,) = documents_of([extra])
     start = time.perf_counter()
