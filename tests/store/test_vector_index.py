@@ -58,23 +58,37 @@ def test_index_is_saved_beside_the_database_and_grows_incrementally(
 ) -> None:
     first, second = _vectors(200, seed=2), _vectors(50, seed=3)
     _add(store, first)
-    assert store.sync_vector_index() == 200
+    assert store.sync_vector_index() == 0  # fewer than TAIL_LIMIT new vectors: searched one by one
+    assert store.sync_vector_index(force=True) == 200
     assert (tmp_path / "vectors.db.vectors.usearch").exists()
     assert json.loads((tmp_path / "vectors.db.vectors.json").read_text())["count"] == 200
-    reopened = VectorIndex(store.path)  # another process: loads the file, adds only what is new
-    assert reopened.sync(store._conn) == 0
+    reopened = VectorIndex(store.path)  # another process: maps the file, adds only what is new
+    assert reopened.sync(store._conn, force=True) == 0
     _add(store, second)
-    assert reopened.sync(store._conn) == 50
     query = next(iter(second.values()))
-    assert reopened.nearest(store._conn, query, 1)[0][1] == next(iter(second))
+    assert reopened.nearest(store._conn, query, 1)[0][1] == next(iter(second))  # from the tail
+    assert json.loads((tmp_path / "vectors.db.vectors.json").read_text())["count"] == 200
+    assert VectorIndex(store.path, tail_limit=50).sync(store._conn) == 50
+    assert json.loads((tmp_path / "vectors.db.vectors.json").read_text())["count"] == 250
+
+
+def test_index_and_tail_together_answer_exactly_on_a_small_store(store: SQLiteStore) -> None:
+    older, newer = _vectors(150, seed=6), _vectors(40, seed=7)
+    _add(store, older)
+    store.sync_vector_index(force=True)
+    _add(store, newer)
+    everything = {**older, **newer}
+    for query in list(newer.values())[:5] + list(older.values())[:5]:
+        found = store.nearest_contents(query, 30)
+        assert [h for _s, h in found] == [h for _s, h in _exact(everything, query, 30)]
 
 
 def test_a_foreign_index_file_is_rebuilt(store: SQLiteStore, tmp_path: Path) -> None:
     _add(store, _vectors(100, seed=4))
-    assert VectorIndex(store.path).sync(store._conn) == 100
+    assert VectorIndex(store.path).sync(store._conn, force=True) == 100
     meta = tmp_path / "vectors.db.vectors.json"
     meta.write_text(json.dumps({**json.loads(meta.read_text()), "last_hash": "someone else's"}))
-    assert VectorIndex(store.path).sync(store._conn) == 100
+    assert VectorIndex(store.path).sync(store._conn, force=True) == 100
 
 
 def test_graph_search_is_deterministic_and_finds_the_nearest(store: SQLiteStore) -> None:

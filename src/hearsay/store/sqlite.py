@@ -385,9 +385,10 @@ class SQLiteStore:
         """
         return vector_index.index_for(self._conn, self.path).nearest(self._conn, vector, limit)
 
-    def sync_vector_index(self) -> int:
-        """Add the newly linked content vectors to the nearest-neighbour index; returns how many."""
-        return vector_index.index_for(self._conn, self.path).sync(self._conn)
+    def sync_vector_index(self, *, force: bool = False) -> int:
+        """Add the newly linked content vectors to the nearest-neighbour index once there are enough
+        of them (``vector_index.TAIL_LIMIT``; any number with ``force``); returns how many."""
+        return vector_index.index_for(self._conn, self.path).sync(self._conn, force=force)
 
     def counts(self) -> dict[str, int]:
         """How many documents, statements, entities, mentions and time expressions are stored."""
