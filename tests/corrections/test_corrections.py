@@ -64,8 +64,12 @@ def test_a_change_is_kept_with_who_when_before_and_after(stored):
 def test_reject_removes_and_add_inserts_a_statement(stored):
     store, doc = stored
     denied = _by_cue(store.reading(doc), "denied")
+    before = store.counts()
     reject(store, doc, denied.id, who="ana")
     assert all(s.cue.text != "denied" for s in store.reading(doc).statements)
+    # Running counts and the indexed source filter follow the corrected reading.
+    assert store.counts()["statements"] == before["statements"] - 1 and store.counts()["documents"] == 1
+    assert [row["statement_id"] for row in store.statements(source="ministry")] == []
     kept = add(
         store,
         doc,

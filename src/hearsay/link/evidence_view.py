@@ -13,12 +13,9 @@
 
 from __future__ import annotations
 
-import heapq
 import sqlite3
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any
-
-import numpy as np
 
 from ..model import (
     RELATIONS,
@@ -74,7 +71,7 @@ def evidence(
         return empty
     decisions = _decisions(store, proposition)
     members = [*members, *(document_id for document_id, _s in decisions)]
-    documents = _candidate_documents(conn, proposition, members)
+    documents = _candidate_documents(store, proposition, members)
     items = list(_relations(conn, proposition, documents, decisions))
     return Evidence(
         proposition=proposition,
@@ -85,11 +82,11 @@ def evidence(
     )
 
 
-def _candidate_documents(conn: sqlite3.Connection, proposition: str, members: Sequence[str]) -> list[str]:
+def _candidate_documents(store: SQLiteStore, proposition: str, members: Sequence[str]) -> list[str]:
     ranked: dict[str, float] = {d: 0.0 for d in members}
-    for rank, document_id in enumerate(_full_text(conn, proposition)):
+    for rank, document_id in enumerate(_full_text(store._conn, proposition)):
         ranked.setdefault(document_id, 1.0 + rank)
-    for score, document_id in _near(conn, proposition):
+    for score, document_id in _near(store, proposition):
         ranked[document_id] = min(ranked.get(document_id, 1e9), 1.0 - score)
     return sorted(ranked, key=lambda d: (ranked[d], d))[:MAX_DOCUMENTS]
 
@@ -109,20 +106,11 @@ def _full_text(conn: sqlite3.Connection, proposition: str) -> list[str]:
     return list(seen)
 
 
-def _near(conn: sqlite3.Connection, proposition: str) -> list[tuple[float, str]]:
-    """Documents with a content close in meaning, best first (each distinct content compared once)."""
+def _near(store: SQLiteStore, proposition: str) -> list[tuple[float, str]]:
+    """Documents with a content close in meaning, best first, from the nearest-neighbour index."""
     vector = unit(load_embedder().encode([proposition])[0])
-    best: list[tuple[float, str]] = []
-    for page in link_reads.iter_embeddings(conn):
-        matrix = np.frombuffer(b"".join(r["vector"] for r in page), dtype=np.float32).reshape(len(page), -1)
-        scores = matrix @ vector
-        for index in np.nonzero(scores >= NEAR)[0]:
-            entry = (float(scores[index]), page[int(index)]["text_hash"])
-            if len(best) < NEAR_HITS:
-                heapq.heappush(best, entry)
-            else:
-                heapq.heappushpop(best, entry)
-    documents = link_reads.documents_of_texts(conn, [h for _s, h in best])
+    best = [(score, h) for score, h in store.nearest_contents(vector, NEAR_HITS) if score >= NEAR]
+    documents = link_reads.documents_of_texts(store._conn, [h for _s, h in best])
     return sorted(((score, d) for score, h in best for d in documents.get(h, [])), reverse=True)
 
 

@@ -16,6 +16,7 @@ import sqlite3
 from dataclasses import dataclass
 
 from ..errors import StoreError
+from .keys import INDEXED_KEYS
 from .link_tables import LINK_TABLES, PROPOSITION_TABLES
 
 
@@ -181,6 +182,10 @@ CORRECTIONS = Migration(
     ),
 )
 
+# Folded name keys, the statement list's order, running counts and the clusters list as indexes
+# (store/keys.py); filled for the documents stored before.
+INDEXED = Migration("0009_indexed_keys", INDEXED_KEYS)
+
 MIGRATIONS: tuple[Migration, ...] = (
     TABLES,
     INDEXES,
@@ -189,6 +194,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     STATEMENT_TARGET,
     PROPOSITIONS,
     CORRECTIONS,
+    INDEXED,
 )
 
 _LEDGER = """CREATE TABLE IF NOT EXISTS migrations (
