@@ -44,6 +44,14 @@ EVENTS = [
     ("No one has been named as a suspect.", "named", ("certain", "neg")),
     ("GM plans to shut down 1,100 dealerships.", "shut down", ("underspecified", "underspecified")),
     ("The government would not give more aid.", "give", ("certain", "neg")),
+    # issue 15: rules that generalise (coordination, prepositions, phrasal themes, agreed and intended events)
+    ("The carrier plans to buy and resell the jets.", "resell", ("underspecified", "underspecified")),
+    ("The driver left without paying the toll.", "paying", ("certain", "neg")),
+    ("A court barred the mayor from leaving the city.", "leaving", ("underspecified", "underspecified")),
+    ("The union called off the strike.", "strike", ("certain", "neg")),
+    ("Critics called the merger a mistake.", "merger", ("certain", "pos")),
+    ("The board agreed to sell the unit.", "sell", ("certain", "pos")),
+    ("The bakery is going to close next year.", "close", ("probable", "pos")),
 ]
 
 
