@@ -70,3 +70,14 @@ def test_predicate_factuality_docstring_example_runs(nlp):
 
     failures, tried = doctest.testmod(module, verbose=False)
     assert tried > 0 and failures == 0
+
+
+def test_predicate_factuality_read_with_events_gives_the_reading_beside_the_events(nlp):
+    from hearsay.extract.predicate_factuality import read_with_events
+    from hearsay.ingest.identity import make_document
+
+    text = "The mayor said the plant would not reopen."
+    document = make_document(text)
+    [(reading, events)] = list(read_with_events([(document, [_at(text, "reopen")])], nlp=nlp))
+    assert reading.document_id == document.id and reading.statements[0].cue.text == "said"
+    assert [(e.text, e.certainty, e.polarity) for e in events] == [("reopen", "certain", "neg")]
