@@ -52,6 +52,8 @@ EVENTS = [
     ("Critics called the merger a mistake.", "merger", ("certain", "pos")),
     ("The board agreed to sell the unit.", "sell", ("certain", "pos")),
     ("The bakery is going to close next year.", "close", ("probable", "pos")),
+    ("Fans blamed the club's failure to sign a striker.", "sign", ("certain", "neg")),
+    ("The council welcomed the decision to reopen the pool.", "reopen", ("certain", "pos")),
 ]
 
 

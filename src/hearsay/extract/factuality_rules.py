@@ -353,7 +353,9 @@ def _context_effect(token: Token) -> tuple[str, str, list[Span]] | None:
     if infinitive is not None and (token.dep_ == "acl" or (token.dep_ == "xcomp" and adjective is not None)):
         # "a proposal to combine", "the right to work", "(it is) difficult to trade", "free to leave"
         word = adjective if token.dep_ == "xcomp" and adjective is not None else head
-        return UNDERSPECIFIED, UNDERSPECIFIED, [word.doc[word.i : word.i + 1]]
+        value = contexts.get(("noun", head.lemma_.lower())) if token.dep_ == "acl" else None
+        certainty, polarity = value or (UNDERSPECIFIED, UNDERSPECIFIED)  # "the failure to pay", "a plan to"
+        return certainty, polarity, [word.doc[word.i : word.i + 1]]
     if token.pos_ == "NOUN" and token.dep_ in ("dobj", "pobj") and head.pos_ in ("VERB", "ADP"):
         verb = head if head.pos_ == "VERB" else head.head  # "could cause damage", "called for the return"
         if verb.pos_ == "VERB" and verb.i != token.i:
