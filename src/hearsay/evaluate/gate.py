@@ -107,6 +107,22 @@ def floor_of(value: float, epsilon: float) -> float:
     return max(0.0, math.floor((value - epsilon) * 10_000) / 10_000)
 
 
+def _keys_to_pin(
+    section: dict[str, Any], declared: tuple[str, ...], figures: dict[str, Any]
+) -> tuple[str, ...]:
+    """The figures pinned already, then those the registry has declared for the section since (when measured)."""
+    added = []
+    for key in declared:
+        if key in section["floors"]:
+            continue
+        try:
+            figure(figures, key)
+        except KeyError:
+            continue
+        added.append(key)
+    return (*section["floors"], *added)
+
+
 def raise_floors(
     path: str | Path,
     figures: dict[str, Any],
@@ -136,7 +152,7 @@ def raise_floors(
         section["data_sha256"] = figures["data_sha256"]
     today = dt.date.today().isoformat()
     changes = []
-    for key in keys or tuple(section["floors"]) or DEFAULT_FLOORS.get(name, ()):
+    for key in keys or _keys_to_pin(section, DEFAULT_FLOORS.get(name, ()), figures):
         old = section["floors"].get(key)
         new = floor_of(figure(figures, key), epsilon)
         if old is not None and (new == old or (new < old and not allow_regression)):

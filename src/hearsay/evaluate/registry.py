@@ -258,6 +258,7 @@ POLNEAR = Evaluation(
             "roles.cue.exact.f1",
             "roles.content.exact.f1",
             "source_resolution.accuracy",
+            "fields.source_entity.accuracy",
         )
     },
     section=lambda figures: f"polnear_{figures['split']}",
@@ -314,6 +315,9 @@ GOLD = Evaluation(
             "factuality_accuracy_on_matched.stance",
             "entities.found_with_type",
             "times.found_with_value",
+            "fields.source_entity.accuracy",
+            "fields.addressee.accuracy",
+            "fields.all_right.accuracy",
         )
     },
 )
