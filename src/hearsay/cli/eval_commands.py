@@ -7,6 +7,7 @@ way the entry's ``Presenter`` says: a table, Markdown, or JSON.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -65,7 +66,12 @@ def command_for(entry: Evaluation, presenter: Presenter) -> click.Command:
     return click.Command(entry.name, params=params, callback=callback, help=entry.summary)
 
 
+def print_figures(figures: Figures) -> None:
+    """The figures of an evaluation without a table of its own: indented JSON."""
+    click.echo(json.dumps(figures, ensure_ascii=False, indent=2))
+
+
 def add_commands(group: click.Group, presenters: dict[str, Presenter]) -> None:
-    """Add one command per registry entry to ``group``."""
+    """One command per registry entry in ``group``; an entry without a presenter prints its figures as JSON."""
     for entry in EVALUATIONS:
-        group.add_command(command_for(entry, presenters[entry.name]))
+        group.add_command(command_for(entry, presenters.get(entry.name, Presenter(print_figures))))
