@@ -2,6 +2,7 @@
 
     HearsayError
     ├── InputError      a file or record that cannot be read (binary, empty, too big, malformed)
+    │   └── TimeLimitError  a document whose reading ran past its time limit
     ├── StoreError      the database cannot be opened, migrated or written
     │   └── LinkError   one document's cross-document linking failed (it stays stored)
     ├── ConfigError     a setting or argument is invalid
@@ -78,6 +79,12 @@ class ModelError(HearsayError):
     """The spaCy pipeline cannot be loaded."""
 
     code = "H400"
+
+
+class TimeLimitError(InputError):
+    """A document whose reading took longer than its time limit (``--doc-timeout``)."""
+
+    code = "H150"
 
 
 class UnexpectedError(HearsayError):

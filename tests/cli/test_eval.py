@@ -108,3 +108,34 @@ def test_eval_polnear_markdown_tables():
     assert lines[2].startswith("| source | 6 | ")
     assert any(line.startswith("Source resolution: **") for line in lines)
     assert any(line.startswith("| according_to | 1 | ") for line in lines)
+
+
+def test_eval_gold_scores_fields_and_writes_wrong_ones(tmp_path):
+    article = tmp_path / "note.txt"
+    article.write_text("Mayor Ana Ruiz told reporters the budget would pass.\n", encoding="utf-8")
+    statement = {
+        "source": "Mayor Ana Ruiz",
+        "cue": "told",
+        "content": "the budget would pass",
+        "kind": "indirect",
+        "stance": "assert",
+        "certainty": "certain",  # hearsay reads "would" as probable: one wrong field
+        "polarity": "pos",
+        "addressee": "reporters",
+        "medium": "a statement",  # not in the text: the medium is wrong whatever hearsay reads
+    }
+    gold = {"document": "note.txt", "entities": [], "times": [], "statements": [statement]}
+    path = tmp_path / "note.gold.json"
+    path.write_text(json.dumps(gold), encoding="utf-8")
+    errors = tmp_path / "errors.jsonl"
+    result = run("eval", "gold", str(path), "--json", "--errors", str(errors))
+    assert result.exit_code == 0, result.output
+    fields = json.loads(result.stdout)["fields"]
+    assert fields["source_entity"] == {"right": 1, "of": 1, "accuracy": 1.0}
+    assert fields["medium"]["right"] == 0 and fields["errors_by_field"]["medium"] == 1
+    lines = [json.loads(line) for line in errors.read_text(encoding="utf-8").splitlines()]
+    wrong = {line["field"] for line in lines if line["error"] == "wrong_field"}
+    assert wrong == {name for name, n in fields["errors_by_field"].items() if n}
+    table = run("eval", "gold", str(path))
+    assert "fields right on matched: source_entity 1 of 1" in table.stdout
+    assert "wrong fields:" in table.stdout and "medium 1" in table.stdout

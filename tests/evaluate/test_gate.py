@@ -93,3 +93,12 @@ def test_gate_shortfalls_allow_epsilon(baseline, value, fails):
 def test_gate_shortfall_on_other_data(baseline):
     data = json.loads(baseline.read_text(encoding="utf-8"))
     assert "the data differs" in shortfalls(data, "polnear_dev", measured(0.9, digest="zzz"))[0]
+
+
+def test_gate_pins_figures_the_registry_adds_to_a_section(tmp_path):
+    path = tmp_path / "baseline.json"
+    raise_floors(path, measured(0.5), keys=KEY, reason="first pin")
+    figures = {**measured(0.5), "fields": {"source_entity": {"accuracy": 0.9}}}
+    changes = raise_floors(path, figures)
+    assert changes == ["polnear_dev: fields.source_entity.accuracy None -> 0.898"]
+    assert floors(path) == {"whole.overlap_0.3.f1": 0.498, "fields.source_entity.accuracy": 0.898}

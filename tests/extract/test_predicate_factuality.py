@@ -44,6 +44,16 @@ EVENTS = [
     ("No one has been named as a suspect.", "named", ("certain", "neg")),
     ("GM plans to shut down 1,100 dealerships.", "shut down", ("underspecified", "underspecified")),
     ("The government would not give more aid.", "give", ("certain", "neg")),
+    # issue 15: rules that generalise (coordination, prepositions, phrasal themes, agreed and intended events)
+    ("The carrier plans to buy and resell the jets.", "resell", ("underspecified", "underspecified")),
+    ("The driver left without paying the toll.", "paying", ("certain", "neg")),
+    ("A court barred the mayor from leaving the city.", "leaving", ("underspecified", "underspecified")),
+    ("The union called off the strike.", "strike", ("certain", "neg")),
+    ("Critics called the merger a mistake.", "merger", ("certain", "pos")),
+    ("The board agreed to sell the unit.", "sell", ("certain", "pos")),
+    ("The bakery is going to close next year.", "close", ("probable", "pos")),
+    ("Fans blamed the club's failure to sign a striker.", "sign", ("certain", "neg")),
+    ("The council welcomed the decision to reopen the pool.", "reopen", ("certain", "pos")),
 ]
 
 
@@ -62,3 +72,14 @@ def test_predicate_factuality_docstring_example_runs(nlp):
 
     failures, tried = doctest.testmod(module, verbose=False)
     assert tried > 0 and failures == 0
+
+
+def test_predicate_factuality_read_with_events_gives_the_reading_beside_the_events(nlp):
+    from hearsay.extract.predicate_factuality import read_with_events
+    from hearsay.ingest.identity import make_document
+
+    text = "The mayor said the plant would not reopen."
+    document = make_document(text)
+    [(reading, events)] = list(read_with_events([(document, [_at(text, "reopen")])], nlp=nlp))
+    assert reading.document_id == document.id and reading.statements[0].cue.text == "said"
+    assert [(e.text, e.certainty, e.polarity) for e in events] == [("reopen", "certain", "neg")]

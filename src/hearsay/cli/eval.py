@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
 from typing import Any
 
 import click
 from rich.text import Text
 
 from . import output
-from .eval_options import JSON_OPTION, MARKDOWN_TABLES, ScoringRun, scoring_options
-from .read import PUBLISHED_OPTION, as_date
 
 LEVEL_NAMES = {"exact": "exact", "overlap_0.3": "@0.3", "overlap_0.8": "@0.8"}
 
@@ -19,52 +15,6 @@ LEVEL_NAMES = {"exact": "exact", "overlap_0.3": "@0.3", "overlap_0.8": "@0.8"}
 @click.group(name="eval")
 def eval_group() -> None:
     """Score hearsay's extraction against annotated data."""
-
-
-@eval_group.command(name="polnear")
-@click.option("--split", default="dev", show_default=True, help="Sub-folder of the data folder to score.")
-@scoring_options(
-    data=(
-        "PolNeAR-style folder: metadata.tsv, SPLIT/text, SPLIT/attributions [default: ../shared/data/polnear]"
-    ),
-    limit="articles",
-    errors="Write one JSON line per miss, false positive and near miss, with the spans.",
-    markdown=MARKDOWN_TABLES,
-)
-def eval_polnear(run: ScoringRun, split: str) -> None:
-    """Read a PolNeAR split and score it: per role, whole attributions, source resolution, by type."""
-    from ..evaluate.polnear import evaluate_polnear
-
-    figures = evaluate_polnear(
-        run.data("polnear", "PolNeAR"), split=split, limit=run.limit, errors_path=run.errors_path
-    )
-    run.report(figures, print_polnear, polnear_markdown)
-
-
-@eval_group.command(name="gold")
-@click.argument("gold_file", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE.gold.json")
-@PUBLISHED_OPTION
-@click.option(
-    "--evidence",
-    "evidence_file",
-    type=click.Path(dir_okay=False, path_type=Path),
-    metavar="FILE.evidence.json",
-    help="An evidence gold to score the relations against (default: NAME.evidence.json beside it).",
-)
-@JSON_OPTION
-def eval_gold(gold_file: Path, published, evidence_file: Path | None, as_json: bool) -> None:
-    """Score hearsay's reading of an article against its reference reading, and its evidence gold.
-
-    The evidence gold lists propositions about the article and how each statement bears on them
-    (supports, refutes, discusses; strength); relations must match exactly, strengths within a step.
-    """
-    from ..evaluate.gold import evaluate_gold
-
-    figures = evaluate_gold(gold_file, published=as_date(published), evidence_path=evidence_file)
-    if as_json:
-        click.echo(json.dumps(figures, ensure_ascii=False, indent=2))
-        return
-    print_gold(figures)
 
 
 def _f(value: float) -> str:
@@ -105,13 +55,18 @@ def print_polnear(figures: dict[str, Any]) -> None:
     type_columns = ["type", "gold", "found", "recall", "predicted", "correct", "precision"]
     out.print(output.table(type_columns, type_rows, title="By type (whole attribution at overlap 0.3)"))
     resolution = figures["source_resolution"]
+    source = figures["fields"]["source_entity"]
     out.print(
         f"source resolution: {_f(resolution['accuracy'])} ({resolution['resolved']} of {resolution['of']})\n"
+        f"right source entity on matched: {_f(source['accuracy'])} ({source['right']} of {source['of']})\n"
         f"found at 0.3: {figures['whole']['overlap_0.3']['found']} of {figures['gold_attributions']}\n"
         f"annotator: {figures['annotator_rule']}\n"
         f"data sha256: {figures['data_sha256']}\n"
         f"elapsed: {figures['elapsed_s']} s"
     )
+    rules = {name: c for name, c in figures["fields"]["by_rule"].items() if c["errors"]}
+    if rules:
+        out.print("errors by rule: " + ", ".join(f"{name} {c['errors']}" for name, c in rules.items()))
 
 
 def polnear_markdown(figures: dict[str, Any]) -> str:
@@ -137,10 +92,12 @@ def polnear_markdown(figures: dict[str, Any]) -> str:
     for name, d in layers:
         cells = " | ".join(prf(d[level]) for level in LEVEL_NAMES)
         lines.append(f"| {name} | {d['gold']} | {d['predicted']} | {cells} |")
-    res, found = figures["source_resolution"], figures["whole"]
+    res, found, source = figures["source_resolution"], figures["whole"], figures["fields"]["source_entity"]
     lines += [
         "",
         f"Source resolution: **{res['accuracy']:.3f}** ({res['resolved']} of {res['of']}). "
+        f"Right source entity on attributions matched on content and cue: "
+        f"{source['accuracy']:.3f} ({source['right']} of {source['of']}). "
         f"Found at overlap 0.3: {found['overlap_0.3']['found']} of {figures['gold_attributions']}; "
         f"at 0.8: {found['overlap_0.8']['found']}. "
         f"{figures['articles']} articles in {figures['elapsed_s']} s.",
@@ -182,12 +139,29 @@ def print_gold(figures: dict[str, Any]) -> None:
         f"times found with value: {times['found_with_value']} of {times['gold']}\n"
         f"spelling variants merged: {figures['spelling_variants_merged']}"
     )
+    print_fields(figures["fields"])
     for line in figures["unmatched_gold"]:
         out.print(Text(f"missed: {line}"))
     for line in figures["unmatched_predicted"]:
         out.print(Text(f"extra: {line}"))
     if "evidence" in figures:
         print_evidence_gold(figures["evidence"])
+
+
+def print_fields(fields: dict[str, Any]) -> None:
+    """Field accuracy on matched statements, the wrong fields and, when statements name them, the rules."""
+    out = output.console()
+    shares = {k: v for k, v in fields.items() if isinstance(v, dict) and "accuracy" in v}
+    out.print(
+        "fields right on matched: "
+        + ", ".join(f"{name} {v['right']} of {v['of']}" for name, v in shares.items())
+    )
+    wrong = {name: n for name, n in fields["errors_by_field"].items() if n}
+    if wrong:
+        out.print("wrong fields: " + ", ".join(f"{name} {n}" for name, n in wrong.items()))
+    rules = {name: c for name, c in fields["by_rule"].items() if c["errors"]}
+    if rules:
+        out.print("errors by rule: " + ", ".join(f"{name} {c['errors']}" for name, c in rules.items()))
 
 
 def print_evidence_gold(evidence: dict[str, Any]) -> None:
@@ -217,23 +191,27 @@ def print_evidence_gold(evidence: dict[str, Any]) -> None:
                 )
 
 
-from .eval_tempeval3 import eval_tempeval3  # noqa: E402  (registered after the group exists)
+from .eval_all import eval_all  # noqa: E402  (the printers below come first)
+from .eval_commands import Presenter, add_commands  # noqa: E402
+from .eval_ecbplus import ecbplus_markdown, print_ecbplus  # noqa: E402
+from .eval_factuality import meantime_markdown, print_factuality, print_meantime  # noqa: E402
+from .eval_fnc1 import fnc1_notes, print_fnc1  # noqa: E402
+from .eval_tempeval3 import print_tempeval3, tempeval3_markdown  # noqa: E402
 
-eval_group.add_command(eval_tempeval3)
-
-from .eval_factuality import eval_factuality, eval_meantime  # noqa: E402  (registered after the group exists)
-
-eval_group.add_command(eval_meantime)
-eval_group.add_command(eval_factuality)
-
-from .eval_all import eval_all  # noqa: E402  (registered after the group exists)
-
+PRESENTERS = {
+    "polnear": Presenter(print_polnear, polnear_markdown),
+    "gold": Presenter(print_gold),
+    "evidence": Presenter(print_evidence_gold),
+    "tempeval3": Presenter(print_tempeval3, tempeval3_markdown),
+    "meantime": Presenter(print_meantime, meantime_markdown),
+    "factuality": Presenter(print_factuality),
+    "ecbplus": Presenter(print_ecbplus, ecbplus_markdown),
+    "fnc1": Presenter(print_fnc1, notes=fnc1_notes),
+}
+add_commands(eval_group, PRESENTERS)
 eval_group.add_command(eval_all)
 
-from .eval_ecbplus import eval_ecbplus  # noqa: E402  (registered after the group exists)
+# Scored against a team's own exported corrections: a file, not a dataset of the registry.
+from .eval_corrections import eval_corrections  # noqa: E402
 
-eval_group.add_command(eval_ecbplus)
-
-from .eval_fnc1 import eval_fnc1  # noqa: E402  (registered after the group exists)
-
-eval_group.add_command(eval_fnc1)
+eval_group.add_command(eval_corrections)

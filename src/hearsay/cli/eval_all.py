@@ -10,10 +10,12 @@ from typing import Any
 import click
 
 from ..errors import ConfigError
+from ..evaluate.registry import EVALUATIONS
 from . import output
 from .eval_options import data_option, default_data
 
-FOLDERS = ("polnear", "tempeval3", "meantime", "factuality", "ecbplus", "fnc-1")
+# `--only` takes a dataset's folder under the data root (fnc-1) or its evaluation's name (fnc1, gold)
+FOLDERS = tuple(dict.fromkeys(name for e in EVALUATIONS for name in (e.folder, e.name)))
 
 
 def _cell(value: float | None) -> str:
@@ -26,7 +28,8 @@ def _met(row: dict) -> str:
 
 @click.command(name="all")
 @data_option(
-    "Folder holding polnear/, tempeval3/, meantime/, factuality/, ecbplus/, fnc-1/ [default: ../shared/data]",
+    "Folder holding polnear/, tempeval3/, meantime/, factuality/, ecbplus/, fnc-1/; the reference readings "
+    "are read from ../corpus beside it [default: ../shared/data]",
     name="data_root",
 )
 @click.option(
@@ -47,7 +50,7 @@ def eval_all(data_root: Path | None, only: tuple[str, ...], as_json: bool) -> No
     rows: list[dict[str, Any]] = []
     seconds: dict[str, float] = {}
     for outcome in run_suite(root, set(only) or None):
-        name = f"hearsay eval {outcome.evaluation.name}"
+        name = f"hearsay eval {outcome.run.label}"
         seconds[name] = outcome.seconds
         if outcome.skipped:
             output.note(f"{name}: skipped: {outcome.skipped}")

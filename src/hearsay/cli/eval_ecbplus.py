@@ -1,48 +1,10 @@
-"""`hearsay eval ecbplus`: cross-document entities scored against ECB+'s entity chains."""
+"""How `hearsay eval ecbplus` prints cross-document entities scored against ECB+'s entity chains."""
 
 from __future__ import annotations
 
 from typing import Any
 
-import click
-
-from ..errors import ConfigError
 from . import output
-from .eval_options import ScoringRun, scoring_options
-
-
-def parse_topics(text: str) -> list[int]:
-    """ "1-35" or "1-5,12,20-22" -> topic numbers."""
-    topics: list[int] = []
-    try:
-        for part in text.split(","):
-            first, _, last = part.strip().partition("-")
-            topics.extend(range(int(first), int(last or first) + 1))
-    except ValueError:
-        raise ConfigError(f"--topics takes numbers and ranges like 1-35 or 1-5,12, not {text!r}") from None
-    if not topics:
-        raise ConfigError(f"--topics names no topic: {text!r}")
-    return topics
-
-
-@click.command(name="ecbplus")
-@scoring_options(
-    data=(
-        "ECB+ folder: ECB+/<topic>/*.xml and ECBplus_coreference_sentences.csv "
-        "[default: ../shared/data/ecbplus]"
-    ),
-    errors="Write one JSON line per wrong merge, split gold chain and missed named mention.",
-    markdown="Print the figures as a Markdown table (as in docs/quality.md).",
-)
-@click.option(
-    "--topics", default="1-35", show_default=True, help="Topics to score: ranges and numbers, e.g. 1-5,12."
-)
-def eval_ecbplus(run: ScoringRun, topics: str) -> None:
-    """Ingest and link each ECB+ topic; score the entities with MUC, B3, CEAF-e and CoNLL F1."""
-    from ..evaluate.ecbplus import evaluate_ecbplus
-
-    figures = evaluate_ecbplus(run.data("ecbplus", "ECB+"), parse_topics(topics), errors_path=run.errors_path)
-    run.report(figures, print_ecbplus, ecbplus_markdown)
 
 
 def print_ecbplus(figures: dict[str, Any]) -> None:

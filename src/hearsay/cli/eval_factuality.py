@@ -6,47 +6,10 @@ from typing import Any
 
 import click
 
-from .eval_options import MARKDOWN_TABLES, ScoringRun, scoring_options
 
-DATA_HELP = "Data folder [default: ../shared/data/{name}]"
-
-
-@click.command(name="meantime")
-@scoring_options(
-    data=DATA_HELP.format(name="meantime"),
-    limit="articles",
-    errors="Write one JSON line per wrong factuality value and per missed reporting event or source.",
-    markdown=MARKDOWN_TABLES,
-)
-def eval_meantime(run: ScoringRun) -> None:
-    """Score event factuality (macro-F1) and reporting events (cue recall, source accuracy) on MEANTIME."""
-    from ..evaluate.meantime import evaluate_meantime
-
-    figures = evaluate_meantime(run.data("meantime"), limit=run.limit, errors_path=run.errors_path)
-    # The tables are Markdown with or without --markdown.
-    run.report(figures, lambda shown: click.echo(meantime_markdown(shown)))
-
-
-@click.command(name="factuality")
-@click.option(
-    "--set",
-    "dataset",
-    type=click.Choice(["UW", "MEANTIME", "UDS_IH2", "CB"], case_sensitive=False),
-    default="UW",
-    show_default=True,
-    help="Which dataset's JSONL split to score.",
-)
-@click.option("--split", default="dev", show_default=True, help="Split file to score (SPLIT.jsonl).")
-@scoring_options(
-    data=DATA_HELP.format(name="factuality"),
-    errors="Write one JSON line per target predicted 1.5 or more away from its label.",
-)
-def eval_factuality(run: ScoringRun, dataset: str, split: str) -> None:
-    """Score event factuality on a -3..3 regression split: MAE and Pearson r."""
-    from ..evaluate.factuality import evaluate_factuality
-
-    figures = evaluate_factuality(run.data("factuality"), dataset.upper(), split, errors_path=run.errors_path)
-    run.report(figures, print_factuality)
+def print_meantime(figures: dict[str, Any]) -> None:
+    """The MEANTIME tables are Markdown with or without --markdown."""
+    click.echo(meantime_markdown(figures))
 
 
 def print_factuality(figures: dict[str, Any]) -> None:

@@ -1,12 +1,12 @@
 """What the `hearsay eval` commands share: their options, where data is looked for, how figures are shown.
 
-A scoring command takes ``@scoring_options(...)`` and one parameter, ``run`` (a ``ScoringRun``), instead of
-repeating --data, --limit, --errors, --json, --markdown and --update-baseline with their parameters.
+Every scoring command is made from one entry of ``hearsay.evaluate.registry`` (see ``eval_commands``):
+--data DIR (or the FILE argument), --limit N, --errors FILE, --json, --markdown and --update-baseline
+come from the entry, so no command repeats them.
 """
 
 from __future__ import annotations
 
-import functools
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -16,19 +16,29 @@ from typing import Any
 import click
 
 from ..errors import ConfigError
+from ..evaluate.registry import Evaluation, Option
 from . import output
 
-# The installed product never needs this folder: every evaluation takes --data DIR.
-SHARED_DATA = Path("..") / "shared" / "data"
+# The installed product never needs this folder: every evaluation takes --data DIR (or a FILE).
+SHARED = Path("..") / "shared"
+SHARED_DATA = SHARED / "data"
 
 Figures = dict[str, Any]
 
 
+def find_shared(where: str) -> Path | None:
+    """``../shared/WHERE`` (or ``shared/WHERE``) from the current folder, when it is there."""
+    for candidate in (Path.cwd() / SHARED / where, Path.cwd() / "shared" / where):
+        if candidate.exists():
+            return candidate
+    return None
+
+
 def default_data(name: str = "", label: str = "") -> Path:
     """``../shared/data/NAME`` (or ``shared/data/NAME``) from the current folder, else a ConfigError."""
-    for candidate in (Path.cwd() / SHARED_DATA / name, Path.cwd() / "shared" / "data" / name):
-        if candidate.is_dir():
-            return candidate
+    found = find_shared(f"data/{name}" if name else "data")
+    if found is not None and found.is_dir():
+        return found
     where = (SHARED_DATA / name).as_posix()
     kind = f"{label} data folder" if label else "data folder"
     raise ConfigError(f"no {kind} found at {where}; name one with --data DIR")
@@ -41,15 +51,12 @@ def data_option(help: str, name: str = "data_dir") -> Callable[[Callable[..., An
     )
 
 
-MARKDOWN_TABLES = "Print the tables as Markdown (as in docs/quality.md)."
-JSON_OPTION = click.option("--json", "as_json", is_flag=True, help="Print the figures as one JSON object.")
-BASELINE_OPTION = click.option(
-    "--update-baseline",
-    "baseline",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="Raise the floors in this quality-gate baseline file to the measured figures (never lowers one).",
+JSON_HELP = "Print the figures as one JSON object."
+BASELINE_HELP = (
+    "Raise the floors in this quality-gate baseline file to the measured figures (never lowers one)."
 )
+_FILE = click.Path(dir_okay=False, path_type=Path)
+_FOLDER = click.Path(file_okay=False, path_type=Path)
 
 
 def raise_floors_from(baseline: Path | None, figures: Figures) -> None:
@@ -62,6 +69,61 @@ def raise_floors_from(baseline: Path | None, figures: Figures) -> None:
         output.note(line)
 
 
+def _as_date(context: click.Context, parameter: click.Parameter, value: Any) -> Any:
+    return value.date() if value is not None else None
+
+
+def click_option(option: Option) -> click.Option:
+    """An entry's own option as a click option."""
+    flags = [option.flag, option.name]
+    if option.kind == "flag":
+        return click.Option(flags, is_flag=True, default=bool(option.default), help=option.help)
+    if option.kind == "date":
+        kind: Any = click.DateTime(formats=["%Y-%m-%d"])
+        return click.Option(flags, type=kind, metavar=option.metavar, help=option.help, callback=_as_date)
+    if option.choices:
+        kind = click.Choice(list(option.choices), case_sensitive=option.case_sensitive)
+    else:
+        kind = {"file": _FILE, "folder": _FOLDER}.get(option.kind, click.STRING)
+    return click.Option(
+        flags,
+        type=kind,
+        default=option.default,
+        show_default=option.default is not None,
+        metavar=option.metavar,
+        help=option.help,
+    )
+
+
+def shared_params(entry: Evaluation) -> list[click.Parameter]:
+    """The options every scoring command has, in this order: the data (--data DIR, or the FILE argument),
+    --limit N (when the entry counts something), --errors FILE, --json, --markdown (when the entry has
+    Markdown tables) and --update-baseline."""
+    params: list[click.Parameter] = []
+    if entry.is_file:
+        suffix = "".join(Path(entry.where).suffixes)
+        params.append(click.Argument(["data"], required=False, type=_FILE, metavar=f"[FILE{suffix}]"))
+    else:
+        params.append(click.Option(["--data", "data"], type=_FOLDER, default=None, help=entry.data_help))
+    if entry.limit is not None:
+        params.append(
+            click.Option(
+                ["--limit"],
+                type=click.IntRange(min=1),
+                default=None,
+                help=f"Score only the first N {entry.limit}.",
+            )
+        )
+    params.append(click.Option(["--errors", "errors_path"], type=_FILE, default=None, help=entry.errors_help))
+    params.append(click.Option(["--json", "as_json"], is_flag=True, help=JSON_HELP))
+    if entry.markdown is not None:
+        params.append(click.Option(["--markdown"], is_flag=True, help=entry.markdown))
+    params.append(
+        click.Option(["--update-baseline", "baseline"], type=_FILE, default=None, help=BASELINE_HELP)
+    )
+    return params
+
+
 @dataclass(frozen=True, slots=True)
 class ScoringRun:
     """The shared options of one scoring command, as given."""
@@ -72,10 +134,6 @@ class ScoringRun:
     baseline: Path | None
     limit: int | None = None
     markdown: bool = False
-
-    def data(self, name: str, label: str = "") -> Path:
-        """The --data folder, else the dataset's folder under ../shared/data."""
-        return self.data_dir or default_data(name, label)
 
     def report(
         self,
@@ -93,43 +151,3 @@ class ScoringRun:
         if self.errors_path is not None:
             output.note(f"wrote errors to {self.errors_path}")
         raise_floors_from(self.baseline, figures)
-
-
-def scoring_options(
-    *, data: str, errors: str, limit: str | None = None, markdown: str | None = None
-) -> Callable[[Callable[..., None]], Callable[..., None]]:
-    """The options every scoring command shares, in this order: --data (help ``data``), --limit N (when
-    ``limit`` names what is counted), --errors FILE (help ``errors``), --json, --markdown (when ``markdown``
-    gives its help) and --update-baseline. The command receives them as ``run``, a ``ScoringRun``."""
-    options = [data_option(data)]
-    if limit is not None:
-        options.append(
-            click.option(
-                "--limit", type=click.IntRange(min=1), default=None, help=f"Score only the first N {limit}."
-            )
-        )
-    errors_file = click.Path(dir_okay=False, path_type=Path)
-    options.append(click.option("--errors", "errors_path", type=errors_file, default=None, help=errors))
-    options.append(JSON_OPTION)
-    if markdown is not None:
-        options.append(click.option("--markdown", is_flag=True, help=markdown))
-    options.append(BASELINE_OPTION)
-
-    def decorate(command: Callable[..., None]) -> Callable[..., None]:
-        @functools.wraps(command)
-        def with_run(**given: Any) -> None:
-            run = ScoringRun(
-                data_dir=given.pop("data_dir"),
-                errors_path=given.pop("errors_path"),
-                as_json=given.pop("as_json"),
-                baseline=given.pop("baseline"),
-                limit=given.pop("limit", None),
-                markdown=given.pop("markdown", False),
-            )
-            command(run=run, **given)
-
-        for option in reversed(options):
-            with_run = option(with_run)
-        return with_run
-
-    return decorate

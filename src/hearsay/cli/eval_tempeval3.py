@@ -1,29 +1,10 @@
-"""`hearsay eval tempeval3`: time expressions scored against TempEval-3's TimeML annotations."""
+"""How `hearsay eval tempeval3` prints time expressions scored against TempEval-3's TimeML annotations."""
 
 from __future__ import annotations
 
 from typing import Any
 
-import click
-
 from . import output
-from .eval_options import ScoringRun, scoring_options
-
-
-@click.command(name="tempeval3")
-@scoring_options(
-    data="Folder of TimeML .tml files, searched at any depth [default: ../shared/data/tempeval3]",
-    limit="documents",
-    errors="Write one JSON line per missed, spurious or wrongly normalised time expression.",
-    markdown="Print the table as Markdown (as in docs/quality.md).",
-)
-def eval_tempeval3(run: ScoringRun) -> None:
-    """Read TimeML documents with their creation dates and score hearsay's TIMEX3 spans, types and values."""
-    from ..evaluate.tempeval3 import evaluate_tempeval3
-
-    data = run.data("tempeval3", "TempEval-3")
-    figures = evaluate_tempeval3(data, limit=run.limit, errors_path=run.errors_path)
-    run.report(figures, print_tempeval3, tempeval3_markdown)
 
 
 def _rows(figures: dict[str, Any]) -> list[list[str]]:

@@ -120,3 +120,30 @@ def _verdict(statements: tuple[Statement, ...], relations) -> str:
         )
 
     return verdict_of(sources("supports"), sources("refutes"), sources("discusses"))
+
+
+def gold_beside(evidence_path: str | Path) -> Path:
+    """``name.gold.json`` beside ``name.evidence.json``."""
+    path = Path(evidence_path)
+    return path.with_name(path.name.removesuffix(".evidence.json").removesuffix(".json") + ".gold.json")
+
+
+def evaluate_evidence_gold(evidence_path: str | Path, gold_path: str | Path | None = None) -> dict[str, Any]:
+    """Read the article of the reference reading beside ``evidence_path`` (or ``gold_path``) and score
+    only its evidence gold: the figures of ``score_evidence`` with the shares the headlines quote."""
+    from .gold import evaluate_gold
+
+    gold = Path(gold_path) if gold_path is not None else gold_beside(evidence_path)
+    figures = evaluate_gold(gold, evidence_path=evidence_path)
+    evidence = figures["evidence"]
+    return {
+        "dataset": "evidence",
+        "evidence_gold": figures["evidence_gold"],
+        "gold": figures["gold"],
+        "data_sha256": figures["data_sha256"],
+        **evidence,
+        "relations_right_share": round(evidence["relation_accuracy"], 4),
+        "strengths_within_a_step_share": round(
+            evidence["strengths_within_a_step"] / evidence["strengths"] if evidence["strengths"] else 0.0, 4
+        ),
+    }

@@ -96,13 +96,17 @@ def pearson(xs: list[float], ys: list[float]) -> float:
 
 
 def _predictions(sentences: list[Sentence]) -> Iterator[tuple[Target, Any]]:
-    from ..extract.pipeline import load_pipeline
-    from ..extract.predicate_factuality import factuality_in_doc
+    """Each target with the factuality hearsay reads for it, from one parse per sentence."""
+    from ..extract.predicate_factuality import read_with_events
+    from ..ingest.identity import document_id
+    from ..model import Document
 
-    nlp = load_pipeline()
-    for sentence, doc in zip(sentences, nlp.pipe(s.text for s in sentences), strict=True):
-        for target in sentence.targets:
-            yield target, factuality_in_doc(doc, target.start, target.end)
+    documents = (
+        (Document(id=document_id(s.text), text=s.text), [(t.start, t.end) for t in s.targets])
+        for s in sentences
+    )
+    for sentence, (_, events) in zip(sentences, read_with_events(documents), strict=True):
+        yield from zip(sentence.targets, events, strict=True)
 
 
 def evaluate_factuality(

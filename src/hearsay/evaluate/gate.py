@@ -19,61 +19,15 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ConfigError
+from .registry import default_floors
+from .registry import section_for as registry_section
 
 # The figures below are deterministic on one machine; the margin absorbs parses that differ with
 # the CPU's floating point. One attribution of PolNeAR dev's 2,192 moves F1 by about 0.0004.
 DEFAULT_EPSILON = 0.002
 
-# The figures each section pins when it is first measured.
-DEFAULT_FLOORS = {
-    "polnear_dev": (
-        "whole.overlap_0.3.f1",
-        "whole.overlap_0.8.f1",
-        "whole.exact.f1",
-        "roles.content.overlap_0.8.f1",
-        "roles.content.overlap_0.3.f1",
-        "roles.source.exact.f1",
-        "roles.cue.exact.f1",
-        "roles.content.exact.f1",
-        "source_resolution.accuracy",
-    ),
-    "sample_article": (
-        "statements.precision",
-        "statements.recall",
-        "factuality_accuracy_on_matched.certainty",
-        "factuality_accuracy_on_matched.polarity",
-        "factuality_accuracy_on_matched.stance",
-        "entities.found_with_type",
-        "times.found_with_value",
-    ),
-    "meantime": (
-        "certainty.macro_f1",
-        "polarity.macro_f1",
-        "attribution.cue_recall",
-        "attribution.source_accuracy",
-    ),
-    "factuality_uw_dev": ("pearson_r",),
-    "tempeval3_train": ("value.f1", "relaxed.f1", "strict.f1", "value.accuracy", "type.accuracy"),
-    # FNC-1's dev side of the split by body (hearsay.evaluate.fnc1); the targets are FNC 0.80, macro-F1 0.60
-    "fnc1_dev": (
-        "fnc_score.relative",
-        "macro_f1",
-        "disagree_f1",
-        "classes.agree.f1",
-        "classes.discuss.f1",
-        "classes.unrelated.f1",
-        "related_accuracy",
-    ),
-    # measured on ECB+ topics 1-10 (tests/evaluate/test_ecbplus_gate.py): all 35 take over two minutes
-    "ecbplus": (
-        "coreference.conll_f1",
-        "coreference.muc.f1",
-        "coreference.b_cubed.f1",
-        "coreference.ceaf_e.f1",
-        "merges.precision",
-        "mentions.recall",
-    ),
-}
+# The figures each section pins when it is first measured: the ``floors`` of the registry's entries.
+DEFAULT_FLOORS = default_floors()
 
 
 def files_sha256(paths: Iterable[Path], first: bytes = b"") -> str:
@@ -108,20 +62,8 @@ def figure(figures: dict[str, Any], dotted: str) -> float:
 
 
 def section_for(figures: dict[str, Any]) -> str:
-    """The baseline section a result belongs to: ``polnear_<split>`` or ``sample_article``."""
-    if figures.get("dataset") == "polnear":
-        return f"polnear_{figures['split']}"
-    if figures.get("dataset") == "meantime":
-        return "meantime"
-    if figures.get("dataset") == "tempeval3":
-        return f"tempeval3_{figures['split']}"
-    if figures.get("dataset") == "ecbplus":
-        return "ecbplus"
-    if figures.get("dataset") == "fnc1":
-        return f"fnc1_{figures['split']}"
-    if figures.get("dataset") == "factuality":
-        return f"factuality_{figures['set'].lower()}_{figures['split']}"
-    return "sample_article"
+    """The baseline section a result belongs to, as its registry entry names it (``polnear_dev``)."""
+    return registry_section(figures)
 
 
 def shortfalls(baseline: dict[str, Any], name: str, figures: dict[str, Any]) -> list[str]:
@@ -165,6 +107,22 @@ def floor_of(value: float, epsilon: float) -> float:
     return max(0.0, math.floor((value - epsilon) * 10_000) / 10_000)
 
 
+def _keys_to_pin(
+    section: dict[str, Any], declared: tuple[str, ...], figures: dict[str, Any]
+) -> tuple[str, ...]:
+    """The figures pinned already, then those the registry declared for the section since (if measured)."""
+    added = []
+    for key in declared:
+        if key in section["floors"]:
+            continue
+        try:
+            figure(figures, key)
+        except KeyError:
+            continue
+        added.append(key)
+    return (*section["floors"], *added)
+
+
 def raise_floors(
     path: str | Path,
     figures: dict[str, Any],
@@ -194,7 +152,7 @@ def raise_floors(
         section["data_sha256"] = figures["data_sha256"]
     today = dt.date.today().isoformat()
     changes = []
-    for key in keys or tuple(section["floors"]) or DEFAULT_FLOORS.get(name, ()):
+    for key in keys or _keys_to_pin(section, DEFAULT_FLOORS.get(name, ()), figures):
         old = section["floors"].get(key)
         new = floor_of(figure(figures, key), epsilon)
         if old is not None and (new == old or (new < old and not allow_regression)):

@@ -16,6 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from ..model import Entity, Reading, Statement
+from .error_lines import write_error_lines
+from .fields import FieldTally, gold_fields
 
 _WORD = re.compile(r"\w+")
 PRONOUNS = {"he", "she", "him", "her", "they", "it"}
@@ -57,6 +59,7 @@ class GoldScore:
     variants_merged: bool = False
     unmatched_gold: list[str] = field(default_factory=list)
     unmatched_predicted: list[str] = field(default_factory=list)
+    fields: FieldTally = field(default_factory=lambda: FieldTally(()))
 
     @property
     def precision(self) -> float:
@@ -88,7 +91,16 @@ class GoldScore:
             "spelling_variants_merged": self.variants_merged,
             "unmatched_gold": self.unmatched_gold,
             "unmatched_predicted": self.unmatched_predicted,
+            "fields": self.fields.to_dict(),
         }
+
+    def errors(self) -> list[dict[str, Any]]:
+        """One record per missed and extra statement and per wrong field of a matched one."""
+        return [
+            *({"error": "miss", "statement": line} for line in self.unmatched_gold),
+            *({"error": "extra", "statement": line} for line in self.unmatched_predicted),
+            *self.fields.errors,
+        ]
 
 
 def load_gold(path: str | Path) -> dict[str, Any]:
@@ -125,29 +137,46 @@ class _Matcher:
 
 
 def score_reading(gold: dict[str, Any], reading: Reading) -> GoldScore:
-    """Statement precision/recall, factuality agreement, entity and time recall."""
+    """Statement precision/recall, factuality agreement, fields on matched statements, entities, times.
+
+    Statements match in two passes: first with the same source (the matching rule the figures
+    report), then, for the reference statements left, on content alone, so that a statement found
+    with the wrong source counts as a wrong ``source_entity`` field rather than disappearing.
+    """
     matcher = _Matcher(gold, reading)
     score = GoldScore(statements_gold=len(gold["statements"]), statements_predicted=len(reading.statements))
+    score.fields = FieldTally(gold_fields(gold))
     free = list(reading.statements)
+    left = []
     for item in gold["statements"]:
-        candidates = [
-            (coverage(item["content"], s.content.text), s)
-            for s in free
-            if matcher.source_matches(item["source"], s)
-        ]
-        candidates = [(c, s) for c, s in candidates if c >= 0.5]
-        if not candidates:
-            score.unmatched_gold.append(f"{item['source']} | {item['cue']} | {item['content']}")
+        best = _best(item, free, lambda s, item=item: matcher.source_matches(item["source"], s))
+        if best is None:
+            left.append(item)
             continue
-        _, best = max(candidates, key=lambda pair: pair[0])
         free.remove(best)
         score.statements_matched += 1
         for key in ("certainty", "polarity", "stance"):
             score.factuality_agree[key] += int(getattr(best, key) == item[key])
+        score.fields.add(item, best, source_right=True)
     score.unmatched_predicted = [f"{s.source.text} | {s.cue.text} | {s.content.text}" for s in free]
+    for item in left:
+        score.unmatched_gold.append(f"{item['source']} | {item['cue']} | {item['content']}")
+        best = _best(item, free, lambda s: True)
+        if best is not None:
+            free.remove(best)
+            score.fields.add(item, best, source_right=False)
+    for statement in free:
+        score.fields.extra(statement)
     _score_entities(gold, reading, matcher, score)
     _score_times(gold, reading, score)
     return score
+
+
+def _best(item: dict[str, Any], free: list[Statement], allowed) -> Statement | None:
+    """The free statement covering at least half of ``item``'s content best, among the ``allowed``."""
+    candidates = [(coverage(item["content"], s.content.text), s) for s in free if allowed(s)]
+    candidates = [(c, s) for c, s in candidates if c >= 0.5]
+    return max(candidates, key=lambda pair: pair[0])[1] if candidates else None
 
 
 def _score_entities(gold: dict[str, Any], reading: Reading, matcher: _Matcher, score: GoldScore) -> None:
@@ -177,12 +206,16 @@ def _score_times(gold: dict[str, Any], reading: Reading, score: GoldScore) -> No
 
 
 def evaluate_gold(
-    gold_path: str | Path, published: dt.date | None = None, evidence_path: str | Path | None = None
+    gold_path: str | Path,
+    published: dt.date | None = None,
+    evidence_path: str | Path | None = None,
+    errors_path: str | Path | None = None,
 ) -> dict[str, Any]:
     """Read the article a ``*.gold.json`` names (beside it) and score hearsay's reading of it.
 
     ``published`` overrides the reference reading's own date (relative dates are read against it).
     The evidence gold (``evidence_path``, else ``*.evidence.json`` beside the gold) is scored too.
+    ``errors_path`` gets one JSON line per missed or extra statement and per wrong field.
     """
     from ..errors import InputError
     from ..extract.pipeline import extract
@@ -202,12 +235,15 @@ def evaluate_gold(
         published = dt.date.fromisoformat(gold["published"])
     reading = extract(make_document(text, published=published, source_path=str(article)))
     digest = hashlib.sha256(path.read_bytes() + b"\n" + article.read_bytes()).hexdigest()
+    scored = score_reading(gold, reading)
+    if errors_path is not None:
+        write_error_lines(errors_path, scored.errors())
     figures = {
         "dataset": "gold",
         "gold": str(path),
         "document": str(article),
         "data_sha256": digest,
-        **score_reading(gold, reading).to_dict(),
+        **scored.to_dict(),
     }
     evidence_file = Path(evidence_path) if evidence_path else evidence_gold_beside(path)
     if evidence_file is not None:

@@ -2,11 +2,12 @@
 
 Only sentences 0-5 of each article (title, dateline, four body sentences) are annotated, so only
 they are read. Each annotated event mention gets hearsay's certainty and polarity
-(``predicate_factuality``, the rules statement contents get), scored by macro-F1 over the
-classes. The reporting events (instances of class ``SPEECH_COGNITIVE``) with their ``Arg0``
-participant are an independent check of hearsay's attribution: cue recall (a statement's cue
-overlaps the reporting event) and source accuracy (that statement's source overlaps the Arg0
-mention, or is an entity one of whose mentions does).
+(``predicate_factuality.read_with_events``, the rules statement contents get, returned as records
+beside the article's reading), scored by macro-F1 over the classes. The reporting events
+(instances of class ``SPEECH_COGNITIVE``) with their ``Arg0`` participant are an independent
+check of hearsay's attribution: cue recall (a statement's cue overlaps the reporting event)
+and source accuracy (that statement's source overlaps the Arg0 mention, or is an entity one
+of whose mentions does).
 
 MEANTIME: Minard et al., LREC 2016, CC BY 4.0 (Fondazione Bruno Kessler, VU University
 Amsterdam, Universidad del Pais Vasco).
@@ -17,7 +18,7 @@ from __future__ import annotations
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError
 from ..ingest.identity import document_id
@@ -26,6 +27,9 @@ from .cat import CatDocument, Mention, read_cat
 from .classes import class_scores
 from .error_lines import write_error_lines
 from .gate import files_sha256
+
+if TYPE_CHECKING:
+    from ..extract.predicate_factuality import PredicateFactuality
 
 ANNOTATED_SENTENCES = 6
 CERTAINTY = ("CERTAIN", "PROBABLE", "POSSIBLE", "UNDERSPECIFIED")
@@ -69,15 +73,13 @@ def _as_document(article: CatDocument) -> Document:
     return Document(id=document_id(article.text), text=article.text, language="en", source_path=article.name)
 
 
-def _parsed(articles: list[CatDocument]) -> Iterator[tuple[Any, Reading]]:
-    """Each article's spaCy Doc and hearsay reading, through the extractor's pipeline."""
-    from ..extract.pipeline import extractor_name, load_pipeline
-    from ..extract.reading import to_reading
+def _read(articles: list[CatDocument]) -> Iterator[tuple[Reading, list[PredicateFactuality]]]:
+    """hearsay's reading of each article and the factuality of its scored event mentions, in order."""
+    from ..extract.predicate_factuality import read_with_events
 
-    nlp = load_pipeline()
-    name = extractor_name(nlp)
-    for article, doc in zip(articles, nlp.pipe(a.text for a in articles), strict=True):
-        yield doc, to_reading(doc, _as_document(article), extractor=name)
+    yield from read_with_events(
+        (_as_document(a), [(m.start, m.end) for m in scored_events(a)]) for a in articles
+    )
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -90,14 +92,11 @@ def _sentence_of(article: CatDocument, mention: Mention) -> str:
 
 
 def _factuality(
-    article: CatDocument, doc: Any, errors: list[dict[str, Any]]
+    article: CatDocument, events: list[PredicateFactuality], errors: list[dict[str, Any]]
 ) -> list[tuple[str, str, str, str]]:
     """(gold certainty, predicted certainty, gold polarity, predicted polarity) per scored event."""
-    from ..extract.predicate_factuality import factuality_in_doc
-
     rows = []
-    for mention in scored_events(article):
-        predicted = factuality_in_doc(doc, mention.start, mention.end)
+    for mention, predicted in zip(scored_events(article), events, strict=True):
         gold = (mention.attributes["certainty"], mention.attributes["polarity"])
         guess = (predicted.certainty.upper(), predicted.polarity.upper())
         rows.append((gold[0], guess[0], gold[1], guess[1]))
@@ -203,8 +202,8 @@ def evaluate_meantime(
     rows: list[tuple[str, str, str, str]] = []
     counts: dict[str, int] = {}
     errors: list[dict[str, Any]] = []
-    for article, (doc, reading) in zip(articles, _parsed(articles), strict=True):
-        rows += _factuality(article, doc, errors)
+    for article, (reading, events) in zip(articles, _read(articles), strict=True):
+        rows += _factuality(article, events, errors)
         for key, value in _attribution(article, reading, errors).items():
             counts[key] = counts.get(key, 0) + value
     if errors_path is not None:

@@ -13,6 +13,11 @@ cue and source spans all have the same tokens.
 
 Source resolution: over pairs whose content overlap is at least 0.3 and whose annotated
 attribution has a source, the share whose predicted source is the same entity.
+
+Fields on matched attributions: over pairs matched on content (overlap >= 0.3) and cue (a shared
+word token), the share whose source is right (``source_entity``; both without a source counts as
+right). When hearsay's statements name the rules that produced them, each rule counts the
+attributions it found (``right``) and its false positives and near misses (``errors``).
 """
 
 from __future__ import annotations
@@ -77,6 +82,7 @@ class Predicted:
     entity_mentions: tuple[tuple[int, int], ...] = ()
     entity_names: tuple[str, ...] = ()
     entity: str | None = None
+    rules: tuple[str, ...] = ()
 
 
 @dataclass(slots=True)
@@ -112,12 +118,18 @@ class Totals:
     type_found: Counter = field(default_factory=Counter)  # type -> annotated found at 0.3
     type_predicted: Counter = field(default_factory=Counter)
     type_correct: Counter = field(default_factory=Counter)  # type -> predicted that found one at 0.3
+    field_matched: int = 0  # pairs matched on content and cue
+    source_right: int = 0  # of those, with the right source
+    rule_right: Counter = field(default_factory=Counter)  # rule -> attributions found
+    rule_errors: Counter = field(default_factory=Counter)  # rule -> false positives and near misses
 
     def add(self, other: Totals) -> None:
         self.gold += other.gold
         self.predicted += other.predicted
         self.resolved += other.resolved
         self.resolvable += other.resolvable
+        self.field_matched += other.field_matched
+        self.source_right += other.source_right
         for name in (
             "role_gold",
             "role_predicted",
@@ -127,6 +139,8 @@ class Totals:
             "type_found",
             "type_predicted",
             "type_correct",
+            "rule_right",
+            "rule_errors",
         ):
             getattr(self, name).update(getattr(other, name))
 
@@ -176,6 +190,21 @@ class Totals:
                 "of": self.resolvable,
             },
             "by_type": by_type,
+            "fields": self.fields(),
+        }
+
+    def fields(self) -> dict[str, Any]:
+        matched = self.field_matched
+        rules = sorted(set(self.rule_right) | set(self.rule_errors))
+        return {
+            "matched": matched,
+            "source_entity": {
+                "right": self.source_right,
+                "of": matched,
+                "accuracy": round(self.source_right / matched, 4) if matched else 0.0,
+            },
+            "errors_by_field": {"source_entity": matched - self.source_right},
+            "by_rule": {r: {"right": self.rule_right[r], "errors": self.rule_errors[r]} for r in rules},
         }
 
 
@@ -235,6 +264,9 @@ def score_document(text: str, gold: list[Attribution], predicted: list[Predicted
         for level, ok in _levels(gs, ps, content, cue, source_ok).items():
             totals.whole_hits[level] += ok
         found = content >= THRESHOLDS[0] and cue > 0 and source_ok
+        if content >= THRESHOLDS[0] and cue > 0:
+            totals.field_matched += 1
+            totals.source_right += source_ok
         if found:
             found_gold.add(g)
             found_predicted.add(p)
@@ -244,9 +276,18 @@ def score_document(text: str, gold: list[Attribution], predicted: list[Predicted
                 index, gs["source"], predicted[p], ps["source"]
             )
         if not found:
+            totals.rule_errors.update(predicted[p].rules)
+            wrong = {"field": "source_entity"} if content >= THRESHOLDS[0] and cue > 0 else {}
             errors.append(
                 _error(
-                    "near_miss", text, gold[g], predicted[p], content=content, cue=cue, source_ok=source_ok
+                    "near_miss",
+                    text,
+                    gold[g],
+                    predicted[p],
+                    content=content,
+                    cue=cue,
+                    source_ok=source_ok,
+                    **wrong,
                 )
             )
     matched_predicted = {p for _, p, _ in matches}
@@ -261,7 +302,10 @@ def score_document(text: str, gold: list[Attribution], predicted: list[Predicted
         for name in types_of(item.attribution, text):
             totals.type_predicted[name] += 1
             totals.type_correct[name] += p in found_predicted
+        if p in found_predicted:
+            totals.rule_right.update(item.rules)
         if p not in matched_predicted:
+            totals.rule_errors.update(item.rules)
             errors.append(_error("false_positive", text, None, item))
     return DocumentScore(totals, errors)
 
@@ -307,6 +351,8 @@ def _error(
     if predicted is not None:
         record["predicted_type"] = attribution_type(predicted.attribution, text)
         record["predicted"] = predicted.attribution.to_dict()
+        if predicted.rules:
+            record["rules"] = list(predicted.rules)
     for key, value in details.items():
         record[key] = round(value, 3) if isinstance(value, float) else value
     return record

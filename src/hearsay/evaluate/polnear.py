@@ -25,6 +25,7 @@ from ..ingest.identity import document_id
 from ..model import Document, Reading, Statement
 from .brat import Attribution, make_part, read_attributions
 from .error_lines import write_error_lines
+from .fields import rules_of
 from .gate import files_sha256
 from .metrics import Predicted, Totals, score_document
 
@@ -144,7 +145,8 @@ def predictions(reading: Reading) -> list[Predicted]:
         )
         mentions = tuple((m.start, m.end) for m in reading.mentions if m.entity in ids)
         names = tuple(name for e in entities for name in (e.name, *e.aliases))
-        result.append(Predicted(attribution, mentions, names, entities[0].id if entities else None))
+        rules = tuple(dict.fromkeys(rule for s in statements for rule in rules_of(s)))
+        result.append(Predicted(attribution, mentions, names, entities[0].id if entities else None, rules))
     return result
 
 

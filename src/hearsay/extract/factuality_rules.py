@@ -298,7 +298,7 @@ def assess_predicate(token: Token) -> tuple[str, str, list[Span]]:
         certainty = _lowest(certainty, hedge.certainty)
         polarity = _flip(polarity) if hedge.polarity == NEG else polarity
         cues.append(span)
-    governed = _governor_effect(token) or _context_effect(token)
+    governed = _governor_effect(token) or _context_effect(token) or _coordinated_effect(token)
     if governed is not None:
         g_certainty, g_polarity, g_cues = governed
         certainty = _lowest(certainty, g_certainty)
@@ -331,13 +331,13 @@ def _context_effect(token: Token) -> tuple[str, str, list[Span]] | None:
     if token.pos_ in ("NOUN", "PROPN"):
         for modifier in token.children:  # "the now-cancelled deal", "the flight delayed by fog"
             if modifier.dep_ in ("amod", "acl") and modifier.tag_ == "VBN":
-                value = contexts.get(("theme", modifier.lemma_.lower()))
+                value = contexts.get(("theme", _phrasal_lemma(modifier)))
                 if value is not None:
                     return (*value, [modifier.doc[modifier.i : modifier.i + 1]])
         theme_of = token.dep_ in ("dobj", "nsubjpass") or (token.dep_ == "nsubj" and head.tag_ == "VBN")
         if head.dep_ == "prep" and token.dep_ == "pobj" and head.lower_ == "in":
             head, theme_of = head.head, True  # "a delay in delivery"
-        value = contexts.get(("theme", head.lemma_.lower()))
+        value = contexts.get(("theme", _phrasal_lemma(head)))
         if theme_of and value is not None and head.i != token.i:
             h_certainty, h_polarity, h_cues = (
                 assess_predicate(head) if head.pos_ == "VERB" else (CERTAIN, POS, [])
@@ -345,12 +345,17 @@ def _context_effect(token: Token) -> tuple[str, str, list[Span]] | None:
             if h_polarity == NEG:
                 return None  # "did not delay the flight": no claim either way
             return value[0], value[1], [head.doc[head.i : head.i + 1], *h_cues]
-    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+    infinitive = next((c for c in token.children if c.dep_ == "aux" and c.lower_ == "to"), None)
+    if token.dep_ == "pcomp" and ("preposition", head.lower_) in contexts:
+        # "left without paying", "barred from leaving"
+        return (*contexts[("preposition", head.lower_)], [head.doc[head.i : head.i + 1]])
     adjective = head if head.pos_ == "ADJ" else next((c for c in head.children if c.dep_ == "acomp"), None)
-    if infinitive and (token.dep_ == "acl" or (token.dep_ == "xcomp" and adjective is not None)):
+    if infinitive is not None and (token.dep_ == "acl" or (token.dep_ == "xcomp" and adjective is not None)):
         # "a proposal to combine", "the right to work", "(it is) difficult to trade", "free to leave"
         word = adjective if token.dep_ == "xcomp" and adjective is not None else head
-        return UNDERSPECIFIED, UNDERSPECIFIED, [word.doc[word.i : word.i + 1]]
+        value = contexts.get(("noun", head.lemma_.lower())) if token.dep_ == "acl" else None
+        certainty, polarity = value or (UNDERSPECIFIED, UNDERSPECIFIED)  # "the failure to pay", "a plan to"
+        return certainty, polarity, [word.doc[word.i : word.i + 1]]
     if token.pos_ == "NOUN" and token.dep_ in ("dobj", "pobj") and head.pos_ in ("VERB", "ADP"):
         verb = head if head.pos_ == "VERB" else head.head  # "could cause damage", "called for the return"
         if verb.pos_ == "VERB" and verb.i != token.i:
@@ -358,6 +363,34 @@ def _context_effect(token: Token) -> tuple[str, str, list[Span]] | None:
             if certainty != CERTAIN:
                 return certainty, polarity, cues
     return None
+
+
+def _phrasal_lemma(verb: Token) -> str:
+    """ "call off" for "called the deal off", else the lemma: themes may name a verb with its particle."""
+    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+    lemma = verb.lemma_.lower()
+    if particle is not None and ("theme", f"{lemma} {particle}") in _event_contexts():
+        return f"{lemma} {particle}"
+    return lemma
+
+
+def _infinitive_governor(token: Token) -> tuple[str, str, list[Span]] | None:
+    """ "is going to close": a verb whose infinitive is a planned or expected event."""
+    if token.dep_ != "xcomp" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        return None
+    head, contexts = token.head, _event_contexts()
+    value = contexts.get(("governor", head.lower_)) or contexts.get(("governor", head.lemma_.lower()))
+    return None if value is None else (*value, [head.doc[head.i : head.i + 1]])
+
+
+def _coordinated_effect(token: Token) -> tuple[str, str, list[Span]] | None:
+    """ "plans to buy and sell": a conjunct is in the scope of what governs the first conjunct."""
+    first = token
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    if first.i == token.i:
+        return None
+    return _governor_effect(first) or _context_effect(first)
 
 
 def _flip(polarity: str) -> str:
@@ -383,6 +416,9 @@ def _governor_effect(token: Token) -> tuple[str, str, list[Span]] | None:
     hedge = hedge_at(head)  # "is likely to attack"
     if hedge is not None:
         return hedge[0].certainty, NEG if hedge[0].polarity == NEG else POS, [hedge[1]]
+    future = _infinitive_governor(token)
+    if future is not None:
+        return future
     lemma = head.lemma_.lower()
     if lemma in _event_predicates():
         certainty, polarity = _event_predicates()[lemma]

@@ -81,6 +81,11 @@ def load_pipeline(name: str | None = None) -> Language:
         return _load(name or load_settings().model)
 
 
+def pipeline_loaded() -> bool:
+    """Whether this process has loaded a pipeline already."""
+    return _load.cache_info().currsize > 0
+
+
 def extractor_name(nlp: Language) -> str:
     meta = nlp.meta
     return f"hearsay-{_version()}/{meta.get('lang', '?')}_{meta.get('name', '?')}-{meta.get('version', '?')}"

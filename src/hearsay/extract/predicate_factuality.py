@@ -7,18 +7,20 @@
 
 The values come from ``factuality_rules.assess_span``, the rules the ``hearsay_factuality``
 component applies to statements; spans are character offsets, as everywhere in hearsay.
+``read_with_events`` gives, for many documents, hearsay's reading of each and the factuality of
+the events named in it, from one parse: what the evaluations score.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..errors import InputError
-from ..model import Span
+from ..model import Document, Reading, Span
 from .factuality_rules import assess_span
 
 
@@ -50,3 +52,18 @@ def factuality_of(
 
     doc = (nlp or load_pipeline())(text)
     return [factuality_in_doc(doc, start, end) for start, end in spans]
+
+
+def read_with_events(
+    documents: Iterable[tuple[Document, Sequence[tuple[int, int]]]], nlp: Language | None = None
+) -> Iterator[tuple[Reading, list[PredicateFactuality]]]:
+    """For each (document, event spans): hearsay's reading of the document and the factuality of each
+    event span in it, in order; each document is parsed once."""
+    from .pipeline import extractor_name, load_pipeline
+    from .reading import to_reading
+
+    nlp = nlp or load_pipeline()
+    name = extractor_name(nlp)
+    pairs = list(documents)
+    for (document, spans), doc in zip(pairs, nlp.pipe(d.text for d, _ in pairs), strict=True):
+        yield to_reading(doc, document, extractor=name), [factuality_in_doc(doc, a, b) for a, b in spans]

@@ -32,7 +32,6 @@ from ..model import Document
 from ..settings import Settings, load_settings
 from .expand import expand_inputs
 from .feeds import read_feed
-from .html import read_html
 from .identity import check_language, document_id, make_document, normalise_text
 from .isolate import unexpected
 from .jsonl import read_jsonl
@@ -42,6 +41,14 @@ from .text import read_text
 
 Item: TypeAlias = Document | InputError
 Reader: TypeAlias = Callable[[str, str], Iterator[Item]]
+
+
+def read_html(text: str, where: str) -> Iterator[Item]:
+    """The HTML reader, imported on first use: trafilatura takes most of a second to import."""
+    from .html import read_html as read
+
+    return read(text, where)
+
 
 READERS: dict[str, Reader] = {
     "text": read_text,

@@ -40,7 +40,8 @@ def link_corpus(
     """Link the documents not yet linked (all of them with ``rebuild``); returns what was done.
 
     ``{"documents": linked now, "already": linked before, "entities", "clusters", "new_clusters",
-    "embedded": texts embedded now, "embed_seconds", "seconds", "failures": [messages]}``. A
+    "embedded": texts embedded now, "embed_seconds", "indexed": vectors added to the
+    nearest-neighbour index, "index_seconds", "seconds", "failures": [messages]}``. A
     document whose linking fails is rolled back alone, named in ``failures`` and retried next run.
     Manual merges and splits are replayed after a rebuild and respected during every run.
     """
@@ -78,6 +79,8 @@ def link_corpus(
     if rebuild:
         with tables.transaction():
             decisions_.replay(tables)
+    indexing = time.monotonic()
+    indexed = store.sync_vector_index() if not store.read_only else 0
     return {
         "documents": documents,
         "already": already,
@@ -85,8 +88,10 @@ def link_corpus(
         "embedded": embedded_total,
         "embed_seconds": round(embed_seconds, 3),
         "failures": failures,
-        "entities": store._conn.execute("SELECT count(*) FROM link_entities").fetchone()[0],
-        "clusters": store._conn.execute("SELECT count(*) FROM link_clusters").fetchone()[0],
+        "indexed": indexed,
+        "index_seconds": round(time.monotonic() - indexing, 3),
+        "entities": tables.entity_count(),
+        "clusters": tables.cluster_count(),
         "seconds": round(time.monotonic() - started, 3),
     }
 

@@ -19,7 +19,7 @@ from starlette.middleware.trustedhost import TrustedHostMiddleware
 from .. import __version__
 from ..errors import ConfigError
 from ..settings import load_settings
-from . import api, api_linked, errors, openapi, pages, pages_linked
+from . import api, api_corrections, api_linked, correct_pages, errors, openapi, pages, pages_linked
 from .access import AccessPolicy
 from .database import Database
 from .guard import RequestGuard
@@ -100,6 +100,8 @@ def create_app(
     app.include_router(pages.router)
     app.include_router(api_linked.router)
     app.include_router(pages_linked.router)
+    app.include_router(api_corrections.router)
+    app.include_router(correct_pages.router)
     static = Path(str(resources.files("hearsay.web").joinpath("static")))
     app.mount("/static", StaticFiles(directory=static), name="static")
     openapi.install(app)
