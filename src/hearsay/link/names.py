@@ -2,9 +2,15 @@
 
     name_key("Айбек Смадияров") == name_key("Aybek Smadiyarov")     # 'aibek smadiiarov'
     name_key("Tokayev") == name_key("Tokaev")
+    name_key("Ильяс Жумабаев") == name_key("Ilyas Jumabayev") == name_key("Ilias Zhumabaev")
 
 Keys are for matching only; the names shown to users keep their own spelling. Cyrillic and
-other scripts become Latin through ``anyascii`` (ISC licence).
+other scripts become Latin through ``anyascii`` (ISC licence); the soft and hard signs are dropped
+(BGN/PCGN writes them as apostrophes, passports and newspapers leave them out), and the letters
+of the Kazakh Latin alphabet that stand for two Latin letters elsewhere (Ş, Ç) are spelled out. The
+folds then meet the usual schemes half way: BGN/PCGN and newspapers ("Aybek Smadiyarov",
+"Zhumabayev"), ICAO passports ("Aibek Smadiiarov", "Zhumabaev"), Kazakh official spellings
+("Qasym-Jomart Toqaev", "Ghalymzhan") and the older "Dzhumabaev".
 """
 
 from __future__ import annotations
@@ -33,6 +39,8 @@ _FOLDS = (
     ("centre", "center"),
     ("theatre", "theater"),
     ("dzh", "j"),
+    ("zh", "j"),
+    ("shch", "sch"),
     ("yev", "ev"),
     ("iev", "ev"),
     ("yeu", "eu"),
@@ -51,8 +59,16 @@ _FOLDS = (
     ("w", "v"),
     ("ph", "f"),
     ("ck", "k"),
+    ("gh", "g"),
+    ("q", "k"),
+)
+# Letters spelled before transliteration: signs dropped, Kazakh Latin digraph letters spelled out.
+_BEFORE_LATIN = str.maketrans(
+    {"ь": "", "ъ": "", "Ь": "", "Ъ": "", "ş": "sh", "Ş": "Sh", "ç": "ch", "Ç": "Ch"}
 )
 _NOT_WORD = re.compile(r"[^a-z0-9]+")
+# A soft sign written as an apostrophe ("Il'yas"), not one before a capital ("O'Brien").
+_SIGN_APOSTROPHE = re.compile(r"(?<=[A-Za-z])'(?=[a-z])")
 _ARTICLES = ("the ",)
 # Honorifics and titles that stand before a person's name and are not part of it.
 _TITLES = frozenset(
@@ -121,7 +137,8 @@ def fold_word(word: str) -> str:
 @lru_cache(maxsize=65536)
 def name_words(name: str) -> tuple[str, ...]:
     """The words of a name, transliterated to Latin, lower-cased, without punctuation or titles."""
-    latin = anyascii(name).lower().replace("'s ", " ")
+    latin = anyascii(name.translate(_BEFORE_LATIN)).replace("'s ", " ")
+    latin = _SIGN_APOSTROPHE.sub("", latin).lower()
     for article in _ARTICLES:
         if latin.startswith(article):
             latin = latin[len(article) :]
