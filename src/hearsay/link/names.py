@@ -68,7 +68,7 @@ _BEFORE_LATIN = str.maketrans(
 )
 _NOT_WORD = re.compile(r"[^a-z0-9]+")
 # A soft sign written as an apostrophe ("Il'yas"), not one before a capital ("O'Brien").
-_SIGN_APOSTROPHE = re.compile(r"(?<=[A-Za-z])'(?=[a-z])")
+_SIGN_APOSTROPHE = re.compile(r"(?<=[A-Za-z])'(?=[a-z])(?!s\b)")
 _ARTICLES = ("the ",)
 # Honorifics and titles that stand before a person's name and are not part of it.
 _TITLES = frozenset(
@@ -147,8 +147,26 @@ def name_words(name: str) -> tuple[str, ...]:
         words = words[1:]
     while len(words) > 1 and words[-1] in _CORPORATE:
         words = words[:-1]
-    alias = ALIASES.get(" ".join(words))
+    alias = _aliases().get(" ".join(words))
     return tuple(alias.split()) if alias else words
+
+
+@lru_cache(maxsize=1)
+def _aliases() -> dict[str, str]:
+    """``ALIASES`` and the rows of ``lexicons/aliases.tsv``: every form -> the canonical words."""
+    from ..extract.lexicon import load_lexicon
+
+    def words_of(name: str) -> str:
+        latin = _SIGN_APOSTROPHE.sub("", anyascii(name.translate(_BEFORE_LATIN))).lower()
+        return " ".join(w for w in _NOT_WORD.split(latin) if w)
+
+    table = dict(ALIASES)
+    for row in load_lexicon("aliases", "hearsay.link.lexicons"):
+        canonical = words_of(row["name"])
+        for form in row["forms"].split("|"):
+            if form.strip():
+                table.setdefault(words_of(form), canonical)
+    return table
 
 
 def name_key(name: str) -> str:
