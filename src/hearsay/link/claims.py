@@ -28,7 +28,7 @@ import datetime as dt
 import hashlib
 import re
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
@@ -39,6 +39,7 @@ from ..model import Reading, Statement
 from ..relation import same_proposition as relation_same_proposition
 from ..relation.words import raw_stem
 from ..store.links import LinkTables
+from .across import MultilingualVectors
 from .embeddings import from_bytes, to_bytes, unit
 from .names import name_key, person_name
 from .propositions import restates_with_detail
@@ -186,6 +187,10 @@ class Clusterer:
     """Assigns the statements of one document to clusters and stories, given their content vectors."""
 
     tables: LinkTables
+    across: MultilingualVectors = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.across = MultilingualVectors(self.tables)
 
     def assign(
         self,
@@ -202,6 +207,7 @@ class Clusterer:
         published = reading.published.isoformat() if reading.published else None
         founders: list[tuple[str, list[Candidate], np.ndarray, str, str]] = []
         members: list[tuple[str, str | None, np.ndarray, float]] = []  # cluster, its story, vector, weight
+        self.across.cache_other_scripts([s.content.text for s in reading.statements if s.id in hashes])
         for statement in reading.statements:
             text_hash = hashes.get(statement.id)
             if text_hash is None:
@@ -223,6 +229,12 @@ class Clusterer:
             else:
                 candidates = self._candidates(vector, keys)
                 best, score, opposite = self._proposition(text, len(entities), candidates)
+                if best is None:  # a report in another language (module ``across``)
+                    best, score, opposite = self.across.join(text, len(entities), candidates) or (
+                        None,
+                        0.0,
+                        False,
+                    )
             plainly = not opposite and not is_negative(_row_of(statement)) and statement.stance in PLAIN
             worded = as_clause(text, statement.source.text, statement.cue.text)
             title_score = clause_score(worded, plainly_stated=plainly)

@@ -1,11 +1,15 @@
 """The evidence view: which stored statements support a proposition, which refute it, which discuss it.
 
 1. **Candidates.** Documents whose statements share words with the proposition (full-text search,
-   ranked) or come close to it in meaning (content embeddings), at most ``MAX_DOCUMENTS``; for a
-   stored cluster, its members' documents too.
+   ranked) or come close to it in meaning (content embeddings: MiniLM, and the multilingual
+   encoder's vectors of the contents in other scripts, so an English proposition finds Russian
+   statements and the reverse), at most ``MAX_DOCUMENTS``; for a stored cluster, its members'
+   documents too.
 2. **Relations.** Every statement of each candidate document goes through the relation scorer
    (``hearsay.relation``) with its neighbours, so "these allegations" or "adding ..." are read
-   against the claim their document raises. Statements ``unrelated`` to the proposition drop out.
+   against the claim their document raises. A statement the English rules cannot read (another
+   script than the proposition's) is related by meaning instead (``relation.crosslingual``).
+   Statements ``unrelated`` to the proposition drop out.
 3. **Sides.** supports / refutes / discusses, each in time order, with its number of independent
    sources (``summaries.origin``: a syndicated copy or a spokesperson quoted by five outlets counts
    once) and its first appearance; the verdict line follows from those counts (``model.verdict_of``).
@@ -22,9 +26,18 @@ import numpy as np
 
 from ..model import SIDES, Evidence, EvidenceItem, EvidenceSide, LinkedStatement, Verdict, verdict_of
 from ..relation import Claim, default_scorer, proposition_frame
-from ..relation.words import is_content_word, tokens
+from ..relation.crosslingual import ABOUT, relate_by_meaning
+from ..relation.words import is_content_word, needs_meaning, tokens
 from ..store import link_reads
-from .embeddings import load_embedder, unit
+from ..store.links import LinkTables
+from .embeddings import (
+    MULTILINGUAL_PREFIX,
+    from_bytes,
+    load_embedder,
+    load_multilingual,
+    multilingual_key,
+    unit,
+)
 from .summaries import independent_group, origin, time_key
 
 if TYPE_CHECKING:
@@ -58,7 +71,7 @@ def evidence(
     if not proposition or not proposition.strip():
         return empty
     documents = _candidate_documents(conn, proposition, members)
-    items = list(_relations(conn, proposition, documents))
+    items = list(_relations(store, proposition, documents))
     return Evidence(
         proposition=proposition,
         verdict=_verdict(items),
@@ -93,25 +106,45 @@ def _full_text(conn: sqlite3.Connection, proposition: str) -> list[str]:
 
 
 def _near(conn: sqlite3.Connection, proposition: str) -> list[tuple[float, str]]:
-    """Documents with a content close in meaning, best first (each distinct content compared once)."""
+    """Documents with a content close in meaning, best first (each distinct content compared once).
+
+    MiniLM vectors are compared with the proposition's MiniLM vector; the multilingual vectors
+    (cached under ``MULTILINGUAL_PREFIX`` for contents in another script) with its multilingual one.
+    """
     vector = unit(load_embedder().encode([proposition])[0])
+    across: np.ndarray | None = None
     best: list[tuple[float, str]] = []
+
+    def keep(score: float, text_hash: str) -> None:
+        if len(best) < NEAR_HITS:
+            heapq.heappush(best, (score, text_hash))
+        else:
+            heapq.heappushpop(best, (score, text_hash))
+
     for page in link_reads.iter_embeddings(conn):
-        matrix = np.frombuffer(b"".join(r["vector"] for r in page), dtype=np.float32).reshape(len(page), -1)
-        scores = matrix @ vector
-        for index in np.nonzero(scores >= NEAR)[0]:
-            entry = (float(scores[index]), page[int(index)]["text_hash"])
-            if len(best) < NEAR_HITS:
-                heapq.heappush(best, entry)
-            else:
-                heapq.heappushpop(best, entry)
+        same = [r for r in page if not r["text_hash"].startswith(MULTILINGUAL_PREFIX)]
+        other = [r for r in page if r["text_hash"].startswith(MULTILINGUAL_PREFIX)]
+        for rows, wanted, floor in ((same, vector, NEAR), (other, None, ABOUT)):
+            if not rows:
+                continue
+            if wanted is None:
+                if across is None:
+                    across = load_multilingual().encode([proposition])[0]
+                wanted = across
+            matrix = np.frombuffer(b"".join(r["vector"] for r in rows), dtype=np.float32).reshape(
+                len(rows), -1
+            )
+            scores = matrix @ wanted
+            for index in np.nonzero(scores >= floor)[0]:
+                keep(float(scores[index]), rows[int(index)]["text_hash"].removeprefix(MULTILINGUAL_PREFIX))
     documents = link_reads.documents_of_texts(conn, [h for _s, h in best])
     return sorted(((score, d) for score, h in best for d in documents.get(h, [])), reverse=True)
 
 
 def _relations(
-    conn: sqlite3.Connection, proposition: str, documents: list[str]
+    store: SQLiteStore, proposition: str, documents: list[str]
 ) -> Iterator[tuple[EvidenceItem, dict[str, Any]]]:
+    conn = store._conn
     wanted = proposition_frame(proposition)
     scorer = default_scorer()
     texts = _texts(conn, documents)
@@ -119,21 +152,43 @@ def _relations(
     by_document: dict[str, list[dict[str, Any]]] = {}
     for row in rows:
         by_document.setdefault(row["document_id"], []).append(row)
+    related: list[tuple[dict[str, Any], Claim, Any]] = []
     for document_id, members in by_document.items():
         members.sort(key=lambda r: (r["content_start"], r["statement_id"]))
         claims = [Claim.of_row(r) for r in members]
         relations = scorer.relate_claims(wanted, claims, texts.get(document_id))
-        for row, relation in zip(members, relations, strict=True):
-            if relation.relation != "unrelated":
-                yield (
-                    EvidenceItem(
-                        statement=LinkedStatement.from_row(row),
-                        relation=relation,
-                        independent_group=independent_group(row),
-                        origin=origin(row),
-                    ),
-                    row,
-                )
+        related.extend(zip(members, claims, relations, strict=True))
+    foreign = [i for i, (_r, claim, _rel) in enumerate(related) if needs_meaning(proposition, claim.content)]
+    if foreign:
+        cosines = _cosines(store, proposition, [related[i][1].content for i in foreign])
+        for index, cosine in zip(foreign, cosines, strict=True):
+            row, claim, _relation = related[index]
+            related[index] = (row, claim, relate_by_meaning(proposition, claim, cosine))
+    for row, _claim, relation in related:
+        if relation.relation != "unrelated":
+            yield (
+                EvidenceItem(
+                    statement=LinkedStatement.from_row(row),
+                    relation=relation,
+                    independent_group=independent_group(row),
+                    origin=origin(row),
+                ),
+                row,
+            )
+
+
+def _cosines(store: SQLiteStore, proposition: str, contents: list[str]) -> list[float]:
+    """Multilingual cosines of the proposition with each content (the linker's cached vectors reused)."""
+    tables = LinkTables(store)
+    keys = [multilingual_key(c) for c in contents]
+    cached = {k: from_bytes(v) for k, v in tables.cached_vectors(sorted(set(keys))).items()}
+    missing = sorted({k: c for k, c in zip(keys, contents, strict=True) if k not in cached}.items())
+    encoder = load_multilingual()
+    if missing:  # contents linked before the encoder was used on them; not written back (a read)
+        encoded = encoder.encode([c for _k, c in missing])
+        cached.update({k: encoded[i] for i, (k, _c) in enumerate(missing)})
+    wanted = encoder.encode([proposition])[0]
+    return [float(cached[k] @ wanted) for k in keys]
 
 
 def _texts(conn: sqlite3.Connection, documents: list[str]) -> dict[str, str]:

@@ -23,7 +23,7 @@ from functools import cache
 
 from ..extract.lexicon import load_lexicon
 from ..model import Reading
-from .names import name_key
+from .names import name_key, plain_key
 
 LEXICONS = "hearsay.link.lexicons"
 # Words between an institution and its country that carry nothing: "Ministry of Defence of the RF".
@@ -40,8 +40,9 @@ def country_forms() -> dict[str, str]:
     forms: dict[str, str] = {}
     for row in load_lexicon("countries", LEXICONS):
         for form in (row["country"], *row["forms"].split("|")):
-            if key := name_key(form):
+            if key := plain_key(form):
                 forms.setdefault(key, row["country"])
+            forms.setdefault(name_key(form), row["country"])
     return forms
 
 
@@ -60,10 +61,10 @@ def dateline_places() -> dict[str, str]:
 def institution_forms() -> dict[str, str]:
     """Matching key of a form -> institution ("ministri of defence" -> "defence ministry")."""
     return {
-        name_key(form): row["institution"]
+        plain_key(form): row["institution"]
         for row in load_lexicon("institutions", LEXICONS)
         for form in (row["institution"], *row["forms"].split("|"))
-        if name_key(form)
+        if plain_key(form)
     }
 
 

@@ -136,6 +136,20 @@ def fold_word(word: str) -> str:
 
 @lru_cache(maxsize=65536)
 def name_words(name: str) -> tuple[str, ...]:
+    """The words of a name, transliterated to Latin, lower-cased, without punctuation or titles;
+    a name written another way in the alias tables ("США", "СБУ") becomes its canonical words."""
+    words = plain_words(name)
+    alias = _aliases().get(" ".join(words))
+    return tuple(alias.split()) if alias else words
+
+
+def plain_key(name: str) -> str:
+    """``name_key`` without the alias tables: the words as written, for finding names inside names."""
+    return " ".join(fold_word(w) for w in plain_words(name))
+
+
+@lru_cache(maxsize=65536)
+def plain_words(name: str) -> tuple[str, ...]:
     """The words of a name, transliterated to Latin, lower-cased, without punctuation or titles."""
     latin = anyascii(name.translate(_BEFORE_LATIN)).replace("'s ", " ")
     latin = _SIGN_APOSTROPHE.sub("", latin).lower()
@@ -147,8 +161,7 @@ def name_words(name: str) -> tuple[str, ...]:
         words = words[1:]
     while len(words) > 1 and words[-1] in _CORPORATE:
         words = words[:-1]
-    alias = _aliases().get(" ".join(words))
-    return tuple(alias.split()) if alias else words
+    return words
 
 
 @lru_cache(maxsize=1)
@@ -161,6 +174,12 @@ def _aliases() -> dict[str, str]:
         return " ".join(w for w in _NOT_WORD.split(latin) if w)
 
     table = dict(ALIASES)
+    # A country's names in other languages and short forms ("России", "РФ"), not its demonyms.
+    demonyms = {row["word"].casefold() for row in load_lexicon("demonyms")}
+    for row in load_lexicon("countries", "hearsay.link.lexicons"):
+        for form in row["forms"].split("|"):
+            if form[:1].isupper() and form.casefold() not in demonyms:
+                table.setdefault(words_of(form), row["country"])
     for row in load_lexicon("aliases", "hearsay.link.lexicons"):
         canonical = words_of(row["name"])
         for form in row["forms"].split("|"):
