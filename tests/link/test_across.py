@@ -199,3 +199,33 @@ def test_across_relation_by_meaning(content, stance, cosine, side):
     )
     assert relation.relation == side
     assert relation.strength in (None, "probable")
+
+
+def test_across_russian_evidence_reaches_english_members_never_compared_across(tmp_path):
+    # The second English wording joins by the English rules and gets no multilingual vector; the
+    # Russian proposition reaches it through the cluster its Russian report joined.
+    retold = _report(
+        "Aybek Smadiyarov told reporters Kazakhstan supplied the drone components to Russia.",
+        "Aybek Smadiyarov",
+        "told",
+        "Kazakhstan supplied the drone components to Russia",
+        ("Kazakhstan", "Russia"),
+        day=5,
+        language="en",
+    )
+    with Store(tmp_path / "kin.db") as store:
+        for document, reading in (ENGLISH, retold, RUSSIAN):
+            store.put(document, reading)
+        link_corpus(store)
+        clusters = {cluster_for_statement(store, r.document_id, "s1") for _d, r in (ENGLISH, retold, RUSSIAN)}
+        assert len(clusters) == 1
+        found = evidence(store, proposition=SUPPLIED_RU)
+    assert _side(found, retold[1].document_id) == "supports"
+
+
+def test_across_provenance_first_reporter_is_the_earlier_russian_source(linked_across):
+    from hearsay.link import provenance
+
+    cluster = cluster_for_statement(linked_across, ENGLISH[1].document_id, "s1")
+    first = provenance(linked_across, cluster).first_reported_by
+    assert first is not None and first["document_id"] == RUSSIAN[1].document_id

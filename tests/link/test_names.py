@@ -80,3 +80,10 @@ def test_names_transliteration_schemes_share_a_key(spellings):
 
 def test_names_apostrophe_before_a_capital_still_splits():
     assert name_key("O'Brien") == "o brien"
+
+
+def test_names_official_russian_order_puts_the_surname_first():
+    official = person_name("Смадияров Айбек Кайратович")
+    assert official.surname == person_name("Aybek Smadiyarov").surname
+    assert official.given[0] == person_name("Aybek Smadiyarov").given[0]
+    assert person_name("Айбек Кайратович Смадияров").surname == official.surname

@@ -10,6 +10,8 @@
    against the claim their document raises. A statement the English rules cannot read (another
    script than the proposition's) is related by meaning instead (``relation.crosslingual``).
    Statements ``unrelated`` to the proposition drop out.
+   The members in another script of the clusters the found statements take a side in are related too
+   (a Russian proposition finds the Russian report; its cluster holds the English retelling).
 3. **Sides.** supports / refutes / discusses, each in time order, with its number of independent
    sources (``summaries.origin``: a syndicated copy or a spokesperson quoted by five outlets counts
    once) and its first appearance; the verdict line follows from those counts (``model.verdict_of``).
@@ -48,6 +50,9 @@ FTS_HITS = 600
 # Statements this close in meaning bring their document in even without a shared word.
 NEAR = 0.45
 NEAR_HITS = 300
+# A side-taking cluster's members in another script join the candidates (``_other_script_kin``).
+KIN_CLUSTERS = 10
+KIN_MEMBERS = 200
 
 
 def evidence(
@@ -72,6 +77,10 @@ def evidence(
         return empty
     documents = _candidate_documents(conn, proposition, members)
     items = list(_relations(store, proposition, documents))
+    kin = _other_script_kin(conn, proposition, items, set(documents))
+    if kin:
+        items += _relations(store, proposition, kin)
+        documents += kin
     return Evidence(
         proposition=proposition,
         verdict=_verdict(items),
@@ -175,6 +184,26 @@ def _relations(
                 ),
                 row,
             )
+
+
+def _other_script_kin(
+    conn: sqlite3.Connection,
+    proposition: str,
+    items: list[tuple[EvidenceItem, dict[str, Any]]],
+    seen: set[str],
+) -> list[str]:
+    """Documents of the members in another script of the clusters the found statements take a side in.
+
+    A Russian proposition finds the Russian report by its words; the report's cluster holds the
+    English retelling, which no Russian word and no cached multilingual vector may reach.
+    """
+    clusters = _clusters(items)[:KIN_CLUSTERS]
+    found: dict[str, None] = {}
+    for cluster_id in clusters:
+        for row in link_reads.statements_of_cluster(conn, cluster_id, limit=KIN_MEMBERS):
+            if row["document_id"] not in seen and needs_meaning(proposition, row["content"] or ""):
+                found.setdefault(row["document_id"], None)
+    return list(found)[: max(0, MAX_DOCUMENTS - len(seen))]
 
 
 def _cosines(store: SQLiteStore, proposition: str, contents: list[str]) -> list[float]:

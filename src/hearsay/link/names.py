@@ -213,14 +213,22 @@ class PersonName:
 def person_name(name: str) -> PersonName | None:
     """The folded parts of a person's name; None when it has no letters.
 
-    "A. Smadiyarov" -> given ("a",), "Kassym-Jomart Tokayev" -> given ("kassim", "jomart").
+    "A. Smadiyarov" -> given ("a",), "Kassym-Jomart Tokayev" -> given ("kassim", "jomart"); the
+    official Russian order, surname first and a patronymic last ("Смадияров Айбек Кайратович"), gives
+    the surname first: given ("aibek", "kairatovich"), surname "smadiarov".
     """
     words = [fold_word(w) for w in name_words(name)]
     while len(words) > 2 and _describes(words[0]):
         words = words[1:]  # "Comedian Ellen DeGeneres", "American Hasim Rahman"
     if not words:
         return None
+    if len(words) == 3 and _PATRONYMIC.search(words[2]) and not _PATRONYMIC.search(words[1]):
+        return PersonName(given=tuple(words[1:]), surname=words[0])
     return PersonName(given=tuple(words[:-1]), surname=words[-1])
+
+
+# Russian patronymics after folding ("Кайратович" -> "kairatovich", "Ивановна" -> "ivanovna").
+_PATRONYMIC = re.compile(r"(?:ovich|evich|ovna|evna|ichna)$")
 
 
 @lru_cache(maxsize=1)
