@@ -229,3 +229,22 @@ def test_across_provenance_first_reporter_is_the_earlier_russian_source(linked_a
     cluster = cluster_for_statement(linked_across, ENGLISH[1].document_id, "s1")
     first = provenance(linked_across, cluster).first_reported_by
     assert first is not None and first["document_id"] == RUSSIAN[1].document_id
+
+
+def test_across_cli_evidence_in_english_lists_the_russian_statement(tmp_path):
+    import json
+
+    from click.testing import CliRunner
+
+    from hearsay.cli import cli
+
+    path = tmp_path / "cli.db"
+    with Store(path) as store:
+        for document, reading in (ENGLISH, RUSSIAN):
+            store.put(document, reading)
+        link_corpus(store)
+    result = CliRunner().invoke(cli, ["evidence", SUPPLIED_EN, "--db", str(path), "--json"])
+    assert result.exit_code == 0, result.output
+    supports = json.loads(result.output)["sides"]["supports"]["items"]
+    assert SUPPLIED_RU in {item["content"] for item in supports}
+    assert {item["rule"] for item in supports} >= {"other-language", "states"}
