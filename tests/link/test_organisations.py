@@ -193,3 +193,35 @@ def test_organisations_foreign_ministry_across_languages(tmp_path):
     )
     ids = _link(tmp_path, russian, english, other)
     assert ids[0][0] == ids[1][0] != ids[2][0]
+
+
+def test_organisations_source_named_only_in_words_finds_its_countrys_ministry(tmp_path):
+    from hearsay.link import entity_detail
+    from hearsay.model import Source, Span, Statement
+
+    moscow = _reading(
+        "MOSCOW (Reuters) - The Defence Ministry said drones were downed.", ("Defence Ministry", "ORG")
+    )
+    text = "Russia's Defence Ministry said that twelve drones were downed over the Kursk region overnight."
+    document = Document(
+        id=hashlib.sha256(text.encode()).hexdigest(), text=text, published=dt.date(2026, 1, 2)
+    )
+    content = "twelve drones were downed over the Kursk region overnight"
+    start = text.index(content)
+    statement = Statement(
+        id="s1",
+        source=Source(None, "Russia's Defence Ministry", 0, 25),
+        cue=Span(26, 30, "said"),
+        content=Span(start, start + len(content), content),
+        kind="indirect",
+        certainty="certain",
+        polarity="pos",
+    )
+    reading = Reading(document_id=document.id, statements=(statement,), published=document.published)
+    with Store(tmp_path / "source.db") as store:
+        for doc, read in (moscow, (document, reading)):
+            store.put(doc, read)
+        link_corpus(store)
+        ministry = entity_for_mention(store, moscow[1].document_id, "e1")
+        said = entity_detail(store, ministry)["said"]
+    assert [s["content"] for s in said] == [content]

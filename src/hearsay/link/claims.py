@@ -41,6 +41,7 @@ from ..relation.words import raw_stem
 from ..store.links import LinkTables
 from .across import MultilingualVectors
 from .embeddings import from_bytes, to_bytes, unit
+from .institutions import generic_institution, qualified_key
 from .names import name_key, person_name
 from .propositions import restates_with_detail
 from .summaries import is_negative
@@ -146,6 +147,9 @@ def source_entity(
     key = name_key(text)
     if not key:
         return None
+    generic = generic_institution(key)
+    if generic is not None and generic[1] is not None:
+        key = qualified_key(generic[0], generic[1])  # "Russia's Defence Ministry said"
     if " " not in key:
         for entity in reading.entities:
             if entity.id in mapping and entity.type == "PERSON":
