@@ -225,3 +225,22 @@ def test_organisations_source_named_only_in_words_finds_its_countrys_ministry(tm
         ministry = entity_for_mention(store, moscow[1].document_id, "e1")
         said = entity_detail(store, ministry)["said"]
     assert [s["content"] for s in said] == [content]
+
+
+def test_organisations_acronym_with_two_possible_expansions_pairs_with_neither():
+    text = "The Alaska Revolving Loan Fund and the Agriculture Revolving Loan Fund met. ARLF said no."
+    _d, reading = _reading(
+        text,
+        ("Alaska Revolving Loan Fund", "ORG"),
+        ("Agriculture Revolving Loan Fund", "ORG"),
+        ("ARLF", "ORG"),
+    )
+    assert acronym_partners(reading) == {}
+    defined = text.replace("Fund and", "Fund (ARLF) and")
+    _d, reading = _reading(
+        defined,
+        ("Alaska Revolving Loan Fund", "ORG"),
+        ("Agriculture Revolving Loan Fund", "ORG"),
+        ("ARLF", "ORG"),
+    )
+    assert acronym_partners(reading) == {"e3": ["Alaska Revolving Loan Fund"], "e1": ["ARLF"]}

@@ -2,7 +2,9 @@
 
 * ``acronym_partners``: a document that defines an acronym ("the Security Service of Ukraine
   (SBU)", "SBU (Security Service of Ukraine)") or uses an organisation's name and its initials
-  ("the Central Intelligence Agency" ... "the CIA") makes the two one organisation. The resolver
+  ("the Central Intelligence Agency" ... "the CIA") makes the two one organisation, when one
+  organisation of the document has those initials ("Alaska Revolving Loan Fund" and "Agriculture
+  Revolving Loan Fund" beside "ARLF" pair with neither, unless one defines it). The resolver
   links each with the other's names, so the acronym alone in a later document meets both.
 * ``qualifies``: "Palestinian Islamic Jihad" is "Islamic Jihad" with a country or nationality in
   front; the resolver joins the shorter name to the longer one's entity only when that is the one
@@ -57,12 +59,16 @@ def acronym_partners(reading: Reading) -> dict[str, list[str]]:
     partners: dict[str, list[str]] = {}
     for acronym_entity, acronym in short:
         letters = name_key(acronym).replace(" ", "")
-        for full_entity, full in long:
-            if full_entity.id == acronym_entity.id:
-                continue
-            if letters in initials(full) or _defined(text, full, acronym):
-                partners.setdefault(acronym_entity.id, []).append(full)
-                partners.setdefault(full_entity.id, []).append(acronym)
+        others = [(e, n) for e, n in long if e.id != acronym_entity.id]
+        # A definition wins over initials; two organisations with these initials are no pair at all.
+        matched = [(e, n) for e, n in others if _defined(text, n, acronym)] or [
+            (e, n) for e, n in others if letters in initials(n)
+        ]
+        if len({e.id for e, _n in matched}) != 1:
+            continue
+        for full_entity, full in matched:
+            partners.setdefault(acronym_entity.id, []).append(full)
+            partners.setdefault(full_entity.id, []).append(acronym)
     return partners
 
 
