@@ -63,7 +63,7 @@ def institution_forms() -> dict[str, str]:
     return {
         plain_key(form): row["institution"]
         for row in load_lexicon("institutions", LEXICONS)
-        for form in (row["institution"], *row["forms"].split("|"))
+        for form in row["forms"].split("|")
         if plain_key(form)
     }
 
