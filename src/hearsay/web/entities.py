@@ -12,9 +12,10 @@ from typing import Any
 
 from ..link import entity_detail as linked_entity_detail
 from ..link import entity_list
+from ..link import pages as link_pages
 from ..store import SQLiteStore
 from . import urls
-from .paging import one_more
+from .sections import section, sliced
 
 # Statements listed on an entity page, each way; the API pages the statements endpoint instead.
 MAX_STATEMENTS = 200
@@ -29,11 +30,58 @@ def entity_page(
     offset: int,
 ) -> tuple[list[dict[str, Any]], int]:
     """One page of entities, most mentioned first, and how many match in all."""
+    items = entity_list(store, type=type, query=query, limit=limit, offset=offset)
+    return items, link_pages.count_entities(store, type=type, query=query)
 
-    def fetch(count: int) -> list[dict[str, Any]]:
-        return entity_list(store, type=type, query=query, limit=count, offset=offset)
 
-    return one_more(fetch, limit, offset)
+# The lists of an entity page, each paged on its own: "said_page", "said_about_page", "documents_page".
+ENTITY_LISTS = ("said", "said_about", "documents")
+
+
+def entity_view(store: SQLiteStore, key: str, requested: dict[str, int]) -> dict[str, Any] | None:
+    """An entity page's header (names, type, roles) and a page of each of its lists, counts first."""
+    path = urls.entity(key)
+    if urls.split_entity_key(key) is None:
+        found = link_pages.entity_summary(store, key)
+        if found is None:
+            return None
+        entity_id = found["id"]
+
+        def statements(direction: link_pages.Direction):
+            def fetch(limit: int, offset: int) -> list[dict[str, Any]]:
+                return link_pages.entity_statements(store, entity_id, direction, limit=limit, offset=offset)[
+                    0
+                ]
+
+            return fetch
+
+        counts = {
+            d: link_pages.entity_statements(store, entity_id, d, limit=0, offset=0)[1]
+            for d in ("said", "said_about")
+        }
+
+        def documents(limit: int, offset: int) -> list[dict[str, Any]]:
+            return link_pages.entity_documents(store, entity_id, limit=limit, offset=offset)
+
+        fetchers = {
+            "said": statements("said"),
+            "said_about": statements("said_about"),
+            "documents": documents,
+        }
+        counts["documents"] = found["documents_count"]
+        found["linked"] = True
+    else:
+        found = entity_detail(store, key)
+        if found is None:
+            return None
+        fetchers = {name: sliced(found[name]) for name in ENTITY_LISTS}
+        counts = {name: len(found[name]) for name in ENTITY_LISTS}
+        found["linked"] = False
+    found["sections"] = {
+        name: section(name, counts[name], fetchers[name], requested, path, anchor=f"{name}-title")
+        for name in ENTITY_LISTS
+    }
+    return found
 
 
 def entity_detail(store: SQLiteStore, key: str) -> dict[str, Any] | None:

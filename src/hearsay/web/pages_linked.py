@@ -9,6 +9,7 @@ from fastapi.responses import HTMLResponse
 
 from ..link import (
     cluster_detail,
+    cluster_list,
     cluster_members,
     provenance,
     story_detail,
@@ -32,7 +33,7 @@ def clusters(request: Request, q: Text = None, offset: Offset = 0) -> HTMLRespon
     items, total = listing.cluster_page(request, q, PAGE, offset)
     context = {
         "clusters": [p.to_dict() for p in items],
-        "pager": pager(total, offset),
+        "pager": pager(total, offset, exact=not q),
         "query": q or "",
     }
     return render_page(request, "clusters.html", context)
@@ -46,12 +47,19 @@ def stories(request: Request, offset: Offset = 0) -> HTMLResponse:
 
 
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
-def story(request: Request, story_id: str) -> HTMLResponse:
-    found = story_detail(state(request).db.reader(), story_id)
+def story(request: Request, story_id: str, offset: Offset = 0) -> HTMLResponse:
+    store = state(request).db.reader()
+    found = story_detail(store, story_id, limit=0)
     if found is None:
         raise HTTPException(404, f"no story {story_id!r}")
-    found_story, propositions = found
-    context = {"story": found_story.to_dict(), "clusters": [p.to_dict() for p in propositions]}
+    found_story = found[0].to_dict()
+    propositions = cluster_list(store, story=story_id, limit=PAGE, offset=offset)
+    context = {
+        "story": found_story,
+        "clusters": [p.to_dict() for p in propositions],
+        "pager": pager(found_story["propositions"], offset),
+        "path": urls.story(story_id),
+    }
     return render_page(request, "story.html", context)
 
 

@@ -1,0 +1,103 @@
+"""Counts and pages over the link tables, for lists that show their size first (web pages, API totals).
+
+Kept apart from ``link_reads`` so its queries stay as they are; every value is a parameter.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import Any
+
+from .link_reads import STATEMENT_SELECT, TIME_ORDER
+from .queries import FOLD
+
+_ABOUT = """EXISTS (
+    SELECT 1 FROM link_members AS am JOIN mentions AS m
+      ON m.document_id = am.document_id AND m.entity = am.local_id
+    WHERE am.entity_id = :entity AND am.document_id = s.document_id
+      AND m.start >= s.content_start AND m."end" <= s.content_end)"""
+_SAID = "coalesce(ls.entity_id, lm.entity_id) = :entity"
+
+
+def count_entities(conn: sqlite3.Connection, *, type_: str | None, query: str | None) -> int:
+    """How many entities ``link_reads.entities`` would list over every page."""
+    needle = query.casefold() if query else None
+    row = conn.execute(
+        f"""SELECT count(*) FROM link_entities AS e
+        WHERE (:type IS NULL OR e.type = :type)
+          AND (:needle IS NULL OR EXISTS (SELECT 1 FROM link_entity_names AS n
+               WHERE n.entity_id = e.id
+                 AND (instr({FOLD}(n.name), :needle) > 0 OR instr(n.key, :needle) > 0)))""",
+        {"type": type_, "needle": needle},
+    ).fetchone()
+    return int(row[0])
+
+
+def count_clusters(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("SELECT count(*) FROM link_clusters").fetchone()[0])
+
+
+def count_stories(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("SELECT count(*) FROM link_stories").fetchone()[0])
+
+
+def said_by(conn: sqlite3.Connection, entity_id: str, *, limit: int, offset: int) -> list[dict[str, Any]]:
+    """One page of what an entity said, oldest first."""
+    return _page(f"{STATEMENT_SELECT} WHERE {_SAID} {TIME_ORDER}", conn, entity_id, limit, offset)
+
+
+def said_about(conn: sqlite3.Connection, entity_id: str, *, limit: int, offset: int) -> list[dict[str, Any]]:
+    """One page of the statements whose content mentions an entity, oldest first."""
+    return _page(f"{STATEMENT_SELECT} WHERE {_ABOUT} {TIME_ORDER}", conn, entity_id, limit, offset)
+
+
+def count_said_by(conn: sqlite3.Connection, entity_id: str) -> int:
+    return _count(
+        f"""SELECT count(*) FROM statements AS s
+        LEFT JOIN link_statements AS ls ON ls.document_id = s.document_id AND ls.statement_id = s.id
+        LEFT JOIN link_members AS lm ON lm.document_id = s.document_id AND lm.local_id = s.source_entity
+        WHERE {_SAID}""",
+        conn,
+        entity_id,
+    )
+
+
+def count_said_about(conn: sqlite3.Connection, entity_id: str) -> int:
+    return _count(f"SELECT count(*) FROM statements AS s WHERE {_ABOUT}", conn, entity_id)
+
+
+def entity_documents(
+    conn: sqlite3.Connection, entity_id: str, *, limit: int, offset: int
+) -> list[dict[str, Any]]:
+    """One page of the documents that mention an entity, oldest first."""
+    cursor = conn.execute(
+        """SELECT DISTINCT d.id AS document_id, d.title, d.published, d.outlet, d.ingested_at
+        FROM link_members AS m JOIN documents AS d ON d.id = m.document_id WHERE m.entity_id = ?
+        ORDER BY d.published IS NULL, d.published, d.ingested_at LIMIT ? OFFSET ?""",
+        (entity_id, limit, offset),
+    )
+    return [{k: row[k] for k in ("document_id", "title", "published", "outlet")} for row in cursor]
+
+
+def entity_members(conn: sqlite3.Connection, entity_id: str, limit: int = 500) -> list[dict[str, Any]]:
+    """The document entities an entity is made of: their names, types and documents."""
+    cursor = conn.execute(
+        """SELECT m.document_id, m.local_id, m.name, m.type, m.mentions, d.title, d.published
+        FROM link_members AS m JOIN documents AS d ON d.id = m.document_id
+        WHERE m.entity_id = ? ORDER BY d.published IS NULL, d.published, d.ingested_at, m.local_id LIMIT ?""",
+        (entity_id, limit),
+    )
+    return [dict(row) for row in cursor]
+
+
+def _page(
+    sql: str, conn: sqlite3.Connection, entity_id: str, limit: int, offset: int
+) -> list[dict[str, Any]]:
+    cursor = conn.execute(
+        f"{sql} LIMIT :limit OFFSET :offset", {"entity": entity_id, "limit": limit, "offset": offset}
+    )
+    return [dict(row) for row in cursor]
+
+
+def _count(sql: str, conn: sqlite3.Connection, entity_id: str) -> int:
+    return int(conn.execute(sql, {"entity": entity_id}).fetchone()[0])
