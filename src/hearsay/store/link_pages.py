@@ -80,10 +80,12 @@ def entity_documents(
 
 
 def entity_members(conn: sqlite3.Connection, entity_id: str, limit: int = 500) -> list[dict[str, Any]]:
-    """The document entities an entity is made of: their names, types and documents."""
+    """The document entities an entity is made of: their names, aliases (JSON), types and documents."""
     cursor = conn.execute(
-        """SELECT m.document_id, m.local_id, m.name, m.type, m.mentions, d.title, d.published
+        """SELECT m.document_id, m.local_id, m.name, m.type, m.mentions, d.title, d.published,
+               coalesce(e.aliases, '[]') AS aliases
         FROM link_members AS m JOIN documents AS d ON d.id = m.document_id
+        LEFT JOIN entities AS e ON e.document_id = m.document_id AND e.id = m.local_id
         WHERE m.entity_id = ? ORDER BY d.published IS NULL, d.published, d.ingested_at, m.local_id LIMIT ?""",
         (entity_id, limit),
     )
@@ -101,3 +103,13 @@ def _page(
 
 def _count(sql: str, conn: sqlite3.Connection, entity_id: str) -> int:
     return int(conn.execute(sql, {"entity": entity_id}).fetchone()[0])
+
+
+def merge_decisions(conn: sqlite3.Connection, cls: str, name_key: str) -> dict[str, str]:
+    """Name keys a user merged into the entity keyed ``name_key`` -> when the decision was made."""
+    rows = conn.execute(
+        """SELECT other, decided_at FROM link_decisions
+        WHERE action = 'merge' AND class = ? AND name = ? ORDER BY id""",
+        (cls, name_key),
+    )
+    return {row["other"]: row["decided_at"] for row in rows}

@@ -16,7 +16,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from .. import __version__
-from . import api, api_linked, errors, openapi, pages, pages_linked
+from . import api, api_linked, entity_forms, errors, openapi, pages, pages_linked
 from .database import Database
 from .state import ServerState, is_loopback
 
@@ -79,6 +79,7 @@ def create_app(
     app.include_router(pages.router)
     app.include_router(api_linked.router)
     app.include_router(pages_linked.router)
+    app.include_router(entity_forms.router)
     static = Path(str(resources.files("hearsay.web").joinpath("static")))
     app.mount("/static", StaticFiles(directory=static), name="static")
     openapi.install(app)

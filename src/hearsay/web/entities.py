@@ -13,6 +13,7 @@ from typing import Any
 from ..link import entity_detail as linked_entity_detail
 from ..link import entity_list
 from ..link import pages as link_pages
+from ..link.why import why_one
 from ..store import SQLiteStore
 from . import urls
 from .sections import section, sliced
@@ -70,6 +71,7 @@ def entity_view(store: SQLiteStore, key: str, requested: dict[str, int]) -> dict
         }
         counts["documents"] = found["documents_count"]
         found["linked"] = True
+        found["why"] = why_one(store, entity_id)
     else:
         found = entity_detail(store, key)
         if found is None:
@@ -77,6 +79,7 @@ def entity_view(store: SQLiteStore, key: str, requested: dict[str, int]) -> dict
         fetchers = {name: sliced(found[name]) for name in ENTITY_LISTS}
         counts = {name: len(found[name]) for name in ENTITY_LISTS}
         found["linked"] = False
+        found["why"] = None
     found["sections"] = {
         name: section(name, counts[name], fetchers[name], requested, path, anchor=f"{name}-title")
         for name in ENTITY_LISTS

@@ -14,6 +14,7 @@ from . import entities as entity_views
 from . import listing
 from .api import MAX_LIMIT, MAX_OFFSET, statement_filters
 from .article import Linked, marked_up, statement_cards
+from .entity_forms import writes_context
 from .evidence_page import by_statement, claim_of
 from .render import render_page
 from .search_marks import snippet_html
@@ -101,6 +102,8 @@ def entity(
     said_page: ListPage = 1,
     said_about_page: ListPage = 1,
     documents_page: ListPage = 1,
+    done: Text = None,
+    split_off: Text = None,
 ) -> HTMLResponse:
     """An entity: its names and why they are one, roles, then each list with its count first."""
     store = state(request).db.reader()
@@ -111,7 +114,8 @@ def entity(
     timeline = None
     if found["id"] == key:
         timeline = timeline_svg([e.to_dict() for e in link_timeline(store, entity=key, limit=200)])
-    return render_page(request, "entity.html", {"entity": found, "timeline": timeline})
+    writes = writes_context(request, done, split_off)
+    return render_page(request, "entity.html", {"entity": found, "timeline": timeline, "writes": writes})
 
 
 @router.get("/search", response_class=HTMLResponse)
