@@ -116,7 +116,9 @@ class NameReason(BaseModel):
     document_id: str = Field(description="the first such document")
     title: str | None
     rule: str = Field(
-        description="same, spelling, user merge, person, surname alone, near name, across types, same article, through"
+        description=(
+            "same, spelling, user merge, person, surname alone, near name, across types, same article, through"
+        )
     )
     rule_words: str = Field(description="the rule in words (docs/vocabulary.md)")
     evidence: str

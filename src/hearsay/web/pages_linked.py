@@ -17,7 +17,10 @@ from ..link import (
 )
 from . import listing, urls
 from .evidence_page import claim_of, side_pages
+from .graph_layout import LayoutUnavailable
+from .graph_layout import graph_svg as dot_graph_svg
 from .pages import PAGE, Offset, Text, pager
+from .provenance_view import provenance_view
 from .render import render_page
 from .state import state
 from .svg_graph import graph_svg
@@ -85,16 +88,40 @@ def cluster(
         "claim": claim,
         "sides": side_pages(claim.evidence, requested, urls.cluster(cluster_id), {}),
         "provenance": traced,
-        "graph": graph_svg(
-            traced.get("nodes", []),
-            traced.get("edges", []),
-            "Provenance: who reported this claim, citing whom",
-        ),
+        "graph": provenance_graph(traced, cluster_id),
         "timeline": timeline_svg(
             [e.to_dict() for e in timeline(store, cluster_id=cluster_id, limit=200)], "Timeline of this claim"
         ),
     }
     return render_page(request, "cluster.html", context)
+
+
+GRAPH_TITLE = "Provenance: who reported this claim, citing whom"
+
+
+def provenance_graph(traced: dict[str, Any], cluster_id: str) -> dict[str, Any]:
+    """The drawn graph (Graphviz, else the built-in layout with the reason), its links and the unresolved."""
+    view = provenance_view(traced)
+    drawn, problem = None, None
+    if view.nodes:
+        try:
+            drawn = dot_graph_svg(view.nodes, view.edges, GRAPH_TITLE).svg
+        except LayoutUnavailable as why:
+            problem = str(why)
+            drawn = graph_svg(view.nodes, view.edges, GRAPH_TITLE)
+    labels = {n["id"]: n.get("label") or n["id"] for n in view.nodes}
+    links = [
+        {"from": labels[e["from"]], "to": labels[e["to"]], "cue": e.get("cue") or "", **e} for e in view.edges
+    ]
+    return {
+        "svg": drawn,
+        "problem": problem,
+        "links": links,
+        "unresolved": view.unresolved,
+        "hidden_nodes": view.hidden_nodes,
+        "kinds": sorted({str(n.get("kind") or "node") for n in view.nodes}),
+        "graphml": f"/api/v1/clusters/{cluster_id}/provenance.graphml",
+    }
 
 
 @router.get("/evidence", response_class=HTMLResponse)
