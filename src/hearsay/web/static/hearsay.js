@@ -99,6 +99,15 @@ function setUpBackLinks() {
   }
   window.addEventListener("hashchange", place);
   place();
+  // Alt+Shift+S goes to the statements in every browser (the link's accesskey does in most).
+  document.addEventListener("keydown", (event) => {
+    if (!(event.altKey && event.shiftKey && event.code === "KeyS")) return;
+    const heading = document.getElementById("statements-title");
+    if (!heading) return;
+    event.preventDefault();
+    window.location.hash = "statements-title";
+    heading.focus();
+  });
 }
 
 // Zoom and pan for a wide graph: buttons scale the SVG, its box scrolls, and dragging pans it.
@@ -130,7 +139,7 @@ function setUpZoom() {
     button("−", "Zoom out", (s) => Math.max(0.25, s / 1.25));
     button("+", "Zoom in", (s) => Math.min(4, s * 1.25));
     button("Fit", "Fit the graph to the box", () => Math.min(1, (box.clientWidth - 16) / width));
-    button("100%", "Actual size", () => 1);
+    button("100%", "100%, the actual size", () => 1);
     bar.append(shown);
     box.before(bar);
     let drag = null;
