@@ -143,7 +143,8 @@ def test_graph_zooms_and_its_labels_stay_in_their_boxes(page, page_paths) -> Non
         """() => [...document.querySelectorAll('svg.graph g.node')].flatMap((g) => {
             const box = g.querySelector('rect').getBBox();
             return [...g.querySelectorAll('text')].map((t) => t.getBBox()).filter((t) =>
-              t.x < box.x || t.y < box.y || t.x + t.width > box.x + box.width || t.y + t.height > box.y + box.height);
+              t.x < box.x || t.y < box.y ||
+              t.x + t.width > box.x + box.width || t.y + t.height > box.y + box.height);
           }).length"""
     )
     assert overflow == 0

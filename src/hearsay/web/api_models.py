@@ -117,7 +117,8 @@ class NameReason(BaseModel):
     title: str | None
     rule: str = Field(
         description=(
-            "same, spelling, user merge, person, surname alone, near name, across types, same article, through"
+            "same, spelling, user merge, person, surname alone, near name, across types, "
+            "same article, through"
         )
     )
     rule_words: str = Field(description="the rule in words (docs/vocabulary.md)")
