@@ -2,7 +2,7 @@
 
 Why Graphviz: ``dot`` is a layered (Sugiyama) layout with crossing reduction, and it places edge
 labels as nodes of their own, so labels never overlap nodes or each other; it is a Debian package
-(``graphviz``), small, offline, and stable for decades. We run ``dot -Tjson`` in a subprocess with a
+(``graphviz``), small, offline, and stable for decades. We run ``dot -Tjson0`` in a subprocess with a
 timeout and draw the SVG ourselves from its coordinates (our classes, escaped text, a ``<title>``
 per node and edge), so the page's styles and CSP stay ours. Without ``dot`` (or when it fails),
 ``layout`` says why and the page falls back to the simple built-in layout (``svg_graph``).
@@ -18,6 +18,7 @@ import shutil
 import subprocess
 import textwrap
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from markupsafe import Markup, escape
@@ -94,10 +95,16 @@ def layout(nodes: list[dict[str, Any]], edges: list[dict[str, Any]]) -> dict[str
     dot = shutil.which("dot")
     if dot is None:
         raise LayoutUnavailable("Graphviz is not installed on this server (the dot program is missing)")
+    return json.loads(_run_dot(dot, dot_source(nodes, edges)))
+
+
+@lru_cache(maxsize=256)
+def _run_dot(dot: str, source: str) -> str:
+    """dot's JSON for ``source``; a graph asked for again (a page reloaded) is not laid out again."""
     try:
         done = subprocess.run(
-            [dot, "-Tjson"],
-            input=dot_source(nodes, edges),
+            [dot, "-Tjson0"],
+            input=source,
             capture_output=True,
             text=True,
             timeout=DOT_TIMEOUT_S,
@@ -112,10 +119,10 @@ def layout(nodes: list[dict[str, Any]], edges: list[dict[str, Any]]) -> dict[str
     if done.returncode != 0:
         raise LayoutUnavailable("Graphviz could not lay this graph out")
     try:
-        result: dict[str, Any] = json.loads(done.stdout)
+        json.loads(done.stdout)
     except json.JSONDecodeError:
         raise LayoutUnavailable("Graphviz gave a layout that could not be read") from None
-    return result
+    return done.stdout
 
 
 def _points(spline: str) -> tuple[list[tuple[float, float]], tuple[float, float] | None]:
