@@ -10,7 +10,7 @@ from rich.text import Text
 
 from ..errors import StoreError
 from ..model import STANCES, Reading
-from ..vocabulary import label
+from ..vocabulary import label as worded_label
 from . import output
 from .ingest import DB_HELP
 
@@ -92,7 +92,7 @@ WORDED = {
 
 
 def _worded(column: str, value: Any) -> Any:
-    return label(WORDED[column], value) if column in WORDED and isinstance(value, str) else value
+    return worded_label(WORDED[column], value) if column in WORDED and isinstance(value, str) else value
 
 
 def _shown(value: Any, limit: int | None) -> Text:
