@@ -43,11 +43,15 @@ def entity_statements(
     if not _ready(store):
         return [], 0
     conn = store._conn
-    if direction == "said":
-        rows = link_pages.said_by(conn, entity_id, limit=limit, offset=offset)
-        return [statement_dict(r) for r in rows], link_pages.count_said_by(conn, entity_id)
-    rows = link_pages.said_about(conn, entity_id, limit=limit, offset=offset)
-    return [statement_dict(r) for r in rows], link_pages.count_said_about(conn, entity_id)
+    fetch, count = {
+        "said": (link_pages.said_by, link_pages.count_said_by),
+        "said_about": (link_pages.said_about, link_pages.count_said_about),
+    }[direction]
+    rows = fetch(conn, entity_id, limit=max(limit, 1), offset=offset)
+    # The rows carry the total; a page past the end (or none asked for) counts on its own.
+    total = rows[0]["listed_total"] if rows else count(conn, entity_id)
+    items = [statement_dict({k: v for k, v in r.items() if k != "listed_total"}) for r in rows[:limit]]
+    return items, total
 
 
 def entity_documents(store: SQLiteStore, entity_id: str, *, limit: int, offset: int) -> list[dict[str, Any]]:

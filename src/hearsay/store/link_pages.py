@@ -8,15 +8,35 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
-from .link_reads import STATEMENT_SELECT, TIME_ORDER
+from .link_reads import STATEMENT_SELECT
 from .queries import FOLD
 
-_ABOUT = """EXISTS (
-    SELECT 1 FROM link_members AS am JOIN mentions AS m
-      ON m.document_id = am.document_id AND m.entity = am.local_id
-    WHERE am.entity_id = :entity AND am.document_id = s.document_id
-      AND m.start >= s.content_start AND m."end" <= s.content_end)"""
+# Both start from the entity's members (indexed by entity), never from a scan of every statement:
+# the keys of the statements come first, and the statement rows are joined to them.
+# CROSS JOIN keeps this order: members, their mentions (by entity), then the statements around them.
+_ABOUT_KEYS = """SELECT DISTINCT st.document_id, st.id FROM link_members AS am
+    CROSS JOIN mentions AS m ON m.document_id = am.document_id AND m.entity = am.local_id
+    CROSS JOIN statements AS st ON st.document_id = am.document_id
+      AND m.start >= st.content_start AND m."end" <= st.content_end
+    WHERE am.entity_id = :entity"""
+_SAID_KEYS = """SELECT document_id, statement_id FROM link_statements WHERE entity_id = :entity
+    UNION
+    SELECT st.document_id, st.id FROM link_members AS mm JOIN statements AS st
+      ON st.document_id = mm.document_id AND st.source_entity = mm.local_id
+    WHERE mm.entity_id = :entity"""
 _SAID = "coalesce(ls.entity_id, lm.entity_id) = :entity"
+
+
+def _keyed(keys: str, where: str = "1") -> str:
+    """The statement rows of ``keys`` (document id, statement id), oldest first, each with the
+    ``listed_total`` of rows, so one query gives a page and the count."""
+    return (
+        f"WITH keys(document_id, statement_id) AS ({keys}), "
+        f"found AS ({STATEMENT_SELECT} JOIN keys AS k ON k.document_id = s.document_id "
+        f"AND k.statement_id = s.id WHERE {where}) "
+        "SELECT *, count(*) OVER () AS listed_total FROM found ORDER BY published IS NULL, published, "
+        "ingested_at, document_id, content_start, statement_id"
+    )
 
 
 def count_entities(conn: sqlite3.Connection, *, type_: str | None, query: str | None) -> int:
@@ -42,18 +62,20 @@ def count_stories(conn: sqlite3.Connection) -> int:
 
 
 def said_by(conn: sqlite3.Connection, entity_id: str, *, limit: int, offset: int) -> list[dict[str, Any]]:
-    """One page of what an entity said, oldest first."""
-    return _page(f"{STATEMENT_SELECT} WHERE {_SAID} {TIME_ORDER}", conn, entity_id, limit, offset)
+    """One page of what an entity said, oldest first; each row's ``listed_total`` counts them all."""
+    return _page(_keyed(_SAID_KEYS, _SAID), conn, entity_id, limit, offset)
 
 
 def said_about(conn: sqlite3.Connection, entity_id: str, *, limit: int, offset: int) -> list[dict[str, Any]]:
-    """One page of the statements whose content mentions an entity, oldest first."""
-    return _page(f"{STATEMENT_SELECT} WHERE {_ABOUT} {TIME_ORDER}", conn, entity_id, limit, offset)
+    """One page of the statements whose content mentions an entity, oldest first (with ``listed_total``)."""
+    return _page(_keyed(_ABOUT_KEYS), conn, entity_id, limit, offset)
 
 
 def count_said_by(conn: sqlite3.Connection, entity_id: str) -> int:
     return _count(
-        f"""SELECT count(*) FROM statements AS s
+        f"""WITH keys(document_id, statement_id) AS ({_SAID_KEYS})
+        SELECT count(*) FROM keys AS k
+        JOIN statements AS s ON s.document_id = k.document_id AND s.id = k.statement_id
         LEFT JOIN link_statements AS ls ON ls.document_id = s.document_id AND ls.statement_id = s.id
         LEFT JOIN link_members AS lm ON lm.document_id = s.document_id AND lm.local_id = s.source_entity
         WHERE {_SAID}""",
@@ -63,7 +85,7 @@ def count_said_by(conn: sqlite3.Connection, entity_id: str) -> int:
 
 
 def count_said_about(conn: sqlite3.Connection, entity_id: str) -> int:
-    return _count(f"SELECT count(*) FROM statements AS s WHERE {_ABOUT}", conn, entity_id)
+    return _count(f"SELECT count(*) FROM ({_ABOUT_KEYS})", conn, entity_id)
 
 
 def entity_documents(

@@ -8,6 +8,7 @@ over time, what the entity ``said`` and what was ``said_about`` it, and its ``do
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from ..link import entity_detail as linked_entity_detail
@@ -16,7 +17,7 @@ from ..link import pages as link_pages
 from ..link.why import why_one
 from ..store import SQLiteStore
 from . import urls
-from .sections import section, sliced
+from .sections import PER_PAGE, section, sliced
 
 # Statements listed on an entity page, each way; the API pages the statements endpoint instead.
 MAX_STATEMENTS = 200
@@ -48,27 +49,19 @@ def entity_view(store: SQLiteStore, key: str, requested: dict[str, int]) -> dict
             return None
         entity_id = found["id"]
 
-        def statements(direction: link_pages.Direction):
-            def fetch(limit: int, offset: int) -> list[dict[str, Any]]:
-                return link_pages.entity_statements(store, entity_id, direction, limit=limit, offset=offset)[
-                    0
-                ]
-
-            return fetch
-
-        counts = {
-            d: link_pages.entity_statements(store, entity_id, d, limit=0, offset=0)[1]
-            for d in ("said", "said_about")
-        }
+        counts, fetchers = {}, {}
+        for direction in ("said", "said_about"):
+            # One query gives the requested page and the total; only a page past the end asks again.
+            offset = (requested.get(f"{direction}_page", 1) - 1) * PER_PAGE
+            rows, counts[direction] = link_pages.entity_statements(
+                store, entity_id, direction, limit=PER_PAGE, offset=offset
+            )
+            fetchers[direction] = _reuse(rows, offset, store, entity_id, direction)
 
         def documents(limit: int, offset: int) -> list[dict[str, Any]]:
             return link_pages.entity_documents(store, entity_id, limit=limit, offset=offset)
 
-        fetchers = {
-            "said": statements("said"),
-            "said_about": statements("said_about"),
-            "documents": documents,
-        }
+        fetchers["documents"] = documents
         counts["documents"] = found["documents_count"]
         found["linked"] = True
         found["why"] = why_one(store, entity_id)
@@ -93,6 +86,23 @@ def entity_detail(store: SQLiteStore, key: str) -> dict[str, Any] | None:
     if named is None:
         return linked_entity_detail(store, key)
     return _store_detail(store, *named)
+
+
+def _reuse(
+    rows: list[dict[str, Any]],
+    offset: int,
+    store: SQLiteStore,
+    entity_id: str,
+    direction: link_pages.Direction,
+) -> Callable[[int, int], list[dict[str, Any]]]:
+    """``fetch`` for a section that already holds the page at ``offset``."""
+
+    def fetch(limit: int, wanted: int) -> list[dict[str, Any]]:
+        if wanted == offset and len(rows) <= limit:
+            return rows
+        return link_pages.entity_statements(store, entity_id, direction, limit=limit, offset=wanted)[0]
+
+    return fetch
 
 
 def _store_detail(store: SQLiteStore, name: str, type_: str) -> dict[str, Any] | None:

@@ -11,7 +11,7 @@ from fastapi.responses import HTMLResponse
 from ..link import timeline as link_timeline
 from ..model import CERTAINTIES, STANCES
 from . import entities as entity_views
-from . import listing
+from . import listing, urls
 from .api import MAX_LIMIT, MAX_OFFSET, statement_filters
 from .article import Linked, marked_up, statement_cards
 from .entity_forms import writes_context
@@ -104,6 +104,7 @@ def entity(
     documents_page: ListPage = 1,
     done: Text = None,
     split_off: Text = None,
+    timeline: bool = False,
 ) -> HTMLResponse:
     """An entity: its names and why they are one, roles, then each list with its count first."""
     store = state(request).db.reader()
@@ -111,11 +112,17 @@ def entity(
     found = entity_views.entity_view(store, key, requested)
     if found is None:
         raise HTTPException(404, f"no entity {key!r}")
-    timeline = None
-    if found["id"] == key:
-        timeline = timeline_svg([e.to_dict() for e in link_timeline(store, entity=key, limit=200)])
-    writes = writes_context(request, done, split_off)
-    return render_page(request, "entity.html", {"entity": found, "timeline": timeline, "writes": writes})
+    # The timeline reads every statement by or about the entity: drawn when asked for, not on every visit.
+    drawn = None
+    if timeline and found["id"] == key:
+        drawn = timeline_svg([e.to_dict() for e in link_timeline(store, entity=key, limit=200)])
+    context = {
+        "entity": found,
+        "timeline": drawn,
+        "timeline_href": urls.with_query(urls.entity(key), timeline=1) + "#timeline-title-h",
+        "writes": writes_context(request, done, split_off),
+    }
+    return render_page(request, "entity.html", context)
 
 
 @router.get("/search", response_class=HTMLResponse)
