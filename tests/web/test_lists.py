@@ -79,3 +79,11 @@ def test_stories_and_claims_pagers_have_true_totals(client, sample_db) -> None:
     assert f"of {clusters}" in pagers(client.get("/clusters").text)[0]
     story = client.get("/api/v1/stories", params={"limit": 1}).json()["items"][0]
     assert client.get(urls.story(story["id"])).status_code == 200
+
+
+def test_entity_timeline_is_drawn_on_request(client) -> None:
+    busiest = client.get("/api/v1/entities", params={"limit": 1}).json()["items"][0]
+    plain = client.get(urls.entity(busiest["id"])).text
+    assert "Show the timeline" in plain and 'class="timeline"' not in plain
+    drawn = client.get(urls.entity(busiest["id"]), params={"timeline": 1}).text
+    assert 'class="timeline"' in drawn
