@@ -5,6 +5,7 @@
 ``HEARSAY_MAX_BYTES``      largest input file accepted, in bytes
 ``HEARSAY_MAX_CHARS``      largest document text extracted, in characters
 ``HEARSAY_LANGUAGE``       read every input as this language instead of detecting it (e.g. ``en``)
+``HEARSAY_DOC_TIMEOUT``    seconds a document's reading may take before it fails alone (0: no limit)
 """
 
 from __future__ import annotations
@@ -42,6 +43,8 @@ class Settings:
     max_chars: int
     language: str | None = None
     host: str = "127.0.0.1"
+    # Seconds one document may take to read; news articles take well under one.
+    doc_timeout: float = 120.0
 
 
 def load_settings() -> Settings:
@@ -52,4 +55,18 @@ def load_settings() -> Settings:
         max_bytes=_int_env("HEARSAY_MAX_BYTES", 20_000_000),
         max_chars=_int_env("HEARSAY_MAX_CHARS", 1_000_000),
         language=os.environ.get("HEARSAY_LANGUAGE") or None,
+        doc_timeout=_seconds_env("HEARSAY_DOC_TIMEOUT", 120.0),
     )
+
+
+def _seconds_env(name: str, default: float) -> float:
+    raw = os.environ.get(name)
+    if raw is None or raw == "":
+        return default
+    try:
+        value = float(raw)
+    except ValueError:
+        raise ConfigError(f"{name} must be a number of seconds, got {raw!r}") from None
+    if not value >= 0:
+        raise ConfigError(f"{name} must be 0 or more, got {raw!r}")
+    return value

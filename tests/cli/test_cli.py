@@ -42,6 +42,10 @@ FAILING = (
     "feed-broken.xml",
     "feed-partial.rss:item 2",
     "telegram-partial.json:message 2",
+    "surrogate-and-long-number.jsonl:3",
+    "undecodable-line.jsonl:2",
+    "undecodable-line.jsonl:3",
+    "telegram-nested.json:message #2",
 )
 
 
@@ -224,6 +228,15 @@ def test_ingest_bad_files_one_line_each_exits_1(tmp_path):
     for name in (*FAILING, "huge.txt"):
         assert sum(name in line for line in lines) == 1, (name, lines)
     assert len(lines) == len(FAILING) + 1
+    assert all(re.search(r"\[H\d{3}\]", line) for line in lines), lines
+    with Store(tmp_path / "h.db", read_only=True) as store:
+        stored = {d.source_path.rsplit("/", 1)[-1] for d in store.documents()}
+    kept = ("surrogate-and-long-number.jsonl:1", "surrogate-and-long-number.jsonl:2")
+    kept += ("surrogate-and-long-number.jsonl:4", "control-characters.html")
+    kept += ("telegram-surrogate.json:message 1", "telegram-surrogate.json:message 2")
+    kept += ("undecodable-line.jsonl:1", "undecodable-line.jsonl:4", "feed-control-reference.rss:item 1")
+    kept += ("telegram-nested.json:message 1", "telegram-nested.json:message 3")
+    assert set(kept) <= stored, stored
 
 
 def test_ingest_all_inputs_fail_exits_3(runner, tmp_path):
@@ -450,3 +463,23 @@ def test_demo_on_a_tmp_db(runner, tmp_path):
     again = run(runner, "demo", "--db", str(db))
     assert again.exit_code == 0
     assert "documents already stored │ 91" in again.stdout
+
+
+def test_ingest_names_with_control_characters_and_link_loops(runner, tmp_path):
+    folder = tmp_path / "inputs"
+    folder.mkdir()
+    shutil.copy(DATA / "good/harbour.txt", folder / "bell\x07\x1b[31mred.txt")
+    (folder / "empty\x1b]0;title\x07.txt").write_text("")
+    os.symlink("loop-b", folder / "loop-a")
+    os.symlink("loop-a", folder / "loop-b")
+    shutil.copy(DATA / "bad/telegram-surrogate.json", folder / "z.json")
+    result = run(runner, "ingest", "--no-link", str(folder), "--db", str(tmp_path / "h.db"))
+    assert result.exit_code == 1, result.stderr
+    lines = error_lines(result.stderr)
+    assert len(lines) == 3, lines
+    assert all(re.match(r"hearsay: error: \[H\d{3}\] ", line) for line in lines), lines
+    assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f]", result.stderr + result.stdout)
+    assert any("empty\\x1b]0;title\\x07.txt" in line for line in lines)
+    assert sum("loops back on itself" in line for line in lines) == 2
+    with Store(tmp_path / "h.db", read_only=True) as store:
+        assert store.counts()["documents"] == 3  # the harbour article and both Telegram posts

@@ -26,7 +26,7 @@ def read_csv(path: Path) -> list[dict[str, str]]:
 
 
 def test_export_registry_names() -> None:
-    assert sorted(EXPORTERS) == ["csv", "graphml", "json", "jsonl", "jsonld"]
+    assert sorted(EXPORTERS) == ["corrections", "csv", "graphml", "json", "jsonl", "jsonld"]
 
 
 def test_export_unknown_format_lists_the_known_ones(store: SQLiteStore, tmp_path: Path) -> None:

@@ -102,10 +102,14 @@ def test_expand_iter_documents_over_fixture_tree() -> None:
         "feed-partial.rss:item 2",
         "malformed.jsonl:2",
         "malformed.jsonl:3",
+        "surrogate-and-long-number.jsonl:3",
+        "telegram-nested.json:message #2",
         "telegram-partial.json:message 2",
+        "undecodable-line.jsonl:2",
+        "undecodable-line.jsonl:3",
         "whitespace.txt",
     ]
-    assert len(documents) == 20
+    assert len(documents) == 32
     assert all(d.text and len(d.id) == 64 for d in documents)
 
 

@@ -57,6 +57,7 @@ def test_migrations_create_the_tables(db_path: Path) -> None:
         "source_path",
         "text",
         "ingested_at",
+        "outlet_key",
     ]
     assert columns(db_path, "readings") == ["document_id", "schema_version", "extractor", "json"]
     assert columns(db_path, "entities") == ["document_id", "id", "name", "type", "aliases", "roles"]

@@ -63,7 +63,9 @@ def test_target_migration_adds_the_columns_to_a_version_4_database(db_path: Path
     conn.close()
     assert not set(TARGET_COLUMNS) & set(columns(db_path, "statements"))
     SQLiteStore(db_path).close()
-    assert columns(db_path, "statements")[-4:] == TARGET_COLUMNS
+    added = columns(db_path, "statements")
+    start = added.index(TARGET_COLUMNS[0])
+    assert added[start : start + 4] == TARGET_COLUMNS
     with sqlite3.connect(db_path) as conn:
         old = conn.execute("SELECT content_text, target_text, target_statement FROM statements").fetchone()
     assert old == ("x", None, None)

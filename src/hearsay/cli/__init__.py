@@ -58,6 +58,7 @@ def cli() -> None:
 
 
 def _register() -> None:
+    from .correct import correct_group
     from .eval import eval_group
     from .export import export_command
     from .ingest import demo, ingest
@@ -68,7 +69,7 @@ def _register() -> None:
 
     for command in (read, ingest, statements, entities_group, show, export_command, demo, eval_group, serve):
         cli.add_command(command)
-    for command in (link, entity, stories, clusters, evidence, provenance, timeline):
+    for command in (link, entity, stories, clusters, evidence, provenance, timeline, correct_group):
         cli.add_command(command)
 
 

@@ -237,3 +237,7 @@ eval_group.add_command(eval_ecbplus)
 from .eval_fnc1 import eval_fnc1  # noqa: E402  (registered after the group exists)
 
 eval_group.add_command(eval_fnc1)
+
+from .eval_corrections import eval_corrections  # noqa: E402  (registered after the group exists)
+
+eval_group.add_command(eval_corrections)

@@ -9,7 +9,7 @@ import click
 from . import output
 from .query import db_option, open_existing
 
-FORMATS = ("json", "jsonl", "csv", "jsonld", "graphml")
+FORMATS = ("json", "jsonl", "csv", "jsonld", "graphml", "corrections")
 
 
 EPILOG = "Exit codes: 0 written; 2 usage error; 3 the database cannot be read or the files cannot be written."

@@ -1,147 +1,65 @@
-"""`hearsay ingest` and `hearsay demo`: read, extract and store; one failure never stops the batch."""
+"""`hearsay ingest` and `hearsay demo`: arguments and output around ``hearsay.pipeline.ingest``."""
 
 from __future__ import annotations
 
 import datetime as dt
-import signal
-import threading
-import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 
-from ..model import Reading
 from . import output
-from .read import PUBLISHED_OPTION, Failure, PublishedFor, as_date, documents, exit_code, expand, extracted
+from .read import DOC_TIMEOUT_OPTION, PUBLISHED_OPTION, as_date, exit_code, reading_engine
 
 if TYPE_CHECKING:
-    from ..store import SQLiteStore
+    from ..pipeline import Outcome, Summary
 
 DB_HELP = "SQLite database file (default: $HEARSAY_DB, else hearsay.db)."
 
 
-@dataclass(slots=True)
-class Tally:
-    """What one ingest run did."""
-
-    new: int = 0
-    already: int = 0
-    statements: int = 0
-    entities: int = 0
-    failures: list[str] = field(default_factory=list)
-    started: float = field(default_factory=time.monotonic)
-    linked: int | None = None
-
-    @property
-    def exit_code(self) -> int:
-        return exit_code(self.new + self.already, len(self.failures))
-
-    def rows(self) -> list[tuple[str, str]]:
-        return [
-            ("documents new", f"{self.new:,}"),
-            ("documents already stored", f"{self.already:,}"),
-            ("statements added", f"{self.statements:,}"),
-            ("entities added", f"{self.entities:,}"),
-            *([("documents linked", f"{self.linked:,}")] if self.linked is not None else []),
-            ("failures", f"{len(self.failures):,}"),
-            ("seconds", f"{time.monotonic() - self.started:.1f}"),
-        ]
+def summary_rows(summary: Summary) -> list[tuple[str, str]]:
+    return [
+        ("documents new", f"{summary.new:,}"),
+        ("documents already stored", f"{summary.already:,}"),
+        ("statements added", f"{summary.statements:,}"),
+        ("entities added", f"{summary.entities:,}"),
+        *([("documents linked", f"{summary.linked:,}")] if summary.linked is not None else []),
+        ("failures", f"{len(summary.failures):,}"),
+        ("seconds", f"{summary.seconds:.1f}"),
+    ]
 
 
-class Interrupted(Exception):
-    """Ctrl-C during an ingest; carries the tally so far."""
-
-    def __init__(self, tally: Tally) -> None:
-        super().__init__("interrupted")
-        self.tally = tally
-
-
-def ingest_paths(store, paths: Sequence[Path], published_for: PublishedFor, tally: Tally) -> Tally:
-    """Read, extract and store the documents in ``paths``; failures are printed as they happen."""
-    with _progress(len(paths)) as bar:
-        items = documents(paths, published_for)
-        try:
-            for outcome in extracted(items, skip=lambda document: store.has(document.id)):
-                if outcome.file_done is not None:
-                    bar.file_done()
-                    continue
-                bar.document_done()
-                if outcome.failure is not None:
-                    _fail(tally, outcome.failure)
-                elif outcome.reading is None:
-                    tally.already += 1
-                else:
-                    _store(store, outcome.reading, tally)
-        except KeyboardInterrupt:
-            raise Interrupted(tally) from None
-    return tally
-
-
-def _store(store, reading: Reading, tally: Tally) -> None:
-    document = reading.document
-    try:
-        with _atomic():
-            added = store.put(document, reading)
-    except KeyboardInterrupt:
-        raise
-    except Exception as err:  # noqa: BLE001 - a document the store refuses must not stop the batch
-        from .read import describe, where
-
-        _fail(tally, describe(err, where(document) if document is not None else reading.document_id[:12]))
-        return
-    if added:
-        tally.new += 1
-        tally.statements += len(reading.statements)
-        tally.entities += len(reading.entities)
-    else:
-        tally.already += 1
-
-
-def _fail(tally: Tally, failure: Failure) -> None:
-    output.error(failure.message)
-    tally.failures.append(failure.message)
-
-
-@contextmanager
-def _atomic() -> Iterator[None]:
-    """Hold Ctrl-C until the block ends, so that a document is stored whole or not at all."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    caught: list[int] = []
-    previous = signal.signal(signal.SIGINT, lambda signum, _frame: caught.append(signum))
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGINT, previous)
-    if caught:
-        raise KeyboardInterrupt
+def summary_exit_code(summary: Summary) -> int:
+    return exit_code(summary.stored, len(summary.failures))
 
 
 class _Bar:
-    """Progress by files, with a count of documents done; does nothing when not shown."""
+    """Progress by files, with a count of documents done; prints each failure as it happens."""
 
-    def __init__(self, progress: Progress | None = None, total: int | None = None) -> None:
-        self.shown = (progress, progress.add_task("ingest", total=total, docs=0)) if progress else None
+    def __init__(self, progress: Progress | None = None) -> None:
+        self.progress = progress
+        self.task: TaskID | None = None
 
-    def file_done(self) -> None:
-        if self.shown is not None:
-            progress, task = self.shown
-            progress.advance(task)
+    def files(self, total: int) -> None:
+        if self.progress is not None:
+            self.task = self.progress.add_task("ingest", total=total, docs=0)
 
-    def document_done(self) -> None:
-        if self.shown is not None:
-            progress, task = self.shown
-            progress.update(task, docs=progress.tasks[0].fields["docs"] + 1)
+    def outcome(self, outcome: Outcome) -> None:
+        if outcome.failure is not None:
+            output.error(outcome.failure.message)
+        if self.progress is None or self.task is None:
+            return
+        if outcome.file_done is not None:
+            self.progress.advance(self.task)
+        elif outcome.document is not None:
+            self.progress.update(self.task, docs=self.progress.tasks[0].fields["docs"] + 1)
 
 
 @contextmanager
-def _progress(total: int) -> Iterator[_Bar]:
+def _progress() -> Iterator[_Bar]:
     """A progress bar on stderr, in a terminal only; it is transient, leaving only the summary behind."""
     console = output.console(stderr=True)
     if not console.is_terminal:
@@ -155,7 +73,29 @@ def _progress(total: int) -> Iterator[_Bar]:
         TimeElapsedColumn(),
     )
     with Progress(*columns, console=console, transient=True) as progress:
-        yield _Bar(progress, total)
+        yield _Bar(progress)
+
+
+def run_ingest(
+    store, inputs: Sequence[str | Path], published: dt.date | None, *, link: bool, engine
+) -> Summary:
+    """Store (and link) ``inputs`` with a progress bar; Ctrl-C keeps what is stored and exits 130."""
+    from ..pipeline import Interrupted, ingest
+
+    with engine, _progress() as bar:
+        try:
+            return ingest(
+                inputs,
+                store,
+                published=published,
+                engine=engine,
+                link=link,
+                on_outcome=bar.outcome,
+                on_files=bar.files,
+            )
+        except Interrupted as err:
+            interrupted(err)
+            raise  # not reached
 
 
 def open_store(db: str):
@@ -164,14 +104,14 @@ def open_store(db: str):
     return Store(db)
 
 
-def print_tally(tally: Tally, heading: str) -> None:
+def print_summary(summary: Summary, heading: str) -> None:
     out = output.console()
     out.print(output.cell(heading), soft_wrap=True)
-    out.print(output.table(("this run", "count"), tally.rows()))
+    out.print(output.table(("this run", "count"), summary_rows(summary)))
 
 
-def interrupted(err: Interrupted) -> None:
-    output.note(f"interrupted; {err.tally.new} documents stored, re-run to continue")
+def interrupted(err) -> None:
+    output.note(f"interrupted; {err.summary.new} documents stored, re-run to continue")
     raise SystemExit(130)
 
 
@@ -190,31 +130,40 @@ NO_LINK_OPTION = click.option(
 )
 
 
-def _ingest_and_link(
-    store: SQLiteStore, paths: Sequence[Path], published_for: PublishedFor, tally: Tally, *, link: bool
-) -> None:
-    """Store the documents in ``paths`` (Ctrl-C keeps what is stored), then link them unless told not to."""
-    try:
-        ingest_paths(store, paths, published_for, tally)
-    except Interrupted as err:
-        interrupted(err)
-    if link:
-        link_new(store, tally)
+WORKERS_OPTION = click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Read documents in this many processes (one writer stores them); with --engine dask, the size "
+    "of the local cluster started when no --scheduler is given.",
+)
+ENGINE_OPTION = click.option(
+    "--engine",
+    type=click.Choice(["local", "dask"]),
+    default="local",
+    show_default=True,
+    help="Where documents are read: local processes, or a Dask cluster (see docs/distributed.md).",
+)
+SCHEDULER_OPTION = click.option(
+    "--scheduler",
+    default=None,
+    metavar="ADDRESS",
+    help="With --engine dask: the address of a running Dask scheduler, e.g. tcp://10.0.0.5:8786 "
+    "(default: a local cluster on 127.0.0.1).",
+)
 
 
-def link_new(store, tally: Tally) -> None:
-    """Link the documents not linked yet (incrementally); a failure is one line and fails nothing stored."""
-    from ..errors import HearsayError
-    from ..link import link_corpus
+def make_engine(engine: str, workers: int, scheduler: str | None, doc_timeout: float | None):
+    if engine == "dask":
+        from ..pipeline.dask_engine import DaskEngine
+        from .read import _default_doc_timeout
 
-    try:
-        counts = link_corpus(store)
-    except HearsayError as err:
-        _fail(tally, Failure(f"linking failed: {err.message}; the documents are stored, run `hearsay link`"))
-        return
-    tally.linked = counts["documents"]
-    for message in counts["failures"]:
-        _fail(tally, Failure(f"linking failed for {message}; it is stored, and `hearsay link` retries it"))
+        limit = _default_doc_timeout() if doc_timeout is None else doc_timeout
+        return DaskEngine(scheduler=scheduler, workers=workers, time_limit=limit or None)
+    if scheduler is not None:
+        raise click.UsageError("--scheduler needs --engine dask")
+    return reading_engine(workers, doc_timeout)
 
 
 @click.command(epilog=INGEST_EPILOG)
@@ -222,21 +171,30 @@ def link_new(store, tally: Tally) -> None:
 @db_option
 @PUBLISHED_OPTION
 @NO_LINK_OPTION
-def ingest(inputs: tuple[str, ...], db: str, published: dt.datetime | None, no_link: bool) -> None:
+@WORKERS_OPTION
+@ENGINE_OPTION
+@SCHEDULER_OPTION
+@DOC_TIMEOUT_OPTION
+def ingest(
+    inputs: tuple[str, ...],
+    db: str,
+    published: dt.datetime | None,
+    no_link: bool,
+    workers: int,
+    engine: str,
+    scheduler: str | None,
+    doc_timeout: float | None,
+) -> None:
     """Read files, folders (recursively) and globs, extract their readings, store and link them.
 
     Documents already in the database are not read again, so an interrupted run can simply be re-run.
     New documents are then linked to the rest (entities, claim clusters, provenance) unless --no-link.
     """
-    date = as_date(published)
-    paths, failures = expand(inputs)
-    tally = Tally()
-    for failure in failures:
-        _fail(tally, failure)
+    reader = make_engine(engine, workers, scheduler, doc_timeout)
     with open_store(db) as store:
-        _ingest_and_link(store, paths, lambda _path: date, tally, link=not no_link)
-    print_tally(tally, f"ingested {len(paths)} files into {db}")
-    raise SystemExit(tally.exit_code)
+        summary = run_ingest(store, inputs, as_date(published), link=not no_link, engine=reader)
+    print_summary(summary, f"ingested {summary.files} files into {db}")
+    raise SystemExit(summary_exit_code(summary))
 
 
 @click.command(epilog=DEMO_EPILOG)
@@ -247,14 +205,13 @@ def demo(db: str, no_link: bool) -> None:
     from ..sample import MAIN_ARTICLE, sample_paths
 
     paths = sample_paths()
-    tally = Tally()
     with open_store(db) as store:
-        _ingest_and_link(store, paths, lambda _path: None, tally, link=not no_link)
+        summary = run_ingest(store, paths, None, link=not no_link, engine=reading_engine(1, None))
         names = ", ".join(path.name for path in paths)
-        print_tally(tally, f"hearsay demo: the bundled sample corpus ({names}) into {db}")
+        print_summary(summary, f"hearsay demo: the bundled sample corpus ({names}) into {db}")
         _print_counts(store, db)
         _print_main_statements(store, paths[0], MAIN_ARTICLE, db)
-    raise SystemExit(tally.exit_code)
+    raise SystemExit(summary_exit_code(summary))
 
 
 def _print_counts(store, db: str) -> None:

@@ -13,7 +13,7 @@ from typing import Any
 import click
 from rich.text import Text
 
-from ..errors import StoreError
+from ..errors import LinkError, StoreError
 from . import output
 from .query import EPILOG, db_option, json_option, open_existing
 from .query import entities as list_entities
@@ -67,7 +67,7 @@ def link(db: str, rebuild: bool, as_json: bool) -> None:
     with open_writable(db) as store:
         counts = link_corpus(store, rebuild=rebuild)
     for message in counts["failures"]:
-        output.error(f"linking failed for {message}; re-run `hearsay link` to retry it")
+        output.error(str(LinkError(f"linking failed for {message}; re-run `hearsay link` to retry it")))
     if as_json:
         output.json_line(counts)
     else:

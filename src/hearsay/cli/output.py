@@ -16,6 +16,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from ..errors import coded, printable
 from ..model import Reading
 from ..vocabulary import factuality_words
 
@@ -36,8 +37,8 @@ def console(stderr: bool = False) -> Console:
 
 
 def error(message: str) -> None:
-    """Print one error line on stderr; newlines in the message are folded so it stays one line."""
-    click.echo(f"hearsay: error: {one_line(message)}", err=True)
+    """Print one error line on stderr: one line, escaped, with a ``[CODE]`` (H900 when it has none)."""
+    click.echo(f"hearsay: error: {coded(one_line(message))}", err=True)
 
 
 def note(message: str) -> None:
@@ -46,7 +47,8 @@ def note(message: str) -> None:
 
 
 def one_line(message: str) -> str:
-    return " ".join(str(message).split())
+    """``message`` on one line, its control characters escaped so that a terminal shows them."""
+    return printable(" ".join(str(message).split()))
 
 
 def json_line(data: Any) -> None:

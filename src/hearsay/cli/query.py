@@ -42,15 +42,26 @@ def open_existing(db: str):
 @json_option
 def statements(db: str, source, about, stance, document_id, limit: int, as_json: bool) -> None:
     """List stored statements: who said what, with cue, stance, certainty and polarity."""
+    from ..store.corrections import CorrectionTable
+
     with open_existing(db) as store:
         rows = store.statements(
             source=source, about=about, stance=stance, document_id=document_id, limit=limit
         )
+        marks = CorrectionTable(store).marks_of([row["document_id"] for row in rows])
+    for row in rows:
+        row["corrected"] = marks.get((row["document_id"], row["statement_id"]), [])
     if as_json or not rows:
         _print_rows(rows, (), as_json, title="")
         return
     table_rows = [
-        output.statement_row(row["document_id"][:8], row["source"], row["cue"], row["content"], row)
+        output.statement_row(
+            row["document_id"][:8] + (" ✎" if row["corrected"] else ""),
+            row["source"],
+            row["cue"],
+            row["content"],
+            row,
+        )
         for row in rows
     ]
     columns = ("document", *output.STATEMENT_COLUMNS)
@@ -119,8 +130,11 @@ def show(document_id: str, db: str, plain: bool) -> None:
     statement n is marked as [Sn source], <Cn cue> and {n content}.
     """
     with open_existing(db) as store:
+        from ..store.corrections import CorrectionTable
+
         document = store.document(document_id)
         reading = store.reading(document.id)
+        marks = CorrectionTable(store).marks(document.id)
     out = output.console()
     header = Text()
     header.append(output.one_line(document.title or document.source_path or "untitled"), style="bold")
@@ -139,15 +153,18 @@ def show(document_id: str, db: str, plain: bool) -> None:
         out.print()
         out.print(output.marked_up(reading, document.text), soft_wrap=True)
     out.print()
-    out.print(_statement_table(reading))
+    out.print(_statement_table(reading, marks))
+    if marks:
+        out.print(Text("✎ corrected by an analyst (hearsay correct list " + document.id[:12] + ")"))
 
 
-def _statement_table(reading: Reading):
+def _statement_table(reading: Reading, marks: dict[str, list[str]]):
     rows = []
     for statement in reading.statements:
         entity = reading.entity(statement.source.entity)
         source = entity.name if entity else statement.source.text
         cue, content = statement.cue.text, statement.content.text
-        rows.append(output.statement_row(statement.id, source, cue, content, statement))
+        number = statement.id + (" ✎ " + ", ".join(marks[statement.id]) if statement.id in marks else "")
+        rows.append(output.statement_row(number, source, cue, content, statement))
     columns = ("#", *output.STATEMENT_COLUMNS)
     return output.table(columns, rows, title=f"{len(rows)} statements")

@@ -11,7 +11,12 @@ SERVE_EPILOG = """\b
 Binds 127.0.0.1 by default, so only this machine can reach the server: pages show article
 text and the API accepts uploads. Bound to another address (--host 0.0.0.0), uploads need
 the token from --token or $HEARSAY_TOKEN, sent as "Authorization: Bearer TOKEN"; without a
-token they are refused. Reads always use read-only connections.
+token they are refused. With --read-token (or $HEARSAY_READ_TOKEN) every page and API call
+needs a read token or the write token too (a browser asks for it: any user name, the token
+as password). Tokens are checked before a request body is read, and bodies over
+$HEARSAY_MAX_UPLOAD_BYTES are cut off. Requests must name an allowed host (--allowed-host,
+$HEARSAY_ALLOWED_HOSTS): by default any host when bound to 0.0.0.0, else the loopback names
+and --host. Reads always use read-only connections.
 Exit codes: 0 stopped; 2 usage error; 3 the database cannot be used or the web extra is missing."""
 
 
@@ -27,7 +32,31 @@ Exit codes: 0 stopped; 2 usage error; 3 the database cannot be used or the web e
 @click.option(
     "--token", envvar="HEARSAY_TOKEN", help="Token that writes (uploads) must send; needed off 127.0.0.1."
 )
-def serve(db: str, host: str, port: int, token: str | None) -> None:
+@click.option(
+    "--read-token",
+    "read_tokens",
+    multiple=True,
+    envvar="HEARSAY_READ_TOKEN",
+    help="A token every read must send (repeatable; $HEARSAY_READ_TOKEN: space-separated). "
+    "Without one, reads are open.",
+)
+@click.option(
+    "--allowed-host",
+    "allowed_hosts",
+    multiple=True,
+    envvar="HEARSAY_ALLOWED_HOSTS",
+    metavar="NAME",
+    help="A Host header to answer, e.g. news.example.org or *.example.org (repeatable; "
+    "$HEARSAY_ALLOWED_HOSTS: space-separated). Others get 400.",
+)
+def serve(
+    db: str,
+    host: str,
+    port: int,
+    token: str | None,
+    read_tokens: tuple[str, ...],
+    allowed_hosts: tuple[str, ...],
+) -> None:
     """Serve the web UI and the HTTP API (under /api/v1, OpenAPI at /openapi.json)."""
     try:
         import uvicorn
@@ -40,7 +69,9 @@ def serve(db: str, host: str, port: int, token: str | None) -> None:
     from ..web.state import is_loopback
     from . import output
 
-    app = create_app(db, host=host, token=token)
+    app = create_app(
+        db, host=host, token=token, read_tokens=read_tokens, allowed_hosts=list(allowed_hosts) or None
+    )
     if not is_loopback(host) and not token:
         output.note(f"listening on {host} without --token: uploads are off")
     output.note(f"serving {db} at http://{host}:{port}/ (Ctrl-C stops)")

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from ..corrections.gold import export_corrections
 from ..errors import ConfigError
 from .csv import export_csv
 from .graph import export_graphml
@@ -28,6 +29,8 @@ EXPORTERS: dict[str, Exporter] = {
     # From the cross-document links (hearsay link): schema.org Claims, and the provenance/entity graph.
     "jsonld": export_jsonld,
     "graphml": export_graphml,
+    # Analysts' corrections (hearsay.corrections) as a gold set that `hearsay eval corrections` scores.
+    "corrections": export_corrections,
 }
 
 __all__ = ["EXPORTERS", "export"]

@@ -23,6 +23,7 @@ from typing import Any
 
 from ..model import Reading
 from ..store import rows
+from ..store.corrections import CorrectionTable
 from .files import replaced
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -70,7 +71,8 @@ RowsOf = Callable[[Reading], Iterable[dict[str, Any]]]
 # file name -> (header, rows of one reading)
 TABLES: dict[str, tuple[tuple[str, ...], RowsOf]] = {
     "documents.csv": (rows.DOCUMENT_COLUMNS, _documents),
-    "statements.csv": (rows.STATEMENT_COLUMNS, _statements),
+    # ``corrected``: the fields an analyst decided (hearsay correct), joined by "; ".
+    "statements.csv": ((*rows.STATEMENT_COLUMNS, "corrected"), _statements),
     "entities.csv": (rows.ENTITY_COLUMNS, _entities),
     "mentions.csv": (rows.MENTION_COLUMNS, _mentions),
     "times.csv": (rows.TIME_COLUMNS, _times),
@@ -85,7 +87,13 @@ def export_csv(store, out_dir: Path) -> list[Path]:
         writers = [csv.writer(handle) for handle in handles]
         for writer, (header, _rows_of) in zip(writers, specs, strict=True):
             writer.writerow(header)
+        corrections = CorrectionTable(store)
         for reading in store.iter_readings():
+            marks = corrections.marks(reading.document_id)
             for writer, (header, rows_of) in zip(writers, specs, strict=True):
-                writer.writerows([guard(row[c]) for c in header] for row in rows_of(reading))
+                table = [
+                    {**row, "corrected": "; ".join(marks.get(row.get("id", ""), []))}
+                    for row in rows_of(reading)
+                ]
+                writer.writerows([guard(row[c]) for c in header] for row in table)
     return paths

@@ -8,17 +8,18 @@ from __future__ import annotations
 
 import importlib
 import threading
-from collections import deque
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from ..errors import InputError, ModelError
 from ..model import Document, Reading
 from ..settings import MODEL_CANDIDATES, load_settings
 from .drafts import register_extensions
+from .pieces import is_long, parse_in_pieces
 
 # Our components, in order. Each module registers its factory with spaCy on import and
 # declares what it requires and assigns on the Doc.
@@ -80,6 +81,11 @@ def load_pipeline(name: str | None = None) -> Language:
         return _load(name or load_settings().model)
 
 
+def pipeline_loaded() -> bool:
+    """Whether this process has loaded a pipeline already."""
+    return _load.cache_info().currsize > 0
+
+
 def extractor_name(nlp: Language) -> str:
     meta = nlp.meta
     return f"hearsay-{_version()}/{meta.get('lang', '?')}_{meta.get('name', '?')}-{meta.get('version', '?')}"
@@ -99,27 +105,56 @@ def extract(document: Document, nlp: Language | None = None) -> Reading:
 def extract_many(
     documents: Iterable[Document], nlp: Language | None = None, batch_size: int = 16
 ) -> Iterator[Reading]:
-    """Readings of many documents, in order, streaming through ``nlp.pipe``."""
+    """Readings of many documents, in order, streaming through ``nlp.pipe``.
+
+    A document over ``pieces.LONG_TEXT_CHARS`` is read alone, in bounded pieces (``pieces``).
+    """
     from .reading import to_reading
 
     nlp = nlp or load_pipeline()
     name = extractor_name(nlp)
-    pending: deque[Document] = deque()
+    batch: list[Document] = []
+    for document in documents:
+        _check_length(nlp, document)
+        if is_long(document.text):
+            yield from _read_batch(nlp, batch, name, batch_size)
+            batch = []
+            yield to_reading(_read_long(nlp, document), document, extractor=name)
+            continue
+        batch.append(document)
+        if len(batch) >= batch_size:
+            yield from _read_batch(nlp, batch, name, batch_size)
+            batch = []
+    yield from _read_batch(nlp, batch, name, batch_size)
 
-    def docs() -> Iterator:
-        for document in documents:
-            if len(document.text) > nlp.max_length:
-                where = document.source_path or document.id[:12]
-                raise InputError(
-                    f"has {len(document.text):,} characters, over the model's limit of {nlp.max_length:,}; "
-                    "split it into articles",
-                    where=where,
-                )
-            pending.append(document)
+
+def _check_length(nlp: Language, document: Document) -> None:
+    if len(document.text) > nlp.max_length:
+        where = document.source_path or document.id[:12]
+        raise InputError(
+            f"has {len(document.text):,} characters, over the model's limit of {nlp.max_length:,}; "
+            "split it into articles",
+            where=where,
+        )
+
+
+def _read_batch(nlp: Language, batch: list[Document], name: str, batch_size: int) -> Iterator[Reading]:
+    from .reading import to_reading
+
+    def docs() -> Iterator[Doc]:
+        for document in batch:
             doc = nlp.make_doc(document.text)
             doc._.hs_published = document.published
             yield doc
 
-    for doc in nlp.pipe(docs(), batch_size=batch_size):
-        document = pending.popleft()
+    for document, doc in zip(batch, nlp.pipe(docs(), batch_size=batch_size), strict=True):
         yield to_reading(doc, document, extractor=name)
+
+
+def _read_long(nlp: Language, document: Document) -> Doc:
+    """The Doc of a long document: parsed in pieces, joined, then given hearsay's components."""
+    doc, rest = parse_in_pieces(nlp, document.text)
+    doc._.hs_published = document.published
+    for _, component in rest:
+        doc = component(doc)
+    return doc

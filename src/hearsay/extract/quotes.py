@@ -72,9 +72,12 @@ def quote_containing(
     return None
 
 
-def kind_of(ranges: list[tuple[int, int]], content: Span) -> str:
-    """direct: the content is a quotation; mixed: it contains one; indirect otherwise."""
-    text = content.doc.text  # spaCy rebuilds it on each access
+def kind_of(ranges: list[tuple[int, int]], content: Span, text: str) -> str:
+    """direct: the content is a quotation; mixed: it contains one; indirect otherwise.
+
+    ``text`` is ``content.doc.text``, passed in because spaCy rebuilds it from every token on each
+    access: once per statement made a 300,000-character document quadratic.
+    """
     if quote_containing(ranges, content.start_char, content.end_char, text):
         return "direct"
     words = 0

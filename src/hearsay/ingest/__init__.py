@@ -32,8 +32,8 @@ from ..model import Document
 from ..settings import Settings, load_settings
 from .expand import expand_inputs
 from .feeds import read_feed
-from .html import read_html
 from .identity import check_language, document_id, make_document, normalise_text
+from .isolate import unexpected
 from .jsonl import read_jsonl
 from .sniff import check_length, sniff_file
 from .telegram import read_telegram
@@ -41,6 +41,14 @@ from .text import read_text
 
 Item: TypeAlias = Document | InputError
 Reader: TypeAlias = Callable[[str, str], Iterator[Item]]
+
+
+def read_html(text: str, where: str) -> Iterator[Item]:
+    """The HTML reader, imported on first use: trafilatura takes most of a second to import."""
+    from .html import read_html as read
+
+    return read(text, where)
+
 
 READERS: dict[str, Reader] = {
     "text": read_text,
@@ -77,9 +85,8 @@ def read_path(
         yield err
     except ConfigError:
         raise
-    except Exception as err:  # one file's surprise must not end the batch
-        detail = " ".join(f"{type(err).__name__}: {err}".split())
-        yield InputError(f"could not be read ({detail}); please report this with the file", where=where)
+    except Exception as err:  # noqa: BLE001 - one file's surprise must not end the batch
+        yield unexpected(err, where)
 
 
 def _finish(item: Item, *, published: dt.date | None, max_chars: int) -> Item:

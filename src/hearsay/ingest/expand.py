@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import glob
 import os
 import re
@@ -10,6 +11,7 @@ from pathlib import Path
 
 from ..errors import InputError
 
+LOOP = "is a symbolic link that loops back on itself; remove or fix the link"
 _GLOB_CHARS = re.compile(r"[*?[]")
 # hearsay's own SQLite store and its sidecar files often sit next to the corpus.
 SKIPPED_SUFFIXES = (".db", ".db-wal", ".db-shm", ".db-journal")
@@ -25,11 +27,26 @@ def expand_inputs(args: Iterable[str]) -> Iterator[Path | InputError]:
     for arg in args:
         for item in _expand_one(arg):
             if isinstance(item, Path):
-                key = item.resolve()
+                key = _resolved(item)
+                if isinstance(key, InputError):
+                    yield key
+                    continue
                 if key in seen:
                     continue
                 seen.add(key)
             yield item
+
+
+def _resolved(path: Path) -> Path | InputError:
+    """The real path of ``path``, or the error of a symbolic link that loops (or cannot be followed)."""
+    try:
+        return path.resolve()
+    except RuntimeError:  # Python 3.11 and 3.12 raise this for a loop; 3.13 an OSError (ELOOP)
+        return InputError(LOOP, where=str(path))
+    except OSError as err:
+        if err.errno == errno.ELOOP:
+            return InputError(LOOP, where=str(path))
+        return InputError(f"cannot be followed ({err.strerror or err}); check the link", where=str(path))
 
 
 def _expand_one(arg: str) -> Iterator[Path | InputError]:

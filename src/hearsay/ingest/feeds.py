@@ -20,6 +20,8 @@ from ..errors import InputError
 from ..model import Document
 from .fields import clean_str, http_url, parse_date
 from .identity import make_document
+from .isolate import read_one
+from .markup import xml_safe
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 RSS1 = "{http://purl.org/rss/1.0/}"
@@ -57,7 +59,8 @@ def read_feed(text: str, where: str) -> Iterator[Document | InputError]:
     count = 0
     for number, entry in enumerate(entries, start=1):
         count += 1
-        yield read_entry(entry, outlet=clean_str(outlet), where=f"{where}:item {number}")
+        here = f"{where}:item {number}"
+        yield read_one(here, read_entry, entry, outlet=clean_str(outlet), where=here)
     if count == 0:
         yield InputError("is a feed with no items", where=where)
 
@@ -134,7 +137,7 @@ def _plain(value: str) -> str:
     if "<" not in value:
         return value.strip()
     try:
-        fragment = lxml.html.fragment_fromstring(value, create_parent="div")
+        fragment = lxml.html.fragment_fromstring(xml_safe(value), create_parent="div")
     except (lxml.etree.ParserError, ValueError):
         return value.strip()
     for bad in fragment.xpath(".//script|.//style"):

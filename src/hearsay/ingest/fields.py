@@ -3,7 +3,23 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
+import sys
+from typing import Any
 from urllib.parse import urlsplit
+
+# Python refuses to convert an integer of more digits than this (a guard against slow
+# conversions); such a number in a JSON field we never read must not lose the record.
+MAX_INT_DIGITS = sys.get_int_max_str_digits() or 4300
+
+
+def load_json(text: str) -> Any:
+    """``json.loads``, with integers too long for Python read as floats (``inf``) instead of refused."""
+    return json.loads(text, parse_int=_int)
+
+
+def _int(digits: str) -> int | float:
+    return int(digits) if len(digits.lstrip("-")) < MAX_INT_DIGITS else float(digits)
 
 
 def clean_str(value: object) -> str | None:

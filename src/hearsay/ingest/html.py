@@ -19,6 +19,7 @@ from ..errors import InputError
 from ..model import Document
 from .fields import clean_str, http_url, parse_date
 from .identity import make_document
+from .markup import xml_safe
 
 NO_TEXT = "no article text found in this HTML; give the article's own page, or its text as a .txt file"
 # Only the page's own metadata, not dates guessed from the body text ("extensive" search),
@@ -59,7 +60,7 @@ def parse_html(text: str) -> lxml.html.HtmlElement | None:
     """
     parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
     try:
-        return lxml.html.document_fromstring(text.encode("utf-8"), parser=parser)
+        return lxml.html.document_fromstring(xml_safe(text).encode("utf-8"), parser=parser)
     except (lxml.etree.ParserError, ValueError):
         return None
 

@@ -21,10 +21,19 @@ _CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\ufeff]")
 _TRAILING_SPACE = re.compile(r"[^\S\n]+$", re.MULTILINE)
 # Four newlines or more is three blank lines or more; keep two blank lines.
 _BLANK_RUN = re.compile(r"\n{4,}")
+# A lone surrogate (a JSON "\ud800" escape, an undecodable file name) cannot be encoded as
+# UTF-8, so it could be neither hashed nor stored: it becomes U+FFFD, as a decoder would make it.
+_SURROGATES = re.compile("[\ud800-\udfff]")
+
+
+def without_surrogates(text: str) -> str:
+    """``text`` with each lone surrogate replaced by U+FFFD REPLACEMENT CHARACTER."""
+    return _SURROGATES.sub("\ufffd", text)
 
 
 def normalise_text(text: str) -> str:
     """Return the canonical form of ``text`` that ids and character offsets refer to."""
+    text = without_surrogates(text)
     text = _LINE_BREAKS.sub("\n", text)
     text = _CONTROLS.sub("", text)
     # NFC after removing controls: a removed NUL could have kept a letter and its accent apart.
@@ -67,15 +76,20 @@ def make_document(
     return Document(
         id=_digest(normalised),
         text=normalised,
-        url=url,
-        outlet=outlet,
-        title=title,
-        author=author,
+        url=_clean(url),
+        outlet=_clean(outlet),
+        title=_clean(title),
+        author=_clean(author),
         published=published,
-        language=language,
-        source_path=source_path,
+        language=without_surrogates(language),
+        source_path=_clean(source_path),
         format=format,
     )
+
+
+def _clean(value: str | None) -> str | None:
+    """A metadata value without lone surrogates (a channel name, a file name), or None."""
+    return None if value is None else without_surrogates(value)
 
 
 def check_language(language: str, *, where: str) -> None:

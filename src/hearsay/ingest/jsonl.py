@@ -9,14 +9,18 @@ error's ``where`` are both ``PATH:LINE`` (1-based; blank lines count but yield n
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from typing import Any
 
 from ..errors import InputError
 from ..model import Document
-from .fields import clean_str, http_url, parse_date
+from .fields import clean_str, http_url, load_json, parse_date
 from .identity import make_document
+from .isolate import read_one
 
+# Bytes that were not UTF-8, kept by sniffing as lone surrogates (the "surrogateescape" handler).
+_UNDECODABLE = re.compile("[\udc80-\udcff]")
 ONE_OBJECT = 'each line must be one JSON object with a "text" field'
 
 
@@ -26,17 +30,28 @@ def read_jsonl(text: str, where: str) -> Iterator[Document | InputError]:
     # that JSON strings may hold unescaped.
     for number, line in enumerate(text.split("\n"), start=1):
         if line.strip():
-            yield read_line(line, f"{where}:{number}")
+            here = f"{where}:{number}"
+            yield read_one(here, read_line, line, here)
 
 
 def read_line(line: str, where: str) -> Document | InputError:
     """Turn one JSON line into a Document, or say what is wrong with it."""
+    undecodable = _UNDECODABLE.search(line)
+    if undecodable is not None:
+        byte, column = ord(undecodable.group()) - 0xDC00, undecodable.start() + 1
+        return InputError(
+            f"is not valid UTF-8 (byte 0x{byte:02x} at column {column}); save the file as UTF-8", where=where
+        )
     try:
-        record = json.loads(line)
+        record = load_json(line)
     except json.JSONDecodeError as err:
-        return InputError(f"not valid JSON ({err.msg} at column {err.colno}); {ONE_OBJECT}", where=where)
+        return InputError(
+            f"not valid JSON ({err.msg.removesuffix(' at')} at column {err.colno}); {ONE_OBJECT}", where=where
+        )
     except RecursionError:
         return InputError(f"is nested too deeply to read; {ONE_OBJECT}", where=where)
+    except ValueError as err:  # Python refuses integers of over 4,300 digits
+        return InputError(f"not readable JSON ({err}); {ONE_OBJECT}", where=where)
     if not isinstance(record, dict):
         return InputError(f"is a JSON {_json_type(record)}, not an object; {ONE_OBJECT}", where=where)
     return _document(record, where)

@@ -120,11 +120,31 @@ def sniff_bytes(data: bytes, *, where: str, suffix: str = "") -> Sniffed:
     """Decode ``data`` and detect its format; ``suffix`` (``.jsonl``) is only a hint."""
     if not data:
         raise InputError("is empty (0 bytes); give a file with article text", where=where)
-    text, encoding = decode_bytes(data, where=where)
+    try:
+        text, encoding = decode_bytes(data, where=where)
+    except InputError:
+        if not mostly_json_lines(data):
+            raise
+        # JSON Lines is UTF-8 by definition: a line with bad bytes (or NULs) fails alone. The bad
+        # bytes are kept as lone surrogates, which the reader reports for that line.
+        text = data.decode("utf-8", "surrogateescape")
+        return Sniffed(format="jsonl", text=text, encoding="utf-8")
     if not text.strip():
         raise InputError("contains only whitespace; give a file with article text", where=where)
     check_controls(text, where=where)
     return Sniffed(format=detect_format(text, suffix=suffix, where=where), text=text, encoding=encoding)
+
+
+def mostly_json_lines(data: bytes, sample: int = 100) -> bool:
+    """Whether most of the first ``sample`` non-blank lines are UTF-8 JSON objects without NULs."""
+    lines = [line for line in data.split(b"\n", sample * 2)[: sample * 2] if line.strip()][:sample]
+    good = 0
+    for line in lines:
+        try:
+            good += b"\x00" not in line and _is_json_object(line.decode("utf-8").strip())
+        except UnicodeDecodeError:
+            continue
+    return len(lines) >= 2 and good * 2 >= len(lines)
 
 
 def decode_bytes(data: bytes, *, where: str) -> tuple[str, str]:
@@ -277,6 +297,8 @@ def _is_json_object(line: str) -> bool:
         return False
     try:
         return isinstance(json.loads(line), dict)
+    except RecursionError:  # an object nested too deeply: still JSON Lines, whose reader says so
+        return True
     except ValueError:
         return False
 

@@ -28,7 +28,7 @@ import datetime as dt
 import hashlib
 import re
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
@@ -183,9 +183,15 @@ class Candidate:
 
 @dataclass(slots=True)
 class Clusterer:
-    """Assigns the statements of one document to clusters and stories, given their content vectors."""
+    """Assigns the statements of one document to clusters and stories, given their content vectors.
+
+    The key counts of a document are read in one query and written in one batch at its end; a
+    statement sees the counts of the statements before it, in its document too.
+    """
 
     tables: LinkTables
+    counts: dict[str, int] = field(default_factory=dict)  # key -> statements before this document
+    counted: dict[str, int] = field(default_factory=dict)  # key -> statements of this document so far
 
     def assign(
         self,
@@ -200,6 +206,7 @@ class Clusterer:
         other statements' clusters are in, else the best story by the topical score, else a new one.
         """
         published = reading.published.isoformat() if reading.published else None
+        self._read_counts(reading, mapping, hashes)
         founders: list[tuple[str, list[Candidate], np.ndarray, str, str]] = []
         members: list[tuple[str, str | None, np.ndarray, float]] = []  # cluster, its story, vector, weight
         for statement in reading.statements:
@@ -262,8 +269,19 @@ class Clusterer:
                 keys,
                 opposite,
             )
+        self.tables.count_keys_by(self.counted)
         self._tell_stories(reading.document_id, published, founders, members)
         return len(founders)
+
+    def _read_counts(self, reading: Reading, mapping: dict[str, str], hashes: dict[str, str]) -> None:
+        """The counts of every key the document's statements may look up, in one query."""
+        keys: set[str] = set()
+        for statement in reading.statements:
+            if statement.id in hashes:
+                keys.update(f"e:{e}" for e in entities_in(reading, statement, mapping))
+                keys.update(f"w:{w}" for w in content_words(statement.content.text))
+        self.counts = self.tables.key_counts(sorted(keys))
+        self.counted = {}
 
     def _tell_stories(
         self, document_id: str, published: str | None, founders: list[Any], members: list[Any]
@@ -317,8 +335,9 @@ class Clusterer:
 
     def _blocking(self, keys: list[str]) -> list[str]:
         """The keys to look candidates up by: every entity, and the ``BLOCK_WORDS`` rarest words."""
-        counts = self.tables.key_counts(keys)
-        self.tables.count_keys(keys)
+        counts = {k: self.counts.get(k, 0) + self.counted.get(k, 0) for k in keys}
+        for key in keys:
+            self.counted[key] = self.counted.get(key, 0) + 1
         words = sorted((k for k in keys if k.startswith("w:")), key=lambda k: (counts.get(k, 0), k))
         return [k for k in keys if k.startswith("e:")] + words[:BLOCK_WORDS]
 

@@ -66,14 +66,23 @@ class Resolver:
     tables: LinkTables
     splits: dict[tuple[str, str], set[str]]  # (class, name key) -> keys of names it may not join
     replaced: dict[str, str] = field(default_factory=dict)  # entity merged away -> the one it joined
+    # This document's members and roles, written in one batch (before a merge, which reads them).
+    pending_members: list[tuple[Any, ...]] = field(default_factory=list)
+    pending_roles: list[tuple[Any, ...]] = field(default_factory=list)
+    merged_into: set[str] = field(default_factory=set)  # entities that absorbed another in this document
 
     def resolve(self, reading: Reading) -> dict[str, str]:
-        """Link every entity of ``reading``; returns local id -> global entity id."""
+        """Link every entity of ``reading``; returns local id -> global entity id.
+
+        Counts grow by this document's share; only an entity that absorbed another while this
+        document was linked is recounted from its members, so a popular entity is never re-read.
+        """
         published = reading.published.isoformat() if reading.published else None
         counts: dict[str, int] = {}
         for mention in reading.mentions:
             counts[mention.entity] = counts.get(mention.entity, 0) + 1
         mapping: dict[str, str] = {}
+        self.merged_into = set()
         for entity in reading.entities:
             if entity.type in SKIPPED_TYPES:
                 continue
@@ -82,19 +91,34 @@ class Resolver:
                 continue
             global_id = self._resolve_one(reading.document_id, entity, names)
             mapping[entity.id] = global_id
-            self.tables.add_member(
-                reading.document_id, entity.id, global_id, entity.name, entity.type, counts.get(entity.id, 0)
+            self.pending_members.append(
+                (
+                    reading.document_id,
+                    entity.id,
+                    global_id,
+                    entity.name,
+                    entity.type,
+                    counts.get(entity.id, 0),
+                )
             )
-            roles = sorted({role.text for role in entity.roles})
-            self.tables.add_roles(global_id, roles, reading.document_id, entity.id, published)
+            self.pending_roles += [
+                (global_id, role, reading.document_id, entity.id, published)
+                for role in sorted({role.text for role in entity.roles})
+            ]
+        self._flush()
         mapping = {local: self._current(global_id) for local, global_id in mapping.items()}
         per_entity: dict[str, int] = {}
         for local, global_id in mapping.items():
             per_entity[global_id] = per_entity.get(global_id, 0) + counts.get(local, 0)
         self.tables.count_new_document(per_entity)
-        if self.replaced:
-            self.tables.recount_entities(list(per_entity))
+        if self.merged_into:
+            self.tables.recount_entities(sorted(self._current(e) for e in self.merged_into))
         return mapping
+
+    def _flush(self) -> None:
+        self.tables.add_members(self.pending_members)
+        self.tables.add_roles_of(self.pending_roles)
+        self.pending_members, self.pending_roles = [], []
 
     def _current(self, entity_id: str) -> str:
         while entity_id in self.replaced:
@@ -165,7 +189,9 @@ class Resolver:
                 if row is None or other == person or row["type"] not in SURNAME_TYPES:
                     continue
                 if {row["key"] for row in self.tables.names_of(other)} == {surname}:
+                    self._flush()  # the merge reads the members written so far
                     _merge_ids(self.tables, person, other)
+                    self.merged_into.add(person)
                     self.replaced[other] = person
 
     def _across_types(self, cls: str, keyed: list[tuple[str, str]], forbidden: set[str]) -> str | None:

@@ -13,14 +13,23 @@
 
 from __future__ import annotations
 
-import heapq
 import sqlite3
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
-import numpy as np
-
-from ..model import SIDES, Evidence, EvidenceItem, EvidenceSide, LinkedStatement, Verdict, verdict_of
+from ..model import (
+    RELATIONS,
+    SIDES,
+    Evidence,
+    EvidenceItem,
+    EvidenceSide,
+    LinkedStatement,
+    Relation,
+    Strength,
+    Verdict,
+    one_of,
+    verdict_of,
+)
 from ..relation import Claim, default_scorer, proposition_frame
 from ..relation.words import is_content_word, tokens
 from ..store import link_reads
@@ -28,9 +37,12 @@ from .embeddings import load_embedder, unit
 from .summaries import independent_group, origin, time_key
 
 if TYPE_CHECKING:
+    from ..corrections.records import Correction
     from ..store.sqlite import SQLiteStore
 
 MAX_DOCUMENTS = 300
+# The strength an analyst's relation takes from the statement's certainty when hearsay read another.
+STRENGTH_OF: dict[str, Strength] = {"certain": "certain", "probable": "probable", "possible": "possible"}
 FTS_HITS = 600
 # Statements this close in meaning bring their document in even without a shared word.
 NEAR = 0.45
@@ -57,8 +69,10 @@ def evidence(
         members = [r["document_id"] for r in link_reads.statements_of_cluster(conn, cluster_id, limit=2000)]
     if not proposition or not proposition.strip():
         return empty
-    documents = _candidate_documents(conn, proposition, members)
-    items = list(_relations(conn, proposition, documents))
+    decisions = _decisions(store, proposition)
+    members = [*members, *(document_id for document_id, _s in decisions)]
+    documents = _candidate_documents(store, proposition, members)
+    items = list(_relations(conn, proposition, documents, decisions))
     return Evidence(
         proposition=proposition,
         verdict=_verdict(items),
@@ -68,11 +82,11 @@ def evidence(
     )
 
 
-def _candidate_documents(conn: sqlite3.Connection, proposition: str, members: Sequence[str]) -> list[str]:
+def _candidate_documents(store: SQLiteStore, proposition: str, members: Sequence[str]) -> list[str]:
     ranked: dict[str, float] = {d: 0.0 for d in members}
-    for rank, document_id in enumerate(_full_text(conn, proposition)):
+    for rank, document_id in enumerate(_full_text(store._conn, proposition)):
         ranked.setdefault(document_id, 1.0 + rank)
-    for score, document_id in _near(conn, proposition):
+    for score, document_id in _near(store, proposition):
         ranked[document_id] = min(ranked.get(document_id, 1e9), 1.0 - score)
     return sorted(ranked, key=lambda d: (ranked[d], d))[:MAX_DOCUMENTS]
 
@@ -92,25 +106,36 @@ def _full_text(conn: sqlite3.Connection, proposition: str) -> list[str]:
     return list(seen)
 
 
-def _near(conn: sqlite3.Connection, proposition: str) -> list[tuple[float, str]]:
-    """Documents with a content close in meaning, best first (each distinct content compared once)."""
+def _near(store: SQLiteStore, proposition: str) -> list[tuple[float, str]]:
+    """Documents with a content close in meaning, best first, from the nearest-neighbour index."""
     vector = unit(load_embedder().encode([proposition])[0])
-    best: list[tuple[float, str]] = []
-    for page in link_reads.iter_embeddings(conn):
-        matrix = np.frombuffer(b"".join(r["vector"] for r in page), dtype=np.float32).reshape(len(page), -1)
-        scores = matrix @ vector
-        for index in np.nonzero(scores >= NEAR)[0]:
-            entry = (float(scores[index]), page[int(index)]["text_hash"])
-            if len(best) < NEAR_HITS:
-                heapq.heappush(best, entry)
-            else:
-                heapq.heappushpop(best, entry)
-    documents = link_reads.documents_of_texts(conn, [h for _s, h in best])
+    best = [(score, h) for score, h in store.nearest_contents(vector, NEAR_HITS) if score >= NEAR]
+    documents = link_reads.documents_of_texts(store._conn, [h for _s, h in best])
     return sorted(((score, d) for score, h in best for d in documents.get(h, [])), reverse=True)
 
 
+def _decisions(store: SQLiteStore, proposition: str) -> dict[tuple[str, str], Correction]:
+    """Analysts' relation decisions about this proposition (the latest per statement)."""
+    from ..corrections.service import proposition_key
+    from ..store.corrections import CorrectionTable
+
+    found = CorrectionTable(store).relations_for(proposition_key(proposition))
+    return {(c.document_id, c.statement_id or ""): c for c in found}
+
+
+def _decided(relation: Relation, decision: Correction, certainty: str) -> Relation:
+    kind = one_of(decision.after["relation"], RELATIONS, "relation")
+    strength = relation.strength if kind == relation.relation else STRENGTH_OF.get(certainty)
+    note = f": {decision.note}" if decision.note else ""
+    reason = f"{decision.who} decided it {kind} this claim{note} (hearsay read: {relation.relation})"
+    return Relation(relation=kind, strength=strength, reason=reason, match=relation.match, rule="analyst")
+
+
 def _relations(
-    conn: sqlite3.Connection, proposition: str, documents: list[str]
+    conn: sqlite3.Connection,
+    proposition: str,
+    documents: list[str],
+    decisions: dict[tuple[str, str], Correction] | None = None,
 ) -> Iterator[tuple[EvidenceItem, dict[str, Any]]]:
     wanted = proposition_frame(proposition)
     scorer = default_scorer()
@@ -123,7 +148,9 @@ def _relations(
         members.sort(key=lambda r: (r["content_start"], r["statement_id"]))
         claims = [Claim.of_row(r) for r in members]
         relations = scorer.relate_claims(wanted, claims, texts.get(document_id))
-        for row, relation in zip(members, relations, strict=True):
+        for row, scored in zip(members, relations, strict=True):
+            decision = (decisions or {}).get((document_id, row["statement_id"]))
+            relation = scored if decision is None else _decided(scored, decision, row["certainty"])
             if relation.relation != "unrelated":
                 yield (
                     EvidenceItem(

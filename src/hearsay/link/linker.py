@@ -40,7 +40,8 @@ def link_corpus(
     """Link the documents not yet linked (all of them with ``rebuild``); returns what was done.
 
     ``{"documents": linked now, "already": linked before, "entities", "clusters", "new_clusters",
-    "embedded": texts embedded now, "embed_seconds", "seconds", "failures": [messages]}``. A
+    "embedded": texts embedded now, "embed_seconds", "indexed": vectors added to the
+    nearest-neighbour index, "index_seconds", "seconds", "failures": [messages]}``. A
     document whose linking fails is rolled back alone, named in ``failures`` and retried next run.
     Manual merges and splits are replayed after a rebuild and respected during every run.
     """
@@ -55,11 +56,16 @@ def link_corpus(
     embed_seconds = 0.0
     failures: list[str] = []
     for page in tables.unlinked_pages(page_size):
+        # Embedding happens before the write lock is taken, so that another writer (the server
+        # beside a CLI ingest) never waits for it; new vectors are written inside the lock.
+        embedding = time.monotonic()
+        vectors, hashes, new_vectors = _vectors(tables, page)
+        embedded_total += len(new_vectors)
+        embed_seconds += time.monotonic() - embedding
         with tables.transaction():
-            embedding = time.monotonic()
-            vectors, hashes, embedded = _vectors(tables, page)
-            embedded_total += embedded
-            embed_seconds += time.monotonic() - embedding
+            tables.add_vectors(new_vectors)
+            # The page was read before the lock: another process may have linked some of it since.
+            page = tables.still_unlinked(page)
             for reading in page:
                 try:
                     with tables.savepoint():
@@ -73,6 +79,8 @@ def link_corpus(
     if rebuild:
         with tables.transaction():
             decisions_.replay(tables)
+    indexing = time.monotonic()
+    indexed = store.sync_vector_index() if not store.read_only else 0
     return {
         "documents": documents,
         "already": already,
@@ -80,16 +88,19 @@ def link_corpus(
         "embedded": embedded_total,
         "embed_seconds": round(embed_seconds, 3),
         "failures": failures,
-        "entities": store._conn.execute("SELECT count(*) FROM link_entities").fetchone()[0],
-        "clusters": store._conn.execute("SELECT count(*) FROM link_clusters").fetchone()[0],
+        "indexed": indexed,
+        "index_seconds": round(time.monotonic() - indexing, 3),
+        "entities": tables.entity_count(),
+        "clusters": tables.cluster_count(),
         "seconds": round(time.monotonic() - started, 3),
     }
 
 
 def _vectors(
     tables: LinkTables, page: list[Reading]
-) -> tuple[dict[str, np.ndarray], dict[str, dict[str, str]], int]:
-    """Content vectors of a page's statements (cached ones read, the rest embedded and cached)."""
+) -> tuple[dict[str, np.ndarray], dict[str, dict[str, str]], dict[str, bytes]]:
+    """Content vectors of a page's statements (cached ones read, the rest embedded), and the new ones
+    to cache, as bytes."""
     hashes: dict[str, dict[str, str]] = {}
     texts: dict[str, str] = {}
     for reading in page:
@@ -104,12 +115,12 @@ def _vectors(
     cached = tables.cached_vectors(list(texts))
     missing = [key for key in texts if key not in cached]
     vectors = {key: from_bytes(value) for key, value in cached.items()}
+    new: dict[str, np.ndarray] = {}
     if missing:
         encoded = load_embedder().encode([texts[key] for key in missing])
         new = {key: encoded[i] for i, key in enumerate(missing)}
-        tables.add_vectors({key: to_bytes(v) for key, v in new.items()})
         vectors.update(new)
-    return vectors, hashes, len(missing)
+    return vectors, hashes, {key: to_bytes(v) for key, v in new.items()}
 
 
 def _link_document(

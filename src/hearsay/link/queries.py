@@ -127,10 +127,9 @@ def cluster_list(
     if not _ready(store):
         return []
     conn = store._conn
-    return [
-        proposition(c, link_reads.statements_of_cluster(conn, c["id"]))
-        for c in link_reads.clusters(conn, query=query, story=story, limit=limit, offset=offset)
-    ]
+    clusters = link_reads.clusters(conn, query=query, story=story, limit=limit, offset=offset)
+    members = link_reads.members_of_clusters(conn, [c["id"] for c in clusters])
+    return [proposition(c, members[c["id"]]) for c in clusters]
 
 
 def cluster_detail(store: SQLiteStore, cluster_id: str) -> Proposition | None:

@@ -10,7 +10,7 @@ import sqlite3
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from .queries import FOLD, fts_query
+from .queries import fts_query
 
 STATEMENT_SELECT = """
 SELECT s.document_id, d.title, d.outlet, d.published, s.id AS statement_id,
@@ -19,13 +19,17 @@ SELECT s.document_id, d.title, d.outlet, d.published, s.id AS statement_id,
        s.content_text AS content, s.content_start, s.content_end,
        s.kind, s.addressee_text AS addressee, s.certainty, s.polarity, s.stance, s.target_text,
        coalesce(ls.entity_id, lm.entity_id) AS entity_id, ls.cluster_id, ls.opposite,
-       ld.duplicate_of, d.ingested_at
+       ld.duplicate_of, s.ingested_at
 FROM statements AS s JOIN documents AS d ON d.id = s.document_id
 LEFT JOIN link_statements AS ls ON ls.document_id = s.document_id AND ls.statement_id = s.id
 LEFT JOIN link_members AS lm ON lm.document_id = s.document_id AND lm.local_id = s.source_entity
 LEFT JOIN link_documents AS ld ON ld.document_id = s.document_id
 """
-TIME_ORDER = "ORDER BY d.published IS NULL, d.published, d.ingested_at, s.document_id, s.content_start, s.id"
+TIME_ORDER = "ORDER BY d.published IS NULL, d.published, s.ingested_at, s.document_id, s.content_start, s.id"
+
+
+def _where(conditions: list[str]) -> str:
+    return f"WHERE {' AND '.join(conditions)}" if conditions else ""
 
 
 def _dicts(cursor: sqlite3.Cursor) -> list[dict[str, Any]]:
@@ -36,6 +40,48 @@ def statements_of_cluster(conn: sqlite3.Connection, cluster_id: str, limit: int 
     return _dicts(
         conn.execute(f"{STATEMENT_SELECT} WHERE ls.cluster_id = ? {TIME_ORDER} LIMIT ?", (cluster_id, limit))
     )
+
+
+# What a cluster's summary reads of each member (summaries.proposition), for many clusters at once.
+_MEMBER_SELECT = """
+SELECT ls.cluster_id, s.document_id, s.id AS statement_id, d.title, d.outlet, d.published,
+       s.source_name AS source, s.source_text, s.content_start, s.polarity, s.stance,
+       coalesce(ls.entity_id, lm.entity_id) AS entity_id, ls.opposite, ld.duplicate_of, s.ingested_at
+FROM link_statements AS ls
+JOIN statements AS s ON s.document_id = ls.document_id AND s.id = ls.statement_id
+JOIN documents AS d ON d.id = s.document_id
+LEFT JOIN link_members AS lm ON lm.document_id = s.document_id AND lm.local_id = s.source_entity
+LEFT JOIN link_documents AS ld ON ld.document_id = s.document_id
+"""
+
+
+def _time_order(row: dict[str, Any]) -> tuple[Any, ...]:
+    """TIME_ORDER in Python: a cluster's members sorted as ``statements_of_cluster`` returns them."""
+    published = row["published"]
+    return (
+        published is None,
+        published or "",
+        row["ingested_at"] or "",
+        row["document_id"],
+        row["content_start"],
+        row["statement_id"],
+    )
+
+
+def members_of_clusters(
+    conn: sqlite3.Connection, cluster_ids: Sequence[str]
+) -> dict[str, list[dict[str, Any]]]:
+    """The summary fields of every member of each cluster, in time order, in one query."""
+    result: dict[str, list[dict[str, Any]]] = {c: [] for c in cluster_ids}
+    if not cluster_ids:
+        return result
+    marks = ", ".join("?" * len(cluster_ids))
+    for row in conn.execute(f"{_MEMBER_SELECT} WHERE ls.cluster_id IN ({marks})", list(cluster_ids)):
+        member = dict(row)
+        result[member.pop("cluster_id")].append(member)
+    for members in result.values():
+        members.sort(key=_time_order)
+    return result
 
 
 def statements_by_keys(conn: sqlite3.Connection, keys: Sequence[tuple[str, str]]) -> list[dict[str, Any]]:
@@ -56,28 +102,51 @@ def statements_of_documents(conn: sqlite3.Connection, document_ids: Sequence[str
     )
 
 
+# The statements an entity said or that mention it, as thin rows with their TIME_ORDER keys,
+# straight from the indexes (link_statements.entity_id, link_members.entity_id, the source and
+# mention of each member): the page then reads in full only the rows it shows.
+_THIN = "s.document_id, s.id AS statement_id, d.published, s.ingested_at, s.content_start"
+_SAID_BY = f"""SELECT {_THIN} FROM statements AS s JOIN documents AS d ON d.id = s.document_id
+LEFT JOIN link_statements AS ls ON ls.document_id = s.document_id AND ls.statement_id = s.id
+LEFT JOIN link_members AS lm ON lm.document_id = s.document_id AND lm.local_id = s.source_entity
+WHERE (s.document_id, s.id) IN (
+    SELECT document_id, statement_id FROM link_statements WHERE entity_id = :entity
+    UNION ALL SELECT x.document_id, x.id FROM link_members AS am JOIN statements AS x
+        ON x.document_id = am.document_id AND x.source_entity = am.local_id
+    WHERE am.entity_id = :entity)
+AND coalesce(ls.entity_id, lm.entity_id) = :entity"""
+_ABOUT = f"""SELECT DISTINCT {_THIN} FROM link_members AS am
+JOIN mentions AS m ON m.document_id = am.document_id AND m.entity = am.local_id
+JOIN statements AS s ON s.document_id = m.document_id
+    AND m.start >= s.content_start AND m."end" <= s.content_end
+JOIN documents AS d ON d.id = s.document_id
+WHERE am.entity_id = :entity"""
+
+
+def _time_key(row: Any) -> tuple[Any, ...]:
+    """TIME_ORDER of a thin row (document_id, statement_id, published, ingested_at, content_start)."""
+    return (row[2] is None, row[2] or "", row[3] or "", row[0], row[4], row[1])
+
+
+def _first_in_time(
+    conn: sqlite3.Connection, thin_sql: str, entity_id: str, limit: int
+) -> list[dict[str, Any]]:
+    """The first ``limit`` (all when negative) statements of ``thin_sql``, full rows in TIME_ORDER."""
+    thin = sorted(conn.execute(thin_sql, {"entity": entity_id}).fetchall(), key=_time_key)
+    keys = [(row[0], row[1]) for row in (thin if limit < 0 else thin[:limit])]
+    position = {key: i for i, key in enumerate(keys)}
+    rows = statements_by_keys(conn, keys)
+    rows.sort(key=lambda r: position[(r["document_id"], r["statement_id"])])
+    return rows
+
+
 def statements_said_by(conn: sqlite3.Connection, entity_id: str, limit: int) -> list[dict[str, Any]]:
-    return _dicts(
-        conn.execute(
-            f"{STATEMENT_SELECT} WHERE coalesce(ls.entity_id, lm.entity_id) = ? {TIME_ORDER} LIMIT ?",
-            (entity_id, limit),
-        )
-    )
+    return _first_in_time(conn, _SAID_BY, entity_id, limit)
 
 
 def statements_about(conn: sqlite3.Connection, entity_id: str, limit: int) -> list[dict[str, Any]]:
     """Statements whose content holds a mention of the entity."""
-    return _dicts(
-        conn.execute(
-            f"""{STATEMENT_SELECT} WHERE EXISTS (
-            SELECT 1 FROM link_members AS am JOIN mentions AS m
-              ON m.document_id = am.document_id AND m.entity = am.local_id
-            WHERE am.entity_id = :entity AND am.document_id = s.document_id
-              AND m.start >= s.content_start AND m."end" <= s.content_end)
-        {TIME_ORDER} LIMIT :limit""",
-            {"entity": entity_id, "limit": limit},
-        )
-    )
+    return _first_in_time(conn, _ABOUT, entity_id, limit)
 
 
 def entity(conn: sqlite3.Connection, entity_id: str) -> dict[str, Any] | None:
@@ -123,13 +192,17 @@ def entities(
     conn: sqlite3.Connection, *, type_: str | None, query: str | None, limit: int, offset: int
 ) -> list[dict[str, Any]]:
     needle = query.casefold() if query else None
+    # Only the filters that are set, so the order is the link_entities_list index; names are
+    # matched on their folded form stored beside them (link_entity_names.folded).
+    where = ["e.type = :type"] if type_ is not None else []
+    if needle is not None:
+        where.append(
+            """EXISTS (SELECT 1 FROM link_entity_names AS n WHERE n.entity_id = e.id
+            AND (instr(n.folded, :needle) > 0 OR instr(n.key, :needle) > 0))"""
+        )
     return _dicts(
         conn.execute(
-            f"""SELECT e.id, e.name, e.type, e.documents, e.mentions FROM link_entities AS e
-        WHERE (:type IS NULL OR e.type = :type)
-          AND (:needle IS NULL OR EXISTS (SELECT 1 FROM link_entity_names AS n
-               WHERE n.entity_id = e.id
-                 AND (instr({FOLD}(n.name), :needle) > 0 OR instr(n.key, :needle) > 0)))
+            f"""SELECT e.id, e.name, e.type, e.documents, e.mentions FROM link_entities AS e {_where(where)}
         ORDER BY e.mentions DESC, e.documents DESC, e.id LIMIT :limit OFFSET :offset""",
             {"type": type_, "needle": needle, "limit": limit, "offset": offset},
         )
@@ -186,8 +259,9 @@ def clusters(
 ) -> list[dict[str, Any]]:
     """Clusters, largest first; with ``query``, those whose title, wording or a member's content
     has every word of it (members by full text, so "closing" finds "closed")."""
+    # Only the filters that are set, so the order (link_clusters_list) or the story is an index.
     where, params = (
-        ["(:story IS NULL OR c.story_id = :story)"],
+        ["c.story_id = :story"] if story is not None else [],
         {"story": story, "limit": limit, "offset": offset},
     )
     match = fts_query(query) if query else None
@@ -196,7 +270,7 @@ def clusters(
     if query and match is not None:
         words = [w.casefold() for w in query.split() if any(ch.isalnum() for ch in w)]
         in_title = " AND ".join(
-            f"instr({FOLD}(coalesce(c.title, '') || ' ' || c.representative), :w{i}) > 0"
+            f"instr(coalesce(c.title_folded, '') || ' ' || c.representative_folded, :w{i}) > 0"
             for i in range(len(words))
         )
         params.update({f"w{i}": w for i, w in enumerate(words)})
@@ -209,7 +283,7 @@ def clusters(
         )
     return _dicts(
         conn.execute(
-            f"""SELECT {CLUSTER_COLUMNS} FROM link_clusters AS c WHERE {" AND ".join(where)}
+            f"""SELECT {CLUSTER_COLUMNS} FROM link_clusters AS c {_where(where)}
         ORDER BY c.size DESC, c.first_published, c.id LIMIT :limit OFFSET :offset""",
             params,
         )
@@ -400,20 +474,6 @@ def graph_nodes(conn: sqlite3.Connection) -> Iterator[sqlite3.Row]:
 
 def graph_edges(conn: sqlite3.Connection) -> Iterator[sqlite3.Row]:
     yield from conn.execute(GRAPH_EDGES_SQL)
-
-
-def iter_embeddings(conn: sqlite3.Connection, page_size: int = 20000) -> Iterator[list[sqlite3.Row]]:
-    """Every distinct content vector (``text_hash``, ``vector``), a page at a time (keyset paging)."""
-    after = ""
-    while True:
-        page = conn.execute(
-            "SELECT text_hash, vector FROM link_embeddings WHERE text_hash > ? ORDER BY text_hash LIMIT ?",
-            (after, page_size),
-        ).fetchall()
-        if not page:
-            return
-        yield page
-        after = page[-1]["text_hash"]
 
 
 def documents_of_texts(conn: sqlite3.Connection, hashes: Sequence[str]) -> dict[str, list[str]]:

@@ -18,6 +18,7 @@ from ..errors import StoreError
 from ..model import Document, Reading
 from . import rows
 from .migrations import now
+from .queries import fold
 
 if TYPE_CHECKING:
     from .sqlite import SQLiteStore
@@ -106,6 +107,17 @@ class LinkTables:
             if len(page) < page_size:
                 return
             after = (page[-1]["ingested_at"], page[-1]["id"])
+
+    def still_unlinked(self, page: list[Reading]) -> list[Reading]:
+        """The readings of ``page`` not in the ledger now (call inside the write transaction)."""
+        ids = [reading.document_id for reading in page]
+        linked = {
+            row[0]
+            for row in self.conn.execute(
+                f"SELECT document_id FROM link_documents WHERE document_id IN ({marks(len(ids))})", ids
+            )
+        }
+        return [reading for reading in page if reading.document_id not in linked]
 
     def linked_count(self) -> int:
         count: int = self.conn.execute("SELECT count(*) FROM link_documents").fetchone()[0]
@@ -206,26 +218,18 @@ class LinkTables:
 
     def add_names(self, entity_id: str, names: Sequence[tuple[str, str]]) -> None:
         self.conn.executemany(
-            """INSERT INTO link_entity_names VALUES (?, ?, ?, 1)
+            """INSERT INTO link_entity_names (entity_id, name, key, count, folded) VALUES (?, ?, ?, 1, ?)
             ON CONFLICT (entity_id, name) DO UPDATE SET count = count + 1""",
-            [(entity_id, name, key) for name, key in names],
+            [(entity_id, name, key, fold(name)) for name, key in names],
         )
 
-    def add_member(
-        self, document_id: str, local_id: str, entity_id: str, name: str, type_: str, mentions: int
-    ) -> None:
-        self.conn.execute(
-            "INSERT OR REPLACE INTO link_members VALUES (?, ?, ?, ?, ?, ?)",
-            (document_id, local_id, entity_id, name, type_, mentions),
-        )
+    def add_members(self, members: Sequence[tuple[Any, ...]]) -> None:
+        """Many ``add_member`` rows (document, local id, entity, name, type, mentions) in one call."""
+        self.conn.executemany("INSERT OR REPLACE INTO link_members VALUES (?, ?, ?, ?, ?, ?)", members)
 
-    def add_roles(
-        self, entity_id: str, roles: Sequence[str], document_id: str, local_id: str, published: str | None
-    ) -> None:
-        self.conn.executemany(
-            "INSERT OR IGNORE INTO link_roles VALUES (?, ?, ?, ?, ?)",
-            [(entity_id, role, document_id, local_id, published) for role in roles],
-        )
+    def add_roles_of(self, roles: Sequence[tuple[Any, ...]]) -> None:
+        """Many (entity, role, document, local id, published) rows in one call."""
+        self.conn.executemany("INSERT OR IGNORE INTO link_roles VALUES (?, ?, ?, ?, ?)", roles)
 
     def recount_entities(self, entity_ids: Sequence[str]) -> None:
         for entity_id in set(entity_ids):
@@ -287,7 +291,8 @@ class LinkTables:
         self.conn.execute("DELETE FROM link_entity_names WHERE entity_id = ?", (entity_id,))
         self.conn.execute("DELETE FROM link_entity_keys WHERE entity_id = ?", (entity_id,))
         self.conn.executemany(
-            "INSERT INTO link_entity_names VALUES (?, ?, ?, ?)", [(entity_id, *n) for n in names]
+            "INSERT INTO link_entity_names (entity_id, name, key, count, folded) VALUES (?, ?, ?, ?, ?)",
+            [(entity_id, name, key, count, fold(name)) for name, key, count in names],
         )
         self.add_keys(cls, entity_id, keys)
 
@@ -339,21 +344,35 @@ class LinkTables:
 
     def add_vectors(self, vectors: dict[str, bytes]) -> None:
         self.conn.executemany("INSERT OR IGNORE INTO link_embeddings VALUES (?, ?)", list(vectors.items()))
+        self.conn.executemany(
+            "INSERT OR IGNORE INTO link_vector_keys (text_hash) VALUES (?)", [(h,) for h in vectors]
+        )
+
+    def entity_count(self) -> int:
+        count: int = self.conn.execute("SELECT count(*) FROM link_entities").fetchone()[0]
+        return count
+
+    def cluster_count(self) -> int:
+        count: int = self.conn.execute("SELECT count(*) FROM link_clusters").fetchone()[0]
+        return count
 
     def key_counts(self, keys: Sequence[str]) -> dict[str, int]:
         """How many statements had each key so far (absent keys: 0)."""
-        if not keys:
-            return {}
-        rows = self.conn.execute(
-            f"SELECT key, statements FROM link_key_counts WHERE key IN ({marks(len(keys))})", list(keys)
-        )
-        return dict(rows.fetchall())
+        result: dict[str, int] = {}
+        for start in range(0, len(keys), 500):
+            chunk = list(keys[start : start + 500])
+            rows = self.conn.execute(
+                f"SELECT key, statements FROM link_key_counts WHERE key IN ({marks(len(chunk))})", chunk
+            )
+            result.update(rows.fetchall())
+        return result
 
-    def count_keys(self, keys: Sequence[str]) -> None:
+    def count_keys_by(self, added: dict[str, int]) -> None:
+        """Add each key's new statements to its count (one batch per document)."""
         self.conn.executemany(
-            """INSERT INTO link_key_counts VALUES (?, 1)
-            ON CONFLICT (key) DO UPDATE SET statements = statements + 1""",
-            [(k,) for k in keys],
+            """INSERT INTO link_key_counts VALUES (?, ?)
+            ON CONFLICT (key) DO UPDATE SET statements = statements + excluded.statements""",
+            sorted(added.items()),
         )
 
     def shared_keys(self, cluster_ids: Sequence[str], keys: Sequence[str]) -> dict[str, tuple[int, int]]:
@@ -420,8 +439,9 @@ class LinkTables:
         self.conn.execute(
             """INSERT INTO link_clusters (id, representative, representative_hash, representative_vector,
                 centroid, size, entities, open, first_document, first_statement, first_published,
-                last_published, story_id, title, title_score, title_opposite)
-            VALUES (?, ?, ?, ?, ?, 1, 0, 1, ?, ?, ?, ?, ?, ?, ?, 0)""",
+                last_published, story_id, title, title_score, title_opposite, title_folded,
+                representative_folded)
+            VALUES (?, ?, ?, ?, ?, 1, 0, 1, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)""",
             (
                 cluster_id,
                 text,
@@ -435,6 +455,8 @@ class LinkTables:
                 story_id,
                 title,
                 title_score,
+                fold(title),
+                fold(text),
             ),
         )
 
@@ -455,8 +477,9 @@ class LinkTables:
     def retitle_cluster(self, cluster_id: str, title: str, score: float, opposite: bool) -> None:
         """A better title for a cluster (and for its story, when the story is titled after it)."""
         self.conn.execute(
-            "UPDATE link_clusters SET title = ?, title_score = ?, title_opposite = ? WHERE id = ?",
-            (title, score, int(opposite), cluster_id),
+            """UPDATE link_clusters SET title = ?, title_score = ?, title_opposite = ?, title_folded = ?
+            WHERE id = ?""",
+            (title, score, int(opposite), fold(title), cluster_id),
         )
         self.conn.execute("UPDATE link_stories SET title = ? WHERE title_cluster = ?", (title, cluster_id))
 

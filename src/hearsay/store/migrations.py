@@ -16,6 +16,7 @@ import sqlite3
 from dataclasses import dataclass
 
 from ..errors import StoreError
+from .keys import INDEXED_KEYS
 from .link_tables import LINK_TABLES, PROPOSITION_TABLES
 
 
@@ -156,7 +157,45 @@ STATEMENT_TARGET = Migration(
 # before it keeps its clusters (no story, no title) until `hearsay link --rebuild`.
 PROPOSITIONS = Migration("0006_propositions", PROPOSITION_TABLES)
 
-MIGRATIONS: tuple[Migration, ...] = (TABLES, INDEXES, FULL_TEXT, LINKS, STATEMENT_TARGET, PROPOSITIONS)
+# Analysts' corrections (hearsay.corrections): decisions kept apart from the readings they change,
+# replayed whenever a document is read again; never derived, so `link --rebuild` keeps them.
+CORRECTIONS = Migration(
+    "0008_corrections",
+    (
+        """CREATE TABLE corrections (
+            id INTEGER PRIMARY KEY,
+            document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            statement_id TEXT,
+            action TEXT NOT NULL CHECK (action IN ('change', 'reject', 'add', 'relation')),
+            anchor TEXT NOT NULL,
+            before TEXT,
+            after TEXT NOT NULL,
+            who TEXT NOT NULL,
+            at TEXT NOT NULL,
+            status TEXT NOT NULL DEFAULT 'applied' CHECK (status IN ('applied', 'orphaned')),
+            note TEXT NOT NULL DEFAULT ''
+        )""",
+        "CREATE INDEX corrections_document ON corrections(document_id, id)",
+        # The evidence view looks up an analyst's relation decisions by the proposition's key.
+        "CREATE INDEX corrections_proposition ON corrections(json_extract(after, '$.key')) "
+        "WHERE action = 'relation'",
+    ),
+)
+
+# Folded name keys, the statement list's order, running counts and the clusters list as indexes
+# (store/keys.py); filled for the documents stored before.
+INDEXED = Migration("0009_indexed_keys", INDEXED_KEYS)
+
+MIGRATIONS: tuple[Migration, ...] = (
+    TABLES,
+    INDEXES,
+    FULL_TEXT,
+    LINKS,
+    STATEMENT_TARGET,
+    PROPOSITIONS,
+    CORRECTIONS,
+    INDEXED,
+)
 
 _LEDGER = """CREATE TABLE IF NOT EXISTS migrations (
     name TEXT PRIMARY KEY,

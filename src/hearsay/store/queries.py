@@ -1,8 +1,9 @@
 """The store's named queries: SQL text and the shaping of its rows into plain dicts.
 
 Every value reaches SQLite as a parameter. Name matching is case-insensitive through
-``fold()``, a Python function registered on each connection, because SQLite's own
-``lower()`` folds ASCII letters only (and hearsay reads Russian, too).
+``fold()`` (``str.casefold``), because SQLite's own ``lower()`` folds ASCII letters only (and
+hearsay reads Russian, too): names are folded once when stored (``keys.py``) and the user's
+words when asked. ``hearsay_fold`` stays registered for the migration that folds older rows.
 """
 
 from __future__ import annotations
@@ -25,64 +26,67 @@ def register_functions(conn: sqlite3.Connection) -> None:
 
 # --- statements -------------------------------------------------------------------------
 
-# True when the name or one of the aliases of entity `e` contains :needle (already folded).
-_ENTITY_MATCHES = f"""(
-    instr({FOLD}(e.name), :needle) > 0
-    OR EXISTS (SELECT 1 FROM json_each(e.aliases) AS a WHERE instr({FOLD}(a.value), :needle) > 0)
+
+# A name filter (source or about) through its trigram table: an index lookup for a needle of
+# three characters or more (``:<key>_match``), else a scan of the folded names, never of statements.
+def _names_filter(table: str, key: str, indexed: bool) -> str:
+    match = f"{table} MATCH :{key}_match AND " if indexed else ""
+    return f"""(s.document_id, s.id) IN (
+    SELECT document_id, statement_id FROM {table} WHERE {match}instr(name, :{key}) > 0
 )"""
 
-_SOURCE_FILTER = f"""(
-    instr({FOLD}(s.source_name), :source) > 0
-    OR instr({FOLD}(s.source_text), :source) > 0
-    OR EXISTS (
-        SELECT 1 FROM entities AS e
-        WHERE e.document_id = s.document_id AND e.id = s.source_entity
-        AND {_ENTITY_MATCHES.replace(":needle", ":source")}
-    )
-)"""
-
-_ABOUT_FILTER = f"""(
-    instr({FOLD}(s.content_text), :about) > 0
-    OR EXISTS (
-        SELECT 1 FROM mentions AS m
-        JOIN entities AS e ON e.document_id = m.document_id AND e.id = m.entity
-        WHERE m.document_id = s.document_id
-        AND m.start >= s.content_start AND m."end" <= s.content_end
-        AND {_ENTITY_MATCHES.replace(":needle", ":about")}
-    )
-)"""
 
 # Full-text words (:match, an fts_query()) over content, source name and cue; one FTS lookup.
 _TEXT_FILTER = """(s.document_id, s.id) IN (
     SELECT document_id, statement_id FROM statements_fts WHERE statements_fts MATCH :match
 )"""
 
-_STATEMENTS_WHERE = f"""
-FROM statements AS s JOIN documents AS d ON d.id = s.document_id
-WHERE (:stance IS NULL OR s.stance = :stance)
-  AND (:certainty IS NULL OR s.certainty = :certainty)
-  AND (:document_id IS NULL OR s.document_id = :document_id)
-  AND (:outlet IS NULL OR {FOLD}(d.outlet) = :outlet)
-  AND (:published_from IS NULL OR d.published >= :published_from)
-  AND (:published_to IS NULL OR d.published <= :published_to)
-  AND (:source IS NULL OR {_SOURCE_FILTER})
-  AND (:about IS NULL OR {_ABOUT_FILTER})
-  AND (:match IS NULL OR {_TEXT_FILTER})
-"""
+_CONDITIONS = {
+    "stance": "s.stance = :stance",
+    "certainty": "s.certainty = :certainty",
+    "document_id": "s.document_id = :document_id",
+    "outlet": "d.outlet_key = :outlet",
+    "published_from": "d.published >= :published_from",
+    "published_to": "d.published <= :published_to",
+    "match": _TEXT_FILTER,
+}
 
-STATEMENTS_SQL = f"""
-SELECT s.document_id, d.title, d.outlet, d.published, s.id AS statement_id,
+_STATEMENT_COLUMNS = """s.document_id, d.title, d.outlet, d.published, s.id AS statement_id,
        s.source_name AS source, s.source_entity, s.source_text, s.source_start, s.source_end,
        s.cue_text AS cue, s.cue_lemma, s.cue_start, s.cue_end,
        s.content_text AS content, s.content_start, s.content_end,
        s.kind, s.addressee_text AS addressee, s.certainty, s.polarity, s.stance,
-       s.target_text, s.target_start, s.target_end, s.target_statement
-{_STATEMENTS_WHERE}
-ORDER BY d.ingested_at, s.document_id, s.content_start, s.id
-LIMIT :limit OFFSET :offset
-"""
+       s.target_text, s.target_start, s.target_end, s.target_statement"""
 
-COUNT_STATEMENTS_SQL = f"SELECT count(*) {_STATEMENTS_WHERE}"
+
+def _statements_where(params: dict[str, Any]) -> str:
+    """FROM and WHERE with only the filters that are set, so each can use its index."""
+    where = [sql for key, sql in _CONDITIONS.items() if params.get(key) is not None]
+    for table, key in (("statement_sources", "source"), ("statement_about", "about")):
+        if params.get(key) is not None:
+            where.append(_names_filter(table, key, params.get(f"{key}_match") is not None))
+    return "FROM statements AS s JOIN documents AS d ON d.id = s.document_id\n" + (
+        f"WHERE {' AND '.join(where)}" if where else ""
+    )
+
+
+def statements_sql(params: dict[str, Any]) -> str:
+    """The statements matching ``statement_params()``, in ingest order (``statements_order`` index)."""
+    return f"""SELECT {_STATEMENT_COLUMNS}
+{_statements_where(params)}
+ORDER BY s.ingested_at, s.document_id, s.content_start, s.id
+LIMIT :limit OFFSET :offset"""
+
+
+def count_statements_sql(params: dict[str, Any]) -> str:
+    return f"SELECT count(*) {_statements_where(params)}"
+
+
+def trigram_query(needle: str | None) -> str | None:
+    """A trigram FTS5 phrase finding ``needle`` as a substring; None when it is too short to index."""
+    if needle is None or len(needle) < 3:
+        return None
+    return '"' + needle.replace('"', '""') + '"'
 
 
 def statement_params(
@@ -99,10 +103,12 @@ def statement_params(
     text: str | None = None,
     offset: int = 0,
 ) -> dict[str, Any]:
-    """Parameters of STATEMENTS_SQL; dates are ISO strings, ``text`` is the user's words."""
+    """Parameters of ``statements_sql()``; dates are ISO strings, ``text`` is the user's words."""
     return {
         "source": fold(source),
+        "source_match": trigram_query(fold(source)),
         "about": fold(about),
+        "about_match": trigram_query(fold(about)),
         "stance": stance,
         "certainty": certainty,
         "document_id": document_id,

@@ -15,19 +15,24 @@ import dataclasses
 import json
 import sqlite3
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from ..errors import StoreError
 from ..model import Document, Reading
-from . import queries, rows
+from . import keys, queries, rows, vector_index
 from .migrations import migrate, now, pending
 
 # How long a write waits for another process's write lock before giving up ("database is
-# locked"). One document's transaction takes milliseconds; 10 s rides out a busy batch.
-BUSY_TIMEOUT_MS = 10_000
+# locked"). One document's transaction takes milliseconds, but a page of linking (200 documents)
+# can hold the lock for seconds on a large store; 60 s rides it out instead of failing falsely.
+BUSY_TIMEOUT_MS = 60_000
 # Readings fetched per query while streaming; bounds memory whatever the corpus size.
 PAGE_SIZE = 100
+# SQLite's page cache per connection, in KiB (its default is 2 MiB): the link tables' indexes of a
+# store of 10,000 documents stay in memory instead of being read back from the OS for each lookup.
+CACHE_KIB = 65_536
 
 
 class NotStored(StoreError, LookupError):
@@ -90,6 +95,7 @@ class SQLiteStore:
         conn.row_factory = sqlite3.Row
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS:d}")
         conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute(f"PRAGMA cache_size = -{CACHE_KIB:d}")
         queries.register_functions(conn)
         if self.read_only:
             conn.execute("SELECT count(*) FROM sqlite_schema").fetchone()  # fails on a non-database
@@ -151,8 +157,50 @@ class SQLiteStore:
         return added
 
     def _insert(self, document: Document, reading: Reading) -> None:
-        conn, doc_id = self._conn, document.id
-        conn.execute(_INSERT_DOCUMENT, {**rows.document_row(document), "ingested_at": now()})
+        conn, doc_id, ingested_at = self._conn, document.id, now()
+        conn.execute(_INSERT_DOCUMENT, {**rows.document_row(document), "ingested_at": ingested_at})
+        conn.execute(_INSERT_DOCUMENT_FTS, (document.title or "", document.text, doc_id))
+        conn.execute(
+            "UPDATE documents SET outlet_key = ? WHERE id = ?", (queries.fold(document.outlet), doc_id)
+        )
+        self._insert_reading(doc_id, reading, ingested_at, new_document=True)
+
+    def replace_reading(self, reading: Reading) -> None:
+        """Replace a stored document's reading and its queryable rows (the document stays).
+
+        For a re-read with a newer extractor and for analysts' corrections; call it inside
+        ``transaction()`` together with whatever else must change with it.
+        """
+        if self.read_only:
+            raise StoreError(f"cannot replace the reading of {reading.document_id}: opened read-only")
+        doc_id = reading.document_id
+        row = self._conn.execute("SELECT ingested_at FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        if row is None:
+            raise NotStored(f"no stored document has the id {doc_id!r}", where=self.path)
+        keys.remove(self._conn, doc_id)
+        for table in ("readings", "entities", "mentions", "statements", "times", "statements_fts"):
+            self._conn.execute(f"DELETE FROM {table} WHERE document_id = ?", (doc_id,))
+        self._insert_reading(doc_id, reading, row[0], new_document=False)
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """A write transaction (``BEGIN IMMEDIATE`` … ``COMMIT``, rolled back on any error)."""
+        if self.read_only:
+            raise StoreError("cannot write: the database is opened read-only", where=self.path)
+        try:
+            self._conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as err:
+            raise StoreError(f"cannot write: {err}", where=self.path) from None
+        try:
+            yield self._conn
+        except BaseException:
+            if self._conn.in_transaction:
+                self._conn.execute("ROLLBACK")
+            raise
+        self._conn.execute("COMMIT")
+
+    def _insert_reading(self, doc_id: str, reading: Reading, ingested_at: str, *, new_document: bool) -> None:
+        conn = self._conn
         conn.execute(
             _INSERT_READING,
             {
@@ -167,8 +215,8 @@ class SQLiteStore:
         statement_rows = [rows.statement_row(reading, s) for s in reading.statements]
         conn.executemany(_INSERT_STATEMENT, statement_rows)
         conn.executemany(_INSERT_TIME, [rows.time_row(doc_id, t) for t in reading.times])
-        conn.execute(_INSERT_DOCUMENT_FTS, (document.title or "", document.text, doc_id))
         conn.executemany(_INSERT_STATEMENT_FTS, statement_rows)
+        keys.write(conn, reading, ingested_at, new_document=new_document)
 
     # --- documents and readings -------------------------------------------------------
 
@@ -263,7 +311,7 @@ class SQLiteStore:
         ``published_from``/``published_to`` (ISO dates, inclusive) and ``text`` (full-text words).
         """
         params = self._statement_params(source, about, stance, document_id, filters, limit, offset)
-        return [dict(row) for row in self._execute(queries.STATEMENTS_SQL, params)]
+        return [dict(row) for row in self._execute(queries.statements_sql(params), params)]
 
     def count_statements(
         self,
@@ -276,7 +324,11 @@ class SQLiteStore:
     ) -> int:
         """How many statements ``statements()`` with the same filters and no limit returns."""
         params = self._statement_params(source, about, stance, document_id, filters, None, 0)
-        count: int = self._execute(queries.COUNT_STATEMENTS_SQL, params).fetchone()[0]
+        active = {key for key, value in params.items() if value is not None} - {"limit", "offset"}
+        if active <= {"stance"}:  # the running totals answer without counting
+            name = "statements" if stance is None else keys.STANCE_COUNT + stance
+            return keys.counts(self._conn).get(name, 0)
+        count: int = self._execute(queries.count_statements_sql(params), params).fetchone()[0]
         return count
 
     _STATEMENT_FILTERS = frozenset({"certainty", "outlet", "published_from", "published_to", "text"})
@@ -365,8 +417,20 @@ class SQLiteStore:
             for key, sql in queries.COUNT_MATCHES_SQL.items()
         }
 
+    def nearest_contents(self, vector: Any, limit: int) -> list[tuple[float, str]]:
+        """Up to ``limit`` (cosine, text hash) of stored statement contents nearest ``vector``, best first.
+
+        Through the approximate nearest-neighbour index beside the database (``vector_index``),
+        which first takes in the vectors linked since it was saved.
+        """
+        return vector_index.index_for(self._conn, self.path).nearest(self._conn, vector, limit)
+
+    def sync_vector_index(self, *, force: bool = False) -> int:
+        """Add the newly linked content vectors to the nearest-neighbour index once there are enough
+        of them (``vector_index.TAIL_LIMIT``; any number with ``force``); returns how many."""
+        return vector_index.index_for(self._conn, self.path).sync(self._conn, force=force)
+
     def counts(self) -> dict[str, int]:
         """How many documents, statements, entities, mentions and time expressions are stored."""
-        tables = ("documents", "statements", "entities", "mentions", "times")
-        # Table names come from the tuple above, never from a caller.
-        return {t: self._conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
+        totals = keys.counts(self._conn)  # kept at write time: no table is counted
+        return {table: totals.get(table, 0) for table in keys.COUNTED_TABLES}

@@ -6,7 +6,8 @@ uvicorn.run(app, host="127.0.0.1", port=8000)
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+import os
+from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from importlib import resources
 from pathlib import Path
@@ -16,9 +17,23 @@ from fastapi.staticfiles import StaticFiles
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from .. import __version__
-from . import api, api_linked, entity_forms, errors, openapi, pages, pages_linked
+from ..errors import ConfigError
+from ..settings import load_settings
+from . import (
+    api,
+    api_corrections,
+    api_linked,
+    correct_pages,
+    entity_forms,
+    errors,
+    openapi,
+    pages,
+    pages_linked,
+)
+from .access import AccessPolicy
 from .database import Database
-from .state import ServerState, is_loopback
+from .guard import RequestGuard
+from .state import ServerState, is_loopback, is_wildcard
 
 # Everything comes from this server: no CDN, no inline script, no framing by other sites.
 CONTENT_SECURITY_POLICY = (
@@ -31,6 +46,9 @@ SECURITY_HEADERS = {
     "Referrer-Policy": "no-referrer",
     "X-Frame-Options": "DENY",
 }
+# The largest request body accepted: an upload of a few files at the 20 MB file limit.
+MAX_UPLOAD_BYTES = 50_000_000
+LOOPBACK_NAMES = ("127.0.0.1", "localhost", "[::1]")
 # The interactive docs page loads its scripts from a CDN; the OpenAPI JSON is served instead.
 DOCS_NOTE = "The OpenAPI document is at /openapi.json; docs/http-api.md describes each endpoint."
 
@@ -41,12 +59,18 @@ def create_app(
     host: str = "127.0.0.1",
     token: str | None = None,
     allowed_hosts: list[str] | None = None,
+    read_tokens: Sequence[str] = (),
+    max_upload_bytes: int | None = None,
 ) -> FastAPI:
     """The hearsay web app over the SQLite store at ``db_path``.
 
     Bound to a loopback ``host`` writes need no token; bound elsewhere they need ``token``
-    (and are off without one). ``allowed_hosts`` are the Host headers answered (a guard
-    against DNS rebinding); by default the loopback names and ``host``.
+    (and are off without one). With ``read_tokens`` every request needs one of them (or
+    ``token``). ``allowed_hosts`` are the Host headers answered (a guard against DNS
+    rebinding): by default the loopback names and ``host``, and any host at all when ``host``
+    is a wildcard address (``0.0.0.0``), whose clients use names this server cannot know.
+    A request body over ``max_upload_bytes`` ($HEARSAY_MAX_UPLOAD_BYTES) is refused while it
+    streams, and a request without the token it needs before its body is read.
     """
     db = Database(db_path)
 
@@ -63,9 +87,16 @@ def create_app(
         redoc_url=None,
         lifespan=lifespan,
     )
-    app.state.hearsay = ServerState(db=db, token=token or None, writes_open=is_loopback(host))
-    hosts = allowed_hosts or ["127.0.0.1", "localhost", "[::1]", host]
-    app.add_middleware(TrustedHostMiddleware, allowed_hosts=hosts)
+    policy = AccessPolicy(
+        token=token or None,
+        read_tokens=tuple(t for t in read_tokens if t),
+        writes_open=is_loopback(host),
+    )
+    app.state.hearsay = ServerState(db=db, policy=policy)
+    limit = max_upload_bytes or max_upload_from_env()
+    # Added first, so it runs after the Host check and before every route.
+    app.add_middleware(RequestGuard, policy=policy, max_body=limit)
+    app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts or default_hosts(host))
     errors.install(app)  # inside the headers middleware, so error pages get the headers too
 
     @app.middleware("http")
@@ -79,8 +110,27 @@ def create_app(
     app.include_router(pages.router)
     app.include_router(api_linked.router)
     app.include_router(pages_linked.router)
+    app.include_router(api_corrections.router)
+    app.include_router(correct_pages.router)
     app.include_router(entity_forms.router)
     static = Path(str(resources.files("hearsay.web").joinpath("static")))
     app.mount("/static", StaticFiles(directory=static), name="static")
     openapi.install(app)
     return app
+
+
+def default_hosts(host: str) -> list[str]:
+    """The Host headers answered when none are configured (see ``create_app``)."""
+    if is_wildcard(host):
+        return ["*"]
+    return [*LOOPBACK_NAMES, host]
+
+
+def max_upload_from_env() -> int:
+    """``$HEARSAY_MAX_UPLOAD_BYTES``, else ``MAX_UPLOAD_BYTES`` (or one file at the file limit)."""
+    raw = os.environ.get("HEARSAY_MAX_UPLOAD_BYTES", "").strip()
+    if not raw:
+        return max(MAX_UPLOAD_BYTES, load_settings().max_bytes + 1_000_000)
+    if not raw.isdigit() or int(raw) <= 0:
+        raise ConfigError(f"HEARSAY_MAX_UPLOAD_BYTES must be a positive integer, got {raw!r}")
+    return int(raw)

@@ -14,7 +14,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from ..errors import HearsayError, InputError, StoreError
+from ..errors import ConfigError, HearsayError, InputError, StoreError
 from ..store import NotStored
 from . import visitor
 
@@ -24,7 +24,7 @@ log = logging.getLogger("hearsay.web")
 def status_of(error: HearsayError) -> int:
     if isinstance(error, NotStored):
         return 404
-    if isinstance(error, InputError):
+    if isinstance(error, InputError | ConfigError):
         return 422
     if isinstance(error, StoreError):
         return 503

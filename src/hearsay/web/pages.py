@@ -10,10 +10,12 @@ from fastapi.responses import HTMLResponse
 
 from ..link import timeline as link_timeline
 from ..model import CERTAINTIES, STANCES
+from ..store.corrections import CorrectionTable
 from . import entities as entity_views
 from . import listing, urls
 from .api import MAX_LIMIT, MAX_OFFSET, statement_filters
 from .article import Linked, marked_up, statement_cards
+from .correct_pages import form_key
 from .entity_forms import writes_context
 from .evidence_page import by_statement, claim_of
 from .render import render_page
@@ -70,6 +72,10 @@ def document(
     relations = by_statement(claim.evidence if claim else None, reading.document_id)
     cards = statement_cards(reading, linked, relations)
     context = {
+        "corrected": CorrectionTable(store).marks(reading.document_id),
+        "form_key": form_key(reading.document_id),
+        "needs_token": state(request).token is not None,
+        "writes_open": state(request).token is not None or state(request).writes_open,
         "claim": claim,
         "document": reading.document,
         "reading": reading,

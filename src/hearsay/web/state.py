@@ -1,16 +1,16 @@
-"""What every request handler shares: the database and the write policy."""
+"""What every request handler shares: the database and the access policy."""
 
 from __future__ import annotations
 
-import hmac
 import ipaddress
 from dataclasses import dataclass
 
 from fastapi import HTTPException, Request
 
+from .access import WRITE_HEADER, AccessPolicy, presented_token
 from .database import Database
 
-WRITE_HEADER = "X-Hearsay-Write"
+__all__ = ["WRITE_HEADER", "ServerState", "is_loopback", "is_wildcard", "state"]
 
 
 def is_loopback(host: str) -> bool:
@@ -22,35 +22,39 @@ def is_loopback(host: str) -> bool:
         return False
 
 
+def is_wildcard(host: str) -> bool:
+    """Whether ``host`` means every address of the machine (``0.0.0.0``, ``::``)."""
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_unspecified
+    except ValueError:
+        return False
+
+
 @dataclass(slots=True)
 class ServerState:
     """The app's shared state, at ``app.state.hearsay``.
 
-    Writes need the token when one was given. Without a token they are allowed only on a
-    loopback address, and then only with the ``X-Hearsay-Write`` header, which a page from
-    another site cannot send without a CORS preflight this server never grants.
+    The request guard (``guard.RequestGuard``) applies ``policy`` before any handler runs;
+    ``check_write`` applies its write rule again in the write routes, so a route mounted
+    without the guard is never open.
     """
 
     db: Database
-    token: str | None
-    writes_open: bool
+    policy: AccessPolicy
+
+    @property
+    def token(self) -> str | None:
+        return self.policy.token
+
+    @property
+    def writes_open(self) -> bool:
+        return self.policy.writes_open
 
     def check_write(self, request: Request) -> None:
-        if self.token is not None:
-            given = request.headers.get("authorization", "")
-            scheme, _, value = given.partition(" ")
-            if scheme.lower() != "bearer" or not hmac.compare_digest(value.encode(), self.token.encode()):
-                raise HTTPException(
-                    401, "this server needs its token for writes: send Authorization: Bearer TOKEN"
-                )
-            return
-        if not self.writes_open:
-            raise HTTPException(
-                403,
-                "writes are off: the server is bound beyond 127.0.0.1 without --token (or $HEARSAY_TOKEN)",
-            )
-        if request.headers.get(WRITE_HEADER) != "1":
-            raise HTTPException(403, f"writes need the header {WRITE_HEADER}: 1 (the upload page sends it)")
+        given = presented_token(request.headers.get("authorization", ""))
+        refusal = self.policy.write_refusal(given, {k.lower(): v for k, v in request.headers.items()})
+        if refusal is not None:
+            raise HTTPException(refusal.status, refusal.message, headers=dict(refusal.headers) or None)
 
 
 def state(request: Request) -> ServerState:

@@ -40,6 +40,9 @@ COMMA_REACH = 15
 ARTICLES = {"a", "an", "the"}
 # A headline's speaker label ("Lee: ..."): at most this many words.
 HEADLINE_NAME_WORDS = 3
+# A quotation this far before its cue is never adjacent (at most 12 words may stand between);
+# without the bound each cue scanned the text after every earlier quotation, cubic in length.
+ADJACENT_GAP_CHARS = 400
 LABEL_POS = {"PROPN", "NOUN", "DET", "ADJ", "PART", "CCONJ", "NUM", "ADP"}
 WORD = re.compile(r"\w+")
 # "speak" and "talk" report only with a topic after one of these: "spoke about the plan".
@@ -239,7 +242,7 @@ class Attributor:
         if _is_as_clause(cue.head) and quote_containing(self.quotes, cue.span.start_char, cue.span.end_char):
             return []  # '"... not as rich as he says he is"': a figure of speech inside a quotation
         content = self._snapped_to_quotes(content, cue)
-        kind = kind_of(self.quotes, content)
+        kind = kind_of(self.quotes, content, self.text)
         if kind == "direct":
             quote = quote_containing(self.quotes, content.start_char, content.end_char, self.text)
             if (
@@ -538,7 +541,7 @@ class Attributor:
                 StatementDraft(
                     cue=self.doc[colon.i : colon.i + 1],
                     content=content,
-                    kind=kind_of(self.quotes, content),
+                    kind=kind_of(self.quotes, content, self.text),
                     source=source,
                     source_entity=entity.id if entity else None,
                     cue_lemma=":",
@@ -586,6 +589,8 @@ class Attributor:
                     return quotation
                 return None
             if quotation.end_char <= cue.span.start_char:
+                if cue.span.start_char - quotation.end_char > ADJACENT_GAP_CHARS:
+                    continue
                 between_text = text[quotation.end_char : cue.span.start_char]
                 words = WORD.findall(between_text)
                 gap_span = self.doc.char_span(

@@ -238,3 +238,22 @@ function setUpUpload() {
 document.addEventListener("DOMContentLoaded", () => {
   setUpTips(); setUpTargets(); setUpBackLinks(); setUpUpload(); setUpZoom();
 });
+
+// Correction forms: selecting words in the text fills the span field last focused with START:END.
+(function () {
+  const source = document.getElementById("span-source");
+  if (!source) return;
+  let target = document.getElementById("f-content");
+  document.querySelectorAll("[data-span-field]").forEach(function (field) {
+    field.addEventListener("focus", function () { target = field; });
+  });
+  const textNode = source.querySelector(".span-text");
+  const offset = parseInt(source.dataset.offset || "0", 10);
+  document.addEventListener("selectionchange", function () {
+    const selection = document.getSelection();
+    if (!selection || selection.rangeCount === 0 || selection.isCollapsed || !target) return;
+    const range = selection.getRangeAt(0);
+    if (!textNode.contains(range.startContainer) || !textNode.contains(range.endContainer)) return;
+    target.value = (offset + range.startOffset) + ":" + (offset + range.endOffset);
+  });
+})();

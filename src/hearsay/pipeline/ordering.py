@@ -1,0 +1,130 @@
+"""Documents to outcomes through an engine, in input order, skipping what is stored already.
+
+The engine maps chunks of documents to results and may read several chunks at once; this
+module keeps every other item (failures, file ends, skips) in its place around them.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+import threading
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from typing import Protocol
+
+from ..model import Document
+from .chunks import Result
+from .inputs import Item
+from .outcomes import Failure, FileDone, Outcome
+
+# A chunk of this many documents is one spaCy batch (the size hearsay always read in).
+CHUNK_SIZE = 16
+# Outcomes that need no reading (skips) wait at most this many items before they are let through.
+FLUSH_EVERY = 64
+
+
+class Engine(Protocol):
+    """Reads chunks of documents; yields one list of results per chunk, in the chunks' order.
+
+    An empty chunk gets an empty list, in its place.
+    """
+
+    chunk_size: int
+
+    def map(self, chunks: Iterator[list[Document]]) -> Iterator[list[Result]]: ...
+
+
+def outcomes(
+    items: Iterable[Item], engine: Engine, *, skip: Callable[[Document], bool] | None = None
+) -> Iterator[Outcome]:
+    """Outcomes of ``items`` in input order; the documents among them are read by ``engine``.
+
+    ``skip(document)`` true (already stored) gives an Outcome without a reading, before any
+    reading. A document seen twice in one run is skipped the second time.
+    """
+    waiting: deque[Outcome | Document] = deque()  # in input order; Documents wait for their chunk
+    seen: set[str] = set()
+
+    def chunks() -> Iterator[list[Document]]:
+        chunk: list[Document] = []
+        for item in items:
+            if isinstance(item, Failure):
+                waiting.append(Outcome(failure=item))
+            elif isinstance(item, FileDone):
+                waiting.append(Outcome(file_done=item.path))
+            elif item.id in seen or (skip is not None and skip(item)):
+                waiting.append(Outcome(document=item))
+                if not chunk and len(waiting) >= FLUSH_EVERY:
+                    yield []  # nothing to read: let the outcomes so far through
+            else:
+                seen.add(item.id)
+                waiting.append(item)
+                chunk.append(item)
+                if len(chunk) >= engine.chunk_size:
+                    yield chunk
+                    chunk = []
+        if chunk:
+            yield chunk
+
+    for results in engine.map(chunks()):
+        pending = deque(results)
+        while pending:
+            entry = waiting.popleft()
+            if isinstance(entry, Document):
+                yield _outcome(entry, pending.popleft())
+            else:
+                yield entry
+        while waiting and isinstance(waiting[0], Outcome):
+            yield _popped(waiting)
+    while waiting:  # the items after the last chunk: all Outcomes
+        yield _popped(waiting)
+
+
+def _popped(waiting: deque[Outcome | Document]) -> Outcome:
+    entry = waiting.popleft()
+    assert isinstance(entry, Outcome)
+    return entry
+
+
+def _outcome(document: Document, result: Result) -> Outcome:
+    if isinstance(result, Failure):
+        return Outcome(document=document, failure=result)
+    return Outcome(document=document, reading=result)
+
+
+class InProcess:
+    """Reads each chunk in this process; the time limit is an alarm on the main thread."""
+
+    def __init__(self, time_limit: float | None = None, chunk_size: int = CHUNK_SIZE) -> None:
+        self.time_limit = time_limit
+        self.chunk_size = chunk_size
+
+    def __enter__(self) -> InProcess:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        pass
+
+    def map(self, chunks: Iterator[list[Document]]) -> Iterator[list[Result]]:
+        from .chunks import read_chunk
+
+        if not _model_loaded():
+            # Load spaCy on another thread while this one reads the first inputs (and loads the
+            # language identifier): on two cores, most of the two loads overlap.
+            threading.Thread(target=_load_quietly, name="hearsay-model-load", daemon=True).start()
+        for chunk in chunks:
+            yield read_chunk(chunk, self.time_limit)
+
+
+def _model_loaded() -> bool:
+    """Whether the spaCy pipeline is loaded, without importing spaCy to find out."""
+    extraction = sys.modules.get("hearsay.extract.pipeline")
+    return extraction is not None and extraction.pipeline_loaded()
+
+
+def _load_quietly() -> None:
+    from ..extract.pipeline import load_pipeline
+
+    with contextlib.suppress(Exception):  # the reading thread loads it again and reports the error
+        load_pipeline()
