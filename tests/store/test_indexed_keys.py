@@ -6,6 +6,7 @@ The reference for every filter is the SQL it replaced, which called ``hearsay_fo
 
 from __future__ import annotations
 
+import dataclasses
 import sqlite3
 from pathlib import Path
 
@@ -134,3 +135,18 @@ def test_migration_backfills_keys_and_counts_of_an_older_store(tmp_path: Path) -
             assert None not in {
                 row[0] for row in migrated._conn.execute("SELECT ingested_at FROM statements")
             }
+
+
+def test_a_replaced_reading_keeps_keys_and_counts_exact(filled: SQLiteStore) -> None:
+    reading = next(r for r in all_readings() if len(r.statements) > 1)
+    fewer = dataclasses.replace(reading, statements=reading.statements[1:])
+    with filled.transaction():
+        filled.replace_reading(fewer)
+    test_running_counts_equal_the_tables(filled)
+    for needle in NEEDLES:
+        for kind in ("source", "about"):
+            assert _keys(filled.statements(**{kind: needle})) == _reference(filled, kind, needle)
+    order = filled.statements()
+    assert all(row["statement_id"] for row in order)
+    stored = filled._conn.execute("SELECT count(*) FROM statements WHERE ingested_at IS NULL").fetchone()[0]
+    assert stored == 0

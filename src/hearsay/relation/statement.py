@@ -32,6 +32,9 @@ def unrelated(reason: str, found: Match | None = None, rule: str = "no-match") -
 
 def relate_claim(proposition: Frame, claim: Claim) -> Relation:
     """The statement's own relation to the proposition, without looking at its document."""
+    if w.needs_meaning(proposition.text, claim.content):
+        # Not readable by English words: hearsay.relation.crosslingual compares it by meaning.
+        return unrelated("in another language: compared by meaning, not by words", rule="other-language")
     content = frame(claim.content)
     found = match(proposition, _with_cue(content, claim.cue))
     if not found.subject and _speaker_is_subject(proposition, claim):

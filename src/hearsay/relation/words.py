@@ -237,3 +237,17 @@ def shorten(text: str, size: int = 60) -> str:
 def lowered_tokens(text: str) -> list[str]:
     """Lower-case tokens for phrase matching, with "a lie" style articles kept."""
     return [t.casefold() for t in tokens(text)]
+
+
+_CYRILLIC = re.compile(r"[\u0400-\u052f]")
+
+
+def is_latin(text: str) -> bool:
+    """Whether most of the text's letters are not Cyrillic (the rules read English words only)."""
+    letters = [c for c in text if c.isalpha()]
+    return not letters or sum(bool(_CYRILLIC.match(c)) for c in letters) * 2 <= len(letters)
+
+
+def needs_meaning(proposition: str, content: str) -> bool:
+    """Whether the English rules cannot read this pair: a content or proposition not in Latin script."""
+    return not (is_latin(proposition) and is_latin(content))

@@ -345,7 +345,10 @@ class LinkTables:
     def add_vectors(self, vectors: dict[str, bytes]) -> None:
         self.conn.executemany("INSERT OR IGNORE INTO link_embeddings VALUES (?, ?)", list(vectors.items()))
         self.conn.executemany(
-            "INSERT OR IGNORE INTO link_vector_keys (text_hash) VALUES (?)", [(h,) for h in vectors]
+            "INSERT OR IGNORE INTO link_vector_keys (text_hash) VALUES (?)",
+            # Only MiniLM's vectors go into the nearest-neighbour index; the multilingual ones
+            # (``u:`` keys, another width) are looked up by hash.
+            [(h,) for h in vectors if not h.startswith("u:")],
         )
 
     def entity_count(self) -> int:

@@ -15,9 +15,11 @@ from fastapi import APIRouter, Depends, File, HTTPException, Query, Request, Upl
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 
+from ..link.why import why_one
 from ..settings import load_settings
+from ..vocabulary import label
 from . import entities as entity_views
-from . import listing
+from . import listing, urls
 from .api_models import (
     Certainty,
     DocumentSummary,
@@ -212,7 +214,13 @@ def list_entities(
 def get_entity(request: Request, key: str) -> dict:
     """One entity: names and variants, roles over time, what it said and what was said about it."""
     server = state(request)
-    found = entity_views.entity_detail(server.db.reader(), key)
+    store = server.db.reader()
+    found = entity_views.entity_detail(store, key)
     if found is None:
         raise HTTPException(404, f"no entity {key!r}")
-    return found
+    linked = urls.split_entity_key(key) is None
+    return {
+        **found,
+        "type_label": label("entity_type", found["type"]),
+        "why": why_one(store, found["id"]) if linked else None,
+    }

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi import APIRouter, HTTPException, Query, Request, Response
 from pydantic import BaseModel, Field
 
 from ..link import (
@@ -29,6 +29,7 @@ from .api_models import (
     StorySummary,
     TimelineEntry,
 )
+from .provenance_view import graphml, provenance_view
 from .state import state
 
 EvidenceLimit = Annotated[
@@ -114,6 +115,24 @@ def get_provenance(request: Request, cluster_id: str) -> dict:
     if cluster_detail(store, cluster_id) is None:
         raise HTTPException(404, f"no claim cluster {cluster_id!r}")
     return provenance(store, cluster_id).to_dict()
+
+
+@router.get(
+    "/clusters/{cluster_id}/provenance.graphml",
+    tags=["claims"],
+    response_class=Response,
+    responses={200: {"content": {"application/graphml+xml": {}}, "description": "GraphML 1.0"}},
+)
+def get_provenance_graphml(request: Request, cluster_id: str) -> Response:
+    """The provenance graph the claim page draws, as GraphML: nodes for resolved sources (label, kind),
+    edges with their cue, document and statement; sources that name nobody in the graph's
+    ``unresolved_sources``. Opens in Gephi, yEd, Cytoscape or networkx."""
+    store = state(request).db.reader()
+    if cluster_detail(store, cluster_id) is None:
+        raise HTTPException(404, f"no claim cluster {cluster_id!r}")
+    view = provenance_view(provenance(store, cluster_id).to_dict(), max_nodes=None)
+    headers = {"Content-Disposition": f'attachment; filename="provenance-{cluster_id}.graphml"'}
+    return Response(graphml(view, cluster_id), media_type="application/graphml+xml", headers=headers)
 
 
 @router.get("/timeline", response_model=Page[TimelineEntry], tags=["claims"])

@@ -107,17 +107,40 @@ class EntityDocument(BaseModel):
     outlet: str | None
 
 
+class NameReason(BaseModel):
+    """Why one name belongs to a linked entity: the resolver's rule and the words it rests on."""
+
+    name: str
+    type: str
+    documents: int = Field(description="documents where a member has this name")
+    document_id: str = Field(description="the first such document")
+    title: str | None
+    rule: str = Field(
+        description=(
+            "same, spelling, user merge, person, surname alone, near name, across types, "
+            "same article, through"
+        )
+    )
+    rule_words: str = Field(description="the rule in words (docs/vocabulary.md)")
+    evidence: str
+    splittable: bool = Field(description="whether POST .../split with this name can move it out")
+
+
 class EntityDetail(BaseModel):
     model_config = ConfigDict(extra="allow")
 
     id: str
     name: str
     type: str
+    type_label: str | None = Field(default=None, description="the type in plain words (docs/vocabulary.md)")
     variants: list[str]
     roles: list[EntityRole]
     said: list[StatementRow]
     said_about: list[StatementRow]
     documents: list[EntityDocument]
+    why: list[NameReason] | None = Field(
+        default=None, description="why each name is this entity's (linked entities only)"
+    )
 
 
 class UploadedDocument(BaseModel):

@@ -19,7 +19,17 @@ from starlette.middleware.trustedhost import TrustedHostMiddleware
 from .. import __version__
 from ..errors import ConfigError
 from ..settings import load_settings
-from . import api, api_corrections, api_linked, correct_pages, errors, openapi, pages, pages_linked
+from . import (
+    api,
+    api_corrections,
+    api_linked,
+    correct_pages,
+    entity_forms,
+    errors,
+    openapi,
+    pages,
+    pages_linked,
+)
 from .access import AccessPolicy
 from .database import Database
 from .guard import RequestGuard
@@ -102,6 +112,7 @@ def create_app(
     app.include_router(pages_linked.router)
     app.include_router(api_corrections.router)
     app.include_router(correct_pages.router)
+    app.include_router(entity_forms.router)
     static = Path(str(resources.files("hearsay.web").joinpath("static")))
     app.mount("/static", StaticFiles(directory=static), name="static")
     openapi.install(app)

@@ -14,16 +14,11 @@ from markupsafe import Markup
 from ..link import cluster_for_statement, entity_for_mention
 from ..model import EvidenceItem, Reading, Statement
 from ..store import SQLiteStore
+from ..vocabulary import label, labels
 from . import urls
 from .highlight import Mark, render
 
-STANCE_LABELS = {
-    "assert": "asserts",
-    "report": "reports",
-    "question": "questions",
-    "deny": "denies",
-    "refuse_to_comment": "refuses to comment",
-}
+STANCE_LABELS = labels("stance")
 
 
 class Linked:
@@ -82,14 +77,15 @@ def tip(statement: Statement, source: str, evidence: EvidenceItem | None = None)
     """The one-line summary shown when a statement's span is hovered or focused."""
     relation = []
     if evidence is not None:
-        strength = f" ({evidence.relation.strength})" if evidence.relation.strength else ""
-        relation = [f"{evidence.relation.relation} the claim{strength}"]
+        strength = evidence.relation.strength
+        relation = [f"{label('relation', evidence.relation.relation)} the claim"]
+        if strength:
+            relation[0] += f" ({label('strength', strength)})"
     parts = [
-        f"{source}: {STANCE_LABELS[statement.stance]}",
+        f"{source}: {label('stance', statement.stance)}",
         *relation,
-        f"certainty {statement.certainty}",
-        f"polarity {statement.polarity}",
-        f"stance {statement.stance}",
+        f"certainty: {label('certainty', statement.certainty)}",
+        f"polarity: {label('polarity', statement.polarity)}",
     ]
     if statement.addressee is not None:
         parts.append(f"to {statement.addressee.text}")
@@ -158,14 +154,14 @@ def marks(reading: Reading, cards: list[StatementCard], linked: Linked) -> list[
         found.append(Mark(statement.cue.start, statement.cue.end, "cue", href=cue_href, attrs=data))
     for mention in reading.mentions:
         entity = reading.entity(mention.entity)
-        label = f"{entity.name} ({entity.type})" if entity else mention.label
+        named = f"{entity.name} ({label('entity_type', entity.type)})" if entity else mention.label
         found.append(
             Mark(
                 mention.start,
                 mention.end,
                 "entity",
                 href=entity_href(reading, mention.entity, linked),
-                attrs=(("data-type", mention.label), ("title", label)),
+                attrs=(("data-type", mention.label), ("title", named)),
             )
         )
     for time in reading.times:

@@ -8,13 +8,16 @@ over time, what the entity ``said`` and what was ``said_about`` it, and its ``do
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from ..link import entity_detail as linked_entity_detail
 from ..link import entity_list
+from ..link import pages as link_pages
+from ..link.why import why_one
 from ..store import SQLiteStore
 from . import urls
-from .paging import one_more
+from .sections import PER_PAGE, section, sliced
 
 # Statements listed on an entity page, each way; the API pages the statements endpoint instead.
 MAX_STATEMENTS = 200
@@ -29,11 +32,52 @@ def entity_page(
     offset: int,
 ) -> tuple[list[dict[str, Any]], int]:
     """One page of entities, most mentioned first, and how many match in all."""
+    items = entity_list(store, type=type, query=query, limit=limit, offset=offset)
+    return items, link_pages.count_entities(store, type=type, query=query)
 
-    def fetch(count: int) -> list[dict[str, Any]]:
-        return entity_list(store, type=type, query=query, limit=count, offset=offset)
 
-    return one_more(fetch, limit, offset)
+# The lists of an entity page, each paged on its own: "said_page", "said_about_page", "documents_page".
+ENTITY_LISTS = ("said", "said_about", "documents")
+
+
+def entity_view(store: SQLiteStore, key: str, requested: dict[str, int]) -> dict[str, Any] | None:
+    """An entity page's header (names, type, roles) and a page of each of its lists, counts first."""
+    path = urls.entity(key)
+    if urls.split_entity_key(key) is None:
+        found = link_pages.entity_summary(store, key)
+        if found is None:
+            return None
+        entity_id = found["id"]
+
+        counts, fetchers = {}, {}
+        for direction in ("said", "said_about"):
+            # One query gives the requested page and the total; only a page past the end asks again.
+            offset = (requested.get(f"{direction}_page", 1) - 1) * PER_PAGE
+            rows, counts[direction] = link_pages.entity_statements(
+                store, entity_id, direction, limit=PER_PAGE, offset=offset
+            )
+            fetchers[direction] = _reuse(rows, offset, store, entity_id, direction)
+
+        def documents(limit: int, offset: int) -> list[dict[str, Any]]:
+            return link_pages.entity_documents(store, entity_id, limit=limit, offset=offset)
+
+        fetchers["documents"] = documents
+        counts["documents"] = found["documents_count"]
+        found["linked"] = True
+        found["why"] = why_one(store, entity_id)
+    else:
+        found = entity_detail(store, key)
+        if found is None:
+            return None
+        fetchers = {name: sliced(found[name]) for name in ENTITY_LISTS}
+        counts = {name: len(found[name]) for name in ENTITY_LISTS}
+        found["linked"] = False
+        found["why"] = None
+    found["sections"] = {
+        name: section(name, counts[name], fetchers[name], requested, path, anchor=f"{name}-title")
+        for name in ENTITY_LISTS
+    }
+    return found
 
 
 def entity_detail(store: SQLiteStore, key: str) -> dict[str, Any] | None:
@@ -42,6 +86,23 @@ def entity_detail(store: SQLiteStore, key: str) -> dict[str, Any] | None:
     if named is None:
         return linked_entity_detail(store, key)
     return _store_detail(store, *named)
+
+
+def _reuse(
+    rows: list[dict[str, Any]],
+    offset: int,
+    store: SQLiteStore,
+    entity_id: str,
+    direction: link_pages.Direction,
+) -> Callable[[int, int], list[dict[str, Any]]]:
+    """``fetch`` for a section that already holds the page at ``offset``."""
+
+    def fetch(limit: int, wanted: int) -> list[dict[str, Any]]:
+        if wanted == offset and len(rows) <= limit:
+            return rows
+        return link_pages.entity_statements(store, entity_id, direction, limit=limit, offset=wanted)[0]
+
+    return fetch
 
 
 def _store_detail(store: SQLiteStore, name: str, type_: str) -> dict[str, Any] | None:

@@ -1,4 +1,9 @@
-"""Errors as answers: JSON ``{"error": message}`` under /api, an HTML page elsewhere; never a traceback."""
+"""Errors as answers: JSON ``{"error": message}`` under /api, an HTML page elsewhere; never a traceback.
+
+Neither ever shows a server path or an internal error code: a ``HearsayError`` answers with its
+message alone (its ``where`` and ``[H200]`` go to the log), and a page says what was not found
+and offers a way on (``visitor.py``).
+"""
 
 from __future__ import annotations
 
@@ -11,6 +16,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..errors import ConfigError, HearsayError, InputError, StoreError
 from ..store import NotStored
+from . import visitor
 
 log = logging.getLogger("hearsay.web")
 
@@ -35,11 +41,13 @@ def validation_message(error: RequestValidationError) -> str:
 
 
 def answer(request: Request, status: int, message: str) -> Response:
+    message = visitor.without_paths(message)
     if request.url.path.startswith("/api/"):
         return JSONResponse({"error": message}, status_code=status)
     from .render import render_page
 
-    return render_page(request, "error.html", {"status": status, "message": message}, status=status)
+    context = visitor.error_page(request.url.path, status, message)
+    return render_page(request, "error.html", context, status=status)
 
 
 def install(app: FastAPI) -> None:
@@ -56,23 +64,20 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(HearsayError)
     async def hearsay_error(request: Request, error: HearsayError) -> Response:
-        return answer(request, status_of(error), str(error))
+        if error.where:
+            log.info("%s on %s: %s", error.code, request.url.path, error)
+        return answer(request, status_of(error), error.message)
 
     @app.middleware("http")
     async def unexpected(request: Request, call_next) -> Response:
         try:
             return await call_next(request)
-        except Exception as error:  # noqa: BLE001 - log it here, answer one line
+        except Exception:  # noqa: BLE001 - log it here, answer one line
             log.exception("unexpected error on %s", request.url.path)
-            message = f"unexpected {type(error).__name__} (please report this as a hearsay bug)"
+            message = "an unexpected error; it is in the server's log (please report it as a hearsay bug)"
             if request.url.path.startswith("/api/"):
                 return JSONResponse({"error": message}, status_code=500)
-            return HTMLResponse(
-                f"<!doctype html><title>500</title><p>{_escape(message)}</p>", status_code=500
-            )
-
-
-def _escape(text: str) -> str:
-    from markupsafe import escape
-
-    return str(escape(text))
+            try:
+                return answer(request, 500, message)
+            except Exception:  # noqa: BLE001 - the page itself failed: one plain line
+                return HTMLResponse(f"<!doctype html><title>Error</title><p>{message}</p>", status_code=500)

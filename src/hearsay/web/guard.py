@@ -31,7 +31,7 @@ class RequestGuard:
             await self.app(scope, receive, send)
             return
         headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
-        refusal = self.policy.refusal(scope["method"], headers)
+        refusal = self._refusal(scope, headers)
         if refusal is None:
             refusal = self._declared_too_big(headers.get("content-length"))
         if refusal is not None:
@@ -39,10 +39,30 @@ class RequestGuard:
             return
         await _CappedBody(self.app, self.max_body).run(scope, receive, send)
 
+    def _refusal(self, scope: Scope, headers: dict[str, str]) -> Refusal | None:
+        """The policy's refusal; a page's own form (a urlencoded POST outside /api) passes the read
+        rules here and is checked by its route (the token field, or proof it came from this server's
+        page), since a form without script cannot send the write header or a bearer token."""
+        if not _page_form(scope, headers):
+            return self.policy.refusal(scope["method"], headers)
+        refusal = self.policy.refusal("GET", headers)
+        if refusal is None and self.policy.token is None and not self.policy.writes_open:
+            refusal = self.policy.write_refusal(None, headers)
+        return refusal
+
     def _declared_too_big(self, length: str | None) -> Refusal | None:
         if length is None or not length.strip().isdigit() or int(length) <= self.max_body:
             return None
         return too_big(self.max_body)
+
+
+def _page_form(scope: Scope, headers: dict[str, str]) -> bool:
+    content_type = headers.get("content-type", "").split(";")[0].strip().lower()
+    return (
+        scope["method"] == "POST"
+        and not str(scope.get("path", "")).startswith("/api/")
+        and content_type == "application/x-www-form-urlencoded"
+    )
 
 
 def too_big(limit: int) -> Refusal:

@@ -7,6 +7,7 @@ from typing import Any
 from fastapi import Request
 
 from ..link import cluster_list, story_list
+from ..link import pages as link_pages
 from ..model import Proposition, Story
 from . import entities as entity_views
 from .paging import one_more
@@ -29,8 +30,15 @@ def entity_page(
 def cluster_page(
     request: Request, query: str | None, limit: int, offset: int
 ) -> tuple[list[Proposition], int]:
-    """Claim clusters (propositions), biggest first, whose wording contains every word of ``query``."""
+    """Claim clusters (propositions), biggest first, whose wording contains every word of ``query``.
+
+    Without ``query`` the total is every cluster; with one, it is known only as "more follow"
+    (counting every match would cost as much as listing them).
+    """
     store = state(request).db.reader()
+    if not query:
+        items = cluster_list(store, limit=limit, offset=offset)
+        return items, link_pages.count_clusters(store)
 
     def fetch(count: int) -> list[Proposition]:
         return cluster_list(store, query=query, limit=count, offset=offset)
@@ -39,10 +47,6 @@ def cluster_page(
 
 
 def story_page(request: Request, limit: int, offset: int) -> tuple[list[Story], int]:
-    """Stories, most statements first."""
+    """Stories, most statements first, and how many there are."""
     store = state(request).db.reader()
-
-    def fetch(count: int) -> list[Story]:
-        return story_list(store, limit=count, offset=offset)
-
-    return one_more(fetch, limit, offset)
+    return story_list(store, limit=limit, offset=offset), link_pages.count_stories(store)

@@ -12,10 +12,11 @@ from ..link import timeline as link_timeline
 from ..model import CERTAINTIES, STANCES
 from ..store.corrections import CorrectionTable
 from . import entities as entity_views
-from . import listing
+from . import listing, urls
 from .api import MAX_LIMIT, MAX_OFFSET, statement_filters
 from .article import Linked, marked_up, statement_cards
 from .correct_pages import form_key
+from .entity_forms import writes_context
 from .evidence_page import by_statement, claim_of
 from .render import render_page
 from .search_marks import snippet_html
@@ -25,13 +26,16 @@ from .svg_timeline import timeline_svg
 router = APIRouter(include_in_schema=False)
 
 PAGE = 25
+SEARCH_DOCUMENTS = 10  # documents shown above the statements on the search page, then "more"
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET)]
 Text = Annotated[str | None, Query(max_length=500)]
 
 
-def pager(total: int, offset: int, limit: int = PAGE) -> dict:
+def pager(total: int, offset: int, limit: int = PAGE, *, exact: bool = True) -> dict:
+    """A list's pager; ``exact=False`` when ``total`` only says whether more follow."""
     return {
         "total": total,
+        "exact": exact,
         "offset": offset,
         "limit": limit,
         "previous": max(offset - limit, 0) if offset > 0 else None,
@@ -94,16 +98,37 @@ def entities(request: Request, type: Text = None, q: Text = None, offset: Offset
     return render_page(request, "entities.html", context)
 
 
+ListPage = Annotated[int, Query(ge=1, le=100_000)]
+
+
 @router.get("/entities/{key:path}", response_class=HTMLResponse)
-def entity(request: Request, key: str) -> HTMLResponse:
+def entity(
+    request: Request,
+    key: str,
+    said_page: ListPage = 1,
+    said_about_page: ListPage = 1,
+    documents_page: ListPage = 1,
+    done: Text = None,
+    split_off: Text = None,
+    timeline: bool = False,
+) -> HTMLResponse:
+    """An entity: its names and why they are one, roles, then each list with its count first."""
     store = state(request).db.reader()
-    found = entity_views.entity_detail(store, key)
+    requested = {"said_page": said_page, "said_about_page": said_about_page, "documents_page": documents_page}
+    found = entity_views.entity_view(store, key, requested)
     if found is None:
         raise HTTPException(404, f"no entity {key!r}")
-    timeline = None
-    if found["id"] == key:
-        timeline = timeline_svg([e.to_dict() for e in link_timeline(store, entity=key, limit=200)])
-    return render_page(request, "entity.html", {"entity": found, "timeline": timeline})
+    # The timeline reads every statement by or about the entity: drawn when asked for, not on every visit.
+    drawn = None
+    if timeline and found["id"] == key:
+        drawn = timeline_svg([e.to_dict() for e in link_timeline(store, entity=key, limit=200)])
+    context = {
+        "entity": found,
+        "timeline": drawn,
+        "timeline_href": urls.with_query(urls.entity(key), timeline=1) + "#timeline-title-h",
+        "writes": writes_context(request, done, split_off),
+    }
+    return render_page(request, "entity.html", context)
 
 
 @router.get("/search", response_class=HTMLResponse)
@@ -118,6 +143,7 @@ def search(
     published_from: Text = None,
     published_to: Text = None,
     offset: Offset = 0,
+    documents_offset: Offset = 0,
 ) -> HTMLResponse:
     """Documents matching the words, and statements matching the words and the filters."""
     store = state(request).db.reader()
@@ -150,9 +176,13 @@ def search(
     if not problems and (q or filters):
         context["searched"] = True
         if q:
-            hits = store.search(q, limit=10, marks=("\x02", "\x03"))["documents"]
-            context["documents"] = [{**h, "snippet_html": snippet_html(h["snippet"])} for h in hits]
-            context["document_total"] = store.count_matches(q)["documents"]
+            hits = store.search(q, limit=SEARCH_DOCUMENTS, offset=documents_offset, marks=("\x02", "\x03"))
+            context["documents"] = [
+                {**h, "snippet_html": snippet_html(h["snippet"])} for h in hits["documents"]
+            ]
+            document_total = store.count_matches(q)["documents"]
+            context["document_total"] = document_total
+            context["documents_pager"] = pager(document_total, documents_offset, SEARCH_DOCUMENTS)
         rows = store.statements(limit=PAGE, offset=offset, **filters)
         context["statements"] = rows
         context["pager"] = pager(store.count_statements(**filters), offset)

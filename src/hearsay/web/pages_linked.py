@@ -9,6 +9,7 @@ from fastapi.responses import HTMLResponse
 
 from ..link import (
     cluster_detail,
+    cluster_list,
     cluster_members,
     provenance,
     story_detail,
@@ -16,7 +17,10 @@ from ..link import (
 )
 from . import listing, urls
 from .evidence_page import claim_of, side_pages
+from .graph_layout import LayoutUnavailable
+from .graph_layout import graph_svg as dot_graph_svg
 from .pages import PAGE, Offset, Text, pager
+from .provenance_view import provenance_view
 from .render import render_page
 from .state import state
 from .svg_graph import graph_svg
@@ -32,7 +36,7 @@ def clusters(request: Request, q: Text = None, offset: Offset = 0) -> HTMLRespon
     items, total = listing.cluster_page(request, q, PAGE, offset)
     context = {
         "clusters": [p.to_dict() for p in items],
-        "pager": pager(total, offset),
+        "pager": pager(total, offset, exact=not q),
         "query": q or "",
     }
     return render_page(request, "clusters.html", context)
@@ -46,12 +50,19 @@ def stories(request: Request, offset: Offset = 0) -> HTMLResponse:
 
 
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
-def story(request: Request, story_id: str) -> HTMLResponse:
-    found = story_detail(state(request).db.reader(), story_id)
+def story(request: Request, story_id: str, offset: Offset = 0) -> HTMLResponse:
+    store = state(request).db.reader()
+    found = story_detail(store, story_id, limit=0)
     if found is None:
         raise HTTPException(404, f"no story {story_id!r}")
-    found_story, propositions = found
-    context = {"story": found_story.to_dict(), "clusters": [p.to_dict() for p in propositions]}
+    found_story = found[0].to_dict()
+    propositions = cluster_list(store, story=story_id, limit=PAGE, offset=offset)
+    context = {
+        "story": found_story,
+        "clusters": [p.to_dict() for p in propositions],
+        "pager": pager(found_story["propositions"], offset),
+        "path": urls.story(story_id),
+    }
     return render_page(request, "story.html", context)
 
 
@@ -77,16 +88,40 @@ def cluster(
         "claim": claim,
         "sides": side_pages(claim.evidence, requested, urls.cluster(cluster_id), {}),
         "provenance": traced,
-        "graph": graph_svg(
-            traced.get("nodes", []),
-            traced.get("edges", []),
-            "Provenance: who reported this claim, citing whom",
-        ),
+        "graph": provenance_graph(traced, cluster_id),
         "timeline": timeline_svg(
             [e.to_dict() for e in timeline(store, cluster_id=cluster_id, limit=200)], "Timeline of this claim"
         ),
     }
     return render_page(request, "cluster.html", context)
+
+
+GRAPH_TITLE = "Provenance: who reported this claim, citing whom"
+
+
+def provenance_graph(traced: dict[str, Any], cluster_id: str) -> dict[str, Any]:
+    """The drawn graph (Graphviz, else the built-in layout with the reason), its links and the unresolved."""
+    view = provenance_view(traced)
+    drawn, problem = None, None
+    if view.nodes:
+        try:
+            drawn = dot_graph_svg(view.nodes, view.edges, GRAPH_TITLE).svg
+        except LayoutUnavailable as why:
+            problem = str(why)
+            drawn = graph_svg(view.nodes, view.edges, GRAPH_TITLE)
+    labels = {n["id"]: n.get("label") or n["id"] for n in view.nodes}
+    links = [
+        {"from": labels[e["from"]], "to": labels[e["to"]], "cue": e.get("cue") or "", **e} for e in view.edges
+    ]
+    return {
+        "svg": drawn,
+        "problem": problem,
+        "links": links,
+        "unresolved": view.unresolved,
+        "hidden_nodes": view.hidden_nodes,
+        "kinds": sorted({str(n.get("kind") or "node") for n in view.nodes}),
+        "graphml": f"/api/v1/clusters/{cluster_id}/provenance.graphml",
+    }
 
 
 @router.get("/evidence", response_class=HTMLResponse)

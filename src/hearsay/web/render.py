@@ -10,8 +10,8 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse
 
 from ..model import VERDICTS
+from ..vocabulary import label, labels
 from . import urls
-from .article import STANCE_LABELS
 
 
 @cache
@@ -23,7 +23,9 @@ def environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.globals.update(urls=urls, stance_labels=STANCE_LABELS, verdicts=VERDICTS)
+    env.globals.update(
+        urls=urls, stance_labels=labels("stance"), verdicts=VERDICTS, label=label, labels=labels
+    )
     env.filters["short_id"] = lambda value: (value or "")[:12]
     return env
 

@@ -12,6 +12,8 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
+from ..vocabulary import label as plain
+
 NODE_W, NODE_H = 180, 36
 COLUMN_GAP, ROW_GAP = 150, 22
 MARGIN = 16
@@ -125,11 +127,12 @@ def graph_svg(nodes: list[dict[str, Any]], edges: list[dict[str, Any]], title: s
         x, y = at[node["id"]]
         kind = str(node.get("kind") or "node")
         label = str(node.get("label") or node["id"])
+        kind_words = escape(plain("node_kind", kind))
         parts.append(
             f'<g class="node node-{escape(kind)}"><title>{escape(label)} ({escape(kind)})</title>'
             f'<rect x="{x:.0f}" y="{y:.0f}" width="{NODE_W}" height="{NODE_H}" rx="6"/>'
             f'<text x="{x + 10:.0f}" y="{y + 15:.0f}" class="node-label">{escape(_short(label))}</text>'
-            f'<text x="{x + 10:.0f}" y="{y + 29:.0f}" class="node-kind">{escape(kind)}</text></g>'
+            f'<text x="{x + 10:.0f}" y="{y + 29:.0f}" class="node-kind">{kind_words}</text></g>'
         )
     parts.append("</svg>")
     return Markup("".join(parts))

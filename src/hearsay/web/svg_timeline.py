@@ -64,7 +64,7 @@ def timeline_svg(entries: list[dict[str, Any]], title: str = "Timeline") -> Mark
         y -= ROW
     height = y + TOP + 6
     parts = [
-        '<svg class="timeline" role="img" aria-labelledby="timeline-title"'
+        '<svg class="timeline" role="group" aria-labelledby="timeline-title"'
         f' viewBox="0 0 {WIDTH} {height:.0f}"'
         f' width="{WIDTH}" height="{height:.0f}" xmlns="http://www.w3.org/2000/svg">',
         f'<title id="timeline-title">{escape(title)}</title>',

@@ -69,6 +69,95 @@ function setUpTargets() {
   mark();
 }
 
+// A card's "in the text" link lands on its highlight, which gets a link back to the card; a link
+// to a card opens the folded list it sits in and focuses it (the browser's Back works as well).
+function setUpBackLinks() {
+  const article = document.getElementById("article-text");
+  if (!article) return;
+  let back = null;
+  function place() {
+    if (back) { back.remove(); back = null; }
+    const id = decodeURIComponent(window.location.hash.slice(1));
+    if (id.startsWith("statement-")) {
+      const card = document.getElementById(id);
+      if (!card) return;
+      const folded = card.closest("details");
+      if (folded) folded.open = true;
+      card.focus();
+      return;
+    }
+    if (!id.startsWith("s-")) return;
+    const first = document.getElementById(id);
+    if (!first || !article.contains(first)) return;
+    back = document.createElement("a");
+    back.className = "back-to-card";
+    back.href = "#statement-" + first.getAttribute("data-statement");
+    back.textContent = "↓ back to the statement";
+    first.after(back);
+    first.setAttribute("tabindex", "-1");
+    first.focus({ preventScroll: true });
+  }
+  window.addEventListener("hashchange", place);
+  place();
+  // Alt+Shift+S goes to the statements in every browser (the link's accesskey does in most).
+  document.addEventListener("keydown", (event) => {
+    if (!(event.altKey && event.shiftKey && event.code === "KeyS")) return;
+    const heading = document.getElementById("statements-title");
+    if (!heading) return;
+    event.preventDefault();
+    window.location.hash = "statements-title";
+    heading.focus();
+  });
+}
+
+// Zoom and pan for a wide graph: buttons scale the SVG, its box scrolls, and dragging pans it.
+// Without script the box still scrolls; the page's list of links says the same in words.
+function setUpZoom() {
+  for (const box of document.querySelectorAll("[data-zoom]")) {
+    const svg = box.querySelector("svg");
+    if (!svg) continue;
+    const width = Number(svg.getAttribute("width")), height = Number(svg.getAttribute("height"));
+    if (!width || !height) continue;
+    let scale = 1;
+    const bar = document.createElement("div");
+    bar.className = "zoom-bar";
+    const shown = document.createElement("span");
+    shown.setAttribute("aria-live", "polite");
+    function apply() {
+      svg.setAttribute("width", String(Math.round(width * scale)));
+      svg.setAttribute("height", String(Math.round(height * scale)));
+      shown.textContent = Math.round(scale * 100) + "%";
+    }
+    function button(text, label, change) {
+      const b = document.createElement("button");
+      b.type = "button";
+      b.textContent = text;
+      b.setAttribute("aria-label", label);
+      b.addEventListener("click", () => { scale = change(scale); apply(); });
+      bar.append(b);
+    }
+    button("−", "Zoom out", (s) => Math.max(0.25, s / 1.25));
+    button("+", "Zoom in", (s) => Math.min(4, s * 1.25));
+    button("Fit", "Fit the graph to the box", () => Math.min(1, (box.clientWidth - 16) / width));
+    button("100%", "100%, the actual size", () => 1);
+    bar.append(shown);
+    box.before(bar);
+    let drag = null;
+    box.addEventListener("pointerdown", (e) => {
+      if (e.target instanceof Element && e.target.closest("a")) return;
+      drag = { x: e.clientX, y: e.clientY, left: box.scrollLeft, top: box.scrollTop };
+      box.classList.add("dragging");
+    });
+    window.addEventListener("pointermove", (e) => {
+      if (!drag) return;
+      box.scrollLeft = drag.left - (e.clientX - drag.x);
+      box.scrollTop = drag.top - (e.clientY - drag.y);
+    });
+    window.addEventListener("pointerup", () => { drag = null; box.classList.remove("dragging"); });
+    apply();
+  }
+}
+
 function setUpUpload() {
   const form = document.getElementById("upload-form");
   if (!form) return;
@@ -146,7 +235,9 @@ function setUpUpload() {
   });
 }
 
-document.addEventListener("DOMContentLoaded", () => { setUpTips(); setUpTargets(); setUpUpload(); });
+document.addEventListener("DOMContentLoaded", () => {
+  setUpTips(); setUpTargets(); setUpBackLinks(); setUpUpload(); setUpZoom();
+});
 
 // Correction forms: selecting words in the text fills the span field last focused with START:END.
 (function () {
