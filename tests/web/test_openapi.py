@@ -52,6 +52,13 @@ LINKED_OPERATIONS = [
     "POST /api/v1/entities/{entity_id}/merge",
     "POST /api/v1/entities/{entity_id}/split",
 ]
+CORRECTION_OPERATIONS = [
+    "GET /api/v1/corrections",
+    "POST /api/v1/documents/{document_id}/statements",
+    "POST /api/v1/documents/{document_id}/statements/{statement_id}/corrections",
+    "POST /api/v1/documents/{document_id}/statements/{statement_id}/rejection",
+    "POST /api/v1/documents/{document_id}/statements/{statement_id}/relation",
+]
 
 
 # OpenAPI cannot say "exactly one of proposition and cluster": a request with neither (or both) is
@@ -61,10 +68,10 @@ EXCLUDED_CHECKS = {"GET /api/v1/evidence": [positive_data_acceptance]}
 
 def test_openapi_every_operation_is_exercised(api_app) -> None:
     documented = set(_operations(api_app))
-    assert documented == set(OPERATIONS + LINKED_OPERATIONS)
+    assert documented == set(OPERATIONS + LINKED_OPERATIONS + CORRECTION_OPERATIONS)
 
 
-@pytest.mark.parametrize("label", OPERATIONS + LINKED_OPERATIONS)
+@pytest.mark.parametrize("label", OPERATIONS + LINKED_OPERATIONS + CORRECTION_OPERATIONS)
 def test_openapi_generated_requests_match_the_schema(api_app, label: str) -> None:
     operations = _operations(api_app)
 

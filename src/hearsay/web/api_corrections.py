@@ -13,10 +13,10 @@ from pydantic import BaseModel, Field
 
 from ..corrections import Change, add, correct, corrections, reject, relate
 from ..corrections.service import cluster_proposition
-from .api import Limit, Offset, page, post_write
+from .api import ERRORS, Limit, Offset, page, post_write
 from .state import state
 
-router = APIRouter(prefix="/api/v1", tags=["corrections"])
+router = APIRouter(prefix="/api/v1", tags=["corrections"], responses=ERRORS)
 
 Span = str  # START:END, character offsets into the document's text
 

@@ -24,7 +24,7 @@ from ..model import CERTAINTIES, POLARITIES, STANCES, Reading, Statement
 from .render import render_page
 from .state import state
 
-router = APIRouter()
+router = APIRouter(include_in_schema=False)
 # Characters of the text shown around a statement on its correction page.
 CONTEXT = 400
 SPAN_FIELDS = ("addressee", "cue", "content")
