@@ -1,71 +1,15 @@
-"""The content, source and addressee of an attribution cue, read off the dependency parse."""
+"""Stage 2: the content of a cue (what was said, thought or denied), read off the dependency parse."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from functools import cache
+from spacy.tokens import Span, Token
 
-from spacy.tokens import Doc, Span, Token
+from ..quotes import CLOSING_MARKS
+from .cues import Cue
+from .lexicon import HEARER_OBJECT_VERBS, medium_nouns, verb_cues
+from .spans import span_of, subtree_span, trim
 
-from .cues import Cue, verb_cues
-from .lexicon import load_lexicon
-from .quotes import CLOSING_MARKS
-
-# "tell X", "inform X": the object is the hearer, not the content.
-HEARER_OBJECT_VERBS = {"tell", "inform", "assure", "warn", "brief", "remind", "urge", "ask"}
 TOPIC_PREPOSITIONS = {"regarding", "about", "over", "on", "of", "concerning", "whether", "that"}
-
-
-@cache
-def medium_nouns() -> frozenset[str]:
-    return frozenset(r["lemma"] for r in load_lexicon("medium_nouns"))
-
-
-def span_of(doc: Doc, tokens: Iterable[Token]) -> Span | None:
-    indices = sorted(t.i for t in tokens)
-    return doc[indices[0] : indices[-1] + 1] if indices else None
-
-
-def trim(span: Span | None) -> Span | None:
-    """Drop leading and trailing punctuation, conjunctions and whitespace.
-
-    A leading "that", "whether" or "if" stays: it is part of the reported clause, as PolNeAR and
-    PARC mark it ("denied that workers were paid late").
-    """
-    if span is None:
-        return None
-    start, end = span.start, span.end
-    doc = span.doc
-    while start < end and (
-        doc[start].is_punct
-        and doc[start].text not in '“"‘«'
-        or doc[start].is_space
-        or doc[start].dep_ in ("cc", "mark")
-        and doc[start].lower_ in ("and", "but", "or")
-    ):
-        start += 1
-    while end > start and (
-        doc[end - 1].is_space
-        or doc[end - 1].is_punct
-        and doc[end - 1].text not in '”"’»)'
-        or doc[end - 1].dep_ == "cc"
-        and doc[end - 1].lower_ in ("and", "but", "or")
-    ):
-        end -= 1
-    return doc[start:end] if end > start else None
-
-
-def subtree_span(token: Token, exclude: Iterable[Token] = ()) -> Span | None:
-    """The contiguous run of the token's subtree around it, leaving out the excluded tokens."""
-    excluded = {t.i for t in exclude}
-    indices = [t.i for t in token.subtree if t.i not in excluded]
-    start = end = token.i
-    present = set(indices)
-    while start - 1 in present:
-        start -= 1
-    while end + 1 in present:
-        end += 1
-    return trim(token.doc[start : end + 1])
 
 
 def _cut_nested_cues(span: Span | None, nested_heads: set[int]) -> Span | None:
@@ -507,93 +451,3 @@ def _passive_fallback(head: Token) -> Span | None:
     while start > head.sent.start and doc[start - 1].text not in (",", ";", ":"):
         start -= 1
     return trim(doc[start : aux.i]) if start < aux.i else None
-
-
-def source_heads(cue: Cue) -> list[Token]:
-    """The head tokens of the cue's own source(s); empty when the source is inherited or anonymous."""
-    head = cue.head
-    if cue.entry.frame == "prep":
-        last = cue.tokens[-1]
-        obj = next((c for c in last.children if c.dep_ in ("pobj", "dobj")), None)
-        if obj is None and head.lower_ == "citing":
-            obj = next((c for c in head.children if c.dep_ == "dobj"), None)
-        return [obj] if obj is not None else []
-    agent = next((c for c in head.children if c.dep_ == "agent"), None)
-    if agent is not None:
-        obj = next((c for c in agent.children if c.dep_ == "pobj"), None)
-        return [obj] if obj is not None else []
-    if any(c.dep_ in ("nsubjpass", "auxpass") for c in head.children):
-        return []
-    subject = next((c for c in head.children if c.dep_ in ("nsubj", "csubj")), None)
-    if subject is not None and (subject.lower_ != "it" or subject.dep_ == "nsubj"):
-        return [subject]  # "It says ..." (an ad, a report); expletive "it" is not nsubj
-    if head.pos_ == "NOUN":
-        owner = next((c for c in head.children if c.dep_ == "poss"), None)
-        if owner is None:
-            prep = next((c for c in head.children if c.dep_ == "prep" and c.lower_ in ("by", "from")), None)
-            owner = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
-        return [owner] if owner is not None else []
-    return []
-
-
-def is_passive_or_impersonal(cue: Cue) -> bool:
-    children = list(cue.head.children)
-    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in children)
-    impersonal = any(c.dep_ == "expl" for c in children)
-    return (passive or impersonal) and not any(c.dep_ == "agent" for c in children)
-
-
-def noun_phrase(token: Token) -> Span | None:
-    """The noun phrase of a source token, without relative clauses or trailing appositions."""
-    cut = (
-        {"relcl", "acl", "appos", "punct", "cc", "conj", "prep"}
-        if token.pos_ == "PROPN"
-        else {"relcl", "acl"}
-    )
-    tokens = [token]
-    for child in token.children:
-        # "the operator on Wednesday denied": the date belongs to the verb, whatever the parse says.
-        dated = child.dep_ == "prep" and any(t.ent_type_ in ("DATE", "TIME") for t in child.subtree)
-        if child.dep_ not in cut and not dated:
-            tokens.extend(child.subtree)
-    return trim(span_of(token.doc, tokens))
-
-
-def addressee_for(cue: Cue) -> Span | None:
-    """Whom the statement was made to, or where: "told DW", "in a statement to Orda", "during a briefing"."""
-    head = cue.head
-    if cue.entry.frame == "prep":
-        return None
-    for child in head.children:
-        if child.dep_ == "dative" or (child.dep_ == "dobj" and head.lemma_ in HEARER_OBJECT_VERBS):
-            return noun_phrase(child)
-    for prep in (c for c in head.children if c.dep_ == "prep"):
-        obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-        if obj is None:
-            continue
-        if (
-            prep.lower_ in ("to", "with")
-            and cue.entry.cls in ("speech", "refusal")
-            and obj.lemma_ not in medium_nouns()
-        ):
-            return noun_phrase(obj)
-        if prep.lower_ in ("in", "during", "at", "on") and obj.lemma_.lower() in medium_nouns():
-            hearer = _hearer_of(obj)
-            return hearer if hearer is not None else _medium_phrase(obj)
-    return None
-
-
-def _hearer_of(noun: Token) -> Span | None:
-    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("to", "with")):
-        obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-        if obj is not None:
-            return noun_phrase(obj)
-    return None
-
-
-def _medium_phrase(noun: Token) -> Span | None:
-    """ "a June 2 briefing in Astana" -> "a June 2 briefing": the noun with its left modifiers."""
-    tokens = [noun]
-    for child in noun.lefts:
-        tokens.extend(child.subtree)
-    return trim(span_of(noun.doc, tokens))

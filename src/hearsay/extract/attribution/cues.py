@@ -1,57 +1,13 @@
-"""Finding attribution cues in a parsed sentence: reporting verbs, phrases and nouns.
-
-The words come from ``lexicons/cue_verbs.tsv``, ``cue_phrases.tsv``, ``cue_nouns.tsv`` and
-``cue_adjectives.tsv``.
-"""
+"""Stage 1: finding attribution cues in a parsed sentence: reporting verbs, phrases, nouns, adjectives."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
 
 from spacy.tokens import Span, Token
 
-from .entity_rules import role_nouns
-from .lexicon import load_lexicon
-
-
-@dataclass(frozen=True, slots=True)
-class CueEntry:
-    lemma: str
-    frame: str  # clause, np, both, vp, act, raising, quote, prep, verb_noun, noun, adjective, adverb
-    cls: str  # speech, cognition, refusal, denial, question
-
-
-@cache
-def verb_cues() -> dict[str, CueEntry]:
-    return {r["lemma"]: CueEntry(r["lemma"], r["frame"], r["class"]) for r in load_lexicon("cue_verbs")}
-
-
-@cache
-def phrase_cues() -> dict[str, list[tuple[tuple[str, ...], CueEntry]]]:
-    """Phrase patterns indexed by their first word."""
-    index: dict[str, list[tuple[tuple[str, ...], CueEntry]]] = {}
-    for row in load_lexicon("cue_phrases"):
-        pattern = tuple(row["pattern"].split())
-        index.setdefault(pattern[0], []).append(
-            (pattern, CueEntry(row["pattern"], row["role"], row["class"]))
-        )
-    return index
-
-
-@cache
-def noun_cues() -> dict[str, CueEntry]:
-    return {r["lemma"]: CueEntry(r["lemma"], "noun", r["class"]) for r in load_lexicon("cue_nouns")}
-
-
-@cache
-def adjective_cues() -> dict[str, CueEntry]:
-    return {r["lemma"]: CueEntry(r["lemma"], "adjective", r["class"]) for r in load_lexicon("cue_adjectives")}
-
-
-@cache
-def source_nouns() -> frozenset[str]:
-    return frozenset(r["lemma"] for r in load_lexicon("source_nouns"))
+from ..entity_rules import role_nouns
+from .lexicon import CueEntry, adjective_cues, evidence_nouns, noun_cues, phrase_cues, source_nouns, verb_cues
 
 
 @dataclass(slots=True)
@@ -245,11 +201,6 @@ def _noun_preposition_cue(token: Token) -> Cue | None:
     if not any(c.dep_ == "poss" for c in token.children):
         return None  # "questions over X" with nobody asking them is a topic, not an attribution
     return Cue(token, [token, following], noun_cues()[token.lemma_.lower()])
-
-
-@cache
-def evidence_nouns() -> frozenset[str]:
-    return frozenset(r["lemma"] for r in load_lexicon("evidence_nouns"))
 
 
 def _evidence_cue(token: Token) -> Cue | None:
