@@ -6,7 +6,7 @@ from spacy.tokens import Span, Token
 
 from .context import DocContext
 from .cues import Cue
-from .lexicon import HEARER_OBJECT_VERBS, medium_nouns
+from .lexicon import HEARER_OBJECT_VERBS, frame_of, medium_nouns
 from .sources import noun_phrase
 from .spans import span_of, trim
 
@@ -27,7 +27,7 @@ def addressee_of(ctx: DocContext, cue: Cue) -> Span | None:
 def addressee_for(cue: Cue) -> Span | None:
     """Whom the statement was made to, or where: "told DW", "in a statement to Orda", "during a briefing"."""
     head = cue.head
-    if cue.entry.frame == "prep":
+    if frame_of(cue.entry).source == "object":
         return None
     for child in head.children:
         if child.dep_ == "dative" or (child.dep_ == "dobj" and head.lemma_ in HEARER_OBJECT_VERBS):

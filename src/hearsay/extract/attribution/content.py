@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from enum import Enum
+
 from spacy.tokens import Span, Token
 
 from ..quotes import CLOSING_MARKS
 from .cues import Cue
-from .lexicon import HEARER_OBJECT_VERBS, medium_nouns, verb_cues
+from .lexicon import HEARER_OBJECT_VERBS, frame_of, medium_nouns, verb_cues
 from .spans import span_of, subtree_span, trim
 
 TOPIC_PREPOSITIONS = {"regarding", "about", "over", "on", "of", "concerning", "whether", "that"}
@@ -184,12 +187,21 @@ def _refusal_content(cue: Cue) -> Span | None:
     return subtree_span(act) if act is not None else None
 
 
-def content_for(cue: Cue, nested_heads: set[int]) -> Span | None:
-    """The attributed content of a cue, or None when it has none."""
-    content = _content_for(cue, nested_heads)
-    if content is None or cue.entry.frame == "prep":
-        return content
-    return _without_trailing_relative(content)
+def content_for(cue: Cue, nested_heads: set[int]) -> tuple[Span | None, str | None]:
+    """The attributed content of a cue (None when it has none) and the content rule that decided.
+
+    The cue's frame (``cue_frames.tsv``) lists its content rules in order; the first that applies
+    decides, giving a span or None.
+    """
+    frame = frame_of(cue.entry)
+    for name in frame.content_rules:
+        content = CONTENT_RULES[name](cue, nested_heads)
+        if content is NOT_MINE:
+            continue
+        if content is None or not frame.trim_relative:
+            return content, name
+        return _without_trailing_relative(content), name
+    return None, None
 
 
 # Tags of the words that open a relative clause: "which", "who", "whose", "where".
@@ -220,94 +232,209 @@ def _after_comma(token: Token) -> bool:
     return before is not None and before.text == ","
 
 
-def _content_for(cue: Cue, nested_heads: set[int]) -> Span | None:
-    head, entry = cue.head, cue.entry
-    if entry.frame == "prep":
-        if head.head.lemma_ in verb_cues() and head.head.i != head.i:
-            # "..., the newspaper said, citing officials": what the newspaper said.
-            reported = _clause_child(head.head)
-            if reported is not None:
-                return subtree_span(reported)
-            if head.head.dep_ == "parataxis":
-                return _parataxis_content(head.head)
-        return _host_content(head.head, head)
-    if entry.frame == "verb_noun":
-        return _after_cue(_phrase_object(cue) or _topic_content(head), cue)
-    if entry.frame == "adjective":
-        return _adjective_content(cue)
-    if entry.frame == "adverb":
-        around = head.head  # "The group is reportedly spending ...": the clause around the adverb
-        return trim(head.doc[around.left_edge.i : around.right_edge.i + 1])
-    if entry.cls == "refusal" or (cue.head.pos_ == "NOUN" and cue.head.dep_ == "pobj"):
+class _NotMine(Enum):
+    """What a content rule returns when the cue is not of its kind: the next rule is tried."""
+
+    NOT_MINE = "not mine"
+
+
+NOT_MINE = _NotMine.NOT_MINE
+Found = Span | None | _NotMine
+ContentRule = Callable[[Cue, set[int]], Found]
+
+
+def _host_clause(cue: Cue, nested_heads: set[int]) -> Found:
+    """ "according to X, <clause>", "..., citing officials": the clause the phrase belongs to."""
+    head = cue.head
+    if head.head.lemma_ in verb_cues() and head.head.i != head.i:
+        # "..., the newspaper said, citing officials": what the newspaper said.
+        reported = _clause_child(head.head)
+        if reported is not None:
+            return subtree_span(reported)
+        if head.head.dep_ == "parataxis":
+            return _parataxis_content(head.head)
+    return _host_content(head.head, head)
+
+
+def _light_verb_topic(cue: Cue, nested_heads: set[int]) -> Found:
+    """ "took issue with X", "expressed doubt about X" -> X."""
+    return _after_cue(_phrase_object(cue) or _topic_content(cue.head), cue)
+
+
+def _adjective_topic(cue: Cue, nested_heads: set[int]) -> Found:
+    return _adjective_content(cue)
+
+
+def _clause_around(cue: Cue, nested_heads: set[int]) -> Found:
+    """ "The group is reportedly spending ...": the clause around the adverb."""
+    around = cue.head.head
+    return trim(cue.head.doc[around.left_edge.i : around.right_edge.i + 1])
+
+
+def _refusal(cue: Cue, nested_heads: set[int]) -> Found:
+    """ "declined to comment on X", "refraining from confirm or deny": what was not said."""
+    if cue.entry.cls == "refusal" or (cue.head.pos_ == "NOUN" and cue.head.dep_ == "pobj"):
         return _refusal_content(cue)
-    if (
-        head.dep_ == "acl"
-        and head.head.dep_ == "pobj"
-        and head.head.head.dep_ == "prep"
-        and entry.frame != "raising"
-    ):
-        # "In a development reported by X, <content>"
+    return NOT_MINE
+
+
+def _described_event(cue: Cue, nested_heads: set[int]) -> Found:
+    """ "In a development reported by X, <content>": the clause the described event opens."""
+    head = cue.head
+    if head.dep_ == "acl" and head.head.dep_ == "pobj" and head.head.head.dep_ == "prep":
         return _host_content(head.head.head.head, head.head.head)
+    return NOT_MINE
+
+
+def _as_clause(cue: Cue, nested_heads: set[int]) -> Found:
+    """ "as Ann said, <clause>": the clause the as-clause hangs on."""
+    head = cue.head
     if head.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in head.children):
         return _host_content(head.head, head)
-    if head.dep_ == "parataxis" and _clause_child(head) is None:
-        return _parataxis_content(head)
-    subject = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
-    clause = _clause_child(head)
-    if clause is None and entry.frame in ("clause", "both"):
-        clause = _misparsed_complement(head)
+    return NOT_MINE
+
+
+def _parataxis(cue: Cue, nested_heads: set[int]) -> Found:
+    """ "The army is preparing, the newspaper said.": the clause around a parenthetical cue."""
+    if cue.head.dep_ == "parataxis" and _clause_child(cue.head) is None:
+        return _parataxis_content(cue.head)
+    return NOT_MINE
+
+
+def _passive_subject(head: Token) -> Token | None:
+    return next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+
+
+def _passive_infinitive(cue: Cue, nested_heads: set[int]) -> Found:
+    """ "These drones are said to have attacked ...": subject and infinitive together."""
+    head = cue.head
+    subject, clause = _passive_subject(head), _clause_child(head)
     if subject is not None and clause is not None and clause.dep_ == "xcomp":
-        # "These drones are said to have attacked ...": subject and infinitive together.
         return span_of(head.doc, [*subject.subtree, *clause.subtree])
-    if entry.frame in ("vp", "act"):
-        if head.dep_ in ("acl", "amod") and head.tag_ == "VBN":
-            return None  # "a group called X", "the plan backed by Y": a description, not an attribution
-        return _cut_nested_cues(_vp_content(cue, subject), nested_heads)
-    if entry.frame == "raising":
-        return _raising_content(head) or _passive_as_content(cue, subject)
-    if entry.frame == "quote":
-        ccomp = next((c for c in head.children if c.dep_ == "ccomp"), None)
-        return subtree_span(ccomp) if ccomp is not None else None
-    if clause is not None and clause.dep_ == "xcomp" and entry.cls == "question":
-        # "asked the court to intervene" reports a request; "asked to remain anonymous" reports nothing
-        return _request_content(head, clause)
-    if clause is not None and entry.frame in ("clause", "both"):
-        return _cut_nested_cues(_with_stray_conjunct(head, subtree_span(clause)), nested_heads)
-    if entry.frame == "np_as":
-        obj = _object(head)
-        if obj is None or not any(
-            c.dep_ == "prep" and c.lower_ == "as" for c in (*obj.children, *head.children)
-        ):
-            return None
-        return _with_as_phrase(head, subtree_span(obj))
-    if entry.frame in ("np", "both"):
-        obj = next((_object(t) for t in cue.tokens if t.pos_ == "VERB" and _object(t) is not None), None)
-        if obj is not None and head.lemma_ not in HEARER_OBJECT_VERBS:
-            content = _with_as_phrase(head, subtree_span(obj))
-            governed = _vp_content(cue, None)
-            # "described rude conduct by the manager behind closed doors": the rest hung on the verb
-            if content is not None and governed is not None and governed.start == content.start:
-                content = max(content, governed, key=len)
-            return _cut_nested_cues(content, nested_heads)
-        if not any(c.dep_ == "agent" for c in head.children):
-            # A passive reporting verb with no agent and no clause is an event ("a deal was announced").
-            return None
-        if subject is not None:
-            return subtree_span(subject)
-        return _passive_fallback(head)
+    return NOT_MINE
+
+
+def _governed(cue: Cue, nested_heads: set[int]) -> Found:
+    """ "accused the mayor of lying", "wants to run": everything the verb governs to its right."""
+    head = cue.head
+    if head.dep_ in ("acl", "amod") and head.tag_ == "VBN":
+        return None  # "a group called X", "the plan backed by Y": a description, not an attribution
+    return _cut_nested_cues(_vp_content(cue, _passive_subject(head)), nested_heads)
+
+
+def _raising(cue: Cue, nested_heads: set[int]) -> Found:
+    """ "The race seemed to tighten", "the island was known as a haven"."""
+    return _raising_content(cue.head) or _passive_as_content(cue, _passive_subject(cue.head))
+
+
+def _quoted_clause(cue: Cue, nested_heads: set[int]) -> Found:
+    """ "he continued": only a clause (an adjacent quotation is found later)."""
+    ccomp = next((c for c in cue.head.children if c.dep_ == "ccomp"), None)
+    return subtree_span(ccomp) if ccomp is not None else None
+
+
+def _request(cue: Cue, nested_heads: set[int]) -> Found:
+    """ "asked the court to intervene" reports a request; "asked to remain anonymous" reports nothing."""
+    clause = _clause_child(cue.head)
+    if clause is not None and clause.dep_ == "xcomp" and cue.entry.cls == "question":
+        return _request_content(cue.head, clause)
+    return NOT_MINE
+
+
+def _clause(cue: Cue, nested_heads: set[int]) -> Found:
+    """ "said (that) the plan failed": the reported clause."""
+    head = cue.head
+    clause = _clause_child(head) or _misparsed_complement(head)
+    if clause is None:
+        return NOT_MINE
+    return _cut_nested_cues(_with_stray_conjunct(head, subtree_span(clause)), nested_heads)
+
+
+def _object_as(cue: Cue, nested_heads: set[int]) -> Found:
+    """ "views the plan as a trap": the object with its as-phrase."""
+    head = cue.head
+    obj = _object(head)
+    if obj is None or not any(c.dep_ == "prep" and c.lower_ == "as" for c in (*obj.children, *head.children)):
+        return None
+    return _with_as_phrase(head, subtree_span(obj))
+
+
+def _object_content(cue: Cue, nested_heads: set[int]) -> Found:
+    """ "dismissed the allegations": the object; a passive with an agent: its subject."""
+    head = cue.head
+    obj = next((_object(t) for t in cue.tokens if t.pos_ == "VERB" and _object(t) is not None), None)
+    if obj is not None and head.lemma_ not in HEARER_OBJECT_VERBS:
+        content = _with_as_phrase(head, subtree_span(obj))
+        governed = _vp_content(cue, None)
+        # "described rude conduct by the manager behind closed doors": the rest hung on the verb
+        if content is not None and governed is not None and governed.start == content.start:
+            content = max(content, governed, key=len)
+        return _cut_nested_cues(content, nested_heads)
+    if not any(c.dep_ == "agent" for c in head.children):
+        # A passive reporting verb with no agent and no clause is an event ("a deal was announced").
+        return None
+    subject = _passive_subject(head)
+    if subject is not None:
+        return subtree_span(subject)
+    return _passive_fallback(head)
+
+
+def _noun_topic(cue: Cue, nested_heads: set[int]) -> Found:
+    """ "her criticism of the plan", "support for X": the preposition's object."""
     if cue.head.pos_ == "NOUN" and cue.tokens[-1].dep_ == "prep":
         obj = next((c for c in cue.tokens[-1].children if c.dep_ == "pobj"), None)
         return subtree_span(obj) if obj is not None else None
+    return NOT_MINE
+
+
+def _noun_clause(cue: Cue, nested_heads: set[int]) -> Found:
+    """ "the claim that ...": the noun's clause."""
     if cue.head.pos_ == "NOUN":
-        clause = next((c for c in head.children if c.dep_ in ("acl", "ccomp")), None)
+        clause = next((c for c in cue.head.children if c.dep_ in ("acl", "ccomp")), None)
         return subtree_span(clause) if clause is not None else None
+    return NOT_MINE
+
+
+def _named_object(cue: Cue, nested_heads: set[int]) -> Found:
+    """ "said the same thing", "asked a question": a clause verb with only an object reports that."""
+    head = cue.head
     participle = head.tag_ == "VBG" and head.dep_ in ("advcl", "xcomp", "conj")
-    if entry.frame == "clause" and head.lemma_ not in HEARER_OBJECT_VERBS and not participle:
-        # "said the same thing", "asked a question": a clause verb with only an object reports that.
-        obj = _object(head)
-        if obj is not None and obj.pos_ != "PRON" and obj.i not in nested_heads:
-            return _cut_nested_cues(subtree_span(obj), nested_heads)
-    return _topic_of_speech(head) if entry.cls in ("speech", "question") else None
+    if head.lemma_ in HEARER_OBJECT_VERBS or participle:
+        return NOT_MINE
+    obj = _object(head)
+    if obj is not None and obj.pos_ != "PRON" and obj.i not in nested_heads:
+        return _cut_nested_cues(subtree_span(obj), nested_heads)
+    return NOT_MINE
+
+
+def _spoken_topic(cue: Cue, nested_heads: set[int]) -> Found:
+    """ "has not commented on the allegations": what was (not) spoken about."""
+    return _topic_of_speech(cue.head) if cue.entry.cls in ("speech", "question") else None
+
+
+# The content rules by the names cue_frames.tsv gives them.
+CONTENT_RULES: dict[str, ContentRule] = {
+    "host_clause": _host_clause,
+    "light_verb_topic": _light_verb_topic,
+    "adjective_topic": _adjective_topic,
+    "clause_around": _clause_around,
+    "refusal": _refusal,
+    "described_event": _described_event,
+    "as_clause": _as_clause,
+    "parataxis": _parataxis,
+    "passive_infinitive": _passive_infinitive,
+    "governed": _governed,
+    "raising": _raising,
+    "quoted_clause": _quoted_clause,
+    "request": _request,
+    "clause": _clause,
+    "object_as": _object_as,
+    "object": _object_content,
+    "noun_topic": _noun_topic,
+    "noun_clause": _noun_clause,
+    "named_object": _named_object,
+    "topic_of_speech": _spoken_topic,
+}
 
 
 # Right-hand dependents of a verb that are not part of what it is about.

@@ -7,7 +7,16 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from ..entity_rules import role_nouns
-from .lexicon import CueEntry, adjective_cues, evidence_nouns, noun_cues, phrase_cues, source_nouns, verb_cues
+from .lexicon import (
+    CueEntry,
+    adjective_cues,
+    adverb_cues,
+    evidence_nouns,
+    noun_cues,
+    phrase_cues,
+    source_nouns,
+    verb_cues,
+)
 
 
 @dataclass(slots=True)
@@ -255,13 +264,9 @@ def _light_verb_cue(token: Token) -> Cue | None:
     return Cue(token, [*_verb_tokens(token), noun, topic], entry)
 
 
-# Adverbs that mark their clause as someone else's report, without saying whose.
-ADVERB_CUES = {"reportedly": CueEntry("reportedly", "adverb", "speech")}
-
-
 def _adverb_cue(token: Token) -> Cue | None:
     """ "The group is reportedly spending $1 million": the clause is reported, by nobody named."""
-    entry = ADVERB_CUES.get(token.lower_)
+    entry = adverb_cues().get(token.lower_)
     if entry is None or token.dep_ != "advmod" or token.head.pos_ not in ("VERB", "AUX"):
         return None
     return Cue(token, [token], entry)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..drafts import StatementDraft
 from ..quotes import quote_containing
 from .context import DocContext
+from .lexicon import frame_of
 from .sources import (
     has_passive_auxiliary,
     is_impersonal_infinitive,
@@ -102,7 +103,7 @@ def _lacks_a_speaker(ctx: DocContext, draft: StatementDraft) -> bool:
         return False
     head = cue.head
     return not (
-        cue.entry.frame in ("raising", "adverb")
+        frame_of(cue.entry).source == "none"
         or is_passive_or_impersonal(cue)
         or has_passive_auxiliary(head)
         or (is_passive_participle(head) and head.dep_ == "advcl")

@@ -8,7 +8,7 @@ from ..drafts import EntityDraft
 from ..quotes import quote_containing
 from .context import DocContext
 from .cues import Cue
-from .lexicon import source_nouns
+from .lexicon import frame_of, source_nouns
 from .spans import holds, span_of, trim
 
 PERSONAL_PRONOUNS = {"he", "she", "him", "her"}
@@ -28,7 +28,7 @@ NOUN_PHRASE_POS = {"DET", "ADJ", "NOUN", "PROPN", "NUM"}
 def own_source_heads(cue: Cue) -> list[Token]:
     """The head tokens of the cue's own source(s); empty when the source is inherited or anonymous."""
     head = cue.head
-    if cue.entry.frame == "prep":
+    if frame_of(cue.entry).source == "object":
         last = cue.tokens[-1]
         obj = next((c for c in last.children if c.dep_ in ("pobj", "dobj")), None)
         if obj is None and head.lower_ == "citing":
@@ -77,7 +77,7 @@ def noun_phrase(token: Token) -> Span | None:
 
 def speaker_heads(ctx: DocContext, cue: Cue, content: Span | None = None) -> list[Token]:
     """Who holds the statement; ``content`` (when known) tells a subject misplaced inside it."""
-    if cue.entry.frame in ("raising", "adverb"):
+    if frame_of(cue.entry).source == "none":
         return []  # "the race seems to tighten", "is reportedly spending": nobody holds the view
     heads = own_source_heads(cue)
     if not heads and is_passive_participle(cue.head):

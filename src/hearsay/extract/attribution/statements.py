@@ -20,7 +20,7 @@ def statements_of(ctx: DocContext, cue: Cue) -> list[StatementDraft]:
     if cue.lemma == "citing" and not all(names_a_source(ctx, h) for h in speaker_heads(ctx, cue)):
         # "..., citing higher energy prices": a reason the speaker cites, not a source
         cue = Cue(cue.head, cue.tokens, verb_cues()["cite"])
-    content = content_for(cue, ctx.cue_heads)
+    content, _ = content_for(cue, ctx.cue_heads)
     if cue.entry.cls in ("speech", "question"):
         before = quotation_before(ctx, cue)
         if before is not None and (content is None or not overlaps(before, content)):

@@ -10,6 +10,10 @@ from spacy.tokens import Doc
 
 from ..attribution import find_statements
 from ..attribution.cues import repair_lemmas
+from ..attribution.lexicon import check_cue_lexicons
+
+# A bad line in a cue table stops the pipeline as it loads, naming the file and the line.
+check_cue_lexicons()
 
 
 @Language.component(
