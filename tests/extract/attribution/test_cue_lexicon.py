@@ -1,4 +1,4 @@
-"""The cue tables: every frame a cue names is a row of cue_frames.tsv, and a bad line names its file and line."""
+"""The cue tables: every cue's frame is a row of cue_frames.tsv; a bad line names its file and line."""
 
 from __future__ import annotations
 
