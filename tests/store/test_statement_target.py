@@ -63,7 +63,8 @@ def test_target_migration_adds_the_columns_to_a_version_4_database(db_path: Path
     conn.close()
     assert not set(TARGET_COLUMNS) & set(columns(db_path, "statements"))
     SQLiteStore(db_path).close()
-    assert columns(db_path, "statements")[-4:] == TARGET_COLUMNS
+    after = columns(db_path, "statements")
+    assert after[after.index("target_text") :][:4] == TARGET_COLUMNS
     with sqlite3.connect(db_path) as conn:
         old = conn.execute("SELECT content_text, target_text, target_statement FROM statements").fetchone()
     assert old == ("x", None, None)

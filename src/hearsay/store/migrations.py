@@ -5,7 +5,7 @@ database is always at a known step. Migrations are never edited once released: a
 the schema is a new migration appended to ``MIGRATIONS``.
 
 Offsets are character offsets into ``documents.text``. ``readings.json`` holds the full
-reading (schema ``reading-v1``, without the document) for an exact round trip; the other
+reading (schema ``reading-v2``, without the document) for an exact round trip; the other
 tables are its queryable projection and are written in the same transaction.
 """
 
@@ -156,7 +156,18 @@ STATEMENT_TARGET = Migration(
 # before it keeps its clusters (no story, no title) until `hearsay link --rebuild`.
 PROPOSITIONS = Migration("0006_propositions", PROPOSITION_TABLES)
 
+# Issue 15: the channel a statement went out on (``Statement.medium``: "a statement", "X") and the
+# names of the rules that produced it, space-separated ("cue.verb content.clause source.subject").
+STATEMENT_MEDIUM_RULES = Migration(
+    "0007_statement_medium_rules",
+    (
+        "ALTER TABLE statements ADD COLUMN medium_text TEXT",
+        "ALTER TABLE statements ADD COLUMN rules TEXT",
+    ),
+)
+
 MIGRATIONS: tuple[Migration, ...] = (TABLES, INDEXES, FULL_TEXT, LINKS, STATEMENT_TARGET, PROPOSITIONS)
+MIGRATIONS += (STATEMENT_MEDIUM_RULES,)
 
 _LEDGER = """CREATE TABLE IF NOT EXISTS migrations (
     name TEXT PRIMARY KEY,

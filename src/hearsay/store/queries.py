@@ -76,7 +76,7 @@ SELECT s.document_id, d.title, d.outlet, d.published, s.id AS statement_id,
        s.cue_text AS cue, s.cue_lemma, s.cue_start, s.cue_end,
        s.content_text AS content, s.content_start, s.content_end,
        s.kind, s.addressee_text AS addressee, s.certainty, s.polarity, s.stance,
-       s.target_text, s.target_start, s.target_end, s.target_statement
+       s.target_text, s.target_start, s.target_end, s.target_statement, s.medium_text AS medium
 {_STATEMENTS_WHERE}
 ORDER BY d.ingested_at, s.document_id, s.content_start, s.id
 LIMIT :limit OFFSET :offset

@@ -262,6 +262,7 @@ def _light_verb_topic(cue: Cue, nested_heads: set[int]) -> Found:
 
 
 def _adjective_topic(cue: Cue, nested_heads: set[int]) -> Found:
+    """ "critical of the mayor", "sure that they would win": what the attitude is about."""
     return _adjective_content(cue)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
@@ -24,6 +25,7 @@ class Cue:
     head: Token  # the token the statement hangs on
     tokens: list[Token]  # the words shown as the cue ("did not rule out")
     entry: CueEntry
+    rule: str = ""  # the finder that found it: "cue.verb", "cue.phrase", ... (see FINDERS)
 
     @property
     def span(self) -> Span:
@@ -160,27 +162,28 @@ def _phrase_cue(token: Token) -> Cue | None:
 
 
 def find_cues(sentence: Span) -> list[Cue]:
-    """Every cue in the sentence, in text order; phrases win over the single words inside them."""
+    """Every cue in the sentence, in text order; phrases win over the single words inside them.
+
+    The finders (``FINDERS``, at the end of this module) are tried in order on each token; the
+    first that finds a cue names it (``Cue.rule``).
+    """
     cues: list[Cue] = []
     taken: set[int] = set()
     for token in sentence:
         if token.i in taken:
             continue
-        cue = _phrase_cue(token) or _verb_cue(token) or _evidence_cue(token) or _adverb_cue(token)
-        if cue is None and _is_noun_cue(token):
-            cue = Cue(token, [token], noun_cues()[token.lemma_.lower()])
-        if cue is None:
-            cue = _noun_preposition_cue(token)
-        if cue is None:
-            cue = _clause_verb_cue(token)
-        if cue is None:
-            cue = _adjective_cue(token)
-        if cue is None:
-            cue = _light_verb_cue(token)
-        if cue is not None:
-            cues.append(cue)
-            taken.update(t.i for t in cue.tokens)
+        for name, finder in FINDERS:
+            cue = finder(token)
+            if cue is not None:
+                cue.rule = f"cue.{name}"
+                cues.append(cue)
+                taken.update(t.i for t in cue.tokens)
+                break
     return cues
+
+
+def _noun_cue(token: Token) -> Cue | None:
+    return Cue(token, [token], noun_cues()[token.lemma_.lower()]) if _is_noun_cue(token) else None
 
 
 def _is_noun_cue(token: Token) -> bool:
@@ -347,3 +350,17 @@ def _clause_verb_cue(token: Token) -> Cue | None:
     if subject.lower_ in ("it", "this", "that", "what", "which"):
         return None
     return Cue(token, _verb_tokens(token), CueEntry(token.lemma_.lower(), "clause", "speech"))
+
+
+# The cue finders, in the order they are tried on a token, by the names the rule trace gives them.
+FINDERS: tuple[tuple[str, Callable[[Token], Cue | None]], ...] = (
+    ("phrase", _phrase_cue),
+    ("verb", _verb_cue),
+    ("evidence", _evidence_cue),
+    ("adverb", _adverb_cue),
+    ("noun", _noun_cue),
+    ("noun_topic", _noun_preposition_cue),
+    ("clause_verb", _clause_verb_cue),
+    ("adjective", _adjective_cue),
+    ("light_verb", _light_verb_cue),
+)

@@ -45,9 +45,11 @@ def colon_statements(ctx: DocContext, drafts: list[StatementDraft]) -> list[Stat
         titled = _title_cased(content) or bare_name
         if not has_verb and (content[0].lower_ in ARTICLES or not titled):
             continue  # "Ann Lee: a life in politics" is a title, not a statement
-        source, entity = resolve(ctx, label.root)
+        rules = ["label.colon"]
+        source, entity = resolve(ctx, label.root, rules)
         if entity is None:
             entity = _entity_named(ctx, label)
+            rules.append("source.label_words" if entity is not None else "source.label_unresolved")
         if entity is not None and entity.type not in ("PERSON", "ORG", "OUTLET"):
             continue
         if entity is None and not (
@@ -62,6 +64,7 @@ def colon_statements(ctx: DocContext, drafts: list[StatementDraft]) -> list[Stat
                 source=source,
                 source_entity=entity.id if entity else None,
                 cue_lemma=":",
+                rules=rules,
             )
         )
     return found

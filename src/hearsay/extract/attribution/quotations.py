@@ -158,7 +158,9 @@ def floating_quotes(ctx: DocContext, drafts: list[StatementDraft]) -> list[State
                 source=speaker.source,
                 source_entity=speaker.source_entity,
                 addressee=speaker.addressee,
+                medium=speaker.medium,
                 cue_lemma="quote",
+                rules=["quote.floating", "source.previous_speaker"],
             )
         )
     return found
@@ -176,7 +178,8 @@ def _signed_quotation(ctx: DocContext, start: int, end: int, content: Span) -> S
     name = ctx.doc.char_span(signature.start(2), signature.end(2), alignment_mode="expand")
     if dash is None or name is None or not any(t.pos_ == "PROPN" for t in name):
         return None
-    source, entity = resolve(ctx, name.root)
+    rules = ["quote.signed"]
+    source, entity = resolve(ctx, name.root, rules)
     return StatementDraft(
         cue=dash,
         content=content,
@@ -184,6 +187,7 @@ def _signed_quotation(ctx: DocContext, start: int, end: int, content: Span) -> S
         source=source if entity is not None else name,
         source_entity=entity.id if entity else None,
         cue_lemma="―",
+        rules=rules,
     )
 
 
@@ -223,14 +227,16 @@ def _introduced_quotation(
         subject = label.root if len(label) and is_name_label(label) else None
     else:
         return None
+    rules = ["quote.introduced_by_verb" if verb is not None else "quote.introduced_by_label"]
     if subject is not None:
-        source, entity = resolve(ctx, subject)
+        source, entity = resolve(ctx, subject, rules)
         source_entity = entity.id if entity else None
     else:
         speaker = _previous_speaker(ctx, drafts, start)
         if speaker is None:
             return None
         source, source_entity = speaker.source, speaker.source_entity
+        rules.append("source.previous_speaker")
     return StatementDraft(
         cue=cue,
         content=content,
@@ -238,6 +244,7 @@ def _introduced_quotation(
         source=source,
         source_entity=source_entity,
         cue_lemma=verb.lemma_.lower() if verb is not None else ":",
+        rules=rules,
     )
 
 
@@ -281,6 +288,7 @@ def _extend(ctx: DocContext, drafts: list[StatementDraft], previous: StatementDr
     for draft in drafts:
         if draft.content == old:
             draft.content = extended
+            draft.rules.append("quote.continued")
             if draft.kind != "direct":
                 draft.kind = "mixed"
 

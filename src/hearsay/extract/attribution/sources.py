@@ -75,29 +75,62 @@ def noun_phrase(token: Token) -> Span | None:
     return trim(span_of(token.doc, tokens))
 
 
-def speaker_heads(ctx: DocContext, cue: Cue, content: Span | None = None) -> list[Token]:
-    """Who holds the statement; ``content`` (when known) tells a subject misplaced inside it."""
+def speaker_heads(
+    ctx: DocContext, cue: Cue, content: Span | None = None, trace: list[str] | None = None
+) -> list[Token]:
+    """Who holds the statement; ``content`` (when known) tells a subject misplaced inside it.
+
+    The names of the rules that found (or moved) the speaker are appended to ``trace``.
+    """
+    trace = [] if trace is None else trace
     if frame_of(cue.entry).source == "none":
+        trace.append("source.none_by_frame")
         return []  # "the race seems to tighten", "is reportedly spending": nobody holds the view
     heads = own_source_heads(cue)
+    if heads:
+        trace.append(_own_source_rule(heads[0]))
     if not heads and is_passive_participle(cue.head):
+        trace.append("source.asked_participle")
         return []  # "Asked about the plan, Ann said ...": whoever asked is not in the text
     if not heads and cue.head.pos_ != "NOUN" and not is_passive_or_impersonal(cue):
         heads = _inherited_heads(ctx, cue.head, set())
+        if heads:
+            trace.append("source.inherited")
         if not heads and cue.head.pos_ in ("VERB", "AUX"):
             first = cue.head
             while first.dep_ == "conj" and first.head.i != first.i:
                 first = first.head
             name = _name_before(ctx, first)
+            rule = "source.name_before"
             if name is None and content is not None and content.end_char <= cue.span.start_char:
-                name = _name_after(ctx, cue)  # '"...," said the woman'
-            heads = [name] if name is not None else []
-    heads = [_antecedent_of_reflexive(_antecedent_of_that(head)) for head in heads]
+                name, rule = _name_after(ctx, cue), "source.name_after"  # '"...," said the woman'
+            if name is not None:
+                heads = [name]
+                trace.append(rule)
+    antecedents = [_antecedent_of_reflexive(_antecedent_of_that(head)) for head in heads]
+    if antecedents != heads:
+        trace.append("source.relative_or_reflexive")
+        heads = antecedents
     if content is not None and len(heads) == 1 and _is_misplaced(ctx, heads[0], cue, content):
         speaker = _speaker_outside(ctx, cue, content, heads[0])
         if speaker is not None:
+            trace.append("source.misplaced_subject")
             heads = [speaker]
-    return [split for head in heads for split in _conjuncts(ctx, head)]
+    split = [one for head in heads for one in _conjuncts(ctx, head)]
+    if len(split) > len(heads):
+        trace.append("source.conjuncts")
+    return split
+
+
+def _own_source_rule(head: Token) -> str:
+    """The name of the rule by which ``own_source_heads`` found ``head``."""
+    if head.dep_ in ("nsubj", "csubj"):
+        return "source.subject"
+    if head.dep_ == "poss" or head.head.lower_ in ("by", "from") and head.head.dep_ == "prep":
+        return "source.owner"
+    if head.head.dep_ == "agent":
+        return "source.agent"
+    return "source.object"
 
 
 def _is_misplaced(ctx: DocContext, head: Token, cue: Cue, content: Span) -> bool:
@@ -258,8 +291,11 @@ def _inherited_heads(ctx: DocContext, token: Token, seen: set[int]) -> list[Toke
     return []
 
 
-def resolve(ctx: DocContext, head: Token | None) -> tuple[Span | None, EntityDraft | None]:
+def resolve(
+    ctx: DocContext, head: Token | None, trace: list[str] | None = None
+) -> tuple[Span | None, EntityDraft | None]:
     """The source's span and entity: a name in the source phrase, or a pronoun's antecedent."""
+    trace = [] if trace is None else trace
     if head is None:
         return None, None
     if head.lower_ in PERSONAL_PRONOUNS:
@@ -267,11 +303,14 @@ def resolve(ctx: DocContext, head: Token | None) -> tuple[Span | None, EntityDra
         pronoun = ctx.doc[head.i : head.i + 1]
         if entity is not None:
             entity.mentions.append(pronoun)
+        trace.append("source.pronoun" if entity is not None else "source.pronoun_unresolved")
         return pronoun, entity
     for candidate in _name_tokens(head):
         entity, mention = ctx.entity_at(candidate)
         if entity is not None:
+            trace.append("source.entity")
             return mention, entity
+    trace.append("source.phrase")
     return noun_phrase(head), None
 
 

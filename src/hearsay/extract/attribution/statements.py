@@ -6,7 +6,7 @@ from spacy.tokens import Span, Token
 
 from ..drafts import StatementDraft
 from ..quotes import kind_of, quote_containing
-from .addressees import addressee_of
+from .addressees import delivery_of
 from .content import content_for
 from .context import DocContext
 from .cues import Cue
@@ -17,36 +17,49 @@ from .spans import overlaps
 
 
 def statements_of(ctx: DocContext, cue: Cue) -> list[StatementDraft]:
+    """The statements a cue makes, one per source, each with the rules that produced it."""
+    rules = [cue.rule]
     if cue.lemma == "citing" and not all(names_a_source(ctx, h) for h in speaker_heads(ctx, cue)):
         # "..., citing higher energy prices": a reason the speaker cites, not a source
-        cue = Cue(cue.head, cue.tokens, verb_cues()["cite"])
-    content, _ = content_for(cue, ctx.cue_heads)
+        cue = Cue(cue.head, cue.tokens, verb_cues()["cite"], cue.rule)
+        rules.append("cue.citing_a_reason")
+    content, content_rule = content_for(cue, ctx.cue_heads)
+    if content_rule is not None:
+        rules.append(f"content.{content_rule}")
     if cue.entry.cls in ("speech", "question"):
         before = quotation_before(ctx, cue)
         if before is not None and (content is None or not overlaps(before, content)):
             # '"...," Ann said before adding: "..."': the quotation just before is Ann's words.
             content = before
+            rules.append("content.quotation_before")
     if content is None and cue.entry.cls in ("speech", "question"):
         content = adjacent_quotation(ctx, cue)
+        rules.append("content.adjacent_quotation")
     if content is None or _is_trivial(content):
         return []
     if _is_as_clause(cue.head) and quote_containing(ctx.quotes, cue.span.start_char, cue.span.end_char):
         return []  # '"... not as rich as he says he is"': a figure of speech inside a quotation
-    content = snapped_to_quotes(ctx, content, cue)
+    snapped = snapped_to_quotes(ctx, content, cue)
+    if snapped != content:
+        rules.append("content.snapped_to_quotation")
+        content = snapped
     kind = kind_of(ctx.quotes, content)
     if kind == "direct":
         quote = quote_containing(ctx.quotes, content.start_char, content.end_char, ctx.text)
         if quote is None or quote_containing(ctx.quotes, cue.span.start_char, cue.span.end_char) == quote:
             # A cue inside someone's quotation: a nested report, not the quotation itself.
             kind = "indirect"
+            rules.append("kind.report_inside_quotation")
         else:
             content = ctx.quotation(*quote) or content
-    addressee = addressee_of(ctx, cue)
-    heads = speaker_heads(ctx, cue, content)
+    delivery = delivery_of(ctx, cue)
+    rules.extend(delivery.rules)
+    heads = speaker_heads(ctx, cue, content, rules)
     drafts = []
     holders: list[Token | None] = [*heads] or [None]
     for head in holders:
-        source, entity = resolve(ctx, head)
+        trace = list(rules)
+        source, entity = resolve(ctx, head, trace)
         drafts.append(
             StatementDraft(
                 cue=cue.span,
@@ -54,8 +67,10 @@ def statements_of(ctx: DocContext, cue: Cue) -> list[StatementDraft]:
                 kind=kind,
                 source=source,
                 source_entity=entity.id if entity else None,
-                addressee=addressee,
+                addressee=delivery.addressee,
+                medium=delivery.medium,
                 cue_lemma=cue.lemma,
+                rules=trace,
             )
         )
     return drafts
