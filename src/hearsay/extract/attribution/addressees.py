@@ -5,20 +5,18 @@ and the medium (a channel: "in a statement", "on X", "during a briefing"; or the
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cache
 
 from spacy.tokens import Span, Token
 
-from ..lexicon import load_lexicon
 from .context import DocContext
 from .cues import Cue
-from .lexicon import HEARER_OBJECT_VERBS, frame_of, medium_nouns
+from .lexicon import HEARER_OBJECT_VERBS, frame_of, is_platform, medium_nouns
 from .sources import noun_phrase
 from .spans import span_of, trim
 
 # Verbs that relay a statement, with the relaying outlet as their agent ("carried by Al Jazeera").
 RELAY_VERBS = frozenset(["carry", "publish", "air", "broadcast", "report", "run", "quote", "cite"])
-TIME_TYPES = ("DATE", "TIME")
+TIME_TYPES = ("DATE", "TIME")  # a time is never an addressee or a medium
 
 
 @dataclass(slots=True)
@@ -28,21 +26,6 @@ class Delivery:
     addressee: Span | None = None
     medium: Span | None = None
     rules: list[str] = field(default_factory=list)
-
-
-@cache
-def _platforms() -> tuple[frozenset[str], frozenset[str]]:
-    """Platform names (matched as written) and platform words (matched on the lemma)."""
-    names = [row["name"] for row in load_lexicon("platforms")]
-    return frozenset(n for n in names if not n.islower()), frozenset(n for n in names if n.islower())
-
-
-def is_platform(token: Token) -> bool:
-    """ "X", "Telegram", "state television", "his Telegram channel": a channel a statement goes out on."""
-    names, words = _platforms()
-    if token.text in names and token.ent_type_ not in TIME_TYPES:
-        return True
-    return token.lemma_.lower() in words and token.pos_ == "NOUN"
 
 
 def delivery_of(ctx: DocContext, cue: Cue) -> Delivery:

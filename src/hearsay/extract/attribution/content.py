@@ -8,6 +8,7 @@ from enum import Enum
 from spacy.tokens import Span, Token
 
 from ..quotes import CLOSING_MARKS
+from .anaphora import noun_before_comma
 from .cues import Cue
 from .lexicon import HEARER_OBJECT_VERBS, frame_of, medium_nouns, verb_cues
 from .spans import span_of, subtree_span, trim
@@ -202,6 +203,30 @@ def content_for(cue: Cue, nested_heads: set[int]) -> tuple[Span | None, str | No
             return content, name
         return _without_trailing_relative(content), name
     return None, None
+
+
+def with_relative_antecedent(cue: Cue, content: Span) -> Span | None:
+    """ "the blast, which the ministry says killed 500 people": the reported clause's subject (or
+    object) is the relative pronoun, so the content runs from the noun it stands for; None when the
+    cue is no relative clause of that kind ("the ministry, which says ..." has the pronoun as source).
+    """
+    head = cue.head
+    if head.dep_ != "relcl":
+        return None
+    relative = next(
+        (
+            t
+            for t in head.doc[head.left_edge.i : head.i]
+            if t.tag_ in RELATIVE_TAGS and t.head.i != head.i and content.start <= t.head.i < content.end
+        ),
+        None,
+    )
+    if relative is None:
+        return None
+    antecedent = noun_before_comma(relative) or head.head
+    if antecedent.i > relative.i:
+        return None
+    return trim(head.doc[antecedent.left_edge.i : content.end])
 
 
 # Tags of the words that open a relative clause: "which", "who", "whose", "where".

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from ..drafts import StatementDraft
+from ..lexicon import load_lexicon
 from ..quotes import quote_containing
 from .context import DocContext
-from .lexicon import frame_of
+from .lexicon import frame_of, verb_cues
 from .sources import (
     has_passive_auxiliary,
     is_impersonal_infinitive,
@@ -72,8 +75,45 @@ def without_noise(ctx: DocContext, drafts: list[StatementDraft]) -> list[Stateme
             or _is_report_inside_quotation(ctx, draft)
             or _is_talk_without_topic(ctx, draft)
             or _describes_a_noun(ctx, draft)
+            or _refuses_an_act(ctx, draft)
+            or _does_not_say(ctx, draft)
         )
     ]
+
+
+def _refuses_an_act(ctx: DocContext, draft: StatementDraft) -> bool:
+    """ "refused to recognise the claims", "refused to accept the result": a refusal to accept, not
+    a refusal to comment; the refused verb is a cue of cognition.
+
+    Refusals of speech ("declined to comment", "refused to confirm") are statements, and so are
+    refusals of other acts ("refused to cooperate"), which PolNeAR annotates as attributions.
+    """
+    cue = ctx.by_start.get(draft.cue.start_char)
+    if cue is None or cue.entry.cls != "refusal":
+        return False
+    act = next((c for c in cue.head.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
+    entry = verb_cues().get(act.lemma_.lower()) if act is not None else None
+    return entry is not None and entry.cls == "cognition"
+
+
+def _does_not_say(ctx: DocContext, draft: StatementDraft) -> bool:
+    """ "posted an emoji", "showed support for the players": an object that is shown, not said."""
+    cue = ctx.by_start.get(draft.cue.start_char)
+    if cue is None or draft.kind != "indirect":
+        return False
+    nouns = not_speech_objects().get(cue.head.lemma_.lower(), frozenset())
+    content = draft.content
+    has_clause = any(t.pos_ in ("VERB", "AUX") and t.dep_ in ("ccomp", "relcl", "acl") for t in content)
+    return content.root.lemma_.lower() in nouns and not has_clause
+
+
+@cache
+def not_speech_objects() -> dict[str, frozenset[str]]:
+    """The objects with which a cue verb is no statement (``lexicons/not_speech.tsv``), by verb."""
+    table: dict[str, set[str]] = {}
+    for row in load_lexicon("not_speech"):
+        table.setdefault(row["verb"], set()).add(row["noun"])
+    return {verb: frozenset(nouns) for verb, nouns in table.items()}
 
 
 def _is_loose_quotation(draft: StatementDraft) -> bool:

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
+from spacy.tokens import Token
+
 from ...errors import ConfigError
 from ..lexicon import load_lexicon, load_numbered_lexicon
 
@@ -152,3 +154,18 @@ def evidence_nouns() -> frozenset[str]:
 @cache
 def medium_nouns() -> frozenset[str]:
     return frozenset(r["lemma"] for r in load_lexicon("medium_nouns"))
+
+
+@cache
+def _platforms() -> tuple[frozenset[str], frozenset[str]]:
+    """Platform names (matched as written) and platform words (matched on the lemma)."""
+    names = [row["name"] for row in load_lexicon("platforms")]
+    return frozenset(n for n in names if not n.islower()), frozenset(n for n in names if n.islower())
+
+
+def is_platform(token: Token) -> bool:
+    """ "X", "Telegram", "state television", "his Telegram channel": a channel a statement goes out on."""
+    names, words = _platforms()
+    if token.text in names and token.ent_type_ not in ("DATE", "TIME"):
+        return True
+    return token.lemma_.lower() in words and token.pos_ == "NOUN"

@@ -6,14 +6,20 @@ from spacy.tokens import Span, Token
 
 from ..drafts import EntityDraft
 from ..quotes import quote_containing
+from .anaphora import (
+    ORGANISATION_PRONOUNS,
+    PERSONAL_PRONOUNS,
+    RELATIVE_PRONOUNS,
+    description_types,
+    group_antecedent,
+    person_antecedent,
+    relative_antecedent,
+)
 from .context import DocContext
 from .cues import Cue
 from .lexicon import frame_of, source_nouns
 from .spans import holds, span_of, trim
 
-PERSONAL_PRONOUNS = {"he", "she", "him", "her"}
-# How far back (in characters) a pronoun looks for its antecedent.
-LOOKBACK_CHARS = 600
 # A speaker named in a short run of words: at most this many tokens.
 LABEL_TOKENS = 8
 # A name standing before a subject-less verb: how far back, and what may stand between.
@@ -294,24 +300,53 @@ def _inherited_heads(ctx: DocContext, token: Token, seen: set[int]) -> list[Toke
 def resolve(
     ctx: DocContext, head: Token | None, trace: list[str] | None = None
 ) -> tuple[Span | None, EntityDraft | None]:
-    """The source's span and entity: a name in the source phrase, or a pronoun's antecedent."""
+    """The source's span and entity: a name in the source phrase, or what an anaphor refers to.
+
+    An anaphor ("he", "it", "the group", "which") keeps its own words as the source's span; its
+    entity is the antecedent, or none (the trace says "unresolved") when no compatible one is near.
+    """
     trace = [] if trace is None else trace
     if head is None:
         return None, None
     if head.lower_ in PERSONAL_PRONOUNS:
-        entity = _antecedent(ctx, head)
-        pronoun = ctx.doc[head.i : head.i + 1]
-        if entity is not None:
-            entity.mentions.append(pronoun)
-        trace.append("source.pronoun" if entity is not None else "source.pronoun_unresolved")
-        return pronoun, entity
+        return _anaphor(ctx, head, person_antecedent(ctx, head), "source.pronoun", trace)
+    if head.lower_ in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
+        antecedent, _ = ctx.entity_at(relative_antecedent(head))
+        return _anaphor(ctx, head, antecedent, "source.relative", trace)
     for candidate in _name_tokens(head):
         entity, mention = ctx.entity_at(candidate)
         if entity is not None:
             trace.append("source.entity")
             return mention, entity
+    if head.lower_ in ORGANISATION_PRONOUNS:
+        return _anaphor(
+            ctx, head, group_antecedent(ctx, head, ("ORG", "OUTLET"), subject_only=True), "source.it", trace
+        )
+    types = description_types(head)
+    if types:
+        entity = group_antecedent(ctx, head, types)
+        if entity is not None and types[0] == "OUTLET" and entity.type != "OUTLET":
+            entity.type = "OUTLET"  # "The Daily Star reported ... The newspaper said": an outlet
+            trace.append("entity.named_an_outlet")
+        return _anaphor(ctx, head, entity, "source.description", trace, noun_phrase(head))
     trace.append("source.phrase")
     return noun_phrase(head), None
+
+
+def _anaphor(
+    ctx: DocContext,
+    head: Token,
+    entity: EntityDraft | None,
+    rule: str,
+    trace: list[str],
+    words: Span | None = None,
+) -> tuple[Span | None, EntityDraft | None]:
+    """The anaphor's own words as the source, resolved to ``entity`` (which gains them as a mention)."""
+    span = words if words is not None else ctx.doc[head.i : head.i + 1]
+    if entity is not None and span is not None:
+        entity.mentions.append(span)
+    trace.append(rule if entity is not None else f"{rule}_unresolved")
+    return span, entity
 
 
 def names_a_source(ctx: DocContext, head: Token) -> bool:
@@ -320,21 +355,6 @@ def names_a_source(ctx: DocContext, head: Token) -> bool:
     if entity is not None:
         return entity.type in ("PERSON", "ORG", "OUTLET")
     return head.lemma_.lower() in source_nouns()
-
-
-def _antecedent(ctx: DocContext, pronoun: Token) -> EntityDraft | None:
-    """The nearest person named before the pronoun, within a few sentences."""
-    best: tuple[int, EntityDraft] | None = None
-    floor = pronoun.idx - LOOKBACK_CHARS
-    for entity in ctx.entities:
-        if entity.type != "PERSON":
-            continue
-        for mention in entity.mentions:
-            named = mention.text.lower() not in PERSONAL_PRONOUNS
-            later = best is None or mention.end_char > best[0]
-            if named and later and floor <= mention.end_char <= pronoun.idx:
-                best = (mention.end_char, entity)
-    return best[1] if best else None
 
 
 def _names_someone(token: Token) -> bool:

@@ -7,7 +7,7 @@ from spacy.tokens import Span, Token
 from ..drafts import StatementDraft
 from ..quotes import kind_of, quote_containing
 from .addressees import delivery_of
-from .content import content_for
+from .content import content_for, with_relative_antecedent
 from .context import DocContext
 from .cues import Cue
 from .lexicon import verb_cues
@@ -37,6 +37,10 @@ def statements_of(ctx: DocContext, cue: Cue) -> list[StatementDraft]:
         rules.append("content.adjacent_quotation")
     if content is None or _is_trivial(content):
         return []
+    around = with_relative_antecedent(cue, content)
+    if around is not None:
+        content = around
+        rules.append("content.relative_antecedent")
     if _is_as_clause(cue.head) and quote_containing(ctx.quotes, cue.span.start_char, cue.span.end_char):
         return []  # '"... not as rich as he says he is"': a figure of speech inside a quotation
     snapped = snapped_to_quotes(ctx, content, cue)
