@@ -270,6 +270,11 @@ class Statement:
     # The names of the extraction rules that produced and shaped it ("cue.verb", "content.clause").
     rules: tuple[str, ...] = ()
 
+    @property
+    def source_unresolved(self) -> bool:
+        """The source is an anaphor ("he", "it", "the group") whose antecedent was not found."""
+        return any(rule.startswith("source.") and rule.endswith("_unresolved") for rule in self.rules)
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.id,

@@ -40,3 +40,14 @@ def test_show_table_gives_addressee_and_medium(db):
     assert result.exit_code == 0, result.output
     assert "to reporters" in result.stdout and "via a statement" in result.stdout
     assert "why it is a statement" not in result.stdout
+
+
+def test_show_says_when_a_source_is_unresolved(tmp_path):
+    text = "The weather turned cold overnight.\nHe said the harvest was lost.\n"
+    article = tmp_path / "cold.txt"
+    article.write_text(text, encoding="utf-8")
+    db = tmp_path / "cold.db"
+    assert CliRunner().invoke(cli, ["ingest", str(article), "--db", str(db)]).exit_code == 0
+    result = CliRunner().invoke(cli, ["show", document_id(text)[:10], "--db", str(db), "--plain", "--why"])
+    assert "He (unresolved)" in result.stdout
+    assert "source.pronoun_unresolved" in result.stdout

@@ -137,6 +137,8 @@ def _statement_table(reading: Reading):
         entity = reading.entity(statement.source.entity)
         source = entity.name if entity else statement.source.text
         cue, content = statement.cue.text, statement.content.text
+        if source and statement.source_unresolved:
+            source += " (unresolved)"
         if statement.addressee is not None:
             cue += f"\nto {statement.addressee.text}"
         if statement.medium is not None:

@@ -117,6 +117,8 @@ def statement_cards(
     for statement in reading.statements:
         entity = reading.entity(statement.source.entity)
         source = entity.name if entity else (statement.source.text or "unnamed source")
+        if statement.source_unresolved:
+            source += " (unresolved)"
         cluster_id = linked.cluster(statement.id)
         cards.append(
             StatementCard(
