@@ -139,6 +139,8 @@ def test_relaying_outlet_is_the_medium():
     statement = by_cue(reading, "said")
     assert statement.medium is not None and statement.medium.text == "Al Jazeera"
     assert "medium.relay" in statement.rules
+    relay = reading.entity(statement.medium.entity)  # the provenance hint: the outlet that relayed it
+    assert relay is not None and (relay.name, relay.type) == ("Al Jazeera", "OUTLET")
     assert statement.source.text == "the group"
     assert source_of(reading, statement)[0] != "Al Jazeera"
 
