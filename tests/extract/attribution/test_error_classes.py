@@ -213,3 +213,34 @@ def test_the_newspaper_resolves_to_the_outlet_named_before():
     statement = by_cue(reading, "said")
     assert source_of(reading, statement) == ("Daily Star", "OUTLET")
     assert source_of(reading, by_cue(reading, "reported")) == ("Daily Star", "OUTLET")
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        (
+            'Ann Lee was critical of the plan, telling the Harbour Gazette: "The fees are far too high."',
+            "telling",
+            '"The fees are far too high."',
+        ),
+        (
+            'The mayor said in a statement: "We will rebuild the bridge."',
+            "said",
+            '"We will rebuild the bridge."',
+        ),
+        ("Asked if he was ever bullied, the candidate said no.", "said", "no"),
+        ("Asked whether the plan would work, most voters said yes.", "said", "yes"),
+    ],
+)
+def test_content_after_a_hearer_or_medium_and_short_answers(text, cue, content):
+    """4. A quotation after the hearer or medium and a colon is the content; 3. "said no" is an answer."""
+    assert by_cue(read(text), cue).content.text == content
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The church posted on Facebook.", "The Harbour Trust released a statement on Monday."],
+)
+def test_a_channel_alone_is_no_content(text):
+    """A platform or a medium noun says where something was said, not what: no statement of its own."""
+    assert read(text).statements == ()

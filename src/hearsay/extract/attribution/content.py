@@ -10,9 +10,11 @@ from spacy.tokens import Span, Token
 from ..quotes import CLOSING_MARKS
 from .anaphora import noun_before_comma
 from .cues import Cue
-from .lexicon import HEARER_OBJECT_VERBS, frame_of, medium_nouns, verb_cues
+from .lexicon import HEARER_OBJECT_VERBS, frame_of, is_platform, medium_nouns, verb_cues
 from .spans import span_of, subtree_span, trim
 
+# Words that stand for a whole answer: "said so", "said yes".
+SHORT_ANSWERS = frozenset(["so", "yes", "no"])
 TOPIC_PREPOSITIONS = {"regarding", "about", "over", "on", "of", "concerning", "whether", "that"}
 
 
@@ -433,6 +435,15 @@ def _named_object(cue: Cue, nested_heads: set[int]) -> Found:
     return NOT_MINE
 
 
+def _short_answer(cue: Cue, nested_heads: set[int]) -> Found:
+    """ "half said so", "75 percent said yes", "the candidate said no": the answer word is the content."""
+    head = cue.head
+    answer = next((c for c in head.children if c.i > head.i and c.lower_ in SHORT_ANSWERS), None)
+    if answer is None or answer.dep_ not in ("advmod", "intj", "dobj", "ccomp", "npadvmod", "attr"):
+        return NOT_MINE
+    return head.doc[answer.i : answer.i + 1]
+
+
 def _spoken_topic(cue: Cue, nested_heads: set[int]) -> Found:
     """ "has not commented on the allegations": what was (not) spoken about."""
     return _topic_of_speech(cue.head) if cue.entry.cls in ("speech", "question") else None
@@ -459,6 +470,7 @@ CONTENT_RULES: dict[str, ContentRule] = {
     "noun_topic": _noun_topic,
     "noun_clause": _noun_clause,
     "named_object": _named_object,
+    "short_answer": _short_answer,
     "topic_of_speech": _spoken_topic,
 }
 
@@ -574,10 +586,11 @@ def _passive_as_content(cue: Cue, subject: Token | None) -> Span | None:
 
 
 def _topic_of_speech(head: Token) -> Span | None:
-    """ "has not commented on the allegations": what was (not) spoken about."""
+    """ "has not commented on the allegations": what was (not) spoken about; "posted on Facebook"
+    names where, not what."""
     for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("on", "about", "regarding")):
         obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-        if obj is not None:
+        if obj is not None and not (is_platform(obj) or obj.lemma_.lower() in medium_nouns()):
             return subtree_span(obj)
     return None
 

@@ -8,7 +8,7 @@ from ..drafts import StatementDraft
 from ..lexicon import load_lexicon
 from ..quotes import quote_containing
 from .context import DocContext
-from .lexicon import frame_of, verb_cues
+from .lexicon import frame_of, medium_nouns, verb_cues
 from .sources import (
     has_passive_auxiliary,
     is_impersonal_infinitive,
@@ -77,6 +77,7 @@ def without_noise(ctx: DocContext, drafts: list[StatementDraft]) -> list[Stateme
             or _describes_a_noun(ctx, draft)
             or _refuses_an_act(ctx, draft)
             or _does_not_say(ctx, draft)
+            or _names_only_a_channel(ctx, draft)
         )
     ]
 
@@ -105,6 +106,17 @@ def _does_not_say(ctx: DocContext, draft: StatementDraft) -> bool:
     content = draft.content
     has_clause = any(t.pos_ in ("VERB", "AUX") and t.dep_ in ("ccomp", "relcl", "acl") for t in content)
     return content.root.lemma_.lower() in nouns and not has_clause
+
+
+def _names_only_a_channel(ctx: DocContext, draft: StatementDraft) -> bool:
+    """ "released a statement", "posted a lengthy message": the object is the channel, not what was
+    said; the words (a quotation after a colon, a "saying ..." beside it) make their own statement."""
+    cue = ctx.by_start.get(draft.cue.start_char)
+    if cue is None or draft.kind != "indirect" or cue.head.pos_ != "VERB":
+        return False
+    root = draft.content.root
+    has_clause = any(t.pos_ in ("VERB", "AUX") for t in draft.content)
+    return root.dep_ == "dobj" and root.lemma_.lower() in medium_nouns() and not has_clause
 
 
 @cache

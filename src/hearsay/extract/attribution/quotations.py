@@ -11,7 +11,7 @@ from ..quotes import char_span
 from .context import DocContext
 from .cues import Cue
 from .labels import is_name_label
-from .lexicon import verb_cues
+from .lexicon import HEARER_OBJECT_VERBS, verb_cues
 from .sources import resolve
 from .spans import within
 
@@ -39,8 +39,7 @@ def adjacent_quotation(ctx: DocContext, cue: Cue) -> Span | None:
         if quotation.start_char >= cue.span.end_char:
             between = ctx.doc.char_span(cue.span.end_char, quotation.start_char, alignment_mode="expand")
             gap = [t for t in between or () if not t.is_punct and not t.is_space]
-            hearer = ("dative", "pobj", "prep")
-            if between is not None and all(t.i in own and t.dep_ in hearer for t in gap):
+            if between is not None and all(t.i in _delivery_words(cue) for t in gap):
                 return quotation
             return None
         if quotation.end_char <= cue.span.start_char:
@@ -76,6 +75,20 @@ def snapped_to_quotes(ctx: DocContext, content: Span, cue: Cue) -> Span:
     if (start, end) == (content.start_char, content.end_char):
         return content
     return char_span(ctx.doc, start, end) or content
+
+
+def _delivery_words(cue: Cue) -> set[int]:
+    """The words of the cue's hearer and medium phrases, without a verb: 'telling Breitbart London: "..."',
+    'said in a statement: "..."', 'told him, "..."'."""
+    head = cue.head
+    words: set[int] = set()
+    for child in head.children:
+        hearer = child.dep_ == "dative" or (child.dep_ == "dobj" and head.lemma_ in HEARER_OBJECT_VERBS)
+        if hearer or child.dep_ == "prep":
+            subtree = list(child.subtree)
+            if not any(t.pos_ in ("VERB", "AUX") for t in subtree):
+                words.update(t.i for t in subtree)
+    return words
 
 
 def quotation_before(ctx: DocContext, cue: Cue) -> Span | None:
