@@ -79,7 +79,7 @@ def group_antecedent(
     before; ``types`` are tried in order, so "the newspaper" prefers an outlet to an organisation.
 
     With ``subject_only`` (for "it", which as often means a plan or a recording), the organisation
-    must be a subject, and no other noun may be a subject between it and the anaphor.
+    must be the subject of a main verb, and no other noun may be a subject between it and the anaphor.
     """
     floor = _window_start(anaphor)
     for wanted in types:
@@ -99,8 +99,9 @@ def group_antecedent(
 
 
 def _last_subject(mention: Span, anaphor: Token) -> bool:
-    """The mention is a subject, and no other noun is one between it and the anaphor."""
-    if mention.root.dep_ not in SUBJECTS:
+    """The mention is the subject of its sentence's main verb, and no other noun is a subject between
+    it and the anaphor."""
+    if mention.root.dep_ not in SUBJECTS or mention.root.head.dep_ != "ROOT":
         return False
     between = mention.doc[mention.end : anaphor.i]
     return not any(t.dep_ in SUBJECTS and t.pos_ in ("NOUN", "PROPN") for t in between)

@@ -8,7 +8,7 @@ from ..drafts import StatementDraft
 from ..lexicon import load_lexicon
 from ..quotes import quote_containing
 from .context import DocContext
-from .lexicon import frame_of, medium_nouns, verb_cues
+from .lexicon import frame_of, verb_cues
 from .sources import (
     has_passive_auxiliary,
     is_impersonal_infinitive,
@@ -19,6 +19,10 @@ from .spans import holds
 
 # Inside a quotation these are the quoted speaker (or their hearer): "I think" adds no new source.
 SPEAKER_PRONOUNS = {"i", "we", "you"}
+# "released a statement", "posted a message": verbs that put words out, and nouns that only hold words
+# ("published the video", "noted the comments" name what was said or shown: those stay).
+RELEASE_VERBS = frozenset(["release", "issue", "post", "put", "send", "tweet"])
+WORDS_ONLY = frozenset(["statement", "message", "comment", "remark", "post", "tweet"])
 # "speak" and "talk" report only with a topic after one of these: "spoke about the plan".
 TALK_VERBS = {"speak", "talk"}
 TOPIC_MARKERS = {"about", "of", "up", "against"}
@@ -112,11 +116,11 @@ def _names_only_a_channel(ctx: DocContext, draft: StatementDraft) -> bool:
     """ "released a statement", "posted a lengthy message": the object is the channel, not what was
     said; the words (a quotation after a colon, a "saying ..." beside it) make their own statement."""
     cue = ctx.by_start.get(draft.cue.start_char)
-    if cue is None or draft.kind != "indirect" or cue.head.pos_ != "VERB":
+    if cue is None or draft.kind != "indirect" or cue.head.lemma_.lower() not in RELEASE_VERBS:
         return False
     root = draft.content.root
     has_clause = any(t.pos_ in ("VERB", "AUX") for t in draft.content)
-    return root.dep_ == "dobj" and root.lemma_.lower() in medium_nouns() and not has_clause
+    return root.dep_ == "dobj" and root.lemma_.lower() in WORDS_ONLY and not has_clause
 
 
 @cache
