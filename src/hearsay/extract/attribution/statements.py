@@ -24,7 +24,7 @@ def statements_of(ctx: DocContext, cue: Cue) -> list[StatementDraft]:
         cue = Cue(cue.head, cue.tokens, verb_cues()["cite"], cue.rule)
         rules.append("cue.citing_a_reason")
     content, content_rule = content_for(cue, ctx.cue_heads)
-    if content_rule is not None:
+    if content is not None:
         rules.append(f"content.{content_rule}")
     if cue.entry.cls in ("speech", "question"):
         before = quotation_before(ctx, cue)
@@ -34,7 +34,7 @@ def statements_of(ctx: DocContext, cue: Cue) -> list[StatementDraft]:
             rules.append("content.quotation_before")
     if content is None and cue.entry.cls in ("speech", "question"):
         content = adjacent_quotation(ctx, cue)
-        rules.append("content.adjacent_quotation")
+        rules.append("content.adjacent_quotation")  # (no statement at all when it finds none)
     if content is None or _is_trivial(content):
         return []
     around = with_relative_antecedent(cue, content)
