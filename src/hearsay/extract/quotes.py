@@ -72,9 +72,12 @@ def quote_containing(
     return None
 
 
-def kind_of(ranges: list[tuple[int, int]], content: Span) -> str:
-    """direct: the content is a quotation; mixed: it contains one; indirect otherwise."""
-    text = content.doc.text  # spaCy rebuilds it on each access
+def kind_of(ranges: list[tuple[int, int]], content: Span, text: str | None = None) -> str:
+    """direct: the content is a quotation; mixed: it contains one; indirect otherwise.
+
+    ``text`` is the document's text when the caller holds it: spaCy rebuilds ``Doc.text`` on each access.
+    """
+    text = content.doc.text if text is None else text
     if quote_containing(ranges, content.start_char, content.end_char, text):
         return "direct"
     words = 0

@@ -60,7 +60,7 @@ def colon_statements(ctx: DocContext, drafts: list[StatementDraft]) -> list[Stat
             StatementDraft(
                 cue=ctx.doc[colon.i : colon.i + 1],
                 content=content,
-                kind=kind_of(ctx.quotes, content),
+                kind=kind_of(ctx.quotes, content, ctx.text),
                 source=source,
                 source_entity=entity.id if entity else None,
                 cue_lemma=":",

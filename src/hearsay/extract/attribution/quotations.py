@@ -39,7 +39,8 @@ def adjacent_quotation(ctx: DocContext, cue: Cue) -> Span | None:
         if quotation.start_char >= cue.span.end_char:
             between = ctx.doc.char_span(cue.span.end_char, quotation.start_char, alignment_mode="expand")
             gap = [t for t in between or () if not t.is_punct and not t.is_space]
-            if between is not None and all(t.i in _delivery_words(cue) for t in gap):
+            delivery = _delivery_words(cue) if gap else set()
+            if between is not None and all(t.i in delivery for t in gap):
                 return quotation
             return None
         if quotation.end_char <= cue.span.start_char:

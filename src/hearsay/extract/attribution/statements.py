@@ -47,7 +47,7 @@ def statements_of(ctx: DocContext, cue: Cue) -> list[StatementDraft]:
     if snapped != content:
         rules.append("content.snapped_to_quotation")
         content = snapped
-    kind = kind_of(ctx.quotes, content)
+    kind = kind_of(ctx.quotes, content, ctx.text)
     if kind == "direct":
         quote = quote_containing(ctx.quotes, content.start_char, content.end_char, ctx.text)
         if quote is None or quote_containing(ctx.quotes, cue.span.start_char, cue.span.end_char) == quote:
