@@ -6,6 +6,7 @@ import hearsay
 
 EXPECTED = {
     "Addressee",
+    "Medium",
     "ConfigError",
     "Document",
     "Entity",

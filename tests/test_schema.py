@@ -1,4 +1,4 @@
-"""``schema/reading-v1.json`` describes ``Reading.to_dict()`` exactly: real readings pass, wrong ones fail."""
+"""``schema/reading-v2.json`` describes ``Reading.to_dict()`` exactly: real readings pass, wrong ones fail."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ import hearsay
 from hearsay.model import CERTAINTIES, KINDS, POLARITIES, SCHEMA_VERSION, STANCES, Reading
 from hearsay.sample import sample_paths
 
-SCHEMA = json.loads((resources.files("hearsay") / "schema" / "reading-v1.json").read_text(encoding="utf-8"))
+SCHEMA = json.loads((resources.files("hearsay") / "schema" / "reading-v2.json").read_text(encoding="utf-8"))
 VALIDATOR = jsonschema.Draft202012Validator(SCHEMA)
 
 
@@ -76,7 +76,7 @@ def _broken(reading: dict, change) -> dict:
 
 BREAKAGES = {
     "unknown top-level field": lambda r: r.update(extra=1),
-    "wrong schema version": lambda r: r.update(schema_version="2"),
+    "wrong schema version": lambda r: r.update(schema_version="1"),
     "missing statements": lambda r: r.pop("statements"),
     "bad date": lambda r: r.update(published="5 June 2025"),
     "bad document id": lambda r: r.update(document_id="abc"),

@@ -15,6 +15,7 @@ from .model import (
     Addressee,
     Document,
     Entity,
+    Medium,
     Mention,
     Reading,
     Role,
@@ -28,6 +29,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "Addressee",
+    "Medium",
     "ConfigError",
     "Document",
     "Entity",

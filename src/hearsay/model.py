@@ -1,7 +1,7 @@
 """The records every part of hearsay exchanges: documents and their readings.
 
 All spans are character offsets into ``Document.text`` (``text[start:end]``).
-The JSON form of a ``Reading`` follows ``schema/reading-v1.json``; ``to_dict`` and
+The JSON form of a ``Reading`` follows ``schema/reading-v2.json`` (v1 readings still load); ``to_dict`` and
 ``from_dict`` are the only (de)serialisers, used by the CLI, the store and the exports.
 """
 
@@ -12,7 +12,9 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any, Literal, TypeVar, overload
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
+# The schema versions ``Reading.from_dict`` reads; a v1 reading loads with no medium and no rules.
+READABLE_SCHEMA_VERSIONS = ("1", "2")
 
 EntityType = str  # PERSON, OUTLET, ORG, GPE, NORP, LOC, FAC, EVENT, ...
 Kind = Literal["direct", "indirect", "mixed"]
@@ -196,6 +198,28 @@ class Addressee:
 
 
 @dataclass(frozen=True, slots=True)
+class Medium:
+    """The channel a statement went out on ("a statement", "X", "Telegram", "a briefing"), or the outlet
+    that relayed it ("carried by Al Jazeera"); ``entity`` is the outlet or platform when it is one."""
+
+    text: str
+    start: int
+    end: int
+    entity: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any] | None) -> Medium | None:
+        if data is None:
+            return None
+        return cls(
+            text=data["text"], start=int(data["start"]), end=int(data["end"]), entity=data.get("entity")
+        )
+
+
+@dataclass(frozen=True, slots=True)
 class Target:
     """The earlier claim a verdict points at ("That claim is false": the claim it calls false).
 
@@ -242,6 +266,14 @@ class Statement:
     factuality_cues: tuple[Span, ...] = ()
     cue_lemma: str = ""
     target: Target | None = None
+    medium: Medium | None = None
+    # The names of the extraction rules that produced and shaped it ("cue.verb", "content.clause").
+    rules: tuple[str, ...] = ()
+
+    @property
+    def source_unresolved(self) -> bool:
+        """The source is an anaphor ("he", "it", "the group") whose antecedent was not found."""
+        return any(rule.startswith("source.") and rule.endswith("_unresolved") for rule in self.rules)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -256,6 +288,8 @@ class Statement:
             "stance": self.stance,
             "factuality_cues": [c.to_dict() for c in self.factuality_cues],
             "target": self.target.to_dict() if self.target else None,
+            "medium": self.medium.to_dict() if self.medium else None,
+            "rules": list(self.rules),
         }
 
     @classmethod
@@ -274,6 +308,8 @@ class Statement:
             factuality_cues=tuple(Span.from_dict(c) for c in data.get("factuality_cues", ())),
             cue_lemma=cue.get("lemma", ""),
             target=Target.from_dict(data.get("target")),
+            medium=Medium.from_dict(data.get("medium")),
+            rules=tuple(data.get("rules", ())),
         )
 
 
@@ -342,9 +378,14 @@ class Reading:
             published=dt.date.fromisoformat(published) if published else None,
             language=data.get("language", "en"),
             extractor=data.get("extractor", ""),
-            schema_version=data.get("schema_version", SCHEMA_VERSION),
+            schema_version=_readable_version(data.get("schema_version", SCHEMA_VERSION)),
             document=Document.from_dict(document) if document else None,
         )
+
+
+def _readable_version(version: str) -> str:
+    """A reading of an older version that loads (v1) becomes a reading of the current version."""
+    return SCHEMA_VERSION if version in READABLE_SCHEMA_VERSIONS else version
 
 
 # ---------------------------------------------------------------------------------------------

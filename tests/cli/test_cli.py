@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "tests" / "data"
 HEARSAY = Path(sys.executable).parent / "hearsay"
 ARTICLE = sample_paths()[0]
-SCHEMA = json.loads((resources.files("hearsay") / "schema" / "reading-v1.json").read_text(encoding="utf-8"))
+SCHEMA = json.loads((resources.files("hearsay") / "schema" / "reading-v2.json").read_text(encoding="utf-8"))
 # Bad inputs that must fail, with the words each error line names them by.
 FAILING = (
     "binary.bin",

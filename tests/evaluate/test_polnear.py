@@ -83,3 +83,12 @@ def test_statements_sharing_cue_and_content_score_as_one_attribution_over_both_s
     [predicted] = [p for p in predictions(reading) if p.attribution.cue.text == "said"]
     assert predicted.attribution.source.text == "Ann Okafor … Bo Lindqvist"
     assert {"Ann Okafor", "Bo Lindqvist"} <= set(predicted.entity_names)
+
+
+def test_polnear_errors_name_the_rules_of_the_predicted_statement(evaluated):
+    """Issue 15: an error line with a predicted statement carries its rules, to count errors by rule."""
+    _, errors = evaluated
+    records = [json.loads(line) for line in errors.read_text(encoding="utf-8").splitlines()]
+    predicted = [r for r in records if "predicted" in r]
+    assert predicted, "the mini data set gives no false positive or near miss to check"
+    assert all(r["rules"] and r["rules"][0].split(".")[0] in {"cue", "quote", "label"} for r in predicted)

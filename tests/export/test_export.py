@@ -16,7 +16,7 @@ from hearsay.export.csv import guard
 from hearsay.model import Reading
 from hearsay.store import SQLiteStore
 
-SCHEMA = json.loads((Path(hearsay.__file__).parent / "schema" / "reading-v1.json").read_text("utf-8"))
+SCHEMA = json.loads((Path(hearsay.__file__).parent / "schema" / "reading-v2.json").read_text("utf-8"))
 CSV_FILES = ["documents.csv", "statements.csv", "entities.csv", "mentions.csv", "times.csv"]
 
 

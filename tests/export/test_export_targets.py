@@ -16,7 +16,7 @@ from hearsay.store import SQLiteStore
 
 from .conftest import reading, span
 
-SCHEMA = json.loads((Path(hearsay.__file__).parent / "schema" / "reading-v1.json").read_text("utf-8"))
+SCHEMA = json.loads((Path(hearsay.__file__).parent / "schema" / "reading-v2.json").read_text("utf-8"))
 TEXT = "Rebels said the army shelled the town. A colonel said the report was false."
 
 

@@ -15,7 +15,7 @@ from hearsay.model import Document, Reading
 from hearsay.sample import sample_paths
 
 POLNEAR_DEV = Path(__file__).resolve().parents[3] / "shared" / "data" / "polnear" / "dev" / "text"
-SCHEMA = json.loads((resources.files("hearsay") / "schema" / "reading-v1.json").read_text(encoding="utf-8"))
+SCHEMA = json.loads((resources.files("hearsay") / "schema" / "reading-v2.json").read_text(encoding="utf-8"))
 
 
 def problems(reading: Reading) -> list[str]:

@@ -42,6 +42,7 @@ STATEMENT_KEYS = {
     "target_start",
     "target_end",
     "target_statement",
+    "medium",
 }
 
 

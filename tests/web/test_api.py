@@ -47,7 +47,7 @@ def test_api_document_search_finds_the_main_article(client: TestClient, main_art
 
 
 def test_api_reading_follows_the_reading_schema(client: TestClient, main_article_id: str) -> None:
-    schema = json.loads(resources.files("hearsay").joinpath("schema/reading-v1.json").read_text())
+    schema = json.loads(resources.files("hearsay").joinpath("schema/reading-v2.json").read_text())
     reading = client.get(f"/api/v1/documents/{main_article_id[:10]}").json()
     jsonschema.validate(reading, schema)
     assert reading["document_id"] == main_article_id and len(reading["statements"]) >= 15

@@ -26,7 +26,7 @@ EPILOG = "Exit codes: 0 written; 2 usage error; 3 the database cannot be read or
 )
 @db_option
 def export_command(fmt: str, out_dir: Path, db: str) -> None:
-    """Write every stored reading (schema reading-v1) as JSON, JSON Lines or CSV files."""
+    """Write every stored reading (schema reading-v2) as JSON, JSON Lines or CSV files."""
     from ..export import export
 
     with open_existing(db) as store:

@@ -123,7 +123,8 @@ def _shown(value: Any, limit: int | None) -> Text:
     is_flag=True,
     help="Mark statements with brackets instead of colours (the default without colour).",
 )
-def show(document_id: str, db: str, plain: bool) -> None:
+@click.option("--why", is_flag=True, help="Also print, per statement, the rules that made it one.")
+def show(document_id: str, db: str, plain: bool, why: bool) -> None:
     """Print a stored document with its sources, cues, contents, entities and times marked up.
 
     DOCUMENT_ID may be any unique prefix of the id. Without a colour terminal (or with --plain),
@@ -156,6 +157,9 @@ def show(document_id: str, db: str, plain: bool) -> None:
     out.print(_statement_table(reading, marks))
     if marks:
         out.print(Text("✎ corrected by an analyst (hearsay correct list " + document.id[:12] + ")"))
+    if why:
+        out.print()
+        out.print(Text(_why(reading)), soft_wrap=True)
 
 
 def _statement_table(reading: Reading, marks: dict[str, list[str]]):
@@ -164,7 +168,26 @@ def _statement_table(reading: Reading, marks: dict[str, list[str]]):
         entity = reading.entity(statement.source.entity)
         source = entity.name if entity else statement.source.text
         cue, content = statement.cue.text, statement.content.text
+        if source and statement.source_unresolved:
+            source += " (unresolved)"
+        if statement.addressee is not None:
+            cue += f"\nto {statement.addressee.text}"
+        if statement.medium is not None:
+            cue += f"\nvia {statement.medium.text}"
         number = statement.id + (" ✎ " + ", ".join(marks[statement.id]) if statement.id in marks else "")
         rows.append(output.statement_row(number, source, cue, content, statement))
     columns = ("#", *output.STATEMENT_COLUMNS)
     return output.table(columns, rows, title=f"{len(rows)} statements")
+
+
+def _why(reading: Reading) -> str:
+    """Per statement, the rules that produced and shaped it, each with what it means."""
+    from ..extract.attribution.rules import describe
+
+    lines = []
+    for statement in reading.statements:
+        lines.append(f"{statement.id} {output.one_line(statement.cue.text)!r}: why it is a statement")
+        if not statement.rules:
+            lines.append("  (no rules recorded: read before hearsay kept them; ingest it again to see them)")
+        lines.extend(f"  {rule}: {describe(rule)}" for rule in statement.rules)
+    return "\n".join(lines)

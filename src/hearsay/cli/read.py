@@ -63,7 +63,7 @@ def reading_engine(workers: int, doc_timeout: float | None):
 @click.command(epilog="Exit codes: 0 all inputs read; 1 some failed; 2 usage error; 3 none could be read.")
 @click.argument("inputs", nargs=-1, required=True, metavar="FILE...")
 @PUBLISHED_OPTION
-@click.option("--json", "as_json", is_flag=True, help="Print one JSON reading per line (schema reading-v1).")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON reading per line (schema reading-v2).")
 @DOC_TIMEOUT_OPTION
 def read(
     inputs: tuple[str, ...], published: dt.datetime | None, as_json: bool, doc_timeout: float | None

@@ -150,6 +150,15 @@ def predictions(reading: Reading) -> list[Predicted]:
     return result
 
 
+def _rules_of(reading: Reading, error: dict[str, Any]) -> dict[str, list[str]]:
+    """The rules that made the error's predicted statement (issue 15), to count errors by rule."""
+    predicted = error.get("predicted")
+    if not predicted:
+        return {}
+    statement = next((s for s in reading.statements if s.id == predicted["id"]), None)
+    return {"rules": list(statement.rules)} if statement is not None else {}
+
+
 def read_articles(articles: list[Article], batch_size: int = 16) -> Iterator[Reading]:
     """hearsay's readings of ``articles``, in order, through the batch path."""
     from ..extract.pipeline import extract_many
@@ -171,7 +180,10 @@ def evaluate_polnear(
     for article, reading in zip(articles, read_articles(articles), strict=True):
         scored = score_document(article.text, list(article.attributions), predictions(reading))
         totals.add(scored.totals)
-        errors += [{"article": article.name, "annotator": article.annotator, **e} for e in scored.errors]
+        errors += [
+            {"article": article.name, "annotator": article.annotator, **e, **_rules_of(reading, e)}
+            for e in scored.errors
+        ]
     if errors_path is not None:
         write_error_lines(errors_path, errors)
     return {

@@ -2,7 +2,8 @@
 
 ``documents.csv``   the document metadata and text
 ``statements.csv``  who said what: source, cue, content, kind, addressee, certainty, polarity, stance,
-                    offsets, and the claim a verdict points at (target_text, offsets, target_statement)
+                    offsets, the claim a verdict points at (target_text, offsets, target_statement),
+                    the medium (medium_text) and the rules that made it a statement (space-separated)
 ``entities.csv``    entities per document; aliases and role texts joined by ``"; "``
 ``mentions.csv``    every mention with its entity id and offsets
 ``times.csv``       time expressions with their normalised value

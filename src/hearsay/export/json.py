@@ -1,4 +1,4 @@
-"""``readings.json``: one JSON array of every stored reading (schema reading-v1), with its document."""
+"""``readings.json``: one JSON array of every stored reading (schema reading-v2), with its document."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""``readings.jsonl``: JSON Lines, one reading (schema reading-v1, with its document) per line."""
+"""``readings.jsonl``: JSON Lines, one reading (schema reading-v2, with its document) per line."""
 
 from __future__ import annotations
 

@@ -47,6 +47,8 @@ def _appearance(statement: dict) -> dict:
         "hearsay:contentStart": statement["content_start"],
         "hearsay:contentEnd": statement["content_end"],
     }
+    if statement.get("medium"):
+        result["hearsay:medium"] = statement["medium"]  # the channel: "a statement", "X", "a briefing"
     if statement.get("target_text"):
         result["hearsay:target"] = statement["target_text"]  # "the report was false": the report's words
     if statement.get("source"):

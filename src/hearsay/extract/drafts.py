@@ -57,8 +57,11 @@ class StatementDraft:
     kind: str  # direct, indirect, mixed
     source: Span | None = None  # None: anonymous ("are said to", "sources said" keeps its span)
     source_entity: str | None = None  # EntityDraft.id when the source resolves to one
-    addressee: Span | None = None
+    addressee: Span | None = None  # the hearer ("DW", "reporters")
     cue_lemma: str = ""
+    medium: Span | None = None  # the channel ("a statement", "X") or the relaying outlet
+    # The names of the rules that produced and shaped it ("cue.verb", "content.clause", ...).
+    rules: list[str] = field(default_factory=list)
     # Filled by hearsay_factuality:
     certainty: str = "underspecified"
     polarity: str = "underspecified"

@@ -25,6 +25,12 @@ def load_lexicon(name: str, package: str = _PACKAGE) -> list[dict[str, str]]:
     return [dict(row) for row in _parse(name, package)[0]]
 
 
+def load_numbered_lexicon(name: str, package: str = _PACKAGE) -> list[tuple[int, dict[str, str]]]:
+    """The rows of ``lexicons/<name>.tsv`` with the line number of each, for checks that name the line."""
+    rows, _, numbers = _parse(name, package)
+    return [(number, dict(row)) for number, row in zip(numbers, rows, strict=True)]
+
+
 def lexicon_sources(name: str, package: str = _PACKAGE) -> list[str]:
     """The ``# source:`` lines of a lexicon, without the prefix."""
     return list(_parse(name, package)[1])
@@ -37,13 +43,16 @@ def available_lexicons(package: str = _PACKAGE) -> list[str]:
 
 
 @cache
-def _parse(name: str, package: str = _PACKAGE) -> tuple[tuple[dict[str, str], ...], tuple[str, ...]]:
+def _parse(
+    name: str, package: str = _PACKAGE
+) -> tuple[tuple[dict[str, str], ...], tuple[str, ...], tuple[int, ...]]:
     resource = resources.files(package) / f"{name}.tsv"
     if not resource.is_file():
         known = ", ".join(available_lexicons(package))
         raise ConfigError(f"unknown lexicon {name!r}; known lexicons: {known}", where="lexicon")
     rows: list[dict[str, str]] = []
     sources: list[str] = []
+    numbers: list[int] = []
     header: list[str] | None = None
     for number, line in enumerate(resource.read_text(encoding="utf-8").splitlines(), start=1):
         if line.startswith("#"):
@@ -61,4 +70,5 @@ def _parse(name: str, package: str = _PACKAGE) -> tuple[tuple[dict[str, str], ..
             raise ConfigError(f"{len(cells)} cells for {len(header)} columns", where=where)
         cells += [""] * (len(header) - len(cells))
         rows.append(dict(zip(header, cells, strict=True)))
-    return tuple(rows), tuple(sources)
+        numbers.append(number)
+    return tuple(rows), tuple(sources), tuple(numbers)

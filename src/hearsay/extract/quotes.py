@@ -72,12 +72,12 @@ def quote_containing(
     return None
 
 
-def kind_of(ranges: list[tuple[int, int]], content: Span, text: str) -> str:
+def kind_of(ranges: list[tuple[int, int]], content: Span, text: str | None = None) -> str:
     """direct: the content is a quotation; mixed: it contains one; indirect otherwise.
 
-    ``text`` is ``content.doc.text``, passed in because spaCy rebuilds it from every token on each
-    access: once per statement made a 300,000-character document quadratic.
+    ``text`` is the document's text when the caller holds it: spaCy rebuilds ``Doc.text`` on each access.
     """
+    text = content.doc.text if text is None else text
     if quote_containing(ranges, content.start_char, content.end_char, text):
         return "direct"
     words = 0

@@ -15,6 +15,7 @@ from ..model import (
     Addressee,
     Document,
     Entity,
+    Medium,
     Mention,
     Reading,
     Role,
@@ -111,6 +112,15 @@ def _statement(doc: Doc, draft: StatementDraft, ids: dict[int, str]) -> Statemen
             end=draft.addressee.end_char,
             entity=target.id if target else None,
         )
+    medium = None
+    if draft.medium is not None:
+        channel = entity_for(doc, draft.medium.start_char, draft.medium.end_char)
+        medium = Medium(
+            text=draft.medium.text,
+            start=draft.medium.start_char,
+            end=draft.medium.end_char,
+            entity=channel.id if channel else None,
+        )
     return Statement(
         id=ids[id(draft)],
         source=source,
@@ -124,4 +134,6 @@ def _statement(doc: Doc, draft: StatementDraft, ids: dict[int, str]) -> Statemen
         factuality_cues=tuple(span(c) for c in draft.factuality_cues),
         cue_lemma=draft.cue_lemma,
         target=_target(draft.target, ids),
+        medium=medium,
+        rules=tuple(draft.rules),
     )

@@ -18,6 +18,7 @@ SELECT s.document_id, d.title, d.outlet, d.published, s.id AS statement_id,
        s.cue_text AS cue, s.cue_lemma, s.cue_start, s.cue_end,
        s.content_text AS content, s.content_start, s.content_end,
        s.kind, s.addressee_text AS addressee, s.certainty, s.polarity, s.stance, s.target_text,
+       s.medium_text AS medium,
        coalesce(ls.entity_id, lm.entity_id) AS entity_id, ls.cluster_id, ls.opposite,
        ld.duplicate_of, s.ingested_at
 FROM statements AS s JOIN documents AS d ON d.id = s.document_id

@@ -5,7 +5,7 @@ database is always at a known step. Migrations are never edited once released: a
 the schema is a new migration appended to ``MIGRATIONS``.
 
 Offsets are character offsets into ``documents.text``. ``readings.json`` holds the full
-reading (schema ``reading-v1``, without the document) for an exact round trip; the other
+reading (schema ``reading-v2``, without the document) for an exact round trip; the other
 tables are its queryable projection and are written in the same transaction.
 """
 
@@ -157,6 +157,16 @@ STATEMENT_TARGET = Migration(
 # before it keeps its clusters (no story, no title) until `hearsay link --rebuild`.
 PROPOSITIONS = Migration("0006_propositions", PROPOSITION_TABLES)
 
+# Issue 15: the channel a statement went out on (``Statement.medium``: "a statement", "X") and the
+# names of the rules that produced it, space-separated ("cue.verb content.clause source.subject").
+STATEMENT_MEDIUM_RULES = Migration(
+    "0007_statement_medium_rules",
+    (
+        "ALTER TABLE statements ADD COLUMN medium_text TEXT",
+        "ALTER TABLE statements ADD COLUMN rules TEXT",
+    ),
+)
+
 # Analysts' corrections (hearsay.corrections): decisions kept apart from the readings they change,
 # replayed whenever a document is read again; never derived, so `link --rebuild` keeps them.
 CORRECTIONS = Migration(
@@ -193,6 +203,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     LINKS,
     STATEMENT_TARGET,
     PROPOSITIONS,
+    STATEMENT_MEDIUM_RULES,
     CORRECTIONS,
     INDEXED,
 )

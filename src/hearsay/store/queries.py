@@ -56,7 +56,7 @@ _STATEMENT_COLUMNS = """s.document_id, d.title, d.outlet, d.published, s.id AS s
        s.cue_text AS cue, s.cue_lemma, s.cue_start, s.cue_end,
        s.content_text AS content, s.content_start, s.content_end,
        s.kind, s.addressee_text AS addressee, s.certainty, s.polarity, s.stance,
-       s.target_text, s.target_start, s.target_end, s.target_statement"""
+       s.target_text, s.target_start, s.target_end, s.target_statement, s.medium_text AS medium"""
 
 
 def _statements_where(params: dict[str, Any]) -> str:

@@ -48,6 +48,8 @@ STATEMENT_COLUMNS = (
     "target_start",
     "target_end",
     "target_statement",
+    "medium_text",
+    "rules",
 )
 TIME_COLUMNS = ("document_id", "text", "start", "end", "value", "type")
 
@@ -113,6 +115,8 @@ def statement_row(reading: Reading, statement: Statement) -> dict[str, Any]:
         "target_start": target.start if target else None,
         "target_end": target.end if target else None,
         "target_statement": target.statement if target else None,
+        "medium_text": statement.medium.text if statement.medium else None,
+        "rules": " ".join(statement.rules),
     }
 
 

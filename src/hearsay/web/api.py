@@ -98,7 +98,7 @@ def _summary(document, snippet: str | None = None) -> dict[str, Any]:
     tags=["documents"],
     responses={
         200: {
-            "description": "the document with its reading (schema reading-v1)",
+            "description": "the document with its reading (schema reading-v2)",
             "content": {"application/json": {"schema": {"$ref": READING_REF}}},
         }
     },

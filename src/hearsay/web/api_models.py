@@ -1,6 +1,6 @@
 """The shapes of the HTTP API's answers, as pydantic models (they make the OpenAPI document).
 
-A reading itself is not modelled here: it is documented by ``schema/reading-v1.json``
+A reading itself is not modelled here: it is documented by ``schema/reading-v2.json``
 (see ``openapi.py``), the same schema the CLI and the exports follow.
 """
 
@@ -71,6 +71,7 @@ class StatementRow(BaseModel):
     content_end: int
     kind: str
     addressee: str | None
+    medium: str | None = None
     certainty: str
     polarity: str
     stance: str

@@ -61,6 +61,8 @@ class StatementCard:
     cluster_href: str | None
     tip: str
     evidence: EvidenceItem | None = None  # its relation to the claim the page is read against
+    medium: str | None = None  # the channel: "a statement", "X", "a briefing"
+    rules: str = ""  # why it is a statement: the rule names that produced it, for the card's tooltip
 
     @property
     def anchor(self) -> str:
@@ -89,6 +91,8 @@ def tip(statement: Statement, source: str, evidence: EvidenceItem | None = None)
     ]
     if statement.addressee is not None:
         parts.append(f"to {statement.addressee.text}")
+    if statement.medium is not None:
+        parts.append(f"via {statement.medium.text}")
     return " · ".join(parts)
 
 
@@ -109,6 +113,8 @@ def statement_cards(
     for statement in reading.statements:
         entity = reading.entity(statement.source.entity)
         source = entity.name if entity else (statement.source.text or "unnamed source")
+        if statement.source_unresolved:
+            source += " (unresolved)"
         cluster_id = linked.cluster(statement.id)
         cards.append(
             StatementCard(
@@ -126,6 +132,8 @@ def statement_cards(
                 cluster_href=urls.cluster(cluster_id) if cluster_id else None,
                 tip=tip(statement, source, evidence.get(statement.id)),
                 evidence=evidence.get(statement.id),
+                medium=statement.medium.text if statement.medium else None,
+                rules="why: " + " · ".join(statement.rules) if statement.rules else "",
             )
         )
     return cards

@@ -1,4 +1,4 @@
-"""The OpenAPI document, with the reading schema (``schema/reading-v1.json``) as its components.
+"""The OpenAPI document, with the reading schema (``schema/reading-v2.json``) as its components.
 
 The reading endpoint's answer is documented by the very schema the CLI and exports follow:
 its ``$defs`` become ``components/schemas/reading_v1.*`` and its references are rewritten.
@@ -20,7 +20,7 @@ READING_REF = f"#/components/schemas/{READING}"
 
 @cache
 def reading_components() -> dict[str, Any]:
-    text = resources.files("hearsay").joinpath("schema/reading-v1.json").read_text(encoding="utf-8")
+    text = resources.files("hearsay").joinpath("schema/reading-v2.json").read_text(encoding="utf-8")
     schema = json.loads(text.replace('"#/$defs/', f'"#/components/schemas/{READING}.'))
     definitions = schema.pop("$defs")
     schema.pop("$schema", None)

@@ -1,57 +1,23 @@
-"""Finding attribution cues in a parsed sentence: reporting verbs, phrases and nouns.
-
-The words come from ``lexicons/cue_verbs.tsv``, ``cue_phrases.tsv``, ``cue_nouns.tsv`` and
-``cue_adjectives.tsv``.
-"""
+"""Stage 1: finding attribution cues in a parsed sentence: reporting verbs, phrases, nouns, adjectives."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
 
 from spacy.tokens import Span, Token
 
-from .entity_rules import role_nouns
-from .lexicon import load_lexicon
-
-
-@dataclass(frozen=True, slots=True)
-class CueEntry:
-    lemma: str
-    frame: str  # clause, np, both, vp, act, raising, quote, prep, verb_noun, noun, adjective, adverb
-    cls: str  # speech, cognition, refusal, denial, question
-
-
-@cache
-def verb_cues() -> dict[str, CueEntry]:
-    return {r["lemma"]: CueEntry(r["lemma"], r["frame"], r["class"]) for r in load_lexicon("cue_verbs")}
-
-
-@cache
-def phrase_cues() -> dict[str, list[tuple[tuple[str, ...], CueEntry]]]:
-    """Phrase patterns indexed by their first word."""
-    index: dict[str, list[tuple[tuple[str, ...], CueEntry]]] = {}
-    for row in load_lexicon("cue_phrases"):
-        pattern = tuple(row["pattern"].split())
-        index.setdefault(pattern[0], []).append(
-            (pattern, CueEntry(row["pattern"], row["role"], row["class"]))
-        )
-    return index
-
-
-@cache
-def noun_cues() -> dict[str, CueEntry]:
-    return {r["lemma"]: CueEntry(r["lemma"], "noun", r["class"]) for r in load_lexicon("cue_nouns")}
-
-
-@cache
-def adjective_cues() -> dict[str, CueEntry]:
-    return {r["lemma"]: CueEntry(r["lemma"], "adjective", r["class"]) for r in load_lexicon("cue_adjectives")}
-
-
-@cache
-def source_nouns() -> frozenset[str]:
-    return frozenset(r["lemma"] for r in load_lexicon("source_nouns"))
+from ..entity_rules import role_nouns
+from .lexicon import (
+    CueEntry,
+    adjective_cues,
+    adverb_cues,
+    evidence_nouns,
+    noun_cues,
+    phrase_cues,
+    source_nouns,
+    verb_cues,
+)
 
 
 @dataclass(slots=True)
@@ -59,6 +25,7 @@ class Cue:
     head: Token  # the token the statement hangs on
     tokens: list[Token]  # the words shown as the cue ("did not rule out")
     entry: CueEntry
+    rule: str = ""  # the finder that found it: "cue.verb", "cue.phrase", ... (see FINDERS)
 
     @property
     def span(self) -> Span:
@@ -195,27 +162,28 @@ def _phrase_cue(token: Token) -> Cue | None:
 
 
 def find_cues(sentence: Span) -> list[Cue]:
-    """Every cue in the sentence, in text order; phrases win over the single words inside them."""
+    """Every cue in the sentence, in text order; phrases win over the single words inside them.
+
+    The finders (``FINDERS``, at the end of this module) are tried in order on each token; the
+    first that finds a cue names it (``Cue.rule``).
+    """
     cues: list[Cue] = []
     taken: set[int] = set()
     for token in sentence:
         if token.i in taken:
             continue
-        cue = _phrase_cue(token) or _verb_cue(token) or _evidence_cue(token) or _adverb_cue(token)
-        if cue is None and _is_noun_cue(token):
-            cue = Cue(token, [token], noun_cues()[token.lemma_.lower()])
-        if cue is None:
-            cue = _noun_preposition_cue(token)
-        if cue is None:
-            cue = _clause_verb_cue(token)
-        if cue is None:
-            cue = _adjective_cue(token)
-        if cue is None:
-            cue = _light_verb_cue(token)
-        if cue is not None:
-            cues.append(cue)
-            taken.update(t.i for t in cue.tokens)
+        for name, finder in FINDERS:
+            cue = finder(token)
+            if cue is not None:
+                cue.rule = f"cue.{name}"
+                cues.append(cue)
+                taken.update(t.i for t in cue.tokens)
+                break
     return cues
+
+
+def _noun_cue(token: Token) -> Cue | None:
+    return Cue(token, [token], noun_cues()[token.lemma_.lower()]) if _is_noun_cue(token) else None
 
 
 def _is_noun_cue(token: Token) -> bool:
@@ -245,11 +213,6 @@ def _noun_preposition_cue(token: Token) -> Cue | None:
     if not any(c.dep_ == "poss" for c in token.children):
         return None  # "questions over X" with nobody asking them is a topic, not an attribution
     return Cue(token, [token, following], noun_cues()[token.lemma_.lower()])
-
-
-@cache
-def evidence_nouns() -> frozenset[str]:
-    return frozenset(r["lemma"] for r in load_lexicon("evidence_nouns"))
 
 
 def _evidence_cue(token: Token) -> Cue | None:
@@ -304,13 +267,9 @@ def _light_verb_cue(token: Token) -> Cue | None:
     return Cue(token, [*_verb_tokens(token), noun, topic], entry)
 
 
-# Adverbs that mark their clause as someone else's report, without saying whose.
-ADVERB_CUES = {"reportedly": CueEntry("reportedly", "adverb", "speech")}
-
-
 def _adverb_cue(token: Token) -> Cue | None:
     """ "The group is reportedly spending $1 million": the clause is reported, by nobody named."""
-    entry = ADVERB_CUES.get(token.lower_)
+    entry = adverb_cues().get(token.lower_)
     if entry is None or token.dep_ != "advmod" or token.head.pos_ not in ("VERB", "AUX"):
         return None
     return Cue(token, [token], entry)
@@ -391,3 +350,17 @@ def _clause_verb_cue(token: Token) -> Cue | None:
     if subject.lower_ in ("it", "this", "that", "what", "which"):
         return None
     return Cue(token, _verb_tokens(token), CueEntry(token.lemma_.lower(), "clause", "speech"))
+
+
+# The cue finders, in the order they are tried on a token, by the names the rule trace gives them.
+FINDERS: tuple[tuple[str, Callable[[Token], Cue | None]], ...] = (
+    ("phrase", _phrase_cue),
+    ("verb", _verb_cue),
+    ("evidence", _evidence_cue),
+    ("adverb", _adverb_cue),
+    ("noun", _noun_cue),
+    ("noun_topic", _noun_preposition_cue),
+    ("clause_verb", _clause_verb_cue),
+    ("adjective", _adjective_cue),
+    ("light_verb", _light_verb_cue),
+)

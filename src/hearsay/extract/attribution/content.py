@@ -1,71 +1,21 @@
-"""The content, source and addressee of an attribution cue, read off the dependency parse."""
+"""Stage 2: the content of a cue (what was said, thought or denied), read off the dependency parse."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from functools import cache
+from collections.abc import Callable
+from enum import Enum
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
-from .cues import Cue, verb_cues
-from .lexicon import load_lexicon
-from .quotes import CLOSING_MARKS
+from ..quotes import CLOSING_MARKS
+from .anaphora import noun_before_comma
+from .cues import Cue
+from .lexicon import HEARER_OBJECT_VERBS, frame_of, is_platform, medium_nouns, verb_cues
+from .spans import span_of, subtree_span, trim
 
-# "tell X", "inform X": the object is the hearer, not the content.
-HEARER_OBJECT_VERBS = {"tell", "inform", "assure", "warn", "brief", "remind", "urge", "ask"}
+# Words that stand for a whole answer: "said so", "said yes".
+SHORT_ANSWERS = frozenset(["so", "yes", "no"])
 TOPIC_PREPOSITIONS = {"regarding", "about", "over", "on", "of", "concerning", "whether", "that"}
-
-
-@cache
-def medium_nouns() -> frozenset[str]:
-    return frozenset(r["lemma"] for r in load_lexicon("medium_nouns"))
-
-
-def span_of(doc: Doc, tokens: Iterable[Token]) -> Span | None:
-    indices = sorted(t.i for t in tokens)
-    return doc[indices[0] : indices[-1] + 1] if indices else None
-
-
-def trim(span: Span | None) -> Span | None:
-    """Drop leading and trailing punctuation, conjunctions and whitespace.
-
-    A leading "that", "whether" or "if" stays: it is part of the reported clause, as PolNeAR and
-    PARC mark it ("denied that workers were paid late").
-    """
-    if span is None:
-        return None
-    start, end = span.start, span.end
-    doc = span.doc
-    while start < end and (
-        doc[start].is_punct
-        and doc[start].text not in '“"‘«'
-        or doc[start].is_space
-        or doc[start].dep_ in ("cc", "mark")
-        and doc[start].lower_ in ("and", "but", "or")
-    ):
-        start += 1
-    while end > start and (
-        doc[end - 1].is_space
-        or doc[end - 1].is_punct
-        and doc[end - 1].text not in '”"’»)'
-        or doc[end - 1].dep_ == "cc"
-        and doc[end - 1].lower_ in ("and", "but", "or")
-    ):
-        end -= 1
-    return doc[start:end] if end > start else None
-
-
-def subtree_span(token: Token, exclude: Iterable[Token] = ()) -> Span | None:
-    """The contiguous run of the token's subtree around it, leaving out the excluded tokens."""
-    excluded = {t.i for t in exclude}
-    indices = [t.i for t in token.subtree if t.i not in excluded]
-    start = end = token.i
-    present = set(indices)
-    while start - 1 in present:
-        start -= 1
-    while end + 1 in present:
-        end += 1
-    return trim(token.doc[start : end + 1])
 
 
 def _cut_nested_cues(span: Span | None, nested_heads: set[int]) -> Span | None:
@@ -240,12 +190,45 @@ def _refusal_content(cue: Cue) -> Span | None:
     return subtree_span(act) if act is not None else None
 
 
-def content_for(cue: Cue, nested_heads: set[int]) -> Span | None:
-    """The attributed content of a cue, or None when it has none."""
-    content = _content_for(cue, nested_heads)
-    if content is None or cue.entry.frame == "prep":
-        return content
-    return _without_trailing_relative(content)
+def content_for(cue: Cue, nested_heads: set[int]) -> tuple[Span | None, str | None]:
+    """The attributed content of a cue (None when it has none) and the content rule that decided.
+
+    The cue's frame (``cue_frames.tsv``) lists its content rules in order; the first that applies
+    decides, giving a span or None.
+    """
+    frame = frame_of(cue.entry)
+    for name in frame.content_rules:
+        content = CONTENT_RULES[name](cue, nested_heads)
+        if content is NOT_MINE:
+            continue
+        if content is None or not frame.trim_relative:
+            return content, name
+        return _without_trailing_relative(content), name
+    return None, None
+
+
+def with_relative_antecedent(cue: Cue, content: Span) -> Span | None:
+    """ "the blast, which the ministry says killed 500 people": the reported clause's subject (or
+    object) is the relative pronoun, so the content runs from the noun it stands for; None when the
+    cue is no relative clause of that kind ("the ministry, which says ..." has the pronoun as source).
+    """
+    head = cue.head
+    if head.dep_ != "relcl":
+        return None
+    relative = next(
+        (
+            t
+            for t in head.doc[head.left_edge.i : head.i]
+            if t.tag_ in RELATIVE_TAGS and t.head.i != head.i and content.start <= t.head.i < content.end
+        ),
+        None,
+    )
+    if relative is None:
+        return None
+    antecedent = noun_before_comma(relative) or head.head
+    if antecedent.i > relative.i:
+        return None
+    return trim(head.doc[antecedent.left_edge.i : content.end])
 
 
 # Tags of the words that open a relative clause: "which", "who", "whose", "where".
@@ -276,94 +259,220 @@ def _after_comma(token: Token) -> bool:
     return before is not None and before.text == ","
 
 
-def _content_for(cue: Cue, nested_heads: set[int]) -> Span | None:
-    head, entry = cue.head, cue.entry
-    if entry.frame == "prep":
-        if head.head.lemma_ in verb_cues() and head.head.i != head.i:
-            # "..., the newspaper said, citing officials": what the newspaper said.
-            reported = _clause_child(head.head)
-            if reported is not None:
-                return subtree_span(reported)
-            if head.head.dep_ == "parataxis":
-                return _parataxis_content(head.head)
-        return _host_content(head.head, head)
-    if entry.frame == "verb_noun":
-        return _after_cue(_phrase_object(cue) or _topic_content(head), cue)
-    if entry.frame == "adjective":
-        return _adjective_content(cue)
-    if entry.frame == "adverb":
-        around = head.head  # "The group is reportedly spending ...": the clause around the adverb
-        return trim(head.doc[around.left_edge.i : around.right_edge.i + 1])
-    if entry.cls == "refusal" or (cue.head.pos_ == "NOUN" and cue.head.dep_ == "pobj"):
+class _NotMine(Enum):
+    """What a content rule returns when the cue is not of its kind: the next rule is tried."""
+
+    NOT_MINE = "not mine"
+
+
+NOT_MINE = _NotMine.NOT_MINE
+Found = Span | None | _NotMine
+ContentRule = Callable[[Cue, set[int]], Found]
+
+
+def _host_clause(cue: Cue, nested_heads: set[int]) -> Found:
+    """ "according to X, <clause>", "..., citing officials": the clause the phrase belongs to."""
+    head = cue.head
+    if head.head.lemma_ in verb_cues() and head.head.i != head.i:
+        # "..., the newspaper said, citing officials": what the newspaper said.
+        reported = _clause_child(head.head)
+        if reported is not None:
+            return subtree_span(reported)
+        if head.head.dep_ == "parataxis":
+            return _parataxis_content(head.head)
+    return _host_content(head.head, head)
+
+
+def _light_verb_topic(cue: Cue, nested_heads: set[int]) -> Found:
+    """ "took issue with X", "expressed doubt about X" -> X."""
+    return _after_cue(_phrase_object(cue) or _topic_content(cue.head), cue)
+
+
+def _adjective_topic(cue: Cue, nested_heads: set[int]) -> Found:
+    """ "critical of the mayor", "sure that they would win": what the attitude is about."""
+    return _adjective_content(cue)
+
+
+def _clause_around(cue: Cue, nested_heads: set[int]) -> Found:
+    """ "The group is reportedly spending ...": the clause around the adverb."""
+    around = cue.head.head
+    return trim(cue.head.doc[around.left_edge.i : around.right_edge.i + 1])
+
+
+def _refusal(cue: Cue, nested_heads: set[int]) -> Found:
+    """ "declined to comment on X", "refraining from confirm or deny": what was not said."""
+    if cue.entry.cls == "refusal" or (cue.head.pos_ == "NOUN" and cue.head.dep_ == "pobj"):
         return _refusal_content(cue)
-    if (
-        head.dep_ == "acl"
-        and head.head.dep_ == "pobj"
-        and head.head.head.dep_ == "prep"
-        and entry.frame != "raising"
-    ):
-        # "In a development reported by X, <content>"
+    return NOT_MINE
+
+
+def _described_event(cue: Cue, nested_heads: set[int]) -> Found:
+    """ "In a development reported by X, <content>": the clause the described event opens."""
+    head = cue.head
+    if head.dep_ == "acl" and head.head.dep_ == "pobj" and head.head.head.dep_ == "prep":
         return _host_content(head.head.head.head, head.head.head)
+    return NOT_MINE
+
+
+def _as_clause(cue: Cue, nested_heads: set[int]) -> Found:
+    """ "as Ann said, <clause>": the clause the as-clause hangs on."""
+    head = cue.head
     if head.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in head.children):
         return _host_content(head.head, head)
-    if head.dep_ == "parataxis" and _clause_child(head) is None:
-        return _parataxis_content(head)
-    subject = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
-    clause = _clause_child(head)
-    if clause is None and entry.frame in ("clause", "both"):
-        clause = _misparsed_complement(head)
+    return NOT_MINE
+
+
+def _parataxis(cue: Cue, nested_heads: set[int]) -> Found:
+    """ "The army is preparing, the newspaper said.": the clause around a parenthetical cue."""
+    if cue.head.dep_ == "parataxis" and _clause_child(cue.head) is None:
+        return _parataxis_content(cue.head)
+    return NOT_MINE
+
+
+def _passive_subject(head: Token) -> Token | None:
+    return next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+
+
+def _passive_infinitive(cue: Cue, nested_heads: set[int]) -> Found:
+    """ "These drones are said to have attacked ...": subject and infinitive together."""
+    head = cue.head
+    subject, clause = _passive_subject(head), _clause_child(head)
     if subject is not None and clause is not None and clause.dep_ == "xcomp":
-        # "These drones are said to have attacked ...": subject and infinitive together.
         return span_of(head.doc, [*subject.subtree, *clause.subtree])
-    if entry.frame in ("vp", "act"):
-        if head.dep_ in ("acl", "amod") and head.tag_ == "VBN":
-            return None  # "a group called X", "the plan backed by Y": a description, not an attribution
-        return _cut_nested_cues(_vp_content(cue, subject), nested_heads)
-    if entry.frame == "raising":
-        return _raising_content(head) or _passive_as_content(cue, subject)
-    if entry.frame == "quote":
-        ccomp = next((c for c in head.children if c.dep_ == "ccomp"), None)
-        return subtree_span(ccomp) if ccomp is not None else None
-    if clause is not None and clause.dep_ == "xcomp" and entry.cls == "question":
-        # "asked the court to intervene" reports a request; "asked to remain anonymous" reports nothing
-        return _request_content(head, clause)
-    if clause is not None and entry.frame in ("clause", "both"):
-        return _cut_nested_cues(_with_stray_conjunct(head, subtree_span(clause)), nested_heads)
-    if entry.frame == "np_as":
-        obj = _object(head)
-        if obj is None or not any(
-            c.dep_ == "prep" and c.lower_ == "as" for c in (*obj.children, *head.children)
-        ):
-            return None
-        return _with_as_phrase(head, subtree_span(obj))
-    if entry.frame in ("np", "both"):
-        obj = next((_object(t) for t in cue.tokens if t.pos_ == "VERB" and _object(t) is not None), None)
-        if obj is not None and head.lemma_ not in HEARER_OBJECT_VERBS:
-            content = _with_as_phrase(head, subtree_span(obj))
-            governed = _vp_content(cue, None)
-            # "described rude conduct by the manager behind closed doors": the rest hung on the verb
-            if content is not None and governed is not None and governed.start == content.start:
-                content = max(content, governed, key=len)
-            return _cut_nested_cues(content, nested_heads)
-        if not any(c.dep_ == "agent" for c in head.children):
-            # A passive reporting verb with no agent and no clause is an event ("a deal was announced").
-            return None
-        if subject is not None:
-            return subtree_span(subject)
-        return _passive_fallback(head)
+    return NOT_MINE
+
+
+def _governed(cue: Cue, nested_heads: set[int]) -> Found:
+    """ "accused the mayor of lying", "wants to run": everything the verb governs to its right."""
+    head = cue.head
+    if head.dep_ in ("acl", "amod") and head.tag_ == "VBN":
+        return None  # "a group called X", "the plan backed by Y": a description, not an attribution
+    return _cut_nested_cues(_vp_content(cue, _passive_subject(head)), nested_heads)
+
+
+def _raising(cue: Cue, nested_heads: set[int]) -> Found:
+    """ "The race seemed to tighten", "the island was known as a haven"."""
+    return _raising_content(cue.head) or _passive_as_content(cue, _passive_subject(cue.head))
+
+
+def _quoted_clause(cue: Cue, nested_heads: set[int]) -> Found:
+    """ "he continued": only a clause (an adjacent quotation is found later)."""
+    ccomp = next((c for c in cue.head.children if c.dep_ == "ccomp"), None)
+    return subtree_span(ccomp) if ccomp is not None else None
+
+
+def _request(cue: Cue, nested_heads: set[int]) -> Found:
+    """ "asked the court to intervene" reports a request; "asked to remain anonymous" reports nothing."""
+    clause = _clause_child(cue.head)
+    if clause is not None and clause.dep_ == "xcomp" and cue.entry.cls == "question":
+        return _request_content(cue.head, clause)
+    return NOT_MINE
+
+
+def _clause(cue: Cue, nested_heads: set[int]) -> Found:
+    """ "said (that) the plan failed": the reported clause."""
+    head = cue.head
+    clause = _clause_child(head) or _misparsed_complement(head)
+    if clause is None:
+        return NOT_MINE
+    return _cut_nested_cues(_with_stray_conjunct(head, subtree_span(clause)), nested_heads)
+
+
+def _object_as(cue: Cue, nested_heads: set[int]) -> Found:
+    """ "views the plan as a trap": the object with its as-phrase."""
+    head = cue.head
+    obj = _object(head)
+    if obj is None or not any(c.dep_ == "prep" and c.lower_ == "as" for c in (*obj.children, *head.children)):
+        return None
+    return _with_as_phrase(head, subtree_span(obj))
+
+
+def _object_content(cue: Cue, nested_heads: set[int]) -> Found:
+    """ "dismissed the allegations": the object; a passive with an agent: its subject."""
+    head = cue.head
+    obj = next((_object(t) for t in cue.tokens if t.pos_ == "VERB" and _object(t) is not None), None)
+    if obj is not None and head.lemma_ not in HEARER_OBJECT_VERBS:
+        content = _with_as_phrase(head, subtree_span(obj))
+        governed = _vp_content(cue, None)
+        # "described rude conduct by the manager behind closed doors": the rest hung on the verb
+        if content is not None and governed is not None and governed.start == content.start:
+            content = max(content, governed, key=len)
+        return _cut_nested_cues(content, nested_heads)
+    if not any(c.dep_ == "agent" for c in head.children):
+        # A passive reporting verb with no agent and no clause is an event ("a deal was announced").
+        return None
+    subject = _passive_subject(head)
+    if subject is not None:
+        return subtree_span(subject)
+    return _passive_fallback(head)
+
+
+def _noun_topic(cue: Cue, nested_heads: set[int]) -> Found:
+    """ "her criticism of the plan", "support for X": the preposition's object."""
     if cue.head.pos_ == "NOUN" and cue.tokens[-1].dep_ == "prep":
         obj = next((c for c in cue.tokens[-1].children if c.dep_ == "pobj"), None)
         return subtree_span(obj) if obj is not None else None
+    return NOT_MINE
+
+
+def _noun_clause(cue: Cue, nested_heads: set[int]) -> Found:
+    """ "the claim that ...": the noun's clause."""
     if cue.head.pos_ == "NOUN":
-        clause = next((c for c in head.children if c.dep_ in ("acl", "ccomp")), None)
+        clause = next((c for c in cue.head.children if c.dep_ in ("acl", "ccomp")), None)
         return subtree_span(clause) if clause is not None else None
+    return NOT_MINE
+
+
+def _named_object(cue: Cue, nested_heads: set[int]) -> Found:
+    """ "said the same thing", "asked a question": a clause verb with only an object reports that."""
+    head = cue.head
     participle = head.tag_ == "VBG" and head.dep_ in ("advcl", "xcomp", "conj")
-    if entry.frame == "clause" and head.lemma_ not in HEARER_OBJECT_VERBS and not participle:
-        # "said the same thing", "asked a question": a clause verb with only an object reports that.
-        obj = _object(head)
-        if obj is not None and obj.pos_ != "PRON" and obj.i not in nested_heads:
-            return _cut_nested_cues(subtree_span(obj), nested_heads)
-    return _topic_of_speech(head) if entry.cls in ("speech", "question") else None
+    if head.lemma_ in HEARER_OBJECT_VERBS or participle:
+        return NOT_MINE
+    obj = _object(head)
+    if obj is not None and obj.pos_ != "PRON" and obj.i not in nested_heads:
+        return _cut_nested_cues(subtree_span(obj), nested_heads)
+    return NOT_MINE
+
+
+def _short_answer(cue: Cue, nested_heads: set[int]) -> Found:
+    """ "half said so", "75 percent said yes", "the candidate said no": the answer word is the content."""
+    head = cue.head
+    answer = next((c for c in head.children if c.i > head.i and c.lower_ in SHORT_ANSWERS), None)
+    if answer is None or answer.dep_ not in ("advmod", "intj", "dobj", "ccomp", "npadvmod", "attr"):
+        return NOT_MINE
+    return head.doc[answer.i : answer.i + 1]
+
+
+def _spoken_topic(cue: Cue, nested_heads: set[int]) -> Found:
+    """ "has not commented on the allegations": what was (not) spoken about."""
+    return _topic_of_speech(cue.head) if cue.entry.cls in ("speech", "question") else None
+
+
+# The content rules by the names cue_frames.tsv gives them.
+CONTENT_RULES: dict[str, ContentRule] = {
+    "host_clause": _host_clause,
+    "light_verb_topic": _light_verb_topic,
+    "adjective_topic": _adjective_topic,
+    "clause_around": _clause_around,
+    "refusal": _refusal,
+    "described_event": _described_event,
+    "as_clause": _as_clause,
+    "parataxis": _parataxis,
+    "passive_infinitive": _passive_infinitive,
+    "governed": _governed,
+    "raising": _raising,
+    "quoted_clause": _quoted_clause,
+    "request": _request,
+    "clause": _clause,
+    "object_as": _object_as,
+    "object": _object_content,
+    "noun_topic": _noun_topic,
+    "noun_clause": _noun_clause,
+    "named_object": _named_object,
+    "short_answer": _short_answer,
+    "topic_of_speech": _spoken_topic,
+}
 
 
 # Right-hand dependents of a verb that are not part of what it is about.
@@ -477,10 +586,11 @@ def _passive_as_content(cue: Cue, subject: Token | None) -> Span | None:
 
 
 def _topic_of_speech(head: Token) -> Span | None:
-    """ "has not commented on the allegations": what was (not) spoken about."""
+    """ "has not commented on the allegations": what was (not) spoken about; "posted on Facebook"
+    names where, not what."""
     for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("on", "about", "regarding")):
         obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-        if obj is not None:
+        if obj is not None and not (is_platform(obj) or obj.lemma_.lower() in medium_nouns()):
             return subtree_span(obj)
     return None
 
@@ -507,93 +617,3 @@ def _passive_fallback(head: Token) -> Span | None:
     while start > head.sent.start and doc[start - 1].text not in (",", ";", ":"):
         start -= 1
     return trim(doc[start : aux.i]) if start < aux.i else None
-
-
-def source_heads(cue: Cue) -> list[Token]:
-    """The head tokens of the cue's own source(s); empty when the source is inherited or anonymous."""
-    head = cue.head
-    if cue.entry.frame == "prep":
-        last = cue.tokens[-1]
-        obj = next((c for c in last.children if c.dep_ in ("pobj", "dobj")), None)
-        if obj is None and head.lower_ == "citing":
-            obj = next((c for c in head.children if c.dep_ == "dobj"), None)
-        return [obj] if obj is not None else []
-    agent = next((c for c in head.children if c.dep_ == "agent"), None)
-    if agent is not None:
-        obj = next((c for c in agent.children if c.dep_ == "pobj"), None)
-        return [obj] if obj is not None else []
-    if any(c.dep_ in ("nsubjpass", "auxpass") for c in head.children):
-        return []
-    subject = next((c for c in head.children if c.dep_ in ("nsubj", "csubj")), None)
-    if subject is not None and (subject.lower_ != "it" or subject.dep_ == "nsubj"):
-        return [subject]  # "It says ..." (an ad, a report); expletive "it" is not nsubj
-    if head.pos_ == "NOUN":
-        owner = next((c for c in head.children if c.dep_ == "poss"), None)
-        if owner is None:
-            prep = next((c for c in head.children if c.dep_ == "prep" and c.lower_ in ("by", "from")), None)
-            owner = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
-        return [owner] if owner is not None else []
-    return []
-
-
-def is_passive_or_impersonal(cue: Cue) -> bool:
-    children = list(cue.head.children)
-    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in children)
-    impersonal = any(c.dep_ == "expl" for c in children)
-    return (passive or impersonal) and not any(c.dep_ == "agent" for c in children)
-
-
-def noun_phrase(token: Token) -> Span | None:
-    """The noun phrase of a source token, without relative clauses or trailing appositions."""
-    cut = (
-        {"relcl", "acl", "appos", "punct", "cc", "conj", "prep"}
-        if token.pos_ == "PROPN"
-        else {"relcl", "acl"}
-    )
-    tokens = [token]
-    for child in token.children:
-        # "the operator on Wednesday denied": the date belongs to the verb, whatever the parse says.
-        dated = child.dep_ == "prep" and any(t.ent_type_ in ("DATE", "TIME") for t in child.subtree)
-        if child.dep_ not in cut and not dated:
-            tokens.extend(child.subtree)
-    return trim(span_of(token.doc, tokens))
-
-
-def addressee_for(cue: Cue) -> Span | None:
-    """Whom the statement was made to, or where: "told DW", "in a statement to Orda", "during a briefing"."""
-    head = cue.head
-    if cue.entry.frame == "prep":
-        return None
-    for child in head.children:
-        if child.dep_ == "dative" or (child.dep_ == "dobj" and head.lemma_ in HEARER_OBJECT_VERBS):
-            return noun_phrase(child)
-    for prep in (c for c in head.children if c.dep_ == "prep"):
-        obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-        if obj is None:
-            continue
-        if (
-            prep.lower_ in ("to", "with")
-            and cue.entry.cls in ("speech", "refusal")
-            and obj.lemma_ not in medium_nouns()
-        ):
-            return noun_phrase(obj)
-        if prep.lower_ in ("in", "during", "at", "on") and obj.lemma_.lower() in medium_nouns():
-            hearer = _hearer_of(obj)
-            return hearer if hearer is not None else _medium_phrase(obj)
-    return None
-
-
-def _hearer_of(noun: Token) -> Span | None:
-    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("to", "with")):
-        obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-        if obj is not None:
-            return noun_phrase(obj)
-    return None
-
-
-def _medium_phrase(noun: Token) -> Span | None:
-    """ "a June 2 briefing in Astana" -> "a June 2 briefing": the noun with its left modifiers."""
-    tokens = [noun]
-    for child in noun.lefts:
-        tokens.extend(child.subtree)
-    return trim(span_of(noun.doc, tokens))
