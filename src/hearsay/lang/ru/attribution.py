@@ -1,0 +1,332 @@
+"""Russian attribution: who said what, through which cue, to whom.
+
+Three kinds of cue, each from a lexicon file here:
+- a reporting verb (``cue_verbs.tsv``: заявил, сообщил, опроверг, не исключил, отказался
+  комментировать ...): its subject is the source; its content is its что-clause, its object ("опроверг
+  сообщения"), the quotation before it («...», — сказал он) or after its colon;
+- a prepositional phrase (``cue_phrases.tsv``: по словам X, по данным X, со ссылкой на X), and a
+  reporting verb under "как" (как сообщает ТАСС): the clause it sits in is the content;
+- an anonymous hedge (``hedges.tsv``: якобы, предположительно) outside any other content.
+"""
+
+from __future__ import annotations
+
+from .drafts import StatementDraft
+from .factuality import apply_hedges
+from .lexicon import Factuality, VerbCue, phrase_cues, verb_cues, words
+from .parse import Parsed
+from .quotes import Quotation
+from .sources import SourceFinder
+from .spans import char_span, side_of, trimmed
+
+CONTENT_RELS = ("ccomp", "csubj", "csubj:pass")
+SUBJECT_RELS = ("nsubj", "nsubj:pass")
+REFUSED = {"комментировать", "прокомментировать", "подтвердить", "подтверждать", "опровергнуть", "раскрыть",
+           "раскрывать", "уточнить", "уточнять", "отвечать", "ответить", "назвать", "обсуждать"}
+SPEECH_NOUNS = {"интервью", "беседа", "эфир", "разговор", "комментарий", "заявление", "брифинг"}
+
+
+def find_statements(parsed: Parsed, quotations: list[Quotation], sources: SourceFinder) -> list[StatementDraft]:
+    """The document's attributed statements, in text order of their cues."""
+    drafts: list[StatementDraft] = []
+    verbs, phrases = verb_cues(), phrase_cues()
+    for token in parsed.tokens:
+        draft = None
+        if token.lemma in verbs and token.pos in ("VERB", "AUX", "ADJ"):
+            draft = _verb_statement(parsed, token.i, verbs[token.lemma], quotations, sources)
+        elif token.pos == "NOUN":
+            draft = _phrase_statement(parsed, token.i, phrases, sources)
+        if draft is not None:
+            drafts.append(draft)
+    drafts += _hedge_statements(parsed, drafts)
+    for draft in drafts:
+        apply_hedges(parsed, draft)
+    return sorted(_distinct(drafts), key=lambda d: d.cue)
+
+
+def _distinct(drafts: list[StatementDraft]) -> list[StatementDraft]:
+    seen: set[tuple[tuple[int, int], tuple[int, int]]] = set()
+    out = []
+    for draft in drafts:
+        if (draft.cue, draft.content) not in seen:
+            seen.add((draft.cue, draft.content))
+            out.append(draft)
+    return out
+
+
+def _negator(parsed: Parsed, i: int) -> int | None:
+    negators = words("negators")
+    for child in parsed.children(i):
+        if parsed.tokens[child].lemma in negators and child < i:
+            return child
+    return None
+
+
+def _verb_statement(
+    parsed: Parsed, i: int, cue: VerbCue, quotations: list[Quotation], sources: SourceFinder
+) -> StatementDraft | None:
+    token = parsed.tokens[i]
+    as_marker = next((c for c in parsed.children(i) if parsed.tokens[c].lemma == "как" and c < i), None)
+    if as_marker is not None and token.head is not None:
+        return _as_statement(parsed, i, as_marker, cue, sources)
+    negator = _negator(parsed, i)
+    cue_tokens = [i] if negator is None else [negator, i]
+    lemma = token.lemma if negator is None else f"не {token.lemma}"
+    factuality = cue.negated if negator is not None else cue.plain
+    if cue.frame == "refusal":
+        refused = next((c for c in parsed.children(i) if parsed.tokens[c].lemma in REFUSED), None)
+        if refused is None:
+            return None
+        cue_tokens.append(refused)
+        lemma = f"{lemma} {parsed.tokens[refused].lemma}"
+        content, kind = _object_content(parsed, refused), "indirect"
+    else:
+        content, kind = _content(parsed, i, cue, quotations)
+    if content is None:
+        return None
+    first, last = min(cue_tokens), max(cue_tokens)
+    draft = StatementDraft(
+        cue=char_span(parsed, first, last),
+        cue_lemma=lemma,
+        content=content,
+        kind=kind,
+        factuality=factuality,
+        cue_tokens=tuple(cue_tokens),
+    )
+    if cue.frame != "impersonal":
+        sources.attach(draft, _subject(parsed, i))
+    draft.addressee = _addressee(parsed, i)
+    return draft
+
+
+def _content(
+    parsed: Parsed, i: int, cue: VerbCue, quotations: list[Quotation]
+) -> tuple[tuple[int, int] | None, str]:
+    quoted = _adjacent_quotation(parsed, i, quotations)
+    if quoted is not None:
+        return quoted, "direct"
+    for child in parsed.children(i):
+        rel = parsed.tokens[child].rel
+        if rel in CONTENT_RELS or (rel == "parataxis" and child > i and _colon_between(parsed, i, child)):
+            span = _span(parsed, parsed.subtree(child))
+            if span is not None:
+                return span, _kind(span, quotations)
+    clause = _that_clause(parsed, i)
+    if clause is not None:
+        return clause, _kind(clause, quotations)
+    if cue.frame in ("np", "refusal"):
+        span = _object_content(parsed, i)
+        if span is not None:
+            return span, "indirect"
+    about = _about(parsed, i)
+    return (about, "indirect") if about is not None else (None, "indirect")
+
+
+def _kind(span: tuple[int, int], quotations: list[Quotation]) -> str:
+    for quotation in quotations:
+        if quotation.inside(*span) or (span[0] >= quotation.start - 1 and span[1] <= quotation.end + 1):
+            return "direct"
+        if span[0] <= quotation.start and quotation.end <= span[1]:
+            return "mixed"
+    return "indirect"
+
+
+def _that_clause(parsed: Parsed, i: int) -> tuple[int, int] | None:
+    """A что-clause the parser hung lower in the cue's phrase ("не исключил в интервью Orda, что ...")."""
+    below = set(parsed.subtree(i))
+    for k in parsed.subtree(i):
+        token = parsed.tokens[k]
+        if k > i and token.lemma in ("что", "чтобы", "ли") and token.rel == "mark" and token.head in below:
+            head = token.head
+            if head is not None and head != i and parsed.tokens[head].rel not in ("ccomp", "csubj"):
+                return _span(parsed, parsed.subtree(head))
+    return None
+
+
+def _colon_between(parsed: Parsed, i: int, j: int) -> bool:
+    return any(parsed.tokens[k].text == ":" for k in range(i + 1, j))
+
+
+def _adjacent_quotation(parsed: Parsed, i: int, quotations: list[Quotation]) -> tuple[int, int] | None:
+    """A quotation right before the cue («...», — сказал он), around it, or right after its colon."""
+    token = parsed.tokens[i]
+    sentence = parsed.sentence_of(i)
+    line_start = parsed.tokens[sentence.start].start
+    for quotation in quotations:
+        between = parsed.text[quotation.end : token.start]
+        if quotation.end <= token.start and len(between) < 40 and _dash_only(between, subject_ok=True):
+            if quotation.end >= line_start - 2 or quotation.start >= line_start - 400:
+                return quotation.start, quotation.end
+        if quotation.start < token.start < quotation.end and "—" in parsed.text[max(0, token.start - 4) : token.start]:
+            return quotation.start, quotation.end
+        after = parsed.text[token.end : quotation.start]
+        if token.end <= quotation.start and ":" in after and len(after) < 60 and "\n" not in after:
+            return quotation.start, quotation.end
+    return None
+
+
+def _dash_only(between: str, subject_ok: bool) -> bool:
+    """«...», — said: only a comma, a dash and spaces between the quotation and the cue."""
+    stripped = between.replace(",", "").replace("—", "").replace("–", "").replace("-", "").strip()
+    return stripped == "" and ("—" in between or "–" in between or "-" in between)
+
+
+def _object_content(parsed: Parsed, i: int) -> tuple[int, int] | None:
+    for child in parsed.children(i):
+        if parsed.tokens[child].rel in ("obj", "xcomp") and child > i:
+            return _span(parsed, parsed.subtree(child))
+    return _about(parsed, i)
+
+
+def _about(parsed: Parsed, i: int) -> tuple[int, int] | None:
+    """"сообщил о задержании": the о-phrase is the content."""
+    for child in parsed.children(i):
+        if parsed.tokens[child].rel in ("obl", "iobj") and child > i:
+            cases = [parsed.tokens[c].lemma for c in parsed.children(child) if parsed.tokens[c].rel == "case"]
+            if cases and cases[0] in ("о", "об", "обо"):
+                return _span(parsed, parsed.subtree(child))
+    return None
+
+
+def _span(parsed: Parsed, indices: list[int]) -> tuple[int, int] | None:
+    edges = trimmed(parsed, indices)
+    return char_span(parsed, *edges) if edges else None
+
+
+def _subject(parsed: Parsed, i: int) -> int | None:
+    for child in parsed.children(i):
+        if parsed.tokens[child].rel in SUBJECT_RELS:
+            return child
+    token = parsed.tokens[i]
+    if token.rel in ("conj", "xcomp") and token.head is not None:
+        return _subject(parsed, token.head)
+    for child in parsed.children(i):  # "— заявили в ведомстве"
+        if parsed.tokens[child].rel == "obl" and parsed.tokens[child].pos in ("NOUN", "PROPN"):
+            cases = [parsed.tokens[c].lemma for c in parsed.children(child) if parsed.tokens[c].rel == "case"]
+            if cases == ["в"] and parsed.tokens[child].lemma in words("institution_nouns"):
+                return child
+    return None
+
+
+def _addressee(parsed: Parsed, i: int) -> tuple[int, int] | None:
+    """Whom it was said to: a dative ("журналистам") or the partner of an interview ("в интервью Orda")."""
+    for child in parsed.children(i):
+        token = parsed.tokens[child]
+        cases = [parsed.tokens[c].lemma for c in parsed.children(child) if parsed.tokens[c].rel == "case"]
+        if token.rel in ("iobj", "obl") and token.feats.get("Case") == "Dat" and not cases:
+            if token.pos in ("NOUN", "PROPN"):
+                return _span(parsed, parsed.subtree(child))
+        if token.rel == "obl" and token.lemma in SPEECH_NOUNS:
+            partner = next(
+                (c for c in parsed.children(child) if parsed.tokens[c].rel in ("nmod", "iobj") and c > child),
+                None,
+            )
+            if partner is not None:
+                return _span(parsed, parsed.subtree(partner))
+    return None
+
+
+def _as_statement(
+    parsed: Parsed, i: int, marker: int, cue: VerbCue, sources: SourceFinder
+) -> StatementDraft | None:
+    """"Как сообщает ТАСС, ...": the clause the cue hangs from is the content."""
+    head = parsed.tokens[i].head
+    assert head is not None
+    cue_part = parsed.subtree(i)
+    content = _span(parsed, side_of(parsed, parsed.subtree(head), cue_part))
+    if content is None:
+        return None
+    draft = StatementDraft(
+        cue=char_span(parsed, marker, i),
+        cue_lemma=f"как {parsed.tokens[i].lemma}",
+        content=content,
+        kind="indirect",
+        factuality=cue.plain,
+        cue_tokens=(marker, i),
+    )
+    if cue.frame != "impersonal":
+        sources.attach(draft, _subject(parsed, i))
+    return draft
+
+
+def _phrase_statement(parsed: Parsed, i: int, phrases: dict, sources: SourceFinder) -> StatementDraft | None:
+    """"По словам источника, ...", "по данным ТАСС", "со ссылкой на МИД"."""
+    token = parsed.tokens[i]
+    case = next((c for c in parsed.children(i) if parsed.tokens[c].rel == "case" and c == i - 1), None)
+    if case is None:
+        return None
+    phrase = phrases.get((parsed.tokens[case].text.lower(), token.lemma))
+    if phrase is None or token.head is None:
+        return None
+    source, cue_end = _phrase_source(parsed, i, phrase.source_preposition)
+    anonymous = any(parsed.tokens[c].lemma in phrase.anonymous for c in parsed.children(i))
+    if source is None and not anonymous:
+        return None
+    content = _span(parsed, side_of(parsed, parsed.subtree(token.head), parsed.subtree(i)))
+    if content is None:
+        return None
+    cue_first = min([case, *[c for c in parsed.children(i) if parsed.tokens[c].lemma in phrase.anonymous]])
+    draft = StatementDraft(
+        cue=char_span(parsed, cue_first, cue_end),
+        cue_lemma=" ".join(parsed.tokens[k].lemma for k in range(cue_first, cue_end + 1)),
+        content=content,
+        kind="indirect",
+        factuality=Factuality(
+            phrase.factuality.stance,
+            "probable" if anonymous and phrase.factuality.certainty == "certain" else phrase.factuality.certainty,
+            phrase.factuality.polarity,
+        ),
+        cue_tokens=tuple(range(cue_first, cue_end + 1)),
+    )
+    if not anonymous:
+        sources.attach(draft, source)
+    return draft
+
+
+def _phrase_source(parsed: Parsed, i: int, preposition: str) -> tuple[int | None, int]:
+    """The source noun of a phrase cue and the last token of the cue."""
+    for child in parsed.children(i):
+        if child < i or parsed.tokens[child].rel not in ("nmod", "obl", "appos", "flat"):
+            continue
+        cases = [c for c in parsed.children(child) if parsed.tokens[c].rel == "case"]
+        if preposition and cases and parsed.tokens[cases[0]].lemma == preposition:
+            return child, cases[0]
+        if not preposition and not cases:
+            return child, i
+    return None, i
+
+
+def _hedge_statements(parsed: Parsed, drafts: list[StatementDraft]) -> list[StatementDraft]:
+    """Anonymous statements of "якобы", "предположительно", "как утверждается" outside other contents."""
+    from .factuality import hedge_at
+
+    found = []
+    covered = [d.content for d in drafts] + [d.cue for d in drafts]
+    for token in parsed.tokens:
+        match = hedge_at(parsed, token.i)
+        if match is None or not match[0].statement:
+            continue
+        hedge, last = match
+        start, end = token.start, parsed.tokens[last].end
+        if any(a <= start and end <= b for a, b in covered):
+            continue
+        anchor = parsed.tokens[last].head if token.head in range(token.i, last + 1) else token.head
+        if anchor is None:
+            continue
+        clause = parsed.subtree(anchor)
+        cue_tokens = list(range(token.i, last + 1))
+        indices = clause if len(cue_tokens) == 1 else side_of(parsed, clause, cue_tokens)
+        content = _span(parsed, indices)
+        if content is None or content == (start, end):
+            continue
+        found.append(
+            StatementDraft(
+                cue=(start, end),
+                cue_lemma=" ".join(hedge.lemmas),
+                content=content,
+                kind="indirect",
+                factuality=Factuality("report", hedge.certainty, hedge.polarity or "pos"),
+                cue_tokens=tuple(cue_tokens),
+            )
+        )
+    return found

@@ -1,0 +1,77 @@
+"""Who a Russian statement is attributed to: the source phrase and the entity it names."""
+
+from __future__ import annotations
+
+from .drafts import StatementDraft
+from .lexicon import words
+from .names import EntityDraft, pronoun_entity
+from .parse import Parsed
+from .spans import char_span, trimmed
+
+# A source phrase stops before these dependents: a relative or participial clause is not the name.
+CUT_RELS = ("acl:relcl", "parataxis", "conj", "cc", "punct")
+
+
+class SourceFinder:
+    """Attaches sources to drafts, resolving them to the document's entities."""
+
+    def __init__(self, parsed: Parsed, entities: list[EntityDraft]) -> None:
+        self.parsed = parsed
+        self.entities = entities
+
+    def attach(self, draft: StatementDraft, head: int | None) -> None:
+        if head is None:
+            return
+        parsed = self.parsed
+        indices = self._phrase(head)
+        edges = trimmed(parsed, indices)
+        if edges is None:
+            return
+        draft.source = char_span(parsed, *edges)
+        if parsed.tokens[head].lemma in words("source_nouns"):
+            return  # "источник, близкий к следствию": unnamed
+        draft.source_entity = self._entity(head, draft.source)
+
+    def _phrase(self, head: int) -> list[int]:
+        parsed = self.parsed
+        keep = [head]
+        for child in parsed.children(head):
+            if parsed.tokens[child].rel in CUT_RELS and not self._inside_name(child):
+                if parsed.tokens[child].rel != "punct":
+                    continue
+                if parsed.tokens[child].text in (",", "—", "(", ")", ":"):
+                    continue
+            keep += parsed.subtree(child)
+        if parsed.tokens[head].lemma in words("source_nouns"):
+            keep = parsed.subtree(head)  # keep "близкий к следствию" with the unnamed source
+        return _contiguous_around(sorted(keep), head)
+
+    def _inside_name(self, i: int) -> bool:
+        start = self.parsed.tokens[i].start
+        return any(m.start <= start < m.end for e in self.entities for m in e.mentions)
+
+    def _entity(self, head: int, span: tuple[int, int]) -> str | None:
+        inside = [
+            (m, e) for e in self.entities for m in e.mentions if span[0] <= m.start and m.end <= span[1]
+        ]
+        persons = [(m, e) for m, e in inside if e.type == "PERSON"]
+        head_token = self.parsed.tokens[head]
+        for m, e in persons or inside:
+            if m.start <= head_token.start < m.end:
+                return e.id
+        if persons:
+            return persons[-1][1].id
+        if inside:
+            return inside[-1][1].id
+        pronoun = pronoun_entity(self.parsed, head, self.entities)
+        return pronoun.id if pronoun else None
+
+
+def _contiguous_around(indices: list[int], head: int) -> list[int]:
+    position = indices.index(head)
+    first = last = position
+    while first > 0 and indices[first - 1] == indices[first] - 1:
+        first -= 1
+    while last + 1 < len(indices) and indices[last + 1] == indices[last] + 1:
+        last += 1
+    return indices[first : last + 1]
