@@ -237,3 +237,8 @@ eval_group.add_command(eval_ecbplus)
 from .eval_fnc1 import eval_fnc1  # noqa: E402  (registered after the group exists)
 
 eval_group.add_command(eval_fnc1)
+
+from .eval_russian import eval_adaq, eval_factrueval  # noqa: E402  (registered after the group exists)
+
+eval_group.add_command(eval_factrueval)
+eval_group.add_command(eval_adaq)

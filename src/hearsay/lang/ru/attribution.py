@@ -229,11 +229,19 @@ def _addressee(parsed: Parsed, i: int) -> tuple[int, int] | None:
 def _as_statement(
     parsed: Parsed, i: int, marker: int, cue: VerbCue, sources: SourceFinder
 ) -> StatementDraft | None:
-    """"Как сообщает ТАСС, ...": the clause the cue hangs from is the content."""
-    head = parsed.tokens[i].head
-    assert head is not None
-    cue_part = parsed.subtree(i)
-    content = _span(parsed, side_of(parsed, parsed.subtree(head), cue_part))
+    """"Как сообщает ТАСС, ..." or "..., как сообщает ТАСС": the rest of the sentence is the content.
+
+    Read from the surface, not the parse: the parser often hangs the sentence from the source.
+    """
+    sentence = parsed.sentence_of(i)
+    comma = next((k for k in range(i + 1, sentence.stop) if parsed.tokens[k].text == ","), None)
+    if marker == sentence.start and comma is not None:
+        source_part, content_part = list(range(i + 1, comma)), list(range(comma + 1, sentence.stop))
+    elif marker > sentence.start and parsed.tokens[marker - 1].text in (",", "(", "—"):
+        source_part, content_part = list(range(i + 1, sentence.stop)), list(range(sentence.start, marker))
+    else:
+        return None
+    content = _span(parsed, content_part)
     if content is None:
         return None
     draft = StatementDraft(
@@ -245,8 +253,20 @@ def _as_statement(
         cue_tokens=(marker, i),
     )
     if cue.frame != "impersonal":
-        sources.attach(draft, _subject(parsed, i))
+        subject = _subject(parsed, i)
+        if subject is None or subject not in source_part:
+            subject = _head_within(parsed, source_part)
+        sources.attach(draft, subject, within=source_part)
     return draft
+
+
+def _head_within(parsed: Parsed, part: list[int]) -> int | None:
+    """The token of ``part`` whose head lies outside it (the phrase's head)."""
+    inside = set(part)
+    for k in part:
+        if parsed.tokens[k].head not in inside and parsed.tokens[k].pos != "PUNCT":
+            return k
+    return None
 
 
 def _phrase_statement(parsed: Parsed, i: int, phrases: dict, sources: SourceFinder) -> StatementDraft | None:

@@ -56,11 +56,12 @@ class Parsed:
 
     def subtree(self, i: int) -> list[int]:
         """``i`` and every token below it, in text order."""
-        found, todo = [], [i]
+        found, todo = {i}, [i]
         while todo:
-            j = todo.pop()
-            found.append(j)
-            todo.extend(self.children(j))
+            for child in self.children(todo.pop()):
+                if child not in found:
+                    found.add(child)
+                    todo.append(child)
         return sorted(found)
 
     def sentence_of(self, i: int) -> range:
@@ -68,20 +69,30 @@ class Parsed:
 
 
 def parse(text: str, models: Models | None = None) -> Parsed:
-    """natasha's full pipeline over ``text``: segmentation, morphology, lemmas, syntax, NER."""
+    """natasha's full pipeline over ``text``: segmentation, morphology, lemmas, syntax, NER.
+
+    Each line is read on its own: a headline or a dateline has no full stop, and natasha's
+    sentence splitter would run it into the next sentence.
+    """
     models = models or load_models()
-    doc = natasha.Doc(text)
-    doc.segment(models.segmenter)
-    doc.tag_morph(models.morph_tagger)
-    doc.parse_syntax(models.syntax_parser)
-    doc.tag_ner(models.ner_tagger)
-    return _parsed(doc, models)
+    parsed = Parsed(text=text, tokens=[], sentences=[], names=[])
+    offset = 0
+    for line in text.split("\n"):
+        if line.strip():
+            doc = natasha.Doc(line)
+            doc.segment(models.segmenter)
+            doc.tag_morph(models.morph_tagger)
+            doc.parse_syntax(models.syntax_parser)
+            doc.tag_ner(models.ner_tagger)
+            _add(parsed, doc, models, offset)
+        offset += len(line) + 1
+    return parsed
 
 
-def _parsed(doc: natasha.Doc, models: Models) -> Parsed:
-    tokens: list[Token] = []
-    sentences: list[range] = []
-    for number, sent in enumerate(doc.sents):
+def _add(parsed: Parsed, doc: natasha.Doc, models: Models, offset: int) -> None:
+    tokens, sentences = parsed.tokens, parsed.sentences
+    line_first = len(tokens)
+    for sent in doc.sents:
         first = len(tokens)
         ids = {t.id: first + k for k, t in enumerate(sent.tokens)}
         for k, t in enumerate(sent.tokens):
@@ -89,24 +100,37 @@ def _parsed(doc: natasha.Doc, models: Models) -> Parsed:
             tokens.append(
                 Token(
                     i=first + k,
-                    start=t.start,
-                    end=t.stop,
+                    start=offset + t.start,
+                    end=offset + t.stop,
                     text=t.text,
                     lemma=t.lemma or t.text.lower(),
                     pos=t.pos or "X",
                     feats=t.feats or {},
                     head=ids.get(t.head_id),
                     rel=t.rel or "dep",
-                    sent=number,
+                    sent=len(sentences),
                 )
             )
         sentences.append(range(first, len(tokens)))
-    starts = {t.start: t.i for t in tokens}
-    ends = {t.end: t.i for t in tokens}
-    names = []
+        _break_cycles(tokens, range(first, len(tokens)))
+    starts = {t.start: t.i for t in tokens[line_first:]}
+    ends = {t.end: t.i for t in tokens[line_first:]}
     for span in doc.spans:
         span.normalize(models.morph_vocab)
-        if span.start in starts and span.stop in ends:
-            covered = tuple(range(starts[span.start], ends[span.stop] + 1))
-            names.append(Name(span.start, span.stop, span.type, span.text, span.normal or span.text, covered))
-    return Parsed(text=doc.text, tokens=tokens, sentences=sentences, names=names)
+        start, end = offset + span.start, offset + span.stop
+        if start in starts and end in ends:
+            covered = tuple(range(starts[start], ends[end] + 1))
+            parsed.names.append(Name(start, end, span.type, span.text, span.normal or span.text, covered))
+
+
+def _break_cycles(tokens: list[Token], sentence: range) -> None:
+    """The parser's heads can loop (a → b → a); the token that closes a loop becomes a root."""
+    for i in sentence:
+        path: list[int] = []
+        j: int | None = i
+        while j is not None and j not in path:
+            path.append(j)
+            j = tokens[j].head
+        if j is not None:
+            tokens[path[-1]].head = None
+            tokens[path[-1]].rel = "root"

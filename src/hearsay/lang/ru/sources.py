@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .drafts import StatementDraft
 from .lexicon import words
-from .names import EntityDraft, pronoun_entity
+from .names import PRONOUNS, EntityDraft, pronoun_entity
 from .parse import Parsed
 from .spans import char_span, trimmed
 
@@ -18,12 +18,14 @@ class SourceFinder:
     def __init__(self, parsed: Parsed, entities: list[EntityDraft]) -> None:
         self.parsed = parsed
         self.entities = entities
+        self.last_speaker: EntityDraft | None = None  # "он" after a quoted person is that person
 
-    def attach(self, draft: StatementDraft, head: int | None) -> None:
+    def attach(self, draft: StatementDraft, head: int | None, within: list[int] | None = None) -> None:
+        """Set the draft's source to the phrase headed by ``head`` (kept ``within`` those tokens)."""
         if head is None:
             return
         parsed = self.parsed
-        indices = self._phrase(head)
+        indices = within if within is not None else self._phrase(head)
         edges = trimmed(parsed, indices)
         if edges is None:
             return
@@ -31,6 +33,9 @@ class SourceFinder:
         if parsed.tokens[head].lemma in words("source_nouns"):
             return  # "источник, близкий к следствию": unnamed
         draft.source_entity = self._entity(head, draft.source)
+        speaker = next((e for e in self.entities if e.id == draft.source_entity), None)
+        if speaker is not None and speaker.type == "PERSON":
+            self.last_speaker = speaker
 
     def _phrase(self, head: int) -> list[int]:
         parsed = self.parsed
@@ -63,6 +68,10 @@ class SourceFinder:
             return persons[-1][1].id
         if inside:
             return inside[-1][1].id
+        gender = PRONOUNS.get(head_token.text.lower())
+        last = self.last_speaker
+        if gender is not None and last is not None and last.gender in (gender, None):
+            return last.id
         pronoun = pronoun_entity(self.parsed, head, self.entities)
         return pronoun.id if pronoun else None
 
