@@ -38,7 +38,8 @@ class EntityDraft:
 
 def find_entities(parsed: Parsed) -> list[EntityDraft]:
     """The document's entities, in order of first mention, with ids e1, e2, ..."""
-    mentions = _merge_organisations(parsed, [_mention(name) for name in parsed.names])
+    mentions = [_mention(part) for name in parsed.names for part in _parts(parsed, name)]
+    mentions = _merge_organisations(parsed, [_institution_of(parsed, m) for m in mentions])
     mentions += _listed_outlets(parsed, mentions)
     mentions.sort(key=lambda m: m.start)
     entities: list[EntityDraft] = []
@@ -53,11 +54,59 @@ def find_entities(parsed: Parsed) -> list[EntityDraft]:
     return entities
 
 
+def _parts(parsed: Parsed, name: Name) -> list[Name]:
+    """A name with its original spelling in brackets ("Ши Тао (Shi Tao)") is two mentions; edge
+    punctuation is not part of a name."""
+    groups: list[list[int]] = [[]]
+    for i in name.tokens:
+        if parsed.tokens[i].text in "()[]":
+            groups.append([])
+        else:
+            groups[-1].append(i)
+    parts = []
+    normals = [n.strip() for n in name.normal.replace(")", "(").split("(")]
+    for number, group in enumerate(g for g in groups if g):
+        while group and parsed.tokens[group[-1]].pos == "PUNCT" and parsed.tokens[group[-1]].text != ".":
+            group.pop()
+        if not group:
+            continue
+        start, end = parsed.tokens[group[0]].start, parsed.tokens[group[-1]].end
+        text = parsed.text[start:end]
+        normal = normals[number] if len(groups) > 1 and number < len(normals) and normals[number] else text
+        parts.append(Name(start, end, name.type, text, normal if len(groups) > 1 else name.normal, tuple(group)))
+    return parts
+
+
 def _mention(name: Name) -> NameMention:
     outlet = outlet_names().get(name.text.lower()) or outlet_names().get(name.normal.lower())
     if outlet:
         return NameMention(name.start, name.end, name.text, outlet, "OUTLET", name.tokens)
-    return NameMention(name.start, name.end, name.text, name.normal, LABELS[name.type], name.tokens)
+    kind = LABELS[name.type]
+    if kind == "GPE" and name.normal.lower() in words("bloc_names"):
+        kind = "ORG"
+    return NameMention(name.start, name.end, name.text, name.normal, kind, name.tokens)
+
+
+def _institution_of(parsed: Parsed, mention: NameMention) -> NameMention:
+    """"мэрии Москвы", "правительство Китая": a place in the genitive after an institution noun."""
+    first = mention.tokens[0]
+    head = parsed.tokens[first].head
+    if mention.type != "GPE" or head is None or head != first - 1:
+        return mention
+    noun = parsed.tokens[head]
+    if noun.pos != "NOUN" or noun.lemma not in words("institution_nouns"):
+        return mention
+    if parsed.tokens[first].feats.get("Case") not in ("Gen", None):
+        return mention
+    word = noun.text if noun.text.isupper() else noun.lemma
+    return NameMention(
+        noun.start,
+        mention.end,
+        parsed.text[noun.start : mention.end],
+        word + parsed.text[noun.end : mention.start] + mention.text,
+        "ORG",
+        (head, *mention.tokens),
+    )
 
 
 def _merge_organisations(parsed: Parsed, mentions: list[NameMention]) -> list[NameMention]:
