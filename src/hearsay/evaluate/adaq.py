@@ -33,7 +33,7 @@ def _rows(path: Path) -> list[dict[str, str]]:
     if not path.is_file():
         raise InputError("is missing; the folder must hold ru_sentences.tsv and ru_tokens.tsv", where=str(path))
     with path.open(encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+        return list(csv.DictReader(handle, delimiter="\t"))
 
 
 def load_sentences(folder: Path, limit: int | None = None) -> list[TaggedSentence]:

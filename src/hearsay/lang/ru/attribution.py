@@ -38,10 +38,28 @@ def find_statements(parsed: Parsed, quotations: list[Quotation], sources: Source
             draft = _phrase_statement(parsed, token.i, phrases, sources)
         if draft is not None:
             drafts.append(draft)
+    _clip(parsed, drafts)
     drafts += _hedge_statements(parsed, drafts)
     for draft in drafts:
         apply_hedges(parsed, draft)
     return sorted(_distinct(drafts), key=lambda d: d.cue)
+
+
+def _clip(parsed: Parsed, drafts: list[StatementDraft]) -> None:
+    """An indirect content ends before another statement's cue or source that starts inside it."""
+    for draft in drafts:
+        start, end = draft.content
+        stops = [
+            edge[0]
+            for other in drafts
+            if other is not draft
+            for edge in (other.cue, other.source)
+            if edge is not None and start < edge[0] < end
+        ]
+        if stops and draft.kind != "direct":
+            cut = min(stops)
+            kept = [t.i for t in parsed.tokens if start <= t.start and t.end <= cut]
+            draft.content = _span(parsed, kept) or draft.content
 
 
 def _distinct(drafts: list[StatementDraft]) -> list[StatementDraft]:
@@ -84,6 +102,9 @@ def _verb_statement(
         content, kind = _content(parsed, i, cue, quotations)
     if content is None:
         return None
+    subject = _subject(parsed, i)
+    if subject is None and token.feats.get("Person") == "1":
+        return None  # "Напомню, что ...": the writer's own voice
     first, last = min(cue_tokens), max(cue_tokens)
     draft = StatementDraft(
         cue=char_span(parsed, first, last),
@@ -94,7 +115,7 @@ def _verb_statement(
         cue_tokens=tuple(cue_tokens),
     )
     if cue.frame != "impersonal":
-        sources.attach(draft, _subject(parsed, i))
+        sources.attach(draft, subject)
     draft.addressee = _addressee(parsed, i)
     return draft
 
@@ -102,15 +123,33 @@ def _verb_statement(
 def _content(
     parsed: Parsed, i: int, cue: VerbCue, quotations: list[Quotation]
 ) -> tuple[tuple[int, int] | None, str]:
+    """What the verb at ``i`` introduces, and whether it is quoted (direct), partly (mixed) or not."""
     quoted = _adjacent_quotation(parsed, i, quotations)
     if quoted is not None:
         return quoted, "direct"
+    sentence = parsed.sentence_of(i)
+    colon = next((k for k in range(i + 1, min(i + 7, sentence.stop)) if parsed.tokens[k].text == ":"), None)
+    if colon is not None:  # "признал: у правительства нет ..." runs to the end of the sentence
+        span = _span(parsed, list(range(colon + 1, sentence.stop)))
+        if span is not None:
+            return span, _kind(span, quotations)
     for child in parsed.children(i):
-        rel = parsed.tokens[child].rel
-        if rel in CONTENT_RELS or (rel == "parataxis" and child > i and _colon_between(parsed, i, child)):
-            span = _span(parsed, parsed.subtree(child))
+        if parsed.tokens[child].rel in CONTENT_RELS:
+            indices = parsed.subtree(child)
+            if min(indices) > i:  # a что-clause after the cue runs to the end of the sentence
+                indices = list(range(min(indices), sentence.stop))
+            span = _span(parsed, indices)
             if span is not None:
                 return span, _kind(span, quotations)
+    that = next(
+        (k for k in range(i + 1, min(i + 9, sentence.stop)) if parsed.tokens[k].lemma in ("что", "чтобы")
+         and parsed.tokens[k - 1].text == ","),
+        None,
+    )
+    if that is not None and not _verb_between(parsed, i, that):
+        span = _span(parsed, list(range(that, sentence.stop)))
+        if span is not None:
+            return span, _kind(span, quotations)
     clause = _that_clause(parsed, i)
     if clause is not None:
         return clause, _kind(clause, quotations)
@@ -118,8 +157,27 @@ def _content(
         span = _object_content(parsed, i)
         if span is not None:
             return span, "indirect"
+    before = _content_before(parsed, i)
+    if before is not None:
+        return before, _kind(before, quotations)
+    if parsed.tokens[i].feats.get("VerbForm") == "Conv":
+        return None, "indirect"  # "говоря о ситуации": a topic, not a statement
     about = _about(parsed, i)
     return (about, "indirect") if about is not None else (None, "indirect")
+
+
+def _content_before(parsed: Parsed, i: int) -> tuple[int, int] | None:
+    """"Предложения оформятся в указы, говорит источник": the verb after a comma, its subject after it."""
+    sentence = parsed.sentence_of(i)
+    if i - 2 < sentence.start or parsed.tokens[i - 1].text != ",":
+        return None
+    if not any(parsed.tokens[c].rel in SUBJECT_RELS and c > i for c in parsed.children(i)):
+        return None
+    return _span(parsed, list(range(sentence.start, i - 1)))
+
+
+def _verb_between(parsed: Parsed, i: int, j: int) -> bool:
+    return any(parsed.tokens[k].pos in ("VERB", "AUX") for k in range(i + 1, j))
 
 
 def _kind(span: tuple[int, int], quotations: list[Quotation]) -> str:
@@ -166,9 +224,14 @@ def _adjacent_quotation(parsed: Parsed, i: int, quotations: list[Quotation]) -> 
 
 
 def _dash_only(between: str, subject_ok: bool) -> bool:
-    """«...», — said: only a comma, a dash and spaces between the quotation and the cue."""
-    stripped = between.replace(",", "").replace("—", "").replace("–", "").replace("-", "").strip()
-    return stripped == "" and ("—" in between or "–" in between or "-" in between)
+    """«...», — said: a comma or a dash (and a few words: "— с поклоном сказал") between the
+    quotation and the cue, and no end of sentence."""
+    if any(mark in between for mark in ".!?\n"):
+        return False
+    rest = between.lstrip(" ,")
+    if rest == "":
+        return "," in between
+    return rest[0] in "—–-" and len(rest.split()) <= 4
 
 
 def _object_content(parsed: Parsed, i: int) -> tuple[int, int] | None:

@@ -29,13 +29,20 @@ class SourceFinder:
         edges = trimmed(parsed, indices)
         if edges is None:
             return
-        draft.source = char_span(parsed, *edges)
+        draft.source = self._named_person(char_span(parsed, *edges)) or char_span(parsed, *edges)
         if parsed.tokens[head].lemma in words("source_nouns"):
             return  # "источник, близкий к следствию": unnamed
         draft.source_entity = self._entity(head, draft.source)
         speaker = next((e for e in self.entities if e.id == draft.source_entity), None)
         if speaker is not None and speaker.type == "PERSON":
             self.last_speaker = speaker
+
+    def _named_person(self, span: tuple[int, int]) -> tuple[int, int] | None:
+        """The person's name in "министр обороны Сергей Шойгу": the source, as in English; the words
+        before it are the person's role (names.py keeps them with the entity)."""
+        names = [m for e in self.entities if e.type == "PERSON" for m in e.mentions]
+        inside = [m for m in names if span[0] <= m.start and m.end == span[1]]
+        return (inside[0].start, inside[0].end) if inside else None
 
     def _phrase(self, head: int) -> list[int]:
         parsed = self.parsed
