@@ -23,6 +23,7 @@ CONTENT_RELS = ("ccomp", "csubj", "csubj:pass")
 SUBJECT_RELS = ("nsubj", "nsubj:pass")
 REFUSED = {"комментировать", "прокомментировать", "подтвердить", "подтверждать", "опровергнуть", "раскрыть",
            "раскрывать", "уточнить", "уточнять", "отвечать", "ответить", "назвать", "обсуждать"}
+POSSESSIVES = ("его", "её", "ее", "их")
 SPEECH_NOUNS = {"интервью", "беседа", "эфир", "разговор", "комментарий", "заявление", "брифинг"}
 
 
@@ -54,7 +55,7 @@ def _clip(parsed: Parsed, drafts: list[StatementDraft]) -> None:
             for other in drafts
             if other is not draft
             for edge in (other.cue, other.source)
-            if edge is not None and start < edge[0] < end
+            if edge is not None and start < edge[0] < end and not start <= other.content[0] <= other.content[1] <= end
         ]
         if stops and draft.kind != "direct":
             cut = min(stops)
@@ -87,6 +88,8 @@ def _verb_statement(
     as_marker = next((c for c in parsed.children(i) if parsed.tokens[c].lemma == "как" and c < i), None)
     if as_marker is not None and token.head is not None:
         return _as_statement(parsed, i, as_marker, cue, sources)
+    if token.feats.get("VerbForm") == "Part":
+        return None  # "пункту 4, констатировавшему, что ...": a participle describes, it does not attribute
     negator = _negator(parsed, i)
     cue_tokens = [i] if negator is None else [negator, i]
     lemma = token.lemma if negator is None else f"не {token.lemma}"
@@ -105,6 +108,8 @@ def _verb_statement(
     subject = _subject(parsed, i)
     if subject is None and token.feats.get("Person") == "1":
         return None  # "Напомню, что ...": the writer's own voice
+    if subject is not None and parsed.tokens[subject].lemma == "который":
+        return None  # "санкции, которые лишь подтверждают сбой": a relative clause, not a statement
     first, last = min(cue_tokens), max(cue_tokens)
     draft = StatementDraft(
         cue=char_span(parsed, first, last),
@@ -335,7 +340,7 @@ def _head_within(parsed: Parsed, part: list[int]) -> int | None:
 def _phrase_statement(parsed: Parsed, i: int, phrases: dict, sources: SourceFinder) -> StatementDraft | None:
     """"По словам источника, ...", "по данным ТАСС", "со ссылкой на МИД"."""
     token = parsed.tokens[i]
-    case = next((c for c in parsed.children(i) if parsed.tokens[c].rel == "case" and c == i - 1), None)
+    case = next((c for c in parsed.children(i) if parsed.tokens[c].rel == "case" and i - 3 <= c < i), None)
     if case is None:
         return None
     phrase = phrases.get((parsed.tokens[case].text.lower(), token.lemma))
@@ -367,7 +372,10 @@ def _phrase_statement(parsed: Parsed, i: int, phrases: dict, sources: SourceFind
 
 
 def _phrase_source(parsed: Parsed, i: int, preposition: str) -> tuple[int | None, int]:
-    """The source noun of a phrase cue and the last token of the cue."""
+    """The source noun of a phrase cue and the last token of the cue ("по его словам": "его")."""
+    for child in parsed.children(i):
+        if child < i and parsed.tokens[child].text.lower() in POSSESSIVES and not preposition:
+            return child, i
     for child in parsed.children(i):
         if child < i or parsed.tokens[child].rel not in ("nmod", "obl", "appos", "flat"):
             continue

@@ -13,7 +13,7 @@ from .lexicon import outlet_names, words
 from .parse import Name, Parsed
 
 LABELS = {"PER": "PERSON", "ORG": "ORG", "LOC": "GPE"}
-PRONOUNS = {"он": "Masc", "она": "Fem"}
+PRONOUNS = {"он": "Masc", "она": "Fem", "его": "Masc", "её": "Fem", "ее": "Fem"}
 
 
 @dataclass(slots=True)
@@ -156,7 +156,9 @@ def _same_entity(entities: list[EntityDraft], mention: NameMention) -> EntityDra
             continue
         if entity.name == mention.normal or mention.normal in (m.normal for m in entity.mentions):
             return entity
-        if mention.type == "PERSON" and _surname_of(mention.normal, entity.name):
+        if mention.type == "PERSON" and (
+            _surname_of(mention.normal, entity.name) or _surname_of(entity.name, mention.normal)
+        ):
             return entity
     return None
 

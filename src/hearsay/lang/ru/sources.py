@@ -73,7 +73,7 @@ class SourceFinder:
                 return e.id
         if persons:
             return persons[-1][1].id
-        if inside:
+        if inside and head_token.lemma not in words("role_nouns"):  # "глава КНБ" is not the KNB
             return inside[-1][1].id
         gender = PRONOUNS.get(head_token.text.lower())
         last = self.last_speaker
