@@ -61,3 +61,12 @@ def language_package(code: str, *, where: str = "") -> LanguagePackage:
     if code not in REGISTRY:
         raise unsupported(code, where=where)
     return cast(LanguagePackage, importlib.import_module(REGISTRY[code]))
+
+
+def search_prefix(word: str) -> str | None:
+    """The stem to search a word by as a prefix, for languages the index cannot stem (Russian)."""
+    if any("\u0400" <= ch <= "\u04ff" for ch in word):
+        from .ru.stems import stem
+
+        return stem(word)
+    return None
