@@ -73,8 +73,12 @@ def main(argv: list[str]) -> int:
     natasha_wps, hearsay_wps = words / min(natasha_s), words / min(hearsay_s)
     ratio = hearsay_wps / natasha_wps
     print(f"{len(texts)} texts, {words:,} tokens (natasha's tokenisation)")
-    print(f"natasha pipeline: {natasha_wps:,.0f} tokens/s (passes {', '.join(f'{s:.1f}' for s in natasha_s)} s)")
-    print(f"hearsay reading:  {hearsay_wps:,.0f} tokens/s (passes {', '.join(f'{s:.1f}' for s in hearsay_s)} s)")
+    print(
+        f"natasha pipeline: {natasha_wps:,.0f} tokens/s (passes {', '.join(f'{s:.1f}' for s in natasha_s)} s)"
+    )
+    print(
+        f"hearsay reading:  {hearsay_wps:,.0f} tokens/s (passes {', '.join(f'{s:.1f}' for s in hearsay_s)} s)"
+    )
     print(f"ratio {ratio:.2f} (target >= {TARGET}): {'met' if ratio >= TARGET else 'NOT met'}")
     return 0
 

@@ -6,8 +6,15 @@ from hearsay.evaluate.adaq import load_sentences, predicted_tags, score_readings
 from hearsay.model import Reading, Source, Span, Statement
 
 SENTENCE = "Министр сказал, что дождь пойдёт."
-TOKENS = [("Министр", "source"), ("сказал", "cue"), (",", "None"), ("что", "content"), ("дождь", "content"),
-          ("пойдёт", "content"), (".", "None")]
+TOKENS = [
+    ("Министр", "source"),
+    ("сказал", "cue"),
+    (",", "None"),
+    ("что", "content"),
+    ("дождь", "content"),
+    ("пойдёт", "content"),
+    (".", "None"),
+]
 
 
 def _folder(tmp_path):
@@ -26,7 +33,11 @@ def _span(text: str) -> Span:
 def _reading(source: str, cue: str, content: str) -> Reading:
     s = _span(source)
     statement = Statement(
-        id="s1", source=Source(None, s.text, s.start, s.end), cue=_span(cue), content=_span(content), kind="indirect"
+        id="s1",
+        source=Source(None, s.text, s.start, s.end),
+        cue=_span(cue),
+        content=_span(content),
+        kind="indirect",
     )
     return Reading(document_id="d", statements=(statement,), language="ru")
 

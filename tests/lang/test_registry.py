@@ -20,7 +20,7 @@ def test_registry_names_a_package_per_language_with_the_same_interface():
     assert set(REGISTRY) >= {"en", "ru"}
     for code in REGISTRY:
         package = language_package(code)
-        assert package.CODE == code
+        assert code == package.CODE
         assert callable(package.extract_many) and callable(package.extractor_name)
         assert package.STOP_WORDS
 

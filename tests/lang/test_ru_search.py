@@ -11,7 +11,12 @@ from hearsay.store.queries import fts_query
 
 @pytest.mark.parametrize(
     ("word", "expected"),
-    [("Смадиярову", "смадияров"), ("Смадиярова", "смадияров"), ("опровергла", "опроверг"), ("Астане", "астан")],
+    [
+        ("Смадиярову", "смадияров"),
+        ("Смадиярова", "смадияров"),
+        ("опровергла", "опроверг"),
+        ("Астане", "астан"),
+    ],
 )
 def test_ru_search_stem_is_shared_by_every_form(word, expected):
     assert stem(word) == expected

@@ -13,7 +13,16 @@ from ..errors import ConfigError
 from . import output
 from .eval_options import data_option, default_data
 
-FOLDERS = ("polnear", "tempeval3", "meantime", "factuality", "ecbplus", "fnc-1")
+FOLDERS = (
+    "polnear",
+    "tempeval3",
+    "meantime",
+    "factuality",
+    "ecbplus",
+    "fnc-1",
+    "factrueval2016",
+    "adaq-ru-quotes",
+)
 
 
 def _cell(value: float | None) -> str:
@@ -26,7 +35,8 @@ def _met(row: dict) -> str:
 
 @click.command(name="all")
 @data_option(
-    "Folder holding polnear/, tempeval3/, meantime/, factuality/, ecbplus/, fnc-1/ [default: ../shared/data]",
+    "Folder holding polnear/, tempeval3/, meantime/, factuality/, ecbplus/, fnc-1/, factrueval2016/, "
+    "adaq-ru-quotes/ [default: ../shared/data]",
     name="data_root",
 )
 @click.option(

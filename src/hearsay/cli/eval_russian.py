@@ -26,7 +26,10 @@ def eval_factrueval(run: ScoringRun) -> None:
 
     data = run.data_dir or run.data("factrueval2016", "factRuEval-2016") / "devset"
     figures = evaluate_factrueval(data, limit=run.limit)
-    run.report(figures, lambda f: _print(f, "factRuEval-2016 names", ("per", "loc", "org", "overall"), FACTRUEVAL_TARGETS))
+    run.report(
+        figures,
+        lambda f: _print(f, "factRuEval-2016 names", ("per", "loc", "org", "overall"), FACTRUEVAL_TARGETS),
+    )
 
 
 @click.command(name="adaq")
@@ -40,7 +43,10 @@ def eval_adaq(run: ScoringRun) -> None:
     from ..evaluate.adaq import evaluate_adaq
 
     figures = evaluate_adaq(run.data("adaq-ru-quotes", "ADAQ Russian"), limit=run.limit)
-    run.report(figures, lambda f: _print(f, "ADAQ Russian quotations (tokens)", ("source", "cue", "content"), ADAQ_TARGETS))
+    run.report(
+        figures,
+        lambda f: _print(f, "ADAQ Russian quotations (tokens)", ("source", "cue", "content"), ADAQ_TARGETS),
+    )
 
 
 def _print(figures: dict[str, Any], title: str, rows: tuple[str, ...], targets: dict[str, float]) -> None:

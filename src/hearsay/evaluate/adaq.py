@@ -31,7 +31,9 @@ class TaggedSentence:
 
 def _rows(path: Path) -> list[dict[str, str]]:
     if not path.is_file():
-        raise InputError("is missing; the folder must hold ru_sentences.tsv and ru_tokens.tsv", where=str(path))
+        raise InputError(
+            "is missing; the folder must hold ru_sentences.tsv and ru_tokens.tsv", where=str(path)
+        )
     with path.open(encoding="utf-8", newline="") as handle:
         return list(csv.DictReader(handle, delimiter="\t"))
 

@@ -157,7 +157,9 @@ def _embedded(mention: GoldMention, mentions: list[GoldMention]) -> bool:
     return any(other is not mention and mention.tokens < other.tokens for other in mentions)
 
 
-def _pair(annotated: list[GoldMention], predicted: list[frozenset[int]]) -> list[tuple[GoldMention, frozenset[int]]]:
+def _pair(
+    annotated: list[GoldMention], predicted: list[frozenset[int]]
+) -> list[tuple[GoldMention, frozenset[int]]]:
     candidates = []
     for a, mention in enumerate(annotated):
         for p, tokens in enumerate(predicted):

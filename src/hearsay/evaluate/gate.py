@@ -64,6 +64,9 @@ DEFAULT_FLOORS = {
         "classes.unrelated.f1",
         "related_accuracy",
     ),
+    # Russian (hearsay.lang.ru): factRuEval-2016's devset by the Track 1 rules, and ADAQ's 104 sentences
+    "factrueval_dev": ("per.f1", "loc.f1", "org.f1", "overall.f1"),
+    "adaq": ("source.f1", "cue.f1", "content.f1"),
     # measured on ECB+ topics 1-10 (tests/evaluate/test_ecbplus_gate.py): all 35 take over two minutes
     "ecbplus": (
         "coreference.conll_f1",
@@ -119,6 +122,10 @@ def section_for(figures: dict[str, Any]) -> str:
         return "ecbplus"
     if figures.get("dataset") == "fnc1":
         return f"fnc1_{figures['split']}"
+    if figures.get("dataset") == "factrueval":
+        return "factrueval_dev"
+    if figures.get("dataset") == "adaq":
+        return "adaq"
     if figures.get("dataset") == "factuality":
         return f"factuality_{figures['set'].lower()}_{figures['split']}"
     return "sample_article"

@@ -77,6 +77,18 @@ def _fnc1(data: Path) -> dict[str, Any]:
     return evaluate_fnc1(data, split="dev")
 
 
+def _factrueval(data: Path) -> dict[str, Any]:
+    from .factrueval import evaluate_factrueval
+
+    return evaluate_factrueval(data / "devset")
+
+
+def _adaq(data: Path) -> dict[str, Any]:
+    from .adaq import evaluate_adaq
+
+    return evaluate_adaq(data)
+
+
 def _regression(dataset: str, target: float | None) -> Evaluation:
     return Evaluation(
         f"factuality --set {dataset} --split dev",
@@ -139,6 +151,26 @@ EVALUATIONS = (
             Headline("FNC score (share of the best)", "fnc_score.relative", 0.80),
             Headline("macro-F1 over the 4 stances", "macro_f1", 0.60),
             Headline("disagree F1", "disagree_f1", None),
+        ),
+    ),
+    Evaluation(
+        "factrueval",
+        "factrueval2016",
+        _factrueval,
+        (
+            Headline("Russian PER F1 (Track 1 rules)", "per.f1", 0.93),
+            Headline("Russian LOC F1 (Track 1 rules)", "loc.f1", 0.90),
+            Headline("Russian ORG F1 (Track 1 rules)", "org.f1", 0.80),
+        ),
+    ),
+    Evaluation(
+        "adaq",
+        "adaq-ru-quotes",
+        _adaq,
+        (
+            Headline("Russian source token F1", "source.f1", 0.60),
+            Headline("Russian cue token F1", "cue.f1", 0.80),
+            Headline("Russian content token F1", "content.f1", 0.80),
         ),
     ),
 )

@@ -10,8 +10,8 @@ import importlib
 import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
-from itertools import chain, groupby
 from functools import lru_cache
+from itertools import chain, groupby
 
 import spacy
 from spacy.language import Language
@@ -110,7 +110,8 @@ def extract_many(
         return
     from ..lang import language_package
 
-    for language, run in groupby(documents, key=lambda document: document.language):
+    for language, group in groupby(documents, key=lambda document: document.language):
+        run = iter(group)
         first = next(run)
         package = language_package(language, where=first.source_path or first.id[:12])
         yield from package.extract_many(chain([first], run), batch_size=batch_size)

@@ -7,7 +7,6 @@ import hashlib
 import re
 import unicodedata
 
-from ..errors import InputError
 from ..lang import unsupported
 from ..languages import detect_language, supported
 from ..model import Document

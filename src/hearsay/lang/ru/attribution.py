@@ -21,13 +21,28 @@ from .spans import char_span, side_of, trimmed
 
 CONTENT_RELS = ("ccomp", "csubj", "csubj:pass")
 SUBJECT_RELS = ("nsubj", "nsubj:pass")
-REFUSED = {"комментировать", "прокомментировать", "подтвердить", "подтверждать", "опровергнуть", "раскрыть",
-           "раскрывать", "уточнить", "уточнять", "отвечать", "ответить", "назвать", "обсуждать"}
+REFUSED = {
+    "комментировать",
+    "прокомментировать",
+    "подтвердить",
+    "подтверждать",
+    "опровергнуть",
+    "раскрыть",
+    "раскрывать",
+    "уточнить",
+    "уточнять",
+    "отвечать",
+    "ответить",
+    "назвать",
+    "обсуждать",
+}
 POSSESSIVES = ("его", "её", "ее", "их")
 SPEECH_NOUNS = {"интервью", "беседа", "эфир", "разговор", "комментарий", "заявление", "брифинг"}
 
 
-def find_statements(parsed: Parsed, quotations: list[Quotation], sources: SourceFinder) -> list[StatementDraft]:
+def find_statements(
+    parsed: Parsed, quotations: list[Quotation], sources: SourceFinder
+) -> list[StatementDraft]:
     """The document's attributed statements, in text order of their cues."""
     drafts: list[StatementDraft] = []
     verbs, phrases = verb_cues(), phrase_cues()
@@ -55,7 +70,9 @@ def _clip(parsed: Parsed, drafts: list[StatementDraft]) -> None:
             for other in drafts
             if other is not draft
             for edge in (other.cue, other.source)
-            if edge is not None and start < edge[0] < end and not start <= other.content[0] <= other.content[1] <= end
+            if edge is not None
+            and start < edge[0] < end
+            and not start <= other.content[0] <= other.content[1] <= end
         ]
         if stops and draft.kind != "direct":
             cut = min(stops)
@@ -147,8 +164,11 @@ def _content(
             if span is not None:
                 return span, _kind(span, quotations)
     that = next(
-        (k for k in range(i + 1, min(i + 9, sentence.stop)) if parsed.tokens[k].lemma in ("что", "чтобы")
-         and parsed.tokens[k - 1].text == ","),
+        (
+            k
+            for k in range(i + 1, min(i + 9, sentence.stop))
+            if parsed.tokens[k].lemma in ("что", "чтобы") and parsed.tokens[k - 1].text == ","
+        ),
         None,
     )
     if that is not None and not _verb_between(parsed, i, that):
@@ -172,7 +192,7 @@ def _content(
 
 
 def _content_before(parsed: Parsed, i: int) -> tuple[int, int] | None:
-    """"Предложения оформятся в указы, говорит источник": the verb after a comma, its subject after it."""
+    """ "Предложения оформятся в указы, говорит источник": the verb after a comma, its subject after it."""
     sentence = parsed.sentence_of(i)
     if i - 2 < sentence.start or parsed.tokens[i - 1].text != ",":
         return None
@@ -213,14 +233,14 @@ def _colon_between(parsed: Parsed, i: int, j: int) -> bool:
 def _adjacent_quotation(parsed: Parsed, i: int, quotations: list[Quotation]) -> tuple[int, int] | None:
     """A quotation right before the cue («...», — сказал он), around it, or right after its colon."""
     token = parsed.tokens[i]
-    sentence = parsed.sentence_of(i)
-    line_start = parsed.tokens[sentence.start].start
     for quotation in quotations:
         between = parsed.text[quotation.end : token.start]
-        if quotation.end <= token.start and len(between) < 40 and _dash_only(between, subject_ok=True):
-            if quotation.end >= line_start - 2 or quotation.start >= line_start - 400:
-                return quotation.start, quotation.end
-        if quotation.start < token.start < quotation.end and "—" in parsed.text[max(0, token.start - 4) : token.start]:
+        if quotation.end <= token.start and len(between) < 40 and _dash_only(between):
+            return quotation.start, quotation.end
+        if (
+            quotation.start < token.start < quotation.end
+            and "—" in parsed.text[max(0, token.start - 4) : token.start]
+        ):
             return quotation.start, quotation.end
         after = parsed.text[token.end : quotation.start]
         if token.end <= quotation.start and ":" in after and len(after) < 60 and "\n" not in after:
@@ -228,7 +248,7 @@ def _adjacent_quotation(parsed: Parsed, i: int, quotations: list[Quotation]) -> 
     return None
 
 
-def _dash_only(between: str, subject_ok: bool) -> bool:
+def _dash_only(between: str) -> bool:
     """«...», — said: a comma or a dash (and a few words: "— с поклоном сказал") between the
     quotation and the cue, and no end of sentence."""
     if any(mark in between for mark in ".!?\n"):
@@ -247,7 +267,7 @@ def _object_content(parsed: Parsed, i: int) -> tuple[int, int] | None:
 
 
 def _about(parsed: Parsed, i: int) -> tuple[int, int] | None:
-    """"сообщил о задержании": the о-phrase is the content."""
+    """ "сообщил о задержании": the о-phrase is the content."""
     for child in parsed.children(i):
         if parsed.tokens[child].rel in ("obl", "iobj") and child > i:
             cases = [parsed.tokens[c].lemma for c in parsed.children(child) if parsed.tokens[c].rel == "case"]
@@ -281,9 +301,9 @@ def _addressee(parsed: Parsed, i: int) -> tuple[int, int] | None:
     for child in parsed.children(i):
         token = parsed.tokens[child]
         cases = [parsed.tokens[c].lemma for c in parsed.children(child) if parsed.tokens[c].rel == "case"]
-        if token.rel in ("iobj", "obl") and token.feats.get("Case") == "Dat" and not cases:
-            if token.pos in ("NOUN", "PROPN"):
-                return _span(parsed, parsed.subtree(child))
+        dative = token.rel in ("iobj", "obl") and token.feats.get("Case") == "Dat" and not cases
+        if dative and token.pos in ("NOUN", "PROPN"):
+            return _span(parsed, parsed.subtree(child))
         if token.rel == "obl" and token.lemma in SPEECH_NOUNS:
             partner = next(
                 (c for c in parsed.children(child) if parsed.tokens[c].rel in ("nmod", "iobj") and c > child),
@@ -297,7 +317,7 @@ def _addressee(parsed: Parsed, i: int) -> tuple[int, int] | None:
 def _as_statement(
     parsed: Parsed, i: int, marker: int, cue: VerbCue, sources: SourceFinder
 ) -> StatementDraft | None:
-    """"Как сообщает ТАСС, ..." or "..., как сообщает ТАСС": the rest of the sentence is the content.
+    """ "Как сообщает ТАСС, ..." or "..., как сообщает ТАСС": the rest of the sentence is the content.
 
     Read from the surface, not the parse: the parser often hangs the sentence from the source.
     """
@@ -338,7 +358,7 @@ def _head_within(parsed: Parsed, part: list[int]) -> int | None:
 
 
 def _phrase_statement(parsed: Parsed, i: int, phrases: dict, sources: SourceFinder) -> StatementDraft | None:
-    """"По словам источника, ...", "по данным ТАСС", "со ссылкой на МИД"."""
+    """ "По словам источника, ...", "по данным ТАСС", "со ссылкой на МИД"."""
     token = parsed.tokens[i]
     case = next((c for c in parsed.children(i) if parsed.tokens[c].rel == "case" and i - 3 <= c < i), None)
     if case is None:
@@ -361,7 +381,9 @@ def _phrase_statement(parsed: Parsed, i: int, phrases: dict, sources: SourceFind
         kind="indirect",
         factuality=Factuality(
             phrase.factuality.stance,
-            "probable" if anonymous and phrase.factuality.certainty == "certain" else phrase.factuality.certainty,
+            "probable"
+            if anonymous and phrase.factuality.certainty == "certain"
+            else phrase.factuality.certainty,
             phrase.factuality.polarity,
         ),
         cue_tokens=tuple(range(cue_first, cue_end + 1)),

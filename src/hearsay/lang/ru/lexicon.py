@@ -71,7 +71,14 @@ def verb_cues() -> dict[str, VerbCue]:
         where = f"lang/ru/lexicons/cue_verbs.tsv {row['lemma']}"
         plain = _factuality(row["stance"], row["certainty"], row["polarity"], where)
         negated = row["negated"].split() or list(NEGATED_BY_STANCE[plain.stance])
-        cues[row["lemma"]] = VerbCue(row["lemma"], row["frame"], plain, _factuality(*negated, where))
+        if len(negated) != 3:
+            raise ConfigError(
+                f"negated must be 'stance certainty polarity', not {row['negated']!r}", where=where
+            )
+        stance, certainty, polarity = negated
+        cues[row["lemma"]] = VerbCue(
+            row["lemma"], row["frame"], plain, _factuality(stance, certainty, polarity, where)
+        )
     return cues
 
 

@@ -73,7 +73,9 @@ def _parts(parsed: Parsed, name: Name) -> list[Name]:
         start, end = parsed.tokens[group[0]].start, parsed.tokens[group[-1]].end
         text = parsed.text[start:end]
         normal = normals[number] if len(groups) > 1 and number < len(normals) and normals[number] else text
-        parts.append(Name(start, end, name.type, text, normal if len(groups) > 1 else name.normal, tuple(group)))
+        parts.append(
+            Name(start, end, name.type, text, normal if len(groups) > 1 else name.normal, tuple(group))
+        )
     return parts
 
 
@@ -88,7 +90,7 @@ def _mention(name: Name) -> NameMention:
 
 
 def _institution_of(parsed: Parsed, mention: NameMention) -> NameMention:
-    """"мэрии Москвы", "правительство Китая": a place in the genitive after an institution noun."""
+    """ "мэрии Москвы", "правительство Китая": a place in the genitive after an institution noun."""
     first = mention.tokens[0]
     head = parsed.tokens[first].head
     if mention.type != "GPE" or head is None or head != first - 1:
@@ -110,7 +112,7 @@ def _institution_of(parsed: Parsed, mention: NameMention) -> NameMention:
 
 
 def _merge_organisations(parsed: Parsed, mentions: list[NameMention]) -> list[NameMention]:
-    """"МИД" + "Казахстана" (a place in the genitive that depends on it) is one organisation."""
+    """ "МИД" + "Казахстана" (a place in the genitive that depends on it) is one organisation."""
     merged: list[NameMention] = []
     for mention in mentions:
         previous = merged[-1] if merged else None
@@ -200,9 +202,11 @@ def _role(parsed: Parsed, mention: NameMention) -> tuple[int, int, str] | None:
                 start += 1
             if any(parsed.tokens[j].pos == "PUNCT" for j in range(start, first)):
                 return None
-            return parsed.tokens[start].start, parsed.tokens[first - 1].end, parsed.text[
-                parsed.tokens[start].start : parsed.tokens[first - 1].end
-            ]
+            return (
+                parsed.tokens[start].start,
+                parsed.tokens[first - 1].end,
+                parsed.text[parsed.tokens[start].start : parsed.tokens[first - 1].end],
+            )
     return None
 
 

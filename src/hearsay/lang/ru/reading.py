@@ -54,13 +54,21 @@ def to_reading(
 def _entity(draft: EntityDraft) -> Entity:
     aliases = dict.fromkeys([m.normal for m in draft.mentions] + [m.text for m in draft.mentions])
     roles = {text: Role(text=text, start=start, end=end) for start, end, text in draft.roles}
-    return Entity(id=draft.id, name=draft.name, type=draft.type, aliases=tuple(aliases), roles=tuple(roles.values()))
+    return Entity(
+        id=draft.id, name=draft.name, type=draft.type, aliases=tuple(aliases), roles=tuple(roles.values())
+    )
 
 
 def _pronoun_mentions(text: str, drafts: list[StatementDraft], entities: list[EntityDraft]) -> list[Mention]:
     types = {e.id: e.type for e in entities}
     return [
-        Mention(entity=d.source_entity, start=d.source[0], end=d.source[1], text=text[slice(*d.source)], label="PERSON")
+        Mention(
+            entity=d.source_entity,
+            start=d.source[0],
+            end=d.source[1],
+            text=text[slice(*d.source)],
+            label="PERSON",
+        )
         for d in drafts
         if d.source is not None
         and d.source_entity is not None
@@ -78,7 +86,10 @@ def _statement(text: str, draft: StatementDraft, number: int, entities: list[Ent
         source = Source(entity=None, text=None, start=None, end=None)
     else:
         source = Source(
-            entity=draft.source_entity, text=text[slice(*draft.source)], start=draft.source[0], end=draft.source[1]
+            entity=draft.source_entity,
+            text=text[slice(*draft.source)],
+            start=draft.source[0],
+            end=draft.source[1],
         )
     addressee = None
     if draft.addressee is not None:

@@ -6,8 +6,8 @@ from .parse import Parsed
 
 # Punctuation a span never starts or ends with (quotation marks are kept when they pair up).
 EDGE_PUNCT = set(",.;:—–-!?…()")
-QUOTES_OPEN = "«„“\""
-QUOTES_CLOSE = "»“”\""
+QUOTES_OPEN = '«„“"'
+QUOTES_CLOSE = '»“”"'
 
 
 def char_span(parsed: Parsed, first: int, last: int) -> tuple[int, int]:

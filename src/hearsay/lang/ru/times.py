@@ -12,7 +12,20 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-MONTHS = ("январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август", "сентябр", "октябр", "ноябр", "декабр")
+MONTHS = (
+    "январ",
+    "феврал",
+    "март",
+    "апрел",
+    "ма",
+    "июн",
+    "июл",
+    "август",
+    "сентябр",
+    "октябр",
+    "ноябр",
+    "декабр",
+)
 _GENITIVE = "января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря"
 _PREPOSITIONAL = "январе|феврале|марте|апреле|мае|июне|июле|августе|сентябре|октябре|ноябре|декабре"
 _WEEKDAYS = "понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье"
@@ -97,5 +110,5 @@ def _dateparser_parse(words: str, anchor: dt.date) -> dt.date | None:
 
     base = dt.datetime(anchor.year, anchor.month, anchor.day, 12)
     settings = {"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past"}
-    value = dateparser.parse(words, languages=["ru"], settings=settings)  # type: ignore[arg-type]
+    value = dateparser.parse(words, languages=["ru"], settings=settings)
     return value.date() if value else None
