@@ -38,7 +38,9 @@ class EntityDraft:
 
 def find_entities(parsed: Parsed) -> list[EntityDraft]:
     """The document's entities, in order of first mention, with ids e1, e2, ..."""
-    mentions = [_mention(part) for name in parsed.names for part in _parts(parsed, name)]
+    mentions = [
+        m for name in parsed.names for part in _parts(parsed, name) if (m := _mention(part)) is not None
+    ]
     mentions = _merge_organisations(parsed, [_institution_of(parsed, m) for m in mentions])
     mentions += _listed_outlets(parsed, mentions)
     mentions.sort(key=lambda m: m.start)
@@ -79,7 +81,9 @@ def _parts(parsed: Parsed, name: Name) -> list[Name]:
     return parts
 
 
-def _mention(name: Name) -> NameMention:
+def _mention(name: Name) -> NameMention | None:
+    if name.text in words("not_names"):
+        return None
     outlet = outlet_names().get(name.text.lower()) or outlet_names().get(name.normal.lower())
     if outlet:
         return NameMention(name.start, name.end, name.text, outlet, "OUTLET", name.tokens)
@@ -132,7 +136,9 @@ def _merge_organisations(parsed: Parsed, mentions: list[NameMention]) -> list[Na
 
 
 def _genitive_of(parsed: Parsed, place: NameMention, organisation: NameMention) -> bool:
-    if place.type != "GPE" or place.tokens[0] != organisation.tokens[-1] + 1:
+    """A place or organisation right after an organisation, in the genitive and depending on it
+    ("МИД Казахстана", "Палаты представителей Конгресса США")."""
+    if place.type not in ("GPE", "ORG") or place.tokens[0] != organisation.tokens[-1] + 1:
         return False
     head = parsed.tokens[place.tokens[0]]
     return head.feats.get("Case") == "Gen" and head.head in organisation.tokens
