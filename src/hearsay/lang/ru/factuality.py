@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from .drafts import StatementDraft
 from .lexicon import Factuality, Hedge, hedges
 from .parse import Parsed
@@ -9,9 +11,17 @@ from .parse import Parsed
 ORDER = ("certain", "probable", "possible")
 
 
+@cache
+def _by_first_lemma() -> dict[str, tuple[Hedge, ...]]:
+    index: dict[str, list[Hedge]] = {}
+    for hedge in hedges():
+        index.setdefault(hedge.lemmas[0], []).append(hedge)
+    return {lemma: tuple(found) for lemma, found in index.items()}
+
+
 def hedge_at(parsed: Parsed, i: int) -> tuple[Hedge, int] | None:
     """The hedge that starts at token ``i`` and the index of its last token."""
-    for hedge in hedges():
+    for hedge in _by_first_lemma().get(parsed.tokens[i].lemma, ()):
         last = i + len(hedge.lemmas) - 1
         if last >= len(parsed.tokens):
             continue

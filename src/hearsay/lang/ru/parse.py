@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import natasha
+from natasha.doc import DocSent, DocToken
 
 from .models import Models, load_models
 
@@ -71,21 +72,29 @@ class Parsed:
 def parse(text: str, models: Models | None = None) -> Parsed:
     """natasha's full pipeline over ``text``: segmentation, morphology, lemmas, syntax, NER.
 
-    Each line is read on its own: a headline or a dateline has no full stop, and natasha's
-    sentence splitter would run it into the next sentence.
+    Sentences never cross a line break: a headline has no full stop, and natasha's sentence
+    splitter would run it into the next sentence. The whole text stays one natasha Doc, so its
+    taggers see all sentences in one batch (as fast as natasha's own pipeline).
     """
     models = models or load_models()
-    parsed = Parsed(text=text, tokens=[], sentences=[], names=[])
+    doc = natasha.Doc(text)
+    doc.tokens, doc.sents = [], []
     offset = 0
     for line in text.split("\n"):
         if line.strip():
-            doc = natasha.Doc(line)
-            doc.segment(models.segmenter)
-            doc.tag_morph(models.morph_tagger)
-            doc.parse_syntax(models.syntax_parser)
-            doc.tag_ner(models.ner_tagger)
-            _add(parsed, doc, models, offset)
+            for start, stop, words in models.segmenter.sentenize(line):
+                doc.sents.append(DocSent(offset + start, offset + stop, words))
+            for start, stop, word in models.segmenter.tokenize(line):
+                doc.tokens.append(DocToken(offset + start, offset + stop, word))
         offset += len(line) + 1
+    doc.envelop_sent_tokens()
+    doc.sents = [sent for sent in doc.sents if sent.tokens]
+    parsed = Parsed(text=text, tokens=[], sentences=[], names=[])
+    if doc.sents:
+        doc.tag_morph(models.morph_tagger)
+        doc.parse_syntax(models.syntax_parser)
+        doc.tag_ner(models.ner_tagger)
+        _add(parsed, doc, models, 0)
     return parsed
 
 
