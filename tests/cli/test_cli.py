@@ -461,10 +461,10 @@ def test_demo_on_a_tmp_db(runner, tmp_path):
     assert result.exit_code == 0, result.stderr
     assert "kazakhstan-drones.txt" in result.stdout and " -> " in result.stdout
     with Store(db, read_only=True) as store:
-        assert store.counts()["documents"] == 91
+        assert store.counts()["documents"] == 94
     again = run(runner, "demo", "--db", str(db))
     assert again.exit_code == 0
-    assert "documents already stored │ 91" in again.stdout
+    assert "documents already stored │ 94" in again.stdout
 
 
 def test_ingest_names_with_control_characters_and_link_loops(runner, tmp_path):

@@ -44,7 +44,7 @@ def check_all(documents: list[Document]) -> int:
 
 def test_robustness_bundled_sample_corpus():
     documents = [item for path in sample_paths() for item in read_path(path) if isinstance(item, Document)]
-    assert len(documents) == 91
+    assert len(documents) == 94
     assert check_all(documents) > 400
 
 

@@ -196,6 +196,7 @@ from .eval_commands import Presenter, add_commands  # noqa: E402
 from .eval_ecbplus import ecbplus_markdown, print_ecbplus  # noqa: E402
 from .eval_factuality import meantime_markdown, print_factuality, print_meantime  # noqa: E402
 from .eval_fnc1 import fnc1_notes, print_fnc1  # noqa: E402
+from .eval_russian import print_adaq, print_factrueval  # noqa: E402
 from .eval_tempeval3 import print_tempeval3, tempeval3_markdown  # noqa: E402
 
 PRESENTERS = {
@@ -207,6 +208,8 @@ PRESENTERS = {
     "factuality": Presenter(print_factuality),
     "ecbplus": Presenter(print_ecbplus, ecbplus_markdown),
     "fnc1": Presenter(print_fnc1, notes=fnc1_notes),
+    "factrueval": Presenter(print_factrueval),
+    "adaq": Presenter(print_adaq),
 }
 add_commands(eval_group, PRESENTERS)
 eval_group.add_command(eval_all)

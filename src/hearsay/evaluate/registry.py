@@ -559,6 +559,72 @@ FNC1 = Evaluation(
     needs_data=lambda options: options.get("bodies_path") is None,
 )
 
+
+def _factrueval(data: Path, *, limit: int | None, errors_path: Path | None) -> Figures:
+    from .factrueval import evaluate_factrueval
+
+    # A folder laid out like the shared task's devset, or the dataset's folder (its devset is read).
+    folder = data / "devset" if (data / "devset").is_dir() else data
+    return evaluate_factrueval(folder, limit=limit)
+
+
+def _adaq(data: Path, *, limit: int | None, errors_path: Path | None) -> Figures:
+    from .adaq import evaluate_adaq
+
+    return evaluate_adaq(data, limit=limit)
+
+
+FACTRUEVAL = Evaluation(
+    name="factrueval",
+    title="factRuEval-2016",
+    summary="Read factRuEval-2016 texts in Russian; score PER / LOC / ORG by the Track 1 rules.",
+    score=_factrueval,
+    data_help="factRuEval-2016 folder (its devset/ is read) or a folder of *.tokens, *.spans, *.objects "
+    "[default: ../shared/data/factrueval2016]",
+    errors_help="Not used by this evaluation (accepted for symmetry with the others).",
+    where="data/factrueval2016",
+    limit="documents",
+    suite=(
+        Run(
+            "factrueval",
+            {},
+            (
+                Headline("Russian PER F1 (Track 1 rules)", "per.f1", 0.93),
+                Headline("Russian LOC F1 (Track 1 rules)", "loc.f1", 0.90),
+                Headline("Russian ORG F1 (Track 1 rules)", "org.f1", 0.80),
+            ),
+        ),
+    ),
+    gate=(Run("factrueval", {}),),
+    floors={"factrueval_dev": ("per.f1", "loc.f1", "org.f1", "overall.f1")},
+    section=lambda figures: "factrueval_dev",
+)
+
+ADAQ = Evaluation(
+    name="adaq",
+    title="ADAQ Russian quotations",
+    summary="Read ADAQ's Russian sentences and score source / cue / content tokens.",
+    score=_adaq,
+    data_help="Folder holding ru_sentences.tsv and ru_tokens.tsv [default: ../shared/data/adaq-ru-quotes]",
+    errors_help="Not used by this evaluation (accepted for symmetry with the others).",
+    where="data/adaq-ru-quotes",
+    limit="sentences",
+    suite=(
+        Run(
+            "adaq",
+            {},
+            (
+                Headline("Russian source token F1", "source.f1", 0.60),
+                Headline("Russian cue token F1", "cue.f1", 0.80),
+                Headline("Russian content token F1", "content.f1", 0.80),
+            ),
+        ),
+    ),
+    gate=(Run("adaq", {}),),
+    floors={"adaq": ("source.f1", "cue.f1", "content.f1")},
+    section=lambda figures: "adaq",
+)
+
 EVALUATIONS: tuple[Evaluation, ...] = (
     POLNEAR,
     GOLD,
@@ -568,6 +634,8 @@ EVALUATIONS: tuple[Evaluation, ...] = (
     FACTUALITY,
     ECBPLUS,
     FNC1,
+    FACTRUEVAL,
+    ADAQ,
 )
 
 

@@ -10,6 +10,7 @@ import importlib
 import threading
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from itertools import chain, groupby
 
 import spacy
 from spacy.language import Language
@@ -105,7 +106,27 @@ def extract(document: Document, nlp: Language | None = None) -> Reading:
 def extract_many(
     documents: Iterable[Document], nlp: Language | None = None, batch_size: int = 16
 ) -> Iterator[Reading]:
-    """Readings of many documents, in order, streaming through ``nlp.pipe``.
+    """Readings of many documents, in order, each read by the pipeline of its language.
+
+    Consecutive documents of one language stream through that language's package together
+    (``hearsay.lang``); a given spaCy ``nlp`` reads every document as English.
+    """
+    if nlp is not None:
+        yield from extract_english(documents, nlp=nlp, batch_size=batch_size)
+        return
+    from ..lang import language_package
+
+    for language, group in groupby(documents, key=lambda document: document.language):
+        run = iter(group)
+        first = next(run)
+        package = language_package(language, where=first.source_path or first.id[:12])
+        yield from package.extract_many(chain([first], run), batch_size=batch_size)
+
+
+def extract_english(
+    documents: Iterable[Document], nlp: Language | None = None, batch_size: int = 16
+) -> Iterator[Reading]:
+    """Readings of English documents, in order, streaming through ``nlp.pipe``.
 
     A document over ``pieces.LONG_TEXT_CHARS`` is read alone, in bounded pieces (``pieces``).
     """

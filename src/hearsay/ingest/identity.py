@@ -7,8 +7,8 @@ import hashlib
 import re
 import unicodedata
 
-from ..errors import InputError
-from ..languages import PIPELINES, detect_language, supported
+from ..lang import unsupported
+from ..languages import detect_language, supported
 from ..model import Document
 from ..settings import load_settings
 
@@ -95,9 +95,4 @@ def _clean(value: str | None) -> str | None:
 def check_language(language: str, *, where: str) -> None:
     """Raise InputError for a language hearsay has no extraction pipeline for."""
     if not supported(language):
-        known = ", ".join(sorted(PIPELINES))
-        raise InputError(
-            f"is in language {language!r}, which hearsay cannot read yet (it reads: {known}); "
-            "set HEARSAY_LANGUAGE=en to read it as English anyway",
-            where=where,
-        )
+        raise unsupported(language, where=where)

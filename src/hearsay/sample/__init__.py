@@ -1,4 +1,5 @@
-"""The bundled sample corpus: one attribution-heavy report and 90 Wikinews articles (see README.md here).
+"""The bundled sample corpus: one attribution-heavy report, 90 Wikinews articles and three Russian reports
+written for hearsay (see README.md here).
 
 The product reads its sample from the installed package, never from a source checkout.
 """
@@ -10,6 +11,7 @@ from pathlib import Path
 
 MAIN_ARTICLE = "kazakhstan-drones.txt"
 WIKINEWS = "wikinews.jsonl"
+RUSSIAN = "russian.jsonl"
 
 
 def sample_dir() -> Path:
@@ -21,4 +23,4 @@ def sample_dir() -> Path:
 def sample_paths() -> list[Path]:
     """The files of the sample corpus, the main article first."""
     folder = sample_dir()
-    return [folder / MAIN_ARTICLE, folder / WIKINEWS]
+    return [folder / MAIN_ARTICLE, folder / WIKINEWS, folder / RUSSIAN]

@@ -174,13 +174,24 @@ def fts_query(text: str) -> str | None:
     """The user's words as an FTS5 query that cannot be a syntax error: every word quoted.
 
     Quoted words are literal, so AND/OR/NOT, parentheses, ``*``, ``:`` and ``"`` lose their
-    FTS meaning; the words are ANDed. Words without a letter or digit would tokenise to
+    FTS meaning; the words are ANDed. A Russian word becomes a prefix query on its stem, so it is
+    found in any inflection. Words without a letter or digit would tokenise to
     nothing and are dropped. None when nothing is left to search for.
     """
     terms = [w for w in text.split() if any(ch.isalnum() for ch in w)]
     if not terms:
         return None
-    return " ".join('"' + w.replace('"', '""') + '"' for w in terms)
+    return " ".join(_fts_term(w) for w in terms)
+
+
+def _fts_term(word: str) -> str:
+    """One quoted word; a Russian one as a prefix query on its stem (hearsay.lang.search_prefix)."""
+    from ..lang import search_prefix
+
+    prefix = search_prefix(word)
+    if prefix is not None and prefix.isalnum():
+        return '"' + prefix + '"*'
+    return '"' + word.replace('"', '""') + '"'
 
 
 SEARCH_DOCUMENTS_SQL = """
