@@ -36,7 +36,10 @@ def test_show_why_names_each_rule_with_its_meaning(db):
 
 
 def test_show_table_gives_addressee_and_medium(db):
-    result = CliRunner().invoke(cli, ["show", document_id(TEXT)[:10], "--db", str(db), "--plain"])
+    # Wide enough that the cue column does not wrap "to reporters" over two lines.
+    result = CliRunner().invoke(
+        cli, ["show", document_id(TEXT)[:10], "--db", str(db), "--plain"], env={"COLUMNS": "220"}
+    )
     assert result.exit_code == 0, result.output
     assert "to reporters" in result.stdout and "via a statement" in result.stdout
     assert "why it is a statement" not in result.stdout

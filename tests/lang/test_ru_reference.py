@@ -68,5 +68,5 @@ def test_ru_reference_records_round_trip_and_follow_the_schema(reference):
     _, reading = reference
     again = Reading.from_dict(reading.to_dict())
     assert again.statements == reading.statements and again.entities == reading.entities
-    schema = json.loads((resources.files("hearsay") / "schema" / "reading-v1.json").read_text())
+    schema = json.loads((resources.files("hearsay") / "schema" / "reading-v2.json").read_text())
     jsonschema.validate(reading.to_dict(), schema)
