@@ -263,3 +263,15 @@ def test_a_relation_decision_replaces_the_scorers_side_in_the_evidence_view(stor
     reread(store, [doc], extract)
     assert side_of("denied") is None
     assert [c.status for c in corrections(store, doc)] == ["applied", "applied"]
+
+
+def test_the_medium_is_a_field_an_analyst_can_decide_and_remove(stored):
+    store, doc = stored
+    said = _by_cue(store.reading(doc), "said")
+    correct(store, doc, said.id, Change(medium=_span("on Monday")), who="ana")
+    assert _by_cue(store.reading(doc), "said").medium.text == "on Monday"
+    correct(store, doc, said.id, Change(medium=""), who="ana")
+    assert _by_cue(store.reading(doc), "said").medium is None
+    assert [c.fields for c in corrections(store, doc)] == [("medium",), ("medium",)]
+    report = reread(store, [doc], extract)
+    assert report.applied == 2 and _by_cue(store.reading(doc), "said").medium is None

@@ -28,6 +28,9 @@ def _field_options(function: Any) -> Any:
         click.option("--certainty", type=click.Choice(CERTAINTIES)),
         click.option("--polarity", type=click.Choice(POLARITIES)),
         click.option("--addressee", help="Whom it was said to, as a span START:END; '' removes it."),
+        click.option(
+            "--medium", help="The channel (a statement, X, a briefing), as a span START:END; '' removes it."
+        ),
     ]
     for option in reversed(options):
         function = option(function)

@@ -17,6 +17,7 @@ from ..model import (
     POLARITIES,
     STANCES,
     Addressee,
+    Medium,
     Reading,
     Source,
     Span,
@@ -79,6 +80,8 @@ def changed(statement: Statement, after: dict[str, Any]) -> Statement:
         updates["source"] = Source.from_dict(after["source"])
     if "addressee" in after:
         updates["addressee"] = Addressee.from_dict(after["addressee"])
+    if "medium" in after:
+        updates["medium"] = Medium.from_dict(after["medium"])
     if "stance" in after:
         updates["stance"] = one_of(after["stance"], STANCES, "stance")
     if "certainty" in after:

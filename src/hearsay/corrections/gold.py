@@ -22,7 +22,7 @@ from .records import Anchor, Correction
 FORMAT = "hearsay-corrections-1"
 FILE_NAME = "corrections.jsonl"
 # The fields compared on each verified statement that the extractor finds again.
-SCORED = ("source", "stance", "certainty", "polarity", "addressee", "cue", "content")
+SCORED = ("source", "stance", "certainty", "polarity", "addressee", "medium", "cue", "content")
 # A content span agrees when it overlaps the verified one this much (characters, intersection/union).
 CONTENT_AGREES = 0.8
 
@@ -88,8 +88,8 @@ def _agrees(name: str, found: Statement, gold: dict[str, Any]) -> bool:
         if want.get("start") is not None and got.start is not None:
             return _overlap((got.start, got.end or got.start), (want["start"], want["end"])) > 0
         return (got.text or "").casefold() == (want.get("text") or "").casefold()
-    if name == "addressee":
-        wanted, got_addressee = gold.get("addressee"), found.addressee
+    if name in ("addressee", "medium"):
+        wanted, got_addressee = gold.get(name), getattr(found, name)
         if wanted is None or got_addressee is None:
             return wanted is None and got_addressee is None
         return _overlap((got_addressee.start, got_addressee.end), (wanted["start"], wanted["end"])) > 0

@@ -17,7 +17,16 @@ Status = Literal["applied", "orphaned"]
 ACTIONS: tuple[Action, ...] = ("change", "reject", "add", "relation")
 
 # The statement fields an analyst may change; ``cue`` and ``content`` are spans.
-FIELDS: tuple[str, ...] = ("source", "stance", "certainty", "polarity", "addressee", "cue", "content")
+FIELDS: tuple[str, ...] = (
+    "source",
+    "stance",
+    "certainty",
+    "polarity",
+    "addressee",
+    "medium",
+    "cue",
+    "content",
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -35,7 +35,8 @@ class Change:
     """What an analyst decides about a statement; None leaves a field as it is.
 
     ``source`` is an entity (id, name or alias in the document) or a span ``START:END``;
-    ``addressee``, ``cue`` and ``content`` are spans ``START:END`` (``addressee=""`` removes it).
+    ``addressee``, ``medium``, ``cue`` and ``content`` are spans ``START:END`` (``""`` removes an
+    addressee or a medium).
     """
 
     source: str | None = None
@@ -43,6 +44,7 @@ class Change:
     certainty: str | None = None
     polarity: str | None = None
     addressee: str | None = None
+    medium: str | None = None
     cue: str | None = None
     content: str | None = None
 
@@ -113,6 +115,12 @@ def decided_fields(change: Change, reading: Reading, text: str, cue_start: int) 
         else:
             span = parse_span(change.addressee, text, "addressee")
             after["addressee"] = {**span, "entity": _mention_entity(reading, span["start"], span["end"])}
+    if change.medium is not None:
+        if change.medium == "":
+            after["medium"] = None
+        else:
+            span = parse_span(change.medium, text, "medium")
+            after["medium"] = {**span, "entity": _mention_entity(reading, span["start"], span["end"])}
     if change.cue is not None:
         after["cue"] = parse_span(change.cue, text, "cue")
     if change.content is not None:

@@ -27,6 +27,7 @@ class CorrectionBody(BaseModel):
     certainty: Literal["certain", "probable", "possible", "underspecified"] | None = None
     polarity: Literal["pos", "neg", "underspecified"] | None = None
     addressee: str | None = Field(None, max_length=40, description="START:END, or '' to remove it")
+    medium: str | None = Field(None, max_length=40, description="the channel: START:END, or '' to remove it")
     cue: Span | None = Field(None, max_length=40)
     content: Span | None = Field(None, max_length=40)
     note: str = Field("", max_length=2000)

@@ -27,7 +27,7 @@ from .state import state
 router = APIRouter(include_in_schema=False)
 # Characters of the text shown around a statement on its correction page.
 CONTEXT = 400
-SPAN_FIELDS = ("addressee", "cue", "content")
+SPAN_FIELDS = ("addressee", "medium", "cue", "content")
 
 
 # Made once per server process: forms from an earlier run of the server must be loaded again.
@@ -72,6 +72,7 @@ def _current(reading: Reading, statement: Statement) -> dict[str, str]:
         "certainty": statement.certainty,
         "polarity": statement.polarity,
         "addressee": _span(statement.addressee.start, statement.addressee.end) if statement.addressee else "",
+        "medium": _span(statement.medium.start, statement.medium.end) if statement.medium else "",
         "cue": _span(statement.cue.start, statement.cue.end),
         "content": _span(statement.content.start, statement.content.end),
     }
@@ -189,6 +190,7 @@ def add_form(request: Request, document_id: str) -> HTMLResponse:
         "certainty": "certain",
         "polarity": "pos",
         "addressee": "",
+        "medium": "",
         "cue": "",
         "content": "",
     }
@@ -206,7 +208,10 @@ async def add_post(request: Request, document_id: str) -> Any:
     form = await _form(request)
     reading = state(request).db.reader().reading(document_id)
     check_form_write(request, form, reading.document_id)
-    fields = {name: form.get(name, "").strip() for name in ("stance", "certainty", "polarity", "addressee")}
+    fields = {
+        name: form.get(name, "").strip()
+        for name in ("stance", "certainty", "polarity", "addressee", "medium")
+    }
     change = Change(**{name: value for name, value in fields.items() if value})
     try:
         kept = state(request).db.write(
@@ -225,7 +230,7 @@ async def add_post(request: Request, document_id: str) -> Any:
         text = reading.document.text if reading.document is not None else ""
         values = {
             name: form.get(name, "")
-            for name in ("source", "stance", "certainty", "polarity", "addressee", "cue", "content")
+            for name in ("source", "stance", "certainty", "polarity", "addressee", "medium", "cue", "content")
         }
         context = {"offset": 0, "text": text, "clipped_start": False, "clipped_end": False}
         return _page(request, reading, "add", values, context, problem=err.message, status=422)
