@@ -45,7 +45,8 @@ def anchor_of(statement: Statement) -> Anchor:
     return Anchor(cue.start, cue.end, cue.text, content.start, content.end)
 
 
-def _overlap(a: tuple[int, int], b: tuple[int, int]) -> float:
+def span_overlap(a: tuple[int, int], b: tuple[int, int]) -> float:
+    """How much two character ranges overlap: intersection over union, 0.0 when they do not."""
     inside = min(a[1], b[1]) - max(a[0], b[0])
     union = max(a[1], b[1]) - min(a[0], b[0])
     return inside / union if inside > 0 and union > 0 else 0.0
@@ -60,10 +61,10 @@ def find(reading: Reading, anchor: Anchor) -> Statement | None:
             return statement
     best: tuple[float, Statement] | None = None
     for statement in reading.statements:
-        cue_close = statement.cue.text.lower() == anchor.cue_text.lower() or _overlap(
+        cue_close = statement.cue.text.lower() == anchor.cue_text.lower() or span_overlap(
             (statement.cue.start, statement.cue.end), (anchor.cue_start, anchor.cue_end)
         )
-        score = _overlap((statement.content.start, statement.content.end), content)
+        score = span_overlap((statement.content.start, statement.content.end), content)
         if cue_close and score >= SAME_CONTENT and (best is None or score > best[0]):
             best = (score, statement)
     return best[1] if best else None

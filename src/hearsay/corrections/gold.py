@@ -16,7 +16,7 @@ from typing import Any
 
 from ..errors import InputError
 from ..model import Document, Reading, Statement
-from .apply import find
+from .apply import find, span_overlap
 from .records import Anchor, Correction
 
 FORMAT = "hearsay-corrections-1"
@@ -76,28 +76,22 @@ def read_gold(path: Path) -> Iterator[dict[str, Any]]:
             yield line
 
 
-def _overlap(a: tuple[int, int], b: tuple[int, int]) -> float:
-    inside = min(a[1], b[1]) - max(a[0], b[0])
-    union = max(a[1], b[1]) - min(a[0], b[0])
-    return inside / union if inside > 0 and union > 0 else 0.0
-
-
 def _agrees(name: str, found: Statement, gold: dict[str, Any]) -> bool:
     if name == "source":
         want, got = gold["source"], found.source
         if want.get("start") is not None and got.start is not None:
-            return _overlap((got.start, got.end or got.start), (want["start"], want["end"])) > 0
+            return span_overlap((got.start, got.end or got.start), (want["start"], want["end"])) > 0
         return (got.text or "").casefold() == (want.get("text") or "").casefold()
     if name in ("addressee", "medium"):
         wanted, got_addressee = gold.get(name), getattr(found, name)
         if wanted is None or got_addressee is None:
             return wanted is None and got_addressee is None
-        return _overlap((got_addressee.start, got_addressee.end), (wanted["start"], wanted["end"])) > 0
+        return span_overlap((got_addressee.start, got_addressee.end), (wanted["start"], wanted["end"])) > 0
     if name == "cue":
         return (found.cue.start, found.cue.end) == (gold["cue"]["start"], gold["cue"]["end"])
     if name == "content":
         span = (gold["content"]["start"], gold["content"]["end"])
-        return _overlap((found.content.start, found.content.end), span) >= CONTENT_AGREES
+        return span_overlap((found.content.start, found.content.end), span) >= CONTENT_AGREES
     return bool(getattr(found, name) == gold[name])
 
 
