@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field, fields
-from typing import Any, Literal, TypeVar, overload
+from typing import Any, Literal, Self, TypeVar, overload
 
 SCHEMA_VERSION = "2"
 # The schema versions ``Reading.from_dict`` reads; a v1 reading loads with no medium and no rules.
@@ -177,8 +177,8 @@ class Source:
 
 
 @dataclass(frozen=True, slots=True)
-class Addressee:
-    """Whom or where a statement was made to ("DW", "a June 2 briefing")."""
+class _PlacedName:
+    """Words of the document that may name an entity: an addressee's or a medium's shape."""
 
     text: str
     start: int
@@ -189,7 +189,7 @@ class Addressee:
         return asdict(self)
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any] | None) -> Addressee | None:
+    def from_dict(cls, data: dict[str, Any] | None) -> Self | None:
         if data is None:
             return None
         return cls(
@@ -198,25 +198,14 @@ class Addressee:
 
 
 @dataclass(frozen=True, slots=True)
-class Medium:
+class Addressee(_PlacedName):
+    """Whom or where a statement was made to ("DW", "a June 2 briefing")."""
+
+
+@dataclass(frozen=True, slots=True)
+class Medium(_PlacedName):
     """The channel a statement went out on ("a statement", "X", "Telegram", "a briefing"), or the outlet
     that relayed it ("carried by Al Jazeera"); ``entity`` is the outlet or platform when it is one."""
-
-    text: str
-    start: int
-    end: int
-    entity: str | None = None
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any] | None) -> Medium | None:
-        if data is None:
-            return None
-        return cls(
-            text=data["text"], start=int(data["start"]), end=int(data["end"]), entity=data.get("entity")
-        )
 
 
 @dataclass(frozen=True, slots=True)
