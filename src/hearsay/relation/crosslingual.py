@@ -65,13 +65,20 @@ def _capped(strength: Strength | None) -> Strength:
     return "possible" if strength == "possible" else "probable"
 
 
+def _where(proposition: str, content: str) -> str:
+    """How the reason names the comparison: across languages, or by meaning within one the rules
+    do not read word by word (a Russian statement against a Russian proposition)."""
+    if text_language(proposition) != text_language(content):
+        return "in another language"
+    return "by meaning"
+
+
 def relate_by_meaning(proposition: str, claim: Claim, cosine: float) -> Relation:
     """The relation of a claim in another language, given the encoder's cosine (module docstring)."""
     score = round(float(cosine), 3)
+    where = _where(proposition, claim.content)
     if cosine < ABOUT:
-        return Relation(
-            "unrelated", None, f"another language, not close in meaning (cosine {score})", score, RULE
-        )
+        return Relation("unrelated", None, f"not close in meaning (cosine {score})", score, RULE)
     ours, theirs = _numbers(proposition), _numbers(claim.content)
     figures_differ = bool(ours - theirs) and bool(theirs - ours)
     if cosine < STATES or figures_differ:
@@ -79,15 +86,15 @@ def relate_by_meaning(proposition: str, claim: Claim, cosine: float) -> Relation
         return Relation(
             "discusses",
             None,
-            f"close in meaning in another language (cosine {score}), {why}",
+            f"close in meaning {where} (cosine {score}), {why}",
             score,
             "meaning-about",
         )
-    if ignorance(claim.content) and not ignorance(proposition):
+    if ignorance(claim.content):  # as the English rules: neither side, whatever the proposition
         return Relation(
             "discusses",
             None,
-            f"says in another language (cosine {score}) that its speaker does not know",
+            f"says {where} (cosine {score}) that its speaker does not know",
             score,
             "meaning-ignorance",
         )
@@ -95,7 +102,7 @@ def relate_by_meaning(proposition: str, claim: Claim, cosine: float) -> Relation
         return Relation(
             "discusses",
             None,
-            f"states it in another language (cosine {score}), without taking a side",
+            f"states it {where} (cosine {score}), without taking a side",
             score,
             RULE,
         )
@@ -106,18 +113,16 @@ def relate_by_meaning(proposition: str, claim: Claim, cosine: float) -> Relation
             return Relation(
                 "supports",
                 _capped(strength),
-                f"denies its negation in another language (cosine {score})",
+                f"denies its negation {where} (cosine {score})",
                 score,
                 RULE,
             )
-        return Relation(
-            "refutes", _capped(strength), f"denies it in another language (cosine {score})", score, RULE
-        )
+        return Relation("refutes", _capped(strength), f"denies it {where} (cosine {score})", score, RULE)
     if strength is None:
         return Relation(
             "discusses",
             None,
-            f"states it in another language (cosine {score}), without taking a side",
+            f"states it {where} (cosine {score}), without taking a side",
             score,
             RULE,
         )
@@ -125,10 +130,8 @@ def relate_by_meaning(proposition: str, claim: Claim, cosine: float) -> Relation
         return Relation(
             "refutes",
             _capped(strength),
-            f"states its negation in another language (cosine {score})",
+            f"states its negation {where} (cosine {score})",
             score,
             RULE,
         )
-    return Relation(
-        "supports", _capped(strength), f"states it in another language (cosine {score})", score, RULE
-    )
+    return Relation("supports", _capped(strength), f"states it {where} (cosine {score})", score, RULE)
