@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from ..extract.lexicon import load_lexicon
 
-KINDS = ("negator", "ignorance", "verdict", "distance", "debunk", "attribution", "complementizer")
+KINDS = ("negator", "concord", "ignorance", "verdict", "distance", "debunk", "attribution", "complementizer")
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
 
@@ -76,7 +76,8 @@ class RelationWords:
         phrases = [s for kind in ("ignorance", "verdict") for s in self.found_in(kind, lowered)]
         inside = {k for start, end in phrases for k in range(start, end)}
         negators = [s for s in self.found_in("negator", lowered) if s[0] not in inside]
-        return len(negators) + len(self.found_in("verdict", lowered))
+        concord = [s for s in self.found_in("concord", lowered) if s[0] not in inside]
+        return len(negators) + (1 if concord and not negators else 0) + len(self.found_in("verdict", lowered))
 
     def without_complementizer(self, text: str) -> str:
         """An indirect content without the word that opens it ("что Казахстан ..." -> "Казахстан ..."):
