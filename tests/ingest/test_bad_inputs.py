@@ -104,6 +104,31 @@ def test_bad_inputs_symlink_loop_is_reported_and_the_folder_read(tmp_path: Path)
     assert all(str(e).startswith("[H100] ") and "loops back on itself" in str(e) for e in errors)
 
 
+def test_bad_inputs_symlinked_folder_inside_a_folder_is_read(tmp_path: Path) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "b.txt").write_text(GOOD_TEXT)
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Officials said the harbour would stay closed.\n")
+    os.symlink(elsewhere, folder / "linked")
+    documents, errors = split(list(iter_documents([str(folder)])))
+    assert [Path(d.source_path or "").name for d in documents] == ["a.txt", "b.txt"]
+    assert errors == []
+
+
+def test_bad_inputs_symlink_to_an_enclosing_folder_is_one_loop_error(tmp_path: Path) -> None:
+    folder = tmp_path / "news"
+    (folder / "inner").mkdir(parents=True)
+    (folder / "a.txt").write_text(GOOD_TEXT)
+    (folder / "inner" / "b.txt").write_text("Officials said the harbour would stay closed.\n")
+    os.symlink(folder, folder / "inner" / "up")
+    documents, errors = split(list(iter_documents([str(folder)])))
+    assert [Path(d.source_path or "").name for d in documents] == ["a.txt", "b.txt"]
+    assert [Path(e.where or "").name for e in errors] == ["up"]
+    assert str(errors[0]).startswith("[H100] ") and "loops back on itself" in str(errors[0])
+
+
 def test_bad_inputs_symlink_loop_named_directly(tmp_path: Path) -> None:
     os.symlink("self", tmp_path / "self")
     [error] = list(iter_documents([str(tmp_path / "self")]))
