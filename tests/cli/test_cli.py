@@ -39,7 +39,7 @@ FAILING = (
     "whitespace.txt",
     "malformed.jsonl:2",
     "malformed.jsonl:3",
-    "feed-broken.xml",
+    "feed-broken.xml:item 1",
     "feed-partial.rss:item 2",
     "telegram-partial.json:message 2",
     "surrogate-and-long-number.jsonl:3",

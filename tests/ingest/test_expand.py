@@ -99,7 +99,7 @@ def test_expand_iter_documents_over_fixture_tree() -> None:
         "binary.bin",
         "broken-first-line.jsonl:1",
         "empty.txt",
-        "feed-broken.xml",
+        "feed-broken.xml:item 1",
         "feed-partial.rss:item 2",
         "malformed.jsonl:2",
         "malformed.jsonl:3",
