@@ -43,7 +43,6 @@ def find_entities(parsed: Parsed) -> list[EntityDraft]:
     ]
     mentions = _merge_organisations(parsed, [_institution_of(parsed, m) for m in mentions])
     mentions += _listed_outlets(parsed, mentions)
-    mentions = _latin_organisations(parsed, mentions)
     mentions.sort(key=lambda m: m.start)
     entities: list[EntityDraft] = []
     for mention in mentions:
@@ -157,41 +156,6 @@ def _listed_outlets(parsed: Parsed, found: list[NameMention]) -> list[NameMentio
         if name:
             extra.append(NameMention(token.start, token.end, token.text, name, "OUTLET", (token.i,)))
     return extra
-
-
-# Lower-case words a Latin-script organisation name may hold between its capitalised words.
-LATIN_GLUE = ("of", "to", "for", "and", "the", "on", "in", "de", "&")
-
-
-def _latin_organisations(parsed: Parsed, found: list[NameMention]) -> list[NameMention]:
-    """Runs of two or more capitalised Latin-script words holding a word of ``latin_org_words.tsv``
-    ("Committee to Protect Journalists") are organisations; names found inside such a run give way."""
-    heads = words("latin_org_words", "word")
-    runs: list[list[int]] = []
-    run: list[int] = []
-    for token in parsed.tokens:
-        latin = token.text.isascii() and token.text[:1].isalpha()
-        if latin and (token.text[:1].isupper() or (run and token.text in LATIN_GLUE)):
-            run.append(token.i)
-            continue
-        runs.append(run)
-        run = []
-    runs.append(run)
-    added = []
-    for run in runs:
-        while run and parsed.tokens[run[-1]].text in LATIN_GLUE:
-            run.pop()
-        capitalised = [i for i in run if parsed.tokens[i].text[:1].isupper()]
-        if len(capitalised) < 2 or not any(parsed.tokens[i].text in heads for i in run):
-            continue
-        start, end = parsed.tokens[run[0]].start, parsed.tokens[run[-1]].end
-        if any(m.start < start < m.end or m.start < end < m.end for m in found):
-            continue  # it crosses a name found already
-        text = parsed.text[start:end]
-        added.append(NameMention(start, end, text, text, "ORG", tuple(run)))
-    inside = [(m.start, m.end) for m in added]
-    kept = [m for m in found if not any(a <= m.start and m.end <= b for a, b in inside)]
-    return kept + added
 
 
 def _same_entity(entities: list[EntityDraft], mention: NameMention) -> EntityDraft | None:
