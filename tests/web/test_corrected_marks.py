@@ -10,26 +10,14 @@ from hearsay.web.app import create_app
 
 from .conftest import ServerThread
 
-WRITE = {"X-Hearsay-Write": "1", "X-Hearsay-User": "ana"}
 BADGE = 'title="corrected: certainty">'
 
 
 @pytest.fixture()
-def corrected_server(db_copy):
-    """A server whose store has one corrected statement: a claim's first supporting one, by an entity."""
-    with ServerThread(create_app(db_copy)) as server, httpx.Client(base_url=server.url) as http:
-        clusters = http.get("/api/v1/clusters", params={"limit": 50}).json()["items"]
-        for cluster in (c for c in clusters if c["size"] > 1):
-            sides = http.get(f"/api/v1/clusters/{cluster['id']}/evidence").json()["sides"]
-            items = [item for side in sides.values() for item in side["items"][:10] if item["entity_id"]]
-            if items:
-                break
-        item = items[0]
-        certainty = "possible" if item["certainty"] != "possible" else "probable"
-        path = f"/api/v1/documents/{item['document_id']}/statements/{item['statement_id']}/corrections"
-        answer = http.post(path, json={"certainty": certainty}, headers=WRITE)
-        assert answer.status_code == 200, answer.text
-        yield http, cluster["id"], item
+def corrected_server(corrected_db):
+    """A server over the store with one corrected statement (conftest.corrected_db)."""
+    with ServerThread(create_app(corrected_db.path)) as server, httpx.Client(base_url=server.url) as http:
+        yield http, corrected_db.cluster, corrected_db.item
 
 
 def _marked(rows: list[dict], item: dict) -> list[list[str]]:
