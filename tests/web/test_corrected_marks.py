@@ -56,5 +56,7 @@ def test_claim_evidence_entity_and_search_pages_show_the_badge(corrected_server)
     assert BADGE in found
     document = http.get(urls.document(item["document_id"], cluster=cluster)).text
     assert document.count(BADGE) == 1
+    form = http.get(f"/documents/{item['document_id']}/statements/{item['statement_id']}/correct").text
+    assert "Already decided by an analyst" in form and BADGE in form
     proposition = http.get("/api/v1/clusters/" + cluster).json()["representative"]
     assert BADGE in http.get(urls.evidence(proposition)).text
