@@ -101,10 +101,9 @@ def test_every_page_passes_axe_and_fits_400_px(axe_page, page_paths, screenshot_
             sideways = axe_page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
             if sideways > 0:
                 problems[f"{name} at {width}px"] = [f"scrolls sideways by {sideways} px"]
-            if width == WIDTHS[0] or name in ("document", "claim", "entity"):
-                found = violations(axe_page)
-                if found:
-                    problems[f"{name} at {width}px"] = problems.get(f"{name} at {width}px", []) + found
+            found = violations(axe_page)
+            if found:
+                problems[f"{name} at {width}px"] = problems.get(f"{name} at {width}px", []) + found
     assert not problems, problems
 
 
