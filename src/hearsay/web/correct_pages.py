@@ -101,7 +101,7 @@ def _page(
     status: int = 200,
 ) -> HTMLResponse:
     server = state(request)
-    data = {
+    data: dict[str, Any] = {
         "document": reading.document,
         "reading": reading,
         "statement": statement,
