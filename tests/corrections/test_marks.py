@@ -8,7 +8,9 @@ from importlib import resources
 
 import jsonschema
 import pytest
+from click.testing import CliRunner
 
+from hearsay.cli import cli
 from hearsay.corrections import Change, add, correct
 from hearsay.corrections.marks import every_mark, mark_rows, marks_for
 from hearsay.corrections.records import FIELDS
@@ -128,3 +130,21 @@ def test_csv_jsonld_and_graphml_mark_the_corrected_statement(corrected, tmp_path
     (graphml,) = export(store, "graphml", tmp_path / "graphml")
     text = graphml.read_text(encoding="utf-8")
     assert f'<data key="statement">{said}</data><data key="corrected">stance, certainty</data>' in text
+
+
+def test_cli_entity_and_evidence_mark_the_corrected_statement(corrected, tmp_path):
+    store, (_, second), _, _ = corrected
+    storm = next(s for s in store.reading(second).statements if s.content.text.startswith("the storm"))
+    correct(store, second, storm.id, Change(certainty="possible"), who="ana")
+    db = str(tmp_path / "m.db")
+    runner = CliRunner()
+    detail = json.loads(runner.invoke(cli, ["entity", "Mira Osei", "--db", db, "--json"]).output)
+    assert [row["corrected"] for row in detail["said"]] == [["certainty"]]
+    shown = runner.invoke(cli, ["entity", "Mira Osei", "--db", db], env={"COLUMNS": "200"}).output
+    assert "✎" in shown and "corrected by an analyst" in shown
+    cluster = detail["said"][0]["cluster_id"]
+    found = runner.invoke(cli, ["evidence", "--cluster", cluster, "--db", db, "--json"]).output
+    items = [i for side in json.loads(found)["sides"].values() for i in side["items"]]
+    assert [i["corrected"] for i in items] == [["certainty"]]
+    listed = runner.invoke(cli, ["evidence", "--cluster", cluster, "--db", db], env={"COLUMNS": "200"})
+    assert "✎" in listed.output and "corrected by an analyst" in listed.output
