@@ -49,6 +49,7 @@ FAILING = (
     "broken-first-line.jsonl:1",
     "utf16-mark-first-line.jsonl:1",
     "guessed-utf16.jsonl:1",
+    "guessed-ebcdic.jsonl:1",
 )
 
 
