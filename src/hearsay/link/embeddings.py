@@ -111,6 +111,7 @@ class Embedder:
 @cache
 def load_embedder() -> Embedder:
     """The process's one embedder (loading takes about a second)."""
+    limit_blas_threads()  # the cosines of its vectors are small numpy products too
     return Embedder(_model_path(), _tokenizer_path())
 
 
