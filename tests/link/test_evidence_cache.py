@@ -1,0 +1,46 @@
+"""Evidence views remembered per open store: the same answer again, a fresh one once the database changes."""
+
+from __future__ import annotations
+
+from hearsay.corrections import relate
+from hearsay.link import evidence
+from hearsay.store import Store
+
+LEAK = "The tanker Marisol leaked fuel into Valmora harbour"
+
+
+def _copy(linked, tmp_path):
+    store, _ids = linked
+    path = tmp_path / "copy.db"
+    store._conn.execute("VACUUM INTO ?", (str(path),))
+    return path
+
+
+def test_evidence_is_remembered_until_another_connection_writes(linked, tmp_path):
+    path = _copy(linked, tmp_path)
+    with Store(path, read_only=True) as reader, Store(path) as writer:
+        first = evidence(reader, proposition=LEAK)
+        assert evidence(reader, proposition=LEAK) is first
+        assert evidence(reader, proposition=LEAK, limit=1) is not first  # another question
+        supporting = first.side("supports").items[0].statement
+        relate(
+            writer,
+            supporting.document_id,
+            supporting.statement_id,
+            proposition=LEAK,
+            relation="unrelated",
+            who="ana",
+        )
+        after = evidence(reader, proposition=LEAK)
+        assert after is not first
+        keys = {(i.statement.document_id, i.statement.statement_id) for s in after.sides for i in s.items}
+        assert (supporting.document_id, supporting.statement_id) not in keys
+        assert after.side("supports").count == first.side("supports").count - 1
+
+
+def test_evidence_remembered_equals_evidence_computed(linked, tmp_path):
+    path = _copy(linked, tmp_path)
+    with Store(path, read_only=True) as one, Store(path, read_only=True) as other:
+        remembered = evidence(one, proposition=LEAK)
+        assert evidence(one, proposition=LEAK) is remembered
+        assert evidence(other, proposition=LEAK).to_dict() == remembered.to_dict()
