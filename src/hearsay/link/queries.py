@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ..model import LinkedStatement, Proposition, Provenance, ProvenanceLink, Story, record_from_row
-from ..store import link_reads
+from ..store import entity_statements, link_reads
 from .evidence_view import evidence
 from .names import name_key
 from .summaries import first_appearance, proposition, statement_dict
@@ -101,8 +101,13 @@ def entity_detail(store: SQLiteStore, id_or_name: str) -> dict[str, Any] | None:
         "documents_count": row["documents"],
         "mentions": row["mentions"],
         "roles": link_reads.entity_roles(conn, entity_id),
-        "said": [statement_dict(r) for r in link_reads.statements_said_by(conn, entity_id, DETAIL_LIMIT)],
-        "said_about": [statement_dict(r) for r in link_reads.statements_about(conn, entity_id, DETAIL_LIMIT)],
+        "said": [
+            statement_dict(r) for r in entity_statements.first_rows(conn, entity_id, "said", DETAIL_LIMIT)
+        ],
+        "said_about": [
+            statement_dict(r)
+            for r in entity_statements.first_rows(conn, entity_id, "said_about", DETAIL_LIMIT)
+        ],
         "documents": link_reads.entity_documents(conn, entity_id),
         "clusters": link_reads.cluster_ids_of_entity(conn, entity_id),
     }
@@ -204,11 +209,14 @@ def _with_ancestors(chosen: list[dict[str, Any]], every: list[dict[str, Any]]) -
     """``chosen`` plus, within each document, every edge leading into their origins."""
     result = list(chosen)
     seen = {id(e) for e in chosen}
+    into: dict[tuple[str, str], list[dict[str, Any]]] = {}  # the edges into each node, in ``every``'s order
+    for edge in every:
+        into.setdefault((edge["document_id"], edge["to_node"]), []).append(edge)
     frontier = [(e["document_id"], e["from_node"]) for e in chosen]
     while frontier:
         document_id, node = frontier.pop()
-        for edge in every:
-            if edge["document_id"] == document_id and edge["to_node"] == node and id(edge) not in seen:
+        for edge in into.get((document_id, node), []):
+            if id(edge) not in seen:
                 seen.add(id(edge))
                 result.append(edge)
                 frontier.append((document_id, edge["from_node"]))

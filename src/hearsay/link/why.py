@@ -97,9 +97,10 @@ def _through_alias(entry: dict[str, Any], main: str, main_type: str) -> tuple[st
 def _aliases(members: list[dict[str, Any]], names: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
     """Names an article gives its entity besides the main one (the extractor's coreference)."""
     found: dict[str, dict[str, Any]] = {}
+    known = {k.split("|")[0] for k in names}
     for member in members:
         for alias in names_from(member["name"], json.loads(member["aliases"])):
-            if any(k.split("|")[0] == alias.casefold() for k in names) or alias.casefold() in found:
+            if alias.casefold() in known or alias.casefold() in found:
                 continue
             title = member["title"] or member["document_id"][:12]
             found[alias.casefold()] = {
