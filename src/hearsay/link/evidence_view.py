@@ -44,7 +44,6 @@ from ..relation.crosslingual import ABOUT, relate_by_meaning
 from ..relation.words import is_content_word, needs_meaning, tokens
 from ..store import link_reads
 from ..store.links import LinkTables
-from . import evidence_cache
 from .embeddings import (
     MULTILINGUAL_PREFIX,
     from_bytes,
@@ -53,6 +52,7 @@ from .embeddings import (
     multilingual_key,
     unit,
 )
+from .remembered import remembered
 from .summaries import independent_group, origin, time_key
 
 if TYPE_CHECKING:
@@ -77,16 +77,19 @@ def evidence(
     """The evidence for a free-text proposition, or for a stored cluster's proposition.
 
     ``limit`` caps the statements listed on each side; counts and independent sources cover all.
-    The same question asked again of an unchanged store is answered from memory (``evidence_cache``).
+    The same question asked again of an unchanged store is answered from memory (``remembered``).
     """
     scorer = default_scorer()
-    key = (cluster_id, proposition, limit, f"{type(scorer).__module__}.{type(scorer).__qualname__}")
-    found = evidence_cache.recall(store, key)
-    if found is None:
-        computed_at = evidence_cache.stamp(store._conn)
-        found = _evidence(store, cluster_id=cluster_id, proposition=proposition, limit=limit)
-        evidence_cache.keep(store, key, found, computed_at)
-    return found
+    key = (
+        "evidence",
+        cluster_id,
+        proposition,
+        limit,
+        f"{type(scorer).__module__}.{type(scorer).__qualname__}",
+    )
+    return remembered(
+        store, key, lambda: _evidence(store, cluster_id=cluster_id, proposition=proposition, limit=limit)
+    )
 
 
 def _evidence(store: SQLiteStore, *, cluster_id: str | None, proposition: str | None, limit: int) -> Evidence:

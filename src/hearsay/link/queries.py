@@ -15,6 +15,7 @@ from ..model import LinkedStatement, Proposition, Provenance, ProvenanceLink, St
 from ..store import entity_statements, link_reads
 from .evidence_view import evidence
 from .names import name_key
+from .remembered import remembered
 from .summaries import first_appearance, proposition, statement_dict
 from .timelines import timeline
 
@@ -131,10 +132,17 @@ def cluster_list(
     or a member's content; ``story``: only that story's."""
     if not _ready(store):
         return []
+    key = ("cluster_list", query, story, limit, offset)
+    return list(remembered(store, key, lambda: _cluster_list(store, query, story, limit, offset)))
+
+
+def _cluster_list(
+    store: SQLiteStore, query: str | None, story: str | None, limit: int, offset: int
+) -> tuple[Proposition, ...]:
     conn = store._conn
     clusters = link_reads.clusters(conn, query=query, story=story, limit=limit, offset=offset)
     members = link_reads.members_of_clusters(conn, [c["id"] for c in clusters])
-    return [proposition(c, members[c["id"]]) for c in clusters]
+    return tuple(proposition(c, members[c["id"]]) for c in clusters)
 
 
 def cluster_detail(store: SQLiteStore, cluster_id: str) -> Proposition | None:

@@ -1,4 +1,4 @@
-"""Evidence views remembered per open store: the same answer again, a fresh one once the database changes."""
+"""Answers remembered per open store: the same answer again, a fresh one once the database changes."""
 
 from __future__ import annotations
 
@@ -44,3 +44,17 @@ def test_evidence_remembered_equals_evidence_computed(linked, tmp_path):
         remembered = evidence(one, proposition=LEAK)
         assert evidence(one, proposition=LEAK) is remembered
         assert evidence(other, proposition=LEAK).to_dict() == remembered.to_dict()
+
+
+def test_the_claim_list_is_remembered_until_the_store_changes(linked, tmp_path):
+    from hearsay.link import cluster_list
+
+    path = _copy(linked, tmp_path)
+    with Store(path, read_only=True) as reader, Store(path) as writer:
+        first = cluster_list(reader, limit=5)
+        again = cluster_list(reader, limit=5)
+        assert again == first and again[0] is first[0] and again is not first  # a new list each time
+        assert cluster_list(reader, limit=4) == first[:4]
+        writer._conn.execute("DELETE FROM link_clusters WHERE id = ?", (first[0].id,))
+        writer._conn.commit()
+        assert [c.id for c in cluster_list(reader, limit=5)][:4] == [c.id for c in first[1:5]]
