@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -68,10 +68,12 @@ def token_spans(text: str) -> list[tuple[str, int, int]]:
     return [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text.replace("’", "'"))]
 
 
+@lru_cache(maxsize=100_000)  # a pure function of the word, asked for every word of every text read
 def stem(word: str) -> str:
     return synonym(raw_stem(word))
 
 
+@lru_cache(maxsize=100_000)
 def is_content_word(word: str) -> bool:
     lower = word.casefold()
     if lower[:1].isdigit() or len(lower) <= 2:
@@ -210,9 +212,10 @@ class PhraseIndex:
         """Every (lexicon order, token index, phrase) found in ``lowered``."""
         found = []
         for index, token in enumerate(lowered):
-            candidates = list(self.exact.get(token, ()))
-            candidates += self._loose_for(token)
-            for order, phrase in candidates:
+            exact, loose = self.exact.get(token, ()), self._loose_for(token)
+            if not exact and not loose:
+                continue  # most words start no phrase
+            for order, phrase in exact + loose:
                 size = len(phrase.words)
                 if index + size <= len(lowered) and all(
                     _word_matches(p, lowered[index + k]) for k, p in enumerate(phrase.words[1:], start=1)
