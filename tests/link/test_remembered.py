@@ -58,3 +58,27 @@ def test_the_claim_list_is_remembered_until_the_store_changes(linked, tmp_path):
         writer._conn.execute("DELETE FROM link_clusters WHERE id = ?", (first[0].id,))
         writer._conn.commit()
         assert [c.id for c in cluster_list(reader, limit=5)][:4] == [c.id for c in first[1:5]]
+
+
+def test_answers_are_shared_by_the_connections_of_one_file_and_dropped_when_another_process_writes(
+    linked, tmp_path
+):
+    import subprocess
+    import sys
+
+    path = _copy(linked, tmp_path)
+    with Store(path, read_only=True) as one, Store(path, read_only=True) as other:
+        first = evidence(one, proposition=LEAK)
+        assert evidence(other, proposition=LEAK) is first
+        supporting = first.side("supports").items[0].statement
+        script = (
+            "import sys; from hearsay.store import Store; from hearsay.corrections import relate\n"
+            "with Store(sys.argv[1]) as s:\n"
+            "    relate(s, sys.argv[2], sys.argv[3], proposition=sys.argv[4], relation='unrelated', who='bo')\n"
+        )
+        subprocess.run(
+            [sys.executable, "-c", script, str(path), supporting.document_id, supporting.statement_id, LEAK],
+            check=True,
+        )
+        after = evidence(other, proposition=LEAK)
+        assert after.side("supports").count == first.side("supports").count - 1
