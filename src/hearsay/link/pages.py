@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from ..store import entity_statements as entity_rows
 from ..store import link_pages, link_reads
 from .queries import _ready, find_entity_id
+from .remembered import remembered
 from .summaries import statement_dict
 
 if TYPE_CHECKING:
@@ -46,9 +47,10 @@ def entity_statements(
     conn = store._conn
     count = {"said": link_pages.count_said_by, "said_about": link_pages.count_said_about}[direction]
     # The page from the entity's earliest documents on (never every statement's full row), the total
-    # from the statements' keys alone.
+    # from the statements' keys alone, remembered until the store changes (it grows with the entity).
     rows = entity_rows.first_rows(conn, entity_id, direction, max(limit, 0), offset)
-    return [statement_dict(r) for r in rows], count(conn, entity_id)
+    total = remembered(store, ("entity statements", entity_id, direction), lambda: count(conn, entity_id))
+    return [statement_dict(r) for r in rows], total
 
 
 def entity_documents(store: SQLiteStore, entity_id: str, *, limit: int, offset: int) -> list[dict[str, Any]]:

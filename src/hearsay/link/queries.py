@@ -200,6 +200,10 @@ def provenance(store: SQLiteStore, cluster_id: str) -> Provenance:
     """
     if not _ready(store):
         return Provenance()
+    return remembered(store, ("provenance", cluster_id), lambda: _provenance(store, cluster_id))
+
+
+def _provenance(store: SQLiteStore, cluster_id: str) -> Provenance:
     conn = store._conn
     rows = link_reads.statements_of_cluster(conn, cluster_id)
     if not rows:
