@@ -74,7 +74,8 @@ def test_answers_are_shared_by_the_connections_of_one_file_and_dropped_when_anot
         script = (
             "import sys; from hearsay.store import Store; from hearsay.corrections import relate\n"
             "with Store(sys.argv[1]) as s:\n"
-            "    relate(s, sys.argv[2], sys.argv[3], proposition=sys.argv[4], relation='unrelated', who='bo')\n"
+            "    document, statement, proposition = sys.argv[2:5]\n"
+            "    relate(s, document, statement, proposition=proposition, relation='unrelated', who='bo')\n"
         )
         subprocess.run(
             [sys.executable, "-c", script, str(path), supporting.document_id, supporting.statement_id, LEAK],
