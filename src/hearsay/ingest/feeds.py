@@ -4,13 +4,16 @@ The XML is parsed without entity expansion, DTDs or network access, so a hostile
 neither read local files nor blow up memory ("billion laughs"). An item's text is its full
 content when the feed carries it (``content:encoded``, Atom ``content``), else its summary;
 HTML inside is reduced to plain text. An item without text becomes an InputError naming the
-feed and the item (``feed.xml:item 3``), and the other items go on.
+feed and the item (``feed.xml:item 3``), and the other items go on. A feed that is not well-formed
+XML is parsed again in lxml's recovering mode: an item holding one of the XML errors fails alone
+with the error, and the items around it are read.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import email.utils
+import re
 from collections.abc import Callable, Iterator
 
 import lxml.etree
@@ -29,20 +32,25 @@ CONTENT_ENCODED = "{http://purl.org/rss/1.0/modules/content/}encoded"
 DC = "{http://purl.org/dc/elements/1.1/}"
 NOT_A_FEED = "is XML but not an RSS or Atom feed; give a feed, HTML, text or JSON Lines"
 
-_PARSER = lxml.etree.XMLParser(
-    resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, remove_comments=True
-)
+_SAFE = {"resolve_entities": False, "no_network": True, "load_dtd": False, "huge_tree": False}
+_PARSER = lxml.etree.XMLParser(remove_comments=True, **_SAFE)
 
 
 def read_feed(text: str, where: str) -> Iterator[Document | InputError]:
     """Yield one Document (or InputError) per item of an RSS or Atom feed."""
+    broken: list[tuple[int, str]] = []  # (line, message) of each XML error, when recovered
     try:
         root = lxml.etree.fromstring(text.encode("utf-8"), parser=_PARSER)
     except lxml.etree.XMLSyntaxError as err:
-        yield InputError(f"is not well-formed XML ({err.msg}); give a valid RSS or Atom feed", where=where)
-        return
+        recovered = _recover(text)
+        if recovered is None:
+            yield InputError(
+                f"is not well-formed XML ({err.msg}); give a valid RSS or Atom feed", where=where
+            )
+            return
+        root, broken = recovered
     if root.tag == f"{ATOM}feed":
-        entries, outlet = root.iter(f"{ATOM}entry"), _text(root.find(f"{ATOM}title"))
+        entries, outlet = list(root.iter(f"{ATOM}entry")), _text(root.find(f"{ATOM}title"))
         read_entry: Callable[..., Document | InputError] = _atom_entry
     elif _local(root.tag) in ("rss", "RDF"):
         channel = root.find("channel")
@@ -51,18 +59,56 @@ def read_feed(text: str, where: str) -> Iterator[Document | InputError]:
         outlet = None
         if channel is not None:
             outlet = _text(channel.find("title")) or _text(channel.find(f"{RSS1}title"))
-        entries = (e for e in root.iter() if _local(e.tag) == "item")
+        entries = [e for e in root.iter() if _local(e.tag) == "item"]
         read_entry = _rss_item
     else:
         yield InputError(NOT_A_FEED, where=where)
         return
-    count = 0
+    spans = [(entry.sourceline or 0, _last_line(entry)) for entry in entries]
+    if entries and len(re.findall(rf"</(?:[\w.-]+:)?{_local(entries[-1].tag)}\s*>", text)) < len(entries):
+        spans[-1] = (spans[-1][0], len(text))  # the last item was cut off: the errors after it are its own
+    errors = _blame(broken, spans)
+    blamed = {number: message for number, message in errors.items() if number >= 0}
+    outside = errors.get(-1)
+    if outside is not None and not blamed:
+        yield InputError(
+            f"is not well-formed XML ({outside}) outside its items; its items were read", where=where
+        )
     for number, entry in enumerate(entries, start=1):
-        count += 1
         here = f"{where}:item {number}"
+        if number - 1 in blamed:
+            message = blamed[number - 1]
+            yield InputError(f"is not well-formed XML ({message}); fix or remove this item", where=here)
+            continue
         yield read_one(here, read_entry, entry, outlet=clean_str(outlet), where=here)
-    if count == 0:
+    if not entries:
         yield InputError("is a feed with no items", where=where)
+
+
+def _recover(text: str) -> tuple[lxml.etree._Element, list[tuple[int, str]]] | None:
+    """The feed parsed in recovering mode with its errors' lines, or None if nothing is left."""
+    parser = lxml.etree.XMLParser(recover=True, remove_comments=True, **_SAFE)
+    try:
+        root = lxml.etree.fromstring(text.encode("utf-8"), parser=parser)
+    except lxml.etree.XMLSyntaxError:
+        return None
+    if root is None:
+        return None
+    return root, [(error.line, error.message) for error in parser.error_log]
+
+
+def _last_line(element: lxml.etree._Element) -> int:
+    """The last line an element's own markup starts on (lxml keeps no end lines)."""
+    return max((e.sourceline or 0 for e in element.iter()), default=element.sourceline or 0)
+
+
+def _blame(broken: list[tuple[int, str]], spans: list[tuple[int, int]]) -> dict[int, str]:
+    """Each XML error's item (its index; -1 for none), the first message per item."""
+    found: dict[int, str] = {}
+    for line, message in broken:
+        index = next((i for i, (first, last) in enumerate(spans) if first <= line <= last), -1)
+        found.setdefault(index, message)
+    return found
 
 
 def _rss_item(item: lxml.etree._Element, *, outlet: str | None, where: str) -> Document | InputError:

@@ -248,7 +248,9 @@ def _declared_charset(data: bytes) -> tuple[str, str] | None:
 
 def _guessed_charset(data: bytes) -> tuple[str, str] | None:
     """Ask charset-normalizer, preferring windows-1252 when it reads the bytes as cleanly as the best."""
-    matches = list(from_bytes(data))
+    # Only NUL-free data gets here, and UTF-16 or UTF-32 text without a NUL byte is not text a
+    # person wrote: that guess turned a JSON Lines file with one bad line into one line of junk.
+    matches = [m for m in from_bytes(data) if not m.encoding.startswith(("utf_16", "utf_32"))]
     if not matches:
         return None
     # On short Western European texts charset-normalizer often ranks cp1250 or cp852 first
