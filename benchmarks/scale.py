@@ -332,6 +332,9 @@ def query_step(work: Path, size: int, runs: int) -> dict[str, Any]:
             "count statements by source": _timed(lambda s: store.count_statements(source=s), pick(sources)),
             "full-text search": _timed(lambda w: store.search(w, limit=20), pick(words)),
             "entity page": _timed(lambda e: link_queries.entity_detail(store, e), pick(entity_ids)),
+            "entity page (computed, not remembered)": _timed(
+                lambda e: _computed_entity_detail(store, e), pick(entity_ids)[: max(5, runs // 4)]
+            ),
             "entity search": _timed(lambda s: link_queries.entity_list(store, query=s[:5]), pick(sources)),
             "cluster list": _timed(
                 lambda o: link_queries.cluster_list(store, limit=50, offset=o), pick([0, 50])
@@ -375,6 +378,13 @@ def _computed_cluster_list(store: Any, offset: int) -> Any:
     if computed is None:
         return link_queries.cluster_list(store, limit=50, offset=offset)
     return computed(store, None, None, 50, offset)
+
+
+def _computed_entity_detail(store: Any, entity_id: str) -> Any:
+    from hearsay.link import queries as link_queries
+
+    computed = getattr(link_queries, "_entity_detail", None)  # (older commits remember nothing)
+    return (computed or link_queries.entity_detail)(store, entity_id)
 
 
 def _ok(response: Any) -> None:

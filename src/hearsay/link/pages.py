@@ -48,16 +48,27 @@ def entity_statements(
     count = {"said": link_pages.count_said_by, "said_about": link_pages.count_said_about}[direction]
     # The page from the entity's earliest documents on (never every statement's full row), the total
     # from the statements' keys alone, remembered until the store changes (it grows with the entity).
-    rows = entity_rows.first_rows(conn, entity_id, direction, max(limit, 0), offset)
+    rows = remembered(
+        store,
+        ("entity statements page", entity_id, direction, limit, offset),
+        lambda: [
+            statement_dict(r)
+            for r in entity_rows.first_rows(conn, entity_id, direction, max(limit, 0), offset)
+        ],
+    )
     total = remembered(store, ("entity statements", entity_id, direction), lambda: count(conn, entity_id))
-    return [statement_dict(r) for r in rows], total
+    return list(rows), total
 
 
 def entity_documents(store: SQLiteStore, entity_id: str, *, limit: int, offset: int) -> list[dict[str, Any]]:
-    return (
-        link_pages.entity_documents(store._conn, entity_id, limit=limit, offset=offset)
-        if _ready(store)
-        else []
+    if not _ready(store):
+        return []
+    return list(
+        remembered(
+            store,
+            ("entity documents page", entity_id, limit, offset),
+            lambda: link_pages.entity_documents(store._conn, entity_id, limit=limit, offset=offset),
+        )
     )
 
 

@@ -90,6 +90,12 @@ def entity_detail(store: SQLiteStore, id_or_name: str) -> dict[str, Any] | None:
     entity_id = find_entity_id(store, id_or_name)
     if entity_id is None:
         return None
+    # Remembered until the store changes: a popular entity's documents and roles are many.
+    found = remembered(store, ("entity", entity_id), lambda: _entity_detail(store, entity_id))
+    return None if found is None else dict(found)  # callers add their own keys
+
+
+def _entity_detail(store: SQLiteStore, entity_id: str) -> dict[str, Any] | None:
     conn = store._conn
     row = link_reads.entity(conn, entity_id)
     if row is None:

@@ -39,7 +39,14 @@ Rule = Callable[[str, str, str, str], str | None]
 
 
 def why_one(store: SQLiteStore, entity_id: str) -> list[dict[str, Any]]:
-    """One row per distinct member name: name, type, documents, rule, rule words, evidence."""
+    """One row per distinct member name: name, type, documents, rule, rule words, evidence
+    (remembered until the store changes: it reads up to 500 members)."""
+    from .remembered import remembered
+
+    return remembered(store, ("why", entity_id), lambda: _why_one(store, entity_id))
+
+
+def _why_one(store: SQLiteStore, entity_id: str) -> list[dict[str, Any]]:
     conn = store._conn
     row = link_reads.entity(conn, entity_id) if link_reads.has_link_tables(conn) else None
     if row is None:
