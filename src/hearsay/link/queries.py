@@ -155,6 +155,10 @@ def cluster_detail(store: SQLiteStore, cluster_id: str) -> Proposition | None:
     """One cluster's ``Proposition`` record (``cluster_members`` gives its statements)."""
     if not _ready(store):
         return None
+    return remembered(store, ("cluster", cluster_id), lambda: _cluster_detail(store, cluster_id))
+
+
+def _cluster_detail(store: SQLiteStore, cluster_id: str) -> Proposition | None:
     conn = store._conn
     cluster = link_reads.cluster(conn, cluster_id)
     if cluster is None:
@@ -166,7 +170,16 @@ def cluster_members(store: SQLiteStore, cluster_id: str) -> list[LinkedStatement
     """A cluster's member statements, in time order ([] for an unknown id)."""
     if not _ready(store):
         return []
-    return [LinkedStatement.from_row(r) for r in link_reads.statements_of_cluster(store._conn, cluster_id)]
+    conn = store._conn
+    return list(
+        remembered(
+            store,
+            ("cluster members", cluster_id),
+            lambda: tuple(
+                LinkedStatement.from_row(r) for r in link_reads.statements_of_cluster(conn, cluster_id)
+            ),
+        )
+    )
 
 
 def _story(row: dict[str, Any]) -> Story:

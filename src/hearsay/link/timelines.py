@@ -114,7 +114,17 @@ def _sort_key(event: TimelineEntry) -> tuple[Any, ...]:
 def timeline(
     store: SQLiteStore, *, entity: str | None = None, cluster_id: str | None = None, limit: int = 500
 ) -> list[TimelineEntry]:
-    """The dated events of an entity (id or name) or a cluster, in time order."""
+    """The dated events of an entity (id or name) or a cluster, in time order (remembered until the
+    store changes)."""
+    from .remembered import remembered
+
+    key = ("timeline", entity, cluster_id, limit)
+    return list(remembered(store, key, lambda: tuple(_timeline(store, entity, cluster_id, limit))))
+
+
+def _timeline(
+    store: SQLiteStore, entity: str | None, cluster_id: str | None, limit: int
+) -> list[TimelineEntry]:
     conn = store._conn
     if not link_reads.has_link_tables(conn):
         return []
