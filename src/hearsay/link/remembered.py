@@ -25,10 +25,10 @@ from typing import TYPE_CHECKING, Any, TypeVar
 if TYPE_CHECKING:
     from ..store.sqlite import SQLiteStore
 
-# Answers kept per database: evidence views hold at most ``limit`` statements a side and claim
-# lists one page, so this is a few megabytes at most.
-ENTRIES = 128
-DATABASES = 8
+# Answers kept per database, the least recently used dropped first: most are a page of rows; an
+# evidence view holds at most ``limit`` statements a side (500 on a claim page), about a megabyte.
+ENTRIES = 64
+DATABASES = 4
 
 T = TypeVar("T")
 Signature = tuple[int, ...]
