@@ -99,6 +99,38 @@ def test_bad_inputs_jsonl_line_of_junk_bytes_is_never_read_as_utf16() -> None:
     assert [Path(e.where or "").name for e in errors] == ["guessed-utf16.jsonl:1"]
 
 
+def test_bad_inputs_jsonl_line_of_junk_bytes_is_never_read_as_ebcdic() -> None:
+    # From the fuzz benchmark: read as EBCDIC (cp037), every good line after the first was lost.
+    documents, errors = split(read_path(BAD / "guessed-ebcdic.jsonl"))
+    assert len(documents) == 3 and all("mark said" in d.text for d in documents)
+    assert [Path(e.where or "").name for e in errors] == ["guessed-ebcdic.jsonl:1"]
+
+
+def test_bad_inputs_jsonl_whose_first_line_is_xml_is_still_json_lines(tmp_path: Path) -> None:
+    path = tmp_path / "wire.jsonl"
+    good = [f'{{"text": "Officials said talks on the harbour {n} would resume."}}' for n in range(3)]
+    path.write_text("\n".join(['<?xml-stylesheet?>{"outlet": NaN}', *good]) + "\n", encoding="utf-8")
+    documents, errors = split(read_path(path))
+    assert len(documents) == 3
+    assert [Path(e.where or "").name for e in errors] == ["wire.jsonl:1"]
+
+
+@pytest.mark.parametrize("broken", ["&#xD800;", "&#12;", "&#x1;"])
+def test_bad_inputs_feed_with_a_forbidden_character_reference_keeps_every_item(
+    broken: str, tmp_path: Path
+) -> None:
+    path = tmp_path / "wire.xml"
+    items = "".join(
+        f"<entry><title>T{n}</title><content>Officials said{broken if n == 1 else ''} talks {n} resume."
+        "</content></entry>"
+        for n in range(3)
+    )
+    path.write_text(f'<feed xmlns="http://www.w3.org/2005/Atom"><title>Gazette</title>{items}</feed>')
+    documents, errors = split(read_path(path))
+    assert [d.title for d in documents] == ["T0", "T1", "T2"] and errors == []
+    assert all(d.outlet == "Gazette" for d in documents)
+
+
 def test_bad_inputs_symlink_loop_is_reported_and_the_folder_read(tmp_path: Path) -> None:
     folder = tmp_path / "news"
     folder.mkdir()

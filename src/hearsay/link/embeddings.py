@@ -138,7 +138,9 @@ def unit(vector: np.ndarray) -> np.ndarray:
 # them). Used only where two texts are in different scripts (a Russian report, its English
 # retelling): English against English stays on MiniLM, so its figures do not move.
 MULTILINGUAL_DIMENSIONS = 512
-MULTILINGUAL_PREFIX = "u:"  # its vectors share the cache table, under this prefix of the text hash
+# Its vectors share the cache table, under this prefix of the text hash. Contents are encoded without
+# their complementizer (hearsay.lang.for_meaning); a database linked before that keeps its vectors.
+MULTILINGUAL_PREFIX = "u:"
 _CYRILLIC = range(0x0400, 0x0530)
 
 
@@ -157,7 +159,9 @@ class MultilingualEmbedder:
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, MULTILINGUAL_DIMENSIONS), dtype=np.float32)
-        vectors = np.asarray(self.model.encode(list(texts)), dtype=np.float32)
+        from ..lang import for_meaning
+
+        vectors = np.asarray(self.model.encode([for_meaning(t) for t in texts]), dtype=np.float32)
         norms = np.linalg.norm(vectors, axis=1, keepdims=True)
         result: np.ndarray = (vectors / np.maximum(norms, 1e-12)).astype(np.float32)
         return result

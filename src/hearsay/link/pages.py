@@ -57,7 +57,7 @@ def entity_statements(
         ],
     )
     total = remembered(store, ("entity statements", entity_id, direction), lambda: count(conn, entity_id))
-    return list(rows), total
+    return [dict(r) for r in rows], total  # callers may mark the rows (``corrections.marks``)
 
 
 def entity_documents(store: SQLiteStore, entity_id: str, *, limit: int, offset: int) -> list[dict[str, Any]]:

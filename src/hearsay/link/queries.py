@@ -92,7 +92,12 @@ def entity_detail(store: SQLiteStore, id_or_name: str) -> dict[str, Any] | None:
         return None
     # Remembered until the store changes: a popular entity's documents and roles are many.
     found = remembered(store, ("entity", entity_id), lambda: _entity_detail(store, entity_id))
-    return None if found is None else dict(found)  # callers add their own keys
+    return None if found is None else _copied(found)
+
+
+def _copied(detail: dict[str, Any]) -> dict[str, Any]:
+    """A remembered entity detail for one caller, who may add keys to it and to its statement rows."""
+    return {**detail, **{k: [dict(r) for r in detail[k]] for k in ("said", "said_about")}}
 
 
 def _entity_detail(store: SQLiteStore, entity_id: str) -> dict[str, Any] | None:
@@ -180,6 +185,14 @@ def cluster_members(store: SQLiteStore, cluster_id: str) -> list[LinkedStatement
             ),
         )
     )
+
+
+def clusters_across_languages(store: SQLiteStore, *, limit: int = 10) -> list[str]:
+    """Ids of the claim clusters whose members come from documents in more than one language (a
+    Russian report and its English retelling), largest first."""
+    if not _ready(store):
+        return []
+    return link_reads.clusters_across_languages(store._conn, limit)
 
 
 def _story(row: dict[str, Any]) -> Story:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
 
+from ..corrections.marks import mark_rows
 from ..link import timeline as link_timeline
 from ..link.remembered import remembered
 from ..model import CERTAINTIES, STANCES
@@ -200,7 +201,7 @@ def _searched(
         document_total = store.count_matches(q)["documents"]
         found["document_total"] = document_total
         found["documents_pager"] = pager(document_total, documents_offset, SEARCH_DOCUMENTS)
-    found["statements"] = store.statements(limit=PAGE, offset=offset, **filters)
+    found["statements"] = mark_rows(store, store.statements(limit=PAGE, offset=offset, **filters))
     found["pager"] = pager(store.count_statements(**filters), offset)
     return found
 
