@@ -15,6 +15,7 @@ from ..corrections.marks import mark_rows
 from ..link import entity_detail as linked_entity_detail
 from ..link import entity_list
 from ..link import pages as link_pages
+from ..link.remembered import remembered
 from ..link.why import why_one
 from ..store import SQLiteStore
 from . import urls
@@ -108,6 +109,15 @@ def _reuse(
 
 
 def _store_detail(store: SQLiteStore, name: str, type_: str) -> dict[str, Any] | None:
+    """Remembered until the store changes: it reads every document the name occurs in."""
+    found = remembered(store, ("store entity", name, type_), lambda: _read_store_detail(store, name, type_))
+    if found is None:
+        return None
+    # Pages add their own keys to it and mark its statement rows.
+    return {**found, **{k: [dict(r) for r in found[k]] for k in ("said", "said_about")}}
+
+
+def _read_store_detail(store: SQLiteStore, name: str, type_: str) -> dict[str, Any] | None:
     occurrences = store.entity_documents(name, type_)
     if not occurrences:
         return None
