@@ -3,8 +3,9 @@
 natasha's taggers and parser, the multilingual encoder and the cosines of content vectors multiply
 small matrices with numpy, whose OpenBLAS starts a thread per core for each product. On a 2-core
 machine that made Russian reading several times slower than with one thread, and far slower again
-when other processes share the cores (benchmarks/russian_speed.py: 599 vs 4,692 natasha tokens/s). hearsay uses the cores through
-processes (``--workers``) instead. ``HEARSAY_BLAS_THREADS`` sets another number; 0 leaves BLAS alone.
+when other processes share the cores (benchmarks/russian_speed.py: 599 vs 4,692 natasha tokens/s).
+hearsay uses the cores through processes (``--workers``) instead. ``HEARSAY_BLAS_THREADS`` sets
+another number; 0 leaves BLAS alone.
 """
 
 from __future__ import annotations
