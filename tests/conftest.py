@@ -44,9 +44,17 @@ def postgres_server():
     server.stop()
 
 
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers", "sqlite_only: the test is about the SQLite file itself (its bytes, PRAGMAs, old versions)"
+    )
+
+
 @pytest.fixture(params=BACKENDS)
 def backend(request) -> str:
     """Which store backend a test runs on: every store and link test runs on both."""
+    if request.param == "postgresql" and request.node.get_closest_marker("sqlite_only"):
+        pytest.skip("about the SQLite file itself")
     return request.param
 
 
@@ -54,5 +62,9 @@ def backend(request) -> str:
 def database_location(backend, tmp_path, request) -> str:
     """Where a new store lives: a SQLite file in tmp_path, or a new database on the test server."""
     if backend == "sqlite":
-        return str(tmp_path / "hearsay.db")
-    return request.getfixturevalue("postgres_server").database()
+        yield str(tmp_path / "hearsay.db")
+        return
+    server = request.getfixturevalue("postgres_server")
+    url = server.database()
+    yield url
+    server.drop(url)

@@ -56,6 +56,7 @@ class Server:
         self.port = _free_port()
         self.user = SERVER_USER if self.as_root else pwd.getpwuid(os.geteuid()).pw_name
         self._names = itertools.count(1)
+        self._has_template = False
         if self.as_root:
             os.chmod(self.folder, 0o755)
             shutil.chown(self.folder, SERVER_USER, SERVER_USER)
@@ -75,7 +76,9 @@ class Server:
             f"-p {self.port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='' "
             "-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200"
         )
-        self._run(pg_ctl, "-D", str(self.data), "-l", str(self.folder / "server.log"), "-o", options, "-w", "start")
+        self._run(
+            pg_ctl, "-D", str(self.data), "-l", str(self.folder / "server.log"), "-o", options, "-w", "start"
+        )
 
     def stop(self) -> None:
         try:
@@ -86,14 +89,32 @@ class Server:
     def url(self, database: str = "postgres") -> str:
         return f"postgresql://{self.user}@127.0.0.1:{self.port}/{database}"
 
-    def database(self) -> str:
-        """A new empty database on this server, as a URL."""
+    def database(self, *, migrated: bool = True) -> str:
+        """A new database on this server, as a URL: a copy of one migrated by hearsay, or empty."""
+        name = f"test_{os.getpid()}_{next(self._names)}"
+        template = self._template() if migrated else "template0"
+        self._admin(f'CREATE DATABASE "{name}" TEMPLATE "{template}" STRATEGY FILE_COPY')
+        return self.url(name)
+
+    def drop(self, url: str) -> None:
+        """Drop a database ``database()`` made (closing whatever connection a test left open)."""
+        self._admin(f'DROP DATABASE IF EXISTS "{url.rsplit("/", 1)[1]}" WITH (FORCE)')
+
+    def _admin(self, sql: str) -> None:
         import psycopg
 
-        name = f"test_{os.getpid()}_{next(self._names)}"
         with psycopg.connect(self.url(), autocommit=True) as conn:
-            conn.execute(f'CREATE DATABASE "{name}"')
-        return self.url(name)
+            conn.execute(sql)
+
+    def _template(self) -> str:
+        # Migrating takes a while; copying a migrated database is quick.
+        if not self._has_template:
+            from hearsay.store import open_store
+
+            self._admin('CREATE DATABASE "hearsay_template" TEMPLATE "template0"')
+            open_store(self.url("hearsay_template")).close()
+            self._has_template = True
+        return "hearsay_template"
 
     def log(self) -> str:
         path = self.folder / "server.log"
