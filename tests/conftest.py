@@ -24,7 +24,7 @@ def pytest_report_header(config):
 
 # --- PostgreSQL: a real throwaway server for the store and link tests on both backends ---------
 
-BACKENDS = ("sqlite", "postgresql")
+from postgres_server import BACKENDS  # noqa: E402  (after the sys.path line above)
 
 
 @pytest.fixture(scope="session")
@@ -68,3 +68,20 @@ def database_location(backend, tmp_path, request) -> str:
     url = server.database()
     yield url
     server.drop(url)
+
+
+@pytest.fixture
+def new_database(backend, tmp_path, request):
+    """``new_database(name)``: a new store's place on this test's backend (a file in tmp_path, or a
+    new PostgreSQL database, dropped after the test)."""
+    made: list[str] = []
+
+    def make(name: str = "hearsay.db") -> str:
+        if backend == "sqlite":
+            return str(tmp_path / name)
+        made.append(request.getfixturevalue("postgres_server").database())
+        return made[-1]
+
+    yield make
+    for url in made:
+        request.getfixturevalue("postgres_server").drop(url)

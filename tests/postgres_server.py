@@ -20,6 +20,8 @@ from pathlib import Path
 # Newest first: the first folder with the server's binaries wins.
 BIN_PATTERNS = ("/usr/lib/postgresql/*/bin",)
 SERVER_USER = "postgres"
+# Every store and link test runs on each (fixtures parametrised with them, tests/conftest.py).
+BACKENDS = ("sqlite", "postgresql")
 
 
 def find_binaries() -> Path | None:
@@ -119,3 +121,11 @@ class Server:
     def log(self) -> str:
         path = self.folder / "server.log"
         return path.read_text(errors="replace") if path.exists() else ""
+
+
+def scoped_database(request, tmp_path_factory, name: str) -> str:
+    """For a module or session fixture parametrised with ``params=BACKENDS``: a new store's place."""
+    if request.param == "sqlite":
+        return str(tmp_path_factory.mktemp(name.split(".")[0]) / name)
+    server: Server = request.getfixturevalue("postgres_server")
+    return server.database()

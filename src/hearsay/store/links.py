@@ -158,12 +158,13 @@ class LinkTables:
             return []
         postings = " UNION ALL ".join(
             "SELECT * FROM (SELECT document_id FROM link_document_bands WHERE band = ? AND hash = ? LIMIT ?)"
+            " AS p"
             for _ in bands
         )
         params = [v for band, hash_ in bands for v in (band, hash_, per_band)]
         return self.conn.execute(
             f"""SELECT l.document_id, l.duplicate_of, l.signature, b.shared
-            FROM (SELECT document_id, count(*) AS shared FROM ({postings})
+            FROM (SELECT document_id, count(*) AS shared FROM ({postings}) AS p
                   GROUP BY document_id ORDER BY shared DESC LIMIT ?) AS b
             JOIN link_documents AS l ON l.document_id = b.document_id""",
             (*params, limit),
@@ -387,7 +388,8 @@ class LinkTables:
             return {}
         rows = self.conn.execute(
             f"""SELECT cluster_id, count(*), sum(CASE WHEN key LIKE 'e:%' THEN 1 ELSE 0 END)
-            FROM link_cluster_keys WHERE key IN ({marks(len(keys))}) AND cluster_id IN ({marks(len(cluster_ids))})
+            FROM link_cluster_keys
+            WHERE key IN ({marks(len(keys))}) AND cluster_id IN ({marks(len(cluster_ids))})
             GROUP BY cluster_id""",
             (*keys, *cluster_ids),
         )
@@ -418,12 +420,13 @@ class LinkTables:
         if not keys:
             return []
         postings = " UNION ALL ".join(
-            "SELECT * FROM (SELECT cluster_id FROM link_cluster_keys WHERE key = ? LIMIT ?)" for _ in keys
+            "SELECT * FROM (SELECT cluster_id FROM link_cluster_keys WHERE key = ? LIMIT ?) AS p"
+            for _ in keys
         )
         params = [v for key in keys for v in (key, per_key)]
         return self.conn.execute(
             f"""SELECT {self._CANDIDATE_COLUMNS}, k.shared
-            FROM (SELECT cluster_id, count(*) AS shared FROM ({postings})
+            FROM (SELECT cluster_id, count(*) AS shared FROM ({postings}) AS p
                   GROUP BY cluster_id ORDER BY shared DESC LIMIT ?) AS k
             JOIN link_clusters AS c ON c.id = k.cluster_id WHERE c.open = 1""",
             (*params, limit),

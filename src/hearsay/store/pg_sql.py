@@ -79,9 +79,9 @@ def translate(sql: str, table_columns: Callable[[str], tuple[list[str], list[str
     )
     ranked = _MATCH.search(out)
     if ranked is not None:
-        table, param = ranked.group(1), ranked.group(2)
+        table, param = _named_as(out, ranked.group(1)), ranked.group(2)
         out = _ORDER_BY_RANK.sub(f"ORDER BY ts_rank({table}.tsv, hearsay_tsquery({param})) DESC", out)
-    out = _MATCH.sub(r"\1.tsv @@ hearsay_tsquery(\2)", out)
+    out = _MATCH.sub(lambda m: f"{_named_as(out, m.group(1))}.tsv @@ hearsay_tsquery({m.group(2)})", out)
     out = re.sub(r"\binstr\(", "strpos(", out)
     out = re.sub(r"\bchar\(", "chr(", out)
     out = re.sub(r"\browid\b", "ctid", out)
@@ -99,6 +99,12 @@ def translate(sql: str, table_columns: Callable[[str], tuple[list[str], list[str
     return out, positional
 
 
+def _named_as(sql: str, table: str) -> str:
+    """The alias ``table`` has in ``sql`` (PostgreSQL names an aliased table only by its alias)."""
+    alias = re.search(rf"\b{table}\s+AS\s+(\w+)", sql, re.I)
+    return alias.group(1) if alias else table
+
+
 def _upsert(
     sql: str, insert: re.Match[str], table_columns: Callable[[str], tuple[list[str], list[str]]]
 ) -> str:
@@ -109,7 +115,7 @@ def _upsert(
         insert.group(5),
     )
     body = f"{indent}INSERT INTO {table}" + (f" ({column_list})" if column_list is not None else "")
-    sql = body + sql[insert.end() :]
+    sql = f"{body} {sql[insert.end() :].lstrip()}"
     if action == "IGNORE":
         return f"{sql.rstrip().rstrip(';')} ON CONFLICT DO NOTHING"
     columns, key = table_columns(table)
