@@ -33,8 +33,9 @@ SETUP = Migration(
         """CREATE FUNCTION hearsay_fold(value text) RETURNS text
             LANGUAGE sql IMMUTABLE PARALLEL SAFE
             AS $$ SELECT lower(value COLLATE "und-x-icu") $$""",
-        # queries.fts_query's words: "word" (stemmed, a phrase when it holds several) or "prefix"*,
-        # all of them required; a word that leaves nothing to search for is skipped.
+        # The FTS5 queries hearsay writes: "word" (stemmed, a phrase when it holds several) or
+        # "prefix"*, all required, or joined by OR (evidence's candidates); a word that leaves
+        # nothing to search for is skipped. Read left to right.
         """CREATE FUNCTION hearsay_tsquery(query text) RETURNS tsquery
             LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $$
         DECLARE
@@ -42,17 +43,24 @@ SETUP = Migration(
             word text;
             part tsquery;
             result tsquery;
+            either boolean := false;
         BEGIN
-            FOR term IN SELECT regexp_matches(query, '"((?:[^"]|"")*)"(\\*?)', 'g') LOOP
-                word := replace(term[1], '""', '"');
-                IF term[2] = '*' THEN
+            FOR term IN SELECT regexp_matches(query, '(\\mOR\\M)|"((?:[^"]|"")*)"(\\*?)', 'g') LOOP
+                IF term[1] IS NOT NULL THEN
+                    either := true;
+                    CONTINUE;
+                END IF;
+                word := replace(term[2], '""', '"');
+                IF term[3] = '*' THEN
                     part := to_tsquery('simple', quote_literal(word) || ':*');
                 ELSE
                     part := phraseto_tsquery('hearsay', word);
                 END IF;
                 IF numnode(part) > 0 THEN
-                    result := CASE WHEN result IS NULL THEN part ELSE result && part END;
+                    result := CASE WHEN result IS NULL THEN part
+                                   WHEN either THEN result || part ELSE result && part END;
                 END IF;
+                either := false;
             END LOOP;
             RETURN coalesce(result, to_tsquery('simple', ''));
         END $$""",
