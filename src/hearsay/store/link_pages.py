@@ -27,7 +27,7 @@ _SAID_KEYS = """SELECT document_id, statement_id FROM link_statements WHERE enti
 _SAID = "coalesce(ls.entity_id, lm.entity_id) = :entity"
 
 
-def _keyed(keys: str, where: str = "1") -> str:
+def _keyed(keys: str, where: str = "1 = 1") -> str:
     """The statement rows of ``keys`` (document id, statement id), oldest first, each with the
     ``listed_total`` of rows, so one query gives a page and the count."""
     return (

@@ -9,7 +9,7 @@ every store and link test on both backends):
   (primary key) DO UPDATE`` (the primary key read from the catalog);
 * ``LIMIT x`` -> ``LIMIT NULLIF(x, -1)`` (SQLite's "no limit" is -1, PostgreSQL's is NULL);
 * ``instr``/``char``/``json_extract``/``json_each``/``rowid``/``sqlite_schema`` -> their
-  PostgreSQL counterparts;
+  PostgreSQL counterparts; ``CROSS JOIN t ON`` (SQLite's join-order hint) -> ``JOIN t ON``;
 * FTS5 ``table MATCH q`` -> ``table.tsv @@ hearsay_tsquery(q)`` (``ORDER BY rank`` -> ``ts_rank``);
   on the trigram key tables, a ``LIKE '%needle%'`` that pg_trgm's GIN index answers.
 
@@ -60,6 +60,7 @@ _JSON_EACH = re.compile(r"\bjson_each\(([\w.]+)\) AS (\w+)")
 _INSERT_OR = re.compile(r"^(\s*)INSERT OR (IGNORE|REPLACE) INTO (\w+)\s*(\(([^)]*)\))?", re.I)
 _UPDATE_OR_IGNORE = re.compile(r"^(\s*)UPDATE OR IGNORE\b", re.I)
 _LIMIT = re.compile(rf"\bLIMIT ({_PARAM})")
+_CROSS_JOIN_ON = re.compile(r"\bCROSS JOIN (\w+(?: AS \w+)?) ON\b", re.I)
 _TABLE_EXISTS = re.compile(r"\bsqlite_schema WHERE type = 'table' AND name =")
 _SCHEMA = re.compile(r"\bFROM sqlite_schema\b")
 
@@ -82,6 +83,7 @@ def translate(sql: str, table_columns: Callable[[str], tuple[list[str], list[str
         table, param = _named_as(out, ranked.group(1)), ranked.group(2)
         out = _ORDER_BY_RANK.sub(f"ORDER BY ts_rank({table}.tsv, hearsay_tsquery({param})) DESC", out)
     out = _MATCH.sub(lambda m: f"{_named_as(out, m.group(1))}.tsv @@ hearsay_tsquery({m.group(2)})", out)
+    out = _CROSS_JOIN_ON.sub(r"JOIN \1 ON", out)  # SQLite's join-order hint; PostgreSQL plans its own
     out = re.sub(r"\binstr\(", "strpos(", out)
     out = re.sub(r"\bchar\(", "chr(", out)
     out = re.sub(r"\browid\b", "ctid", out)
