@@ -59,6 +59,20 @@ def test_postgres_unreachable_server_is_one_line_without_the_password(read_only:
     assert "\n" not in message and "s3cret" not in message
 
 
+@pytest.mark.parametrize(
+    "url",
+    [
+        "postgresql://u:s3cret-word@[::1/db",  # libpq quotes a malformed URL whole in its message
+        "postgresql://u:s3cret-word@127.0.0.1:notaport/db",
+        "postgresql://u:s3cret-word@127.0.0.1:1/db?sslmode=bogus",
+    ],
+)
+def test_postgres_malformed_url_is_one_line_without_the_password(url: str) -> None:
+    result = CliRunner().invoke(cli, ["statements", "--db", url])
+    assert result.exit_code == 3, result.output
+    assert "[H200]" in result.output and "s3cret" not in result.output and "Traceback" not in result.output
+
+
 @pytest.mark.parametrize("command", [["statements"], ["ingest", "--no-link"], ["link"]])
 def test_postgres_cli_unreachable_database_exits_3_with_one_line(command: list[str], tmp_path: Path) -> None:
     text = tmp_path / "a.txt"

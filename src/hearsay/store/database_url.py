@@ -5,6 +5,7 @@ The URL's password never reaches a message: ``shown()`` replaces it with ``***``
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
@@ -14,6 +15,14 @@ SCHEMES = ("postgresql", "postgres")
 def is_postgres(location: str | Path) -> bool:
     """Whether ``location`` names a PostgreSQL database rather than a SQLite file."""
     return isinstance(location, str) and location.split("://", 1)[0].lower() in SCHEMES and "://" in location
+
+
+_PASSWORD = re.compile(r"(://[^:/@\s\"]*:)[^@\s\"]*@")
+
+
+def without_passwords(text: str) -> str:
+    """``text`` (a driver's message, say) with the password of any URL in it replaced by ``***``."""
+    return _PASSWORD.sub(r"\1***@", text)
 
 
 def shown(url: str) -> str:

@@ -19,7 +19,7 @@ from typing import Any, cast
 
 from ..errors import StoreError
 from . import queries, vector_index
-from .database_url import shown
+from .database_url import shown, without_passwords
 from .migrations import migrate, pending
 from .pg_connection import PGConnection
 from .pg_schema import MIGRATIONS_PG
@@ -72,7 +72,7 @@ class PostgresStore(SQLiteStore):
         try:
             raw = psycopg.connect(self._url, autocommit=True, connect_timeout=CONNECT_TIMEOUT_S)
         except (psycopg.Error, ValueError) as err:
-            reason = (str(err).strip().splitlines() or [type(err).__name__])[0]
+            reason = without_passwords((str(err).strip().splitlines() or [type(err).__name__])[0])
             raise StoreError(f"cannot connect to PostgreSQL: {reason}", where=self.path) from None
         conn = PGConnection(raw)
         try:
