@@ -294,13 +294,16 @@ def _percentiles(samples: list[float]) -> dict[str, float]:
 
 
 def _timed(run: Callable[[Any], Any], arguments: list[Any]) -> dict[str, float]:
+    """Wall-clock p50/p95, and the process's CPU time per call (which the machine's load inflates less)."""
     run(arguments[0])  # warm-up, untimed: model loading and first-use caches are not the query's
-    samples = []
+    samples, cpu = [], []
     for argument in arguments:
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         run(argument)
         samples.append(time.perf_counter() - start)
-    return {**_percentiles(samples), "runs": len(samples)}
+        cpu.append(time.process_time() - start_cpu)
+    in_cpu = {f"cpu_{k}": v for k, v in _percentiles(cpu).items()}
+    return {**_percentiles(samples), **in_cpu, "runs": len(samples)}
 
 
 def fill_postgres(work: Path, size: int, url: str) -> dict[str, Any]:
@@ -383,9 +386,16 @@ def query_step(work: Path, size: int, runs: int, db_url: str | None = None) -> d
             "count statements by source": _timed(lambda s: store.count_statements(source=s), pick(sources)),
             "full-text search": _timed(lambda w: store.search(w, limit=20), pick(words)),
             "entity page": _timed(lambda e: link_queries.entity_detail(store, e), pick(entity_ids)),
+            "entity page (computed, not remembered)": _timed(
+                lambda e: _computed_entity_detail(store, e), pick(entity_ids)[: max(5, runs // 4)]
+            ),
             "entity search": _timed(lambda s: link_queries.entity_list(store, query=s[:5]), pick(sources)),
             "cluster list": _timed(
                 lambda o: link_queries.cluster_list(store, limit=50, offset=o), pick([0, 50])
+            ),
+            # The list is remembered until the store changes (link/remembered.py): its computation alone.
+            "cluster list (computed, not remembered)": _timed(
+                lambda o: _computed_cluster_list(store, o), pick([0, 50])[: max(5, runs // 4)]
             ),
             "cluster page": _timed(lambda c: link_queries.cluster_detail(store, c), pick(cluster_ids)),
             "story list": _timed(lambda o: link_queries.story_list(store, limit=50, offset=o), pick([0, 50])),
@@ -413,6 +423,22 @@ def query_step(work: Path, size: int, runs: int, db_url: str | None = None) -> d
         pick(contents)[: max(5, runs // 4)],
     )
     return results
+
+
+def _computed_cluster_list(store: Any, offset: int) -> Any:
+    from hearsay.link import queries as link_queries
+
+    computed = getattr(link_queries, "_cluster_list", None)  # (older commits remember nothing)
+    if computed is None:
+        return link_queries.cluster_list(store, limit=50, offset=offset)
+    return computed(store, None, None, 50, offset)
+
+
+def _computed_entity_detail(store: Any, entity_id: str) -> Any:
+    from hearsay.link import queries as link_queries
+
+    computed = getattr(link_queries, "_entity_detail", None)  # (older commits remember nothing)
+    return (computed or link_queries.entity_detail)(store, entity_id)
 
 
 def _ok(response: Any) -> None:

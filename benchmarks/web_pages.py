@@ -8,7 +8,8 @@ document with the same reading) to measure a bigger store without running the ex
 The store's size is printed. uvicorn then serves the app on a free 127.0.0.1 port in a thread,
 and each page is fetched with httpx over HTTP: one warm-up request, then ``--rounds`` timed
 ones. The time is from sending the request to having read the whole body. Printed per page:
-median, 95th percentile and maximum in milliseconds, and the body size. The target is a p95
+the first request (the warm-up: what is remembered until the store changes is computed there),
+median, 95th percentile and maximum of the timed ones in milliseconds, and the body size. The target is a p95
 under 300 ms for every page.
 """
 
@@ -28,7 +29,7 @@ import httpx
 import uvicorn
 
 from hearsay.ingest import read_path
-from hearsay.link import cluster_list, entity_list, link_corpus
+from hearsay.link import cluster_list, cluster_members, entity_list, link_corpus
 from hearsay.model import Document
 from hearsay.sample import sample_paths
 from hearsay.store import SQLiteStore
@@ -55,20 +56,31 @@ def build_db(path: Path, copies: int = 1) -> None:
 
 
 def pages(db: Path) -> list[tuple[str, str]]:
-    """(name, path) of every page kind, filled with ids from the sample corpus."""
+    """(name, path) of every page kind, filled with ids from the store: the sample's own documents and
+    names where they are stored, else the store's largest claim, its first member's document and its
+    most mentioned names (so a big store of other texts is measured on pages that exist)."""
     with SQLiteStore(db, read_only=True) as store:
+        clusters = cluster_list(store, limit=1)
+        members = cluster_members(store, clusters[0].id) if clusters else []
         main = next(d for d in read_path(sample_paths()[0]) if isinstance(d, Document))
-        longest = max(store.documents(), key=lambda d: len(d.text))
-        person = next(e for e in store.entities(type="PERSON"))
+        if not store._conn.execute("SELECT 1 FROM documents WHERE id = ?", (main.id,)).fetchone():
+            main = store.document(members[0].document_id) if members else store.documents(limit=1)[0]
+        longest_id, longest_size = store._conn.execute(
+            "SELECT id, length(text) FROM documents ORDER BY length(text) DESC, id LIMIT 1"
+        ).fetchone()
+        names = store_names(store)
         found = [
             ("home", "/"),
             ("documents", "/documents"),
             ("document (sample article)", urls.document(main.id)),
-            (f"document (longest, {len(longest.text):,} chars)", urls.document(longest.id)),
+            (f"document (longest, {longest_size:,} chars)", urls.document(longest_id)),
             ("entities", "/entities"),
             ("entities (page 3)", "/entities?offset=50"),
-            (f"entity ({person['name']})", urls.entity(urls.entity_key(person["name"], person["type"]))),
-            ("entity (Aybek Smadiyarov)", urls.entity(urls.entity_key("Aybek Smadiyarov", "PERSON"))),
+        ]
+        found += [
+            (f"entity ({name}, by TYPE:name)", urls.entity(urls.entity_key(name, t))) for name, t in names
+        ]
+        found += [
             ("search (words)", "/search?q=drone"),
             ("search (common word, more)", "/search?q=the&documents_offset=10"),
             ("search (filters)", "/search?stance=deny&certainty=certain"),
@@ -76,11 +88,11 @@ def pages(db: Path) -> list[tuple[str, str]]:
             ("api statements", "/api/v1/statements?limit=100"),
             ("api reading", f"/api/v1/documents/{main.id}"),
         ]
-        clusters = cluster_list(store, limit=1)
         if clusters:
             cluster = clusters[0].id
-            found.append(("cluster (largest)", urls.cluster(cluster)))
-            found.append(("document read against it", urls.document(main.id, cluster=cluster)))
+            found.append((f"cluster (largest, {clusters[0].size} members)", urls.cluster(cluster)))
+            found.append(("document read against it", urls.document(members[0].document_id, cluster=cluster)))
+            found.append(("api cluster evidence", f"/api/v1/clusters/{cluster}/evidence"))
         found.append(("clusters", "/clusters"))
         found.append(("stories", "/stories"))
         stories = store_stories(store)
@@ -102,6 +114,28 @@ def pages(db: Path) -> list[tuple[str, str]]:
             found.append(("api provenance GraphML", f"/api/v1/clusters/{clusters[0].id}/provenance.graphml"))
         found.append(("not found", "/documents/ffffffffffff"))
     return found
+
+
+def store_names(store: SQLiteStore) -> list[tuple[str, str]]:
+    """(name, type) of the entity pages reached by ``TYPE:name`` links: the first person the store
+    lists, Aybek Smadiyarov when stored, and the most mentioned person."""
+    conn = store._conn
+    found = [
+        tuple(row)
+        for row in conn.execute(
+            "SELECT name, type FROM entities WHERE type = 'PERSON' ORDER BY rowid LIMIT 1"
+        )
+    ]
+    if conn.execute("SELECT 1 FROM entities WHERE name = 'Aybek Smadiyarov' AND type = 'PERSON'").fetchone():
+        found.append(("Aybek Smadiyarov", "PERSON"))
+    found += [
+        tuple(row)
+        for row in conn.execute(
+            "SELECT name, type FROM entities WHERE type = 'PERSON' GROUP BY name, type"
+            " ORDER BY count(*) DESC, name LIMIT 1"
+        )
+    ]
+    return list(dict.fromkeys(found))
 
 
 def store_stories(store: SQLiteStore) -> list[str]:
@@ -140,11 +174,13 @@ def main() -> None:
         print(f"store: {counts['documents']:,} documents, {counts['statements']:,} statements")
         server, base = serve(db)
         print(f"python {platform.python_version()}, {args.rounds} timed requests per page after one warm-up")
-        print(f"{'page':44} {'median':>8} {'p95':>8} {'max':>8} {'kB':>7}")
+        print(f"{'page':44} {'first':>8} {'median':>8} {'p95':>8} {'max':>8} {'kB':>7}")
         slow = []
         with httpx.Client(base_url=base, timeout=30) as client:
             for name, path in pages(db):
+                started = time.perf_counter()
                 response = client.get(path)
+                first = (time.perf_counter() - started) * 1000  # answers remembered later come from here
                 if response.status_code >= 500 or (response.status_code >= 400 and name != "not found"):
                     response.raise_for_status()
                 times = []
@@ -155,7 +191,10 @@ def main() -> None:
                 times.sort()
                 p95 = times[min(len(times) - 1, int(len(times) * 0.95))]
                 median = statistics.median(times)
-                print(f"{name:44} {median:8.1f} {p95:8.1f} {times[-1]:8.1f} {len(body) / 1000:7.1f}")
+                print(
+                    f"{name:44} {first:8.1f} {median:8.1f} {p95:8.1f} {times[-1]:8.1f}"
+                    f" {len(body) / 1000:7.1f}"
+                )
                 if p95 > TARGET_MS:
                     slow.append(name)
         server.should_exit = True

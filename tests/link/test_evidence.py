@@ -94,3 +94,30 @@ def test_evidence_json_has_the_sides_and_the_definition(linked):
     assert data["verdict"] == "contested" and data["verdict_definition"]
     item = data["sides"]["refutes"]["items"][0]
     assert {"relation", "strength", "reason", "content", "document_id", "independent_group"} <= set(item)
+
+
+def test_candidates_read_near_contents_only_until_full_and_are_those_of_reading_all(linked, monkeypatch):
+    """The documents of near contents are read closest first until the candidates are full: the same
+    candidates as reading every near content's documents and keeping the best ranked."""
+    from hearsay.link import evidence_view
+    from hearsay.store import link_reads
+
+    store, _ids = linked
+    for cap in (1, 2, 3, 5, 300):
+        monkeypatch.setattr(evidence_view, "MAX_DOCUMENTS", cap)
+        for proposition in (LEAK, "Northline denied the leak", "fuel in the harbour"):
+            ranked: dict[str, float] = {}
+            for rank, document_id in enumerate(evidence_view._full_text(store._conn, proposition)):
+                ranked.setdefault(document_id, 1.0 + rank)
+            vector = evidence_view.unit(evidence_view.load_embedder().encode([proposition])[0])
+            best = [
+                (s, h)
+                for s, h in store.nearest_contents(vector, evidence_view.NEAR_HITS)
+                if s >= evidence_view.NEAR
+            ]
+            documents = link_reads.documents_of_texts(store._conn, [h for _s, h in best])
+            for score, text_hash in best:
+                for document_id in documents.get(text_hash, []):
+                    ranked[document_id] = min(ranked.get(document_id, 1e9), 1.0 - score)
+            expected = sorted(ranked, key=lambda d: (ranked[d], d))[:cap]
+            assert evidence_view._candidate_documents(store, proposition, []) == expected

@@ -42,7 +42,7 @@ from ..model import (
 from ..relation import Claim, default_scorer, proposition_frame
 from ..relation.crosslingual import ABOUT, relate_by_meaning
 from ..relation.words import is_content_word, needs_meaning, tokens
-from ..store import link_reads
+from ..store import evidence_reads, link_reads
 from ..store.links import LinkTables
 from .embeddings import (
     MULTILINGUAL_PREFIX,
@@ -52,6 +52,7 @@ from .embeddings import (
     multilingual_key,
     unit,
 )
+from .remembered import remembered
 from .summaries import independent_group, origin, time_key
 
 if TYPE_CHECKING:
@@ -65,6 +66,8 @@ FTS_HITS = 600
 # Statements this close in meaning bring their document in even without a shared word.
 NEAR = 0.45
 NEAR_HITS = 300
+# Contents whose documents are read at a time (``_near``).
+NEAR_BATCH = 8
 # A side-taking cluster's members in another script join the candidates (``_other_script_kin``).
 KIN_CLUSTERS = 10
 KIN_MEMBERS = 200
@@ -76,7 +79,22 @@ def evidence(
     """The evidence for a free-text proposition, or for a stored cluster's proposition.
 
     ``limit`` caps the statements listed on each side; counts and independent sources cover all.
+    The same question asked again of an unchanged store is answered from memory (``remembered``).
     """
+    scorer = default_scorer()
+    key = (
+        "evidence",
+        cluster_id,
+        proposition,
+        limit,
+        f"{type(scorer).__module__}.{type(scorer).__qualname__}",
+    )
+    return remembered(
+        store, key, lambda: _evidence(store, cluster_id=cluster_id, proposition=proposition, limit=limit)
+    )
+
+
+def _evidence(store: SQLiteStore, *, cluster_id: str | None, proposition: str | None, limit: int) -> Evidence:
     conn = store._conn
     empty = Evidence(proposition=proposition or "", verdict="no evidence", sides=_sides([], limit))
     if not link_reads.has_link_tables(conn):
@@ -87,7 +105,7 @@ def evidence(
         if found is None:
             return empty
         proposition = proposition or found.get("title") or found["representative"]
-        members = [r["document_id"] for r in link_reads.statements_of_cluster(conn, cluster_id, limit=2000)]
+        members = evidence_reads.cluster_documents(conn, cluster_id, limit=2000)
     if not proposition or not proposition.strip():
         return empty
     decisions = _decisions(store, proposition)
@@ -108,10 +126,12 @@ def evidence(
 
 
 def _candidate_documents(store: SQLiteStore, proposition: str, members: Sequence[str]) -> list[str]:
+    """Members first, then documents with a content close in meaning (closest first), then those
+    sharing words (best ranked first); ties by document id; at most ``MAX_DOCUMENTS``."""
     ranked: dict[str, float] = {d: 0.0 for d in members}
     for rank, document_id in enumerate(_full_text(store._conn, proposition)):
         ranked.setdefault(document_id, 1.0 + rank)
-    for score, document_id in _near(store, proposition):
+    for score, document_id in _near(store, proposition, set(members)):
         ranked[document_id] = min(ranked.get(document_id, 1e9), 1.0 - score)
     return sorted(ranked, key=lambda d: (ranked[d], d))[:MAX_DOCUMENTS]
 
@@ -131,14 +151,35 @@ def _full_text(conn: sqlite3.Connection, proposition: str) -> list[str]:
     return list(seen)
 
 
-def _near(store: SQLiteStore, proposition: str) -> list[tuple[float, str]]:
+def _near(store: SQLiteStore, proposition: str, members: set[str]) -> list[tuple[float, str]]:
     """Documents with a content close in meaning, best first: MiniLM's vectors from the
-    nearest-neighbour index, and the multilingual vectors of contents in another script."""
+    nearest-neighbour index, and the multilingual vectors of contents in another script.
+
+    A syndicated content is in many documents: the contents' documents are read closest content
+    first, only until, with ``members``, there are ``MAX_DOCUMENTS`` (and the contents as close as
+    the last one read), since the documents of a farther content cannot be among the candidates.
+    """
     vector = unit(load_embedder().encode([proposition])[0])
     best = [(score, h) for score, h in store.nearest_contents(vector, NEAR_HITS) if score >= NEAR]
     best += _near_in_other_scripts(store._conn, proposition)
-    documents = link_reads.documents_of_texts(store._conn, [h for _s, h in best])
-    return sorted(((score, d) for score, h in best for d in documents.get(h, [])), reverse=True)
+    best.sort(key=lambda entry: entry[0], reverse=True)
+    found: list[tuple[float, str]] = []
+    enough = set(members)
+    start = 0
+    while start < len(best) and (
+        len(enough) < MAX_DOCUMENTS or (start and best[start][0] == best[start - 1][0])
+    ):
+        end = start + 1
+        while end < len(best) and end - start < NEAR_BATCH and len(enough) < MAX_DOCUMENTS:
+            end += 1
+        chunk = best[start:end]
+        documents = link_reads.documents_of_texts(store._conn, [h for _s, h in chunk])
+        for score, text_hash in chunk:
+            for document_id in documents.get(text_hash, []):
+                found.append((score, document_id))
+                enough.add(document_id)
+        start = end
+    return sorted(found, reverse=True)
 
 
 def _near_in_other_scripts(conn: sqlite3.Connection, proposition: str) -> list[tuple[float, str]]:
@@ -187,9 +228,8 @@ def _relations(
     wanted = proposition_frame(proposition)
     scorer = default_scorer()
     texts = _texts(conn, documents)
-    rows = link_reads.statements_of_documents(conn, documents)
     by_document: dict[str, list[dict[str, Any]]] = {}
-    for row in rows:
+    for row in evidence_reads.claims_of_documents(conn, documents):
         by_document.setdefault(row["document_id"], []).append(row)
     related: list[tuple[dict[str, Any], Claim, Any]] = []
     for document_id, members in by_document.items():
@@ -203,19 +243,27 @@ def _relations(
         for index, cosine in zip(foreign, cosines, strict=True):
             row, claim, _relation = related[index]
             related[index] = (row, claim, relate_by_meaning(proposition, claim, cosine))
+    kept = []
     for row, _claim, scored in related:
         decision = (decisions or {}).get((row["document_id"], row["statement_id"]))
         relation = scored if decision is None else _decided(scored, decision, row["certainty"])
         if relation.relation != "unrelated":
-            yield (
-                EvidenceItem(
-                    statement=LinkedStatement.from_row(row),
-                    relation=relation,
-                    independent_group=independent_group(row),
-                    origin=origin(row),
-                ),
-                row,
-            )
+            kept.append(((row["document_id"], row["statement_id"]), relation))
+    full = {
+        (r["document_id"], r["statement_id"]): r
+        for r in link_reads.statements_by_keys(conn, [k for k, _ in kept])
+    }
+    for key, relation in kept:
+        row = full[key]
+        yield (
+            EvidenceItem(
+                statement=LinkedStatement.from_row(row),
+                relation=relation,
+                independent_group=independent_group(row),
+                origin=origin(row),
+            ),
+            row,
+        )
 
 
 def _other_script_kin(

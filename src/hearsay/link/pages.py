@@ -10,8 +10,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Literal
 
+from ..store import entity_statements as entity_rows
 from ..store import link_pages, link_reads
 from .queries import _ready, find_entity_id
+from .remembered import remembered
 from .summaries import statement_dict
 
 if TYPE_CHECKING:
@@ -43,22 +45,30 @@ def entity_statements(
     if not _ready(store):
         return [], 0
     conn = store._conn
-    fetch, count = {
-        "said": (link_pages.said_by, link_pages.count_said_by),
-        "said_about": (link_pages.said_about, link_pages.count_said_about),
-    }[direction]
-    rows = fetch(conn, entity_id, limit=max(limit, 1), offset=offset)
-    # The rows carry the total; a page past the end (or none asked for) counts on its own.
-    total = rows[0]["listed_total"] if rows else count(conn, entity_id)
-    items = [statement_dict({k: v for k, v in r.items() if k != "listed_total"}) for r in rows[:limit]]
-    return items, total
+    count = {"said": link_pages.count_said_by, "said_about": link_pages.count_said_about}[direction]
+    # The page from the entity's earliest documents on (never every statement's full row), the total
+    # from the statements' keys alone, remembered until the store changes (it grows with the entity).
+    rows = remembered(
+        store,
+        ("entity statements page", entity_id, direction, limit, offset),
+        lambda: [
+            statement_dict(r)
+            for r in entity_rows.first_rows(conn, entity_id, direction, max(limit, 0), offset)
+        ],
+    )
+    total = remembered(store, ("entity statements", entity_id, direction), lambda: count(conn, entity_id))
+    return [dict(r) for r in rows], total  # callers may mark the rows (``corrections.marks``)
 
 
 def entity_documents(store: SQLiteStore, entity_id: str, *, limit: int, offset: int) -> list[dict[str, Any]]:
-    return (
-        link_pages.entity_documents(store._conn, entity_id, limit=limit, offset=offset)
-        if _ready(store)
-        else []
+    if not _ready(store):
+        return []
+    return list(
+        remembered(
+            store,
+            ("entity documents page", entity_id, limit, offset),
+            lambda: link_pages.entity_documents(store._conn, entity_id, limit=limit, offset=offset),
+        )
     )
 
 

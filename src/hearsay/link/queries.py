@@ -12,9 +12,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ..model import LinkedStatement, Proposition, Provenance, ProvenanceLink, Story, record_from_row
-from ..store import link_reads
+from ..store import entity_statements, link_reads
 from .evidence_view import evidence
 from .names import name_key
+from .remembered import remembered
 from .summaries import first_appearance, proposition, statement_dict
 from .timelines import timeline
 
@@ -89,6 +90,17 @@ def entity_detail(store: SQLiteStore, id_or_name: str) -> dict[str, Any] | None:
     entity_id = find_entity_id(store, id_or_name)
     if entity_id is None:
         return None
+    # Remembered until the store changes: a popular entity's documents and roles are many.
+    found = remembered(store, ("entity", entity_id), lambda: _entity_detail(store, entity_id))
+    return None if found is None else _copied(found)
+
+
+def _copied(detail: dict[str, Any]) -> dict[str, Any]:
+    """A remembered entity detail for one caller, who may add keys to it and to its statement rows."""
+    return {**detail, **{k: [dict(r) for r in detail[k]] for k in ("said", "said_about")}}
+
+
+def _entity_detail(store: SQLiteStore, entity_id: str) -> dict[str, Any] | None:
     conn = store._conn
     row = link_reads.entity(conn, entity_id)
     if row is None:
@@ -101,8 +113,13 @@ def entity_detail(store: SQLiteStore, id_or_name: str) -> dict[str, Any] | None:
         "documents_count": row["documents"],
         "mentions": row["mentions"],
         "roles": link_reads.entity_roles(conn, entity_id),
-        "said": [statement_dict(r) for r in link_reads.statements_said_by(conn, entity_id, DETAIL_LIMIT)],
-        "said_about": [statement_dict(r) for r in link_reads.statements_about(conn, entity_id, DETAIL_LIMIT)],
+        "said": [
+            statement_dict(r) for r in entity_statements.first_rows(conn, entity_id, "said", DETAIL_LIMIT)
+        ],
+        "said_about": [
+            statement_dict(r)
+            for r in entity_statements.first_rows(conn, entity_id, "said_about", DETAIL_LIMIT)
+        ],
         "documents": link_reads.entity_documents(conn, entity_id),
         "clusters": link_reads.cluster_ids_of_entity(conn, entity_id),
     }
@@ -126,16 +143,27 @@ def cluster_list(
     or a member's content; ``story``: only that story's."""
     if not _ready(store):
         return []
+    key = ("cluster_list", query, story, limit, offset)
+    return list(remembered(store, key, lambda: _cluster_list(store, query, story, limit, offset)))
+
+
+def _cluster_list(
+    store: SQLiteStore, query: str | None, story: str | None, limit: int, offset: int
+) -> tuple[Proposition, ...]:
     conn = store._conn
     clusters = link_reads.clusters(conn, query=query, story=story, limit=limit, offset=offset)
     members = link_reads.members_of_clusters(conn, [c["id"] for c in clusters])
-    return [proposition(c, members[c["id"]]) for c in clusters]
+    return tuple(proposition(c, members[c["id"]]) for c in clusters)
 
 
 def cluster_detail(store: SQLiteStore, cluster_id: str) -> Proposition | None:
     """One cluster's ``Proposition`` record (``cluster_members`` gives its statements)."""
     if not _ready(store):
         return None
+    return remembered(store, ("cluster", cluster_id), lambda: _cluster_detail(store, cluster_id))
+
+
+def _cluster_detail(store: SQLiteStore, cluster_id: str) -> Proposition | None:
     conn = store._conn
     cluster = link_reads.cluster(conn, cluster_id)
     if cluster is None:
@@ -147,7 +175,24 @@ def cluster_members(store: SQLiteStore, cluster_id: str) -> list[LinkedStatement
     """A cluster's member statements, in time order ([] for an unknown id)."""
     if not _ready(store):
         return []
-    return [LinkedStatement.from_row(r) for r in link_reads.statements_of_cluster(store._conn, cluster_id)]
+    conn = store._conn
+    return list(
+        remembered(
+            store,
+            ("cluster members", cluster_id),
+            lambda: tuple(
+                LinkedStatement.from_row(r) for r in link_reads.statements_of_cluster(conn, cluster_id)
+            ),
+        )
+    )
+
+
+def clusters_across_languages(store: SQLiteStore, *, limit: int = 10) -> list[str]:
+    """Ids of the claim clusters whose members come from documents in more than one language (a
+    Russian report and its English retelling), largest first."""
+    if not _ready(store):
+        return []
+    return link_reads.clusters_across_languages(store._conn, limit)
 
 
 def _story(row: dict[str, Any]) -> Story:
@@ -187,6 +232,10 @@ def provenance(store: SQLiteStore, cluster_id: str) -> Provenance:
     """
     if not _ready(store):
         return Provenance()
+    return remembered(store, ("provenance", cluster_id), lambda: _provenance(store, cluster_id))
+
+
+def _provenance(store: SQLiteStore, cluster_id: str) -> Provenance:
     conn = store._conn
     rows = link_reads.statements_of_cluster(conn, cluster_id)
     if not rows:
@@ -204,11 +253,14 @@ def _with_ancestors(chosen: list[dict[str, Any]], every: list[dict[str, Any]]) -
     """``chosen`` plus, within each document, every edge leading into their origins."""
     result = list(chosen)
     seen = {id(e) for e in chosen}
+    into: dict[tuple[str, str], list[dict[str, Any]]] = {}  # the edges into each node, in ``every``'s order
+    for edge in every:
+        into.setdefault((edge["document_id"], edge["to_node"]), []).append(edge)
     frontier = [(e["document_id"], e["from_node"]) for e in chosen]
     while frontier:
         document_id, node = frontier.pop()
-        for edge in every:
-            if edge["document_id"] == document_id and edge["to_node"] == node and id(edge) not in seen:
+        for edge in into.get((document_id, node), []):
+            if id(edge) not in seen:
                 seen.add(id(edge))
                 result.append(edge)
                 frontier.append((document_id, edge["from_node"]))

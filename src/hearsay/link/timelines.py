@@ -13,7 +13,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from ..model import TimelineEntry
-from ..store import link_reads
+from ..store import entity_statements, link_reads
 
 if TYPE_CHECKING:
     from ..store.sqlite import SQLiteStore
@@ -62,6 +62,7 @@ def _document_event(info: dict[str, Any]) -> TimelineEntry:
 
 
 def _statement_event(row: dict[str, Any], times: list[dict[str, Any]]) -> TimelineEntry:
+    """``times``: those of the row's document (or more)."""
     inside = [
         t
         for t in times
@@ -113,7 +114,17 @@ def _sort_key(event: TimelineEntry) -> tuple[Any, ...]:
 def timeline(
     store: SQLiteStore, *, entity: str | None = None, cluster_id: str | None = None, limit: int = 500
 ) -> list[TimelineEntry]:
-    """The dated events of an entity (id or name) or a cluster, in time order."""
+    """The dated events of an entity (id or name) or a cluster, in time order (remembered until the
+    store changes)."""
+    from .remembered import remembered
+
+    key = ("timeline", entity, cluster_id, limit)
+    return list(remembered(store, key, lambda: tuple(_timeline(store, entity, cluster_id, limit))))
+
+
+def _timeline(
+    store: SQLiteStore, entity: str | None, cluster_id: str | None, limit: int
+) -> list[TimelineEntry]:
     conn = store._conn
     if not link_reads.has_link_tables(conn):
         return []
@@ -126,8 +137,8 @@ def timeline(
         entity_id = find_entity_id(store, entity)
         if entity_id is None:
             return []
-        rows = link_reads.statements_said_by(conn, entity_id, limit) + link_reads.statements_about(
-            conn, entity_id, limit
+        rows = entity_statements.first_rows(conn, entity_id, "said", limit) + entity_statements.first_rows(
+            conn, entity_id, "said_about", limit
         )
         near = entity_id
     else:
@@ -140,29 +151,36 @@ def timeline(
     infos = link_reads.documents_info(conn, documents)
     times = link_reads.times_of(conn, documents)
     events = [_document_event(info) for info in infos.values()]
+    times_in = _by_document(times)
     seen: set[tuple[str, str]] = set()
     for row in rows:
         if (row["document_id"], row["statement_id"]) not in seen:
             seen.add((row["document_id"], row["statement_id"]))
-            events.append(_statement_event(row, times))
+            events.append(_statement_event(row, times_in.get(row["document_id"], [])))
     if near is not None:
-        spans = link_reads.mention_spans(conn, near, documents)
+        spans = _by_document(link_reads.mention_spans(conn, near, documents))
         times = [
             t
             for t in times
-            if any(
-                s["document_id"] == t["document_id"] and abs(s["start"] - t["start"]) <= NEAR for s in spans
-            )
+            if any(abs(s["start"] - t["start"]) <= NEAR for s in spans.get(t["document_id"], []))
         ]
     else:
+        rows_in = _by_document(rows)
         times = [
             t
             for t in times
             if any(
-                r["document_id"] == t["document_id"] and r["content_start"] <= t["start"] < r["content_end"]
-                for r in rows
+                r["content_start"] <= t["start"] < r["content_end"] for r in rows_in.get(t["document_id"], [])
             )
         ]
     events += [_time_event(t) for t in times]
     events.sort(key=_sort_key)
     return events[:limit]
+
+
+def _by_document(rows: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+    """Rows grouped by their document, each group in the rows' order."""
+    grouped: dict[str, list[dict[str, Any]]] = {}
+    for row in rows:
+        grouped.setdefault(row["document_id"], []).append(row)
+    return grouped

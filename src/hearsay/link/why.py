@@ -39,7 +39,14 @@ Rule = Callable[[str, str, str, str], str | None]
 
 
 def why_one(store: SQLiteStore, entity_id: str) -> list[dict[str, Any]]:
-    """One row per distinct member name: name, type, documents, rule, rule words, evidence."""
+    """One row per distinct member name: name, type, documents, rule, rule words, evidence
+    (remembered until the store changes: it reads up to 500 members)."""
+    from .remembered import remembered
+
+    return remembered(store, ("why", entity_id), lambda: _why_one(store, entity_id))
+
+
+def _why_one(store: SQLiteStore, entity_id: str) -> list[dict[str, Any]]:
     conn = store._conn
     row = link_reads.entity(conn, entity_id) if link_reads.has_link_tables(conn) else None
     if row is None:
@@ -97,9 +104,10 @@ def _through_alias(entry: dict[str, Any], main: str, main_type: str) -> tuple[st
 def _aliases(members: list[dict[str, Any]], names: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
     """Names an article gives its entity besides the main one (the extractor's coreference)."""
     found: dict[str, dict[str, Any]] = {}
+    known = {k.split("|")[0] for k in names}
     for member in members:
         for alias in names_from(member["name"], json.loads(member["aliases"])):
-            if any(k.split("|")[0] == alias.casefold() for k in names) or alias.casefold() in found:
+            if alias.casefold() in known or alias.casefold() in found:
                 continue
             title = member["title"] or member["document_id"][:12]
             found[alias.casefold()] = {

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from ..model import Reading, Relation, RelationKind, Strength
 from . import words as w
@@ -46,7 +47,9 @@ def relate_claims(
 ) -> list[Relation]:
     """Relations of the claims of one document (in document order), context rules included."""
     wanted = proposition if isinstance(proposition, Frame) else proposition_frame(proposition)
-    own = [relate_claim(wanted, c) for c in claims]
+    own = [
+        _own(wanted, c.content, c.cue, c.source_text, c.certainty, c.stance, c.target_text) for c in claims
+    ]
     if not any(r.relation != "unrelated" for r in own):
         return own
     result = list(own)
@@ -57,6 +60,22 @@ def relate_claims(
         if found is not None:
             result[index] = found
     return result
+
+
+@lru_cache(maxsize=50_000)
+def _own(
+    proposition: Frame,
+    content: str,
+    cue: str,
+    source_text: str | None,
+    certainty: str,
+    stance: str,
+    target_text: str | None,
+) -> Relation:
+    """``relate_claim`` remembered by what it reads of a claim: a syndicated statement, or one repeated
+    across the documents an evidence view relates, is judged once per proposition."""
+    claim = Claim(content, stance, certainty, cue=cue, target_text=target_text, source_text=source_text)
+    return relate_claim(proposition, claim)
 
 
 def _from_context(

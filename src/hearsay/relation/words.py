@@ -8,8 +8,8 @@ word still meet. A synonym group maps each of its stems to the group's first one
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import cache
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -68,10 +68,12 @@ def token_spans(text: str) -> list[tuple[str, int, int]]:
     return [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text.replace("’", "'"))]
 
 
+@lru_cache(maxsize=100_000)  # a pure function of the word, asked for every word of every text read
 def stem(word: str) -> str:
     return synonym(raw_stem(word))
 
 
+@lru_cache(maxsize=100_000)
 def is_content_word(word: str) -> bool:
     lower = word.casefold()
     if lower[:1].isdigit() or len(lower) <= 2:
@@ -199,20 +201,40 @@ class PhraseIndex:
 
     exact: dict[str, tuple[tuple[int, Phrase], ...]]
     loose: tuple[tuple[int, Phrase], ...]  # first word a prefix ("fabricat*") or "n't"
+    # The prefixed entries by their first word's prefix ("fabricat") and the prefixes' lengths,
+    # so a token looks up its own prefixes instead of trying every loose entry.
+    prefixed: dict[str, tuple[tuple[int, Phrase], ...]] = field(default_factory=dict)
+    prefix_sizes: tuple[int, ...] = ()
+    # token -> its loose entries, filled as texts are read (a vocabulary's worth at most)
+    seen: dict[str, tuple[tuple[int, Phrase], ...]] = field(default_factory=dict, compare=False, repr=False)
 
     def matches(self, lowered: list[str]) -> list[tuple[int, int, Phrase]]:
         """Every (lexicon order, token index, phrase) found in ``lowered``."""
         found = []
         for index, token in enumerate(lowered):
-            candidates = list(self.exact.get(token, ()))
-            candidates += [entry for entry in self.loose if _word_matches(entry[1].words[0], token)]
-            for order, phrase in candidates:
+            exact, loose = self.exact.get(token, ()), self._loose_for(token)
+            if not exact and not loose:
+                continue  # most words start no phrase
+            for order, phrase in exact + loose:
                 size = len(phrase.words)
                 if index + size <= len(lowered) and all(
                     _word_matches(p, lowered[index + k]) for k, p in enumerate(phrase.words[1:], start=1)
                 ):
                     found.append((order, index, phrase))
         return found
+
+    def _loose_for(self, token: str) -> tuple[tuple[int, Phrase], ...]:
+        """The loose entries whose first word matches ``token``, in lexicon order."""
+        known = self.seen.get(token)
+        if known is not None:
+            return known
+        found = [e for n in self.prefix_sizes if n <= len(token) for e in self.prefixed.get(token[:n], ())]
+        if token.endswith("n't"):
+            found += [e for e in self.loose if e[1].words[0] == "n't"]
+        entries = tuple(sorted(found, key=lambda entry: entry[0]))
+        if len(self.seen) < 200_000:
+            self.seen[token] = entries
+        return entries
 
 
 @cache
@@ -225,7 +247,16 @@ def phrase_index(name: str, column: str = "phrase", label: str | None = None) ->
             loose.append((order, phrase))
         else:
             exact.setdefault(first, []).append((order, phrase))
-    return PhraseIndex({k: tuple(v) for k, v in exact.items()}, tuple(loose))
+    prefixed: dict[str, list[tuple[int, Phrase]]] = {}
+    for entry in loose:
+        if entry[1].words[0] != "n't":
+            prefixed.setdefault(entry[1].words[0][:-1], []).append(entry)
+    return PhraseIndex(
+        {k: tuple(v) for k, v in exact.items()},
+        tuple(loose),
+        {k: tuple(v) for k, v in prefixed.items()},
+        tuple(sorted({len(k) for k in prefixed})),
+    )
 
 
 def shorten(text: str, size: int = 60) -> str:
@@ -244,8 +275,10 @@ _CYRILLIC = re.compile(r"[\u0400-\u052f]")
 
 def is_latin(text: str) -> bool:
     """Whether most of the text's letters are not Cyrillic (the rules read English words only)."""
-    letters = [c for c in text if c.isalpha()]
-    return not letters or sum(bool(_CYRILLIC.match(c)) for c in letters) * 2 <= len(letters)
+    if text.isascii():  # the common case, without a look at each letter
+        return True
+    cyrillic = sum(c.isalpha() for c in _CYRILLIC.findall(text))
+    return not cyrillic or cyrillic * 2 <= sum(map(str.isalpha, text))
 
 
 def needs_meaning(proposition: str, content: str) -> bool:

@@ -11,9 +11,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from ..corrections.marks import mark_rows
 from ..link import entity_detail as linked_entity_detail
 from ..link import entity_list
 from ..link import pages as link_pages
+from ..link.remembered import remembered
 from ..link.why import why_one
 from ..store import SQLiteStore
 from . import urls
@@ -77,6 +79,7 @@ def entity_view(store: SQLiteStore, key: str, requested: dict[str, int]) -> dict
         name: section(name, counts[name], fetchers[name], requested, path, anchor=f"{name}-title")
         for name in ENTITY_LISTS
     }
+    mark_rows(store, [*found["sections"]["said"].items, *found["sections"]["said_about"].items])
     return found
 
 
@@ -106,6 +109,15 @@ def _reuse(
 
 
 def _store_detail(store: SQLiteStore, name: str, type_: str) -> dict[str, Any] | None:
+    """Remembered until the store changes: it reads every document the name occurs in."""
+    found = remembered(store, ("store entity", name, type_), lambda: _read_store_detail(store, name, type_))
+    if found is None:
+        return None
+    # Pages add their own keys to it and mark its statement rows.
+    return {**found, **{k: [dict(r) for r in found[k]] for k in ("said", "said_about")}}
+
+
+def _read_store_detail(store: SQLiteStore, name: str, type_: str) -> dict[str, Any] | None:
     occurrences = store.entity_documents(name, type_)
     if not occurrences:
         return None

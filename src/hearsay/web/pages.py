@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
 
+from ..corrections.marks import mark_rows
 from ..link import timeline as link_timeline
+from ..link.remembered import remembered
 from ..model import CERTAINTIES, STANCES
 from ..store.corrections import CorrectionTable
 from . import entities as entity_views
@@ -22,6 +24,9 @@ from .render import render_page
 from .search_marks import snippet_html
 from .state import state
 from .svg_timeline import timeline_svg
+
+if TYPE_CHECKING:
+    from ..store.sqlite import SQLiteStore
 
 router = APIRouter(include_in_schema=False)
 
@@ -175,22 +180,30 @@ def search(
     )
     if not problems and (q or filters):
         context["searched"] = True
-        if q:
-            hits = store.search(q, limit=SEARCH_DOCUMENTS, offset=documents_offset, marks=("\x02", "\x03"))
-            context["documents"] = [
-                {**h, "snippet_html": snippet_html(h["snippet"])} for h in hits["documents"]
-            ]
-            document_total = store.count_matches(q)["documents"]
-            context["document_total"] = document_total
-            context["documents_pager"] = pager(document_total, documents_offset, SEARCH_DOCUMENTS)
-        rows = store.statements(limit=PAGE, offset=offset, **filters)
-        context["statements"] = rows
-        context["pager"] = pager(store.count_statements(**filters), offset)
+        # Remembered until the store changes: a common word matches every document and statement.
+        key = ("search page", q, tuple(sorted(filters.items())), offset, documents_offset)
+        found = remembered(store, key, lambda: _searched(store, q, filters, offset, documents_offset))
+        context.update(found)
     return render_page(
         request,
         "search.html",
         {**context, "query": q or "", "stances": STANCES, "certainties": CERTAINTIES, "max_limit": MAX_LIMIT},
     )
+
+
+def _searched(
+    store: SQLiteStore, q: str | None, filters: dict[str, Any], offset: int, documents_offset: int
+) -> dict[str, Any]:
+    found: dict[str, Any] = {}
+    if q:
+        hits = store.search(q, limit=SEARCH_DOCUMENTS, offset=documents_offset, marks=("\x02", "\x03"))
+        found["documents"] = [{**h, "snippet_html": snippet_html(h["snippet"])} for h in hits["documents"]]
+        document_total = store.count_matches(q)["documents"]
+        found["document_total"] = document_total
+        found["documents_pager"] = pager(document_total, documents_offset, SEARCH_DOCUMENTS)
+    found["statements"] = mark_rows(store, store.statements(limit=PAGE, offset=offset, **filters))
+    found["pager"] = pager(store.count_statements(**filters), offset)
+    return found
 
 
 @router.get("/upload", response_class=HTMLResponse)
