@@ -13,6 +13,10 @@ Steps (each can run alone, ``--work`` keeps their files): ``corpus`` (texts), ``
 readings cache, with extraction vs bare spaCy timed on the same texts), ``link`` (a store per
 size, linked, timed), ``queries`` (p50/p95 of the main queries and API lists on the largest
 store), ``one-more`` (one new document through ``hearsay ingest``). ``all`` runs them in order.
+
+``queries --db-url postgresql://...`` times the same queries on PostgreSQL: an empty database is
+filled from the SQLite store of the largest size (its readings and embeddings) and linked there.
+The queries' arguments are drawn in a fixed order, so both backends answer the same calls.
 """
 
 from __future__ import annotations
@@ -302,27 +306,77 @@ def _timed(run: Callable[[Any], Any], arguments: list[Any]) -> dict[str, float]:
     return {**_percentiles(samples), **in_cpu, "runs": len(samples)}
 
 
-def query_step(work: Path, size: int, runs: int) -> dict[str, Any]:
-    """p50/p95 of the main store queries, link queries and HTTP API lists on a linked store."""
+def fill_postgres(work: Path, size: int, url: str) -> dict[str, Any]:
+    """The PostgreSQL database at ``url`` holding what the SQLite store of ``size`` holds: its readings
+    in ingest order and its embeddings copied, then linked there (timed). Skipped when it holds them."""
+    from hearsay.link.queries import link_corpus
+    from hearsay.store import open_store
+
+    with open_store(url) as target:
+        if target.counts()["documents"] == size:
+            return {"filled": False}
+        if target.counts()["documents"]:
+            raise SystemExit(f"{url}: holds another corpus; give an empty database")
+        with open_store(store_path(work, size)) as source:
+            for reading in source.iter_readings():
+                assert reading.document is not None
+                target.put(reading.document, reading)
+            vectors = source._conn.execute("SELECT text_hash, vector FROM link_embeddings").fetchall()
+        with target.transaction() as conn:
+            conn.executemany(
+                "INSERT OR IGNORE INTO link_embeddings VALUES (?, ?)", [tuple(v) for v in vectors]
+            )
+            conn.executemany(
+                "INSERT OR IGNORE INTO link_vector_keys (text_hash) VALUES (?)",
+                sorted((v[0],) for v in vectors if not v[0].startswith("u:")),
+            )
+        result = link_corpus(target)
+    return {
+        "filled": True,
+        "link_s": round(result["seconds"] - result["embed_seconds"], 2),
+        "failures": len(result["failures"]),
+    }
+
+
+def _database_bytes(location: str) -> int:
+    if "://" not in location:
+        return _db_bytes(Path(location))
+    from hearsay.store import open_store
+
+    with open_store(location, read_only=True) as store:
+        size: int = store._conn.execute("SELECT pg_database_size(current_database())").fetchone()[0]
+    return size
+
+
+def query_step(work: Path, size: int, runs: int, db_url: str | None = None) -> dict[str, Any]:
+    """p50/p95 of the main store queries, link queries and HTTP API lists on a linked store (the
+    SQLite store of ``size``, or the PostgreSQL database at ``db_url`` filled from it)."""
     from starlette.testclient import TestClient
 
     from hearsay.link import queries as link_queries
     from hearsay.store import open_store
     from hearsay.web.app import create_app
 
-    path = store_path(work, size)
+    path: Path | str = store_path(work, size)
+    if db_url is not None:
+        filled = fill_postgres(work, size, db_url)
+        print(f"postgresql: {filled}", file=sys.stderr)
+        path = db_url
     rng = random.Random(17)
     with open_store(path, read_only=True) as store:
         conn = store._conn
         sources = [
-            r[0] for r in conn.execute("SELECT name FROM link_entities ORDER BY mentions DESC LIMIT 200")
+            r[0] for r in conn.execute("SELECT name FROM link_entities ORDER BY mentions DESC, id LIMIT 200")
         ]
         entity_ids = [
-            r[0] for r in conn.execute("SELECT id FROM link_entities ORDER BY mentions DESC LIMIT 200")
+            r[0] for r in conn.execute("SELECT id FROM link_entities ORDER BY mentions DESC, id LIMIT 200")
         ]
-        contents = [r[0] for r in conn.execute("SELECT content_text FROM statements LIMIT 2000")]
+        contents = [
+            r[0]
+            for r in conn.execute("SELECT content_text FROM statements ORDER BY document_id, id LIMIT 2000")
+        ]
         words = sorted({w for c in contents for w in re.findall(r"[A-Za-z]{5,}", c)})
-        cluster_ids = [r[0] for r in conn.execute("SELECT id FROM link_clusters LIMIT 500")]
+        cluster_ids = [r[0] for r in conn.execute("SELECT id FROM link_clusters ORDER BY id LIMIT 500")]
         pick = lambda items: [rng.choice(items) for _ in range(runs)]  # noqa: E731
         stances = ["assert", "report", "deny", "question", "refuse_to_comment"]
         results: dict[str, Any] = {
@@ -468,6 +522,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", default="300,1000", help="comma-separated document counts")
     parser.add_argument("--compare", type=int, default=100, help="documents timed against bare spaCy")
     parser.add_argument("--runs", type=int, default=40, help="timed calls per query")
+    parser.add_argument(
+        "--db-url",
+        help="queries: time them on this PostgreSQL database (postgresql://...), filled from the SQLite "
+        "store of the largest size and linked there when empty",
+    )
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",")]
     work: Path = args.work
@@ -484,9 +543,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.step in ("link", "all"):
         report["linking"] = link_step(work, sizes)
     if args.step in ("queries", "all"):
-        report["queries"] = query_step(work, max(sizes), args.runs)
-        path = store_path(work, max(sizes))
-        report["database_kib_per_document"] = round(_db_bytes(path) / 1024 / max(sizes), 1)
+        report["queries"] = query_step(work, max(sizes), args.runs, args.db_url)
+        location = args.db_url or str(store_path(work, max(sizes)))
+        report["backend"] = "postgresql" if args.db_url else "sqlite"
+        report["database_kib_per_document"] = round(_database_bytes(location) / 1024 / max(sizes), 1)
     if args.step in ("one-more", "all"):
         report["one_more"] = one_more_step(work, max(sizes))
     report["peak_rss_mib_this_process"] = round(max_rss_mib())

@@ -26,10 +26,11 @@ TEXT = (
 
 
 @pytest.fixture()
-def stored(tmp_path):
+def stored(new_database):
+    """The text read and stored, on each backend (a SQLite file, a PostgreSQL database)."""
     document = make_document(TEXT, published=None)
     reading = extract(document)
-    store = SQLiteStore(tmp_path / "c.db")
+    store = SQLiteStore(new_database("c.db"))
     store.put(document, reading)
     yield store, document.id
     store.close()
@@ -146,10 +147,10 @@ def test_decisions_survive_link_rebuild_and_reingest(stored):
     assert all(s.cue.text != "denied" for s in store.reading(doc).statements)
 
 
-def test_the_cli_corrects_lists_and_rereads(tmp_path):
+def test_the_cli_corrects_lists_and_rereads(tmp_path, new_database):
     path = tmp_path / "t.txt"
     path.write_text(TEXT, encoding="utf-8")
-    db = str(tmp_path / "cli.db")
+    db = new_database("cli.db")
     runner = CliRunner()
     assert runner.invoke(cli, ["ingest", str(path), "--db", db, "--no-link"]).exit_code == 0
     with SQLiteStore(db, read_only=True) as store:

@@ -16,6 +16,7 @@ from hearsay.model import Document, Entity, Mention, Reading, Source, Span, Stat
 from hearsay.relation import Claim, relate
 from hearsay.relation.crosslingual import relate_by_meaning
 from hearsay.store import Store
+from postgres_server import BACKENDS, scoped_database
 
 SUPPLIED_EN = "Kazakhstan supplied drone components to Russia"
 SUPPLIED_RU = "Казахстан поставлял России компоненты для дронов"
@@ -104,10 +105,10 @@ UNRELATED_RU = _report(
 )
 
 
-@pytest.fixture(scope="module")
-def linked_across(tmp_path_factory):
+@pytest.fixture(scope="module", params=BACKENDS)
+def linked_across(request, tmp_path_factory):
     """English first, then the earlier Russian report and an unrelated Russian one."""
-    with Store(tmp_path_factory.mktemp("across") / "across.db") as store:
+    with Store(scoped_database(request, tmp_path_factory, "across.db")) as store:
         for document, reading in (ENGLISH, RUSSIAN, UNRELATED_RU):
             store.put(document, reading)
         link_corpus(store)
@@ -153,7 +154,7 @@ def test_across_russian_evidence_finds_the_english_statement(linked_across):
     assert _side(found, RUSSIAN[1].document_id) == "supports"
 
 
-def test_across_russian_denial_refutes(tmp_path):
+def test_across_russian_denial_refutes(new_database):
     denial = _report(
         f"МИД Казахстана опроверг, что {SUPPLIED_RU}.",
         "МИД Казахстана",
@@ -164,7 +165,7 @@ def test_across_russian_denial_refutes(tmp_path):
         language="ru",
         stance="deny",
     )
-    with Store(tmp_path / "denial.db") as store:
+    with Store(new_database("denial.db")) as store:
         for document, reading in (ENGLISH, denial):
             store.put(document, reading)
         link_corpus(store)
@@ -201,7 +202,7 @@ def test_across_relation_by_meaning(content, stance, cosine, side):
     assert relation.strength in (None, "probable")
 
 
-def test_across_russian_evidence_reaches_english_members_never_compared_across(tmp_path):
+def test_across_russian_evidence_reaches_english_members_never_compared_across(new_database):
     # The second English wording joins by the English rules and gets no multilingual vector; the
     # Russian proposition reaches it through the cluster its Russian report joined.
     retold = _report(
@@ -213,7 +214,7 @@ def test_across_russian_evidence_reaches_english_members_never_compared_across(t
         day=5,
         language="en",
     )
-    with Store(tmp_path / "kin.db") as store:
+    with Store(new_database("kin.db")) as store:
         for document, reading in (ENGLISH, retold, RUSSIAN):
             store.put(document, reading)
         link_corpus(store)
@@ -231,14 +232,14 @@ def test_across_provenance_first_reporter_is_the_earlier_russian_source(linked_a
     assert first is not None and first["document_id"] == RUSSIAN[1].document_id
 
 
-def test_across_cli_evidence_in_english_lists_the_russian_statement(tmp_path):
+def test_across_cli_evidence_in_english_lists_the_russian_statement(new_database):
     import json
 
     from click.testing import CliRunner
 
     from hearsay.cli import cli
 
-    path = tmp_path / "cli.db"
+    path = new_database("cli.db")
     with Store(path) as store:
         for document, reading in (ENGLISH, RUSSIAN):
             store.put(document, reading)

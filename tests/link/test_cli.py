@@ -9,13 +9,14 @@ import pytest
 from click.testing import CliRunner
 
 from hearsay.cli import cli
+from postgres_server import BACKENDS, scoped_database
 
 from . import corpus
 
 
-@pytest.fixture(scope="module")
-def db(tmp_path_factory):
-    path = tmp_path_factory.mktemp("cli") / "cli.db"
+@pytest.fixture(scope="module", params=BACKENDS)
+def db(request, tmp_path_factory):
+    path = scoped_database(request, tmp_path_factory, "cli.db")
     result = CliRunner().invoke(cli, ["ingest", str(corpus.ARTICLES), "--db", str(path)])
     assert result.exit_code == 0, result.output
     return str(path)
@@ -32,8 +33,8 @@ def test_cli_ingest_links_by_default_and_link_is_then_a_no_op(db):
     assert counts["documents"] == 0 and counts["already"] == 7
 
 
-def test_cli_ingest_no_link_leaves_linking_to_link(tmp_path):
-    path = str(tmp_path / "nolink.db")
+def test_cli_ingest_no_link_leaves_linking_to_link(new_database):
+    path = new_database("nolink.db")
     assert run("ingest", str(corpus.ARTICLES), "--db", path, "--no-link").exit_code == 0
     assert json.loads(run("clusters", "--db", path, "--json").output or "null") is None
     counts = json.loads(run("link", "--db", path, "--json").output)
@@ -67,8 +68,8 @@ def test_cli_tables_and_errors_are_one_line(db):
     assert run("provenance", "c-none", "--db", db).exit_code == 3
 
 
-def test_cli_merge_and_split(tmp_path):
-    path = str(tmp_path / "decide.db")
+def test_cli_merge_and_split(new_database):
+    path = new_database("decide.db")
     assert run("ingest", str(corpus.ARTICLES), "--db", path).exit_code == 0
     split = run("entities", "split", "Dmitry Alekseyev", "D. Alekseev", "--db", path, "--json")
     assert split.exit_code == 0, split.output

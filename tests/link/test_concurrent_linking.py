@@ -22,7 +22,7 @@ TEXTS = (
 )
 
 
-def stored(path: Path) -> list[str]:
+def stored(path: Path | str) -> list[str]:
     with Store(path) as store:
         documents = [make_document(text, language="en") for text in TEXTS]
         for document in documents:
@@ -30,10 +30,21 @@ def stored(path: Path) -> list[str]:
     return [document.id for document in documents]
 
 
-def test_linking_passes_over_documents_linked_by_another_writer_meanwhile(tmp_path: Path) -> None:
-    path = tmp_path / "shared.db"
+def other_writer(location: str) -> Any:
+    """A second connection to the store, as another process would hold it."""
+    if "://" in location:
+        import psycopg
+
+        from hearsay.store.pg_connection import PGConnection
+
+        return PGConnection(psycopg.connect(location, autocommit=True))
+    return sqlite3.connect(location, isolation_level=None)
+
+
+def test_linking_passes_over_documents_linked_by_another_writer_meanwhile(new_database) -> None:
+    path = new_database("shared.db")
     ids = stored(path)
-    other = sqlite3.connect(path, isolation_level=None)
+    other = other_writer(path)
     other.execute("BEGIN IMMEDIATE")  # the other writer holds the lock while this run reads its page
     result: dict[str, Any] = {}
 
@@ -45,8 +56,8 @@ def test_linking_passes_over_documents_linked_by_another_writer_meanwhile(tmp_pa
     linker.start()
     time.sleep(3)  # the run has read its page of three unlinked documents and waits for the lock
     other.execute(  # ... which the other writer now links, as far as the ledger goes
-        "INSERT INTO link_documents VALUES (?, '2026-01-01T00:00:00', NULL, ?, NULL, x'00')",
-        (ids[0], ids[0]),
+        "INSERT INTO link_documents VALUES (?, '2026-01-01T00:00:00', NULL, ?, NULL, ?)",
+        (ids[0], ids[0], b"\x00"),
     )
     other.execute("COMMIT")
     other.close()
@@ -58,8 +69,8 @@ def test_linking_passes_over_documents_linked_by_another_writer_meanwhile(tmp_pa
     assert (again["documents"], again["failures"]) == (0, [])
 
 
-def test_linking_two_writers_at_once_report_no_failure(tmp_path: Path) -> None:
-    path = tmp_path / "shared.db"
+def test_linking_two_writers_at_once_report_no_failure(new_database) -> None:
+    path = new_database("shared.db")
     stored(path)
     results: list[dict[str, Any]] = []
 

@@ -24,11 +24,11 @@ def _lines(path, wanted):
 
 
 @pytest.fixture()
-def partial(tmp_path):
+def partial(tmp_path, new_database):
     """A store with four of the seven articles linked, and the other three in a file."""
     first = _lines(tmp_path / "first.jsonl", {"herald", "times", "wire", "sport"})
     rest = _lines(tmp_path / "rest.jsonl", {"post", "observer", "gazette"})
-    with Store(tmp_path / "partial.db") as store:
+    with Store(new_database("partial.db")) as store:
         ids = corpus.ingest(store, first)
         link_corpus(store)
         yield store, ids, rest
@@ -95,7 +95,7 @@ def test_decisions_refuse_unknown_names_and_self_merges(partial):
     assert store._conn.execute("SELECT count(*) FROM link_decisions").fetchone()[0] == 0
 
 
-def test_decisions_a_reading_that_cannot_be_linked_fails_alone(tmp_path):
+def test_decisions_a_reading_that_cannot_be_linked_fails_alone(new_database):
     from hearsay.model import Document, Reading, Source, Span, Statement
 
     def stored(text: str, source: Source) -> tuple[Document, Reading]:
@@ -116,7 +116,7 @@ def test_decisions_a_reading_that_cannot_be_linked_fails_alone(tmp_path):
         "Brokenly said the bridge at Kalosk would reopen, citing engineers.",
         Source(None, "Brokenly", 0, None),
     )
-    with Store(tmp_path / "broken.db") as store:
+    with Store(new_database("broken.db")) as store:
         for document, reading in (good, broken):
             store.put(document, reading)
         counts = link_corpus(store)

@@ -70,10 +70,10 @@ def _reading(text: str, name: str, type_: str, day: int) -> tuple[Document, Read
 
 
 @pytest.mark.parametrize("person_first", [True, False])
-def test_entities_georgia_the_person_and_the_country_stay_apart(tmp_path, person_first):
+def test_entities_georgia_the_person_and_the_country_stay_apart(new_database, person_first):
     people = _reading("Georgia sang her new song in Valmora.", "Georgia", "PERSON", 1)
     country = _reading("Georgia banned the import of fish.", "Georgia", "GPE", 2)
-    with Store(tmp_path / "georgia.db") as store:
+    with Store(new_database("georgia.db")) as store:
         for document, reading in (people, country) if person_first else (country, people):
             store.put(document, reading)
         link_corpus(store)
@@ -81,11 +81,11 @@ def test_entities_georgia_the_person_and_the_country_stay_apart(tmp_path, person
     assert len(ids) == 2
 
 
-def test_entities_surname_alone_joins_the_one_full_name(tmp_path):
+def test_entities_surname_alone_joins_the_one_full_name(new_database):
     full = _reading("Aybek Smadiyarov spoke.", "Aybek Smadiyarov", "PERSON", 1)
     typo = _reading("Smadiryarov refused to comment.", "Smadiryarov", "PERSON", 2)
     initial = _reading("A. Smadiyarov said no.", "A. Smadiyarov", "PERSON", 3)
-    with Store(tmp_path / "surname.db") as store:
+    with Store(new_database("surname.db")) as store:
         for document, reading in (full, typo, initial):
             store.put(document, reading)
         link_corpus(store)
@@ -93,11 +93,11 @@ def test_entities_surname_alone_joins_the_one_full_name(tmp_path):
     assert len(ids) == 1
 
 
-def test_entities_ambiguous_surname_stays_apart(tmp_path):
+def test_entities_ambiguous_surname_stays_apart(new_database):
     one = _reading("Anna Berg spoke.", "Anna Berg", "PERSON", 1)
     two = _reading("Olaf Berg spoke.", "Olaf Berg", "PERSON", 2)
     bare = _reading("Berg said nothing.", "Berg", "PERSON", 3)
-    with Store(tmp_path / "berg.db") as store:
+    with Store(new_database("berg.db")) as store:
         for document, reading in (one, two, bare):
             store.put(document, reading)
         link_corpus(store)
@@ -106,12 +106,12 @@ def test_entities_ambiguous_surname_stays_apart(tmp_path):
 
 
 @pytest.mark.parametrize("surname_first", [True, False])
-def test_entities_surname_typed_as_organisation_joins_the_one_person(tmp_path, surname_first):
+def test_entities_surname_typed_as_organisation_joins_the_one_person(new_database, surname_first):
     # the small model calls "Teixeira" alone an organisation; one full-named Teixeira is known
     full = _reading("Mark Teixeira signed for eight years.", "Mark Teixeira", "PERSON", 1)
     bare = _reading("Teixeira agreed to the deal.", "Teixeira", "ORG", 2)
     place = _reading("Teixeira is a town in Portugal.", "Teixeira", "GPE", 3)
-    with Store(tmp_path / "teixeira.db") as store:
+    with Store(new_database("teixeira.db")) as store:
         for document, reading in ((bare, full) if surname_first else (full, bare)) + (place,):
             store.put(document, reading)
         link_corpus(store)
@@ -128,10 +128,10 @@ def test_entities_surname_typed_as_organisation_joins_the_one_person(tmp_path, s
         ("Ellen DeGeneres", "Comedian Ellen DeGeneres"),
     ],
 )
-def test_entities_short_given_and_middle_names_are_one_person(tmp_path, one, other):
+def test_entities_short_given_and_middle_names_are_one_person(new_database, one, other):
     first = _reading(f"{one} spoke.", one, "PERSON", 1)
     second = _reading(f"{other} spoke.", other, "PERSON", 2)
-    with Store(tmp_path / "given.db") as store:
+    with Store(new_database("given.db")) as store:
         for document, reading in (first, second):
             store.put(document, reading)
         link_corpus(store)

@@ -44,9 +44,9 @@ def _reading(
     return document, reading
 
 
-def _link(tmp_path, *documents: tuple[Document, Reading]) -> list[list[str | None]]:
+def _link(new_database, *documents: tuple[Document, Reading]) -> list[list[str | None]]:
     """Global entity ids of each document's entities, in order."""
-    with Store(tmp_path / "orgs.db") as store:
+    with Store(new_database("orgs.db")) as store:
         for document, reading in documents:
             store.put(document, reading)
         link_corpus(store)
@@ -62,7 +62,7 @@ def test_organisations_acronym_helpers():
     assert "ssv" in initials("Security Service of Valmora")
 
 
-def test_organisations_document_using_both_joins_acronym_and_expansion(tmp_path):
+def test_organisations_document_using_both_joins_acronym_and_expansion(new_database):
     acronym = _reading("The VHA said the port stays closed.", ("VHA", "ORG"), day=1)
     expansion = _reading(
         "The Valmora Harbour Authority fined the tanker.", ("Valmora Harbour Authority", "ORG"), day=2
@@ -74,33 +74,33 @@ def test_organisations_document_using_both_joins_acronym_and_expansion(tmp_path)
         day=3,
     )
     later = _reading("VHA inspectors left on Monday.", ("VHA", "ORG"), day=4)
-    ids = _link(tmp_path, acronym, expansion, both, later)
+    ids = _link(new_database, acronym, expansion, both, later)
     assert len({i for row in ids for i in row}) == 1
 
 
-def test_organisations_defined_acronym_joins_without_matching_initials(tmp_path):
+def test_organisations_defined_acronym_joins_without_matching_initials(new_database):
     text = "The Security Service of Valmora (SBV) detained two men."
     defined = _reading(text, ("Security Service of Valmora", "ORG"), ("SBV", "ORG"))
     assert acronym_partners(defined[1]) == {"e1": ["SBV"], "e2": ["Security Service of Valmora"]}
     alone = _reading("The SBV released one of them.", ("SBV", "ORG"), day=2)
-    ids = _link(tmp_path, defined, alone)
+    ids = _link(new_database, defined, alone)
     assert ids[0][0] == ids[0][1] == ids[1][0]
 
 
-def test_organisations_unrelated_acronym_stays_apart(tmp_path):
+def test_organisations_unrelated_acronym_stays_apart(new_database):
     one = _reading("The Valmora Harbour Authority closed the port.", ("Valmora Harbour Authority", "ORG"))
     other = _reading("The NRC said the reactor was safe.", ("NRC", "ORG"), day=2)
-    ids = _link(tmp_path, one, other)
+    ids = _link(new_database, one, other)
     assert ids[0][0] != ids[1][0]
 
 
-def test_organisations_alias_table_joins_acronyms_across_languages(tmp_path):
+def test_organisations_alias_table_joins_acronyms_across_languages(new_database):
     english = _reading("The SBU said it detained an agent.", ("SBU", "ORG"))
     full = _reading(
         "The Security Service of Ukraine denied it.", ("Security Service of Ukraine", "ORG"), day=2
     )
     russian = _reading("СБУ заявила о задержании агента.", ("СБУ", "ORG"), day=3, language="ru")
-    ids = _link(tmp_path, english, full, russian)
+    ids = _link(new_database, english, full, russian)
     assert len({row[0] for row in ids}) == 1
 
 
@@ -114,18 +114,18 @@ def test_organisations_qualified_name_rule():
     assert not qualifies(name_key("Harbour Watch"), name_key("Valmora Harbour Watch"))  # not a country
 
 
-def test_organisations_islamic_jihad_joins_palestinian_islamic_jihad(tmp_path):
+def test_organisations_islamic_jihad_joins_palestinian_islamic_jihad(new_database):
     longer = _reading("Palestinian Islamic Jihad fired rockets.", ("Palestinian Islamic Jihad", "ORG"))
     shorter = _reading("Islamic Jihad said it fired rockets.", ("Islamic Jihad", "ORG"), day=2)
-    ids = _link(tmp_path, longer, shorter)
+    ids = _link(new_database, longer, shorter)
     assert ids[0][0] == ids[1][0]
 
 
-def test_organisations_ambiguous_shorter_name_stays_apart(tmp_path):
+def test_organisations_ambiguous_shorter_name_stays_apart(new_database):
     palestinian = _reading("Palestinian Islamic Jihad fired rockets.", ("Palestinian Islamic Jihad", "ORG"))
     egyptian = _reading("Egyptian Islamic Jihad was dissolved.", ("Egyptian Islamic Jihad", "ORG"), day=2)
     shorter = _reading("Islamic Jihad said it fired rockets.", ("Islamic Jihad", "ORG"), day=3)
-    ids = _link(tmp_path, palestinian, egyptian, shorter)
+    ids = _link(new_database, palestinian, egyptian, shorter)
     assert len({row[0] for row in ids}) == 3
 
 
@@ -155,7 +155,7 @@ def test_organisations_country_from_context():
     assert country("The Defence Ministry said so.", "Defence Ministry") is None
 
 
-def test_organisations_one_countrys_ministry_never_joins_anothers(tmp_path):
+def test_organisations_one_countrys_ministry_never_joins_anothers(new_database):
     moscow = _reading(
         "MOSCOW (Reuters) - The Defence Ministry said drones were downed.", ("Defence Ministry", "ORG")
     )
@@ -177,13 +177,13 @@ def test_organisations_one_countrys_ministry_never_joins_anothers(tmp_path):
     russian = _reading(
         "Минобороны России сообщило о сбитых дронах.", ("Минобороны России", "ORG"), day=6, language="ru"
     )
-    ids = _link(tmp_path, moscow, kyiv, russia, ukraine, nearest, russian)
+    ids = _link(new_database, moscow, kyiv, russia, ukraine, nearest, russian)
     assert ids[0][0] != ids[1][0]
     assert ids[0][0] == ids[2][0] == ids[5][0]
     assert ids[1][0] == ids[3][0] == ids[4][1]
 
 
-def test_organisations_foreign_ministry_across_languages(tmp_path):
+def test_organisations_foreign_ministry_across_languages(new_database):
     russian = _reading("МИД Казахстана опроверг эти сообщения.", ("МИД Казахстана", "ORG"), language="ru")
     english = _reading(
         "Kazakhstan's Foreign Ministry denied the reports.", ("Kazakhstan's Foreign Ministry", "ORG"), day=2
@@ -191,11 +191,11 @@ def test_organisations_foreign_ministry_across_languages(tmp_path):
     other = _reading(
         "Russia's Foreign Ministry welcomed the denial.", ("Russia's Foreign Ministry", "ORG"), day=3
     )
-    ids = _link(tmp_path, russian, english, other)
+    ids = _link(new_database, russian, english, other)
     assert ids[0][0] == ids[1][0] != ids[2][0]
 
 
-def test_organisations_source_named_only_in_words_finds_its_countrys_ministry(tmp_path):
+def test_organisations_source_named_only_in_words_finds_its_countrys_ministry(new_database):
     from hearsay.link import entity_detail
     from hearsay.model import Source, Span, Statement
 
@@ -218,7 +218,7 @@ def test_organisations_source_named_only_in_words_finds_its_countrys_ministry(tm
         polarity="pos",
     )
     reading = Reading(document_id=document.id, statements=(statement,), published=document.published)
-    with Store(tmp_path / "source.db") as store:
+    with Store(new_database("source.db")) as store:
         for doc, read in (moscow, (document, reading)):
             store.put(doc, read)
         link_corpus(store)

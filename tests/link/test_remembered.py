@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import pytest
+
 from hearsay.corrections import relate
 from hearsay.link import evidence
 from hearsay.store import Store
 
 LEAK = "The tanker Marisol leaked fuel into Valmora harbour"
+
+
+# The file's signature (size, mtime, -wal) and VACUUM INTO copies: SQLite's; a PostgreSQL store is never
+# answered from memory (hearsay.link.remembered).
+pytestmark = pytest.mark.sqlite_only
 
 
 def _copy(linked, tmp_path):

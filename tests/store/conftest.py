@@ -207,12 +207,13 @@ def put_all(store: SQLiteStore, readings: list[Reading]) -> None:
 
 
 @pytest.fixture
-def db_path(tmp_path: Path) -> Path:
-    return tmp_path / "hearsay.db"
+def db_path(database_location: str) -> Path | str:
+    """The store's place: a SQLite file (a Path), or a new PostgreSQL database (its URL)."""
+    return database_location if "://" in database_location else Path(database_location)
 
 
 @pytest.fixture
-def store(db_path: Path) -> Iterator[SQLiteStore]:
+def store(db_path: Path | str) -> Iterator[SQLiteStore]:
     with SQLiteStore(db_path) as opened:
         yield opened
 

@@ -57,6 +57,7 @@ def test_indexed_name_filters_match_the_per_row_reference(
     assert filled.count_statements(**{kind: needle}) == len(found)
 
 
+@pytest.mark.sqlite_only  # PostgreSQL's plan: tests/store/test_postgres.py
 def test_indexed_name_filter_is_an_index_lookup(filled: SQLiteStore) -> None:
     params = store_sqlite.queries.statement_params(
         source="smadiyarov", about=None, stance=None, document_id=None, limit=10

@@ -11,6 +11,9 @@ from hearsay.errors import StoreError
 from hearsay.store import SQLiteStore
 from hearsay.store.migrations import MIGRATIONS, Migration, applied, migrate, pending
 
+# The SQLite file's own migrations; PostgreSQL's ledger: tests/store/test_postgres.py.
+pytestmark = pytest.mark.sqlite_only
+
 
 def recorded(path: Path) -> list[tuple[str, str]]:
     with sqlite3.connect(path) as conn:

@@ -46,7 +46,7 @@ STATEMENT_KEYS = {
 }
 
 
-def table_counts(path: Path) -> dict[str, int]:
+def table_counts(location: Path | str) -> dict[str, int]:
     tables = (
         "documents",
         "readings",
@@ -57,8 +57,8 @@ def table_counts(path: Path) -> dict[str, int]:
         "documents_fts",
         "statements_fts",
     )
-    with sqlite3.connect(path) as conn:
-        return {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
+    with SQLiteStore(location) as store:  # a SQLite file or a PostgreSQL database
+        return {t: store._conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
 
 
 def test_store_public_names() -> None:
@@ -350,7 +350,7 @@ def test_sqlite_read_only_refuses_writes(db_path: Path) -> None:
         with pytest.raises(StoreError, match="read-only"):
             store.put(reading.document, reading)
         # The connection itself is read-only, not only the method.
-        with pytest.raises(sqlite3.OperationalError, match="readonly"):
+        with pytest.raises(sqlite3.OperationalError, match="readonly|read-only"):
             store._conn.execute("DELETE FROM documents")
         assert store.counts()["documents"] == 0
 
@@ -362,6 +362,7 @@ def test_sqlite_read_only_missing_file_is_not_created(tmp_path: Path) -> None:
     assert not path.exists()
 
 
+@pytest.mark.sqlite_only
 def test_sqlite_pragmas(store: SQLiteStore) -> None:
     conn = store._conn
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"

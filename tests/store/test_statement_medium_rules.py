@@ -5,6 +5,8 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+import pytest
+
 from hearsay.model import Medium, Reading, Source, Statement
 from hearsay.store import SQLiteStore
 from hearsay.store.migrations import MIGRATIONS, migrate
@@ -35,6 +37,7 @@ def relayed_reading() -> Reading:
     return Reading(doc.id, statements=(statement,), document=doc)
 
 
+@pytest.mark.sqlite_only
 def test_medium_rules_migration_adds_the_columns_to_a_version_6_database(db_path: Path) -> None:
     conn = sqlite3.connect(db_path, isolation_level=None)
     migrate(conn, MIGRATIONS[:6])
@@ -63,8 +66,8 @@ def test_medium_rules_stored_and_read_back(db_path: Path) -> None:
         assert store.reading(reading.document_id).statements == reading.statements
         (row,) = store.statements()
     assert row["medium"] == "Al Jazeera"
-    with sqlite3.connect(db_path) as conn:
-        rules = conn.execute("SELECT rules FROM statements").fetchone()[0]
+    with SQLiteStore(db_path) as store:
+        rules = store._conn.execute("SELECT rules FROM statements").fetchone()[0]
     assert rules.split() == list(reading.statements[0].rules)
 
 

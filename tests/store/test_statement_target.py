@@ -5,6 +5,8 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+import pytest
+
 from hearsay.model import Reading, Source, Statement, Target
 from hearsay.store import SQLiteStore
 from hearsay.store.link_reads import statements_by_keys
@@ -48,6 +50,7 @@ def columns(path: Path, table: str) -> list[str]:
         return [row[1] for row in conn.execute("SELECT * FROM pragma_table_info(?)", (table,))]
 
 
+@pytest.mark.sqlite_only
 def test_target_migration_adds_the_columns_to_a_version_4_database(db_path: Path) -> None:
     conn = sqlite3.connect(db_path, isolation_level=None)
     migrate(conn, MIGRATIONS[:4])
@@ -88,10 +91,7 @@ def test_target_text_reaches_the_linked_layer(db_path: Path) -> None:
     reading = verdict_reading()
     with SQLiteStore(db_path) as store:
         store.put(reading.document, reading)
-    conn = sqlite3.connect(db_path)
-    conn.row_factory = sqlite3.Row
-    found = statements_by_keys(conn, [(reading.document_id, "s1"), (reading.document_id, "s2")])
-    conn.close()
+        found = statements_by_keys(store._conn, [(reading.document_id, "s1"), (reading.document_id, "s2")])
     assert {row["statement_id"]: row["target_text"] for row in found} == {
         "s1": None,
         "s2": "that the dam had failed",

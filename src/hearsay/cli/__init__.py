@@ -53,7 +53,8 @@ class HearsayGroup(click.Group):
 def cli() -> None:
     """Turn news reports into a source-attributed, certainty-aware ledger of claims.
 
-    The database is a SQLite file: --db, else $HEARSAY_DB, else hearsay.db in the current folder.
+    The database is a SQLite file or a postgresql:// URL: --db, else $HEARSAY_DB, else hearsay.db in the
+    current folder.
     """
 
 

@@ -17,7 +17,7 @@ from .read import DOC_TIMEOUT_OPTION, PUBLISHED_OPTION, as_date, exit_code, read
 if TYPE_CHECKING:
     from ..pipeline import Outcome, Summary
 
-DB_HELP = "SQLite database file (default: $HEARSAY_DB, else hearsay.db)."
+DB_HELP = "SQLite database file, or postgresql://user@host/db (default: $HEARSAY_DB, else hearsay.db)."
 
 
 def summary_rows(summary: Summary) -> list[tuple[str, str]]:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+from typing import Any
+
 import click
 
 from ..errors import ConfigError
@@ -49,6 +52,13 @@ Exit codes: 0 stopped; 2 usage error; 3 the database cannot be used or the web e
     help="A Host header to answer, e.g. news.example.org or *.example.org (repeatable; "
     "$HEARSAY_ALLOWED_HOSTS: space-separated). Others get 400.",
 )
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 64),
+    default=1,
+    show_default=True,
+    help="Server processes; more than one needs a PostgreSQL database (--db postgresql://...).",
+)
 def serve(
     db: str,
     host: str,
@@ -56,6 +66,7 @@ def serve(
     token: str | None,
     read_tokens: tuple[str, ...],
     allowed_hosts: tuple[str, ...],
+    workers: int,
 ) -> None:
     """Serve the web UI and the HTTP API (under /api/v1, OpenAPI at /openapi.json)."""
     try:
@@ -66,13 +77,40 @@ def serve(
         raise ConfigError(
             f"hearsay serve needs the web extra ({err.name} is missing): pip install 'hearsay[web]'"
         ) from None
+    from ..store import open_store
+    from ..store.database_url import is_postgres, shown
     from ..web.state import is_loopback
     from . import output
 
-    app = create_app(
-        db, host=host, token=token, read_tokens=read_tokens, allowed_hosts=list(allowed_hosts) or None
-    )
+    if workers > 1 and not is_postgres(db):
+        raise click.UsageError("--workers above 1 needs a PostgreSQL database (--db postgresql://...)")
+    settings: dict[str, Any] = {
+        "host": host,
+        "token": token,
+        "read_tokens": list(read_tokens),
+        "allowed_hosts": list(allowed_hosts) or None,
+    }
+    # Opening (and migrating) the database here: its errors stop us before any worker starts.
+    if workers == 1:
+        app = create_app(db, **settings)
+    else:
+        open_store(db).close()
     if not is_loopback(host) and not token:
         output.note(f"listening on {host} without --token: uploads are off")
-    output.note(f"serving {db} at http://{host}:{port}/ (Ctrl-C stops)")
-    uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
+    processes = f" with {workers} workers" if workers > 1 else ""
+    output.note(f"serving {shown(db)} at http://{host}:{port}/{processes} (Ctrl-C stops)")
+    if workers == 1:
+        uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
+        return
+    from ..web import workers as worker_app
+
+    os.environ.update(worker_app.settings_environment(db, **settings))
+    uvicorn.run(
+        worker_app.IMPORT_STRING,
+        factory=True,
+        workers=workers,
+        host=host,
+        port=port,
+        log_level="warning",
+        server_header=False,
+    )

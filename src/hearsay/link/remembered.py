@@ -70,6 +70,8 @@ def _connection_stamp(conn: sqlite3.Connection) -> tuple[int, int] | None:
 
 def remembered(store: SQLiteStore, key: Hashable, compute: Callable[[], T]) -> T:
     """``compute()``, or its answer kept for ``key`` while the database has not changed."""
+    if "://" in store.path:
+        return compute()  # a server database (PostgreSQL): no file signature to trust
     path = str(Path(store.path).resolve()) if store.path != ":memory:" else ":memory:"
     before, stamp = signature(path), _connection_stamp(store._conn)
     if before is None or stamp is None:

@@ -25,7 +25,7 @@ class CorrectionTable:
     def add(self, correction: Correction) -> int:
         cursor = self.conn.execute(
             "INSERT INTO corrections (document_id, statement_id, action, anchor, before, after, who, at, "
-            "status, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "status, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
             (
                 correction.document_id,
                 correction.statement_id,
@@ -39,7 +39,7 @@ class CorrectionTable:
                 correction.note,
             ),
         )
-        return int(cursor.lastrowid or 0)
+        return int(cursor.fetchone()[0])
 
     def of_document(self, document_id: str) -> list[Correction]:
         cursor = self.conn.execute(

@@ -51,7 +51,7 @@ _ABOUT_VALUES = """
 def _backfill(table: str, values: str) -> str:
     # Our own table names and SQL above, never a caller's.
     return f"""INSERT INTO {table} (name, document_id, statement_id)
-        SELECT DISTINCT hearsay_fold(name), document_id, id FROM ({values}) WHERE name IS NOT NULL"""
+        SELECT DISTINCT hearsay_fold(name), document_id, id FROM ({values}) AS v WHERE name IS NOT NULL"""
 
 
 INDEXED_KEYS: tuple[str, ...] = (
@@ -165,7 +165,7 @@ def write(conn: sqlite3.Connection, reading: Reading, ingested_at: str, *, new_d
     }
     conn.executemany(
         """INSERT INTO store_counts (name, count) VALUES (?, ?)
-        ON CONFLICT (name) DO UPDATE SET count = count + excluded.count""",
+        ON CONFLICT (name) DO UPDATE SET count = store_counts.count + excluded.count""",
         list(added.items()),
     )
 

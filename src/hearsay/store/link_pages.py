@@ -27,7 +27,7 @@ _SAID_KEYS = """SELECT document_id, statement_id FROM link_statements WHERE enti
 _SAID = "coalesce(ls.entity_id, lm.entity_id) = :entity"
 
 
-def _keyed(keys: str, where: str = "1") -> str:
+def _keyed(keys: str, where: str = "1 = 1") -> str:
     """The statement rows of ``keys`` (document id, statement id), oldest first, each with the
     ``listed_total`` of rows, so one query gives a page and the count."""
     return (
@@ -85,7 +85,7 @@ def count_said_by(conn: sqlite3.Connection, entity_id: str) -> int:
 
 
 def count_said_about(conn: sqlite3.Connection, entity_id: str) -> int:
-    return _count(f"SELECT count(*) FROM ({_ABOUT_KEYS})", conn, entity_id)
+    return _count(f"SELECT count(*) FROM ({_ABOUT_KEYS}) AS k", conn, entity_id)
 
 
 def entity_documents(
@@ -93,8 +93,8 @@ def entity_documents(
 ) -> list[dict[str, Any]]:
     """One page of the documents that mention an entity, oldest first."""
     cursor = conn.execute(
-        """SELECT DISTINCT d.id AS document_id, d.title, d.published, d.outlet, d.ingested_at
-        FROM link_members AS m JOIN documents AS d ON d.id = m.document_id WHERE m.entity_id = ?
+        """SELECT d.id AS document_id, d.title, d.published, d.outlet, d.ingested_at FROM documents AS d
+        WHERE d.id IN (SELECT m.document_id FROM link_members AS m WHERE m.entity_id = ?)
         ORDER BY d.published IS NULL, d.published, d.ingested_at LIMIT ? OFFSET ?""",
         (entity_id, limit, offset),
     )

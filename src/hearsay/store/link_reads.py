@@ -230,8 +230,8 @@ def entity_roles(conn: sqlite3.Connection, entity_id: str) -> list[dict[str, Any
 def entity_documents(conn: sqlite3.Connection, entity_id: str, limit: int = 500) -> list[dict[str, Any]]:
     return _dicts(
         conn.execute(
-            """SELECT DISTINCT d.id AS document_id, d.title, d.published, d.outlet FROM link_members AS m
-        JOIN documents AS d ON d.id = m.document_id WHERE m.entity_id = ?
+            """SELECT d.id AS document_id, d.title, d.published, d.outlet FROM documents AS d
+        WHERE d.id IN (SELECT m.document_id FROM link_members AS m WHERE m.entity_id = ?)
         ORDER BY d.published IS NULL, d.published, d.ingested_at LIMIT ?""",
             (entity_id, limit),
         )
@@ -457,7 +457,7 @@ SELECT node, min(label) AS label, min(kind) AS kind FROM (
     UNION ALL SELECT 'd-' || substr(d.id, 1, 12), coalesce(d.title, d.id), 'document'
         FROM link_documents AS l JOIN documents AS d ON d.id = l.document_id
     UNION ALL SELECT id, name, lower(type) FROM link_entities
-) GROUP BY node ORDER BY node
+) AS n GROUP BY node ORDER BY node
 """
 
 GRAPH_EDGES_SQL = """

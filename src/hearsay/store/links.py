@@ -158,12 +158,13 @@ class LinkTables:
             return []
         postings = " UNION ALL ".join(
             "SELECT * FROM (SELECT document_id FROM link_document_bands WHERE band = ? AND hash = ? LIMIT ?)"
+            " AS p"
             for _ in bands
         )
         params = [v for band, hash_ in bands for v in (band, hash_, per_band)]
         return self.conn.execute(
             f"""SELECT l.document_id, l.duplicate_of, l.signature, b.shared
-            FROM (SELECT document_id, count(*) AS shared FROM ({postings})
+            FROM (SELECT document_id, count(*) AS shared FROM ({postings}) AS p
                   GROUP BY document_id ORDER BY shared DESC LIMIT ?) AS b
             JOIN link_documents AS l ON l.document_id = b.document_id""",
             (*params, limit),
@@ -219,7 +220,7 @@ class LinkTables:
     def add_names(self, entity_id: str, names: Sequence[tuple[str, str]]) -> None:
         self.conn.executemany(
             """INSERT INTO link_entity_names (entity_id, name, key, count, folded) VALUES (?, ?, ?, 1, ?)
-            ON CONFLICT (entity_id, name) DO UPDATE SET count = count + 1""",
+            ON CONFLICT (entity_id, name) DO UPDATE SET count = link_entity_names.count + 1""",
             [(entity_id, name, key, fold(name)) for name, key in names],
         )
 
@@ -272,10 +273,13 @@ class LinkTables:
                 "UPDATE link_members SET entity_id = ? WHERE document_id = ? AND local_id = ?",
                 (target, document_id, local_id),
             )
+            # A role the target already has in this document stays with the source (portable
+            # for SQLite's UPDATE OR IGNORE).
             self.conn.execute(
-                "UPDATE OR IGNORE link_roles SET entity_id = ? WHERE entity_id = ? AND document_id = ? "
-                "AND local_id = ?",
-                (target, source, document_id, local_id),
+                "UPDATE link_roles SET entity_id = ? WHERE entity_id = ? AND document_id = ? "
+                "AND local_id = ? AND NOT EXISTS (SELECT 1 FROM link_roles AS o WHERE o.entity_id = ? "
+                "AND o.role = link_roles.role AND o.document_id = link_roles.document_id)",
+                (target, source, document_id, local_id, target),
             )
         return moved
 
@@ -374,7 +378,7 @@ class LinkTables:
         """Add each key's new statements to its count (one batch per document)."""
         self.conn.executemany(
             """INSERT INTO link_key_counts VALUES (?, ?)
-            ON CONFLICT (key) DO UPDATE SET statements = statements + excluded.statements""",
+            ON CONFLICT (key) DO UPDATE SET statements = link_key_counts.statements + excluded.statements""",
             sorted(added.items()),
         )
 
@@ -383,7 +387,8 @@ class LinkTables:
         if not cluster_ids or not keys:
             return {}
         rows = self.conn.execute(
-            f"""SELECT cluster_id, count(*), sum(key LIKE 'e:%') FROM link_cluster_keys
+            f"""SELECT cluster_id, count(*), sum(CASE WHEN key LIKE 'e:%' THEN 1 ELSE 0 END)
+            FROM link_cluster_keys
             WHERE key IN ({marks(len(keys))}) AND cluster_id IN ({marks(len(cluster_ids))})
             GROUP BY cluster_id""",
             (*keys, *cluster_ids),
@@ -415,12 +420,13 @@ class LinkTables:
         if not keys:
             return []
         postings = " UNION ALL ".join(
-            "SELECT * FROM (SELECT cluster_id FROM link_cluster_keys WHERE key = ? LIMIT ?)" for _ in keys
+            "SELECT * FROM (SELECT cluster_id FROM link_cluster_keys WHERE key = ? LIMIT ?) AS p"
+            for _ in keys
         )
         params = [v for key in keys for v in (key, per_key)]
         return self.conn.execute(
             f"""SELECT {self._CANDIDATE_COLUMNS}, k.shared
-            FROM (SELECT cluster_id, count(*) AS shared FROM ({postings})
+            FROM (SELECT cluster_id, count(*) AS shared FROM ({postings}) AS p
                   GROUP BY cluster_id ORDER BY shared DESC LIMIT ?) AS k
             JOIN link_clusters AS c ON c.id = k.cluster_id WHERE c.open = 1""",
             (*params, limit),

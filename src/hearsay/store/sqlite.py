@@ -21,7 +21,7 @@ from typing import Any
 
 from ..errors import StoreError
 from ..model import Document, Reading
-from . import keys, queries, rows, vector_index
+from . import database_url, keys, queries, rows, vector_index
 from .migrations import migrate, now, pending
 
 # How long a write waits for another process's write lock before giving up ("database is
@@ -61,6 +61,14 @@ _DOCUMENT_SELECT = f"SELECT {', '.join(rows.DOCUMENT_COLUMNS)} FROM documents"
 
 class SQLiteStore:
     """Documents and their readings in one SQLite file, with the schema migrated on open."""
+
+    def __new__(cls, path: str | Path, *, read_only: bool = False) -> SQLiteStore:
+        # A postgresql:// URL opens the PostgreSQL store, wherever a SQLite path is accepted.
+        if cls is SQLiteStore and database_url.is_postgres(path):
+            from .postgres import PostgresStore
+
+            cls = PostgresStore
+        return object.__new__(cls)
 
     def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
         self.path = str(path)

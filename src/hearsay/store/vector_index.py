@@ -21,6 +21,7 @@ cannot be memory-mapped.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sqlite3
@@ -46,11 +47,17 @@ _OPEN: dict[str, VectorIndex] = {}
 _LOCK = threading.Lock()
 
 
-def index_for(conn: sqlite3.Connection, db_path: str) -> VectorIndex:
+def index_for(conn: sqlite3.Connection, db_path: str, *, cache: bool = False) -> VectorIndex:
+    """The index of the database at ``db_path``; with ``cache``, ``db_path`` is where a server
+    database's index file is kept (the folder is created; the file is checked against the table)."""
     with _LOCK:
         # A database removed and created anew at the same path is another file (inode).
         key = f":memory:{id(conn)}"
-        if db_path != ":memory:":
+        if cache:
+            key = db_path
+            with contextlib.suppress(OSError):  # no cache folder: the index lives in memory only
+                Path(db_path).parent.mkdir(parents=True, exist_ok=True)
+        elif db_path != ":memory:":
             key = f"{Path(db_path).resolve()}:{os.stat(db_path).st_ino}"
         found = _OPEN.get(key)
         if found is None:

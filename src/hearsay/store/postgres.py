@@ -1,0 +1,138 @@
+"""The PostgreSQL store: ``SQLiteStore``'s methods over a psycopg connection (``pg_connection``).
+
+    with SQLiteStore("postgresql://hearsay@db.example.org/news") as store:   # or open_store(url)
+        store.put(document, reading)
+
+Everything but the connection, the schema (``pg_schema``), full-text search (tsvector, ranked
+with ``ts_rank`` and cut with ``ts_headline``) and the place of the nearest-neighbour index is
+``SQLiteStore``'s own code and SQL. Writers take turns through an advisory lock, so several
+processes (ingest workers, server workers, a CLI beside a server) write one database safely.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+from pathlib import Path
+from typing import Any, cast
+
+from ..errors import StoreError
+from . import queries, vector_index
+from .database_url import shown, without_passwords
+from .migrations import migrate, pending
+from .pg_connection import PGConnection
+from .pg_schema import MIGRATIONS_PG
+from .sqlite import SQLiteStore
+
+CONNECT_TIMEOUT_S = 10
+
+_SEARCH_SQL = {
+    "documents": """
+SELECT f.document_id, d.title, d.outlet, d.published,
+       ts_headline('hearsay', f.text, q, %(options)s) AS snippet, -ts_rank(f.tsv, q) AS rank
+FROM documents_fts AS f CROSS JOIN hearsay_tsquery(%(query)s) AS q
+JOIN documents AS d ON d.id = f.document_id
+WHERE f.tsv @@ q
+ORDER BY rank, f.document_id
+LIMIT %(limit)s OFFSET %(offset)s""",
+    "statements": """
+SELECT f.document_id, d.title, f.statement_id, s.source_name AS source, s.cue_text AS cue,
+       s.content_text AS content, s.stance, s.certainty, s.polarity,
+       ts_headline('hearsay', f.content_text, q, %(options)s) AS snippet, -ts_rank(f.tsv, q) AS rank
+FROM statements_fts AS f CROSS JOIN hearsay_tsquery(%(query)s) AS q
+JOIN statements AS s ON s.document_id = f.document_id AND s.id = f.statement_id
+JOIN documents AS d ON d.id = f.document_id
+WHERE f.tsv @@ q
+ORDER BY rank, f.document_id, f.statement_id
+LIMIT %(limit)s OFFSET %(offset)s""",
+}
+
+
+def vector_cache_dir() -> Path:
+    """Where the nearest-neighbour index of a PostgreSQL store is kept: $HEARSAY_VECTOR_CACHE,
+    else ~/.cache/hearsay/vectors (rebuilt from the database when missing or stale)."""
+    explicit = os.environ.get("HEARSAY_VECTOR_CACHE")
+    if explicit:
+        return Path(explicit)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "hearsay" / "vectors"
+
+
+class PostgresStore(SQLiteStore):
+    """Documents and their readings in a PostgreSQL database, migrated on open."""
+
+    def __init__(self, url: str, *, read_only: bool = False) -> None:
+        self._url = url
+        super().__init__(shown(url), read_only=read_only)
+
+    def _connect(self) -> Any:
+        import psycopg
+
+        try:
+            raw = psycopg.connect(self._url, autocommit=True, connect_timeout=CONNECT_TIMEOUT_S)
+        except (psycopg.Error, ValueError) as err:
+            reason = without_passwords((str(err).strip().splitlines() or [type(err).__name__])[0])
+            raise StoreError(f"cannot connect to PostgreSQL: {reason}", where=self.path) from None
+        conn = PGConnection(raw)
+        try:
+            self._prepare_pg(conn)
+        except StoreError as err:
+            conn.close()
+            raise StoreError(err.message, where=self.path) from None
+        except sqlite3.Error as err:
+            conn.close()
+            raise StoreError(f"cannot prepare the database: {err}", where=self.path) from None
+        return conn
+
+    def _prepare_pg(self, conn: PGConnection) -> None:
+        # PGConnection offers the part of sqlite3.Connection's surface that the store's code uses.
+        shaped = cast(sqlite3.Connection, conn)
+        if self.read_only:
+            conn.execute("SET default_transaction_read_only = on")
+            if pending(shaped, MIGRATIONS_PG):
+                raise StoreError("the database needs migrating; open it once for writing (hearsay ingest)")
+            return
+        migrate(shaped, MIGRATIONS_PG)
+
+    def __repr__(self) -> str:
+        mode = ", read_only=True" if self.read_only else ""
+        return f"PostgresStore({self.path!r}{mode})"
+
+    def search(
+        self, query: str, limit: int = 20, *, marks: tuple[str, str] = ("[", "]"), offset: int = 0
+    ) -> dict[str, Any]:
+        """Full-text search (see ``SQLiteStore.search``), through the tsvector columns."""
+        match = queries.fts_query(query)
+        result: dict[str, Any] = {"query": query, "documents": [], "statements": []}
+        if match is None:
+            return result
+        options = (
+            f'StartSel="{_option(marks[0])}", StopSel="{_option(marks[1])}", MaxWords=16, MinWords=6, '
+            'MaxFragments=1, FragmentDelimiter="…"'
+        )
+        params = {"query": match, "limit": limit, "offset": offset, "options": options}
+        raw = cast(PGConnection, self._conn).raw
+        try:
+            for key, sql in _SEARCH_SQL.items():
+                cursor = raw.cursor()
+                cursor.execute(sql, params)
+                names = [column.name for column in cursor.description or ()]
+                result[key] = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+        except Exception as err:  # psycopg's errors: one line, the query named
+            raise StoreError(f"search for {query!r} failed: {err}", where=self.path) from None
+        return result
+
+    def _vector_index(self) -> vector_index.VectorIndex:
+        name = hashlib.sha256(self.path.encode()).hexdigest()[:24]
+        return vector_index.index_for(self._conn, str(vector_cache_dir() / name), cache=True)
+
+    def nearest_contents(self, vector: Any, limit: int) -> list[tuple[float, str]]:
+        return self._vector_index().nearest(self._conn, vector, limit)
+
+    def sync_vector_index(self, *, force: bool = False) -> int:
+        return self._vector_index().sync(self._conn, force=force)
+
+
+def _option(mark: str) -> str:
+    return mark.replace('"', "")
