@@ -48,7 +48,7 @@ def dev_topic_sentences(meantime_dir: Path) -> frozenset[str]:
             "MEANTIME's factuality sentences are scored only when they are found there",
             where=str(meantime_dir),
         )
-    keys = set()
+    keys: set[str] = set()
     for path in files:
         sentences: dict[str, list[str]] = {}
         for token in ElementTree.parse(path).getroot().iter("token"):
