@@ -315,11 +315,21 @@ def _described_event(cue: Cue, nested_heads: set[int]) -> Found:
 
 
 def _as_clause(cue: Cue, nested_heads: set[int]) -> Found:
-    """ "as Ann said, <clause>": the clause the as-clause hangs on."""
+    """ "as Ann said, <clause>": the clause the as-clause hangs on.
+
+    Only a speech cue with nothing of its own to report: "as we watched, ...", "as they learned
+    of it, ..." and "as he congratulated Ann, ..." tell when, not what was said.
+    """
     head = cue.head
     if head.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in head.children):
+        if cue.entry.cls != "speech" or any(c.dep_ in _OWN_CONTENT for c in head.children):
+            return None
         return _host_content(head.head, head)
     return NOT_MINE
+
+
+# What a verb reports itself, which an as-clause cue ("as Ann said, ...") does not have.
+_OWN_CONTENT = frozenset({"dobj", "ccomp", "xcomp", "prep", "dative"})
 
 
 def _parataxis(cue: Cue, nested_heads: set[int]) -> Found:
