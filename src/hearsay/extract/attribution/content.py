@@ -322,7 +322,7 @@ def _as_clause(cue: Cue, nested_heads: set[int]) -> Found:
     """
     head = cue.head
     if head.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in head.children):
-        if cue.entry.cls != "speech" or any(c.dep_ in _OWN_CONTENT for c in head.children):
+        if cue.entry.cls != "speech" or any(_own_content(c) for c in head.children):
             return None
         return _host_content(head.head, head)
     return NOT_MINE
@@ -330,6 +330,11 @@ def _as_clause(cue: Cue, nested_heads: set[int]) -> Found:
 
 # What a verb reports itself, which an as-clause cue ("as Ann said, ...") does not have.
 _OWN_CONTENT = frozenset({"dobj", "ccomp", "xcomp", "prep", "dative"})
+
+
+def _own_content(child: Token) -> bool:
+    """An object, clause or topic of the verb's own; "on Monday", "in a statement" are not."""
+    return child.dep_ in _OWN_CONTENT and not (child.dep_ == "prep" and _circumstance(child))
 
 
 def _parataxis(cue: Cue, nested_heads: set[int]) -> Found:

@@ -1,0 +1,35 @@
+"""Classes of errors read off the PolNeAR train split's `--errors` output, on invented sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+import hearsay
+
+
+def statements(text: str) -> list[tuple[str, str]]:
+    """(cue, content) of each statement hearsay reads in ``text``."""
+    return [(s.cue.text, s.content.text) for s in hearsay.read(text).statements]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        ("As the minister noted, the deficit has doubled.", "noted", "the deficit has doubled"),
+        ("As Dana Roe wrote on Monday, the vote was close.", "wrote", "the vote was close"),
+    ],
+)
+def test_as_clause_of_a_speech_cue_reports_its_host_clause(text, cue, content):
+    assert (cue, content) in statements(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "As we watched, the crowd erupted into cheers.",  # a time, and no speech
+        "As they learned of the result, supporters erupted into cheers.",
+        "As he congratulated Rubio, the audience booed.",  # the cue has its own object
+    ],
+)
+def test_as_clause_that_tells_when_reports_nothing(text):
+    assert statements(text) == []
