@@ -33,3 +33,15 @@ def test_as_clause_of_a_speech_cue_reports_its_host_clause(text, cue, content):
 )
 def test_as_clause_that_tells_when_reports_nothing(text):
     assert statements(text) == []
+
+
+def test_unlisted_verb_with_a_that_clause_reports_it():
+    assert ("bemoaned", "that the rules had changed") in statements(
+        "Ann Lee bemoaned that the rules had changed."
+    )
+
+
+def test_unlisted_verb_without_that_is_no_cue():
+    """ "won A and B won C": a clause under an unlisted verb without "that" is mostly a misparse."""
+    text = "Clinton won at least 19 delegates and Sanders won at least 15."
+    assert [cue for cue, _ in statements(text)] == []

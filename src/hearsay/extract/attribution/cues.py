@@ -342,8 +342,8 @@ def _clause_verb_cue(token: Token) -> Cue | None:
     if token.pos_ != "VERB" or token.lemma_.lower() in NOT_REPORTING:
         return None
     clause = next((c for c in token.children if c.dep_ == "ccomp"), None)
-    if clause is None or not (_has_that(clause) or any(c.dep_ == "nsubj" for c in clause.children)):
-        return None
+    if clause is None or not _has_that(clause):
+        return None  # without "that", a clause under an unlisted verb is mostly a misparse ("X won A and Y won B")
     subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
     if subject is None or not (subject.pos_ in ("PROPN", "PRON") or subject.lemma_.lower() in source_nouns()):
         return None
