@@ -45,3 +45,14 @@ def test_unlisted_verb_without_that_is_no_cue():
     """ "won A and B won C": a clause under an unlisted verb without "that" is mostly a misparse."""
     text = "Clinton won at least 19 delegates and Sanders won at least 15."
     assert [cue for cue, _ in statements(text)] == []
+
+
+def test_described_event_with_its_reporter_opens_the_clause():
+    text = "In a development reported by the Daily Ledger, the mayor resigned on Friday."
+    assert ("reported", "the mayor resigned on Friday") in statements(text)
+
+
+def test_active_participle_describing_a_noun_reports_its_own_clause():
+    """ "In an email saying X, the campaign asked ...": the email says X, not the main clause."""
+    text = "In an email saying the vote was rigged, the campaign asked supporters for money."
+    assert statements(text) == [("saying", "the vote was rigged")]

@@ -307,8 +307,14 @@ def _refusal(cue: Cue, nested_heads: set[int]) -> Found:
 
 
 def _described_event(cue: Cue, nested_heads: set[int]) -> Found:
-    """ "In a development reported by X, <content>": the clause the described event opens."""
+    """ "In a development reported by X, <content>": the clause the described event opens.
+
+    Only with the reporter as the agent ("reported by X"): an active participle there ("a plan
+    offering ...", "an email saying ...") describes the noun, and reports nothing of the clause.
+    """
     head = cue.head
+    if not any(c.dep_ == "agent" for c in head.children):
+        return NOT_MINE
     if head.dep_ == "acl" and head.head.dep_ == "pobj" and head.head.head.dep_ == "prep":
         return _host_content(head.head.head.head, head.head.head)
     return NOT_MINE
