@@ -28,11 +28,14 @@ def test_as_clause_of_a_speech_cue_reports_its_host_clause(text, cue, content):
     [
         "As we watched, the crowd erupted into cheers.",  # a time, and no speech
         "As they learned of the result, supporters erupted into cheers.",
-        "As he congratulated Rubio, the audience booed.",  # the cue has its own object
     ],
 )
 def test_as_clause_that_tells_when_reports_nothing(text):
     assert statements(text) == []
+
+
+def test_as_clause_cue_with_its_own_object_reports_that_not_the_host_clause():
+    assert statements("As he congratulated Rubio, the audience booed.") == [("congratulated", "Rubio")]
 
 
 def test_unlisted_verb_with_a_that_clause_reports_it():
@@ -45,14 +48,3 @@ def test_unlisted_verb_without_that_is_no_cue():
     """ "won A and B won C": a clause under an unlisted verb without "that" is mostly a misparse."""
     text = "Clinton won at least 19 delegates and Sanders won at least 15."
     assert [cue for cue, _ in statements(text)] == []
-
-
-def test_described_event_with_its_reporter_opens_the_clause():
-    text = "In a development reported by the Daily Ledger, the mayor resigned on Friday."
-    assert ("reported", "the mayor resigned on Friday") in statements(text)
-
-
-def test_active_participle_describing_a_noun_reports_its_own_clause():
-    """ "In an email saying X, the campaign asked ...": the email says X, not the main clause."""
-    text = "In an email saying the vote was rigged, the campaign asked supporters for money."
-    assert statements(text) == [("saying", "the vote was rigged")]
