@@ -39,7 +39,7 @@ FAILING = (
     "whitespace.txt",
     "malformed.jsonl:2",
     "malformed.jsonl:3",
-    "feed-broken.xml",
+    "feed-broken.xml:item 1",
     "feed-partial.rss:item 2",
     "telegram-partial.json:message 2",
     "surrogate-and-long-number.jsonl:3",
@@ -48,6 +48,8 @@ FAILING = (
     "telegram-nested.json:message #2",
     "broken-first-line.jsonl:1",
     "utf16-mark-first-line.jsonl:1",
+    "guessed-utf16.jsonl:1",
+    "guessed-ebcdic.jsonl:1",
 )
 
 
@@ -238,6 +240,7 @@ def test_ingest_bad_files_one_line_each_exits_1(tmp_path):
     kept += ("telegram-surrogate.json:message 1", "telegram-surrogate.json:message 2")
     kept += ("undecodable-line.jsonl:1", "undecodable-line.jsonl:4", "feed-control-reference.rss:item 1")
     kept += ("telegram-nested.json:message 1", "telegram-nested.json:message 3")
+    kept += ("guessed-utf16.jsonl:2", "guessed-utf16.jsonl:4")
     assert set(kept) <= stored, stored
 
 

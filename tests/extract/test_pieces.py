@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import json
-import time
 from pathlib import Path
 
 import pytest
 
 from hearsay.extract import pieces
-from hearsay.extract.pipeline import extract
+from hearsay.extract.pipeline import extract, load_pipeline
 from hearsay.ingest.identity import make_document
 
 SAMPLE = Path(__file__).resolve().parents[2] / "src" / "hearsay" / "sample" / "wikinews.jsonl"
@@ -57,9 +56,11 @@ def test_pieces_reading_keeps_document_offsets(monkeypatch: pytest.MonkeyPatch) 
 
 
 @pytest.mark.slow
-def test_pieces_300000_character_line_reads_in_bounded_time() -> None:
-    document = make_document(one_line(300_000), language="en")
-    started = time.monotonic()
-    reading = extract(document)
-    assert time.monotonic() - started < 240  # did not finish in 240 s before (issue 17)
-    assert len(reading.statements) > 500
+def test_pieces_300000_character_line_is_parsed_in_bounded_sentences() -> None:
+    # What kept a 300,000-character line from finishing (issue 17) was one sentence as long as the
+    # text; time and memory are measured by benchmarks/long_text.py, not here.
+    text = one_line(300_000)
+    doc, remaining = pieces.parse_in_pieces(load_pipeline(), text)
+    assert doc.text == text
+    assert max(len(sentence.text) for sentence in doc.sents) <= pieces.PIECE_CHARS
+    assert [name for name, _ in remaining][0].startswith("hearsay_")

@@ -90,6 +90,47 @@ def test_bad_inputs_xml_safe_keeps_text_lxml_accepts() -> None:
     assert xml_safe("a&#12;b&#x0c;c&#65;d&#xD800;e&#x1F600;f&#9;") == "a b c&#65;d e&#x1F600;f&#9;"
 
 
+def test_bad_inputs_jsonl_line_of_junk_bytes_is_never_read_as_utf16() -> None:
+    # From the fuzz benchmark: charset-normalizer read this NUL-free file as UTF-16 (one line of
+    # CJK junk), so the three good lines after the bad first line were lost.
+    documents, errors = split(read_path(BAD / "guessed-utf16.jsonl"))
+    assert [d.source_path.rsplit(":", 1)[1] for d in documents if d.source_path] == ["2", "3", "4"]
+    assert all("mark said" in d.text for d in documents)
+    assert [Path(e.where or "").name for e in errors] == ["guessed-utf16.jsonl:1"]
+
+
+def test_bad_inputs_jsonl_line_of_junk_bytes_is_never_read_as_ebcdic() -> None:
+    # From the fuzz benchmark: read as EBCDIC (cp037), every good line after the first was lost.
+    documents, errors = split(read_path(BAD / "guessed-ebcdic.jsonl"))
+    assert len(documents) == 3 and all("mark said" in d.text for d in documents)
+    assert [Path(e.where or "").name for e in errors] == ["guessed-ebcdic.jsonl:1"]
+
+
+def test_bad_inputs_jsonl_whose_first_line_is_xml_is_still_json_lines(tmp_path: Path) -> None:
+    path = tmp_path / "wire.jsonl"
+    good = [f'{{"text": "Officials said talks on the harbour {n} would resume."}}' for n in range(3)]
+    path.write_text("\n".join(['<?xml-stylesheet?>{"outlet": NaN}', *good]) + "\n", encoding="utf-8")
+    documents, errors = split(read_path(path))
+    assert len(documents) == 3
+    assert [Path(e.where or "").name for e in errors] == ["wire.jsonl:1"]
+
+
+@pytest.mark.parametrize("broken", ["&#xD800;", "&#12;", "&#x1;"])
+def test_bad_inputs_feed_with_a_forbidden_character_reference_keeps_every_item(
+    broken: str, tmp_path: Path
+) -> None:
+    path = tmp_path / "wire.xml"
+    items = "".join(
+        f"<entry><title>T{n}</title><content>Officials said{broken if n == 1 else ''} talks {n} resume."
+        "</content></entry>"
+        for n in range(3)
+    )
+    path.write_text(f'<feed xmlns="http://www.w3.org/2005/Atom"><title>Gazette</title>{items}</feed>')
+    documents, errors = split(read_path(path))
+    assert [d.title for d in documents] == ["T0", "T1", "T2"] and errors == []
+    assert all(d.outlet == "Gazette" for d in documents)
+
+
 def test_bad_inputs_symlink_loop_is_reported_and_the_folder_read(tmp_path: Path) -> None:
     folder = tmp_path / "news"
     folder.mkdir()
@@ -102,6 +143,31 @@ def test_bad_inputs_symlink_loop_is_reported_and_the_folder_read(tmp_path: Path)
     assert [Path(d.source_path or "").name for d in documents] == ["a.txt", "z.txt"]
     assert [Path(e.where or "").name for e in errors] == ["loop-a", "loop-b"]
     assert all(str(e).startswith("[H100] ") and "loops back on itself" in str(e) for e in errors)
+
+
+def test_bad_inputs_symlinked_folder_inside_a_folder_is_read(tmp_path: Path) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "b.txt").write_text(GOOD_TEXT)
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Officials said the harbour would stay closed.\n")
+    os.symlink(elsewhere, folder / "linked")
+    documents, errors = split(list(iter_documents([str(folder)])))
+    assert [Path(d.source_path or "").name for d in documents] == ["a.txt", "b.txt"]
+    assert errors == []
+
+
+def test_bad_inputs_symlink_to_an_enclosing_folder_is_one_loop_error(tmp_path: Path) -> None:
+    folder = tmp_path / "news"
+    (folder / "inner").mkdir(parents=True)
+    (folder / "a.txt").write_text(GOOD_TEXT)
+    (folder / "inner" / "b.txt").write_text("Officials said the harbour would stay closed.\n")
+    os.symlink(folder, folder / "inner" / "up")
+    documents, errors = split(list(iter_documents([str(folder)])))
+    assert [Path(d.source_path or "").name for d in documents] == ["a.txt", "b.txt"]
+    assert [Path(e.where or "").name for e in errors] == ["up"]
+    assert str(errors[0]).startswith("[H100] ") and "loops back on itself" in str(errors[0])
 
 
 def test_bad_inputs_symlink_loop_named_directly(tmp_path: Path) -> None:

@@ -99,8 +99,10 @@ def test_expand_iter_documents_over_fixture_tree() -> None:
         "binary.bin",
         "broken-first-line.jsonl:1",
         "empty.txt",
-        "feed-broken.xml",
+        "feed-broken.xml:item 1",
         "feed-partial.rss:item 2",
+        "guessed-ebcdic.jsonl:1",
+        "guessed-utf16.jsonl:1",
         "malformed.jsonl:2",
         "malformed.jsonl:3",
         "surrogate-and-long-number.jsonl:3",
@@ -111,7 +113,7 @@ def test_expand_iter_documents_over_fixture_tree() -> None:
         "utf16-mark-first-line.jsonl:1",
         "whitespace.txt",
     ]
-    assert len(documents) == 38
+    assert len(documents) == 44
     assert all(d.text and len(d.id) == 64 for d in documents)
 
 

@@ -76,11 +76,28 @@ def _glob(pattern: str) -> Iterator[Path | InputError]:
 
 
 def _walk(root: Path) -> Iterator[Path | InputError]:
-    """Yield the files under ``root``: each folder's files in name order, then its subfolders."""
+    """Yield the files under ``root``: each folder's files in name order, then its subfolders.
+
+    A symbolic link to a folder is followed like a folder; one that leads back into a folder
+    being walked (a loop) is reported once and left out, and a folder reached twice is read once.
+    """
     errors: list[OSError] = []
     found = False
-    for folder, subfolders, files in os.walk(root, onerror=errors.append):
-        subfolders[:] = sorted(name for name in subfolders if not name.startswith("."))
+    visited: set[str] = set()
+    for folder, subfolders, files in os.walk(root, onerror=errors.append, followlinks=True):
+        visited.add(os.path.realpath(folder))
+        kept = []
+        for name in sorted(subfolders):
+            if name.startswith("."):
+                continue
+            path = os.path.join(folder, name)
+            real = os.path.realpath(path)
+            if real in visited or _is_inside(os.path.realpath(folder), real):
+                if os.path.islink(path) and _is_inside(os.path.realpath(folder), real):
+                    yield InputError(LOOP, where=path)
+                continue
+            kept.append(name)
+        subfolders[:] = kept
         for name in sorted(files):
             if not _skipped(name):
                 found = True
@@ -92,6 +109,11 @@ def _walk(root: Path) -> Iterator[Path | InputError]:
         )
     if not found and not errors:
         yield InputError("is a folder with no files to read; check the path", where=str(root))
+
+
+def _is_inside(folder: str, target: str) -> bool:
+    """Whether ``folder`` is ``target`` or lies under it (a link to ``target`` would loop)."""
+    return folder == target or folder.startswith(target.rstrip(os.sep) + os.sep)
 
 
 def _skipped(name: str) -> bool:

@@ -134,6 +134,10 @@ def sniff_bytes(data: bytes, *, where: str, suffix: str = "") -> Sniffed:
         # bytes are kept as lone surrogates, which the reader reports for that line.
         text = data.decode("utf-8", "surrogateescape")
         return Sniffed(format="jsonl", text=text, encoding="utf-8")
+    if encoding != "utf-8" and mostly_json_lines(data):
+        # Mostly UTF-8 JSON objects: JSON Lines with a few bad lines, not text in a guessed charset
+        # (charset-normalizer read such files as EBCDIC or UTF-16: every good line was lost).
+        return Sniffed(format="jsonl", text=data.decode("utf-8", "surrogateescape"), encoding="utf-8")
     if not text.strip():
         raise InputError("contains only whitespace; give a file with article text", where=where)
     check_controls(text, where=where)
@@ -248,7 +252,9 @@ def _declared_charset(data: bytes) -> tuple[str, str] | None:
 
 def _guessed_charset(data: bytes) -> tuple[str, str] | None:
     """Ask charset-normalizer, preferring windows-1252 when it reads the bytes as cleanly as the best."""
-    matches = list(from_bytes(data))
+    # Only NUL-free data gets here, and UTF-16 or UTF-32 text without a NUL byte is not text a
+    # person wrote: that guess turned a JSON Lines file with one bad line into one line of junk.
+    matches = [m for m in from_bytes(data) if not m.encoding.startswith(("utf_16", "utf_32"))]
     if not matches:
         return None
     # On short Western European texts charset-normalizer often ranks cp1250 or cp852 first
@@ -281,8 +287,8 @@ def detect_format(text: str, *, suffix: str = "", where: str | None = None) -> s
     if _TELEGRAM_HEAD.match(head):
         return "telegram"
     first = _first_line(text)
-    if _is_json_object(first):
-        return "jsonl"
+    if _is_json_object(first) or _mostly_json_objects(text.split("\n", 200)[:200]):
+        return "jsonl"  # the second: JSON Lines whose first line is broken (even into markup)
     if _looks_like_html(head):
         return "html"
     if _XML_START.match(head):
