@@ -314,3 +314,11 @@ def test_entities_one_letter_platform_is_left_to_the_model(base_nlp):
     """ "X" is listed as a platform but is too ambiguous ("Malcolm X") to be typed by the list."""
     names = by_name(entities(base_nlp, "Malcolm X spoke in Harlem in 1964."))
     assert "X" not in names
+
+
+def test_entities_platform_as_a_modifier_is_no_name(base_nlp):
+    """ "Local Telegram channels, citing ...": the channels speak; "Telegram" only describes them."""
+    names = by_name(
+        entities(base_nlp, "Local Telegram channels, citing dock workers, said the port was shut.")
+    )
+    assert "Telegram" not in names or names["Telegram"].type != "PERSON"

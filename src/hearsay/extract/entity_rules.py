@@ -133,15 +133,22 @@ def platform_names() -> dict[str, tuple[str, ...]]:
 
 
 def platform_matches(doc: Doc) -> Iterator[Span]:
-    """Listed social networks named in the text ("Twitter", "Truth Social"), as proper nouns."""
+    """Listed social networks named in the text ("Twitter", "Truth Social"), as proper nouns, not as
+    a modifier ("Telegram channels")."""
     index = platform_names()
     for token in doc:
         for name in index.get(token.text, ()):
             words = name.split()
             span = doc[token.i : token.i + len(words)]
             if [t.text for t in span] == words and all(t.pos_ == "PROPN" for t in span):
-                yield span
+                if not _modifies_a_noun(span[-1]):
+                    yield span
                 break
+
+
+def _modifies_a_noun(token: Token) -> bool:
+    """ "Telegram channels", "a Twitter account": the platform describes a thing, it names no one."""
+    return token.dep_ in ("compound", "nmod", "amod") and token.head.i > token.i
 
 
 def web_addresses(doc: Doc, text: str) -> Iterator[tuple[Token, str]]:
