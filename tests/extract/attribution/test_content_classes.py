@@ -44,7 +44,11 @@ def test_unlisted_verb_with_a_that_clause_reports_it():
     )
 
 
-def test_unlisted_verb_without_that_is_no_cue():
-    """ "won A and B won C": a clause under an unlisted verb without "that" is mostly a misparse."""
+def test_unlisted_verb_with_its_clause_right_after_it_reports_it():
+    assert ("bemoaned", "the rules had changed") in statements("Ann Lee bemoaned the rules had changed.")
+
+
+def test_contest_outcome_is_no_cue():
+    """ "won A and B won C": the parser hangs the second clause on the first verb; nothing is reported."""
     text = "Clinton won at least 19 delegates and Sanders won at least 15."
     assert [cue for cue, _ in statements(text)] == []
