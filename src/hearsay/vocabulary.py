@@ -77,6 +77,20 @@ LABELS: dict[str, dict[str, str]] = {
         "person": "person",
         "organisation": "organisation",
     },
+    # What an analyst decided about a statement (hearsay correct; the ``corrected`` field of views
+    # and exports): the words of the correction form.
+    "corrected": {
+        "source": "source",
+        "stance": "stance",
+        "certainty": "certainty",
+        "polarity": "polarity",
+        "addressee": "said to",
+        "medium": "went out on",
+        "cue": "cue",
+        "content": "what was said",
+        "add": "added by an analyst",
+        "relation": "relation to the claim",
+    },
 }
 
 # The name of each field as a reader sees it.
@@ -89,6 +103,7 @@ FIELD_NAMES = {
     "strength": "strength",
     "entity_type": "type",
     "node_kind": "kind",
+    "corrected": "corrected by an analyst",
 }
 
 

@@ -463,6 +463,8 @@ def test_demo_on_a_tmp_db(runner, tmp_path):
     result = run(runner, "demo", "--db", str(db))
     assert result.exit_code == 0, result.stderr
     assert "kazakhstan-drones.txt" in result.stdout and " -> " in result.stdout
+    assert "One claim in two languages" in result.stdout
+    assert "[ru] " in result.stdout and "[en] " in result.stdout
     with Store(db, read_only=True) as store:
         assert store.counts()["documents"] == 94
     again = run(runner, "demo", "--db", str(db))

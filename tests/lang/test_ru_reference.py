@@ -18,6 +18,7 @@ def _statement_fields(statement, reading) -> dict:
         "certainty": statement.certainty,
         "polarity": statement.polarity,
         "addressee": statement.addressee.text if statement.addressee else None,
+        "medium": statement.medium.text if statement.medium else None,
         "factuality_cues": [c.text for c in statement.factuality_cues],
     }
 
@@ -28,7 +29,7 @@ def test_ru_reference_every_statement_with_every_field(reference):
     assert found == gold["statements"]
 
 
-@pytest.mark.parametrize("index", range(11))
+@pytest.mark.parametrize("index", range(13))
 def test_ru_reference_entity_in_base_form_with_type(reference, index):
     gold, reading = reference
     wanted = gold["entities"][index]

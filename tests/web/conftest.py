@@ -12,6 +12,7 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -71,6 +72,35 @@ def main_article_id(sample_db: Path) -> str:
 @pytest.fixture(scope="session")
 def hostile_id(sample_db: Path) -> str:
     return next(d for d in read_path(HOSTILE) if not isinstance(d, BaseException)).id
+
+
+@dataclass(frozen=True)
+class Corrected:
+    """A copy of the sample store where an analyst changed one statement's certainty: a statement by a
+    linked entity, listed on the first page of a side of ``cluster``'s claim (``item``: its evidence row)."""
+
+    path: Path
+    cluster: str
+    item: dict
+
+
+@pytest.fixture(scope="session")
+def corrected_db(sample_db: Path, tmp_path_factory) -> Corrected:
+    from hearsay.corrections import Change, correct
+    from hearsay.link import cluster_list, evidence
+
+    path = tmp_path_factory.mktemp("web-corrected") / "corrected.db"
+    shutil.copy(sample_db, path)
+    with SQLiteStore(path) as store:
+        for cluster in (c for c in cluster_list(store, limit=50) if c.size > 1):
+            sides = evidence(store, cluster_id=cluster.id).to_dict()["sides"].values()
+            items = [item for side in sides for item in side["items"][:10] if item["entity_id"]]
+            if items:
+                break
+        item = items[0]
+        certainty = "possible" if item["certainty"] != "possible" else "probable"
+        correct(store, item["document_id"], item["statement_id"], Change(certainty=certainty), who="ana")
+    return Corrected(path, cluster.id, item)
 
 
 @pytest.fixture

@@ -13,6 +13,9 @@ from pathlib import Path
 import pytest
 
 from hearsay.web import urls
+from hearsay.web.app import create_app
+
+from .conftest import ServerThread
 
 AXE = Path(__file__).parent / "vendor" / "axe-core" / "axe.min.js"
 WIDTHS = (1400, 400)
@@ -98,10 +101,67 @@ def test_every_page_passes_axe_and_fits_400_px(axe_page, page_paths, screenshot_
             sideways = axe_page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
             if sideways > 0:
                 problems[f"{name} at {width}px"] = [f"scrolls sideways by {sideways} px"]
-            if width == WIDTHS[0] or name in ("document", "claim", "entity"):
-                found = violations(axe_page)
-                if found:
-                    problems[f"{name} at {width}px"] = problems.get(f"{name} at {width}px", []) + found
+            found = violations(axe_page)
+            if found:
+                problems[f"{name} at {width}px"] = problems.get(f"{name} at {width}px", []) + found
+    assert not problems, problems
+
+
+@pytest.fixture(scope="module")
+def corrected_paths(corrected_db) -> dict[str, str]:
+    """The correction forms, and the pages that mark the corrected statement (conftest.corrected_db)."""
+    item = corrected_db.item
+    document, statement = item["document_id"], item["statement_id"]
+    return {
+        "correct": f"/documents/{document}/statements/{statement}/correct",
+        "add-statement": f"/documents/{document}/statements/new",
+        "document-corrected": urls.document(document) + f"#statement-{statement}",
+        "document-against-claim-corrected": urls.document(document, cluster=corrected_db.cluster),
+        "claim-corrected": urls.cluster(corrected_db.cluster),
+        "entity-corrected": urls.entity(item["entity_id"]),
+        "search-corrected": urls.with_query("/search", source=item["source"] or "", q=item["cue"]),
+        "evidence-corrected": urls.evidence(item["content"]),
+    }
+
+
+@pytest.fixture(scope="module")
+def corrected_page(browser, corrected_db):
+    with ServerThread(create_app(corrected_db.path)) as served:
+        context = browser.new_context(
+            viewport={"width": 1400, "height": 900}, base_url=served.url, bypass_csp=True
+        )
+        yield context.new_page()
+        context.close()
+
+
+def test_correction_forms_and_marked_pages_pass_axe_and_fit_400_px(
+    corrected_page, corrected_paths, screenshot_dirs
+) -> None:
+    """Every width checked with axe; the badge scrolled into view for the photographs."""
+    page, problems = corrected_page, {}
+    for name, path in corrected_paths.items():
+        for width in WIDTHS:
+            page.set_viewport_size({"width": width, "height": 900})
+            page.goto(path)
+            badge = page.locator(".badge.corrected")
+            if name != "add-statement":
+                assert badge.count() >= 1, f"{name}: no corrected badge"
+                badge.first.scroll_into_view_if_needed()
+            shoot(page, screenshot_dirs, f"{name}-{width}")
+            where = f"{name} at {width}px"
+            sideways = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+            found = ([f"scrolls sideways by {sideways} px"] if sideways > 0 else []) + violations(page)
+            if found:
+                problems[where] = found
+    # A form sent back with what is wrong with it.
+    page.goto(corrected_paths["correct"])
+    page.click("button[value=save]")
+    page.wait_for_selector(".problems")
+    for width in WIDTHS:
+        page.set_viewport_size({"width": width, "height": 900})
+        shoot(page, screenshot_dirs, f"correct-problem-{width}")
+        if found := violations(page):
+            problems[f"correct-problem at {width}px"] = found
     assert not problems, problems
 
 

@@ -32,7 +32,7 @@ def test_a_form_correction_without_javascript_is_kept_and_marked(db_copy, main_a
         saved = http.post(path, data=fields)
         assert saved.status_code == 303 and saved.headers["location"].endswith(f"#statement-{statement.id}")
         page = http.get(f"/documents/{main_article_id}").text
-        assert "✎ corrected" in page and "corrected by an analyst: stance" in page
+        assert 'title="corrected: stance">' in page and "</span>corrected: stance</span>" in page
         listed = http.get("/api/v1/corrections").json()["items"]
         assert [(c["who"], c["after"]) for c in listed] == [("ana", {"stance": "question"})]
         nothing = http.post(path, data={**fields, "stance": "question"})

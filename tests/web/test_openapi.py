@@ -92,5 +92,10 @@ def test_openapi_generated_requests_match_the_schema(api_app, label: str) -> Non
 def test_openapi_reading_schema_is_referenced(api_app) -> None:
     document = api_app.openapi()
     answer = document["paths"]["/api/v1/documents/{document_id}"]["get"]["responses"]["200"]
-    assert answer["content"]["application/json"]["schema"] == {"$ref": "#/components/schemas/reading_v1"}
-    assert "reading_v1.statement" in document["components"]["schemas"]
+    assert answer["content"]["application/json"]["schema"] == {"$ref": "#/components/schemas/reading_v2"}
+    schemas = document["components"]["schemas"]
+    assert "reading_v2.statement" in schemas
+    assert "corrected" in schemas["reading_v2.statement"]["properties"]
+    # The old name (it held version 2 already) stays, deprecated, for clients generated against it.
+    assert schemas["reading_v1"]["$ref"] == "#/components/schemas/reading_v2"
+    assert schemas["reading_v1"]["deprecated"] is True

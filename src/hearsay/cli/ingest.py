@@ -211,6 +211,7 @@ def demo(db: str, no_link: bool) -> None:
         print_summary(summary, f"hearsay demo: the bundled sample corpus ({names}) into {db}")
         _print_counts(store, db)
         _print_main_statements(store, paths[0], MAIN_ARTICLE, db)
+        _print_claim_across_languages(store, db)
     raise SystemExit(summary_exit_code(summary))
 
 
@@ -252,3 +253,30 @@ def _print_main_statements(store, path: Path, name: str, db: str) -> None:
     out.print(f"\nSee the whole article marked up: hearsay show {document.id[:12]} --db {db}")
     claim = '"Kazakhstan supplied drone components"'
     out.print(f"Who says what about one claim: hearsay evidence {claim} --db {db}", soft_wrap=True)
+
+
+# The English proposition the demo suggests for the claim it shows in two languages.
+DEMO_ACROSS_PROPOSITION = "Smadiyarov lacked details on Timofeev's stay in Kazakhstan"
+
+
+def _print_claim_across_languages(store, db: str) -> None:
+    """One claim cluster whose members are in more than one language, with its members."""
+    from ..lang import text_language
+    from ..link import cluster_members, clusters_across_languages
+
+    found = clusters_across_languages(store, limit=1)
+    if not found:
+        return
+    members = cluster_members(store, found[0])
+    out = output.console()
+    out.print(
+        f"\nOne claim in two languages ({len(members)} statements, cluster {found[0]}), earliest first:",
+        soft_wrap=True,
+    )
+    for member in members[:4]:
+        said = f"{member.source or '(unattributed)'} -> {member.cue} -> {member.content}"
+        out.print(
+            f"[{text_language(member.content)}] {member.published or 'undated'}: {said}", soft_wrap=True
+        )
+    claim = f'"{DEMO_ACROSS_PROPOSITION}"'
+    out.print(f"The same claim in either language: hearsay evidence {claim} --db {db}", soft_wrap=True)

@@ -23,6 +23,9 @@ WRITE_EPILOG = (
 )
 
 
+CORRECTED_NOTE = "✎ corrected by an analyst (hearsay correct list DOCUMENT says what and who)"
+
+
 def open_writable(db: str):
     from ..store import Store
 
@@ -82,10 +85,13 @@ def link(db: str, rebuild: bool, as_json: bool) -> None:
 @json_option
 def entity(name: str, db: str, as_json: bool) -> None:
     """Show one entity across documents: spellings, roles with their documents and dates, what it said."""
+    from ..corrections.marks import mark_rows
     from ..link import entity_detail
 
     with open_existing(db) as store:
         detail = entity_detail(store, name)
+        if detail is not None:
+            mark_rows(store, [*detail["said"], *detail["said_about"]])
     if detail is None:
         raise StoreError(
             f"no linked entity is called {name!r}; see `hearsay entities`, or run `hearsay link`"
@@ -108,6 +114,8 @@ def entity(name: str, db: str, as_json: bool) -> None:
         out.print(output.table(("role", "documents", "first", "last"), rows))
     _statements_table(detail["said"], "said")
     _statements_table(detail["said_about"], "said about it")
+    if any(r["corrected"] for r in (*detail["said"], *detail["said_about"])):
+        out.print(Text(CORRECTED_NOTE))
 
 
 def _statements_table(rows: list[dict], title: str) -> None:
@@ -115,7 +123,11 @@ def _statements_table(rows: list[dict], title: str) -> None:
         return
     cells = [
         output.statement_row(
-            (r["published"] or "-") + " " + r["document_id"][:8], r["source"], r["cue"], r["content"], r
+            (r["published"] or "-") + " " + r["document_id"][:8] + (" ✎" if r.get("corrected") else ""),
+            r["source"],
+            r["cue"],
+            r["content"],
+            r,
         )
         for r in rows
     ]
@@ -265,15 +277,19 @@ def evidence(proposition: str | None, cluster_id: str | None, db: str, limit: in
     syndicated copy, or one spokesperson quoted by five outlets, counts once) and its first
     appearance. The verdict line says whether the proposition is contested.
     """
+    from ..corrections.marks import mark_evidence, marks_for
     from ..link import evidence as find_evidence
 
     if not proposition and not cluster_id:
         raise click.UsageError("give a PROPOSITION in quotes, or --cluster CLUSTER")
     with open_existing(db) as store:
         result = find_evidence(store, cluster_id=cluster_id, proposition=proposition, limit=limit)
-    if as_json:
-        output.json_line(result.to_dict())
-        return
+        if as_json:
+            output.json_line(mark_evidence(store, result.to_dict()))
+            return
+        listed = [item.statement for side in result.sides for item in side.items]
+        marks = marks_for(store, (st.document_id for st in listed))
+    corrected = {(st.document_id, st.statement_id) for st in listed} & marks.keys()
     out = output.console()
     out.print(Text(f"evidence for: {output.one_line(result.proposition)}", style="bold"), soft_wrap=True)
     counts = ", ".join(
@@ -294,7 +310,8 @@ def evidence(proposition: str | None, cluster_id: str | None, db: str, limit: in
         cells = [
             (
                 f"{i.statement.published or '-'} {i.statement.document_id[:8]} "
-                f"{i.statement.content_start}-{i.statement.content_end}",
+                f"{i.statement.content_start}-{i.statement.content_end}"
+                + (" ✎" if (i.statement.document_id, i.statement.statement_id) in corrected else ""),
                 Text(output.one_line(i.statement.source or "(unattributed)")),
                 Text(output.one_line(i.statement.cue)),
                 Text(output.one_line(i.statement.content)),
@@ -306,6 +323,8 @@ def evidence(proposition: str | None, cluster_id: str | None, db: str, limit: in
         title = f"{side.relation}: {side.count} statements, {sources}; {where}"
         columns = ("when, document, offsets", "source", "cue", "content", "why")
         out.print(output.table(columns, cells, title=title))
+    if corrected:
+        out.print(Text(CORRECTED_NOTE))
 
 
 @click.command(epilog=EPILOG)

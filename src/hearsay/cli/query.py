@@ -174,7 +174,8 @@ def _statement_table(reading: Reading, marks: dict[str, list[str]]):
             cue += f"\nto {statement.addressee.text}"
         if statement.medium is not None:
             cue += f"\nvia {statement.medium.text}"
-        number = statement.id + (" ✎ " + ", ".join(marks[statement.id]) if statement.id in marks else "")
+        decided = ", ".join(worded_label("corrected", name) for name in marks.get(statement.id, ()))
+        number = statement.id + (" ✎ " + decided if decided else "")
         rows.append(output.statement_row(number, source, cue, content, statement))
     columns = ("#", *output.STATEMENT_COLUMNS)
     return output.table(columns, rows, title=f"{len(rows)} statements")

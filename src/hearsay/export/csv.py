@@ -22,9 +22,9 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
+from ..corrections.marks import every_mark
 from ..model import Reading
 from ..store import rows
-from ..store.corrections import CorrectionTable
 from .files import replaced
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -88,9 +88,11 @@ def export_csv(store, out_dir: Path) -> list[Path]:
         writers = [csv.writer(handle) for handle in handles]
         for writer, (header, _rows_of) in zip(writers, specs, strict=True):
             writer.writerow(header)
-        corrections = CorrectionTable(store)
+        by_document: dict[str, dict[str, list[str]]] = {}
+        for (document_id, statement_id), fields in every_mark(store).items():
+            by_document.setdefault(document_id, {})[statement_id] = fields
         for reading in store.iter_readings():
-            marks = corrections.marks(reading.document_id)
+            marks = by_document.get(reading.document_id, {})
             for writer, (header, rows_of) in zip(writers, specs, strict=True):
                 table = [
                     {**row, "corrected": "; ".join(marks.get(row.get("id", ""), []))}

@@ -2,7 +2,8 @@
 
 Nodes are documents, outlets, agencies, channels, people and organisations that report or are
 cited, and every linked entity (``kind`` says which). Edges are ``cites`` (who reports or cites
-whom, with the cue, the document and the statement) and ``mentions`` (a document mentions an
+whom, with the cue, the document and the statement, and ``corrected``: the fields an analyst
+decided of that statement, when any) and ``mentions`` (a document mentions an
 entity). Both are streamed from the link tables, so memory does not grow with the store.
 """
 
@@ -12,6 +13,7 @@ import re
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
+from ..corrections.marks import every_mark
 from ..store import link_reads
 from .files import replaced
 
@@ -25,6 +27,7 @@ _HEADER = """<?xml version="1.0" encoding="UTF-8"?>
   <key id="kind" for="all" attr.name="kind" attr.type="string"/>
   <key id="document" for="edge" attr.name="document_id" attr.type="string"/>
   <key id="statement" for="edge" attr.name="statement_id" attr.type="string"/>
+  <key id="corrected" for="edge" attr.name="corrected" attr.type="string"/>
   <graph id="hearsay" edgedefault="directed">
 """
 _FOOTER = "  </graph>\n</graphml>\n"
@@ -41,6 +44,7 @@ def _attr(value) -> str:
 def export_graphml(store, out_dir: Path) -> list[Path]:
     path = out_dir / FILE_NAME
     conn = store._conn
+    marks = every_mark(store)
     with replaced([path]) as (out,):
         out.write(_HEADER)
         if link_reads.has_link_tables(conn):
@@ -50,12 +54,15 @@ def export_graphml(store, out_dir: Path) -> list[Path]:
                     f'<data key="kind">{_text(node["kind"])}</data></node>\n'
                 )
             for number, edge in enumerate(link_reads.graph_edges(conn)):
+                corrected = marks.get((edge["document_id"], edge["statement_id"]))
                 out.write(
                     f'    <edge id="x{number}" source={_attr(edge["source"])} target={_attr(edge["target"])}>'
                     f'<data key="label">{_text(edge["label"])}</data>'
                     f'<data key="kind">{_text(edge["kind"])}</data>'
                     f'<data key="document">{_text(edge["document_id"])}</data>'
-                    f'<data key="statement">{_text(edge["statement_id"])}</data></edge>\n'
+                    f'<data key="statement">{_text(edge["statement_id"])}</data>'
+                    + (f'<data key="corrected">{_text(", ".join(corrected))}</data>' if corrected else "")
+                    + "</edge>\n"
                 )
         out.write(_FOOTER)
     return [path]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from ..corrections.marks import every_mark, mark_reading
 from .files import replaced
 
 FILE_NAME = "readings.jsonl"
@@ -12,8 +13,9 @@ FILE_NAME = "readings.jsonl"
 
 def export_jsonl(store, out_dir: Path) -> list[Path]:
     path = out_dir / FILE_NAME
+    marks = every_mark(store)  # corrected statements carry ``corrected``: the fields decided
     with replaced([path]) as (out,):
         for reading in store.iter_readings():
             # ensure_ascii=False keeps text readable; json.dumps escapes any newline inside a value.
-            out.write(json.dumps(reading.to_dict(), ensure_ascii=False) + "\n")
+            out.write(json.dumps(mark_reading(reading.to_dict(), marks), ensure_ascii=False) + "\n")
     return [path]

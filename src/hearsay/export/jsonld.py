@@ -3,8 +3,8 @@
 Each Claim has the cluster's representative wording as ``text``, its ``firstAppearance`` and
 every ``appearance`` as a ``Quotation`` (the statement's words, its author, and the
 ``NewsArticle`` it is part of, with outlet and date). hearsay's own fields (stance, certainty,
-polarity, offsets, the claim a verdict points at, independent sources, contradiction) sit under
-the ``hearsay:`` prefix.
+polarity, offsets, the claim a verdict points at, independent sources, contradiction, and
+``hearsay:corrected`` on an appearance an analyst corrected) sit under the ``hearsay:`` prefix.
 Clusters are written page by page, so memory holds one page whatever the store's size.
 """
 
@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from ..corrections.marks import Marks, every_mark
 from ..link.queries import cluster_list, cluster_members
 from .files import replaced
 
@@ -34,7 +35,7 @@ def _article(statement: dict) -> dict:
     return article
 
 
-def _appearance(statement: dict) -> dict:
+def _appearance(statement: dict, marks: Marks | None = None) -> dict:
     result = {
         "@type": "Quotation",
         "@id": f"urn:hearsay:statement:{statement['document_id']}:{statement['statement_id']}",
@@ -51,6 +52,9 @@ def _appearance(statement: dict) -> dict:
         result["hearsay:medium"] = statement["medium"]  # the channel: "a statement", "X", "a briefing"
     if statement.get("target_text"):
         result["hearsay:target"] = statement["target_text"]  # "the report was false": the report's words
+    corrected = (marks or {}).get((statement["document_id"], statement["statement_id"]))
+    if corrected:
+        result["hearsay:corrected"] = corrected  # the fields an analyst decided (hearsay correct)
     if statement.get("source"):
         result["author"] = {"@type": "Thing", "name": statement["source"]}
         if statement.get("entity_id"):
@@ -58,8 +62,10 @@ def _appearance(statement: dict) -> dict:
     return result
 
 
-def claim(detail: dict) -> dict:
-    """One cluster (its ``Proposition.to_dict()`` with ``members``) as a schema.org Claim."""
+def claim(detail: dict, marks: Marks | None = None) -> dict:
+    """One cluster (its ``Proposition.to_dict()`` with ``members``) as a schema.org Claim;
+    ``marks`` (corrections.marks) says which appearances analysts corrected."""
+    marks = marks or {}
     members = detail["members"]
     first = detail["first_appearance"] or {}
     firsts = [
@@ -73,13 +79,13 @@ def claim(detail: dict) -> dict:
         "identifier": detail["id"],
         "name": detail["title"],
         "text": detail["representative"],
-        "appearance": [_appearance(m) for m in members],
+        "appearance": [_appearance(m, marks) for m in members],
         "hearsay:sources": detail["sources"],
         "hearsay:independentSources": detail["independent_sources"],
         "hearsay:contradiction": detail["contradiction"],
     }
     if firsts:
-        result["firstAppearance"] = _appearance(firsts[0])
+        result["firstAppearance"] = _appearance(firsts[0], marks)
         if firsts[0].get("published"):
             result["datePublished"] = firsts[0]["published"]
     return result
@@ -87,6 +93,7 @@ def claim(detail: dict) -> dict:
 
 def export_jsonld(store, out_dir: Path) -> list[Path]:
     path = out_dir / FILE_NAME
+    marks = every_mark(store)
     with replaced([path]) as (out,):
         out.write('{"@context": ' + json.dumps(CONTEXT) + ', "@graph": [')
         written, offset = 0, 0
@@ -96,7 +103,7 @@ def export_jsonld(store, out_dir: Path) -> list[Path]:
                 members = [m.to_dict() for m in cluster_members(store, item.id)]
                 detail = {**item.to_dict(), "members": members}
                 out.write(",\n" if written else "\n")
-                out.write(json.dumps(claim(detail), ensure_ascii=False))
+                out.write(json.dumps(claim(detail, marks), ensure_ascii=False))
                 written += 1
             if len(page) < PAGE:
                 break

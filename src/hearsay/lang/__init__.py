@@ -14,6 +14,7 @@ from typing import Protocol, cast
 
 from ..errors import InputError
 from ..model import Document, Reading
+from .relation_words import RelationWords
 
 # ISO 639-1 code -> the package that reads that language.
 REGISTRY: dict[str, str] = {
@@ -34,6 +35,10 @@ class LanguagePackage(Protocol):
 
     def extractor_name(self) -> str:
         """The name and version of the pipeline, recorded with every reading."""
+        ...
+
+    def relation_words(self) -> RelationWords:
+        """The words by which the relation rules read this language (negators, verdicts, hedges)."""
         ...
 
 
@@ -70,3 +75,22 @@ def search_prefix(word: str) -> str | None:
 
         return stem(word)
     return None
+
+
+def text_language(text: str) -> str:
+    """The language the relation rules read ``text`` in, told by its script: mostly Cyrillic letters
+    are Russian, anything else English (German beside English is read as English)."""
+    letters = [c for c in text if c.isalpha()]
+    cyrillic = sum("\u0400" <= c <= "\u052f" for c in letters)
+    return "ru" if letters and cyrillic * 2 > len(letters) else "en"
+
+
+def relation_words(code: str) -> RelationWords:
+    """The relation words of the language ``code`` (``hearsay.lang.relation_words``)."""
+    return language_package(code).relation_words()
+
+
+def for_meaning(text: str) -> str:
+    """``text`` as the multilingual encoder compares it: an indirect content without the complementizer
+    that opens it in its language ("что ..."), which the proposition it states does not have."""
+    return relation_words(text_language(text)).without_complementizer(text)

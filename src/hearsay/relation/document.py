@@ -20,6 +20,12 @@ distance ("reportedly", "claims", "could not be verified") and those by which it
    ``OWN_DISTANCE`` in its opening), where a proposition a source is quoted on is only reported;
 5. otherwise the document discusses it.
 
+A document in another language than English is read the same way by its language's words
+(``hearsay.lang.relation_words``: Russian "якобы", "по данным" keep the distance, "фейк", "опроверг",
+"не соответствует действительности" debunk, stems of Russian words for the cover). A proposition and a
+document in different languages share no words: the document is ``unrelated`` by words, with the rule
+``document-other-language`` (``hearsay evidence`` relates its statements by meaning instead).
+
 The thresholds were tuned on FNC-1's training side (the bodies whose Body ID's sha1 is not 0 modulo 5);
 docs/quality.md gives the figures on both sides.
 """
@@ -31,6 +37,8 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from ..extract.lexicon import load_lexicon
+from ..lang import relation_words, text_language
+from ..lang.relation_words import RelationWords, words_of
 from ..model import Reading, Relation, RelationKind, Strength
 from . import words as w
 from .frame import Frame, proposition_frame
@@ -50,6 +58,12 @@ def relate_document(proposition: str | Frame, reading: Reading) -> Relation:
     """The document's relation to ``proposition`` (see the module docstring)."""
     wanted = proposition if isinstance(proposition, Frame) else proposition_frame(proposition)
     text = reading.document.text if reading.document is not None else ""
+    language, asked = text_language(text), text_language(wanted.text)
+    if language != asked:
+        reason = "in another language than the proposition: no shared words (statements compare by meaning)"
+        return Relation("unrelated", None, reason, 0.0, "document-other-language")
+    if language != "en":
+        return _relate_by_words(wanted.text, reading, text, relation_words(language))
     contents = [(s.content.text, False) for s in reading.statements]
     contents += [(sentence, True) for sentence in _own_sentences(reading, text)]
     best, best_cover, own = "", 0.0, False
@@ -74,14 +88,22 @@ def _side(proposition: Frame, voice: Voice, said: str, in_own_voice: bool) -> tu
 
     ``in_own_voice``: the sentence that states the proposition best is the outlet's own, not a statement.
     """
-    if _debunks(proposition.text) or proposition.negated or proposition.verdict == "false":
+    calls_false = bool(_debunks(proposition.text)) or proposition.negated or proposition.verdict == "false"
+    return _side_of(voice, said, in_own_voice, calls_false, _hedged(proposition.text))
+
+
+def _side_of(
+    voice: Voice, said: str, in_own_voice: bool, calls_false: bool, hedged: bool
+) -> tuple[RelationKind, str, str]:
+    """``_side`` once the proposition is read: whether it calls something false, whether it is hedged."""
+    if calls_false:
         if voice.debunks:
             reason = f"it calls a story false, and so does the document ({voice.debunk_words})"
             return "supports", reason, "document-debunks-too"
         return "discusses", "it calls a story false; the document does not", "document-no-debunk"
     if voice.debunks >= DEBUNKS or (voice.opening_debunks and voice.debunks >= 2):
         return "refutes", f"the document calls the story false ({voice.debunk_words})", "document-debunks"
-    if _hedged(proposition.text):
+    if hedged:
         return (
             "discusses",
             "the proposition is itself hedged, attributed or asked",
@@ -180,3 +202,46 @@ def _own_sentences(reading: Reading, text: str) -> list[str]:
         if len(sentence) >= 12 and not any(a < end and start < b for a, b in covered):
             sentences.append(sentence)
     return sentences
+
+
+def _relate_by_words(proposition: str, reading: Reading, text: str, words: RelationWords) -> Relation:
+    """``relate_document`` for a proposition and a document in one language other than English."""
+    wanted = words.content_stems(proposition)
+
+    def cover(part: str) -> float:
+        return len(wanted & words.content_stems(part)) / len(wanted) if wanted else 0.0
+
+    contents = [(s.content.text, False) for s in reading.statements]
+    contents += [(sentence, True) for sentence in _own_sentences(reading, text)]
+    best, best_cover, own = max(
+        ((c, cover(c), o) for c, o in contents), key=lambda f: f[1], default=("", 0.0, False)
+    )
+    document_cover = cover(text)
+    if best_cover < SENTENCE_COVER and document_cover < DOCUMENT_COVER:
+        reason = (
+            f"no sentence states it (best {best_cover:.2f}); the text has {document_cover:.0%} of its words"
+        )
+        return Relation("unrelated", None, reason, best_cover, "document-unrelated")
+    said = w.shorten(best) if best_cover >= SENTENCE_COVER else ""
+    debunks = _found(words, "debunk", text)
+    opening = _opening(text)
+    voice = Voice(
+        debunks=len(debunks),
+        opening_debunks=len(_found(words, "debunk", opening)),
+        opening_distance=len(_found(words, "distance", opening)),
+        debunk_words=_listed(debunks),
+        distance_words=_listed(_found(words, "distance", text)),
+    )
+    calls_false = bool(_found(words, "debunk", proposition)) or words.negations(proposition) % 2 == 1
+    hedged = bool(_found(words, "distance", proposition) or words.has("attribution", proposition))
+    relation, reason, rule = _side_of(
+        voice, said, own and best_cover >= OWN_COVER, calls_false, hedged or "?" in proposition
+    )
+    strength: Strength | None = "probable" if relation in ("supports", "refutes") else None
+    return Relation(relation, strength, reason, max(best_cover, document_cover), rule)
+
+
+def _found(words: RelationWords, kind: str, text: str) -> list[str]:
+    """The words of every ``kind`` phrase in ``text``, as they are written there."""
+    lowered = words_of(text)
+    return [" ".join(lowered[a:b]) for a, b in words.found_in(kind, lowered)]

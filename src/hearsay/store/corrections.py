@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any
 
 from ..corrections.records import Correction
 from ..model import Reading
@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from .sqlite import SQLiteStore
 
 _COLUMNS = "id, document_id, statement_id, action, anchor, before, after, who, at, status, note"
+_BATCH = 500  # ids per IN (...): under every SQLite build's limit on bound parameters
 
 
 class CorrectionTable:
@@ -68,20 +69,33 @@ class CorrectionTable:
 
     def marks(self, document_id: str) -> dict[str, list[str]]:
         """Statement id -> the fields analysts decided, for marking corrected items in views."""
-        marks: dict[str, list[str]] = {}
-        for correction in self.of_document(document_id):
-            if correction.status != "applied" or correction.statement_id is None:
-                continue
-            fields = marks.setdefault(correction.statement_id, [])
-            fields.extend(name for name in correction.fields if name not in fields)
+        return {sid: fields for (_, sid), fields in self.marks_of([document_id]).items()}
+
+    def marks_of(self, document_ids: Iterable[str]) -> dict[tuple[str, str], list[str]]:
+        """(document id, statement id) -> decided fields, for the statements of ``document_ids``:
+        one query per 500 documents, however many a page or a list shows."""
+        wanted = list(dict.fromkeys(document_ids))
+        marks: dict[tuple[str, str], list[str]] = {}
+        for start in range(0, len(wanted), _BATCH):
+            batch = wanted[start : start + _BATCH]
+            cursor = self.conn.execute(
+                f"SELECT {_COLUMNS} FROM corrections WHERE status = 'applied' AND statement_id IS NOT NULL "
+                f"AND document_id IN ({', '.join('?' * len(batch))}) ORDER BY document_id, id",
+                batch,
+            )
+            _gather(marks, cursor)
         return marks
 
-    def marks_of(self, document_ids: list[str]) -> dict[tuple[str, str], list[str]]:
-        """(document id, statement id) -> decided fields, for the statements of ``document_ids``."""
+    def every_mark(self) -> dict[tuple[str, str], list[str]]:
+        """The marks of every document (for an export: one query, as many entries as corrections)."""
         marks: dict[tuple[str, str], list[str]] = {}
-        for document_id in dict.fromkeys(document_ids):
-            for statement_id, fields in self.marks(document_id).items():
-                marks[(document_id, statement_id)] = fields
+        _gather(
+            marks,
+            self.conn.execute(
+                f"SELECT {_COLUMNS} FROM corrections WHERE status = 'applied' AND statement_id IS NOT NULL "
+                "ORDER BY document_id, id"
+            ),
+        )
         return marks
 
     def relations_for(self, key: str) -> list[Correction]:
@@ -110,3 +124,11 @@ class CorrectionTable:
                 "WHERE document_id = ? AND statement_id = ?",
                 (document_id, statement.source.entity, document_id, statement.id),
             )
+
+
+def _gather(marks: dict[tuple[str, str], list[str]], rows: Iterable[Any]) -> None:
+    """Add each applied correction's fields to its statement's marks, in the order decided."""
+    for row in rows:
+        correction = Correction.from_row(row)
+        fields = marks.setdefault((correction.document_id, str(correction.statement_id)), [])
+        fields.extend(name for name in correction.fields if name not in fields)

@@ -488,3 +488,14 @@ def documents_of_texts(conn: sqlite3.Connection, hashes: Sequence[str]) -> dict[
         ):
             result.setdefault(row[0], []).append(row[1])
     return result
+
+
+def clusters_across_languages(conn: sqlite3.Connection, limit: int) -> list[str]:
+    """Clusters whose members come from documents in more than one language, largest first."""
+    rows = conn.execute(
+        """SELECT ls.cluster_id FROM link_statements AS ls JOIN documents AS d ON d.id = ls.document_id
+        WHERE ls.cluster_id IS NOT NULL GROUP BY ls.cluster_id HAVING count(DISTINCT d.language) > 1
+        ORDER BY count(*) DESC, ls.cluster_id LIMIT ?""",
+        (limit,),
+    )
+    return [row[0] for row in rows]

@@ -15,6 +15,7 @@ from fastapi import APIRouter, Depends, File, HTTPException, Query, Request, Upl
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 
+from ..corrections.marks import mark_reading, mark_rows, marks_for
 from ..link.why import why_one
 from ..settings import load_settings
 from ..vocabulary import label
@@ -105,8 +106,10 @@ def _summary(document, snippet: str | None = None) -> dict[str, Any]:
 )
 def get_document(request: Request, document_id: str) -> JSONResponse:
     """One document (its id, or a unique prefix of it) with its reading, as in `hearsay read --json`."""
-    reading = state(request).db.reader().reading(document_id)
-    return JSONResponse(reading.to_dict())
+    store = state(request).db.reader()
+    reading = store.reading(document_id)
+    marks = marks_for(store, [reading.document_id])
+    return JSONResponse(mark_reading(reading.to_dict(), marks))
 
 
 def check_write(request: Request) -> None:
@@ -183,7 +186,7 @@ def list_statements(
         q=q,
         document=document,
     )
-    rows = store.statements(limit=limit, offset=offset, **filters)
+    rows = mark_rows(store, store.statements(limit=limit, offset=offset, **filters))
     return page(request, rows, store.count_statements(**filters), limit, offset)
 
 
@@ -219,6 +222,7 @@ def get_entity(request: Request, key: str) -> dict:
     if found is None:
         raise HTTPException(404, f"no entity {key!r}")
     linked = urls.split_entity_key(key) is None
+    mark_rows(store, [*found["said"], *found["said_about"]])
     return {
         **found,
         "type_label": label("entity_type", found["type"]),

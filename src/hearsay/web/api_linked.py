@@ -7,6 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, HTTPException, Query, Request, Response
 from pydantic import BaseModel, Field
 
+from ..corrections.marks import mark_evidence, mark_rows, marks_for
 from ..link import (
     cluster_detail,
     cluster_members,
@@ -70,7 +71,8 @@ def get_cluster(request: Request, cluster_id: str) -> dict:
     found = cluster_detail(store, cluster_id)
     if found is None:
         raise HTTPException(404, f"no claim cluster {cluster_id!r}")
-    return {**found.to_dict(), "members": [m.to_dict() for m in cluster_members(store, cluster_id)]}
+    members = mark_rows(store, [m.to_dict() for m in cluster_members(store, cluster_id)])
+    return {**found.to_dict(), "members": members}
 
 
 @router.get("/evidence", response_model=Evidence, tags=["claims"])
@@ -92,7 +94,8 @@ def get_evidence(
         raise HTTPException(422, "give exactly one of proposition and cluster")
     if cluster is not None:
         return _cluster_evidence(request, cluster, limit)
-    return evidence(state(request).db.reader(), proposition=proposition, limit=limit).to_dict()
+    store = state(request).db.reader()
+    return mark_evidence(store, evidence(store, proposition=proposition, limit=limit).to_dict())
 
 
 @router.get("/clusters/{cluster_id}/evidence", response_model=Evidence, tags=["claims"])
@@ -105,7 +108,7 @@ def _cluster_evidence(request: Request, cluster_id: str, limit: int) -> dict:
     store = state(request).db.reader()
     if cluster_detail(store, cluster_id) is None:
         raise HTTPException(404, f"no claim cluster {cluster_id!r}")
-    return evidence(store, cluster_id=cluster_id, limit=limit).to_dict()
+    return mark_evidence(store, evidence(store, cluster_id=cluster_id, limit=limit).to_dict())
 
 
 @router.get("/clusters/{cluster_id}/provenance", response_model=Provenance, tags=["claims"])
@@ -131,8 +134,9 @@ def get_provenance_graphml(request: Request, cluster_id: str) -> Response:
     if cluster_detail(store, cluster_id) is None:
         raise HTTPException(404, f"no claim cluster {cluster_id!r}")
     view = provenance_view(provenance(store, cluster_id).to_dict(), max_nodes=None)
+    marks = marks_for(store, (str(edge.get("document_id")) for edge in view.edges))
     headers = {"Content-Disposition": f'attachment; filename="provenance-{cluster_id}.graphml"'}
-    return Response(graphml(view, cluster_id), media_type="application/graphml+xml", headers=headers)
+    return Response(graphml(view, cluster_id, marks), media_type="application/graphml+xml", headers=headers)
 
 
 @router.get("/timeline", response_model=Page[TimelineEntry], tags=["claims"])
@@ -143,6 +147,7 @@ def get_timeline(
     store = state(request).db.reader()
     entries = timeline(store, entity=entity, cluster_id=cluster, limit=offset + limit + 1)
     shown = [e.to_dict() for e in entries[offset : offset + limit]]
+    mark_rows(store, [entry for entry in shown if entry.get("statement_id")])
     return page(request, shown, len(entries), limit, offset)
 
 

@@ -77,6 +77,13 @@ class StatementRow(BaseModel):
     stance: str
     entity_id: str | None = None
     cluster_id: str | None = None
+    corrected: list[str] = Field(
+        default_factory=list,
+        description=(
+            "the fields an analyst decided (hearsay correct: source, stance, ..., add, relation); "
+            "empty when none"
+        ),
+    )
 
 
 class EntitySummary(BaseModel):
@@ -226,6 +233,13 @@ class EvidenceItem(BaseModel):
     rule: str = Field(description="the rule that decided")
     independent_group: str = Field(description="statements with one origin share it and count once")
     origin: str
+    corrected: list[str] = Field(
+        default_factory=list,
+        description=(
+            "the fields an analyst decided (hearsay correct: source, stance, ..., add, relation); "
+            "empty when none"
+        ),
+    )
 
 
 class EvidenceSide(BaseModel):
@@ -275,3 +289,6 @@ class TimelineEntry(BaseModel):
     end: int | None
     statement_id: str | None
     label: str | None
+    corrected: list[str] | None = Field(
+        default=None, description="a statement's entry: the fields an analyst decided; empty when none"
+    )

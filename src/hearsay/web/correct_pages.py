@@ -19,6 +19,7 @@ from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
 from ..corrections import Change, add, correct, reject, relate
+from ..corrections.marks import marks_for
 from ..errors import ConfigError
 from ..model import CERTAINTIES, POLARITIES, STANCES, Reading, Statement
 from .render import render_page
@@ -100,7 +101,7 @@ def _page(
     status: int = 200,
 ) -> HTMLResponse:
     server = state(request)
-    data = {
+    data: dict[str, Any] = {
         "document": reading.document,
         "reading": reading,
         "statement": statement,
@@ -114,7 +115,11 @@ def _page(
         "writes_open": server.token is not None or server.writes_open,
         "problem": problem,
         "form_key": form_key(reading.document_id),
+        "decided": [],
     }
+    if statement is not None:
+        marks = marks_for(server.db.reader(), [reading.document_id])
+        data["decided"] = marks.get((reading.document_id, statement.id), [])
     return render_page(request, "correct.html", data, status=status)
 
 

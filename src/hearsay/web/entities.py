@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from ..corrections.marks import mark_rows
 from ..link import entity_detail as linked_entity_detail
 from ..link import entity_list
 from ..link import pages as link_pages
@@ -77,6 +78,7 @@ def entity_view(store: SQLiteStore, key: str, requested: dict[str, int]) -> dict
         name: section(name, counts[name], fetchers[name], requested, path, anchor=f"{name}-title")
         for name in ENTITY_LISTS
     }
+    mark_rows(store, [*found["sections"]["said"].items, *found["sections"]["said_about"].items])
     return found
 
 

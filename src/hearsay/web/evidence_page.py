@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..corrections.marks import Marks, marks_for
 from ..link import cluster_detail, evidence
 from ..model import SIDES, Evidence, EvidenceItem, EvidenceSide, RelationKind
 from . import urls
@@ -87,6 +88,11 @@ def side_pages(found: Evidence, requested: dict[str, int], path: str, params: di
             )
         )
     return result
+
+
+def shown_marks(store, sides: list[SidePage]) -> Marks:
+    """Which statements the sides' shown pages list were corrected by an analyst (one query)."""
+    return marks_for(store, (item.statement.document_id for side in sides for item in side.items))
 
 
 def _page_count(items: int) -> int:

@@ -1,7 +1,9 @@
 """The OpenAPI document, with the reading schema (``schema/reading-v2.json``) as its components.
 
 The reading endpoint's answer is documented by the very schema the CLI and exports follow:
-its ``$defs`` become ``components/schemas/reading_v1.*`` and its references are rewritten.
+its ``$defs`` become ``components/schemas/reading_v2.*`` and its references are rewritten.
+Until 2026-12 the same schema was named ``reading_v1`` (though it held version 2); that name stays
+as a deprecated alias of ``reading_v2`` so a client generated against it still resolves.
 """
 
 from __future__ import annotations
@@ -14,8 +16,9 @@ from typing import Any
 from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
 
-READING = "reading_v1"
+READING = "reading_v2"
 READING_REF = f"#/components/schemas/{READING}"
+OLD_NAME = "reading_v1"
 
 
 @cache
@@ -27,6 +30,11 @@ def reading_components() -> dict[str, Any]:
     schema.pop("$id", None)
     components = {f"{READING}.{name}": value for name, value in definitions.items()}
     components[READING] = schema
+    components[OLD_NAME] = {
+        "$ref": READING_REF,
+        "deprecated": True,
+        "description": f"the old name of {READING} (it always held the reading schema in force)",
+    }
     return components
 
 

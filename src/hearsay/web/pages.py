@@ -8,6 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
 
+from ..corrections.marks import mark_rows
 from ..link import timeline as link_timeline
 from ..model import CERTAINTIES, STANCES
 from ..store.corrections import CorrectionTable
@@ -183,7 +184,7 @@ def search(
             document_total = store.count_matches(q)["documents"]
             context["document_total"] = document_total
             context["documents_pager"] = pager(document_total, documents_offset, SEARCH_DOCUMENTS)
-        rows = store.statements(limit=PAGE, offset=offset, **filters)
+        rows = mark_rows(store, store.statements(limit=PAGE, offset=offset, **filters))
         context["statements"] = rows
         context["pager"] = pager(store.count_statements(**filters), offset)
     return render_page(

@@ -16,7 +16,7 @@ from ..link import (
     timeline,
 )
 from . import listing, urls
-from .evidence_page import claim_of, side_pages
+from .evidence_page import claim_of, shown_marks, side_pages
 from .graph_layout import LayoutUnavailable
 from .graph_layout import graph_svg as dot_graph_svg
 from .pages import PAGE, Offset, Text, pager
@@ -83,10 +83,12 @@ def cluster(
     requested = {"supports": supports_page, "refutes": refutes_page, "discusses": discusses_page}
     traced = provenance(store, cluster_id).to_dict()
     members = [m.to_dict() for m in cluster_members(store, cluster_id)]
+    sides = side_pages(claim.evidence, requested, urls.cluster(cluster_id), {})
     context = {
         "cluster": {**found.to_dict(), "members": members},
         "claim": claim,
-        "sides": side_pages(claim.evidence, requested, urls.cluster(cluster_id), {}),
+        "sides": sides,
+        "corrected": shown_marks(store, sides),
         "provenance": traced,
         "graph": provenance_graph(traced, cluster_id),
         "timeline": timeline_svg(
@@ -133,9 +135,11 @@ def evidence(
     discusses_page: SidePageNumber = 1,
 ) -> HTMLResponse:
     """Who supports, refutes or discusses a proposition written in any words."""
-    claim = claim_of(state(request).db.reader(), proposition=q)
-    context: dict[str, Any] = {"claim": claim, "proposition": q or "", "sides": []}
+    store = state(request).db.reader()
+    claim = claim_of(store, proposition=q)
+    context: dict[str, Any] = {"claim": claim, "proposition": q or "", "sides": [], "corrected": {}}
     if claim is not None:
         requested = {"supports": supports_page, "refutes": refutes_page, "discusses": discusses_page}
         context["sides"] = side_pages(claim.evidence, requested, "/evidence", {"q": q})
+        context["corrected"] = shown_marks(store, context["sides"])
     return render_page(request, "evidence.html", context)

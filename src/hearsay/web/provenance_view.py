@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from xml.etree import ElementTree
 
+from ..corrections.marks import Marks
 from ..link.entities import names_from
 
 MAX_NODES = 40
@@ -97,8 +98,9 @@ def provenance_view(traced: dict[str, Any], max_nodes: int | None = MAX_NODES) -
     return ProvenanceView(nodes=node_list, edges=edges, unresolved=unresolved, hidden_nodes=hidden)
 
 
-def graphml(view: ProvenanceView, cluster_id: str) -> str:
-    """The graph as GraphML (nodes: label, kind; edges: cue, document, statement), UTF-8 text."""
+def graphml(view: ProvenanceView, cluster_id: str, marks: Marks | None = None) -> str:
+    """The graph as GraphML (nodes: label, kind; edges: cue, document, statement, and the fields an
+    analyst decided of that statement from ``marks``), UTF-8 text."""
     ElementTree.register_namespace("", GRAPHML_NS)
     root = ElementTree.Element(f"{{{GRAPHML_NS}}}graphml")
     keys = [
@@ -107,6 +109,7 @@ def graphml(view: ProvenanceView, cluster_id: str) -> str:
         ("cue", "edge", "cue"),
         ("document_id", "edge", "document_id"),
         ("statement_id", "edge", "statement_id"),
+        ("corrected", "edge", "corrected"),
         ("unresolved", "graph", "unresolved_sources"),
     ]
     for key_id, domain, name in keys:
@@ -132,6 +135,8 @@ def graphml(view: ProvenanceView, cluster_id: str) -> str:
         _data(element, "cue", str(edge.get("cue") or ""))
         _data(element, "document_id", str(edge.get("document_id") or ""))
         _data(element, "statement_id", str(edge.get("statement_id") or ""))
+        decided = (marks or {}).get((str(edge.get("document_id")), str(edge.get("statement_id"))))
+        _data(element, "corrected", ", ".join(decided or ()))
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ElementTree.tostring(root, encoding="unicode") + "\n"
 
 

@@ -7,10 +7,12 @@ statements with stance, certainty and polarity, and time expressions.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from functools import cache
 
 from spacy.lang.ru.stop_words import STOP_WORDS
 
 from ...model import Document, Reading
+from ..relation_words import RelationWords
 from .attribution import find_statements
 from .models import load_models, natasha_version
 from .names import find_entities
@@ -22,14 +24,38 @@ from .times import find_times
 
 CODE = "ru"
 NAME = "Russian"
+# The length a stem is cut to for the relation rules (hearsay.relation.words.STEM for English).
+RELATION_STEM = 6
 
-__all__ = ["CODE", "NAME", "STOP_WORDS", "extract_many", "extractor_name", "read_document"]
+__all__ = [
+    "CODE",
+    "NAME",
+    "STOP_WORDS",
+    "extract_many",
+    "extractor_name",
+    "read_document",
+    "relation_words",
+]
 
 
 def extractor_name() -> str:
     from ... import __version__
 
     return f"hearsay-{__version__}/ru_natasha-{natasha_version()}"
+
+
+@cache
+def relation_words() -> RelationWords:
+    """Russian negators, verdicts, hedges and ignorance (``lexicons/relation_words.tsv``), with the
+    stemmer of Russian search cut short as the English stems are ("поставлял", "поставки": "постав")."""
+    from .stems import stem
+
+    def short_stem(word: str) -> str:
+        return stem(word)[:RELATION_STEM]
+
+    return RelationWords.from_lexicon(
+        CODE, "relation_words", "hearsay.lang.ru.lexicons", short_stem, frozenset(STOP_WORDS)
+    )
 
 
 def read_document(document: Document, extractor: str | None = None) -> Reading:

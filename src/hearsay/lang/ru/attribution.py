@@ -11,6 +11,7 @@ Three kinds of cue, each from a lexicon file here:
 
 from __future__ import annotations
 
+from .delivery import author_of, delivery_of
 from .drafts import StatementDraft
 from .factuality import apply_hedges
 from .lexicon import Factuality, VerbCue, phrase_cues, verb_cues, words
@@ -37,7 +38,6 @@ REFUSED = {
     "обсуждать",
 }
 POSSESSIVES = ("его", "её", "ее", "их")
-SPEECH_NOUNS = {"интервью", "беседа", "эфир", "разговор", "комментарий", "заявление", "брифинг"}
 
 
 def find_statements(
@@ -138,7 +138,10 @@ def _verb_statement(
     )
     if cue.frame != "impersonal":
         sources.attach(draft, subject)
-    draft.addressee = _addressee(parsed, i)
+    elif subject is None:
+        sources.attach(draft, author_of(parsed, i))  # "в заявлении министерства говорится, что ..."
+    delivery = delivery_of(parsed, i)
+    draft.addressee, draft.medium = delivery.addressee, delivery.medium
     return draft
 
 
@@ -293,24 +296,6 @@ def _subject(parsed: Parsed, i: int) -> int | None:
             cases = [parsed.tokens[c].lemma for c in parsed.children(child) if parsed.tokens[c].rel == "case"]
             if cases == ["в"] and parsed.tokens[child].lemma in words("institution_nouns"):
                 return child
-    return None
-
-
-def _addressee(parsed: Parsed, i: int) -> tuple[int, int] | None:
-    """Whom it was said to: a dative ("журналистам") or the partner of an interview ("в интервью Orda")."""
-    for child in parsed.children(i):
-        token = parsed.tokens[child]
-        cases = [parsed.tokens[c].lemma for c in parsed.children(child) if parsed.tokens[c].rel == "case"]
-        dative = token.rel in ("iobj", "obl") and token.feats.get("Case") == "Dat" and not cases
-        if dative and token.pos in ("NOUN", "PROPN"):
-            return _span(parsed, parsed.subtree(child))
-        if token.rel == "obl" and token.lemma in SPEECH_NOUNS:
-            partner = next(
-                (c for c in parsed.children(child) if parsed.tokens[c].rel in ("nmod", "iobj") and c > child),
-                None,
-            )
-            if partner is not None:
-                return _span(parsed, parsed.subtree(partner))
     return None
 
 

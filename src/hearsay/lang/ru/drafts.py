@@ -19,5 +19,6 @@ class StatementDraft:
     source: CharSpan | None = None
     source_entity: str | None = None
     addressee: CharSpan | None = None
+    medium: CharSpan | None = None
     factuality_cues: list[CharSpan] = field(default_factory=list)
     cue_tokens: tuple[int, ...] = ()

@@ -16,6 +16,7 @@ from typing import Any
 import natasha
 
 from ...errors import ModelError
+from ...threads import limit_blas_threads
 
 _lock = threading.Lock()
 
@@ -37,6 +38,7 @@ def load_models() -> Models:
 
 @cache
 def _load() -> Models:
+    limit_blas_threads()
     try:
         embedding = natasha.NewsEmbedding()
         return Models(

@@ -10,6 +10,7 @@ from ...model import (
     Addressee,
     Document,
     Entity,
+    Medium,
     Mention,
     Reading,
     Role,
@@ -96,6 +97,11 @@ def _statement(text: str, draft: StatementDraft, number: int, entities: list[Ent
         start, end = draft.addressee
         entity = next((e.id for e in entities for m in e.mentions if start <= m.start and m.end <= end), None)
         addressee = Addressee(text=text[start:end], start=start, end=end, entity=entity)
+    medium = None
+    if draft.medium is not None:
+        start, end = draft.medium
+        entity = next((e.id for e in entities for m in e.mentions if start <= m.start and m.end <= end), None)
+        medium = Medium(text=text[start:end], start=start, end=end, entity=entity)
     factuality = draft.factuality
     return Statement(
         id=f"s{number}",
@@ -109,4 +115,5 @@ def _statement(text: str, draft: StatementDraft, number: int, entities: list[Ent
         stance=one_of(factuality.stance, STANCES, "stance"),
         factuality_cues=tuple(_span(text, c) for c in dict.fromkeys(draft.factuality_cues)),
         cue_lemma=draft.cue_lemma,
+        medium=medium,
     )
