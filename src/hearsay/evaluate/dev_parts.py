@@ -35,7 +35,7 @@ def dev_topic_files(files: Iterable[Path]) -> list[Path]:
 
 
 def sentence_key(words: Iterable[str]) -> str:
-    """A sentence's words, lower-cased, with spaces and punctuation left out: the same across tokenisations."""
+    """A sentence's words, lower-cased, without spaces or punctuation: the same across tokenisations."""
     return _NOT_WORD.sub("", "".join(words).lower())
 
 
