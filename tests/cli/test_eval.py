@@ -139,3 +139,16 @@ def test_eval_gold_scores_fields_and_writes_wrong_ones(tmp_path):
     table = run("eval", "gold", str(path))
     assert "fields right on matched: source_entity 1 of 1" in table.stdout
     assert "wrong fields:" in table.stdout and "medium 1" in table.stdout
+
+
+def test_eval_polnear_errors_prints_the_rule_table(tmp_path):
+    errors = tmp_path / "errors.jsonl"
+    result = run("eval", "polnear", "--data", str(MINI), "--errors", str(errors))
+    assert result.exit_code == 0, result.output
+    assert "By rule (errors and wins" in result.stdout
+    for column in ("rule", "right", "near miss", "false positive", "precision"):
+        assert column in result.stdout
+    assert "cue.verb" in result.stdout
+    markdown = run("eval", "polnear", "--data", str(MINI), "--markdown", "--errors", str(errors)).stdout
+    assert "| rule | right | near miss | false positive | errors | precision |" in markdown
+    assert "| cue.verb |" in markdown

@@ -76,7 +76,7 @@ def _cat_xml() -> str:
 
 @pytest.fixture
 def meantime_dir(tmp_path):
-    folder = tmp_path / "intra-doc_annotation" / "corpus_mini"
+    folder = tmp_path / "intra-doc_annotation" / "corpus_gm"  # a dev topic
     folder.mkdir(parents=True)
     (folder / "1_mini.xml").write_text(_cat_xml(), encoding="utf-8")
     return tmp_path
@@ -121,7 +121,7 @@ def test_cat_bad_file_is_one_error_naming_it(tmp_path, content):
 def test_meantime_scores_factuality_and_attribution(meantime_dir, tmp_path):
     errors = tmp_path / "errors.jsonl"
     figures = evaluate_meantime(meantime_dir, errors_path=errors)
-    assert figures["events"] == 4 and figures["topics"] == ["mini"]
+    assert figures["events"] == 4 and figures["topics"] == ["gm"]
     assert figures["polarity"]["classes"]["NEG"]["gold"] == 2
     # "didn't close" and "may reopen" are read from the text
     assert figures["polarity"]["classes"]["NEG"]["correct"] >= 1

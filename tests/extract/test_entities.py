@@ -170,6 +170,22 @@ TYPED = [
         {"Michael Bloomberg": "PERSON", "Boston": "GPE"},
         id="person-over-outlet-list",
     ),
+    # issue 15: a platform is an organisation, never a person, whatever the model guesses
+    pytest.param(
+        "Ann Lee posted on Twitter that the plan failed. He later deleted the post.",
+        {"Ann Lee": "PERSON", "Twitter": "ORG"},
+        id="platform-not-person",
+    ),
+    pytest.param(
+        "Twitter said on Monday it would suspend the account. Facebook declined to comment.",
+        {"Twitter": "ORG", "Facebook": "ORG"},
+        id="platforms-as-speakers",
+    ),
+    pytest.param(
+        "Bo Chen wrote on Truth Social that the vote was rigged.",
+        {"Bo Chen": "PERSON", "Truth Social": "ORG"},
+        id="two-word-platform",
+    ),
 ]
 
 
@@ -292,3 +308,17 @@ def test_entities_one_entity_per_name(base_nlp, text):
             assert not mention.text.endswith(("'s", "’s")), mention.text
             assert not mention.text.lower().startswith("the "), mention.text
     assert all(len(ids) == 1 for ids in owners.values()), owners
+
+
+def test_entities_one_letter_platform_is_left_to_the_model(base_nlp):
+    """ "X" is listed as a platform but is too ambiguous ("Malcolm X") to be typed by the list."""
+    names = by_name(entities(base_nlp, "Malcolm X spoke in Harlem in 1964."))
+    assert "X" not in names
+
+
+def test_entities_platform_as_a_modifier_is_no_name(base_nlp):
+    """ "Local Telegram channels, citing ...": the channels speak; "Telegram" only describes them."""
+    names = by_name(
+        entities(base_nlp, "Local Telegram channels, citing dock workers, said the port was shut.")
+    )
+    assert "Telegram" not in names or names["Telegram"].type != "PERSON"

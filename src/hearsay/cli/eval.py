@@ -64,9 +64,24 @@ def print_polnear(figures: dict[str, Any]) -> None:
         f"data sha256: {figures['data_sha256']}\n"
         f"elapsed: {figures['elapsed_s']} s"
     )
-    rules = {name: c for name, c in figures["fields"]["by_rule"].items() if c["errors"]}
-    if rules:
-        out.print("errors by rule: " + ", ".join(f"{name} {c['errors']}" for name, c in rules.items()))
+    if "by_rule" in figures:
+        out.print(output.table(RULE_COLUMNS, rule_rows(figures["by_rule"]), title=RULE_TITLE))
+    else:
+        rules = {name: c for name, c in figures["fields"]["by_rule"].items() if c["errors"]}
+        if rules:
+            out.print("errors by rule: " + ", ".join(f"{name} {c['errors']}" for name, c in rules.items()))
+
+
+RULE_COLUMNS = ("rule", "right", "near miss", "false positive", "errors", "precision")
+RULE_TITLE = "By rule (errors and wins; most errors first)"
+
+
+def rule_rows(by_rule: dict[str, Any]) -> list[list[Any]]:
+    """One row per rule of the ``by_rule`` summary (``hearsay.evaluate.rule_summary``)."""
+    return [
+        [name, c["right"], c["near_miss"], c["false_positive"], c["errors"], _f(c["precision"])]
+        for name, c in by_rule.items()
+    ]
 
 
 def polnear_markdown(figures: dict[str, Any]) -> str:
@@ -110,6 +125,10 @@ def polnear_markdown(figures: dict[str, Any]) -> str:
             f"| {name} | {d['gold']} | {d['found']} | {d['recall']:.3f} | {d['predicted']} | {d['correct']} "
             f"| {d['precision']:.3f} |"
         )
+    if "by_rule" in figures:
+        lines += ["", f"**{RULE_TITLE}**", "", "| " + " | ".join(RULE_COLUMNS) + " |"]
+        lines.append("| --- |" + " ---: |" * (len(RULE_COLUMNS) - 1))
+        lines += ["| " + " | ".join(str(v) for v in row) + " |" for row in rule_rows(figures["by_rule"])]
     return "\n".join(lines)
 
 

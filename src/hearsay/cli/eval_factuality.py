@@ -16,7 +16,13 @@ def print_factuality(figures: dict[str, Any]) -> None:
     base = figures["baseline_all_certain_pos"]
     click.echo(
         f"{figures['set']} {figures['split']}: {figures['targets']} targets "
-        f"in {figures['sentences']} sentences\n"
+        f"in {figures['sentences']} sentences"
+        + (
+            f" ({figures['left_out_sentences']} of held-out topics not scored)"
+            if figures.get("left_out_sentences")
+            else ""
+        )
+        + "\n"
         f"MAE {figures['mae']:.3f}, Pearson r {figures['pearson_r']:.3f} "
         f"(all 3.0: MAE {base['mae']:.3f})\n"
         f"data sha256: {figures['data_sha256']}\nelapsed: {figures['elapsed_s']} s"

@@ -5,6 +5,7 @@ tokenized with single spaces and ``span1`` counts those tokens (end exclusive), 
 character span is rebuilt from the token positions. hearsay's certainty and polarity for the
 target predicate map onto the scale as MEANTIME's values do: 3 certain, 1.5 probable, 0.75
 possible, 0 underspecified, negative when the polarity is negative, 0 when it is underspecified.
+Held-out parts are never scored: only train and dev, and of MEANTIME only its dev topics (``dev_parts``).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
+from .dev_parts import check_split, dev_topic_sentences, sentence_key
 from .error_lines import write_error_lines
 
 SETS = ("UW", "MEANTIME", "UDS_IH2", "CB")
@@ -109,13 +111,34 @@ def _predictions(sentences: list[Sentence]) -> Iterator[tuple[Target, Any]]:
         yield from zip(sentence.targets, events, strict=True)
 
 
+def dev_part(sentences: list[Sentence], dataset: str, meantime_dir: Path) -> list[Sentence]:
+    """The sentences that may be scored: MEANTIME's only when they are sentences of its dev topics."""
+    if dataset != "MEANTIME":
+        return sentences
+    keys = dev_topic_sentences(meantime_dir)
+    return [s for s in sentences if sentence_key(s.text.split(" ")) in keys]
+
+
 def evaluate_factuality(
-    data_dir: str | Path, dataset: str = "UW", split: str = "dev", errors_path: str | Path | None = None
+    data_dir: str | Path,
+    dataset: str = "UW",
+    split: str = "dev",
+    errors_path: str | Path | None = None,
+    meantime_dir: str | Path | None = None,
 ) -> dict[str, Any]:
-    """Predict every target of ``DIR/<dataset>/<split>.jsonl`` and score MAE and Pearson r."""
+    """Predict every target of ``DIR/<dataset>/<split>.jsonl`` and score MAE and Pearson r.
+
+    Only the train and dev splits are read. MEANTIME's splits hold sentences of every topic: only
+    those of the dev topics' CAT files under ``meantime_dir`` (default: ``meantime`` beside
+    ``data_dir``, as in ../shared/data) are scored, the rest dropped unread (``dev_parts``).
+    """
     started = time.perf_counter()
+    check_split(split)
     path = Path(data_dir) / dataset / f"{split}.jsonl"
-    sentences = read_split(path)
+    every = read_split(path)
+    sentences = dev_part(every, dataset, Path(meantime_dir or Path(data_dir).parent / "meantime"))
+    if not sentences:
+        raise InputError("has no sentences of the dev topics", where=str(path))
     gold, predicted, errors = [], [], []
     for target, reading in _predictions(sentences):
         value = scale_value(reading.certainty, reading.polarity)
@@ -140,6 +163,7 @@ def evaluate_factuality(
         "set": dataset,
         "split": split,
         "sentences": len(sentences),
+        "left_out_sentences": len(every) - len(sentences),  # held-out topics (MEANTIME)
         "targets": n,
         "mae": round(sum(abs(g - p) for g, p in zip(gold, predicted, strict=True)) / n, 4),
         "pearson_r": round(pearson(gold, predicted), 4),

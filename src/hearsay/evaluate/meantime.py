@@ -25,6 +25,7 @@ from ..ingest.identity import document_id
 from ..model import Document, Reading
 from .cat import CatDocument, Mention, read_cat
 from .classes import class_scores
+from .dev_parts import DEV_TOPICS, TOPIC_PREFIX, dev_topic_files, topic_of
 from .error_lines import write_error_lines
 from .gate import files_sha256
 
@@ -40,14 +41,19 @@ INTRA_DOC = "intra-doc_annotation"
 
 
 def article_files(data_dir: str | Path) -> list[Path]:
-    """The CAT XML files under ``data_dir`` (its intra-document annotation when it has one), sorted."""
+    """The CAT XML files of the dev topics under ``data_dir`` (its intra-document annotation when it has
+    one), sorted; other topics' files are held out and never read (``dev_parts``)."""
     root = Path(data_dir)
     if not root.is_dir():
         raise InputError("is not a folder; name the MEANTIME data folder with --data DIR", where=str(root))
     folder = root / INTRA_DOC if (root / INTRA_DOC).is_dir() else root
-    files = sorted(folder.rglob("*.xml"), key=lambda p: (p.parent.name, p.name))
+    files = sorted(dev_topic_files(folder.rglob("*.xml")), key=lambda p: (p.parent.name, p.name))
     if not files:
-        raise InputError("has no CAT XML files; is it a MEANTIME data folder?", where=str(root))
+        raise InputError(
+            f"has no CAT XML files in dev-topic folders ({', '.join(TOPIC_PREFIX + t for t in DEV_TOPICS)}); "
+            "is it a MEANTIME data folder?",
+            where=str(root),
+        )
     return files
 
 
@@ -215,7 +221,7 @@ def evaluate_meantime(
         "dataset": "meantime",
         "data": str(data_dir),
         "articles": len(articles),
-        "topics": sorted({a.path.parent.name.removeprefix("corpus_") for a in articles}),
+        "topics": sorted({topic_of(a.path) for a in articles}),
         "events": len(rows),
         "certainty": class_scores(gold_c, pred_c, CERTAINTY),
         "polarity": class_scores(gold_p, pred_p, POLARITY),

@@ -28,6 +28,7 @@ from .error_lines import write_error_lines
 from .fields import rules_of
 from .gate import files_sha256
 from .metrics import Predicted, Totals, score_document
+from .rule_summary import rule_summary
 
 ANNOTATOR_RULE = "the annotator whose id sorts first among the article's .ann files"
 
@@ -172,7 +173,10 @@ def evaluate_polnear(
     limit: int | None = None,
     errors_path: str | Path | None = None,
 ) -> dict[str, Any]:
-    """Read a PolNeAR split with hearsay and score it; optionally write one JSON line per error."""
+    """Read a PolNeAR split with hearsay and score it; optionally write one JSON line per error.
+
+    With ``errors_path`` the figures also carry ``by_rule``: errors and wins counted by rule name.
+    """
     started = time.perf_counter()
     articles = load_articles(data_dir, split, limit)
     totals = Totals()
@@ -184,8 +188,10 @@ def evaluate_polnear(
             {"article": article.name, "annotator": article.annotator, **e, **_rules_of(reading, e)}
             for e in scored.errors
         ]
+    by_rule: dict[str, Any] = {}
     if errors_path is not None:
         write_error_lines(errors_path, errors)
+        by_rule = {"by_rule": rule_summary(errors, totals.rule_right)}
     return {
         "dataset": "polnear",
         "data": str(data_dir),
@@ -194,5 +200,6 @@ def evaluate_polnear(
         "annotator_rule": ANNOTATOR_RULE,
         "data_sha256": digest(articles),
         **totals.to_dict(),
+        **by_rule,
         "elapsed_s": round(time.perf_counter() - started, 1),
     }

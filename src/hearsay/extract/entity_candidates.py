@@ -8,6 +8,7 @@ a possessive "'s" are never part of one. Each carries votes ``(type, source)``:
     list      a listed outlet ("exact" entries)         listctx   a listed outlet that is also a word
     domain    a web address (webcom: a ".com" one)      based     "X-based": a place
     role      a role noun before it or in apposition    (person evidence)
+    platform  a listed social network ("Twitter"): an organisation whatever the model says
 """
 
 from __future__ import annotations
@@ -124,6 +125,8 @@ def _from_rules(doc: Doc) -> list[Candidate]:
         found.append(Candidate(match.span.start, match.span.end, None, [("OUTLET", source)], match.name))
     for token, kind in rules.web_addresses(doc, text):
         found.append(Candidate(token.i, token.i + 1, None, [("OUTLET", kind)]))
+    for span in rules.platform_matches(doc):
+        found.append(Candidate(span.start, span.end, None, [("ORG", "platform")]))
     for place in rules.based_places(doc, text):
         found.append(Candidate(place.start, place.end, None, [("GPE", "based")]))
     return found

@@ -71,6 +71,8 @@ def decide_type(doc: Doc, candidates: Sequence[Candidate]) -> str:
     ner = Counter(t for c in candidates for t, source in c.votes if source == "ner")
     if sources["noun"] or sources["domain"]:
         return "OUTLET"
+    if sources["platform"]:
+        return "ORG"  # "Twitter said": a social network is a firm, never a person (issue 15)
     if any(sources[s] for s in PERSON_SOURCES):
         return "PERSON"
     if _outlet_by_context(sources, ner, spans):

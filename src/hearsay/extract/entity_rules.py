@@ -4,6 +4,7 @@ Each test here looks at one name in one place and returns evidence; ``entity_clu
 the evidence of all the mentions of a name together. The lexicons:
 
     outlets.tsv            news outlets and agencies ("Reuters", variants "Thomson Reuters")
+    platforms.tsv          social networks ("Twitter", "Telegram"): organisations, never people
     outlet_context.tsv     cues that make a name an outlet ("told X", "the newspaper X")
     role_nouns.tsv         role nouns that make a name a person ("spokesperson X")
     demonyms.tsv           "Kazakh", "Russian": always NORP
@@ -118,6 +119,36 @@ def outlet_matches(doc: Doc, text: str) -> Iterator[OutletMatch]:
                 skip_to = end
                 yield OutletMatch(span, form.name, form.mode)
                 break
+
+
+@cache
+def platform_names() -> dict[str, tuple[str, ...]]:
+    """The networks of platforms.tsv by first word, as written: one letter ("X") is too ambiguous."""
+    index: dict[str, list[str]] = {}
+    for row in load_lexicon("platforms"):
+        name = row["name"]
+        if row["kind"] == "network" and len(name) > 1:
+            index.setdefault(name.split()[0], []).append(name)
+    return {first: tuple(sorted(names, key=len, reverse=True)) for first, names in index.items()}
+
+
+def platform_matches(doc: Doc) -> Iterator[Span]:
+    """Listed social networks named in the text ("Twitter", "Truth Social"), as proper nouns, not as
+    a modifier ("Telegram channels")."""
+    index = platform_names()
+    for token in doc:
+        for name in index.get(token.text, ()):
+            words = name.split()
+            span = doc[token.i : token.i + len(words)]
+            if [t.text for t in span] == words and all(t.pos_ == "PROPN" for t in span):
+                if not _modifies_a_noun(span[-1]):
+                    yield span
+                break
+
+
+def _modifies_a_noun(token: Token) -> bool:
+    """ "Telegram channels", "a Twitter account": the platform describes a thing, it names no one."""
+    return token.dep_ in ("compound", "nmod", "amod") and token.head.i > token.i
 
 
 def web_addresses(doc: Doc, text: str) -> Iterator[tuple[Token, str]]:

@@ -315,11 +315,33 @@ def _described_event(cue: Cue, nested_heads: set[int]) -> Found:
 
 
 def _as_clause(cue: Cue, nested_heads: set[int]) -> Found:
-    """ "as Ann said, <clause>": the clause the as-clause hangs on."""
+    """ "as Ann said, <clause>": the clause the as-clause hangs on.
+
+    Only a speech cue: "as we watched, ...", "as they learned of it, ..." tell when, not what was
+    said. A cue with something of its own to report ("as firms reported their sales, ...") reports
+    that, by the rules after this one.
+    """
     head = cue.head
     if head.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in head.children):
+        if cue.entry.cls != "speech":
+            return None
+        if any(_own_content(c) for c in head.children):
+            return NOT_MINE
         return _host_content(head.head, head)
     return NOT_MINE
+
+
+# What a verb reports itself, which an as-clause cue ("as Ann said, ...") does not have.
+_OWN_CONTENT = frozenset({"dobj", "ccomp", "xcomp", "prep", "dative"})
+
+
+def _own_content(child: Token) -> bool:
+    """An object, clause or topic of the verb's own; "on Monday", "in a statement", "on its website"
+    are not."""
+    if child.dep_ != "prep":
+        return child.dep_ in _OWN_CONTENT
+    channel = next((c for c in child.children if c.dep_ == "pobj" and is_platform(c)), None)
+    return not (_circumstance(child) or channel is not None)
 
 
 def _parataxis(cue: Cue, nested_heads: set[int]) -> Found:

@@ -325,6 +325,11 @@ def _acts_in_public(verb: Token) -> bool:
     return subject is not None and has_object and _holds_views(subject)
 
 
+def _right_after(verb: Token, clause: Token) -> bool:
+    """ "Ann bemoaned the rules had changed": a clause with a subject, right after the verb."""
+    return clause.left_edge.i == verb.i + 1 and any(c.dep_ == "nsubj" for c in clause.children)
+
+
 def _has_that(token: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ == "that" for c in token.children)
 
@@ -332,7 +337,8 @@ def _has_that(token: Token) -> bool:
 # Verbs with a clausal complement that report nothing: "made sure that", "let it be known".
 NOT_REPORTING = frozenset(
     "be have make let do get help ensure cause go take keep give put mean become seem appear need "  # noqa: SIM905 - reads as a word list
-    "try begin start stop happen turn require allow".split()
+    "try begin start stop happen turn require allow "
+    "win lose beat lead".split()  # outcomes of a contest: "X won 19 delegates and Y won 15" is a misparse
 )
 GENERIC_CLAUSE = CueEntry("", "clause", "speech")
 
@@ -342,8 +348,8 @@ def _clause_verb_cue(token: Token) -> Cue | None:
     if token.pos_ != "VERB" or token.lemma_.lower() in NOT_REPORTING:
         return None
     clause = next((c for c in token.children if c.dep_ == "ccomp"), None)
-    if clause is None or not (_has_that(clause) or any(c.dep_ == "nsubj" for c in clause.children)):
-        return None
+    if clause is None or not (_has_that(clause) or _right_after(token, clause)):
+        return None  # a clause further on is mostly a misparse ("X won A and Y won B")
     subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
     if subject is None or not (subject.pos_ in ("PROPN", "PRON") or subject.lemma_.lower() in source_nouns()):
         return None

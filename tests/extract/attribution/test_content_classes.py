@@ -1,0 +1,54 @@
+"""Classes of errors read off the PolNeAR train split's `--errors` output, on invented sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+import hearsay
+
+
+def statements(text: str) -> list[tuple[str, str]]:
+    """(cue, content) of each statement hearsay reads in ``text``."""
+    return [(s.cue.text, s.content.text) for s in hearsay.read(text).statements]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        ("As the minister noted, the deficit has doubled.", "noted", "the deficit has doubled"),
+        ("As Dana Roe wrote on Monday, the vote was close.", "wrote", "the vote was close"),
+    ],
+)
+def test_as_clause_of_a_speech_cue_reports_its_host_clause(text, cue, content):
+    assert (cue, content) in statements(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "As we watched, the crowd erupted into cheers.",  # a time, and no speech
+        "As they learned of the result, supporters erupted into cheers.",
+    ],
+)
+def test_as_clause_that_tells_when_reports_nothing(text):
+    assert statements(text) == []
+
+
+def test_as_clause_cue_with_its_own_object_reports_that_not_the_host_clause():
+    assert statements("As he congratulated Rubio, the audience booed.") == [("congratulated", "Rubio")]
+
+
+def test_unlisted_verb_with_a_that_clause_reports_it():
+    assert ("bemoaned", "that the rules had changed") in statements(
+        "Ann Lee bemoaned that the rules had changed."
+    )
+
+
+def test_unlisted_verb_with_its_clause_right_after_it_reports_it():
+    assert ("bemoaned", "the rules had changed") in statements("Ann Lee bemoaned the rules had changed.")
+
+
+def test_contest_outcome_is_no_cue():
+    """ "won A and B won C": the parser hangs the second clause on the first verb; nothing is reported."""
+    text = "Clinton won at least 19 delegates and Sanders won at least 15."
+    assert [cue for cue, _ in statements(text)] == []
