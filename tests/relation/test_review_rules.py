@@ -137,6 +137,14 @@ def test_investigating_whether_is_ignorance():
     assert found.relation == "discusses"
 
 
+def test_not_knowing_supports_a_proposition_that_is_about_not_knowing():
+    said = claim("she lacked details on the ferry's route change", source_text="Ines Duarte")
+    stated = relate("Ines Duarte lacked details on the ferry's route change", said)
+    assert (stated.relation, stated.strength) == ("supports", "certain")
+    # ... and still takes no side on what the speaker does not know about.
+    assert relate("The ferry's route changed", said).relation == "discusses"
+
+
 KETTLE = "A Corvo kettle caused the Almsby fire"
 
 

@@ -16,7 +16,8 @@ sentence encoder (``hearsay.link.embeddings.MultilingualEmbedder``):
 
 A side is only taken where the figures of both agree (each naming a number the other lacks
 is two claims). A content that says its speaker does not know ("he lacked details", "у него нет
-сведений") takes no side: it discusses. Negation and ignorance are read by the English rules for
+сведений") takes no side on what is not known: it discusses, unless the proposition is itself about
+not knowing. Negation and ignorance are read by the English rules for
 English, and for other languages by the words their package gives (``hearsay.lang.relation_words``:
 a negator, or a verdict that calls a claim false, negates; "нет" inside "нет сведений" does not).
 """
@@ -90,7 +91,7 @@ def relate_by_meaning(proposition: str, claim: Claim, cosine: float) -> Relation
             score,
             "meaning-about",
         )
-    if ignorance(claim.content):  # as the English rules: neither side, whatever the proposition
+    if ignorance(claim.content) and not ignorance(proposition):  # as the English rules
         return Relation(
             "discusses",
             None,

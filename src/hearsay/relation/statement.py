@@ -93,7 +93,8 @@ def _speaker_is_subject(proposition: Frame, claim: Claim) -> bool:
 
 def _stated(proposition: Frame, claim: Claim, content: Frame, found: Match) -> Relation:
     score = found.coverage
-    if claim.stance in ("question", "refuse_to_comment") or content.ignorance:
+    # "I lack details on X" takes no side on X, but it is what "he lacked details on X" states.
+    if claim.stance in ("question", "refuse_to_comment") or (content.ignorance and not proposition.ignorance):
         return Relation("discusses", None, _discussing(claim, content, "matches"), score, "discusses")
     strength = strength_of(claim)
     negated = negates(proposition, content) != proposition.negated
