@@ -47,10 +47,9 @@ _ITEM = re.compile(
 def read_feed(text: str, where: str) -> Iterator[Document | InputError]:
     """Yield one Document (or InputError) per item of an RSS or Atom feed."""
     text = xml_safe(text)  # characters and references lxml refuses, which no feed means
-    try:
-        root = lxml.etree.fromstring(text.encode("utf-8"), parser=_PARSER)
-    except lxml.etree.XMLSyntaxError as err:
-        yield from _read_item_by_item(text, where, err.msg)
+    root, problem = _parse(text)
+    if root is None:
+        yield from _read_item_by_item(text, where, problem)
         return
     found = _entries(root)
     if found is None:

@@ -130,18 +130,21 @@ def sniff_bytes(data: bytes, *, where: str, suffix: str = "") -> Sniffed:
     except InputError:
         if not mostly_json_lines(data):
             raise
-        # JSON Lines is UTF-8 by definition: a line with bad bytes (or NULs) fails alone. The bad
-        # bytes are kept as lone surrogates, which the reader reports for that line.
-        text = data.decode("utf-8", "surrogateescape")
-        return Sniffed(format="jsonl", text=text, encoding="utf-8")
+        return _json_lines(data)
     if encoding != "utf-8" and mostly_json_lines(data):
         # Mostly UTF-8 JSON objects: JSON Lines with a few bad lines, not text in a guessed charset
         # (charset-normalizer read such files as EBCDIC or UTF-16: every good line was lost).
-        return Sniffed(format="jsonl", text=data.decode("utf-8", "surrogateescape"), encoding="utf-8")
+        return _json_lines(data)
     if not text.strip():
         raise InputError("contains only whitespace; give a file with article text", where=where)
     check_controls(text, where=where)
     return Sniffed(format=detect_format(text, suffix=suffix, where=where), text=text, encoding=encoding)
+
+
+def _json_lines(data: bytes) -> Sniffed:
+    """JSON Lines, UTF-8 by definition: a line with bad bytes (or NULs) fails alone. The bad bytes
+    are kept as lone surrogates, which the reader reports for that line."""
+    return Sniffed(format="jsonl", text=data.decode("utf-8", "surrogateescape"), encoding="utf-8")
 
 
 def mostly_json_lines(data: bytes, sample: int = 100) -> bool:
@@ -275,9 +278,9 @@ def detect_format(text: str, *, suffix: str = "", where: str | None = None) -> s
 
     An RSS/Atom root element wins, then markup at the very start, then a Telegram export (a JSON
     document with a "messages" list), then JSON Lines (a first line that is a JSON object: its
-    articles may hold ``<p>`` markup), then HTML found further in, then a .jsonl name. Refuses
-    other XML and other whole-file JSON documents, unless most lines are JSON objects (a JSON Lines
-    file whose first line is broken).
+    articles may hold ``<p>`` markup; or most lines are, when the first is broken, even into
+    markup), then HTML found further in, then a .jsonl name. Refuses other XML and other
+    whole-file JSON documents.
     """
     head = text.lstrip("\ufeff \t\r\n")[:HEAD_CHARS]
     if _XML_START.match(head) and _FEED_ROOT.search(head):
@@ -293,9 +296,9 @@ def detect_format(text: str, *, suffix: str = "", where: str | None = None) -> s
         return "html"
     if _XML_START.match(head):
         raise InputError(f"looks like XML but not an RSS or Atom feed; {GIVE_TEXT}", where=where)
-    if first in ("{", "[") and not _mostly_json_objects(text.split("\n", 200)[:200]):
+    if first in ("{", "["):  # its lines are not mostly JSON objects (that returned above)
         raise InputError("looks like a JSON document, not JSON Lines; write one object per line", where=where)
-    if first in ("{", "[") or suffix.lower() in JSONL_SUFFIXES:
+    if suffix.lower() in JSONL_SUFFIXES:
         return "jsonl"
     return "text"
 
