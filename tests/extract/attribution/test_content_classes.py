@@ -52,3 +52,34 @@ def test_contest_outcome_is_no_cue():
     """ "won A and B won C": the parser hangs the second clause on the first verb; nothing is reported."""
     text = "Clinton won at least 19 delegates and Sanders won at least 15."
     assert [cue for cue, _ in statements(text)] == []
+
+
+def sourced(text: str) -> list[tuple[str, str, str | None]]:
+    """(cue, content, source words) of each statement hearsay reads in ``text``."""
+    return [(s.cue.text, s.content.text, s.source.text) for s in hearsay.read(text).statements]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The ferry company replied in a statement saying the delays were over.",
+            ("saying", "the delays were over", "The ferry company"),
+        ),
+        (
+            'Tom Reyes resigned in a letter to the board stating, "I can no longer do the job."',
+            ("stating", '"I can no longer do the job."', "Tom Reyes"),
+        ),
+    ],
+)
+def test_participle_of_a_channel_reports_its_clause_for_the_writer(text, expected):
+    assert expected in sourced(text)
+
+
+def test_participle_describing_a_place_reports_no_host_clause():
+    assert sourced("The mayor spoke at a rally praising the new harbour.") == []
+
+
+def test_described_event_with_its_agent_opens_the_clause():
+    text = "In a development reported by the Coast Ledger, two ferries collided near the pier."
+    assert ("reported", "two ferries collided near the pier", "Coast Ledger") in sourced(text)

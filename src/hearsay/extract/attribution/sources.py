@@ -17,7 +17,7 @@ from .anaphora import (
 )
 from .context import DocContext
 from .cues import Cue
-from .lexicon import frame_of, source_nouns
+from .lexicon import frame_of, medium_nouns, source_nouns
 from .spans import holds, span_of, trim
 
 # A speaker named in a short run of words: at most this many tokens.
@@ -286,7 +286,7 @@ def _inherited_heads(ctx: DocContext, token: Token, seen: set[int]) -> list[Toke
                 return [parent]
             return _inherited_heads(ctx, parent, seen)
         if _describes(token):
-            return [parent]
+            return [_writer_of_channel(parent) or parent]
         inside_content = parent.dep_ in ("ccomp", "xcomp") and parent.head.i in ctx.by_head
         subject = next((c for c in parent.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is not None and not inside_content:
@@ -382,6 +382,15 @@ def _object_controller(verb: Token) -> Token | None:
 def _describes(verb: Token) -> bool:
     """A participle describing the noun before it: 'a sign saying ...', 'a group backing ...'."""
     return verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN", "PRON")
+
+
+def _writer_of_channel(noun: Token) -> Token | None:
+    """ "Ann resigned in a letter stating ...": a letter (a statement, a post) the clause's subject
+    wrote speaks for that subject; None when the noun is no channel of the clause it sits in."""
+    if noun.dep_ != "pobj" or noun.lemma_.lower() not in medium_nouns():
+        return None
+    verb = noun.head.head
+    return next((c for c in verb.children if c.dep_ == "nsubj"), None)
 
 
 def is_passive_participle(verb: Token) -> bool:
