@@ -447,9 +447,12 @@ def test_attribution_named_third_partys_speech_inside_a_report_is_kept():
     assert source_name(reading, find(reading, "announced")) == "Ann Lee"
 
 
-def test_attribution_relative_that_credits_its_antecedent():
+def test_attribution_relative_that_keeps_its_own_words_like_which():
+    # PolNeAR marks the relative pronoun as the source ("a group that says"), as for "which" and "who";
+    # on its train split, resolving "that" to the noun before it was right 14 times in 95.
     says = find(hearsay.read("It is a group that says the river is polluted."), "says")
-    assert says.source.text == "a group"
+    assert says.source.text == "that"
+    assert "source.relative_unresolved" in says.rules
 
 
 @pytest.mark.parametrize(

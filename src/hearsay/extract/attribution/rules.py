@@ -36,7 +36,7 @@ RULES: dict[str, str] = {
     "source.inherited": "a participle or conjunct takes the speaker of the clause it hangs on",
     "source.name_before": "the name just before a verb the parse gave no subject",
     "source.name_after": "the speaker named right after an inverted cue ('said the woman')",
-    "source.relative_or_reflexive": "'a group that says', 'allowed herself to say': the antecedent speaks",
+    "source.reflexive": "'allowed herself to say': the subject the reflexive stands for speaks",
     "source.misplaced_subject": "the parsed subject is in a quotation or dateline; the speaker is elsewhere",
     "source.conjuncts": "'X and Y said': one statement per named conjunct",
     "source.entity": "the source phrase names an entity",

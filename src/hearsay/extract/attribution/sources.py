@@ -113,9 +113,9 @@ def speaker_heads(
             if name is not None:
                 heads = [name]
                 trace.append(rule)
-    antecedents = [_antecedent_of_reflexive(_antecedent_of_that(head)) for head in heads]
+    antecedents = [_antecedent_of_reflexive(head) for head in heads]
     if antecedents != heads:
-        trace.append("source.relative_or_reflexive")
+        trace.append("source.reflexive")
         heads = antecedents
     if content is not None and len(heads) == 1 and _is_misplaced(ctx, heads[0], cue, content):
         speaker = _speaker_outside(ctx, cue, content, heads[0])
@@ -411,13 +411,6 @@ def has_passive_auxiliary(verb: Token) -> bool:
 def is_impersonal_infinitive(verb: Token) -> bool:
     """ "It is hard to know ...": an infinitive under a clause whose subject is an empty "it"."""
     return verb.dep_ == "xcomp" and any(c.dep_ == "nsubj" and c.lower_ == "it" for c in verb.head.children)
-
-
-def _antecedent_of_that(head: Token) -> Token:
-    """ "a group that says ...": the group is the source, not the relative pronoun "that"."""
-    if head.lower_ == "that" and head.head.dep_ == "relcl" and head.head.head.i != head.head.i:
-        return head.head.head
-    return head
 
 
 def _is_reflexive(token: Token) -> bool:
