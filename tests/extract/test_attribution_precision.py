@@ -91,3 +91,10 @@ def test_the_verb_quote_is_not_a_loose_quotation():
     text = '"We will not close the plant," the Daily Courier quoted Ana Ruiz as saying.'
     reading = hearsay.read(text)
     assert [s.cue.text for s in reading.statements] == ["quoted"]
+
+
+def test_quotation_glued_to_a_word_gets_no_guessed_speaker():
+    # The tokenizer glues "CLOSED—" to the opening mark; the quotation still has no cue of its own.
+    text = 'Ann Lee said the hall was full.\n\nMore was to come. CLOSED—"The old bridge will close at the end of December."'
+    reading = hearsay.read(text)
+    assert [s.cue.text for s in reading.statements] == ["said"]
