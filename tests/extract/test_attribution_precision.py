@@ -95,6 +95,8 @@ def test_the_verb_quote_is_not_a_loose_quotation():
 
 def test_quotation_glued_to_a_word_gets_no_guessed_speaker():
     # The tokenizer glues "CLOSED—" to the opening mark; the quotation still has no cue of its own.
-    text = 'Ann Lee said the hall was full.\n\nMore was to come. CLOSED—"The old bridge will close at the end of December."'
+    text = (
+        'Ann Lee said the hall was full.\n\nMore was to come. CLOSED—"The old bridge will close in December."'
+    )
     reading = hearsay.read(text)
     assert [s.cue.text for s in reading.statements] == ["said"]
