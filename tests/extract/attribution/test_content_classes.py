@@ -83,3 +83,24 @@ def test_participle_describing_a_place_reports_no_host_clause():
 def test_described_event_with_its_agent_opens_the_clause():
     text = "In a development reported by the Coast Ledger, two ferries collided near the pier."
     assert ("reported", "two ferries collided near the pier", "Coast Ledger") in sourced(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content", "speaker"),
+    [
+        (
+            '"The timing was perfect," Mr. Lane said, referring to the two new hotels. "Demand came back fast."',
+            "referring to",
+            "the two new hotels",
+            "Lane",
+        ),
+        (
+            '"We will win," Ann Lee said, adding that the count would take days. "Nobody should worry."',
+            "adding",
+            "that the count would take days",
+            "Ann Lee",
+        ),
+    ],
+)
+def test_participle_between_two_quotations_of_one_speaker_is_its_own_statement(text, cue, content, speaker):
+    assert (cue, content, speaker) in sourced(text)

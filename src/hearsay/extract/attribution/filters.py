@@ -33,7 +33,7 @@ def without_nested(ctx: DocContext, drafts: list[StatementDraft]) -> list[Statem
     kept = []
     for draft in drafts:
         inside = any(
-            holds(outer.content, draft.cue)
+            _in_words_of(ctx, outer, draft)
             and outer.content != draft.content
             and not holds(draft.content, outer.cue)
             for outer in drafts
@@ -42,6 +42,30 @@ def without_nested(ctx: DocContext, drafts: list[StatementDraft]) -> list[Statem
             continue
         kept.append(draft)
     return kept
+
+
+def _in_words_of(ctx: DocContext, outer: StatementDraft, draft: StatementDraft) -> bool:
+    """Whether the draft's cue lies inside what ``outer`` reports.
+
+    A quotation continued after its cue ('"...," Ann said, referring to the bridge. "..."') spans
+    its own cue; a participle of that cue between the quotations, outside the marks, is the text's,
+    not Ann's words.
+    """
+    if not holds(outer.content, draft.cue):
+        return False
+    if not holds(outer.content, outer.cue) or outer.kind == "indirect":
+        return True
+    if quote_containing(ctx.quotes, draft.cue.start_char, draft.cue.end_char) is not None:
+        return True
+    return not _participle_of(ctx, draft, outer)
+
+
+def _participle_of(ctx: DocContext, draft: StatementDraft, outer: StatementDraft) -> bool:
+    """ "Ann said, referring to the bridge": an -ing form hung on the outer cue itself."""
+    cue, outer_cue = ctx.by_start.get(draft.cue.start_char), ctx.by_start.get(outer.cue.start_char)
+    if cue is None or outer_cue is None:
+        return False
+    return cue.head.tag_ == "VBG" and cue.head.head.i == outer_cue.head.i
 
 
 def without_reports_inside_reports(ctx: DocContext, drafts: list[StatementDraft]) -> list[StatementDraft]:
@@ -58,7 +82,7 @@ def without_reports_inside_reports(ctx: DocContext, drafts: list[StatementDraft]
                 (
                     o
                     for o in drafts
-                    if o is not draft and holds(o.content, draft.cue) and not holds(draft.content, o.cue)
+                    if o is not draft and _in_words_of(ctx, o, draft) and not holds(draft.content, o.cue)
                 ),
                 None,
             )
