@@ -89,9 +89,9 @@ def test_described_event_with_its_agent_opens_the_clause():
     ("text", "cue", "content", "speaker"),
     [
         (
-            '"The timing was perfect," Mr. Lane said, referring to the two new hotels. "Demand came back fast."',
+            '"The timing was perfect," Mr. Lane said, referring to the two hotels. "Demand came back."',
             "referring to",
-            "the two new hotels",
+            "the two hotels",
             "Lane",
         ),
         (
