@@ -104,3 +104,10 @@ def test_described_event_with_its_agent_opens_the_clause():
 )
 def test_participle_between_two_quotations_of_one_speaker_is_its_own_statement(text, cue, content, speaker):
     assert (cue, content, speaker) in sourced(text)
+
+
+def test_preposition_of_the_cue_introduces_content_not_a_hearer():
+    reading = hearsay.read('"It was a trap," the mayor said, referring to the harbour deal.')
+    referring = next(s for s in reading.statements if s.cue.text == "referring to")
+    assert referring.content.text == "the harbour deal"
+    assert referring.addressee is None

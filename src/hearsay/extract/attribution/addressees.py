@@ -57,7 +57,9 @@ def delivery_for(cue: Cue) -> Delivery:
             found.addressee = noun_phrase(child)
             found.rules.append("addressee.object")
             break
-    for prep in (c for c in head.children if c.dep_ == "prep"):
+    in_cue = {t.i for t in cue.tokens}
+    for prep in (c for c in head.children if c.dep_ == "prep" and c.i not in in_cue):
+        # "referring to X", "pointed to X": a preposition of the cue introduces what was said
         obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
         if obj is None or obj.ent_type_ in TIME_TYPES:
             continue
