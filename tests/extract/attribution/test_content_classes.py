@@ -111,3 +111,23 @@ def test_preposition_of_the_cue_introduces_content_not_a_hearer():
     referring = next(s for s in reading.statements if s.cue.text == "referring to")
     assert referring.content.text == "the harbour deal"
     assert referring.addressee is None
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        (
+            "The senator went after the governor's record on taxes.",
+            "went after",
+            "the governor's record on taxes",
+        ),
+        ("The union campaigned against the new pay rules.", "campaigned against", "the new pay rules"),
+        (
+            "Ann Lee campaigned for a second bridge across the river.",
+            "campaigned for",
+            "a second bridge across the river",
+        ),
+    ],
+)
+def test_phrasal_verbs_of_public_stance_are_cues(text, cue, content):
+    assert (cue, content) in statements(text)
