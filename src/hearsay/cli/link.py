@@ -335,15 +335,25 @@ def provenance(cluster_id: str, db: str, as_json: bool) -> None:
     """Who reported a cluster's claim, citing whom, and who reported it first."""
     from ..link import provenance as find_provenance
 
+    from ..corrections.marks import mark_provenance
+
     with open_existing(db) as store:
-        result = find_provenance(store, cluster_id).to_dict()
+        result = mark_provenance(store, find_provenance(store, cluster_id).to_dict())
     if as_json:
         output.json_line(result)
         return
     if not result["edges"]:
         raise StoreError(f"no linked cluster has the id {cluster_id!r}; see `hearsay clusters`")
     labels = {n["id"]: f"{n['label']} ({n['kind']})" for n in result["nodes"]}
-    cells = [(labels[e["from"]], e["cue"], labels[e["to"]], e["document_id"][:8]) for e in result["edges"]]
+    cells = [
+        (
+            labels[e["from"]],
+            e["cue"],
+            labels[e["to"]],
+            e["document_id"][:8] + (" ✎" if e.get("corrected") else ""),
+        )
+        for e in result["edges"]
+    ]
     out = output.console()
     out.print(output.table(("who", "cue", "cites or reports", "document"), cells))
     first = result["first_reported_by"]
@@ -352,9 +362,12 @@ def provenance(cluster_id: str, db: str, as_json: bool) -> None:
             Text(
                 f"first reported {first['published'] or '(undated)'} in {first['outlet'] or first['title']}"
                 f" by {first['source'] or 'the outlet itself'} ({first['cue']})"
+                + (" ✎" if first.get("corrected") else "")
             ),
             soft_wrap=True,
         )
+    if any(e.get("corrected") for e in result["edges"]) or (first and first.get("corrected")):
+        out.print(Text(CORRECTED_NOTE))
 
 
 @click.command(epilog=EPILOG)
@@ -371,8 +384,11 @@ def timeline(name: str | None, cluster_id: str | None, db: str, limit: int, as_j
 
     if not name and not cluster_id:
         raise click.UsageError("give an entity NAME, or --cluster CLUSTER")
+    from ..corrections.marks import mark_rows
+
     with open_existing(db) as store:
         events = [e.to_dict() for e in find_timeline(store, entity=name, cluster_id=cluster_id, limit=limit)]
+        mark_rows(store, [event for event in events if event.get("statement_id")])
     if as_json:
         _lines(events)
         return
@@ -387,8 +403,11 @@ def timeline(name: str | None, cluster_id: str | None, db: str, limit: int, as_j
             e["kind"],
             output.cell(e["label"], 60),
             output.cell(e["text"], 120),
-            e["document_id"][:8],
+            e["document_id"][:8] + (" ✎" if e.get("corrected") else ""),
         )
         for e in events
     ]
-    output.console().print(output.table(("date", "value", "kind", "label", "text", "document"), cells))
+    out = output.console()
+    out.print(output.table(("date", "value", "kind", "label", "text", "document"), cells))
+    if any(e.get("corrected") for e in events):
+        out.print(Text(CORRECTED_NOTE))

@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, HTTPException, Query, Request, Response
 from pydantic import BaseModel, Field
 
-from ..corrections.marks import mark_evidence, mark_rows, marks_for
+from ..corrections.marks import mark_evidence, mark_provenance, mark_rows, marks_for
 from ..link import (
     cluster_detail,
     cluster_members,
@@ -113,11 +113,12 @@ def _cluster_evidence(request: Request, cluster_id: str, limit: int) -> dict:
 
 @router.get("/clusters/{cluster_id}/provenance", response_model=Provenance, tags=["claims"])
 def get_provenance(request: Request, cluster_id: str) -> dict:
-    """Who reported a claim citing whom: nodes and edges, and who reported it first."""
+    """Who reported a claim citing whom: nodes and edges, and who reported it first. A statement's edge
+    (and the first report) carries ``corrected``: the fields an analyst decided of that statement."""
     store = state(request).db.reader()
     if cluster_detail(store, cluster_id) is None:
         raise HTTPException(404, f"no claim cluster {cluster_id!r}")
-    return provenance(store, cluster_id).to_dict()
+    return mark_provenance(store, provenance(store, cluster_id).to_dict())
 
 
 @router.get(
