@@ -17,6 +17,7 @@ from ..errors import LinkError, StoreError
 from . import output
 from .query import EPILOG, db_option, json_option, open_existing
 from .query import entities as list_entities
+from .who import WHO_HELP, who_decides
 
 WRITE_EPILOG = (
     "Exit codes: 0 done; 2 usage error; 3 the database cannot be opened or written, or a name is unknown."
@@ -148,14 +149,15 @@ def entities_group(ctx: click.Context, db: str, entity_type: str | None, as_json
 @entities_group.command(epilog=WRITE_EPILOG)
 @click.argument("first")
 @click.argument("second")
+@click.option("--by", "who", help=WHO_HELP)
 @db_option
 @json_option
-def merge(first: str, second: str, db: str, as_json: bool) -> None:
+def merge(first: str, second: str, who: str | None, db: str, as_json: bool) -> None:
     """Make SECOND part of FIRST (ids or names); the decision survives `hearsay link --rebuild`."""
     from ..link import merge as merge_entities
 
     with open_writable(db) as store:
-        result = merge_entities(store, first, second)
+        result = merge_entities(store, first, second, who=who_decides(who))
     if as_json:
         output.json_line(result)
     else:
@@ -165,14 +167,15 @@ def merge(first: str, second: str, db: str, as_json: bool) -> None:
 @entities_group.command(epilog=WRITE_EPILOG)
 @click.argument("entity_name", metavar="ENTITY")
 @click.argument("names", nargs=-1, required=True, metavar="NAME...")
+@click.option("--by", "who", help=WHO_HELP)
 @db_option
 @json_option
-def split(entity_name: str, names: tuple[str, ...], db: str, as_json: bool) -> None:
+def split(entity_name: str, names: tuple[str, ...], who: str | None, db: str, as_json: bool) -> None:
     """Move the members of ENTITY written as NAME into an entity of their own (kept on re-linking)."""
     from ..link import split as split_entity
 
     with open_writable(db) as store:
-        result = split_entity(store, entity_name, list(names))
+        result = split_entity(store, entity_name, list(names), who=who_decides(who))
     if as_json:
         output.json_line(result)
     else:
@@ -333,9 +336,8 @@ def evidence(proposition: str | None, cluster_id: str | None, db: str, limit: in
 @json_option
 def provenance(cluster_id: str, db: str, as_json: bool) -> None:
     """Who reported a cluster's claim, citing whom, and who reported it first."""
-    from ..link import provenance as find_provenance
-
     from ..corrections.marks import mark_provenance
+    from ..link import provenance as find_provenance
 
     with open_existing(db) as store:
         result = mark_provenance(store, find_provenance(store, cluster_id).to_dict())

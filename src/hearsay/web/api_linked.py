@@ -20,6 +20,7 @@ from ..link import (
 )
 from . import listing
 from .api import ERRORS, Limit, Offset, Text, page, post_write
+from .api_corrections import request_who
 from .api_models import (
     ClusterDetail,
     ClusterSummary,
@@ -184,11 +185,13 @@ def _corrected(request: Request, work, *args) -> dict:
 
 @post_write(router, "/entities/{entity_id}/merge", Correction, "entities")
 def merge_entities(request: Request, entity_id: str, body: MergeRequest) -> dict:
-    """Make ``other`` part of this entity; the decision is kept when the corpus is linked again."""
-    return _corrected(request, merge, entity_id, body.other)
+    """Make ``other`` part of this entity; the decision is kept when the corpus is linked again, with
+    who made it (an analyst's own token names its holder, else the ``X-Hearsay-User`` header)."""
+    return _corrected(request, merge, entity_id, body.other, request_who(request))
 
 
 @post_write(router, "/entities/{entity_id}/split", Correction, "entities")
 def split_entity(request: Request, entity_id: str, body: SplitRequest) -> dict:
-    """Move this entity's members with one of ``names`` into an entity of their own."""
-    return _corrected(request, split, entity_id, body.names)
+    """Move this entity's members with one of ``names`` into an entity of their own (kept, with who
+    decided, as for a merge)."""
+    return _corrected(request, split, entity_id, body.names, request_who(request))
