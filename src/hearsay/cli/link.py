@@ -67,11 +67,14 @@ def link_summary(counts: dict) -> list[tuple[str, str]]:
 def link(db: str, rebuild: bool, as_json: bool) -> None:
     """Link documents across the corpus: entities, claim clusters, provenance (only new documents)."""
     from ..link import link_corpus
+    from ..link.decisions import unmatched_line
 
     with open_writable(db) as store:
         counts = link_corpus(store, rebuild=rebuild)
     for message in counts["failures"]:
         output.error(str(LinkError(f"linking failed for {message}; re-run `hearsay link` to retry it")))
+    for decision in counts.get("unmatched_decisions", []):
+        output.note(unmatched_line(decision) + " (kept: it applies again when such a name is linked)")
     if as_json:
         output.json_line(counts)
     else:

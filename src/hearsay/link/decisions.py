@@ -124,13 +124,25 @@ def split_constraints(tables: LinkTables) -> dict[tuple[str, str], set[str]]:
     return result
 
 
-def replay(tables: LinkTables) -> int:
-    """Apply the recorded merges (and any split the resolver could not keep apart); returns how many."""
+def replay(tables: LinkTables) -> tuple[int, list[dict[str, str]]]:
+    """Apply the recorded merges (and any split the resolver could not keep apart); returns how many,
+    and the decisions that name an entity no document has now (reported, never dropped: they apply
+    again once such a document is linked)."""
     applied = 0
+    unmatched: list[dict[str, str]] = []
     for decision in tables.decisions():
         holders = tables.entities_named(decision["name"], decision["class"])
         others = tables.entities_named(decision["other"], decision["class"])
         if not holders or not others:
+            unmatched.append(
+                {
+                    "action": decision["action"],
+                    "name": decision["name"],
+                    "other": decision["other"],
+                    "who": decision["who"],
+                    "decided_at": decision["decided_at"],
+                }
+            )
             continue
         if decision["action"] == "merge" and holders[0] != others[0]:
             _merge_ids(tables, holders[0], others[0])
@@ -141,4 +153,14 @@ def replay(tables: LinkTables) -> int:
                 applied += 1
             except ConfigError:
                 continue
-    return applied
+    return applied, unmatched
+
+
+def unmatched_line(decision: dict[str, str]) -> str:
+    """One decision that found no entity, in words."""
+    by = f" by {decision['who']}" if decision["who"] else ""
+    joined = "into" if decision["action"] == "merge" else "off"
+    return (
+        f"{decision['action']} of “{decision['other']}” {joined} “{decision['name']}”{by} "
+        f"on {decision['decided_at'][:10]}: no linked entity has that name now"
+    )
