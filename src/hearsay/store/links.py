@@ -60,11 +60,11 @@ class LinkTables:
         self.conn.execute("BEGIN IMMEDIATE")
         try:
             yield
+            self.conn.execute("COMMIT")  # on PostgreSQL, a pipelined write's error may surface here
         except BaseException:
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
             raise
-        self.conn.execute("COMMIT")
 
     @contextmanager
     def savepoint(self) -> Iterator[None]:
@@ -72,11 +72,11 @@ class LinkTables:
         self.conn.execute("SAVEPOINT link_document")
         try:
             yield
+            self.conn.execute("RELEASE link_document")  # (or here: the block's writes are rolled back)
         except BaseException:
             self.conn.execute("ROLLBACK TO link_document")
             self.conn.execute("RELEASE link_document")
             raise
-        self.conn.execute("RELEASE link_document")
 
     def clear_derived(self) -> None:
         with self.transaction():
@@ -511,19 +511,18 @@ class LinkTables:
         )
         if cluster_id is None:
             return
-        before = self.conn.total_changes
-        self.conn.executemany(
-            "INSERT OR IGNORE INTO link_cluster_keys VALUES (?, ?)",
-            [(k, cluster_id) for k in keys if k.startswith("e:")],
-        )
-        added = self.conn.total_changes - before
-        if added:
+        entity_keys = sorted({k for k in keys if k.startswith("e:")})
+        if entity_keys:
+            # The entities new to the cluster, counted before their keys are written (no round
+            # trip for a row count: on PostgreSQL the writes below are pipelined).
             self.conn.execute(
-                "UPDATE link_clusters SET entities = entities + ? WHERE id = ?", (added, cluster_id)
+                f"""UPDATE link_clusters SET entities = entities + ? - (SELECT count(*) FROM link_cluster_keys
+                    WHERE cluster_id = ? AND key IN ({marks(len(entity_keys))}))
+                WHERE id = ?""",
+                (len(entity_keys), cluster_id, *entity_keys, cluster_id),
             )
         self.conn.executemany(
-            "INSERT OR IGNORE INTO link_cluster_keys VALUES (?, ?)",
-            [(k, cluster_id) for k in keys if not k.startswith("e:")],
+            "INSERT OR IGNORE INTO link_cluster_keys VALUES (?, ?)", [(k, cluster_id) for k in keys]
         )
 
     # --- stories ----------------------------------------------------------------------
