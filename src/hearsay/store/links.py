@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
@@ -50,6 +50,11 @@ class LinkTables:
     def __init__(self, store: SQLiteStore) -> None:
         self.store = store
         self.conn: sqlite3.Connection = store._conn  # the store package's own connection
+        # PostgreSQL's connection counts the statements that may write: rows read with the last
+        # entity candidates answer ``entity_row`` until the next write (a round trip saved).
+        self._writes_sent: Callable[[], int] | None = getattr(self.conn, "writes_sent", None)
+        self._rows: dict[str, sqlite3.Row] = {}
+        self._rows_at = -1
 
     # --- transactions and the ledger --------------------------------------------------
 
@@ -175,26 +180,41 @@ class LinkTables:
     def entity_candidates(
         self, cls: str, keys: Sequence[str], limit: int = 40
     ) -> dict[str, list[tuple[Any, ...]]]:
-        """Entities of class ``cls`` sharing a blocking key: id -> [(name, key), ...]."""
+        """Entities of class ``cls`` sharing a blocking key: id -> [(name, key), ...], in one query.
+
+        Ordered by the first (smallest) key each shares, then id; each entity's names by name.
+        On PostgreSQL the candidates' rows come in the same round trip, for ``entity_row``.
+        """
         if not keys:
             return {}
-        found = self.conn.execute(
-            "SELECT DISTINCT entity_id FROM link_entity_keys "
-            f"WHERE class = ? AND key IN ({marks(len(keys))}) "
-            "LIMIT ?",
-            (cls, *keys, limit),
-        ).fetchall()
-        ids = [row[0] for row in found]
-        result: dict[str, list[tuple[Any, ...]]] = {i: [] for i in ids}
-        if ids:
-            for row in self.conn.execute(
-                f"SELECT entity_id, name, key FROM link_entity_names WHERE entity_id IN ({marks(len(ids))})",
-                ids,
-            ):
-                result[row[0]].append((row[1], row[2]))
+        chosen = f"""SELECT entity_id, min(key) AS first_key FROM link_entity_keys
+            WHERE class = ? AND key IN ({marks(len(keys))})
+            GROUP BY entity_id ORDER BY first_key, entity_id LIMIT ?"""
+        params = (cls, *keys, limit)
+        names = self.conn.execute(
+            f"""SELECT c.entity_id, n.name, n.key FROM ({chosen}) AS c
+            LEFT JOIN link_entity_names AS n ON n.entity_id = c.entity_id
+            ORDER BY c.first_key, c.entity_id, n.name""",
+            params,
+        )
+        rows = None
+        if self._writes_sent is not None:  # pipelined: both answers come in one round trip
+            rows = self.conn.execute(
+                f"SELECT * FROM link_entities WHERE id IN (SELECT entity_id FROM ({chosen}) AS c)", params
+            )
+        result: dict[str, list[tuple[Any, ...]]] = {}
+        for row in names.fetchall():
+            found = result.setdefault(row[0], [])
+            if row[1] is not None:
+                found.append((row[1], row[2]))
+        if rows is not None:
+            self._rows = {row["id"]: row for row in rows.fetchall()}
+            self._rows_at = self._writes_sent()
         return result
 
     def entity_row(self, entity_id: str) -> sqlite3.Row | None:
+        if self._writes_sent is not None and self._rows_at == self._writes_sent() and entity_id in self._rows:
+            return self._rows[entity_id]  # read with the last candidates, and nothing written since
         row: sqlite3.Row | None = self.conn.execute(
             "SELECT * FROM link_entities WHERE id = ?", (entity_id,)
         ).fetchone()

@@ -48,16 +48,21 @@ class Row(tuple[Any, ...]):
         return list(self._keys)
 
 
+_ROW_CLASSES: dict[tuple[str, ...], type[Row]] = {}
+
+
 def _row_maker(cursor: Any) -> Any:
     description = cursor.description
     if description is None:
         return tuple
-    keys = [column.name for column in description]
-    names: dict[str, int] = {}
-    for index, name in enumerate(keys):
-        names.setdefault(name, index)
-    row_class = type("Row", (Row,), {"_names": names, "_keys": keys})
-    return lambda values: row_class(values)
+    keys = tuple(column.name for column in description)
+    row_class = _ROW_CLASSES.get(keys)
+    if row_class is None:
+        names: dict[str, int] = {}
+        for index, name in enumerate(keys):
+            names.setdefault(name, index)
+        row_class = _ROW_CLASSES[keys] = type("Row", (Row,), {"_names": names, "_keys": list(keys)})
+    return row_class
 
 
 class _NumberLoader(Loader):
@@ -136,7 +141,9 @@ class PGConnection:
         conn.adapters.register_loader("numeric", _NumberLoader)
         self._translated: dict[str, tuple[str, bool]] = {}
         self._tables: dict[str, tuple[list[str], list[str]]] = {}
+        self._shapes: dict[str, pg_sql.InsertShape | None] = {}
         self._changes = 0
+        self._writes = 0
         # While a write transaction is open: the pipeline, and the writes whose answers are still due.
         self._pipeline: psycopg.Pipeline | None = None
         self._pipeline_context: Any = None
@@ -159,7 +166,10 @@ class PGConnection:
 
     def execute(self, sql: str, parameters: Sequence[Any] | Mapping[str, Any] = ()) -> Cursor:
         cursor = ClientCursor(self.raw, row_factory=_row_maker)
-        command = sql.strip().upper()
+        head = sql.lstrip()[:12].upper()
+        command = sql.strip().upper() if not head.startswith(("SELECT", "INSERT", "UPDATE")) else head
+        if not head.startswith("SELECT"):
+            self._writes += 1
         if command == "BEGIN IMMEDIATE":
             self._run(cursor, "BEGIN", None)
             self._run(cursor, f"SELECT pg_advisory_xact_lock({WRITE_LOCK})", None)
@@ -177,10 +187,21 @@ class PGConnection:
         self._run(cursor, text, _named(parameters, positional))
         return Cursor(cursor, self)
 
+    def writes_sent(self) -> int:
+        """How many statements that may write were sent so far (a change means: read again)."""
+        return self._writes
+
     def executemany(self, sql: str, seq_of_parameters: Iterable[Sequence[Any] | Mapping[str, Any]]) -> Cursor:
         cursor = ClientCursor(self.raw, row_factory=_row_maker)
+        self._writes += 1
         text, positional = self._translate(sql)
         batch = [_named(parameters, positional) for parameters in seq_of_parameters]
+        statements = self._multi_row(text, batch)
+        if statements is not None:  # one statement (a round trip, a plan) instead of one per row
+            for statement, params in statements:
+                cursor = ClientCursor(self.raw, row_factory=_row_maker)
+                self._run(cursor, statement, params)
+            return Cursor(cursor, self)
         if batch:
             try:
                 cursor.executemany(text, batch)
@@ -191,6 +212,22 @@ class PGConnection:
             else:
                 self._changes += max(cursor.rowcount, 0)
         return Cursor(cursor, self)
+
+    def _multi_row(self, text: str, batch: list[dict[str, Any]]) -> list[tuple[str, dict[str, Any]]] | None:
+        if len(batch) < 2:
+            return None
+        if text not in self._shapes:
+            self._shapes[text] = pg_sql.insert_shape(text, self._table_columns)
+        shape = self._shapes[text]
+        if shape is None:
+            return None
+        statements = []
+        for start in range(0, len(batch), pg_sql.MAX_ROWS):
+            statement = pg_sql.multi_row(shape, batch[start : start + pg_sql.MAX_ROWS])
+            if statement is None:
+                return None
+            statements.append(statement)
+        return statements
 
     def close(self) -> None:
         if self._pipeline is not None:
