@@ -198,7 +198,8 @@ class LinkTables:
             params,
         )
         rows = None
-        if self._writes_sent is not None:  # pipelined: both answers come in one round trip
+        writes_sent = self._writes_sent
+        if writes_sent is not None:  # pipelined: both answers come in one round trip
             rows = self.conn.execute(
                 f"SELECT * FROM link_entities WHERE id IN (SELECT entity_id FROM ({chosen}) AS c)", params
             )
@@ -207,9 +208,9 @@ class LinkTables:
             found = result.setdefault(row[0], [])
             if row[1] is not None:
                 found.append((row[1], row[2]))
-        if rows is not None:
+        if rows is not None and writes_sent is not None:
             self._rows = {row["id"]: row for row in rows.fetchall()}
-            self._rows_at = self._writes_sent()
+            self._rows_at = writes_sent()
         return result
 
     def entity_row(self, entity_id: str) -> sqlite3.Row | None:

@@ -188,8 +188,9 @@ def multi_row(shape: InsertShape, rows: Sequence[dict[str, Any]]) -> tuple[str, 
     inserting them one by one; None when an upsert's rows repeat a conflict key."""
     if shape.unique_on and len({tuple(row[k] for k in shape.unique_on) for row in rows}) < len(rows):
         return None
-    values, params = [], {}
+    values: list[str] = []
+    params: dict[str, Any] = {}
     for index, row in enumerate(rows):
-        values.append(_PARAM_NAME.sub(lambda m, i=index: f"%({m.group(1)}_{i})s", shape.row))
+        values.append(_PARAM_NAME.sub(rf"%(\1_{index})s", shape.row))
         params.update({f"{name}_{index}": value for name, value in row.items()})
     return f"{shape.head}{', '.join(values)} {shape.tail}".rstrip(), params
