@@ -162,16 +162,17 @@ class LinkTables:
         if not bands:
             return []
         postings = " UNION ALL ".join(
-            "SELECT * FROM (SELECT document_id FROM link_document_bands WHERE band = ? AND hash = ? LIMIT ?)"
-            " AS p"
+            "SELECT * FROM (SELECT document_id FROM link_document_bands WHERE band = ? AND hash = ? "
+            "ORDER BY document_id LIMIT ?) AS p"
             for _ in bands
         )
         params = [v for band, hash_ in bands for v in (band, hash_, per_band)]
         return self.conn.execute(
             f"""SELECT l.document_id, l.duplicate_of, l.signature, b.shared
             FROM (SELECT document_id, count(*) AS shared FROM ({postings}) AS p
-                  GROUP BY document_id ORDER BY shared DESC LIMIT ?) AS b
-            JOIN link_documents AS l ON l.document_id = b.document_id""",
+                  GROUP BY document_id ORDER BY shared DESC, document_id LIMIT ?) AS b
+            JOIN link_documents AS l ON l.document_id = b.document_id
+            ORDER BY b.shared DESC, l.document_id""",
             (*params, limit),
         ).fetchall()
 
@@ -286,7 +287,9 @@ class LinkTables:
     ) -> list[tuple[Any, ...]]:
         """Move members (all, or those with one of ``local_names``) of entity ``source`` to ``target``."""
         members = self.conn.execute(
-            "SELECT document_id, local_id, name FROM link_members WHERE entity_id = ?", (source,)
+            "SELECT document_id, local_id, name FROM link_members WHERE entity_id = ? "
+            "ORDER BY document_id, local_id",
+            (source,),
         ).fetchall()
         moved = [tuple(m) for m in members if local_names is None or m["name"] in local_names]
         for document_id, local_id, _name in moved:
@@ -326,7 +329,7 @@ class LinkTables:
         return self.conn.execute(
             """SELECT m.document_id, m.local_id, m.name, e.aliases FROM link_members AS m
             JOIN entities AS e ON e.document_id = m.document_id AND e.id = m.local_id
-            WHERE m.entity_id = ?""",
+            WHERE m.entity_id = ? ORDER BY m.document_id, m.local_id""",
             (entity_id,),
         ).fetchall()
 
@@ -337,7 +340,7 @@ class LinkTables:
             for row in self.conn.execute(
                 """SELECT DISTINCT n.entity_id, e.mentions FROM link_entity_names AS n
                 JOIN link_entities AS e ON e.id = n.entity_id
-                WHERE n.key = ? AND (? IS NULL OR e.class = ?) ORDER BY e.mentions DESC""",
+                WHERE n.key = ? AND (? IS NULL OR e.class = ?) ORDER BY e.mentions DESC, n.entity_id""",
                 (key, cls, cls),
             )
         ]
@@ -425,7 +428,7 @@ class LinkTables:
         row: sqlite3.Row | None = self.conn.execute(
             f"""SELECT {self._CANDIDATE_COLUMNS}, s.opposite
             FROM link_statements AS s JOIN link_clusters AS c ON c.id = s.cluster_id
-            WHERE s.text_hash = ? AND c.open = 1 LIMIT 1""",
+            WHERE s.text_hash = ? AND c.open = 1 ORDER BY s.document_id, s.statement_id LIMIT 1""",
             (text_hash,),
         ).fetchone()
         return row
@@ -441,15 +444,17 @@ class LinkTables:
         if not keys:
             return []
         postings = " UNION ALL ".join(
-            "SELECT * FROM (SELECT cluster_id FROM link_cluster_keys WHERE key = ? LIMIT ?) AS p"
+            "SELECT * FROM (SELECT cluster_id FROM link_cluster_keys WHERE key = ? ORDER BY cluster_id LIMIT ?)"
+            " AS p"
             for _ in keys
         )
         params = [v for key in keys for v in (key, per_key)]
         return self.conn.execute(
             f"""SELECT {self._CANDIDATE_COLUMNS}, k.shared
             FROM (SELECT cluster_id, count(*) AS shared FROM ({postings}) AS p
-                  GROUP BY cluster_id ORDER BY shared DESC LIMIT ?) AS k
-            JOIN link_clusters AS c ON c.id = k.cluster_id WHERE c.open = 1""",
+                  GROUP BY cluster_id ORDER BY shared DESC, cluster_id LIMIT ?) AS k
+            JOIN link_clusters AS c ON c.id = k.cluster_id WHERE c.open = 1
+            ORDER BY k.shared DESC, c.id""",
             (*params, limit),
         ).fetchall()
 

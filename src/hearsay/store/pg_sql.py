@@ -8,6 +8,7 @@ every store and link test on both backends):
 * ``INSERT OR IGNORE`` -> ``ON CONFLICT DO NOTHING``; ``INSERT OR REPLACE`` -> ``ON CONFLICT
   (primary key) DO UPDATE`` (the primary key read from the catalog);
 * ``LIMIT x`` -> ``LIMIT NULLIF(x, -1)`` (SQLite's "no limit" is -1, PostgreSQL's is NULL);
+* ``ORDER BY`` a nullable date -> ``NULLS FIRST`` (``NULLS LAST`` descending), SQLite's order;
 * ``instr``/``char``/``json_extract``/``json_each``/``rowid``/``sqlite_schema`` -> their
   PostgreSQL counterparts; ``CROSS JOIN t ON`` (SQLite's join-order hint) -> ``JOIN t ON``;
 * FTS5 ``table MATCH q`` -> ``table.tsv @@ hearsay_tsquery(q)`` (``ORDER BY rank`` -> ``ts_rank``);
@@ -97,11 +98,31 @@ def translate(sql: str, table_columns: Callable[[str], tuple[list[str], list[str
         "information_schema.tables WHERE table_schema = current_schema() AND table_name =", out
     )
     out = _SCHEMA.sub("FROM information_schema.tables WHERE table_schema = current_schema()", out)
+    out = _ORDER_CLAUSE.sub(lambda m: m.group(1) + nulls_as_sqlite(m.group(2)), out)
     out = _UPDATE_OR_IGNORE.sub(r"\1UPDATE", out)  # callers keep such updates conflict-free
     insert = _INSERT_OR.match(out)
     if insert is not None:
         out = _upsert(out, insert, table_columns)
     return out, positional
+
+
+_ORDER_CLAUSE = re.compile(r"(\bORDER BY\s+)(.*?)(?=\bLIMIT\b|\bOFFSET\b|\)|;|$)", re.S | re.I)
+# The nullable dates that lists are ordered by: SQLite sorts NULL first (ascending), PostgreSQL last.
+_NULLABLE_DATE = re.compile(
+    r"\b((?:\w+\.)?(?:first_published|last_published|published))\b(\s+DESC\b|\s+ASC\b)?"
+    r"(?!\s+IS\b|\s+NULLS\b|\s*[<>=!+-])",
+    re.I,
+)
+
+
+def nulls_as_sqlite(order: str) -> str:
+    """An ORDER BY list (or an index's columns) with SQLite's place for NULL dates: the smallest."""
+
+    def place(m: re.Match[str]) -> str:
+        direction = (m.group(2) or "").strip().upper()
+        return f"{m.group(1)}{m.group(2) or ''} {'NULLS LAST' if direction == 'DESC' else 'NULLS FIRST'}"
+
+    return _NULLABLE_DATE.sub(place, order)
 
 
 def _named_as(sql: str, table: str) -> str:
