@@ -444,8 +444,8 @@ class LinkTables:
         if not keys:
             return []
         postings = " UNION ALL ".join(
-            "SELECT * FROM (SELECT cluster_id FROM link_cluster_keys WHERE key = ? ORDER BY cluster_id LIMIT ?)"
-            " AS p"
+            "SELECT * FROM (SELECT cluster_id FROM link_cluster_keys WHERE key = ? "
+            "ORDER BY cluster_id LIMIT ?) AS p"
             for _ in keys
         )
         params = [v for key in keys for v in (key, per_key)]

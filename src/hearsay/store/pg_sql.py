@@ -156,7 +156,8 @@ def _upsert(
 # --- executemany as one statement -------------------------------------------------------------
 
 _INSERT_VALUES = re.compile(
-    r"^(\s*INSERT INTO (\w+)\s*(?:\(([^)]*)\))?\s*VALUES\s*)\(((?:%\(\w+\)s|[^()'%])*)\)\s*(ON CONFLICT\b.*)?$",
+    r"^(\s*INSERT INTO (\w+)\s*(?:\(([^)]*)\))?\s*VALUES\s*)"
+    r"\(((?:%\(\w+\)s|[^()'%])*)\)\s*(ON CONFLICT\b.*)?$",
     re.S | re.I,
 )
 _CONFLICT = re.compile(r"^ON CONFLICT\s*(?:\(([^)]*)\))?\s*DO (NOTHING|UPDATE)\b", re.I)
