@@ -72,6 +72,15 @@ def sample_pg(sample_db: Path, postgres_server) -> str:
         for reading in source.iter_readings():
             assert reading.document is not None
             target.put(reading.document, reading)
+        vectors = [
+            tuple(row) for row in source._conn.execute("SELECT text_hash, vector FROM link_embeddings")
+        ]
+        with target.transaction() as conn:  # the contents' vectors as they are: nothing embedded twice
+            conn.executemany("INSERT INTO link_embeddings VALUES (?, ?)", vectors)
+            conn.executemany(
+                "INSERT INTO link_vector_keys (text_hash) VALUES (?)",
+                sorted((h,) for h, _vector in vectors if not h.startswith("u:")),
+            )
         link_corpus(target)
     return url
 
