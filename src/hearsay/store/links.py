@@ -406,19 +406,6 @@ class LinkTables:
             sorted(added.items()),
         )
 
-    def shared_keys(self, cluster_ids: Sequence[str], keys: Sequence[str]) -> dict[str, tuple[int, int]]:
-        """Per cluster: how many of ``keys`` it has, and how many of those are entities."""
-        if not cluster_ids or not keys:
-            return {}
-        rows = self.conn.execute(
-            f"""SELECT cluster_id, count(*), sum(CASE WHEN key LIKE 'e:%' THEN 1 ELSE 0 END)
-            FROM link_cluster_keys
-            WHERE key IN ({marks(len(keys))}) AND cluster_id IN ({marks(len(cluster_ids))})
-            GROUP BY cluster_id""",
-            (*keys, *cluster_ids),
-        )
-        return {row[0]: (row[1], row[2]) for row in rows}
-
     _CANDIDATE_COLUMNS = """c.id, c.centroid, c.size, c.entities, c.first_published, c.last_published,
         c.representative, c.representative_hash, c.representative_vector, c.title, c.title_score,
         c.title_opposite, c.story_id"""
@@ -434,12 +421,14 @@ class LinkTables:
         return row
 
     def cluster_candidates(
-        self, keys: Sequence[str], limit: int = 30, per_key: int = 300
+        self, keys: Sequence[str], limit: int = 30, per_key: int = 300, *, counting: Sequence[str] = ()
     ) -> list[sqlite3.Row]:
         """Open clusters sharing a key, most shared keys first, with their centroids.
 
         Each key contributes at most ``per_key`` clusters, so a word common to thousands of
         clusters costs no more than a rare one: the lookup stays flat as the corpus grows.
+        With ``counting``, each row also says how many of those keys its cluster has (``common``)
+        and how many of those are entities (``common_entities``), in the same query.
         """
         if not keys:
             return []
@@ -449,13 +438,21 @@ class LinkTables:
             for _ in keys
         )
         params = [v for key in keys for v in (key, per_key)]
+        entities = [key for key in counting if key.startswith("e:")]
+        counts = ", ".join(
+            f"""(SELECT count(*) FROM link_cluster_keys AS s
+                WHERE s.cluster_id = c.id AND s.key IN ({marks(len(chosen))})) AS {name}"""
+            if chosen
+            else f"0 AS {name}"
+            for name, chosen in (("common", counting), ("common_entities", entities))
+        )
         return self.conn.execute(
-            f"""SELECT {self._CANDIDATE_COLUMNS}, k.shared
+            f"""SELECT {self._CANDIDATE_COLUMNS}, k.shared, {counts}
             FROM (SELECT cluster_id, count(*) AS shared FROM ({postings}) AS p
                   GROUP BY cluster_id ORDER BY shared DESC, cluster_id LIMIT ?) AS k
             JOIN link_clusters AS c ON c.id = k.cluster_id WHERE c.open = 1
             ORDER BY k.shared DESC, c.id""",
-            (*params, limit),
+            (*counting, *entities, *params, limit),
         ).fetchall()
 
     def create_cluster(
