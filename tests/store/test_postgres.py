@@ -219,3 +219,25 @@ def test_postgres_failed_commit_rolls_back_and_counts_changes(url: str) -> None:
     conn.execute("COMMIT")
     assert conn.execute("SELECT id FROM t").fetchall() == [(7,)]
     conn.close()
+
+
+def test_postgres_answers_are_remembered_until_any_connection_commits(url: str) -> None:
+    from hearsay.link import evidence, link_corpus
+
+    readings = all_readings()
+    with open_store(url) as writer:
+        put_all(writer, readings[:2])
+        link_corpus(writer)
+        counted = writer.change_count()
+        with open_store(url, read_only=True) as reader, open_store(url, read_only=True) as worker:
+            first = evidence(reader, proposition="Kazakhstan had not bought any drones")
+            assert evidence(reader, proposition="Kazakhstan had not bought any drones") is first
+            # another connection (a server worker) of this process answers from the same memory
+            assert evidence(worker, proposition="Kazakhstan had not bought any drones") is first
+            put_all(writer, readings[2:])  # a committed write of another connection
+            assert writer.change_count() == counted + 1
+            again = evidence(reader, proposition="Kazakhstan had not bought any drones")
+            assert again is not first and again.to_dict() == first.to_dict()
+            with writer.transaction():  # inside a write transaction nothing is kept or reused
+                inside = evidence(writer, proposition="Kazakhstan had not bought any drones")
+                assert inside is not again

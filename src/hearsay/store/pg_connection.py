@@ -14,7 +14,8 @@ Inside a write transaction the connection is in libpq's pipeline mode: a stateme
 nobody reads (an INSERT, an UPDATE) is sent without waiting for its answer, so linking a document
 costs a round trip per read, not per statement. A write's error therefore surfaces at the next
 read, ``RELEASE`` or ``COMMIT`` (still inside the savepoint or transaction that wrote it); a
-``COMMIT`` that fails rolls the transaction back, as SQLite's does.
+``COMMIT`` that fails rolls the transaction back, as SQLite's does. A committed write transaction
+adds one to the database's change counter (``hearsay_changes``).
 """
 
 from __future__ import annotations
@@ -144,6 +145,8 @@ class PGConnection:
         self._shapes: dict[str, pg_sql.InsertShape | None] = {}
         self._changes = 0
         self._writes = 0
+        # Set once the database has its change counter (migration 0000_postgresql_changes).
+        self.counts_changes = False
         # While a write transaction is open: the pipeline, and the writes whose answers are still due.
         self._pipeline: psycopg.Pipeline | None = None
         self._pipeline_context: Any = None
@@ -284,6 +287,8 @@ class PGConnection:
             self._leave_pipeline(quietly=True)
             self._run(ClientCursor(self.raw), "ROLLBACK", None)
             raise
+        if self.counts_changes:
+            self._run(ClientCursor(self.raw), "UPDATE hearsay_changes SET n = n + 1", None)
         self._run(ClientCursor(self.raw), "COMMIT", None)
         self._leave_pipeline()
 

@@ -122,4 +122,11 @@ def _translated(migration: Migration) -> Migration:
     return Migration(migration.name, tuple(pg for sql in migration.statements for pg in statements(sql)))
 
 
-MIGRATIONS_PG: tuple[Migration, ...] = (SETUP, *(_translated(m) for m in MIGRATIONS))
+# Every committed write transaction adds one (``pg_connection``): the database's change counter, which
+# remembered answers (``hearsay.link.remembered``) are kept under, as a SQLite file's size and mtime.
+CHANGES = Migration(
+    "0000_postgresql_changes",
+    ("CREATE TABLE hearsay_changes (n BIGINT NOT NULL)", "INSERT INTO hearsay_changes VALUES (0)"),
+)
+
+MIGRATIONS_PG: tuple[Migration, ...] = (SETUP, CHANGES, *(_translated(m) for m in MIGRATIONS))
