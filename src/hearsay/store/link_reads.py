@@ -433,7 +433,7 @@ def cluster_ids_of_entity(conn: sqlite3.Connection, entity_id: str, limit: int =
         r[0]
         for r in conn.execute(
             "SELECT DISTINCT cluster_id FROM link_statements "
-            "WHERE entity_id = ? AND cluster_id IS NOT NULL LIMIT ?",
+            "WHERE entity_id = ? AND cluster_id IS NOT NULL ORDER BY cluster_id LIMIT ?",
             (entity_id, limit),
         )
     ]
