@@ -22,6 +22,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from rapidfuzz import fuzz
@@ -53,12 +54,17 @@ def names_of(entity: Entity) -> list[str]:
 
 
 def names_from(first: str, aliases: Iterable[str]) -> list[str]:
+    return list(_names_from(first, tuple(aliases)))
+
+
+@lru_cache(maxsize=16384)  # the same entity names come back in document after document
+def _names_from(first: str, aliases: tuple[str, ...]) -> tuple[str, ...]:
     seen: dict[str, str] = {}
     for name in (first, *aliases):
         if not name or name.casefold() in _PRONOUNS or name[0].islower():
             continue
         seen.setdefault(name.casefold(), name)
-    return sorted(seen.values(), key=len, reverse=True)
+    return tuple(sorted(seen.values(), key=len, reverse=True))
 
 
 _PRONOUNS = frozenset(
