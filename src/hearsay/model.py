@@ -10,17 +10,22 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field, fields
-from functools import cache
 from typing import Any, Literal, Self, TypeVar, overload
 
 SCHEMA_VERSION = "2"
 # The schema versions ``Reading.from_dict`` reads; a v1 reading loads with no medium and no rules.
 READABLE_SCHEMA_VERSIONS = ("1", "2")
 
-@cache
+
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
 def _field_names(cls: type) -> tuple[str, ...]:
     """A dataclass's field names, read once (``fields`` builds them anew on every call)."""
-    return tuple(f.name for f in fields(cls))  # type: ignore[arg-type]
+    names = _FIELD_NAMES.get(cls)
+    if names is None:
+        names = _FIELD_NAMES[cls] = tuple(f.name for f in fields(cls))
+    return names
 
 
 EntityType = str  # PERSON, OUTLET, ORG, GPE, NORP, LOC, FAC, EVENT, ...

@@ -30,6 +30,7 @@ from rapidfuzz import fuzz
 from ..model import Entity, Reading
 from ..store.links import LinkTables
 from .acronyms import acronym_partners, containment_key, qualifies
+from .entity_lookups import EntityLookups
 from .institutions import DocumentCountries, generic_institution, qualified_key
 from .names import blocking_keys, given_names_agree, name_key, person_name, type_class
 
@@ -83,6 +84,10 @@ class Resolver:
     pending_members: list[tuple[Any, ...]] = field(default_factory=list)
     pending_roles: list[tuple[Any, ...]] = field(default_factory=list)
     merged_into: set[str] = field(default_factory=set)  # entities that absorbed another in this document
+    lookups: EntityLookups = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.lookups = EntityLookups(self.tables)
 
     def resolve(self, reading: Reading) -> dict[str, str]:
         """Link every entity of ``reading``; returns local id -> global entity id.
@@ -158,7 +163,7 @@ class Resolver:
                 for block in ([f"n:{key}"] if key in qualified else blocking_keys(name, cls))
             }
         )
-        candidates = self.tables.entity_candidates(cls, blocks)
+        candidates = self.lookups.candidates(cls, blocks)
         forbidden = set()
         for _name, key in keyed:
             forbidden |= self.splits.get((cls, key), set())
@@ -177,8 +182,8 @@ class Resolver:
             self.tables.create_entity(chosen, entity.name, entity.type, cls, full)
         else:
             self._maybe_rename(chosen, entity, full)
-        self.tables.add_names(chosen, keyed)
-        self.tables.add_keys(cls, chosen, blocks + contained)
+        self.lookups.add_names(chosen, keyed)
+        self.lookups.add_keys(cls, chosen, blocks + contained)
         if partners:
             self._absorb_same_names(chosen, keyed, candidates)
         if cls == "person" and full:
@@ -200,7 +205,7 @@ class Resolver:
         return None
 
     def _full_persons(self, surname: str) -> list[str]:
-        candidates = self.tables.entity_candidates("person", [f"s:{surname}"])
+        candidates = self.lookups.candidates("person", [f"s:{surname}"])
         return [
             entity_id
             for entity_id, names in candidates.items()
@@ -224,6 +229,7 @@ class Resolver:
                 if {row["key"] for row in self.tables.names_of(other)} == {surname}:
                     self._flush()  # the merge reads the members written so far
                     _merge_ids(self.tables, person, other)
+                    self.lookups.forget()
                     self.merged_into.add(person)
                     self.replaced[other] = person
 
@@ -248,7 +254,7 @@ class Resolver:
         """The one entity whose names are these with a country in front, or these without it."""
         keys = {k for _n, k in keyed}
         found = set()
-        for entity_id, names in self.tables.entity_candidates(cls, contained).items():
+        for entity_id, names in self.lookups.candidates(cls, contained).items():
             theirs = {k for _n, k in names}
             if forbidden & theirs:
                 continue
@@ -268,6 +274,7 @@ class Resolver:
             other = self._current(other)
             if other != chosen and keys & {k for _n, k in names}:
                 _merge_ids(self.tables, chosen, other)
+                self.lookups.forget()
                 self.replaced[other] = chosen
 
     def _maybe_rename(self, entity_id: str, entity: Entity, full: bool) -> None:

@@ -66,11 +66,13 @@ def link_corpus(
             tables.add_vectors(new_vectors)
             # The page was read before the lock: another process may have linked some of it since.
             page = tables.still_unlinked(page)
+            resolver.lookups.forget()  # another process may have linked entities since the last page
             for reading in page:
                 try:
                     with tables.savepoint():
                         new_clusters += _link_document(tables, resolver, clusterer, reading, vectors, hashes)
                 except Exception as err:  # noqa: BLE001 - one bad reading must not stop the corpus
+                    resolver.lookups.forget()  # what it wrote is rolled back
                     failures.append(f"document {reading.document_id}: {type(err).__name__}: {err}")
                     continue
                 documents += 1
