@@ -31,3 +31,14 @@ def test_add_names_counting_new_counts_like_add_names_and_says_which_were_new(st
             ("Ivanova", "ivanova", 1),
         ]
     )
+
+
+def test_add_names_counting_new_counts_a_name_given_twice_twice(store: SQLiteStore) -> None:
+    tables = LinkTables(store)
+    twice = [("Ivanova", "ivanova"), ("Ivanova", "ivanova")]
+    with tables.transaction():
+        tables.create_entity("e-1", "Anna Ivanova", "PERSON", "person", True)
+        tables.create_entity("e-2", "Anna Ivanova", "PERSON", "person", True)
+        new = add_names_counting_new(tables.conn, "e-1", twice)
+        tables.add_names("e-2", twice)
+    assert new == 1 and names(tables, "e-1") == names(tables, "e-2") == [("Ivanova", "ivanova", 2)]
