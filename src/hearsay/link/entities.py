@@ -135,6 +135,7 @@ class Resolver:
         return mapping
 
     def _flush(self) -> None:
+        self.lookups.write_counts()
         self.tables.add_members(self.pending_members)
         self.tables.add_roles_of(self.pending_roles)
         self.pending_members, self.pending_roles = [], []
@@ -179,7 +180,7 @@ class Resolver:
         full = cls != "person" or any(_is_full(k) for _n, k in keyed)
         if chosen is None:
             chosen = entity_id_for(document_id, entity.id)
-            self.tables.create_entity(chosen, entity.name, entity.type, cls, full)
+            self.lookups.create_entity(chosen, entity.name, entity.type, cls, full)
         else:
             self._maybe_rename(chosen, entity, full)
         self.lookups.add_names(chosen, keyed)
@@ -223,8 +224,8 @@ class Resolver:
             if surname in forbidden or self._full_persons(surname) != [person]:
                 continue
             for other in self.tables.entities_named(surname):
-                row = self.tables.entity_row(other)
-                if row is None or other == person or row["type"] not in SURNAME_TYPES:
+                row = self.lookups.naming(other)
+                if row is None or other == person or row.type not in SURNAME_TYPES:
                     continue
                 if {row["key"] for row in self.tables.names_of(other)} == {surname}:
                     self._flush()  # the merge reads the members written so far
@@ -243,8 +244,8 @@ class Resolver:
             if " " not in key or key in forbidden:
                 continue
             for entity_id in self.tables.entities_named(key):
-                row = self.tables.entity_row(entity_id)
-                if row is not None and row["class"] != cls and row["class"] in CROSSABLE:
+                row = self.lookups.naming(entity_id)
+                if row is not None and row.cls != cls and row.cls in CROSSABLE:
                     return entity_id
         return None
 
@@ -273,19 +274,20 @@ class Resolver:
         for other, names in candidates.items():
             other = self._current(other)
             if other != chosen and keys & {k for _n, k in names}:
+                self.lookups.write_counts()  # the merge recounts names from the members
                 _merge_ids(self.tables, chosen, other)
                 self.lookups.forget()
                 self.replaced[other] = chosen
 
     def _maybe_rename(self, entity_id: str, entity: Entity, full: bool) -> None:
         """A person first seen by surname takes the full name; an ORG seen as an OUTLET becomes one."""
-        row = self.tables.entity_row(entity_id)
+        row = self.lookups.naming(entity_id)
         if row is None:
             return
-        if full and not row["full_name"]:
-            self.tables.rename_entity(entity_id, entity.name, entity.type, True)
-        elif entity.type == "OUTLET" and row["type"] == "ORG":
-            self.tables.rename_entity(entity_id, row["name"], "OUTLET", bool(row["full_name"]))
+        if full and not row.full_name:
+            self.lookups.rename_entity(entity_id, entity.name, entity.type, True)
+        elif entity.type == "OUTLET" and row.type == "ORG":
+            self.lookups.rename_entity(entity_id, row.name, "OUTLET", row.full_name)
 
 
 @dataclass(frozen=True, slots=True)
