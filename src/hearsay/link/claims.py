@@ -40,6 +40,7 @@ from ..relation import same_proposition as relation_same_proposition
 from ..relation.words import raw_stem
 from ..store.links import LinkTables
 from .across import MultilingualVectors
+from .cluster_keys import ClusterKeys
 from .embeddings import from_bytes, to_bytes, unit
 from .institutions import generic_institution, qualified_key
 from .names import name_key, person_name
@@ -199,8 +200,10 @@ class Clusterer:
     counts: dict[str, int] = field(default_factory=dict)  # key -> statements before this document
     counted: dict[str, int] = field(default_factory=dict)  # key -> statements of this document so far
     across: MultilingualVectors = field(init=False)
+    cluster_keys: ClusterKeys = field(init=False)
 
     def __post_init__(self) -> None:
+        self.cluster_keys = ClusterKeys(self.tables)
         self.across = MultilingualVectors(self.tables)
 
     def assign(
@@ -252,6 +255,7 @@ class Clusterer:
             title_score = clause_score(worded, plainly_stated=plainly)
             if best is None:
                 cluster_id = cluster_id_for(reading.document_id, statement.id)
+                self.cluster_keys.founded(cluster_id)
                 self.tables.create_cluster(
                     cluster_id,
                     text,
@@ -286,6 +290,7 @@ class Clusterer:
                 keys,
                 opposite,
             )
+            self.cluster_keys.added(cluster_id, keys)
         self.tables.count_keys_by(self.counted)
         self._tell_stories(reading.document_id, published, founders, members)
         return len(founders)
@@ -373,7 +378,7 @@ class Clusterer:
         norms = np.maximum(np.linalg.norm(centroids, axis=1), 1e-12)
         wordings = representatives @ vector
         scores = ((centroids @ vector) / norms + wordings) / 2
-        shared = self.tables.shared_keys([r["id"] for r in rows], keys)
+        shared = self.cluster_keys.shared([r["id"] for r in rows], keys)
         result = []
         for row, cosine, wording in zip(rows, scores.tolist(), wordings.tolist(), strict=True):
             common, common_entities = shared.get(row["id"], (0, 0))
