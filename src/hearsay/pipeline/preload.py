@@ -4,7 +4,8 @@
 embedder (about a second to load) do not depend on the readings, so ``LinkPreload.start`` loads
 them beside the reading (spaCy loads on another thread, and onnxruntime builds its session
 without holding the GIL); linking then finds them loaded. Nothing is loaded until a document is
-about to be read, so an ingest of stored documents alone loads nothing.
+about to be read, so an ingest of stored documents alone loads nothing; and only when the reading is
+in this process (``run.ingest_documents``): a worker pool may fork again, which wants no other thread.
 """
 
 from __future__ import annotations

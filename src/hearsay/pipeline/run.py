@@ -94,16 +94,20 @@ def ingest_documents(
 ) -> Summary:
     """Read and store documents (and pass failures through), then link the new ones unless told not to."""
     summary = summary if summary is not None else Summary()
+    engine = engine or default_engine()
     preload = LinkPreload()
+    # Worker processes may be forked again later (a crashed worker is replaced): no thread of ours
+    # may be running then, so the linker's models load beside the reading only when it is in process.
+    preloading = link and isinstance(engine, InProcess)
 
     def stored(document: Document) -> bool:
         if store.has(document.id):
             return True
-        if link:
+        if preloading:
             preload.start()  # the linker's models load while this document is read
         return False
 
-    stream = outcomes(items, engine or default_engine(), skip=stored)
+    stream = outcomes(items, engine, skip=stored)
     try:
         try:
             for _ in store_outcomes(store, stream, summary, on_outcome):
