@@ -90,6 +90,7 @@ def story_id_for(document_id: str, statement_id: str) -> str:
     return "st-" + hashlib.sha1(f"story:{document_id}:{statement_id}".encode()).hexdigest()[:12]
 
 
+@lru_cache(maxsize=65536)  # a cluster's wording meets the same contents again in copies of a report
 def same_proposition(a: str, b: str) -> tuple[bool, bool]:
     """``hearsay.relation.same_proposition``, or else one wording restating the other with detail.
 

@@ -9,6 +9,7 @@ continues. Memory holds one page of readings and vectors, whatever the corpus si
 
 from __future__ import annotations
 
+import sqlite3
 import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
@@ -56,6 +57,7 @@ def link_corpus(
     documents = new_clusters = embedded_total = 0
     embed_seconds = 0.0
     failures: list[str] = []
+    version: int | None = None  # the database's version after this run's last commit
     for page in tables.unlinked_pages(page_size):
         # Embedding happens before the write lock is taken, so that another writer (the server
         # beside a CLI ingest) never waits for it; new vectors are written inside the lock.
@@ -67,14 +69,18 @@ def link_corpus(
             tables.add_vectors(new_vectors)
             # The page was read before the lock: another process may have linked some of it since.
             page = tables.still_unlinked(page)
+            if version is None or _data_version(tables) != version:
+                _forget(resolver, clusterer)  # another process may have linked since this run's last page
             for reading in page:
                 try:
                     with tables.savepoint():
                         new_clusters += _link_document(tables, resolver, clusterer, reading, vectors, hashes)
                 except Exception as err:  # noqa: BLE001 - one bad reading must not stop the corpus
+                    _forget(resolver, clusterer)  # what it wrote is rolled back
                     failures.append(f"document {reading.document_id}: {type(err).__name__}: {err}")
                     continue
                 documents += 1
+        version = _data_version(tables)
         if progress is not None:
             progress(len(page))
     unmatched: list[dict[str, str]] = []
@@ -97,6 +103,19 @@ def link_corpus(
         "clusters": tables.cluster_count(),
         "seconds": round(time.monotonic() - started, 3),
     }
+
+
+def _data_version(tables: LinkTables) -> int | None:
+    """SQLite's ``data_version``: it changes when another connection commits (None on PostgreSQL)."""
+    if not isinstance(tables.conn, sqlite3.Connection):
+        return None
+    version: int = tables.conn.execute("PRAGMA data_version").fetchone()[0]
+    return version
+
+
+def _forget(resolver: Resolver, clusterer: Clusterer) -> None:
+    """Drop what the run keeps of the link tables in memory (``entity_lookups``)."""
+    resolver.lookups.forget()
 
 
 def _vectors(

@@ -33,6 +33,10 @@ PAGE_SIZE = 100
 # SQLite's page cache per connection, in KiB (its default is 2 MiB): the link tables' indexes of a
 # store of 10,000 documents stay in memory instead of being read back from the OS for each lookup.
 CACHE_KIB = 65_536
+# Prepared statements kept per connection (Python's default is 128). Linking asks queries whose
+# text varies with the number of keys (``IN (?, ?, ...)``, one ``UNION ALL`` per key): a few hundred
+# texts, each parsed and planned again whenever it fell out of the smaller cache.
+STATEMENT_CACHE = 1024
 
 
 class NotStored(StoreError, LookupError):
@@ -96,8 +100,8 @@ class SQLiteStore:
         # isolation_level=None: the store issues BEGIN/COMMIT itself, one transaction per document.
         if self.read_only:
             uri = Path(self.path).resolve().as_uri() + "?mode=ro"
-            return sqlite3.connect(uri, uri=True, isolation_level=None)
-        return sqlite3.connect(self.path, isolation_level=None)
+            return sqlite3.connect(uri, uri=True, isolation_level=None, cached_statements=STATEMENT_CACHE)
+        return sqlite3.connect(self.path, isolation_level=None, cached_statements=STATEMENT_CACHE)
 
     def _prepare(self, conn: sqlite3.Connection) -> None:
         conn.row_factory = sqlite3.Row
