@@ -192,3 +192,18 @@ def test_migration_fills_the_lists_of_a_store_linked_before(growing, backend):
         for table, rows in written.items():
             assert sorted(tuple(r) for r in migrated._conn.execute(f"SELECT * FROM {table}")) == rows
         assert_lists_are_the_full_reads(migrated)
+
+
+def test_entity_role_counts_sum_up_the_roles_with_their_documents(linked):
+    store, _ids = linked
+    conn = store._conn
+    compared = 0
+    for entity_id in _entity_ids(conn):
+        full = link_reads.entity_roles(conn, entity_id)
+        counted = link_pages.entity_role_counts(conn, entity_id)
+        assert counted == [
+            {"text": r["text"], "document_count": len(r["documents"]), "first": r["first"], "last": r["last"]}
+            for r in full
+        ]
+        compared += len(full)
+    assert compared > 0

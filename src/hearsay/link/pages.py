@@ -61,7 +61,8 @@ def entity_members(store: SQLiteStore, entity_id: str) -> list[dict[str, Any]]:
 
 
 def entity_summary(store: SQLiteStore, id_or_name: str) -> dict[str, Any] | None:
-    """An entity's names, type, roles and counts, without its lists (``entity_detail`` has them)."""
+    """An entity's names, type, roles (each with its ``document_count``, first and last dates) and
+    counts, without its lists (``entity_detail`` has them)."""
     entity_id = find_entity_id(store, id_or_name)
     row = link_reads.entity(store._conn, entity_id) if entity_id else None
     if row is None:
@@ -74,5 +75,5 @@ def entity_summary(store: SQLiteStore, id_or_name: str) -> dict[str, Any] | None
         "variants": link_reads.entity_variants(conn, row["id"]),
         "documents_count": row["documents"],
         "mentions": row["mentions"],
-        "roles": link_reads.entity_roles(conn, row["id"]),
+        "roles": link_pages.entity_role_counts(conn, row["id"]),
     }

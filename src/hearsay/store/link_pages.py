@@ -102,6 +102,17 @@ def entity_members(conn: sqlite3.Connection, entity_id: str, limit: int = 500) -
     return entity_lists.members(conn, entity_id, limit)
 
 
+def entity_role_counts(conn: sqlite3.Connection, entity_id: str) -> list[dict[str, Any]]:
+    """Each role of an entity with how many documents give it and its first and last dates (an
+    aggregate in SQL: a page shows the numbers, not the documents), in ``link_reads.entity_roles``'s order."""
+    cursor = conn.execute(
+        """SELECT role AS text, count(*) AS document_count, min(published) AS first, max(published) AS last
+        FROM link_roles WHERE entity_id = ? GROUP BY role ORDER BY role""",
+        (entity_id,),
+    )
+    return [dict(row) for row in cursor]
+
+
 def _page(
     sql: str, conn: sqlite3.Connection, entity_id: str, limit: int, offset: int
 ) -> list[dict[str, Any]]:

@@ -73,6 +73,7 @@ def entity_view(store: SQLiteStore, key: str, requested: dict[str, int]) -> dict
             return None
         fetchers = {name: sliced(found[name]) for name in ENTITY_LISTS}
         counts = {name: len(found[name]) for name in ENTITY_LISTS}
+        found["roles"] = [{**role, "document_count": len(role["documents"])} for role in found["roles"]]
         found["linked"] = False
         found["why"] = None
     found["sections"] = {
