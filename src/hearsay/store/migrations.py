@@ -201,6 +201,12 @@ INDEXED = Migration("0009_indexed_keys", INDEXED_KEYS)
 # when linked (store/entity_lists.py); filled for a store linked before.
 ENTITY_LIST_TABLES = Migration("0010_entity_lists", ENTITY_LISTS)
 
+# Issue 18: who made an entity decision (merge, split), as corrections record it; '' before.
+DECISION_WHO = Migration(
+    "0013_decision_who",
+    ("ALTER TABLE link_decisions ADD COLUMN who TEXT NOT NULL DEFAULT ''",),
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     TABLES,
     INDEXES,
@@ -212,6 +218,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     CORRECTIONS,
     INDEXED,
     ENTITY_LIST_TABLES,
+    DECISION_WHO,
 )
 
 _LEDGER = """CREATE TABLE IF NOT EXISTS migrations (
