@@ -407,6 +407,13 @@ def query_step(work: Path, size: int, runs: int, db_url: str | None = None) -> d
                 lambda c: link_queries.evidence(store, proposition=c), pick(contents)[: max(5, runs // 4)]
             ),
         }
+        # What the web entity page computes for its first visitor (a page of each list, counts, roles,
+        # why), its arguments drawn apart so the rows above keep theirs.
+        views = random.Random(18)
+        results["entity page, web view (computed, not remembered)"] = _timed(
+            lambda e: _computed_entity_view(store, e),
+            [views.choice(entity_ids) for _ in range(runs)],
+        )
     client = TestClient(create_app(str(path)), base_url="http://127.0.0.1")
     api = {
         "GET /api/v1/statements?source=": lambda s: client.get("/api/v1/statements", params={"source": s}),
@@ -443,6 +450,14 @@ def _computed_entity_detail(store: Any, entity_id: str) -> Any:
 
     computed = getattr(link_queries, "_entity_detail", None)  # (older commits remember nothing)
     return (computed or link_queries.entity_detail)(store, entity_id)
+
+
+def _computed_entity_view(store: Any, entity_id: str) -> Any:
+    from hearsay.link import remembered
+    from hearsay.web.entities import entity_view
+
+    remembered._DATABASES.clear()  # nothing remembered: the first request after a change
+    return entity_view(store, entity_id, {})
 
 
 def _ok(response: Any) -> None:

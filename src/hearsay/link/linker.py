@@ -169,4 +169,5 @@ def _link_document(
     mapping = resolver.resolve(reading)
     founded = clusterer.assign(reading, mapping, vectors, hashes.get(reading.document_id, {}))
     tables.add_provenance(provenance_edges(reading, mapping))
+    tables.refresh_entity_lists([reading.document_id])
     return founded

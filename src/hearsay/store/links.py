@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import StoreError
 from ..model import Document, Reading
-from . import rows
+from . import entity_lists, rows
 from .migrations import now
 from .queries import fold
 
@@ -37,6 +37,8 @@ LINK_DERIVED = (
     "link_key_counts",
     "link_provenance",
     "link_stories",
+    "link_entity_lists",
+    "link_entity_list_counts",
 )  # link_embeddings survives a rebuild too: a vector depends on the text alone.
 
 
@@ -305,7 +307,12 @@ class LinkTables:
                 "AND o.role = link_roles.role AND o.document_id = link_roles.document_id)",
                 (target, source, document_id, local_id, target),
             )
+        self.refresh_entity_lists([document_id for document_id, _local, _name in moved])
         return moved
+
+    def refresh_entity_lists(self, document_ids: Sequence[str]) -> None:
+        """Rewrite these documents' rows of the entities' lists (``entity_lists``) from their links."""
+        entity_lists.refresh(self.conn, document_ids)
 
     def names_of(self, entity_id: str) -> list[sqlite3.Row]:
         return self.conn.execute(

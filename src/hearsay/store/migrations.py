@@ -16,6 +16,7 @@ import sqlite3
 from dataclasses import dataclass
 
 from ..errors import StoreError
+from .entity_lists import ENTITY_LISTS
 from .keys import INDEXED_KEYS
 from .link_tables import LINK_TABLES, PROPOSITION_TABLES
 
@@ -196,6 +197,10 @@ CORRECTIONS = Migration(
 # (store/keys.py); filled for the documents stored before.
 INDEXED = Migration("0009_indexed_keys", INDEXED_KEYS)
 
+# Each linked entity's lists (said, said about, documents) in time order, with their lengths, written
+# when linked (store/entity_lists.py); filled for a store linked before.
+ENTITY_LIST_TABLES = Migration("0010_entity_lists", ENTITY_LISTS)
+
 # Issue 18: who made an entity decision (merge, split), as corrections record it; '' before.
 DECISION_WHO = Migration(
     "0013_decision_who",
@@ -212,6 +217,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     STATEMENT_MEDIUM_RULES,
     CORRECTIONS,
     INDEXED,
+    ENTITY_LIST_TABLES,
     DECISION_WHO,
 )
 
