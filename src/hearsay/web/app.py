@@ -6,7 +6,10 @@ uvicorn.run(app, host="127.0.0.1", port=8000)
 
 from __future__ import annotations
 
+import asyncio
+import logging
 import os
+import time
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from importlib import resources
@@ -61,6 +64,7 @@ def create_app(
     allowed_hosts: list[str] | None = None,
     read_tokens: Sequence[str] = (),
     max_upload_bytes: int | None = None,
+    warm: bool = False,
 ) -> FastAPI:
     """The hearsay web app over the SQLite store at ``db_path``.
 
@@ -71,11 +75,15 @@ def create_app(
     is a wildcard address (``0.0.0.0``), whose clients use names this server cannot know.
     A request body over ``max_upload_bytes`` ($HEARSAY_MAX_UPLOAD_BYTES) is refused while it
     streams, and a request without the token it needs before its body is read.
+    With ``warm`` (``hearsay serve``) the models the evidence view uses are loaded before the first
+    request is answered (``warm_up``), not by the first visitor of a claim page.
     """
     db = Database(db_path)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        if warm:
+            await asyncio.to_thread(warm_up, db)
         yield
         db.close()
 
@@ -117,6 +125,20 @@ def create_app(
     app.mount("/static", StaticFiles(directory=static), name="static")
     openapi.install(app)
     return app
+
+
+def warm_up(db: Database) -> None:
+    """Load the evidence view's models for ``db`` (``evidence_view.warm_up``); a failure is logged, and
+    the request that needs the model then reports it."""
+    from ..link.evidence_view import warm_up as warm_evidence
+
+    started = time.monotonic()
+    try:
+        warm_evidence(db.reader())
+    except Exception as error:  # noqa: BLE001 - the server still serves what needs no model
+        logging.getLogger(__name__).warning("models not loaded at start: %s", error)
+        return
+    logging.getLogger(__name__).info("models loaded in %.1f s", time.monotonic() - started)
 
 
 def default_hosts(host: str) -> list[str]:
