@@ -20,9 +20,9 @@
 from __future__ import annotations
 
 import heapq
-from dataclasses import replace
 import sqlite3
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
