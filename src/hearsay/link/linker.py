@@ -23,6 +23,7 @@ from .duplicates import bands, find_duplicate, signature
 from .embeddings import from_bytes, load_embedder, text_hash, to_bytes
 from .entities import Resolver
 from .provenance_edges import provenance_edges
+from .summaries import fill_summaries
 
 if TYPE_CHECKING:
     from ..store.sqlite import SQLiteStore
@@ -41,7 +42,8 @@ def link_corpus(
 
     ``{"documents": linked now, "already": linked before, "entities", "clusters", "new_clusters",
     "embedded": texts embedded now, "embed_seconds", "indexed": vectors added to the
-    nearest-neighbour index, "index_seconds", "seconds", "failures": [messages]}``. A
+    nearest-neighbour index, "index_seconds", "summarised": cluster summaries stored,
+    "seconds", "failures": [messages]}``. A
     document whose linking fails is rolled back alone, named in ``failures`` and retried next run.
     Manual merges and splits are replayed after a rebuild and respected during every run.
     """
@@ -79,6 +81,10 @@ def link_corpus(
     if rebuild:
         with tables.transaction():
             decisions_.replay(tables)
+    summarised = 0
+    if not store.read_only:
+        with tables.transaction():
+            summarised = fill_summaries(tables.conn)  # the clusters this run changed (all after a rebuild)
     indexing = time.monotonic()
     indexed = store.sync_vector_index() if not store.read_only else 0
     return {
@@ -92,6 +98,7 @@ def link_corpus(
         "index_seconds": round(time.monotonic() - indexing, 3),
         "entities": tables.entity_count(),
         "clusters": tables.cluster_count(),
+        "summarised": summarised,
         "seconds": round(time.monotonic() - started, 3),
     }
 

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..corrections.records import Correction
 from ..model import Reading
+from . import cluster_summaries
 
 if TYPE_CHECKING:
     from .sqlite import SQLiteStore
@@ -111,6 +112,7 @@ class CorrectionTable:
         """Keep the linked layer's per-statement rows in step with a corrected or re-read reading:
         statements gone leave their clusters; a statement's source entity is looked up again."""
         document_id = reading.document_id
+        cluster_summaries.forget_documents(self.conn, [document_id])
         ids = [statement.id for statement in reading.statements]
         marks = ", ".join("?" * len(ids))
         where = f"AND statement_id NOT IN ({marks})" if ids else ""

@@ -16,6 +16,7 @@ import sqlite3
 from dataclasses import dataclass
 
 from ..errors import StoreError
+from .cluster_summaries import SUMMARY_TABLES
 from .keys import INDEXED_KEYS
 from .link_tables import LINK_TABLES, PROPOSITION_TABLES
 
@@ -196,6 +197,10 @@ CORRECTIONS = Migration(
 # (store/keys.py); filled for the documents stored before.
 INDEXED = Migration("0009_indexed_keys", INDEXED_KEYS)
 
+# Each claim cluster's summary (store/cluster_summaries.py), so the claim list reads no members; empty
+# here, filled by the next `hearsay link` (or a server's start), computed from the members until then.
+CLUSTER_SUMMARIES = Migration("0011_cluster_summaries", SUMMARY_TABLES)
+
 MIGRATIONS: tuple[Migration, ...] = (
     TABLES,
     INDEXES,
@@ -206,6 +211,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     STATEMENT_MEDIUM_RULES,
     CORRECTIONS,
     INDEXED,
+    CLUSTER_SUMMARIES,
 )
 
 _LEDGER = """CREATE TABLE IF NOT EXISTS migrations (
