@@ -59,7 +59,9 @@ def read(conn: sqlite3.Connection, cluster_ids: Sequence[str]) -> dict[str, dict
     for start in range(0, len(cluster_ids), 500):
         chunk = list(cluster_ids[start : start + 500])
         marks = ", ".join("?" * len(chunk))
-        cursor = conn.execute(f"SELECT {', '.join(_COLUMNS)} FROM {TABLE} WHERE cluster_id IN ({marks})", chunk)
+        cursor = conn.execute(
+            f"SELECT {', '.join(_COLUMNS)} FROM {TABLE} WHERE cluster_id IN ({marks})", chunk
+        )
         for row in cursor:
             summary = dict(zip(_COLUMNS, row, strict=True))
             summary["stances"] = json.loads(summary["stances"])

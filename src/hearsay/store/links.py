@@ -16,8 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import StoreError
 from ..model import Document, Reading
-from . import rows
-from . import cluster_summaries
+from . import cluster_summaries, rows
 from .migrations import now
 from .queries import fold
 
