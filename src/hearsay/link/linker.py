@@ -23,7 +23,7 @@ from .duplicates import bands, find_duplicate, signature
 from .embeddings import from_bytes, load_embedder, text_hash, to_bytes
 from .entities import Resolver
 from .provenance_edges import provenance_edges
-from .summaries import fill_summaries
+from .summaries import fill_in_transaction
 
 if TYPE_CHECKING:
     from ..store.sqlite import SQLiteStore
@@ -84,7 +84,9 @@ def link_corpus(
     summarised = 0
     if not store.read_only:
         with tables.transaction():
-            summarised = fill_summaries(tables.conn)  # the clusters this run changed (all after a rebuild)
+            summarised = fill_in_transaction(
+                tables.conn
+            )  # the clusters this run changed (all after a rebuild)
     indexing = time.monotonic()
     indexed = store.sync_vector_index() if not store.read_only else 0
     return {

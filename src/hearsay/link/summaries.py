@@ -21,12 +21,15 @@ from __future__ import annotations
 import hashlib
 import sqlite3
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..model import Proposition, verdict_of
 from ..store import cluster_summaries, link_reads
 from .names import name_key
 from .titles import title_of
+
+if TYPE_CHECKING:
+    from ..store.sqlite import SQLiteStore
 
 HIDDEN = ("ingested_at",)
 
@@ -166,9 +169,20 @@ def _count(values: Iterable[str]) -> dict[str, int]:
 FILL_BATCH = 200
 
 
-def fill_summaries(conn: sqlite3.Connection) -> int:
-    """Store the summary of every cluster that has none (``store.cluster_summaries``); returns how many.
-    Call it inside a write transaction (``hearsay link`` does, after linking)."""
+def missing_summaries(store: SQLiteStore) -> bool:
+    """Whether a cluster of this store has no stored summary."""
+    return link_reads.has_link_tables(store._conn) and bool(cluster_summaries.missing(store._conn))
+
+
+def fill_summaries(store: SQLiteStore) -> int:
+    """Store the summary of every cluster that has none (``store.cluster_summaries``), in one
+    transaction; returns how many."""
+    with store.transaction() as conn:
+        return fill_in_transaction(conn)
+
+
+def fill_in_transaction(conn: sqlite3.Connection) -> int:
+    """``fill_summaries`` inside the caller's write transaction (``hearsay link``'s, after linking)."""
     ids = cluster_summaries.missing(conn)
     for start in range(0, len(ids), FILL_BATCH):
         chunk = ids[start : start + FILL_BATCH]

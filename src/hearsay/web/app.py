@@ -131,10 +131,13 @@ def warm_up(db: Database) -> None:
     """Load the evidence view's models for ``db`` (``evidence_view.warm_up``); a failure is logged, and
     the request that needs the model then reports it."""
     from ..link.evidence_view import warm_up as warm_evidence
+    from ..link.summaries import fill_summaries, missing_summaries
 
     started = time.monotonic()
     try:
         warm_evidence(db.reader())
+        if db.write_error is None and missing_summaries(db.reader()):
+            db.write(fill_summaries)  # a store linked before 0011_cluster_summaries
     except Exception as error:  # noqa: BLE001 - the server still serves what needs no model
         logging.getLogger(__name__).warning("models not loaded at start: %s", error)
         return
