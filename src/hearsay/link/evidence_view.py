@@ -40,11 +40,12 @@ from ..model import (
     one_of,
     verdict_of,
 )
-from ..relation import Claim, default_scorer, proposition_frame
+from ..relation import Claim, RuleScorer, default_scorer, proposition_frame
 from ..relation.crosslingual import ABOUT, relate_by_meaning
 from ..relation.words import is_content_word, needs_meaning, tokens
 from ..store import evidence_reads, link_reads
 from ..store.links import LinkTables
+from . import evidence_answers
 from .embeddings import (
     MULTILINGUAL_PREFIX,
     from_bytes,
@@ -87,16 +88,26 @@ def evidence(
     500 a side, the API 100: one computation serves both).
     """
     scorer = default_scorer()
-    key = (
-        "evidence",
-        cluster_id,
-        proposition,
-        f"{type(scorer).__module__}.{type(scorer).__qualname__}",
-    )
-    whole = remembered(
-        store, key, lambda: _evidence(store, cluster_id=cluster_id, proposition=proposition, limit=None)
-    )
+    name = f"{type(scorer).__module__}.{type(scorer).__qualname__}"
+    key = ("evidence", cluster_id, proposition, name)
+    whole = remembered(store, key, lambda: _kept_or_computed(store, cluster_id, proposition, name))
     return limited(whole, limit)
+
+
+def _kept_or_computed(
+    store: SQLiteStore, cluster_id: str | None, proposition: str | None, scorer: str
+) -> Evidence:
+    """The whole answer as kept on disk for the store's present state (``evidence_answers``), else
+    computed and kept. The state is read before computing, so a write meanwhile leaves it stale."""
+    if not isinstance(default_scorer(), RuleScorer) or not link_reads.has_link_tables(store._conn):
+        return _evidence(store, cluster_id=cluster_id, proposition=proposition, limit=None)
+    asked = evidence_answers.question(cluster_id, proposition, scorer)
+    now = evidence_answers.state(store)
+    found = evidence_answers.recall(store, asked, now)
+    if found is None:
+        found = _evidence(store, cluster_id=cluster_id, proposition=proposition, limit=None)
+        evidence_answers.keep(store, asked, now, found)
+    return found
 
 
 def limited(found: Evidence, limit: int | None) -> Evidence:
@@ -129,6 +140,7 @@ def warm_up(store: SQLiteStore) -> None:
     ).fetchone()
     if other_scripts is not None:
         load_multilingual().encode([WARM_PROPOSITION])
+    evidence_answers.code_version()  # hashes hearsay's files once
 
 
 def _evidence(

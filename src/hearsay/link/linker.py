@@ -23,7 +23,7 @@ from .duplicates import bands, find_duplicate, signature
 from .embeddings import from_bytes, load_embedder, text_hash, to_bytes
 from .entities import Resolver
 from .provenance_edges import provenance_edges
-from .summaries import fill_in_transaction
+from .summaries import fill_in_transaction, missing_summaries
 
 if TYPE_CHECKING:
     from ..store.sqlite import SQLiteStore
@@ -82,11 +82,10 @@ def link_corpus(
         with tables.transaction():
             decisions_.replay(tables)
     summarised = 0
-    if not store.read_only:
+    # The summaries of the clusters this run changed (all after a rebuild); no write without any.
+    if not store.read_only and missing_summaries(store):
         with tables.transaction():
-            summarised = fill_in_transaction(
-                tables.conn
-            )  # the clusters this run changed (all after a rebuild)
+            summarised = fill_in_transaction(tables.conn)
     indexing = time.monotonic()
     indexed = store.sync_vector_index() if not store.read_only else 0
     return {

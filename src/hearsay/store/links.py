@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import StoreError
 from ..model import Document, Reading
-from . import cluster_summaries, rows
+from . import cluster_summaries, generation, rows
 from .migrations import now
 from .queries import fold
 
@@ -61,6 +61,7 @@ class LinkTables:
         self.conn.execute("BEGIN IMMEDIATE")
         try:
             yield
+            generation.bump(self.conn)
         except BaseException:
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")

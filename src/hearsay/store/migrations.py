@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from ..errors import StoreError
 from .cluster_summaries import SUMMARY_TABLES
+from .generation import GENERATION_TABLES
 from .keys import INDEXED_KEYS
 from .link_tables import LINK_TABLES, PROPOSITION_TABLES
 
@@ -199,7 +200,9 @@ INDEXED = Migration("0009_indexed_keys", INDEXED_KEYS)
 
 # Each claim cluster's summary (store/cluster_summaries.py), so the claim list reads no members; empty
 # here, filled by the next `hearsay link` (or a server's start), computed from the members until then.
-CLUSTER_SUMMARIES = Migration("0011_cluster_summaries", SUMMARY_TABLES)
+# And the store's generation (store/generation.py), raised by every write transaction, which the
+# evidence answers kept on disk are checked against.
+CLUSTER_SUMMARIES = Migration("0011_cluster_summaries", SUMMARY_TABLES + GENERATION_TABLES)
 
 MIGRATIONS: tuple[Migration, ...] = (
     TABLES,
