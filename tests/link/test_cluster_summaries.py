@@ -112,6 +112,7 @@ def test_an_older_store_is_summarised_by_its_next_link(tmp_path):
         expected = _computed(store)
         # As a store linked before 0011: no table, the migration not recorded.
         store._conn.execute("DROP TABLE link_cluster_summaries")
+        store._conn.execute("DROP TABLE store_state")
         store._conn.execute("DELETE FROM migrations WHERE name = '0011_cluster_summaries'")
     with Store(path) as store:  # migrated on opening: the table is there, and empty
         assert not _stored(store)
