@@ -94,3 +94,13 @@ def test_no_answers_file_for_an_in_memory_store():
     with Store(":memory:") as store:
         assert evidence_answers.answers_file(store) is None
         assert evidence(store, proposition=LEAK).verdict == "no evidence"
+
+
+def test_a_database_made_anew_at_the_same_path_has_another_state(tmp_path):
+    path = tmp_path / "again.db"
+    with Store(path) as store:
+        first = evidence_answers.state(store)
+    for suffix in ("", "-wal", "-shm"):
+        (tmp_path / f"again.db{suffix}").unlink(missing_ok=True)
+    with Store(path) as store:
+        assert evidence_answers.state(store) != first  # same generation, another database

@@ -5,7 +5,8 @@
 (``<database>.answers``; for PostgreSQL, one per database in the vector cache folder), each with the
 state of the store it was computed from:
 
-* the store's generation (``store.generation``: every committed write transaction raises it);
+* the database's creation time and its generation (``store.generation``: every committed write
+  transaction raises it);
 * the nearest-neighbour index file's stamp (the index grows without a write to the database);
 * the number of applied migrations;
 * a version of the code and models that compute it (a hash of hearsay's own files, the versions of
@@ -78,8 +79,10 @@ def question(cluster_id: str | None, proposition: str | None, scorer: str) -> st
 def state(store: SQLiteStore) -> str:
     """The store's state an answer is computed from (see the module's docstring)."""
     conn = store._conn
-    migrations = conn.execute("SELECT count(*) FROM migrations").fetchone()[0]
-    return f"{generation.current(conn)}:{migrations}:{_index_stamp(store)}"
+    # When the database was created (its first migration, to the microsecond) tells it from another
+    # made at the same path later; the count of migrations, a store upgraded since.
+    created, migrations = conn.execute("SELECT min(applied_at), count(*) FROM migrations").fetchone()
+    return f"{created}:{generation.current(conn)}:{migrations}:{_index_stamp(store)}"
 
 
 def _index_stamp(store: SQLiteStore) -> str:
@@ -118,7 +121,8 @@ def recall(store: SQLiteStore, asked: str, now: str) -> Evidence | None:
     if path is None or not path.exists():
         return None
     try:
-        with _open(path) as conn:
+        with _LOCK:
+            conn = _connection(path)
             row = conn.execute("SELECT state, answer FROM answers WHERE question = ?", (asked,)).fetchone()
     except (sqlite3.Error, OSError):
         return None
@@ -136,9 +140,9 @@ def keep(store: SQLiteStore, asked: str, computed_at: str, answer: Evidence) -> 
     blob = encode(answer)
     try:
         with _LOCK:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            with _open(path) as conn:
-                conn.execute("BEGIN IMMEDIATE")
+            conn = _connection(path)
+            conn.execute("BEGIN IMMEDIATE")
+            try:
                 conn.execute("DELETE FROM answers WHERE state <> ?", (computed_at,))
                 stamp = conn.execute("SELECT coalesce(max(kept_at), 0) + 1 FROM answers").fetchone()[0]
                 conn.execute(
@@ -148,25 +152,29 @@ def keep(store: SQLiteStore, asked: str, computed_at: str, answer: Evidence) -> 
                     (asked, computed_at, blob, stamp),
                 )
                 conn.execute("DELETE FROM answers WHERE kept_at <= ?", (stamp - KEEP,))
-                conn.execute("COMMIT")
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+            conn.execute("COMMIT")
     except (sqlite3.Error, OSError):
         return
 
 
-class _open:
-    """A short-lived connection to the answers file (created with its table when missing)."""
+# One connection per answers file and process, used under ``_LOCK`` (opening one per answer would
+# checkpoint the file's log each time it closes).
+_CONNECTIONS: dict[Path, sqlite3.Connection] = {}
 
-    def __init__(self, path: Path) -> None:
-        self.path = path
 
-    def __enter__(self) -> sqlite3.Connection:
-        self.conn = sqlite3.connect(self.path, timeout=0.2, isolation_level=None)
-        self.conn.execute("PRAGMA journal_mode = WAL")
-        self.conn.execute(_SCHEMA)
-        return self.conn
-
-    def __exit__(self, *exc_info: object) -> None:
-        self.conn.close()
+def _connection(path: Path) -> sqlite3.Connection:
+    found = _CONNECTIONS.get(path)
+    if found is None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        found = sqlite3.connect(path, timeout=0.2, isolation_level=None, check_same_thread=False)
+        found.execute("PRAGMA journal_mode = WAL")
+        found.execute("PRAGMA synchronous = NORMAL")  # a cache: no wait for the disk on each answer
+        found.execute(_SCHEMA)
+        _CONNECTIONS[path] = found
+    return found
 
 
 # --- the answer as bytes: compressed JSON of every field, read back into the same records ------------

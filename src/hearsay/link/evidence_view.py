@@ -331,9 +331,9 @@ def _other_script_kin(
     clusters = _clusters(items)[:KIN_CLUSTERS]
     found: dict[str, None] = {}
     for cluster_id in clusters:
-        for row in link_reads.statements_of_cluster(conn, cluster_id, limit=KIN_MEMBERS):
-            if row["document_id"] not in seen and needs_meaning(proposition, row["content"] or ""):
-                found.setdefault(row["document_id"], None)
+        for document_id, content in evidence_reads.cluster_contents(conn, cluster_id, KIN_MEMBERS):
+            if document_id not in seen and needs_meaning(proposition, content or ""):
+                found.setdefault(document_id, None)
     return list(found)[: max(0, MAX_DOCUMENTS - len(seen))]
 
 

@@ -182,15 +182,22 @@ def cluster_members(store: SQLiteStore, cluster_id: str) -> list[LinkedStatement
     """A cluster's member statements, in time order ([] for an unknown id)."""
     if not _ready(store):
         return []
-    conn = store._conn
     return list(
         remembered(
             store,
             ("cluster members", cluster_id),
-            lambda: tuple(
-                LinkedStatement.from_row(r) for r in link_reads.statements_of_cluster(conn, cluster_id)
-            ),
+            lambda: tuple(LinkedStatement.from_row(r) for r in _cluster_rows(store, cluster_id)),
         )
+    )
+
+
+def _cluster_rows(store: SQLiteStore, cluster_id: str) -> tuple[dict[str, Any], ...]:
+    """A cluster's member rows in time order, read once for its members and its provenance (callers
+    only read them)."""
+    return remembered(
+        store,
+        ("cluster rows", cluster_id),
+        lambda: tuple(link_reads.statements_of_cluster(store._conn, cluster_id)),
     )
 
 
@@ -244,7 +251,7 @@ def provenance(store: SQLiteStore, cluster_id: str) -> Provenance:
 
 def _provenance(store: SQLiteStore, cluster_id: str) -> Provenance:
     conn = store._conn
-    rows = link_reads.statements_of_cluster(conn, cluster_id)
+    rows = list(_cluster_rows(store, cluster_id))
     if not rows:
         return Provenance()
     documents = sorted({r["document_id"] for r in rows})

@@ -132,9 +132,11 @@ def warm_up(db: Database) -> None:
     the request that needs the model then reports it."""
     from ..link.evidence_view import warm_up as warm_evidence
     from ..link.summaries import fill_summaries, missing_summaries
+    from .render import compile_templates
 
     started = time.monotonic()
     try:
+        compile_templates()
         warm_evidence(db.reader())
         if db.write_error is None and missing_summaries(db.reader()):
             db.write(fill_summaries)  # a store linked before 0011_cluster_summaries
