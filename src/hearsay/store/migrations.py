@@ -204,6 +204,12 @@ INDEXED = Migration("0009_indexed_keys", INDEXED_KEYS)
 # evidence answers kept on disk are checked against.
 CLUSTER_SUMMARIES = Migration("0011_cluster_summaries", SUMMARY_TABLES + GENERATION_TABLES)
 
+# Issue 18: who made an entity decision (merge, split), as corrections record it; '' before.
+DECISION_WHO = Migration(
+    "0013_decision_who",
+    ("ALTER TABLE link_decisions ADD COLUMN who TEXT NOT NULL DEFAULT ''",),
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     TABLES,
     INDEXES,
@@ -215,6 +221,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     CORRECTIONS,
     INDEXED,
     CLUSTER_SUMMARIES,
+    DECISION_WHO,
 )
 
 _LEDGER = """CREATE TABLE IF NOT EXISTS migrations (
