@@ -120,6 +120,11 @@ def answers_file(store: SQLiteStore) -> Path | None:
 
 def recall(store: SQLiteStore, asked: str, now: str) -> Evidence | None:
     """The answer kept for ``asked`` at the store's state ``now``, else None."""
+    found = _recall_blob(store, asked, now)
+    return None if found is None else decode(found)
+
+
+def _recall_blob(store: SQLiteStore, asked: str, now: str) -> bytes | None:
     path = answers_file(store)
     if path is None or not path.exists():
         return None
@@ -131,7 +136,7 @@ def recall(store: SQLiteStore, asked: str, now: str) -> Evidence | None:
         return None
     if row is None or row[0] != now:
         return None
-    return decode(row[1])
+    return bytes(row[1])
 
 
 def keep(store: SQLiteStore, asked: str, computed_at: str, answer: Evidence) -> None:
@@ -154,7 +159,10 @@ def flush() -> None:
 
 
 def _write(path: Path, asked: str, computed_at: str, answer: Evidence) -> None:
-    blob = encode(answer)
+    _write_blob(path, asked, computed_at, encode(answer))
+
+
+def _write_blob(path: Path, asked: str, computed_at: str, blob: bytes) -> None:
     try:
         with _LOCK:
             conn = _connection(path)
