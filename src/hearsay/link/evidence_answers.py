@@ -28,6 +28,7 @@ import platform
 import sqlite3
 import threading
 import zlib
+from collections import OrderedDict
 from concurrent.futures import Future, ThreadPoolExecutor, wait
 from functools import cache
 from importlib import metadata
@@ -187,18 +188,24 @@ def _write_blob(path: Path, asked: str, computed_at: str, blob: bytes) -> None:
 
 # One connection per answers file and process, used under ``_LOCK`` (opening one per answer would
 # checkpoint the file's log each time it closes).
-_CONNECTIONS: dict[Path, sqlite3.Connection] = {}
+# The files of the last few databases asked stay open; the least recently used is closed first.
+_CONNECTIONS: OrderedDict[Path, sqlite3.Connection] = OrderedDict()
+OPEN_FILES = 4
 
 
 def _connection(path: Path) -> sqlite3.Connection:
     found = _CONNECTIONS.get(path)
-    if found is None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        found = sqlite3.connect(path, timeout=0.2, isolation_level=None, check_same_thread=False)
-        found.execute("PRAGMA journal_mode = WAL")
-        found.execute("PRAGMA synchronous = NORMAL")  # a cache: no wait for the disk on each answer
-        found.execute(_SCHEMA)
-        _CONNECTIONS[path] = found
+    if found is not None:
+        _CONNECTIONS.move_to_end(path)
+        return found
+    path.parent.mkdir(parents=True, exist_ok=True)
+    found = sqlite3.connect(path, timeout=0.2, isolation_level=None, check_same_thread=False)
+    found.execute("PRAGMA journal_mode = WAL")
+    found.execute("PRAGMA synchronous = NORMAL")  # a cache: no wait for the disk on each answer
+    found.execute(_SCHEMA)
+    _CONNECTIONS[path] = found
+    while len(_CONNECTIONS) > OPEN_FILES:
+        _CONNECTIONS.popitem(last=False)[1].close()
     return found
 
 
