@@ -24,6 +24,7 @@ from .duplicates import bands, find_duplicate, signature
 from .embeddings import from_bytes, load_embedder, text_hash, to_bytes
 from .entities import Resolver
 from .provenance_edges import provenance_edges
+from .summaries import fill_in_transaction, missing_summaries
 
 if TYPE_CHECKING:
     from ..store.sqlite import SQLiteStore
@@ -42,8 +43,8 @@ def link_corpus(
 
     ``{"documents": linked now, "already": linked before, "entities", "clusters", "new_clusters",
     "embedded": texts embedded now, "embed_seconds", "indexed": vectors added to the
-    nearest-neighbour index, "index_seconds", "seconds", "failures": [messages],
-    "unmatched_decisions": [merges and splits a rebuild found no entity for]}``. A
+    nearest-neighbour index, "index_seconds", "summarised": cluster summaries stored, "seconds",
+    "failures": [messages], "unmatched_decisions": [merges and splits a rebuild found no entity for]}``. A
     document whose linking fails is rolled back alone, named in ``failures`` and retried next run.
     Manual merges and splits are replayed after a rebuild and respected during every run.
     """
@@ -87,6 +88,11 @@ def link_corpus(
     if rebuild:
         with tables.transaction():
             _replayed, unmatched = decisions_.replay(tables)
+    summarised = 0
+    # The summaries of the clusters this run changed (all after a rebuild); no write without any.
+    if not store.read_only and missing_summaries(store):
+        with tables.transaction():
+            summarised = fill_in_transaction(tables.conn)
     indexing = time.monotonic()
     indexed = store.sync_vector_index() if not store.read_only else 0
     return {
@@ -101,6 +107,7 @@ def link_corpus(
         "index_seconds": round(time.monotonic() - indexing, 3),
         "entities": tables.entity_count(),
         "clusters": tables.cluster_count(),
+        "summarised": summarised,
         "seconds": round(time.monotonic() - started, 3),
     }
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..corrections.records import Correction
 from ..model import Reading
-from . import entity_lists
+from . import cluster_summaries, entity_lists
 
 if TYPE_CHECKING:
     from .sqlite import SQLiteStore
@@ -113,6 +113,7 @@ class CorrectionTable:
         statements gone leave their clusters; a statement's source entity is looked up again; the
         entities' lists (``entity_lists``) are rewritten for the document."""
         document_id = reading.document_id
+        cluster_summaries.forget_documents(self.conn, [document_id])
         ids = [statement.id for statement in reading.statements]
         marks = ", ".join("?" * len(ids))
         where = f"AND statement_id NOT IN ({marks})" if ids else ""

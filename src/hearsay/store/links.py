@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import StoreError
 from ..model import Document, Reading
-from . import entity_lists, rows
+from . import cluster_summaries, entity_lists, generation, rows
 from .migrations import now
 from .queries import fold
 
@@ -39,6 +39,7 @@ LINK_DERIVED = (
     "link_stories",
     "link_entity_lists",
     "link_entity_list_counts",
+    "link_cluster_summaries",
 )  # link_embeddings survives a rebuild too: a vector depends on the text alone.
 
 
@@ -67,6 +68,7 @@ class LinkTables:
         self.conn.execute("BEGIN IMMEDIATE")
         try:
             yield
+            generation.bump(self.conn)
             self.conn.execute("COMMIT")  # on PostgreSQL, a pipelined write's error may surface here
         except BaseException:
             if self.conn.in_transaction:
@@ -250,6 +252,7 @@ class LinkTables:
 
     def add_members(self, members: Sequence[tuple[Any, ...]]) -> None:
         """Many ``add_member`` rows (document, local id, entity, name, type, mentions) in one call."""
+        cluster_summaries.forget_documents(self.conn, [m[0] for m in members])
         self.conn.executemany("INSERT OR REPLACE INTO link_members VALUES (?, ?, ?, ?, ?, ?)", members)
 
     def add_roles_of(self, roles: Sequence[tuple[Any, ...]]) -> None:
@@ -294,6 +297,7 @@ class LinkTables:
             (source,),
         ).fetchall()
         moved = [tuple(m) for m in members if local_names is None or m["name"] in local_names]
+        cluster_summaries.forget_sources(self.conn, [(m[0], m[1]) for m in moved])
         for document_id, local_id, _name in moved:
             self.conn.execute(
                 "UPDATE link_members SET entity_id = ? WHERE document_id = ? AND local_id = ?",
@@ -534,6 +538,8 @@ class LinkTables:
         keys: Sequence[str],
         opposite: bool = False,
     ) -> None:
+        cluster_summaries.forget_statement(self.conn, document_id, statement_id)  # the cluster it leaves
+        cluster_summaries.forget_cluster(self.conn, cluster_id)
         self.conn.execute(
             """INSERT OR REPLACE INTO link_statements
                 (document_id, statement_id, cluster_id, entity_id, similarity, text_hash, opposite)

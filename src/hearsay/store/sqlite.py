@@ -21,7 +21,7 @@ from typing import Any
 
 from ..errors import StoreError
 from ..model import Document, Reading
-from . import database_url, keys, queries, rows, vector_index
+from . import database_url, generation, keys, queries, rows, vector_index
 from .migrations import migrate, now, pending
 
 # How long a write waits for another process's write lock before giving up ("database is
@@ -158,6 +158,7 @@ class SQLiteStore:
             added = not self.has(document.id)
             if added:
                 self._insert(document, reading)
+                generation.bump(self._conn)
             self._conn.execute("COMMIT" if added else "ROLLBACK")
         except BaseException as err:
             if self._conn.in_transaction:  # SQLite may have rolled back already (disk full)
@@ -205,6 +206,7 @@ class SQLiteStore:
             raise StoreError(f"cannot write: {err}", where=self.path) from None
         try:
             yield self._conn
+            generation.bump(self._conn)
         except BaseException:
             if self._conn.in_transaction:
                 self._conn.execute("ROLLBACK")
