@@ -54,6 +54,9 @@ EVENTS = [
     ("The bakery is going to close next year.", "close", ("probable", "pos")),
     ("Fans blamed the club's failure to sign a striker.", "sign", ("certain", "neg")),
     ("The council welcomed the decision to reopen the pool.", "reopen", ("certain", "pos")),
+    # a theme is no more certain than the verb that acts on it ("could delay": possibly not held)
+    ("Heavy snow could delay the parade.", "parade", ("possible", "neg")),
+    ("The mayor wants to cancel the concert.", "concert", ("underspecified", "underspecified")),
 ]
 
 

@@ -344,7 +344,10 @@ def _context_effect(token: Token) -> tuple[str, str, list[Span]] | None:
             )
             if h_polarity == NEG:
                 return None  # "did not delay the flight": no claim either way
-            return value[0], value[1], [head.doc[head.i : head.i + 1], *h_cues]
+            # a theme is no more certain than the verb acting on it: "could delay the flight"
+            certainty = _lowest(value[0], h_certainty)
+            polarity = UNDERSPECIFIED if certainty == UNDERSPECIFIED else value[1]
+            return certainty, polarity, [head.doc[head.i : head.i + 1], *h_cues]
     infinitive = next((c for c in token.children if c.dep_ == "aux" and c.lower_ == "to"), None)
     if token.dep_ == "pcomp" and ("preposition", head.lower_) in contexts:
         # "left without paying", "barred from leaving"
