@@ -56,6 +56,9 @@ EVENTS = [
     ("The council welcomed the decision to reopen the pool.", "reopen", ("certain", "pos")),
     # a theme is no more certain than the verb that acts on it ("could delay": possibly not held)
     ("Heavy snow could delay the parade.", "parade", ("possible", "neg")),
+    # an event noun determined by "no" did not take place; "no" on a non-event argument leaves the verb alone
+    ("No agreement was reached on the budget.", "agreement", ("certain", "neg")),
+    ("There was no vote on the motion.", "vote", ("certain", "neg")),
     ("The mayor wants to cancel the concert.", "concert", ("underspecified", "underspecified")),
 ]
 

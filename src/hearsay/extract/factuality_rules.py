@@ -208,6 +208,17 @@ def _argument_negation(token: Token) -> Token | None:
     return None
 
 
+def _determiner_negation(token: Token) -> Token | None:
+    """ "No agreement was reached", "there was no vote": an event noun determined by a negative word."""
+    if token.pos_ != "NOUN":
+        return None
+    negators = _negators()
+    return next(
+        (c for c in token.children if c.dep_ in ("det", "neg") and negators.get(c.lower_) == "determiner"),
+        None,
+    )
+
+
 def hedge_at(token: Token) -> tuple[Hedge, Span] | None:
     """The hedge starting at this token, if any ("allegedly", "may", "is said to")."""
     doc = token.doc
@@ -285,7 +296,7 @@ def _agentless_passive(verb: Token) -> bool:
 def assess_predicate(token: Token) -> tuple[str, str, list[Span]]:
     """Certainty, polarity and cue spans of one predicate (verb, event noun or adjective) in context."""
     certainty, polarity, cues = CERTAIN, POS, []
-    negator = negation_of(token) or _argument_negation(token)
+    negator = negation_of(token) or _argument_negation(token) or _determiner_negation(token)
     if negator is not None and negator.i != token.head.i:
         polarity, cues = NEG, [negator.doc[negator.i : negator.i + 1]]
     local = [c for c in token.children if c.dep_ in ("aux", "advmod", "amod")]
