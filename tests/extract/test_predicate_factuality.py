@@ -59,6 +59,9 @@ EVENTS = [
     # an event noun determined by "no" did not take place; "no" on a non-event argument leaves the verb alone
     ("No agreement was reached on the budget.", "agreement", ("certain", "neg")),
     ("There was no vote on the motion.", "vote", ("certain", "neg")),
+    # a negated hedge or plan above an infinitive flips its polarity
+    ("The bakery is not going to close this year.", "close", ("probable", "neg")),
+    ("Prices are not likely to fall soon.", "fall", ("probable", "neg")),
     ("The mayor wants to cancel the concert.", "concert", ("underspecified", "underspecified")),
 ]
 

@@ -417,6 +417,15 @@ def _combine(inner: str, outer: str) -> str:
     return POS if inner == outer else NEG
 
 
+def _negated_governor(head: Token, effect: tuple[str, str, list[Span]]) -> tuple[str, str, list[Span]]:
+    """ "is not likely to change", "is not going to sell": a negated hedge or plan flips the polarity."""
+    negator = negation_of(head)
+    if negator is None:
+        return effect
+    certainty, polarity, cues = effect
+    return certainty, _flip(polarity), [*cues, negator.doc[negator.i : negator.i + 1]]
+
+
 def _governor_effect(token: Token) -> tuple[str, str, list[Span]] | None:
     """What the predicate above does to this one: an implicative, a reporting cue, a condition."""
     head = token.head
@@ -429,10 +438,12 @@ def _governor_effect(token: Token) -> tuple[str, str, list[Span]] | None:
         return None
     hedge = hedge_at(head)  # "is likely to attack"
     if hedge is not None:
-        return hedge[0].certainty, NEG if hedge[0].polarity == NEG else POS, [hedge[1]]
+        return _negated_governor(
+            head, (hedge[0].certainty, NEG if hedge[0].polarity == NEG else POS, [hedge[1]])
+        )
     future = _infinitive_governor(token)
     if future is not None:
-        return future
+        return _negated_governor(head, future)
     lemma = head.lemma_.lower()
     if lemma in _event_predicates():
         certainty, polarity = _event_predicates()[lemma]
