@@ -62,6 +62,9 @@ EVENTS = [
     # a negated hedge or plan above an infinitive flips its polarity
     ("The bakery is not going to close this year.", "close", ("probable", "neg")),
     ("Prices are not likely to fall soon.", "fall", ("probable", "neg")),
+    # a negation outscopes "can"/"could" (not possible: probably not) but not "may" (possibly not)
+    ("The ferry could not leave the harbour.", "leave", ("probable", "neg")),
+    ("The ferry may not leave the harbour.", "leave", ("possible", "neg")),
     ("The mayor wants to cancel the concert.", "concert", ("underspecified", "underspecified")),
 ]
 

@@ -42,6 +42,9 @@ _NEGATED_BY_STANCE = {
 _WINDOW_BEFORE, _WINDOW_AFTER = 3, 2  # tokens around the cue a cue pattern may reach
 _CONTENT_HEDGED = ("assert", "report")  # stances whose content hedges count
 _COMPLEMENTS = ("xcomp", "ccomp")
+# modals of possibility that a negation outscopes: "cannot"/"could not" X is "not possible that X", read as
+# probably not X (UW's training split rates them about -1.5); "may not"/"might not" X stay "possibly not X"
+_NEGATED_POSSIBILITY = ("can", "could", "ca")
 
 
 @dataclass(frozen=True, slots=True)
@@ -306,6 +309,10 @@ def assess_predicate(token: Token) -> tuple[str, str, list[Span]]:
         cues.append(modal[2])
         local = [c for c in local if c.i != modal[2].start]
     for hedge, span in hedges_in(local):
+        if negator is not None and span[0].lower_ in _NEGATED_POSSIBILITY:
+            certainty = _lowest(certainty, PROBABLE)  # "could not reach": not possible, so probably not
+            cues.append(span)
+            continue
         certainty = _lowest(certainty, hedge.certainty)
         polarity = _flip(polarity) if hedge.polarity == NEG else polarity
         cues.append(span)
