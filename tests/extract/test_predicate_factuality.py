@@ -65,6 +65,8 @@ EVENTS = [
     # a negation outscopes "can"/"could" (not possible: probably not) but not "may" (possibly not)
     ("The ferry could not leave the harbour.", "leave", ("probable", "neg")),
     ("The ferry may not leave the harbour.", "leave", ("possible", "neg")),
+    # an event in an of-phrase of a hedge noun takes the hedge's value
+    ("Traders weighed the possibility of a strike.", "strike", ("possible", "pos")),
     ("The mayor wants to cancel the concert.", "concert", ("underspecified", "underspecified")),
 ]
 

@@ -366,6 +366,10 @@ def _context_effect(token: Token) -> tuple[str, str, list[Span]] | None:
             certainty = _lowest(value[0], h_certainty)
             polarity = UNDERSPECIFIED if certainty == UNDERSPECIFIED else value[1]
             return certainty, polarity, [head.doc[head.i : head.i + 1], *h_cues]
+    if token.dep_ in ("pobj", "pcomp") and head.lower_ == "of" and head.head.pos_ == "NOUN":
+        hedge = hedge_at(head.head)  # "the possibility of a strike", "rumours of a merger"
+        if hedge is not None:
+            return hedge[0].certainty, NEG if hedge[0].polarity == NEG else POS, [hedge[1]]
     infinitive = next((c for c in token.children if c.dep_ == "aux" and c.lower_ == "to"), None)
     if token.dep_ == "pcomp" and ("preposition", head.lower_) in contexts:
         # "left without paying", "barred from leaving"
