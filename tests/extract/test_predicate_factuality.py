@@ -67,6 +67,7 @@ EVENTS = [
     ("The ferry may not leave the harbour.", "leave", ("possible", "neg")),
     # an event in an of-phrase of a hedge noun takes the hedge's value
     ("Traders weighed the possibility of a strike.", "strike", ("possible", "pos")),
+    ("Residents fear the threat of flooding.", "flooding", ("possible", "pos")),
     ("The mayor wants to cancel the concert.", "concert", ("underspecified", "underspecified")),
 ]
 

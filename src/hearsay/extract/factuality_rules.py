@@ -370,6 +370,9 @@ def _context_effect(token: Token) -> tuple[str, str, list[Span]] | None:
         hedge = hedge_at(head.head)  # "the possibility of a strike", "rumours of a merger"
         if hedge is not None:
             return hedge[0].certainty, NEG if hedge[0].polarity == NEG else POS, [hedge[1]]
+        prospect = contexts.get(("prospect", head.head.lemma_.lower()))  # "the threat of a strike"
+        if prospect is not None:
+            return (*prospect, [head.head.doc[head.head.i : head.head.i + 1]])
     infinitive = next((c for c in token.children if c.dep_ == "aux" and c.lower_ == "to"), None)
     if token.dep_ == "pcomp" and ("preposition", head.lower_) in contexts:
         # "left without paying", "barred from leaving"
