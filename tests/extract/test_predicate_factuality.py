@@ -68,6 +68,9 @@ EVENTS = [
     # an event in an of-phrase of a hedge noun takes the hedge's value
     ("Traders weighed the possibility of a strike.", "strike", ("possible", "pos")),
     ("Residents fear the threat of flooding.", "flooding", ("possible", "pos")),
+    # "a delay in delivery" negates the delivery; "killed in the blast" says nothing against the blast
+    ("Customers complained about a delay in delivery.", "delivery", ("certain", "neg")),
+    ("Two workers were killed in the blast.", "blast", ("certain", "pos")),
     ("The mayor wants to cancel the concert.", "concert", ("underspecified", "underspecified")),
 ]
 

@@ -353,7 +353,7 @@ def _context_effect(token: Token) -> tuple[str, str, list[Span]] | None:
                 if value is not None:
                     return (*value, [modifier.doc[modifier.i : modifier.i + 1]])
         theme_of = token.dep_ in ("dobj", "nsubjpass") or (token.dep_ == "nsubj" and head.tag_ == "VBN")
-        if head.dep_ == "prep" and token.dep_ == "pobj" and head.lower_ == "in":
+        if head.dep_ == "prep" and token.dep_ == "pobj" and head.lower_ == "in" and head.head.pos_ == "NOUN":
             head, theme_of = head.head, True  # "a delay in delivery"
         value = contexts.get(("theme", _phrasal_lemma(head)))
         if theme_of and value is not None and head.i != token.i:
