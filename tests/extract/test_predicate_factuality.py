@@ -71,6 +71,9 @@ EVENTS = [
     # "a delay in delivery" negates the delivery; "killed in the blast" says nothing against the blast
     ("Customers complained about a delay in delivery.", "delivery", ("certain", "neg")),
     ("Two workers were killed in the blast.", "blast", ("certain", "pos")),
+    # a factive's complement is presupposed: negation above the factive leaves it certain
+    ("The police did not know where the van was parked.", "parked", ("certain", "pos")),
+    ("She may not realize that the shop closed.", "closed", ("certain", "pos")),
     ("The mayor wants to cancel the concert.", "concert", ("underspecified", "underspecified")),
 ]
 

@@ -114,6 +114,11 @@ def _event_predicates() -> dict[str, tuple[str, str]]:
     return {r["lemma"]: (r["certainty"], r["polarity"]) for r in load_lexicon("event_predicates")}
 
 
+@cache
+def _factives() -> frozenset[str]:
+    return frozenset(r["lemma"] for r in load_lexicon("event_predicates") if r["class"] == "factive")
+
+
 def _fits(token: Token, word: str) -> bool:
     if word == "*":
         return True
@@ -459,6 +464,11 @@ def _governor_effect(token: Token) -> tuple[str, str, list[Span]] | None:
     if future is not None:
         return _negated_governor(head, future)
     lemma = head.lemma_.lower()
+    if lemma in _factives():
+        # "did not know where he was held": a factive's complement is presupposed, so negation, modals and
+        # questions above the factive leave it as it is (presuppositions project)
+        certainty, polarity = _event_predicates()[lemma]
+        return certainty, polarity, [head.doc[head.i : head.i + 1]]
     if lemma in _event_predicates():
         certainty, polarity = _event_predicates()[lemma]
         head_certainty, head_polarity, head_cues = assess_predicate(head)
