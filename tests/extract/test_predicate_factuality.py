@@ -74,6 +74,8 @@ EVENTS = [
     # a factive's complement is presupposed: negation above the factive leaves it certain
     ("The police did not know where the van was parked.", "parked", ("certain", "pos")),
     ("She may not realize that the shop closed.", "closed", ("certain", "pos")),
+    # the subject of a perfect ("have killed") is the agent, not a theme of "kill"
+    ("The storms have killed three hikers.", "storms", ("certain", "pos")),
     ("The mayor wants to cancel the concert.", "concert", ("underspecified", "underspecified")),
 ]
 

@@ -357,7 +357,11 @@ def _context_effect(token: Token) -> tuple[str, str, list[Span]] | None:
                 value = contexts.get(("theme", _phrasal_lemma(modifier)))
                 if value is not None:
                     return (*value, [modifier.doc[modifier.i : modifier.i + 1]])
-        theme_of = token.dep_ in ("dobj", "nsubjpass") or (token.dep_ == "nsubj" and head.tag_ == "VBN")
+        perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in head.children)
+        # "the flight, delayed by fog": a participle's subject is its theme; "the blasts have killed": agent
+        theme_of = token.dep_ in ("dobj", "nsubjpass") or (
+            token.dep_ == "nsubj" and head.tag_ == "VBN" and not perfect
+        )
         if head.dep_ == "prep" and token.dep_ == "pobj" and head.lower_ == "in" and head.head.pos_ == "NOUN":
             head, theme_of = head.head, True  # "a delay in delivery"
         value = contexts.get(("theme", _phrasal_lemma(head)))
