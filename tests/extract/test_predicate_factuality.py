@@ -76,6 +76,9 @@ EVENTS = [
     ("She may not realize that the shop closed.", "closed", ("certain", "pos")),
     # the subject of a perfect ("have killed") is the agent, not a theme of "kill"
     ("The storms have killed three hikers.", "storms", ("certain", "pos")),
+    # a clause that waits on its event ("until", "once") names an expected event
+    ("The road stays shut until the flood recedes.", "recedes", ("probable", "pos")),
+    ("Shares will rise once the merger closes.", "closes", ("probable", "pos")),
     ("The mayor wants to cancel the concert.", "concert", ("underspecified", "underspecified")),
 ]
 
