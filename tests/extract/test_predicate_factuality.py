@@ -79,6 +79,7 @@ EVENTS = [
     # a clause that waits on its event ("until", "once") names an expected event
     ("The road stays shut until the flood recedes.", "recedes", ("probable", "pos")),
     ("Shares will rise once the merger closes.", "closes", ("probable", "pos")),
+    ("The board talked about closing the plant.", "closing", ("probable", "pos")),
     ("The mayor wants to cancel the concert.", "concert", ("underspecified", "underspecified")),
 ]
 
