@@ -651,7 +651,7 @@ class Provenance:
         return {
             "nodes": self.nodes,
             "edges": [link.to_dict() for link in self.links],
-            "first_reported_by": self.first_reported_by,
+            "first_reported_by": dict(self.first_reported_by) if self.first_reported_by else None,
         }
 
 

@@ -148,3 +148,38 @@ def test_cli_entity_and_evidence_mark_the_corrected_statement(corrected, tmp_pat
     assert [i["corrected"] for i in items] == [["certainty"]]
     listed = runner.invoke(cli, ["evidence", "--cluster", cluster, "--db", db], env={"COLUMNS": "200"})
     assert "✎" in listed.output and "corrected by an analyst" in listed.output
+
+
+def test_provenance_and_timeline_mark_the_corrected_statement(corrected, tmp_path):
+    from fastapi.testclient import TestClient
+
+    from hearsay.web import create_app
+
+    store, (_, second), _, _ = corrected
+    storm = next(s for s in store.reading(second).statements if s.content.text.startswith("the storm"))
+    correct(store, second, storm.id, Change(certainty="possible"), who="ana")
+    db = str(tmp_path / "m.db")
+    runner = CliRunner()
+    detail = json.loads(runner.invoke(cli, ["entity", "Mira Osei", "--db", db, "--json"]).output)
+    cluster = detail["said"][0]["cluster_id"]
+    shown = json.loads(runner.invoke(cli, ["provenance", cluster, "--db", db, "--json"]).output)
+    marked = [e for e in shown["edges"] if e["statement_id"] == storm.id]
+    assert marked and all(e["corrected"] == ["certainty"] for e in marked)
+    assert all("corrected" not in e for e in shown["edges"] if e["statement_id"] is None)
+    assert shown["first_reported_by"]["corrected"] == ["certainty"]
+    table = runner.invoke(cli, ["provenance", cluster, "--db", db], env={"COLUMNS": "200"}).output
+    assert "✎" in table and "corrected by an analyst" in table
+    with TestClient(create_app(db), base_url="http://127.0.0.1:8000") as client:
+        served = client.get(f"/api/v1/clusters/{cluster}/provenance").json()
+    assert [e.get("corrected") for e in served["edges"] if e["statement_id"] == storm.id] == [
+        e["corrected"] for e in marked
+    ]
+    events = [
+        json.loads(line)
+        for line in runner.invoke(cli, ["timeline", "Mira Osei", "--db", db, "--json"]).output.splitlines()
+    ]
+    said = [e for e in events if e["statement_id"] == storm.id]
+    assert said and all(e["corrected"] == ["certainty"] for e in said)
+    assert all(e["corrected"] == [] for e in events if e["statement_id"] not in (None, storm.id))
+    text = runner.invoke(cli, ["timeline", "Mira Osei", "--db", db], env={"COLUMNS": "200"}).output
+    assert "✎" in text and "corrected by an analyst" in text

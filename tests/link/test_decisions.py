@@ -124,3 +124,28 @@ def test_decisions_a_reading_that_cannot_be_linked_fails_alone(new_database):
         assert broken[0].id in counts["failures"][0]
         assert store._conn.execute("SELECT count(*) FROM link_statements").fetchone()[0] == 1
         assert link_corpus(store)["failures"]  # retried, and still refused alone
+
+
+def test_decisions_a_rebuild_reports_a_decision_that_finds_no_entity(partial):
+    from click.testing import CliRunner
+
+    from hearsay.cli import cli
+    from hearsay.store.links import LinkTables
+
+    store, _ids, _rest = partial
+    merge(store, "Oskar Lind", "Maria Olsen", who="Ana")
+    tables = LinkTables(store)
+    with tables.transaction():
+        tables.add_decision("merge", "person", "vera nobody", "ivo nobody", "Bo")
+    counts = link_corpus(store, rebuild=True)
+    assert [(d["action"], d["name"], d["other"], d["who"]) for d in counts["unmatched_decisions"]] == [
+        ("merge", "vera nobody", "ivo nobody", "Bo")
+    ]
+    assert "Maria Olsen" in entity_detail(store, "Oskar Lind")["variants"]  # the other still applies
+    assert store._conn.execute("SELECT count(*) FROM link_decisions").fetchone()[0] == 2  # kept
+    assert link_corpus(store)["unmatched_decisions"] == []  # only a rebuild replays decisions
+    database = getattr(store, "_url", store.path)  # a PostgreSQL URL unmasked
+    shown = CliRunner().invoke(cli, ["link", "--rebuild", "--db", database])
+    assert shown.exit_code == 0, shown.output
+    assert "merge of “ivo nobody” into “vera nobody” by Bo on" in shown.output
+    assert "no linked entity has that name now" in shown.output

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from hearsay.relation import Claim, frame, relate
+from hearsay.relation import Claim, frame, relate, relate_claims
 
 TOLL = "Twenty-two people were killed in the Selmar bridge collapse"
 
@@ -210,3 +210,22 @@ def test_a_verdict_on_the_claim_named_by_its_object_refutes_without_the_verb():
     )
     assert found.relation == "refutes"
     assert "false" in found.reason
+
+
+def test_an_unnamed_speakers_not_knowing_right_after_a_named_one_supports_only_a_not_knowing_proposition():
+    claims = [
+        claim(
+            "the harbour office lacked details on the ferry's route change",
+            stance="report",
+            source="the daily",
+            start=0,
+            end=70,
+        ),
+        claim(
+            "we lacked details on the ferry's route change", source="the harbour office", start=80, end=130
+        ),
+    ]
+    found = relate_claims("The harbour office lacked details on the ferry's route change", claims)
+    assert (found[1].relation, found[1].strength, found[1].rule) == ("supports", "probable", "elliptic")
+    # ... and never takes a side on what nobody knows about.
+    assert relate_claims("The ferry's route changed", claims)[1].relation in ("discusses", "unrelated")

@@ -88,6 +88,7 @@ def test_a_ui_relation_decision_shows_on_the_claim_page_after_rebuild(browser, d
         read = form.locator("select").input_value()
         chosen = next(r for r in ("refutes", "discusses", "supports") if r != read)
         form.locator("select").select_option(chosen)
+        form.get_by_label("Your name").fill("Dana")
         form.get_by_role("button", name="Keep my decision").click()
         page.wait_for_url(f"**/documents/{main_article_id}?proposition=*")
         context.close()
@@ -101,7 +102,7 @@ def test_a_ui_relation_decision_shows_on_the_claim_page_after_rebuild(browser, d
         page = context.new_page()
         page.goto(urls.cluster(rebuilt))
         side = _claim_side_text(page, chosen)
-        assert f"web decided it {chosen} this claim (hearsay read: {read})" in side
+        assert f"Dana decided it {chosen} this claim (hearsay read: {read})" in side
         context.close()
 
 

@@ -49,7 +49,11 @@ def test_every_api_answer_that_lists_the_statement_marks_it(corrected_server):
 def test_claim_evidence_entity_and_search_pages_show_the_badge(corrected_server):
     http, cluster, item = corrected_server
     claim = http.get(urls.cluster(cluster)).text
-    assert claim.count(BADGE) == 1 and "</span>corrected: certainty</span>" in claim
+    evidence, provenance = claim.split('aria-labelledby="provenance-title"')
+    assert evidence.count(BADGE) == 1 and "</span>corrected: certainty</span>" in evidence
+    assert (
+        provenance.split('<ul class="links">')[1].split("</ul>")[0].count(BADGE) == 1
+    )  # its provenance link
     entity = http.get(urls.entity(item["entity_id"])).text
     assert entity.count(BADGE) == 1
     found = http.get("/search", params={"source": item["source"] or "", "q": item["cue"]}).text

@@ -120,3 +120,18 @@ def test_graphml_has_the_drawn_graph(client) -> None:
     labels = {d.text for n in nodes for d in n if d.get("key") == "label"}
     assert not labels & {"he", "she", "I", "they"}
     assert client.get("/api/v1/clusters/c-000000000000/provenance.graphml").status_code == 404
+
+
+def test_the_links_list_names_sources_by_their_labels_not_node_ids(client) -> None:
+    for item in client.get("/api/v1/clusters", params={"limit": 50}).json()["items"]:
+        traced = client.get(f"/api/v1/clusters/{item['id']}/provenance").json()
+        if traced["edges"]:
+            break
+    else:
+        pytest.skip("no claim in the sample has provenance links")
+    html = client.get(urls.cluster(item["id"])).text
+    listed = re.search(r'<ul class="links">(.*?)</ul>', html, re.S)
+    assert listed is not None
+    names = re.findall(r"<strong>(.*?)</strong>", listed.group(1))
+    node_ids = {n["id"] for n in traced["nodes"]}
+    assert names and not set(names) & node_ids

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from typing import Any
 
 import click
@@ -11,12 +10,8 @@ from ..model import CERTAINTIES, POLARITIES, RELATIONS, STANCES
 from . import output
 from .link import WRITE_EPILOG, open_writable
 from .query import db_option, json_option, open_existing
-
-WHO_HELP = "Who decides (kept with the decision); default $HEARSAY_USER, else $USER."
-
-
-def _who(who: str | None) -> str:
-    return who or os.environ.get("HEARSAY_USER") or os.environ.get("USER") or "analyst"
+from .who import WHO_HELP
+from .who import who_decides as _who
 
 
 def _field_options(function: Any) -> Any:

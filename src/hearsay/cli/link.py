@@ -17,6 +17,7 @@ from ..errors import LinkError, StoreError
 from . import output
 from .query import EPILOG, db_option, json_option, open_existing
 from .query import entities as list_entities
+from .who import WHO_HELP, who_decides
 
 WRITE_EPILOG = (
     "Exit codes: 0 done; 2 usage error; 3 the database cannot be opened or written, or a name is unknown."
@@ -66,11 +67,14 @@ def link_summary(counts: dict) -> list[tuple[str, str]]:
 def link(db: str, rebuild: bool, as_json: bool) -> None:
     """Link documents across the corpus: entities, claim clusters, provenance (only new documents)."""
     from ..link import link_corpus
+    from ..link.decisions import unmatched_line
 
     with open_writable(db) as store:
         counts = link_corpus(store, rebuild=rebuild)
     for message in counts["failures"]:
         output.error(str(LinkError(f"linking failed for {message}; re-run `hearsay link` to retry it")))
+    for decision in counts.get("unmatched_decisions", []):
+        output.note(unmatched_line(decision) + " (kept: it applies again when such a name is linked)")
     if as_json:
         output.json_line(counts)
     else:
@@ -148,14 +152,15 @@ def entities_group(ctx: click.Context, db: str, entity_type: str | None, as_json
 @entities_group.command(epilog=WRITE_EPILOG)
 @click.argument("first")
 @click.argument("second")
+@click.option("--by", "who", help=WHO_HELP)
 @db_option
 @json_option
-def merge(first: str, second: str, db: str, as_json: bool) -> None:
+def merge(first: str, second: str, who: str | None, db: str, as_json: bool) -> None:
     """Make SECOND part of FIRST (ids or names); the decision survives `hearsay link --rebuild`."""
     from ..link import merge as merge_entities
 
     with open_writable(db) as store:
-        result = merge_entities(store, first, second)
+        result = merge_entities(store, first, second, who=who_decides(who))
     if as_json:
         output.json_line(result)
     else:
@@ -165,14 +170,15 @@ def merge(first: str, second: str, db: str, as_json: bool) -> None:
 @entities_group.command(epilog=WRITE_EPILOG)
 @click.argument("entity_name", metavar="ENTITY")
 @click.argument("names", nargs=-1, required=True, metavar="NAME...")
+@click.option("--by", "who", help=WHO_HELP)
 @db_option
 @json_option
-def split(entity_name: str, names: tuple[str, ...], db: str, as_json: bool) -> None:
+def split(entity_name: str, names: tuple[str, ...], who: str | None, db: str, as_json: bool) -> None:
     """Move the members of ENTITY written as NAME into an entity of their own (kept on re-linking)."""
     from ..link import split as split_entity
 
     with open_writable(db) as store:
-        result = split_entity(store, entity_name, list(names))
+        result = split_entity(store, entity_name, list(names), who=who_decides(who))
     if as_json:
         output.json_line(result)
     else:
@@ -333,17 +339,26 @@ def evidence(proposition: str | None, cluster_id: str | None, db: str, limit: in
 @json_option
 def provenance(cluster_id: str, db: str, as_json: bool) -> None:
     """Who reported a cluster's claim, citing whom, and who reported it first."""
+    from ..corrections.marks import mark_provenance
     from ..link import provenance as find_provenance
 
     with open_existing(db) as store:
-        result = find_provenance(store, cluster_id).to_dict()
+        result = mark_provenance(store, find_provenance(store, cluster_id).to_dict())
     if as_json:
         output.json_line(result)
         return
     if not result["edges"]:
         raise StoreError(f"no linked cluster has the id {cluster_id!r}; see `hearsay clusters`")
     labels = {n["id"]: f"{n['label']} ({n['kind']})" for n in result["nodes"]}
-    cells = [(labels[e["from"]], e["cue"], labels[e["to"]], e["document_id"][:8]) for e in result["edges"]]
+    cells = [
+        (
+            labels[e["from"]],
+            e["cue"],
+            labels[e["to"]],
+            e["document_id"][:8] + (" ✎" if e.get("corrected") else ""),
+        )
+        for e in result["edges"]
+    ]
     out = output.console()
     out.print(output.table(("who", "cue", "cites or reports", "document"), cells))
     first = result["first_reported_by"]
@@ -352,9 +367,12 @@ def provenance(cluster_id: str, db: str, as_json: bool) -> None:
             Text(
                 f"first reported {first['published'] or '(undated)'} in {first['outlet'] or first['title']}"
                 f" by {first['source'] or 'the outlet itself'} ({first['cue']})"
+                + (" ✎" if first.get("corrected") else "")
             ),
             soft_wrap=True,
         )
+    if any(e.get("corrected") for e in result["edges"]) or (first and first.get("corrected")):
+        out.print(Text(CORRECTED_NOTE))
 
 
 @click.command(epilog=EPILOG)
@@ -371,8 +389,11 @@ def timeline(name: str | None, cluster_id: str | None, db: str, limit: int, as_j
 
     if not name and not cluster_id:
         raise click.UsageError("give an entity NAME, or --cluster CLUSTER")
+    from ..corrections.marks import mark_rows
+
     with open_existing(db) as store:
         events = [e.to_dict() for e in find_timeline(store, entity=name, cluster_id=cluster_id, limit=limit)]
+        mark_rows(store, [event for event in events if event.get("statement_id")])
     if as_json:
         _lines(events)
         return
@@ -387,8 +408,11 @@ def timeline(name: str | None, cluster_id: str | None, db: str, limit: int, as_j
             e["kind"],
             output.cell(e["label"], 60),
             output.cell(e["text"], 120),
-            e["document_id"][:8],
+            e["document_id"][:8] + (" ✎" if e.get("corrected") else ""),
         )
         for e in events
     ]
-    output.console().print(output.table(("date", "value", "kind", "label", "text", "document"), cells))
+    out = output.console()
+    out.print(output.table(("date", "value", "kind", "label", "text", "document"), cells))
+    if any(e.get("corrected") for e in events):
+        out.print(Text(CORRECTED_NOTE))

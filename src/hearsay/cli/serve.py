@@ -13,10 +13,11 @@ from .ingest import DB_HELP
 SERVE_EPILOG = """\b
 Binds 127.0.0.1 by default, so only this machine can reach the server: pages show article
 text and the API accepts uploads. Bound to another address (--host 0.0.0.0), uploads need
-the token from --token or $HEARSAY_TOKEN, sent as "Authorization: Bearer TOKEN"; without a
-token they are refused. With --read-token (or $HEARSAY_READ_TOKEN) every page and API call
-needs a read token or the write token too (a browser asks for it: any user name, the token
-as password). Tokens are checked before a request body is read, and bodies over
+the token from --token or $HEARSAY_TOKEN, sent as "Authorization: Bearer TOKEN", or an
+analyst's own (--analyst NAME=TOKEN, repeatable): corrections sent with it are recorded as
+NAME's. Without a write token they are refused. With --read-token (or $HEARSAY_READ_TOKEN)
+every page and API call needs a read token or a write token (a browser asks for it: any
+user name, the token as password). Tokens are checked before a request body is read, and bodies over
 $HEARSAY_MAX_UPLOAD_BYTES are cut off. Requests must name an allowed host (--allowed-host,
 $HEARSAY_ALLOWED_HOSTS): by default any host when bound to 0.0.0.0, else the loopback names
 and --host. Reads always use read-only connections.
@@ -44,6 +45,16 @@ Exit codes: 0 stopped; 2 usage error; 3 the database cannot be used or the web e
     "Without one, reads are open.",
 )
 @click.option(
+    "--analyst",
+    "analysts",
+    multiple=True,
+    envvar="HEARSAY_ANALYST_TOKENS",
+    metavar="NAME=TOKEN",
+    callback=lambda _ctx, _param, values: _analysts(values),
+    help="An analyst's own write token (repeatable; $HEARSAY_ANALYST_TOKENS: space-separated): "
+    "what it uploads or corrects is recorded as made by NAME.",
+)
+@click.option(
     "--allowed-host",
     "allowed_hosts",
     multiple=True,
@@ -65,6 +76,7 @@ def serve(
     port: int,
     token: str | None,
     read_tokens: tuple[str, ...],
+    analysts: tuple[tuple[str, str], ...],
     allowed_hosts: tuple[str, ...],
     workers: int,
 ) -> None:
@@ -88,6 +100,7 @@ def serve(
         "host": host,
         "token": token,
         "read_tokens": list(read_tokens),
+        "analysts": [list(pair) for pair in analysts],
         "allowed_hosts": list(allowed_hosts) or None,
     }
     # Opening (and migrating) the database here: its errors stop us before any worker starts.
@@ -95,8 +108,8 @@ def serve(
         app = create_app(db, **settings)
     else:
         open_store(db).close()
-    if not is_loopback(host) and not token:
-        output.note(f"listening on {host} without --token: uploads are off")
+    if not is_loopback(host) and not token and not analysts:
+        output.note(f"listening on {host} without --token or --analyst: uploads are off")
     processes = f" with {workers} workers" if workers > 1 else ""
     output.note(f"serving {shown(db)} at http://{host}:{port}/{processes} (Ctrl-C stops)")
     if workers == 1:
@@ -114,3 +127,16 @@ def serve(
         log_level="warning",
         server_header=False,
     )
+
+
+def _analysts(values: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    from ..web.access import analyst_token
+
+    try:
+        pairs = tuple(analyst_token(value) for value in values)
+    except ValueError as err:
+        raise click.BadParameter(str(err), param_hint="--analyst") from None
+    names = [name for name, _token in pairs]
+    if len(set(names)) != len(names):
+        raise click.BadParameter("each analyst's name once", param_hint="--analyst")
+    return pairs

@@ -52,3 +52,14 @@ def mark_evidence(store, evidence: dict[str, Any]) -> dict[str, Any]:
     items = [item for side in sides for item in (*side["items"], side["first"]) if item]
     mark_rows(store, items)
     return evidence
+
+
+def mark_provenance(store, provenance: dict[str, Any]) -> dict[str, Any]:
+    """Give each statement edge of a provenance record's JSON form, and its first report, their marks.
+
+    An edge that belongs to a document (its outlet publishing it) has no statement and gets none."""
+    edges = [edge for edge in provenance["edges"] if edge.get("statement_id")]
+    first = provenance.get("first_reported_by")
+    rows = [*edges, first] if first and first.get("statement_id") else edges
+    mark_rows(store, rows)
+    return provenance

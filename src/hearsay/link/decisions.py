@@ -53,8 +53,9 @@ def refresh_names(tables: LinkTables, entity_id: str) -> None:
     tables.delete_entity_if_empty(entity_id)
 
 
-def merge(store: SQLiteStore, first: str, second: str) -> dict[str, Any]:
-    """Make ``second`` part of ``first`` (ids or names); returns the merged entity's id and name."""
+def merge(store: SQLiteStore, first: str, second: str, who: str = "") -> dict[str, Any]:
+    """Make ``second`` part of ``first`` (ids or names), decided by ``who``; returns the merged
+    entity's id and name."""
     tables = LinkTables(store)
     with tables.transaction():
         target, source = _require(tables, first), _require(tables, second)
@@ -63,7 +64,7 @@ def merge(store: SQLiteStore, first: str, second: str) -> dict[str, Any]:
         target_row, source_row = _row(tables, target), _row(tables, source)
         _merge_ids(tables, target, source)
         tables.add_decision(
-            "merge", target_row["class"], name_key(target_row["name"]), name_key(source_row["name"])
+            "merge", target_row["class"], name_key(target_row["name"]), name_key(source_row["name"]), who
         )
     return {"id": target, "name": target_row["name"], "merged": source}
 
@@ -77,15 +78,18 @@ def _merge_ids(tables: LinkTables, target: str, source: str) -> None:
     refresh_names(tables, source)
 
 
-def split(store: SQLiteStore, entity: str, names: list[str]) -> dict[str, Any]:
-    """Move the members of ``entity`` called one of ``names`` into an entity of their own."""
+def split(store: SQLiteStore, entity: str, names: list[str], who: str = "") -> dict[str, Any]:
+    """Move the members of ``entity`` called one of ``names`` into an entity of their own, as
+    decided by ``who``."""
     tables = LinkTables(store)
     with tables.transaction():
-        result = _split(tables, _require(tables, entity), names, record=True)
+        result = _split(tables, _require(tables, entity), names, record=True, who=who)
     return result
 
 
-def _split(tables: LinkTables, entity_id: str, names: list[str], *, record: bool) -> dict[str, Any]:
+def _split(
+    tables: LinkTables, entity_id: str, names: list[str], *, record: bool, who: str = ""
+) -> dict[str, Any]:
     row = _row(tables, entity_id)
     wanted = {name_key(n) for n in names}
     members = [
@@ -106,7 +110,7 @@ def _split(tables: LinkTables, entity_id: str, names: list[str], *, record: bool
     refresh_names(tables, new_id)
     if record:
         for key in sorted(wanted):
-            tables.add_decision("split", row["class"], name_key(row["name"]), key)
+            tables.add_decision("split", row["class"], name_key(row["name"]), key, who)
     return {"id": entity_id, "name": row["name"], "split_off": new_id, "names": local_names}
 
 
@@ -120,13 +124,25 @@ def split_constraints(tables: LinkTables) -> dict[tuple[str, str], set[str]]:
     return result
 
 
-def replay(tables: LinkTables) -> int:
-    """Apply the recorded merges (and any split the resolver could not keep apart); returns how many."""
+def replay(tables: LinkTables) -> tuple[int, list[dict[str, str]]]:
+    """Apply the recorded merges (and any split the resolver could not keep apart); returns how many,
+    and the decisions that name an entity no document has now (reported, never dropped: they apply
+    again once such a document is linked)."""
     applied = 0
+    unmatched: list[dict[str, str]] = []
     for decision in tables.decisions():
         holders = tables.entities_named(decision["name"], decision["class"])
         others = tables.entities_named(decision["other"], decision["class"])
         if not holders or not others:
+            unmatched.append(
+                {
+                    "action": decision["action"],
+                    "name": decision["name"],
+                    "other": decision["other"],
+                    "who": decision["who"],
+                    "decided_at": decision["decided_at"],
+                }
+            )
             continue
         if decision["action"] == "merge" and holders[0] != others[0]:
             _merge_ids(tables, holders[0], others[0])
@@ -137,4 +153,14 @@ def replay(tables: LinkTables) -> int:
                 applied += 1
             except ConfigError:
                 continue
-    return applied
+    return applied, unmatched
+
+
+def unmatched_line(decision: dict[str, str]) -> str:
+    """One decision that found no entity, in words."""
+    by = f" by {decision['who']}" if decision["who"] else ""
+    joined = "into" if decision["action"] == "merge" else "off"
+    return (
+        f"{decision['action']} of “{decision['other']}” {joined} “{decision['name']}”{by} "
+        f"on {decision['decided_at'][:10]}: no linked entity has that name now"
+    )

@@ -41,7 +41,8 @@ def link_corpus(
 
     ``{"documents": linked now, "already": linked before, "entities", "clusters", "new_clusters",
     "embedded": texts embedded now, "embed_seconds", "indexed": vectors added to the
-    nearest-neighbour index, "index_seconds", "seconds", "failures": [messages]}``. A
+    nearest-neighbour index, "index_seconds", "seconds", "failures": [messages],
+    "unmatched_decisions": [merges and splits a rebuild found no entity for]}``. A
     document whose linking fails is rolled back alone, named in ``failures`` and retried next run.
     Manual merges and splits are replayed after a rebuild and respected during every run.
     """
@@ -76,9 +77,10 @@ def link_corpus(
                 documents += 1
         if progress is not None:
             progress(len(page))
+    unmatched: list[dict[str, str]] = []
     if rebuild:
         with tables.transaction():
-            decisions_.replay(tables)
+            _replayed, unmatched = decisions_.replay(tables)
     indexing = time.monotonic()
     indexed = store.sync_vector_index() if not store.read_only else 0
     return {
@@ -88,6 +90,7 @@ def link_corpus(
         "embedded": embedded_total,
         "embed_seconds": round(embed_seconds, 3),
         "failures": failures,
+        "unmatched_decisions": unmatched,
         "indexed": indexed,
         "index_seconds": round(time.monotonic() - indexing, 3),
         "entities": tables.entity_count(),

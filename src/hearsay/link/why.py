@@ -125,14 +125,20 @@ def _aliases(members: list[dict[str, Any]], names: dict[str, dict[str, Any]]) ->
 
 
 def explain(
-    name: str, type_: str, main: str, main_type: str, others: list[str], merges: dict[str, str]
+    name: str,
+    type_: str,
+    main: str,
+    main_type: str,
+    others: list[str],
+    merges: dict[str, tuple[str, str]],
 ) -> tuple[str, str]:
     """The rule joining ``name`` to the entity called ``main``, and the evidence in words."""
     if name == main and type_class(type_) == type_class(main_type):
         return "same", f"“{name}” is the entity's name"
     key = name_key(name)
     if key in merges:
-        return "user merge", f"“{name}” was merged into “{main}” by a user on {merges[key][:10]}"
+        when, who = merges[key]
+        return "user merge", f"“{name}” was merged into “{main}” by {who or 'a user'} on {when[:10]}"
     for rule in _RULES:
         found = rule(name, type_, main, main_type)
         if found:

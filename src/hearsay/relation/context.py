@@ -123,7 +123,7 @@ def _from_context(
             and shared
             and relation.rule in ("states", "deny", "negation", "verdict")
         ):
-            side = _side_of(claim, content)
+            side = _side_of(claim, content, proposition)
             if side is not None:
                 cap: Strength = "possible" if side == "supports" else "probable"
                 return Relation(
@@ -155,7 +155,7 @@ def _elliptic(
         if not _same_passage(claims[back], claim, text):
             return None
         if own[back].relation in _SIDES and own[back].rule in _STATING:
-            side = _side_of(claim, content)
+            side = _side_of(claim, content, proposition)
             if side is None:
                 return None
             return Relation(
@@ -211,9 +211,17 @@ def _pointing(claim: Claim, content: Frame, raised: str) -> Relation:
     return Relation("discusses", None, f"speaks of {where} without taking a side", 0.0, "pointer-mention")
 
 
-def _side_of(claim: Claim, content: Frame) -> RelationKind | None:
-    if claim.stance in ("question", "refuse_to_comment") or content.ignorance:
+def _side_of(claim: Claim, content: Frame, proposition: Frame) -> RelationKind | None:
+    if claim.stance in ("question", "refuse_to_comment"):
         return None
+    if content.ignorance:
+        # "we lack details on X" takes no side on X, but states "they lack details on X" (whose
+        # "not" belongs to the not-knowing, as in "does not know", and is no denial).
+        if not proposition.ignorance:
+            return None
+        if claim.stance == "deny" or content.verdict == "false":
+            return "refutes"
+        return "supports" if strength_of(claim) else None
     if claim.stance == "deny" or content.negated or content.verdict == "false":
         return "refutes"
     return "supports" if strength_of(claim) else None

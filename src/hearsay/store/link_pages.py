@@ -127,11 +127,11 @@ def _count(sql: str, conn: sqlite3.Connection, entity_id: str) -> int:
     return int(conn.execute(sql, {"entity": entity_id}).fetchone()[0])
 
 
-def merge_decisions(conn: sqlite3.Connection, cls: str, name_key: str) -> dict[str, str]:
-    """Name keys a user merged into the entity keyed ``name_key`` -> when the decision was made."""
+def merge_decisions(conn: sqlite3.Connection, cls: str, name_key: str) -> dict[str, tuple[str, str]]:
+    """Name keys a user merged into the entity keyed ``name_key`` -> (when, who; '' when unknown)."""
     rows = conn.execute(
-        """SELECT other, decided_at FROM link_decisions
+        """SELECT other, decided_at, who FROM link_decisions
         WHERE action = 'merge' AND class = ? AND name = ? ORDER BY id""",
         (cls, name_key),
     )
-    return {row["other"]: row["decided_at"] for row in rows}
+    return {row["other"]: (row["decided_at"], row["who"]) for row in rows}

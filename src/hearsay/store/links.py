@@ -323,10 +323,11 @@ class LinkTables:
 
     # --- decisions --------------------------------------------------------------------
 
-    def add_decision(self, action: str, cls: str, name: str, other: str) -> None:
+    def add_decision(self, action: str, cls: str, name: str, other: str, who: str = "") -> None:
         self.conn.execute(
-            "INSERT INTO link_decisions (action, class, name, other, decided_at) VALUES (?, ?, ?, ?, ?)",
-            (action, cls, name, other, now()),
+            "INSERT INTO link_decisions (action, class, name, other, decided_at, who)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            (action, cls, name, other, now(), who),
         )
 
     def decisions(self) -> list[sqlite3.Row]:

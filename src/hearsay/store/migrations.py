@@ -196,6 +196,12 @@ CORRECTIONS = Migration(
 # (store/keys.py); filled for the documents stored before.
 INDEXED = Migration("0009_indexed_keys", INDEXED_KEYS)
 
+# Issue 18: who made an entity decision (merge, split), as corrections record it; '' before.
+DECISION_WHO = Migration(
+    "0013_decision_who",
+    ("ALTER TABLE link_decisions ADD COLUMN who TEXT NOT NULL DEFAULT ''",),
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     TABLES,
     INDEXES,
@@ -206,6 +212,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     STATEMENT_MEDIUM_RULES,
     CORRECTIONS,
     INDEXED,
+    DECISION_WHO,
 )
 
 _LEDGER = """CREATE TABLE IF NOT EXISTS migrations (

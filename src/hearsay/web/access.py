@@ -1,12 +1,14 @@
 """Who may read and who may write, decided from the request's headers alone.
 
-Two kinds of token: the write token (``--token``) lets its holder upload and correct, and read
-everything; read tokens (``--read-token``), when any are given, are needed for every other
-request, pages and static files included. A token travels as ``Authorization: Bearer TOKEN``,
-or as the password of HTTP Basic authentication (any user name), which is what a browser sends
-after it asks for one. Without a write token, writes are open only on a loopback address, and
-then only with the ``X-Hearsay-Write: 1`` header that a page from another site cannot send
-without a CORS preflight this server never grants.
+Two kinds of token: write tokens let their holder upload and correct, and read everything;
+read tokens (``--read-token``), when any are given, are needed for every other request, pages
+and static files included. A write token is either the server's shared one (``--token``) or an
+analyst's own (``--analyst NAME=TOKEN``), whose corrections are recorded as made by NAME. A
+token travels as ``Authorization: Bearer TOKEN``, or as the password of HTTP Basic
+authentication (any user name), which is what a browser sends after it asks for one. Without a
+write token, writes are open only on a loopback address, and then only with the
+``X-Hearsay-Write: 1`` header that a page from another site cannot send without a CORS
+preflight this server never grants.
 """
 
 from __future__ import annotations
@@ -41,6 +43,27 @@ class AccessPolicy:
     token: str | None = None
     read_tokens: tuple[str, ...] = ()
     writes_open: bool = False
+    analysts: tuple[tuple[str, str], ...] = ()  # (name, token): write tokens that name their holder
+
+    @property
+    def needs_token(self) -> bool:
+        """Whether writes need a token (the shared one or an analyst's)."""
+        return self.token is not None or bool(self.analysts)
+
+    def holder(self, given: str | None) -> str | None:
+        """The name of the analyst whose token ``given`` is, or None (no token, or the shared one)."""
+        if given is None or not self.analysts:
+            return None
+        # Compare with every token, so the time taken does not tell which one nearly matched.
+        matches = [name for name, token in self.analysts if _same(given, token)]
+        return matches[0] if matches else None
+
+    def writes_with(self, given: str | None) -> bool:
+        """Whether ``given`` is a write token of this server."""
+        if given is None:
+            return False
+        tokens = (*((self.token,) if self.token else ()), *(token for _name, token in self.analysts))
+        return any([_same(given, token) for token in tokens])  # noqa: C419 - no short-circuit on purpose
 
     def refusal(self, method: str, headers: Mapping[str, str]) -> Refusal | None:
         """The refusal of a request with this method and these (lower-case) headers, or None."""
@@ -57,8 +80,8 @@ class AccessPolicy:
 
     def write_refusal(self, given: str | None, headers: Mapping[str, str]) -> Refusal | None:
         """The refusal of a write carrying the token ``given`` (or None when it may go ahead)."""
-        if self.token is not None:
-            if given is None or not _same(given, self.token):
+        if self.needs_token:
+            if not self.writes_with(given):
                 return Refusal(
                     401,
                     "this server needs its token for writes: send Authorization: Bearer TOKEN",
@@ -79,7 +102,8 @@ class AccessPolicy:
             return False
         tokens: Sequence[str] = (*self.read_tokens, *((self.token,) if self.token else ()))
         # Compare with every token, so the time taken does not tell which one nearly matched.
-        return any([_same(given, token) for token in tokens])  # noqa: C419 - no short-circuit on purpose
+        readers = any([_same(given, token) for token in tokens])  # noqa: C419 - no short-circuit on purpose
+        return self.writes_with(given) or readers
 
 
 def presented_token(authorization: str) -> str | None:
@@ -102,3 +126,14 @@ def _same(given: str, token: str) -> bool:
     return hmac.compare_digest(
         given.encode("utf-8", "surrogateescape"), token.encode("utf-8", "surrogateescape")
     )
+
+
+def analyst_token(text: str) -> tuple[str, str]:
+    """``NAME=TOKEN`` as (name, token); ValueError with a one-line reason when it is not that."""
+    name, equals, token = text.partition("=")
+    name = name.strip()
+    if not equals or not name or not token:
+        raise ValueError(f"an analyst token is NAME=TOKEN, got {text[:20]!r}...")
+    if len(name) > 100 or not name.isprintable():
+        raise ValueError("an analyst's name is at most 100 printable characters")
+    return name, token

@@ -67,8 +67,10 @@ class CorrectionPage(BaseModel):
     next: str | None
 
 
-def _who(request: Request) -> str:
-    return (request.headers.get("x-hearsay-user") or "api").strip()[:100] or "api"
+def request_who(request: Request) -> str:
+    """An analyst's own token names its holder; otherwise the X-Hearsay-User header, else "api"."""
+    named = state(request).analyst(request)
+    return named or (request.headers.get("x-hearsay-user") or "api").strip()[:100] or "api"
 
 
 def _change(body: CorrectionBody) -> Change:
@@ -81,7 +83,7 @@ def _change(body: CorrectionBody) -> Change:
 )
 def change_statement(request: Request, document_id: str, statement_id: str, body: CorrectionBody) -> dict:
     """Change fields of a statement; the decision is kept and replayed when the document is re-read."""
-    who = _who(request)
+    who = request_who(request)
     kept = state(request).db.write(
         lambda store: correct(store, document_id, statement_id, _change(body), who=who, note=body.note)
     )
@@ -93,7 +95,7 @@ def change_statement(request: Request, document_id: str, statement_id: str, body
 )
 def reject_statement(request: Request, document_id: str, statement_id: str, body: RejectBody) -> dict:
     """Reject a statement: hearsay read something that is not one."""
-    who = _who(request)
+    who = request_who(request)
     kept = state(request).db.write(
         lambda store: reject(store, document_id, statement_id, who=who, note=body.note)
     )
@@ -103,7 +105,7 @@ def reject_statement(request: Request, document_id: str, statement_id: str, body
 @post_write(router, "/documents/{document_id}/statements", CorrectionOut, "corrections")
 def add_statement(request: Request, document_id: str, body: AddBody) -> dict:
     """Add a statement hearsay missed, from its spans."""
-    who = _who(request)
+    who = request_who(request)
     change = Change(
         stance=body.stance, certainty=body.certainty, polarity=body.polarity, addressee=body.addressee
     )
@@ -145,7 +147,7 @@ class RelationBody(BaseModel):
 )
 def decide_relation(request: Request, document_id: str, statement_id: str, body: RelationBody) -> dict:
     """Decide how a statement bears on a proposition; the evidence view shows the decision."""
-    who = _who(request)
+    who = request_who(request)
 
     def work(store: Any) -> Any:
         proposition = body.proposition or (cluster_proposition(store, body.cluster) if body.cluster else "")

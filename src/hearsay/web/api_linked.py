@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, HTTPException, Query, Request, Response
 from pydantic import BaseModel, Field
 
-from ..corrections.marks import mark_evidence, mark_rows, marks_for
+from ..corrections.marks import mark_evidence, mark_provenance, mark_rows, marks_for
 from ..link import (
     cluster_detail,
     cluster_members,
@@ -20,6 +20,7 @@ from ..link import (
 )
 from . import listing
 from .api import ERRORS, Limit, Offset, Text, page, post_write
+from .api_corrections import request_who
 from .api_models import (
     ClusterDetail,
     ClusterSummary,
@@ -113,11 +114,12 @@ def _cluster_evidence(request: Request, cluster_id: str, limit: int) -> dict:
 
 @router.get("/clusters/{cluster_id}/provenance", response_model=Provenance, tags=["claims"])
 def get_provenance(request: Request, cluster_id: str) -> dict:
-    """Who reported a claim citing whom: nodes and edges, and who reported it first."""
+    """Who reported a claim citing whom: nodes and edges, and who reported it first. A statement's edge
+    (and the first report) carries ``corrected``: the fields an analyst decided of that statement."""
     store = state(request).db.reader()
     if cluster_detail(store, cluster_id) is None:
         raise HTTPException(404, f"no claim cluster {cluster_id!r}")
-    return provenance(store, cluster_id).to_dict()
+    return mark_provenance(store, provenance(store, cluster_id).to_dict())
 
 
 @router.get(
@@ -183,11 +185,13 @@ def _corrected(request: Request, work, *args) -> dict:
 
 @post_write(router, "/entities/{entity_id}/merge", Correction, "entities")
 def merge_entities(request: Request, entity_id: str, body: MergeRequest) -> dict:
-    """Make ``other`` part of this entity; the decision is kept when the corpus is linked again."""
-    return _corrected(request, merge, entity_id, body.other)
+    """Make ``other`` part of this entity; the decision is kept when the corpus is linked again, with
+    who made it (an analyst's own token names its holder, else the ``X-Hearsay-User`` header)."""
+    return _corrected(request, merge, entity_id, body.other, request_who(request))
 
 
 @post_write(router, "/entities/{entity_id}/split", Correction, "entities")
 def split_entity(request: Request, entity_id: str, body: SplitRequest) -> dict:
-    """Move this entity's members with one of ``names`` into an entity of their own."""
-    return _corrected(request, split, entity_id, body.names)
+    """Move this entity's members with one of ``names`` into an entity of their own (kept, with who
+    decided, as for a merge)."""
+    return _corrected(request, split, entity_id, body.names, request_who(request))

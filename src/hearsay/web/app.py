@@ -61,14 +61,17 @@ def create_app(
     allowed_hosts: list[str] | None = None,
     read_tokens: Sequence[str] = (),
     max_upload_bytes: int | None = None,
+    analysts: Sequence[Sequence[str]] = (),
 ) -> FastAPI:
     """The hearsay web app over the SQLite store at ``db_path``.
 
     Bound to a loopback ``host`` writes need no token; bound elsewhere they need ``token``
-    (and are off without one). With ``read_tokens`` every request needs one of them (or
-    ``token``). ``allowed_hosts`` are the Host headers answered (a guard against DNS
-    rebinding): by default the loopback names and ``host``, and any host at all when ``host``
-    is a wildcard address (``0.0.0.0``), whose clients use names this server cannot know.
+    (and are off without one) or an analyst's own token: ``analysts`` are (name, token) pairs,
+    and what such a token writes is recorded as made by that name. With ``read_tokens`` every
+    request needs one of them (or a write token). ``allowed_hosts`` are the Host headers
+    answered (a guard against DNS rebinding): by default the loopback names and ``host``, and
+    any host at all when ``host`` is a wildcard address (``0.0.0.0``), whose clients use names
+    this server cannot know.
     A request body over ``max_upload_bytes`` ($HEARSAY_MAX_UPLOAD_BYTES) is refused while it
     streams, and a request without the token it needs before its body is read.
     """
@@ -91,6 +94,7 @@ def create_app(
         token=token or None,
         read_tokens=tuple(t for t in read_tokens if t),
         writes_open=is_loopback(host),
+        analysts=tuple((str(name), str(secret)) for name, secret in analysts),
     )
     app.state.hearsay = ServerState(db=db, policy=policy)
     limit = max_upload_bytes or max_upload_from_env()

@@ -1,6 +1,7 @@
 """Correction pages: forms that change, reject or add a statement, working without JavaScript.
 
-A form post is a write: with a server token the form must carry it; on a loopback server without
+A form post is a write: with a server token the form must carry it (an analyst's own token,
+``--analyst NAME=TOKEN``, also names who decided); on a loopback server without
 a token the form must carry the key this server process put in it (an HMAC of the document id
 under a secret made at start-up), so a page from another site cannot post here. (The pages send
 ``Referrer-Policy: no-referrer``, so browsers send ``Origin: null`` and the origin cannot tell.)
@@ -43,9 +44,8 @@ def form_key(document_id: str) -> str:
 def check_form_write(request: Request, form: dict[str, str], document_id: str) -> None:
     """The write policy of the API, for a form: the token as a field, or a same-origin post."""
     server = state(request)
-    if server.token is not None:
-        given = form.get("token", "")
-        if not hmac.compare_digest(given.encode(), server.token.encode()):
+    if server.needs_token:
+        if not server.policy.writes_with(form.get("token") or None):
             raise HTTPException(401, "this server needs its token for corrections: fill in the token field")
         return
     if not server.writes_open:
@@ -111,8 +111,8 @@ def _page(
         "stances": STANCES,
         "certainties": CERTAINTIES,
         "polarities": POLARITIES,
-        "needs_token": server.token is not None,
-        "writes_open": server.token is not None or server.writes_open,
+        "needs_token": server.needs_token,
+        "writes_open": server.needs_token or server.writes_open,
         "problem": problem,
         "form_key": form_key(reading.document_id),
         "decided": [],
@@ -141,8 +141,10 @@ async def _form(request: Request) -> dict[str, str]:
     return {key: str(value) for key, value in form.items() if isinstance(value, str)}
 
 
-def _who(form: dict[str, str]) -> str:
-    return form.get("who", "").strip()[:100] or "web"
+def _who(request: Request, form: dict[str, str]) -> str:
+    """An analyst's own token names its holder; otherwise the form's name field, else "web"."""
+    named = state(request).analyst(request, form.get("token") or None)
+    return named or form.get("who", "").strip()[:100] or "web"
 
 
 def _back(document_id: str, statement_id: str | None) -> RedirectResponse:
@@ -157,7 +159,7 @@ async def correct_post(request: Request, document_id: str, statement_id: str) ->
     reading = state(request).db.reader().reading(document_id)
     check_form_write(request, form, reading.document_id)
     statement = _statement(reading, statement_id)
-    who, note = _who(form), form.get("note", "")[:2000]
+    who, note = _who(request, form), form.get("note", "")[:2000]
     try:
         if form.get("action") == "reject":
             kept = state(request).db.write(
@@ -227,7 +229,7 @@ async def add_post(request: Request, document_id: str) -> Any:
                 cue=form.get("cue", ""),
                 content=form.get("content", ""),
                 change=change,
-                who=_who(form),
+                who=_who(request, form),
                 note=form.get("note", "")[:2000],
             )
         )
@@ -257,7 +259,7 @@ async def relation_post(request: Request, document_id: str, statement_id: str) -
                 statement_id,
                 proposition=proposition,
                 relation=relation,
-                who=_who(form),
+                who=_who(request, form),
                 note=form.get("note", "")[:2000],
             )
         )

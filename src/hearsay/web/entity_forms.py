@@ -9,7 +9,6 @@ changed.
 
 from __future__ import annotations
 
-import hmac
 from typing import Annotated
 from urllib.parse import urlsplit
 
@@ -24,15 +23,21 @@ from .state import ServerState, state
 router = APIRouter(include_in_schema=False)
 
 Token = Annotated[str | None, Form(max_length=500)]
+Who = Annotated[str, Form(max_length=100)]
 NOTICES = {
     "merged": "Merged: the names of the other entity are now this entity's.",
     "split": "Split: the names you chose are now an entity of their own.",
 }
 
 
+def _who(request: Request, token: str | None, who: str) -> str:
+    """An analyst's own token names its holder; otherwise the form's name field, else "web"."""
+    return state(request).analyst(request, token or None) or who.strip() or "web"
+
+
 def check_form_write(request: Request, server: ServerState, token: str | None) -> None:
-    if server.token is not None:
-        if not token or not hmac.compare_digest(token.encode(), server.token.encode()):
+    if server.needs_token:
+        if not server.policy.writes_with(token or None):
             raise HTTPException(
                 401, "this server needs its write token for corrections; the form has a field for it"
             )
@@ -58,8 +63,8 @@ def writes_context(request: Request, done: str | None, split_off: str | None) ->
     """What the entity page's correction forms need: may it write, does it need the token, what changed."""
     server = state(request)
     return {
-        "open": server.token is not None or server.writes_open,
-        "needs_token": server.token is not None,
+        "open": server.needs_token or server.writes_open,
+        "needs_token": server.needs_token,
         "notice": NOTICES.get(done or ""),
         "split_off": split_off if done == "split" else None,
     }
@@ -78,9 +83,10 @@ def merge_form(
     entity_id: str,
     other: Annotated[str, Form(min_length=1, max_length=500)],
     token: Token = None,
+    who: Who = "",
 ) -> RedirectResponse:
     check_form_write(request, state(request), token)
-    result = _run(request, merge, entity_id, other.strip())
+    result = _run(request, merge, entity_id, other.strip(), _who(request, token, who))
     return RedirectResponse(
         urls.with_query(urls.entity(result["id"]), done="merged") + "#correct", status_code=303
     )
@@ -92,10 +98,11 @@ def split_form(
     entity_id: str,
     names: Annotated[list[str] | None, Form(max_length=50)] = None,
     token: Token = None,
+    who: Who = "",
 ) -> RedirectResponse:
     check_form_write(request, state(request), token)
     if not names:
         raise HTTPException(422, "choose at least one name to split off")
-    result = _run(request, split, entity_id, names)
+    result = _run(request, split, entity_id, names, _who(request, token, who))
     target = urls.with_query(urls.entity(result["id"]), done="split", split_off=result["split_off"])
     return RedirectResponse(target + "#correct", status_code=303)

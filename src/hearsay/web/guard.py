@@ -46,7 +46,7 @@ class RequestGuard:
         if not _page_form(scope, headers):
             return self.policy.refusal(scope["method"], headers)
         refusal = self.policy.refusal("GET", headers)
-        if refusal is None and self.policy.token is None and not self.policy.writes_open:
+        if refusal is None and not self.policy.needs_token and not self.policy.writes_open:
             refusal = self.policy.write_refusal(None, headers)
         return refusal
 

@@ -79,8 +79,8 @@ def document(
     context = {
         "corrected": CorrectionTable(store).marks(reading.document_id),
         "form_key": form_key(reading.document_id),
-        "needs_token": state(request).token is not None,
-        "writes_open": state(request).token is not None or state(request).writes_open,
+        "needs_token": state(request).needs_token,
+        "writes_open": state(request).needs_token or state(request).writes_open,
         "claim": claim,
         "document": reading.document,
         "reading": reading,
@@ -210,8 +210,8 @@ def _searched(
 def upload(request: Request) -> HTMLResponse:
     server = state(request)
     context = {
-        "needs_token": server.token is not None,
-        "writes_open": server.token is not None or server.writes_open,
+        "needs_token": server.needs_token,
+        "writes_open": server.needs_token or server.writes_open,
         "accept": ".txt,.text,.md,.html,.htm,.xhtml,.jsonl,.ndjson,.json,.xml,.rss,.atom",
     }
     return render_page(request, "upload.html", context)

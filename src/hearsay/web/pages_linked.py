@@ -7,6 +7,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
 
+from ..corrections.marks import mark_provenance
 from ..link import (
     cluster_detail,
     cluster_list,
@@ -81,7 +82,7 @@ def cluster(
     if found is None or claim is None:
         raise HTTPException(404, f"no claim cluster {cluster_id!r}")
     requested = {"supports": supports_page, "refutes": refutes_page, "discusses": discusses_page}
-    traced = provenance(store, cluster_id).to_dict()
+    traced = mark_provenance(store, provenance(store, cluster_id).to_dict())
     members = [m.to_dict() for m in cluster_members(store, cluster_id)]
     sides = side_pages(claim.evidence, requested, urls.cluster(cluster_id), {})
     context = {
@@ -113,7 +114,7 @@ def provenance_graph(traced: dict[str, Any], cluster_id: str) -> dict[str, Any]:
             drawn = graph_svg(view.nodes, view.edges, GRAPH_TITLE)
     labels = {n["id"]: n.get("label") or n["id"] for n in view.nodes}
     links = [
-        {"from": labels[e["from"]], "to": labels[e["to"]], "cue": e.get("cue") or "", **e} for e in view.edges
+        {**e, "from": labels[e["from"]], "to": labels[e["to"]], "cue": e.get("cue") or ""} for e in view.edges
     ]
     return {
         "svg": drawn,

@@ -50,6 +50,16 @@ class ServerState:
     def writes_open(self) -> bool:
         return self.policy.writes_open
 
+    @property
+    def needs_token(self) -> bool:
+        """Whether writes need a token: the shared one (``--token``) or an analyst's (``--analyst``)."""
+        return self.policy.needs_token
+
+    def analyst(self, request: Request, form_token: str | None = None) -> str | None:
+        """The name of the analyst whose own token the request (or its form's token field) carries."""
+        given = form_token or presented_token(request.headers.get("authorization", ""))
+        return self.policy.holder(given)
+
     def check_write(self, request: Request) -> None:
         given = presented_token(request.headers.get("authorization", ""))
         refusal = self.policy.write_refusal(given, {k.lower(): v for k, v in request.headers.items()})
