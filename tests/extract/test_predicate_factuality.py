@@ -62,8 +62,9 @@ EVENTS = [
     # a negated hedge or plan above an infinitive flips its polarity
     ("The bakery is not going to close this year.", "close", ("probable", "neg")),
     ("Prices are not likely to fall soon.", "fall", ("probable", "neg")),
-    # a negation outscopes "can"/"could" (not possible: probably not) but not "may" (possibly not)
+    # a negation outscopes "could" (probably not) but not "may" (possibly not); "cannot" stays certain
     ("The ferry could not leave the harbour.", "leave", ("probable", "neg")),
+    ("The ferry cannot leave the harbour.", "leave", ("certain", "neg")),
     ("The ferry may not leave the harbour.", "leave", ("possible", "neg")),
     # an event in an of-phrase of a hedge noun takes the hedge's value
     ("Traders weighed the possibility of a strike.", "strike", ("possible", "pos")),

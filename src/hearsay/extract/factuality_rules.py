@@ -42,9 +42,10 @@ _NEGATED_BY_STANCE = {
 _WINDOW_BEFORE, _WINDOW_AFTER = 3, 2  # tokens around the cue a cue pattern may reach
 _CONTENT_HEDGED = ("assert", "report")  # stances whose content hedges count
 _COMPLEMENTS = ("xcomp", "ccomp")
-# modals of possibility that a negation outscopes: "cannot"/"could not" X is "not possible that X", read as
-# probably not X (UW's training split rates them about -1.5); "may not"/"might not" X stay "possibly not X"
-_NEGATED_POSSIBILITY = ("can", "could", "ca")
+# a hedging modal that a negation outscopes: "could not X" is "it was not possible that X", read as
+# probably not X (UW's training split rates it about -1.5), where "may not X" stays "possibly not X";
+# "cannot X" has no hedge ("can" is read on events only) and stays certainly not X, as UW and MEANTIME read it
+_NEGATED_POSSIBILITY = ("could",)
 
 
 @dataclass(frozen=True, slots=True)
