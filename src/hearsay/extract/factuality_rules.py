@@ -13,8 +13,11 @@ stays in the content's text and leaves the polarity alone; epistemic words that 
 not" ("unlikely") are lifted out like the other hedges.
 
 ``assess_predicate(token)`` reads one predicate in its sentence, with or without an attribution:
-its own negation (``lexicons/negators.tsv``), modals and hedges, and what the predicates above it
-do to it (``lexicons/event_predicates.tsv``: "failed to pay"; reporting cues: "believes ...").
+its own negation (``lexicons/negators.tsv``: "not", and "no" on an event noun), modals and hedges,
+and what the predicates above it do to it (``lexicons/event_predicates.tsv``: "failed to pay", a
+factive's complement kept under negation; reporting cues: "believes ..."; a negated hedge or plan;
+``lexicons/event_contexts.tsv``: themes no more certain than their verb, the of-phrases of hedge
+and prospect nouns, "until"/"once" clauses).
 
 Both return the spans of the words that set the values.
 """
