@@ -81,6 +81,7 @@ EVENTS = [
     ("The road stays shut until the flood recedes.", "recedes", ("probable", "pos")),
     ("Shares will rise once the merger closes.", "closes", ("probable", "pos")),
     ("The board talked about closing the plant.", "closing", ("probable", "pos")),
+    ("Analysts expect a rate cut in May.", "cut", ("probable", "pos")),
     ("The mayor wants to cancel the concert.", "concert", ("underspecified", "underspecified")),
 ]
 
