@@ -82,6 +82,11 @@ EVENTS = [
     ("Shares will rise once the merger closes.", "closes", ("probable", "pos")),
     ("The board talked about closing the plant.", "closing", ("probable", "pos")),
     ("Analysts expect a rate cut in May.", "cut", ("probable", "pos")),
+    # attempts and directives leave their infinitive possible; intentions leave it open
+    ("The firm tried to sell the unit.", "sell", ("possible", "pos")),
+    ("The judge ordered the bank to repay the loan.", "repay", ("possible", "pos")),
+    ("Regulators allowed the airline to resume flights.", "resume", ("possible", "pos")),
+    ("The firm intends to sell the unit.", "sell", ("underspecified", "underspecified")),
     ("The mayor wants to cancel the concert.", "concert", ("underspecified", "underspecified")),
 ]
 
