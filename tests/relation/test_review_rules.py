@@ -229,3 +229,64 @@ def test_an_unnamed_speakers_not_knowing_right_after_a_named_one_supports_only_a
     assert (found[1].relation, found[1].strength, found[1].rule) == ("supports", "probable", "elliptic")
     # ... and never takes a side on what nobody knows about.
     assert relate_claims("The ferry's route changed", claims)[1].relation in ("discusses", "unrelated")
+
+
+@pytest.mark.parametrize(
+    "proposition",
+    [
+        # A negator after the words that state it ("none", "no one") must not make a content that repeats
+        # the proposition word for word read as its negation.
+        "Rail freight grew as well, although none as fast as that of Norland",
+        "The Kestrel fire destroyed the mill, which employed no one from the town",
+        # "No." before a number abbreviates "number".
+        "The Vanta app became the No. 1 download in Brazil in May",
+    ],
+)
+def test_a_content_that_repeats_the_proposition_supports_it(proposition):
+    found = relate(proposition, claim(proposition[0].lower() + proposition[1:], "report"))
+    assert (found.relation, found.rule) == ("supports", "states")
+
+
+def test_no_before_a_number_is_no_negation():
+    assert not frame("the No. 1 seller in the country").negated
+    assert not frame("ranked no.3 in the league").negated
+    assert frame("no seller in the country").negated
+
+
+def test_an_expletive_frame_is_not_the_claim():
+    # "It is not expected that X" claims (the negation of) X: a content that only shares the framing verb
+    # ("is expected to be launched") does not state it; one that says X does, with the opposite polarity.
+    proposition = "It is not expected for the new name to turn the Corsa into a best seller like the Vela"
+    shared_frame = claim(
+        "that Brenner will rename the Corsa to the Vela, when a new model is expected to be launched",
+        "report",
+    )
+    assert relate(proposition, shared_frame).relation != "refutes"
+    stated = relate(proposition, claim("the new name will turn the Corsa into a best seller", "report"))
+    assert stated.relation == "refutes"
+    likely = relate(
+        "It is likely that the Orvel plant will close", claim("the Orvel plant will close", "report")
+    )
+    assert likely.relation == "supports"
+
+
+def test_a_verdict_the_proposition_makes_too_is_not_a_verdict_on_it():
+    proposition = "Unfounded rumours will not hurt the Delmar harbour trade"
+    found = relate(
+        proposition, claim("unfounded rumours will not hurt the Delmar harbour trade", "assert", "probable")
+    )
+    assert found.relation == "supports"
+
+
+def test_words_that_state_and_negate_count_on_both_sides():
+    # The proposition's own verb negates: "did not rule out" is two negations, "denied" one.
+    cue_is_the_predicate = relate(
+        "Ola Berg did not rule out a rail strike in Delmar",
+        claim(
+            "a rail strike in Delmar", "assert", "possible", cue="did not rule out", source_text="Ola Berg"
+        ),
+    )
+    assert cue_is_the_predicate.relation == "supports"
+    assert relate(
+        "The Delmar council denied the report", claim("the Delmar council denied the report")
+    ).relation == ("supports")

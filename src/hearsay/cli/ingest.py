@@ -135,8 +135,9 @@ WORKERS_OPTION = click.option(
     type=click.IntRange(min=1),
     default=1,
     show_default=True,
-    help="Read documents in this many processes (one writer stores them); with --engine dask, the size "
-    "of the local cluster started when no --scheduler is given.",
+    help="Read documents in this many processes (into SQLite one writer stores them; into PostgreSQL "
+    "each process stores its own); with --engine dask, the size of the local cluster started when no "
+    "--scheduler is given.",
 )
 ENGINE_OPTION = click.option(
     "--engine",
@@ -154,15 +155,27 @@ SCHEDULER_OPTION = click.option(
 )
 
 
-def make_engine(engine: str, workers: int, scheduler: str | None, doc_timeout: float | None):
+def make_engine(
+    engine: str, workers: int, scheduler: str | None, doc_timeout: float | None, db: str | None = None
+):
+    """The reading engine; on PostgreSQL its workers also store what they read (many writers)."""
+    from ..store.database_url import is_postgres
+
+    database = db if db is not None and is_postgres(db) else None
     if engine == "dask":
         from ..pipeline.dask_engine import DaskEngine
         from .read import _default_doc_timeout
 
         limit = _default_doc_timeout() if doc_timeout is None else doc_timeout
-        return DaskEngine(scheduler=scheduler, workers=workers, time_limit=limit or None)
+        return DaskEngine(scheduler=scheduler, workers=workers, time_limit=limit or None, database=database)
     if scheduler is not None:
         raise click.UsageError("--scheduler needs --engine dask")
+    if database is not None and workers > 1:
+        from ..pipeline import WorkerPool
+        from .read import _default_doc_timeout
+
+        limit = _default_doc_timeout() if doc_timeout is None else doc_timeout
+        return WorkerPool(workers, limit or None, database=database)
     return reading_engine(workers, doc_timeout)
 
 
@@ -190,7 +203,7 @@ def ingest(
     Documents already in the database are not read again, so an interrupted run can simply be re-run.
     New documents are then linked to the rest (entities, claim clusters, provenance) unless --no-link.
     """
-    reader = make_engine(engine, workers, scheduler, doc_timeout)
+    reader = make_engine(engine, workers, scheduler, doc_timeout, db)
     with open_store(db) as store:
         summary = run_ingest(store, inputs, as_date(published), link=not no_link, engine=reader)
     print_summary(summary, f"ingested {summary.files} files into {db}")

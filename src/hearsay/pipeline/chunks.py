@@ -12,12 +12,12 @@ from collections.abc import Sequence
 from ..errors import ModelError
 from ..model import Document, Reading
 from .budget import OverBudget, budget, overran
-from .outcomes import Failure, describe, where
+from .outcomes import Failure, Written, describe, where
 
-Result = Reading | Failure
+Result = Reading | Failure | Written
 
 
-def read_chunk(batch: Sequence[Document], time_limit: float | None = None) -> list[Result]:
+def read_chunk(batch: Sequence[Document], time_limit: float | None = None) -> list[Reading | Failure]:
     """One result per document of ``batch``, in order; ModelError (no model at all) is raised."""
     from ..extract import pipeline as extraction  # looked up at call time: tests may replace it
 
@@ -37,7 +37,7 @@ def read_chunk(batch: Sequence[Document], time_limit: float | None = None) -> li
     return [read_one(document, time_limit) for document in batch]
 
 
-def read_one(document: Document, time_limit: float | None = None) -> Result:
+def read_one(document: Document, time_limit: float | None = None) -> Reading | Failure:
     """The reading of one document, or its failure."""
     from ..extract import pipeline as extraction
 

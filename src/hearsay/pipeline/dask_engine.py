@@ -1,10 +1,13 @@
-"""Reading on a Dask cluster: the pure reading function mapped over chunks, one writer here.
+"""Reading on a Dask cluster: the pure reading function mapped over chunks, one writer here (or,
+on PostgreSQL, every task a writer: ``hearsay.pipeline.writing``).
 
 The client (this process) skips documents already stored, sends chunks of the rest to the
 cluster as tasks of ``read_chunk``, and hands the results back in order to the one writer.
-Nothing is stored on the cluster, so a worker killed mid-task only costs its task, which the
-scheduler runs again elsewhere; a client killed mid-run keeps every document it committed,
-and a re-run reads only the rest. See docs/distributed.md.
+Then nothing is stored on the cluster, so a worker killed mid-task only costs its task, which
+the scheduler runs again elsewhere; a client killed mid-run keeps every document it committed,
+and a re-run reads only the rest. On PostgreSQL, tasks of ``read_and_store_chunk`` store their
+documents themselves, each in its own transaction: a task run again finds the ones it already
+committed stored and counts them as such. See docs/distributed.md.
 """
 
 from __future__ import annotations
@@ -18,13 +21,16 @@ from ..model import Document
 from .chunks import Result, read_chunk
 from .ordering import CHUNK_SIZE
 from .outcomes import Failure, where
+from .writing import read_and_store_chunk
 
 
 class DaskEngine:
     """An engine on a Dask scheduler at ``scheduler`` (an address), or on a local cluster of ``workers``.
 
     ``time_limit`` is each document's limit inside its task (a soft one: Dask runs tasks on
-    threads, which cannot be killed); ``client`` uses an existing ``distributed.Client``.
+    threads, which cannot be killed); ``client`` uses an existing ``distributed.Client``. With
+    ``database`` (a PostgreSQL URL the workers can reach) each task stores its readings there
+    itself and sends back only what it wrote.
     """
 
     def __init__(
@@ -35,7 +41,9 @@ class DaskEngine:
         time_limit: float | None = None,
         chunk_size: int = CHUNK_SIZE,
         client: Any = None,
+        database: str | None = None,
     ) -> None:
+        self.database = database
         self.scheduler = scheduler
         self.workers = workers
         self.time_limit = time_limit
@@ -105,6 +113,8 @@ class DaskEngine:
     def _submit(self, client: Any, chunk: list[Document]) -> Any:
         if not chunk:
             return None
+        if self.database:
+            return client.submit(read_and_store_chunk, chunk, self.time_limit, self.database, pure=False)
         return client.submit(read_chunk, chunk, self.time_limit, pure=False)
 
     def _result(self, client: Any, chunk: list[Document], future: Any) -> list[Result]:
@@ -120,7 +130,7 @@ class DaskEngine:
                 return [
                     Failure(f"[{HearsayError.code}] {where(chunk[0])}: its Dask task failed ({kind}: {err})")
                 ]
-        futures = [client.submit(read_chunk, [document], self.time_limit, pure=False) for document in chunk]
+        futures = [self._submit(client, [document]) for document in chunk]
         return [
             self._result(client, [document], future)[0]
             for document, future in zip(chunk, futures, strict=True)

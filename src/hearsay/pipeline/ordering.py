@@ -16,7 +16,7 @@ from typing import Protocol
 from ..model import Document
 from .chunks import Result
 from .inputs import Item
-from .outcomes import Failure, FileDone, Outcome
+from .outcomes import Failure, FileDone, Outcome, Written
 
 # A chunk of this many documents is one spaCy batch (the size hearsay always read in).
 CHUNK_SIZE = 16
@@ -90,6 +90,8 @@ def _popped(waiting: deque[Outcome | Document]) -> Outcome:
 def _outcome(document: Document, result: Result) -> Outcome:
     if isinstance(result, Failure):
         return Outcome(document=document, failure=result)
+    if isinstance(result, Written):
+        return Outcome(document=document, written=result)
     return Outcome(document=document, reading=result)
 
 
@@ -114,7 +116,7 @@ class InProcess:
             # language identifier): on two cores, most of the two loads overlap.
             threading.Thread(target=_load_quietly, name="hearsay-model-load", daemon=True).start()
         for chunk in chunks:
-            yield read_chunk(chunk, self.time_limit)
+            yield list[Result](read_chunk(chunk, self.time_limit))
 
 
 def _model_loaded() -> bool:

@@ -36,12 +36,24 @@ class FileDone:
 
 
 @dataclass(frozen=True, slots=True)
+class Written:
+    """A reading its worker stored itself (PostgreSQL, where every worker may write): what the run
+    counts of it. ``added`` is False when the document was stored already."""
+
+    document_id: str
+    added: bool
+    statements: int
+    entities: int
+
+
+@dataclass(frozen=True, slots=True)
 class Outcome:
     """What happened to one document: a new reading, a skip (already stored), or a failure.
 
     An Outcome with ``file_done`` set carries nothing else: every document of that file is done.
     ``stored`` is set by the store stage: True when the reading was added, False when the
-    document was there already.
+    document was there already. ``written`` is set instead of ``reading`` when a worker stored the
+    reading itself.
     """
 
     document: Document | None = None
@@ -49,6 +61,7 @@ class Outcome:
     failure: Failure | None = None
     file_done: Path | None = None
     stored: bool | None = None
+    written: Written | None = None
 
 
 def describe(error: BaseException, where: str) -> Failure:

@@ -67,8 +67,16 @@ def store_outcomes(
 
 
 def _store(store: Any, outcome: Outcome, summary: Summary) -> Outcome:
-    document, reading = outcome.document, outcome.reading
+    document, reading, written = outcome.document, outcome.reading, outcome.written
     assert document is not None
+    if written is not None:  # its worker stored it (PostgreSQL)
+        if written.added:
+            summary.new += 1
+            summary.statements += written.statements
+            summary.entities += written.entities
+        else:
+            summary.already += 1
+        return Outcome(document=document, written=written, stored=written.added)
     if reading is None:  # skipped: stored already
         summary.already += 1
         return Outcome(document=document, stored=False)

@@ -25,6 +25,7 @@ from ..model import Document
 from .budget import overran
 from .chunks import Result, read_chunk
 from .outcomes import Failure, where
+from .writing import close_stores, read_and_store_chunk
 
 # Smaller than one in-process batch, so that the last chunks spread over the workers.
 WORKER_CHUNK_SIZE = 8
@@ -32,8 +33,9 @@ WORKER_CHUNK_SIZE = 8
 MAX_LOAD_DEATHS = 3
 
 
-def _work(conn: Connection) -> None:
-    """A worker's life: load the model, say so, then read chunks until told to stop (None)."""
+def _work(conn: Connection, database: str | None = None) -> None:
+    """A worker's life: load the model, say so, then read chunks until told to stop (None); with a
+    ``database`` (PostgreSQL), store each reading there too and send back only what was written."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     from ..extract.pipeline import load_pipeline
 
@@ -49,9 +51,12 @@ def _work(conn: Connection) -> None:
         except (EOFError, OSError):  # the parent is gone
             return
         if chunk is None:
+            close_stores()
             return
         try:
-            conn.send(("done", read_chunk(chunk)))
+            conn.send(
+                ("done", read_and_store_chunk(chunk, None, database) if database else read_chunk(chunk))
+            )
         except ModelError as err:
             conn.send(("fatal", str(err)))
             return
@@ -87,13 +92,22 @@ def _context() -> Any:
 
 
 class WorkerPool:
-    """An engine: N worker processes; ``time_limit`` seconds per document (None: no limit)."""
+    """An engine: N worker processes; ``time_limit`` seconds per document (None: no limit).
+
+    With ``database`` (a PostgreSQL URL) every worker stores its own readings there
+    (``hearsay.pipeline.writing``); without it they send the readings back to be stored.
+    """
 
     def __init__(
-        self, workers: int, time_limit: float | None = None, chunk_size: int = WORKER_CHUNK_SIZE
+        self,
+        workers: int,
+        time_limit: float | None = None,
+        chunk_size: int = WORKER_CHUNK_SIZE,
+        database: str | None = None,
     ) -> None:
         if workers < 1:
             raise ValueError("workers must be at least 1")
+        self.database = database
         self.size = workers
         self.time_limit = time_limit
         self.chunk_size = chunk_size
@@ -115,7 +129,9 @@ class WorkerPool:
 
     def _start(self) -> _Worker:
         parent, child = self._context.Pipe()
-        process = self._context.Process(target=_work, args=(child,), daemon=True, name="hearsay-reader")
+        process = self._context.Process(
+            target=_work, args=(child, self.database), daemon=True, name="hearsay-reader"
+        )
         process.start()
         child.close()
         worker = _Worker(process, parent)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import Any
 
 from . import words as w
 
@@ -90,7 +91,7 @@ def _frame(text: str) -> Frame:
         names=frozenset(names),
         numbers=frozenset(numbers),
         years=frozenset(years),
-        negated=_first(lowered, "negators") is not None and verdict is None,
+        negated=_first(w.without_number_signs(lowered, text), "negators") is not None and verdict is None,
         verdict=verdict,
         verdict_words=verdict_words,
         pointer=_pointer(lowered),
@@ -230,7 +231,7 @@ def _core(
     if root.pos_ not in ("VERB", "AUX"):
         # A headline the parser hung on a noun ("The tanker Marisol leaked fuel"): its first verb.
         root = next((t for t in doc if t.pos_ == "VERB"), root)
-    subject: set[str] = set()
+    root, subject = _through_expletive(root)
     core: set[str] = set()
     extras: set[str] = set()
     if root.dep_ in ("relcl", "acl") and root.head.i != root.i:
@@ -261,6 +262,34 @@ def _core(
         frozenset(extras - subject - core),
         nouns,
         frozenset(verbs & core - subject),
+    )
+
+
+def _through_expletive(root) -> tuple[Any, set[str]]:
+    """The clause that says what is claimed, and its subject, when the root only frames it with an
+    expletive "it": "It is not expected for the change to turn X into Y", "It is likely that the plant
+    will close", "It was reported that the ship sank". Otherwise the root itself (and no subject yet)."""
+    if not any(c.dep_ in ("nsubj", "nsubjpass", "expl") and c.lower_ == "it" for c in root.children):
+        return root, set()
+    clause = next((c for c in root.children if _complement(c)), None)
+    if clause is None:
+        return root, set()
+    subject: set[str] = set()
+    for prep in root.children:  # "expected for the name change to turn": the change turns
+        if prep.dep_ == "prep" and prep.lower_ == "for":
+            subject |= {s for g in prep.children if g.dep_ == "pobj" for s in _phrase_stems(g)}
+    return clause, subject
+
+
+def _complement(token) -> bool:
+    """A clause that completes its head: "that the plant will close", "(for the change) to turn X"
+    (parsed as ccomp, xcomp, or an advcl introduced by "for" or "that")."""
+    if token.pos_ not in ("VERB", "AUX"):
+        return False
+    if token.dep_ in ("ccomp", "xcomp"):
+        return True
+    return token.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in ("for", "that") for c in token.children
     )
 
 

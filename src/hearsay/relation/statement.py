@@ -15,7 +15,7 @@ from . import words as w
 from .claim import Claim
 from .frame import Frame, frame
 from .match import Match, match
-from .negation import negates
+from .negation import negates, own_negation
 
 _STRENGTH_OF: dict[str, Strength] = {name: name for name in STRENGTHS}
 _VERBS = {"assert": "asserts", "report": "reports", "deny": "denies"}
@@ -97,8 +97,9 @@ def _stated(proposition: Frame, claim: Claim, content: Frame, found: Match) -> R
     if claim.stance in ("question", "refuse_to_comment") or (content.ignorance and not proposition.ignorance):
         return Relation("discusses", None, _discussing(claim, content, "matches"), score, "discusses")
     strength = strength_of(claim)
-    negated = negates(proposition, content) != proposition.negated
-    verdict_false = content.verdict == "false"
+    negated = negates(proposition, content) != own_negation(proposition)
+    # A verdict the proposition makes too ("unfounded complaints won't harm ties") is not one on it.
+    verdict_false = content.verdict == "false" and proposition.verdict != "false"
     if claim.stance == "deny":
         if negated:
             return Relation(
