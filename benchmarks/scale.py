@@ -239,7 +239,9 @@ def _link_in_process(work: Path, size: int) -> dict[str, Any]:
     path = store_path(work, size)
     with open_store(path) as store:
         _copy_vectors(store, vectors, into_store=True)
+        cpu = time.process_time()
         result = link_corpus(store)
+        cpu = time.process_time() - cpu
         _copy_vectors(store, vectors, into_store=False)
         store._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # the size below is the database's own
     link_s = result["seconds"] - result["embed_seconds"]
@@ -247,6 +249,8 @@ def _link_in_process(work: Path, size: int) -> dict[str, Any]:
     return {
         "documents": documents,
         "link_s": round(link_s, 2),
+        # This process's CPU time for the whole run, embedding included (at most 2 threads embed).
+        "cpu_s": round(cpu, 2),
         "embed_s": result["embed_seconds"],
         "embedded": result["embedded"],
         "vector_index_s": result.get("index_seconds", 0.0),
@@ -403,6 +407,13 @@ def query_step(work: Path, size: int, runs: int, db_url: str | None = None) -> d
                 lambda c: link_queries.evidence(store, proposition=c), pick(contents)[: max(5, runs // 4)]
             ),
         }
+        # What the web entity page computes for its first visitor (a page of each list, counts, roles,
+        # why), its arguments drawn apart so the rows above keep theirs.
+        views = random.Random(18)
+        results["entity page, web view (computed, not remembered)"] = _timed(
+            lambda e: _computed_entity_view(store, e),
+            [views.choice(entity_ids) for _ in range(runs)],
+        )
     client = TestClient(create_app(str(path)), base_url="http://127.0.0.1")
     api = {
         "GET /api/v1/statements?source=": lambda s: client.get("/api/v1/statements", params={"source": s}),
@@ -439,6 +450,14 @@ def _computed_entity_detail(store: Any, entity_id: str) -> Any:
 
     computed = getattr(link_queries, "_entity_detail", None)  # (older commits remember nothing)
     return (computed or link_queries.entity_detail)(store, entity_id)
+
+
+def _computed_entity_view(store: Any, entity_id: str) -> Any:
+    from hearsay.link import remembered
+    from hearsay.web.entities import entity_view
+
+    remembered._DATABASES.clear()  # nothing remembered: the first request after a change
+    return entity_view(store, entity_id, {})
 
 
 def _ok(response: Any) -> None:
@@ -496,20 +515,29 @@ def one_more_step(work: Path, size: int) -> dict[str, Any]:
         "--db",
         str(copy),
     ]
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), _children_cpu()
     subprocess.run(command, check=True, capture_output=True)
-    total = time.perf_counter() - start
-    start = time.perf_counter()
+    total, total_cpu = time.perf_counter() - start, _children_cpu() - cpu
+    start, cpu = time.perf_counter(), _children_cpu()
     read_only = [sys.executable, "-c", "from hearsay.cli import main; main()", "read", str(extra)]
     subprocess.run(read_only, check=True, capture_output=True)
-    reading = time.perf_counter() - start
+    reading, reading_cpu = time.perf_counter() - start, _children_cpu() - cpu
     in_process = _one_more_in_process(work, size, extra)
     return {
         **in_process,
         "ingest_s": round(total, 2),
         "read_s": round(reading, 2),
         "beyond_reading_s": round(total - reading, 2),
+        "ingest_cpu_s": round(total_cpu, 2),
+        "read_cpu_s": round(reading_cpu, 2),
+        "beyond_reading_cpu_s": round(total_cpu - reading_cpu, 2),
     }
+
+
+def _children_cpu() -> float:
+    """CPU seconds (user and system) of the finished child processes."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 # --- command line ---------------------------------------------------------------------------

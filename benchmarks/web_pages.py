@@ -148,10 +148,14 @@ def serve(db: Path) -> tuple[uvicorn.Server, str]:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning"))
+    server = uvicorn.Server(
+        uvicorn.Config(create_app(db, warm=True), host="127.0.0.1", port=port, log_level="warning")
+    )
     threading.Thread(target=server.run, daemon=True).start()
+    started = time.perf_counter()
     while not server.started:
         time.sleep(0.05)
+    print(f"server started in {time.perf_counter() - started:.1f} s (models loaded, as `hearsay serve` does)")
     return server, f"http://127.0.0.1:{port}"
 
 

@@ -98,6 +98,12 @@ class Server:
         self._admin(f'CREATE DATABASE "{name}" TEMPLATE "{template}" STRATEGY FILE_COPY')
         return self.url(name)
 
+    def copy(self, url: str) -> str:
+        """A new database holding what the database at ``url`` holds (no one may be connected to it)."""
+        name = f"test_{os.getpid()}_{next(self._names)}"
+        self._admin(f'CREATE DATABASE "{name}" TEMPLATE "{url.rsplit("/", 1)[1]}" STRATEGY FILE_COPY')
+        return self.url(name)
+
     def drop(self, url: str) -> None:
         """Drop a database ``database()`` made (closing whatever connection a test left open)."""
         self._admin(f'DROP DATABASE IF EXISTS "{url.rsplit("/", 1)[1]}" WITH (FORCE)')

@@ -16,6 +16,18 @@ SCHEMA_VERSION = "2"
 # The schema versions ``Reading.from_dict`` reads; a v1 reading loads with no medium and no rules.
 READABLE_SCHEMA_VERSIONS = ("1", "2")
 
+
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def _field_names(cls: type) -> tuple[str, ...]:
+    """A dataclass's field names, read once (``fields`` builds them anew on every call)."""
+    names = _FIELD_NAMES.get(cls)
+    if names is None:
+        names = _FIELD_NAMES[cls] = tuple(f.name for f in fields(cls))
+    return names
+
+
 EntityType = str  # PERSON, OUTLET, ORG, GPE, NORP, LOC, FAC, EVENT, ...
 Kind = Literal["direct", "indirect", "mixed"]
 Certainty = Literal["certain", "probable", "possible", "underspecified"]
@@ -156,7 +168,7 @@ class Mention:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Mention:
-        return cls(**{f.name: data[f.name] for f in fields(cls)})
+        return cls(**{name: data[name] for name in _field_names(cls)})
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,7 +185,7 @@ class Source:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Source:
-        return cls(**{f.name: data.get(f.name) for f in fields(cls)})
+        return cls(**{name: data.get(name) for name in _field_names(cls)})
 
 
 @dataclass(frozen=True, slots=True)
@@ -317,7 +329,7 @@ class TimeExpression:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> TimeExpression:
-        return cls(**{f.name: data[f.name] for f in fields(cls) if f.name in data})
+        return cls(**{name: data[name] for name in _field_names(cls) if name in data})
 
 
 @dataclass(frozen=True, slots=True)

@@ -26,6 +26,7 @@ from hearsay.cli import cli
 from hearsay.ingest import document_id
 from hearsay.sample import sample_paths
 from hearsay.store import Store
+from postgres_server import BACKENDS, scoped_database
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "tests" / "data"
@@ -87,11 +88,12 @@ def error_lines(stderr: str) -> list[str]:
     return [line for line in stderr.splitlines() if line.strip()]
 
 
-@pytest.fixture(scope="module")
-def article_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A database holding the sample article, ingested once for the query tests."""
-    db = tmp_path_factory.mktemp("db") / "article.db"
-    result = CliRunner().invoke(cli, ["ingest", str(ARTICLE), "--db", str(db)], catch_exceptions=False)
+@pytest.fixture(scope="module", params=BACKENDS)
+def article_db(request, tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A database holding the sample article, ingested once for the query tests: a SQLite file, and
+    a PostgreSQL database (every command that takes --db runs on both)."""
+    db = scoped_database(request, tmp_path_factory, "article.db")
+    result = CliRunner().invoke(cli, ["ingest", str(ARTICLE), "--db", db], catch_exceptions=False)
     assert result.exit_code == 0, result.output
     return db
 
@@ -192,8 +194,8 @@ def test_read_some_inputs_fail_exits_1(runner):
 # --- ingest ----------------------------------------------------------------------------------
 
 
-def test_ingest_folder_twice_stores_once(runner, tmp_path):
-    folder, db = good_folder(tmp_path), tmp_path / "h.db"
+def test_ingest_folder_twice_stores_once(runner, tmp_path, database_location):
+    folder, db = good_folder(tmp_path), database_location
     first = run(runner, "ingest", str(folder), "--db", str(db))
     assert first.exit_code == 0, first.stderr
     with Store(db, read_only=True) as store:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
@@ -81,9 +80,10 @@ def readings() -> list[Reading]:
 
 
 @pytest.fixture
-def store(tmp_path: Path, readings: list[Reading]) -> Iterator[SQLiteStore]:
-    with SQLiteStore(tmp_path / "hearsay.db") as opened:
+def store(database_location: str, readings: list[Reading]) -> Iterator[SQLiteStore]:
+    """The readings in a store on each backend (a SQLite file in tmp_path, a PostgreSQL database)."""
+    with SQLiteStore(database_location) as opened:
         for item in readings:
             opened.put(item.document, item)
-    with SQLiteStore(tmp_path / "hearsay.db", read_only=True) as read_only:
+    with SQLiteStore(database_location, read_only=True) as read_only:
         yield read_only

@@ -54,6 +54,40 @@ EVENTS = [
     ("The bakery is going to close next year.", "close", ("probable", "pos")),
     ("Fans blamed the club's failure to sign a striker.", "sign", ("certain", "neg")),
     ("The council welcomed the decision to reopen the pool.", "reopen", ("certain", "pos")),
+    # a theme is no more certain than the verb that acts on it ("could delay": possibly not held)
+    ("Heavy snow could delay the parade.", "parade", ("possible", "neg")),
+    # an event noun determined by "no" did not take place; "no" on a non-event argument leaves the verb alone
+    ("No agreement was reached on the budget.", "agreement", ("certain", "neg")),
+    ("There was no vote on the motion.", "vote", ("certain", "neg")),
+    # a negated hedge or plan above an infinitive flips its polarity
+    ("The bakery is not going to close this year.", "close", ("probable", "neg")),
+    ("Prices are not likely to fall soon.", "fall", ("probable", "neg")),
+    # a negation outscopes "could" (probably not) but not "may" (possibly not); "cannot" stays certain
+    ("The ferry could not leave the harbour.", "leave", ("probable", "neg")),
+    ("The ferry cannot leave the harbour.", "leave", ("certain", "neg")),
+    ("The ferry may not leave the harbour.", "leave", ("possible", "neg")),
+    # an event in an of-phrase of a hedge noun takes the hedge's value
+    ("Traders weighed the possibility of a strike.", "strike", ("possible", "pos")),
+    ("Residents fear the threat of flooding.", "flooding", ("possible", "pos")),
+    # "a delay in delivery" negates the delivery; "killed in the blast" says nothing against the blast
+    ("Customers complained about a delay in delivery.", "delivery", ("certain", "neg")),
+    ("Two workers were killed in the blast.", "blast", ("certain", "pos")),
+    # a factive's complement is presupposed: negation above the factive leaves it certain
+    ("The police did not know where the van was parked.", "parked", ("certain", "pos")),
+    ("She may not realize that the shop closed.", "closed", ("certain", "pos")),
+    # the subject of a perfect ("have killed") is the agent, not a theme of "kill"
+    ("The storms have killed three hikers.", "storms", ("certain", "pos")),
+    # a clause that waits on its event ("until", "once") names an expected event
+    ("The road stays shut until the flood recedes.", "recedes", ("probable", "pos")),
+    ("Shares will rise once the merger closes.", "closes", ("probable", "pos")),
+    ("The board talked about closing the plant.", "closing", ("probable", "pos")),
+    ("Analysts expect a rate cut in May.", "cut", ("probable", "pos")),
+    # attempts and directives leave their infinitive possible; intentions leave it open
+    ("The firm tried to sell the unit.", "sell", ("possible", "pos")),
+    ("The judge ordered the bank to repay the loan.", "repay", ("possible", "pos")),
+    ("Regulators allowed the airline to resume flights.", "resume", ("possible", "pos")),
+    ("The firm intends to sell the unit.", "sell", ("underspecified", "underspecified")),
+    ("The mayor wants to cancel the concert.", "concert", ("underspecified", "underspecified")),
 ]
 
 

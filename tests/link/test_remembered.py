@@ -28,7 +28,9 @@ def test_evidence_is_remembered_until_another_connection_writes(linked, tmp_path
     with Store(path, read_only=True) as reader, Store(path) as writer:
         first = evidence(reader, proposition=LEAK)
         assert evidence(reader, proposition=LEAK) is first
-        assert evidence(reader, proposition=LEAK, limit=1) is not first  # another question
+        shorter = evidence(reader, proposition=LEAK, limit=1)  # the same answer, cut
+        assert all(len(side.items) <= 1 for side in shorter.sides)
+        assert [side.count for side in shorter.sides] == [side.count for side in first.sides]
         supporting = first.side("supports").items[0].statement
         relate(
             writer,
@@ -43,6 +45,16 @@ def test_evidence_is_remembered_until_another_connection_writes(linked, tmp_path
         keys = {(i.statement.document_id, i.statement.statement_id) for s in after.sides for i in s.items}
         assert (supporting.document_id, supporting.statement_id) not in keys
         assert after.side("supports").count == first.side("supports").count - 1
+
+
+def test_evidence_of_any_limit_is_the_whole_answer_cut(linked, tmp_path):
+    from hearsay.link.evidence_view import _evidence
+
+    path = _copy(linked, tmp_path)
+    with Store(path, read_only=True) as reader:
+        for limit in (0, 1, 2, 100):
+            computed = _evidence(reader, cluster_id=None, proposition=LEAK, limit=limit)
+            assert evidence(reader, proposition=LEAK, limit=limit).to_dict() == computed.to_dict()
 
 
 def test_evidence_remembered_equals_evidence_computed(linked, tmp_path):

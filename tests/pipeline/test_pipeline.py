@@ -53,12 +53,12 @@ def test_pipeline_workers_give_the_same_outcomes_in_the_same_order(in_process: l
     assert all(o.reading.to_dict() == by_id[o.reading.document_id] for o in parallel if o.reading)
 
 
-def test_pipeline_ingest_twice_stores_once(tmp_path: Path) -> None:
+def test_pipeline_ingest_twice_stores_once(tmp_path: Path, database_location: str) -> None:
     folder = tmp_path / "news"
     shutil.copytree(DATA / "good", folder)
     seen: list[Outcome] = []
     files: list[int] = []
-    with Store(tmp_path / "h.db") as store:
+    with Store(database_location) as store:  # a SQLite file, and a PostgreSQL database
         first = pipeline.ingest([folder], store, link=False, on_outcome=seen.append, on_files=files.append)
         second = pipeline.ingest([folder], store, link=False, engine=InProcess(chunk_size=2))
         counts = store.counts()
@@ -70,8 +70,8 @@ def test_pipeline_ingest_twice_stores_once(tmp_path: Path) -> None:
     assert [o.file_done.name for o in seen if o.file_done] == sorted(p.name for p in folder.iterdir())
 
 
-def test_pipeline_ingest_reports_an_input_that_names_nothing(tmp_path: Path) -> None:
-    with Store(tmp_path / "h.db") as store:
+def test_pipeline_ingest_reports_an_input_that_names_nothing(tmp_path: Path, database_location: str) -> None:
+    with Store(database_location) as store:
         summary = pipeline.ingest(
             [tmp_path / "missing.txt", DATA / "good" / "harbour.txt"], store, link=False
         )
@@ -86,3 +86,18 @@ def test_pipeline_skips_a_document_repeated_in_one_run() -> None:
     outcomes = list(pipeline.outcomes(items, InProcess()))
     assert [o.reading is not None for o in outcomes] == [True, False, False]
     assert outcomes[2].document == document and outcomes[2].failure is None
+
+
+def test_pipeline_ingest_and_link_again_changes_nothing(tmp_path: Path, database_location: str) -> None:
+    """Re-ingesting a linked folder stores nothing, links nothing and leaves every count as it was."""
+    folder = tmp_path / "news"
+    shutil.copytree(DATA / "good", folder)
+    with Store(database_location) as store:
+        first = pipeline.ingest([folder], store)
+        before = store.counts()
+        linked = store._conn.execute("SELECT count(*) FROM link_statements").fetchone()[0]
+        second = pipeline.ingest([folder], store)
+        assert store.counts() == before
+        assert store._conn.execute("SELECT count(*) FROM link_statements").fetchone()[0] == linked
+    assert (first.new, second.new, second.already) == (12, 0, 12)
+    assert linked == before["statements"] > 0

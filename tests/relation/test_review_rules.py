@@ -290,3 +290,18 @@ def test_words_that_state_and_negate_count_on_both_sides():
     assert relate(
         "The Delmar council denied the report", claim("the Delmar council denied the report")
     ).relation == ("supports")
+
+
+def test_a_proposition_that_carries_its_speakers_verb_is_read_at_the_words_it_shares():
+    proposition = 'He stated that "I don\'t think the Delmar line will reopen"'
+    found = relate(proposition, claim('that "I don\'t think the Delmar line will reopen"'))
+    assert found.relation == "supports"
+
+
+def test_a_proposition_without_a_subject_needs_half_its_words_stated():
+    proposition = "It can get through this winter without any state aid"
+    loose = claim("There is no doubt about it: the Delmar mill had a hard winter this year")
+    assert relate(proposition, loose).relation != "refutes"
+    assert relate(
+        proposition, claim("the mill cannot get through this winter without state aid")
+    ).relation == ("refutes")

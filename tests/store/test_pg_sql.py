@@ -5,11 +5,14 @@ from __future__ import annotations
 import pytest
 
 from hearsay.store.pg_schema import statements
-from hearsay.store.pg_sql import placeholders, translate
+from hearsay.store.pg_sql import insert_shape, multi_row, placeholders, translate
 
 
 def columns(table: str) -> tuple[list[str], list[str]]:
-    known = {"link_members": (["document_id", "local_id", "entity_id", "name"], ["document_id", "local_id"])}
+    known = {
+        "link_members": (["document_id", "local_id", "entity_id", "name"], ["document_id", "local_id"]),
+        "link_key_counts": (["key", "statements"], ["key"]),
+    }
     return known[table]
 
 
@@ -82,3 +85,51 @@ def test_pg_schema_translates_types_and_full_text_tables() -> None:
         "tokenize = 'trigram case_sensitive 1')"
     )
     assert trigram[1] == "CREATE INDEX k_trigram ON k USING gin (name gin_trgm_ops)"
+
+
+def _shape(sqlite_sql: str):
+    return insert_shape(translate(sqlite_sql, columns)[0], columns)
+
+
+def test_pg_sql_executemany_of_an_insert_is_one_multi_row_insert() -> None:
+    shape = _shape("INSERT OR IGNORE INTO link_roles VALUES (?, ?)")
+    assert shape is not None
+    sql, params = multi_row(shape, [{"p0": "a", "p1": 1}, {"p0": "b", "p1": 2}])
+    assert sql == (
+        "INSERT INTO link_roles VALUES (%(p0_0)s, %(p1_0)s), (%(p0_1)s, %(p1_1)s) ON CONFLICT DO NOTHING"
+    )
+    assert params == {"p0_0": "a", "p1_0": 1, "p0_1": "b", "p1_1": 2}
+    named = _shape("INSERT INTO t (a, b) VALUES (:a, 1)")
+    assert named is not None
+    assert multi_row(named, [{"a": 1}, {"a": 2}]) == (
+        "INSERT INTO t (a, b) VALUES (%(a_0)s, 1), (%(a_1)s, 1)",
+        {"a_0": 1, "a_1": 2},
+    )
+
+
+def test_pg_sql_upsert_rows_go_together_only_when_their_conflict_keys_differ() -> None:
+    shape = _shape("INSERT OR REPLACE INTO link_members VALUES (?, ?, ?, ?)")
+    assert shape is not None and shape.unique_on == ("p0", "p1")
+    rows = [{"p0": "d", "p1": "e1", "p2": "x", "p3": "n"}, {"p0": "d", "p1": "e2", "p2": "y", "p3": "m"}]
+    assert multi_row(shape, rows) is not None
+    assert multi_row(shape, [rows[0], {**rows[1], "p1": "e1"}]) is None  # one row would update another
+    counted = _shape(
+        "INSERT INTO link_key_counts VALUES (?, ?) ON CONFLICT (key) DO UPDATE "
+        "SET statements = link_key_counts.statements + excluded.statements"
+    )
+    assert counted is not None and counted.unique_on == ("p0",)
+    assert multi_row(counted, [{"p0": "w:port", "p1": 1}, {"p0": "w:port", "p1": 1}]) is None
+    assert _shape("INSERT INTO t (a) VALUES (?) ON CONFLICT (b) DO UPDATE SET a = 1") is None
+
+
+@pytest.mark.parametrize(
+    "sql",
+    [
+        "UPDATE t SET a = ? WHERE id = ?",
+        "INSERT INTO t (a) SELECT ? FROM u",
+        "INSERT INTO t (a) VALUES (?) RETURNING id",
+        "INSERT INTO t (a) VALUES (lower(?))",
+    ],
+)
+def test_pg_sql_other_statements_stay_one_row_at_a_time(sql: str) -> None:
+    assert _shape(sql) is None

@@ -168,3 +168,76 @@ def test_postgres_two_processes_ingest_and_link_one_database(url: str, tmp_path:
         assert store.counts()["documents"] == 2 * len(topics)
         linked = store._conn.execute("SELECT count(*) FROM link_documents").fetchone()[0]
     assert linked == 2 * len(topics)
+
+
+def _pg_connection(url: str):
+    from hearsay.store.pg_connection import PGConnection
+
+    return PGConnection(psycopg.connect(url, autocommit=True))
+
+
+def test_postgres_pipelined_write_error_surfaces_in_its_savepoint_and_is_rolled_back(url: str) -> None:
+    import sqlite3
+
+    conn = _pg_connection(url)
+    conn.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT)")
+    conn.execute("BEGIN IMMEDIATE")
+    conn.execute("INSERT INTO t VALUES (1, 'kept')")
+    conn.execute("SAVEPOINT one")
+    conn.execute("INSERT INTO t VALUES (1, 'duplicate')")  # pipelined: no answer waited for yet
+    conn.execute("INSERT INTO t VALUES (2, 'after the error')")
+    with pytest.raises(sqlite3.IntegrityError, match="duplicate key"):
+        conn.execute("RELEASE one")
+    conn.execute("ROLLBACK TO one")
+    conn.execute("RELEASE one")
+    assert conn.in_transaction
+    conn.execute("INSERT INTO t VALUES (3, 'later')")
+    assert [tuple(r) for r in conn.execute("SELECT id, v FROM t ORDER BY id")] == [(1, "kept"), (3, "later")]
+    conn.execute("COMMIT")
+    assert not conn.in_transaction
+    assert conn.execute("SELECT count(*) FROM t").fetchone()[0] == 2
+    conn.close()
+
+
+def test_postgres_failed_commit_rolls_back_and_counts_changes(url: str) -> None:
+    import sqlite3
+
+    conn = _pg_connection(url)
+    conn.execute("CREATE TABLE t (id INTEGER PRIMARY KEY)")
+    before = conn.total_changes
+    conn.execute("BEGIN IMMEDIATE")
+    conn.executemany("INSERT OR IGNORE INTO t VALUES (?)", [(1,), (2,), (2,)])
+    assert conn.total_changes - before == 2  # waits for the pipelined answers
+    conn.execute("INSERT INTO t VALUES (5)")
+    conn.execute("INSERT INTO t VALUES (5)")
+    with pytest.raises(sqlite3.IntegrityError):
+        conn.execute("COMMIT")
+    assert not conn.in_transaction
+    assert conn.execute("SELECT count(*) FROM t").fetchone()[0] == 0
+    conn.execute("BEGIN IMMEDIATE")  # the connection is usable again
+    conn.execute("INSERT INTO t VALUES (7)")
+    conn.execute("COMMIT")
+    assert conn.execute("SELECT id FROM t").fetchall() == [(7,)]
+    conn.close()
+
+
+def test_postgres_answers_are_remembered_until_any_connection_commits(url: str) -> None:
+    from hearsay.link import evidence, link_corpus
+
+    readings = all_readings()
+    with open_store(url) as writer:
+        put_all(writer, readings[:2])
+        link_corpus(writer)
+        counted = writer.change_count()
+        with open_store(url, read_only=True) as reader, open_store(url, read_only=True) as worker:
+            first = evidence(reader, proposition="Kazakhstan had not bought any drones")
+            assert evidence(reader, proposition="Kazakhstan had not bought any drones") is first
+            # another connection (a server worker) of this process answers from the same memory
+            assert evidence(worker, proposition="Kazakhstan had not bought any drones") is first
+            put_all(writer, readings[2:])  # a committed write of another connection
+            assert writer.change_count() == counted + 1
+            again = evidence(reader, proposition="Kazakhstan had not bought any drones")
+            assert again is not first and again.to_dict() == first.to_dict()
+            with writer.transaction():  # inside a write transaction nothing is kept or reused
+                inside = evidence(writer, proposition="Kazakhstan had not bought any drones")
+                assert inside is not again

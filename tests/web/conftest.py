@@ -26,6 +26,7 @@ from hearsay.link import link_corpus  # noqa: E402
 from hearsay.sample import MAIN_ARTICLE, sample_paths  # noqa: E402
 from hearsay.store import SQLiteStore  # noqa: E402
 from hearsay.web import create_app  # noqa: E402
+from postgres_server import BACKENDS  # noqa: E402
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 HOSTILE = DATA / "web" / "hostile.jsonl"
@@ -60,6 +61,51 @@ def sample_db(tmp_path_factory) -> Path:
         _ingest(store, [*sample_paths(), HOSTILE])
         link_corpus(store)
     return path
+
+
+@pytest.fixture(scope="session")
+def sample_pg(sample_db: Path, postgres_server) -> str:
+    """The sample database's readings stored into a PostgreSQL database and linked there: a template
+    that no test opens (``sample_location`` and ``writable_location`` hand out copies)."""
+    url = postgres_server.database()
+    with SQLiteStore(sample_db, read_only=True) as source, SQLiteStore(url) as target:
+        for reading in source.iter_readings():
+            assert reading.document is not None
+            target.put(reading.document, reading)
+        vectors = [
+            tuple(row) for row in source._conn.execute("SELECT text_hash, vector FROM link_embeddings")
+        ]
+        with target.transaction() as conn:  # the contents' vectors as they are: nothing embedded twice
+            conn.executemany("INSERT INTO link_embeddings VALUES (?, ?)", vectors)
+            conn.executemany(
+                "INSERT INTO link_vector_keys (text_hash) VALUES (?)",
+                sorted((h,) for h, _vector in vectors if not h.startswith("u:")),
+            )
+        link_corpus(target)
+    return url
+
+
+@pytest.fixture(scope="session", params=BACKENDS)
+def sample_location(request, sample_db: Path) -> Path | str:
+    """The linked sample corpus on each backend, for tests that only read: the SQLite file, or a
+    session copy of ``sample_pg`` (every route family's tests run on both, issue 17)."""
+    if request.param == "sqlite":
+        return sample_db
+    return request.getfixturevalue("postgres_server").copy(request.getfixturevalue("sample_pg"))
+
+
+@pytest.fixture
+def writable_location(backend: str, sample_db: Path, tmp_path: Path, request) -> Iterator[Path | str]:
+    """A private copy of the linked sample corpus on this test's backend, for tests that write."""
+    if backend == "sqlite":
+        target = tmp_path / "copy.db"
+        shutil.copy(sample_db, target)
+        yield target
+        return
+    server = request.getfixturevalue("postgres_server")
+    url = server.copy(request.getfixturevalue("sample_pg"))
+    yield url
+    server.drop(url)
 
 
 @pytest.fixture(scope="session")

@@ -19,14 +19,15 @@ WRITE = {"X-Hearsay-Write": "1"}
 
 
 @pytest.fixture(scope="module")
-def client(sample_db: Path):
-    with TestClient(create_app(sample_db), base_url=BASE) as test_client:
+def client(sample_location: Path | str):
+    """The app over the sample corpus, on SQLite and on PostgreSQL."""
+    with TestClient(create_app(sample_location), base_url=BASE) as test_client:
         yield test_client
 
 
 @pytest.fixture
-def writable(db_copy: Path):
-    with TestClient(create_app(db_copy), base_url=BASE) as test_client:
+def writable(writable_location: Path | str):
+    with TestClient(create_app(writable_location), base_url=BASE) as test_client:
         yield test_client
 
 
@@ -160,8 +161,8 @@ def test_api_upload_of_a_bad_file_is_a_one_line_error(writable: TestClient) -> N
     assert "upload:binary.bin" in message and "/tmp" not in message and "\n" not in message
 
 
-def test_api_token_guards_writes(db_copy: Path) -> None:
-    app = create_app(db_copy, host="0.0.0.0", token="s3cret", allowed_hosts=["127.0.0.1"])
+def test_api_token_guards_writes(writable_location: Path | str) -> None:
+    app = create_app(writable_location, host="0.0.0.0", token="s3cret", allowed_hosts=["127.0.0.1"])
     files = {"files": ("note.txt", (DATA / "web" / "upload-note.txt").read_bytes())}
     with TestClient(app, base_url=BASE) as client:
         assert client.post("/api/v1/documents", files=files, headers=WRITE).status_code == 401
@@ -203,8 +204,8 @@ def test_api_linked_views_of_the_sample_question(client: TestClient, main_articl
     assert client.get("/api/v1/clusters/c-000000000000").status_code == 404
 
 
-def test_api_entity_merge_and_split(db_copy: Path) -> None:
-    with TestClient(create_app(db_copy), base_url=BASE) as client:
+def test_api_entity_merge_and_split(writable_location: Path | str) -> None:
+    with TestClient(create_app(writable_location), base_url=BASE) as client:
         duatbaev = client.get("/api/v1/entities", params={"q": "Duatbaev"}).json()["items"][0]
         koltochnik = client.get("/api/v1/entities", params={"q": "Koltochnik"}).json()["items"][0]
         refused = client.post(f"/api/v1/entities/{duatbaev['id']}/merge", json={"other": koltochnik["id"]})

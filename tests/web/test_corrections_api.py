@@ -17,9 +17,9 @@ def _first_statement(db, document_id):
         return store.reading(document_id).statements[0]
 
 
-def test_change_reject_add_and_list_over_http(db_copy, main_article_id):
-    statement = _first_statement(db_copy, main_article_id)
-    with ServerThread(create_app(db_copy)) as server, httpx.Client(base_url=server.url) as http:
+def test_change_reject_add_and_list_over_http(writable_location, main_article_id):
+    statement = _first_statement(writable_location, main_article_id)
+    with ServerThread(create_app(writable_location)) as server, httpx.Client(base_url=server.url) as http:
         base = f"/api/v1/documents/{main_article_id}/statements"
         refused = http.post(f"{base}/{statement.id}/corrections", json={"stance": "question"})
         assert refused.status_code == 403

@@ -14,8 +14,9 @@ BASE = "http://127.0.0.1"
 
 
 @pytest.fixture(scope="module")
-def client(sample_db: Path):
-    with TestClient(create_app(sample_db), base_url=BASE) as test_client:
+def client(sample_location: Path | str):
+    """The app over the sample corpus, on SQLite and on PostgreSQL."""
+    with TestClient(create_app(sample_location), base_url=BASE) as test_client:
         yield test_client
 
 

@@ -102,6 +102,7 @@ def serve(
         "read_tokens": list(read_tokens),
         "analysts": [list(pair) for pair in analysts],
         "allowed_hosts": list(allowed_hosts) or None,
+        "warm": True,  # the evidence view's models load before the first request
     }
     # Opening (and migrating) the database here: its errors stop us before any worker starts.
     if workers == 1:

@@ -13,8 +13,11 @@ stays in the content's text and leaves the polarity alone; epistemic words that 
 not" ("unlikely") are lifted out like the other hedges.
 
 ``assess_predicate(token)`` reads one predicate in its sentence, with or without an attribution:
-its own negation (``lexicons/negators.tsv``), modals and hedges, and what the predicates above it
-do to it (``lexicons/event_predicates.tsv``: "failed to pay"; reporting cues: "believes ...").
+its own negation (``lexicons/negators.tsv``: "not", and "no" on an event noun), modals and hedges,
+and what the predicates above it do to it (``lexicons/event_predicates.tsv``: "failed to pay", a
+factive's complement kept under negation; reporting cues: "believes ..."; a negated hedge or plan;
+``lexicons/event_contexts.tsv``: themes no more certain than their verb, the of-phrases of hedge
+and prospect nouns, "until"/"once" clauses).
 
 Both return the spans of the words that set the values.
 """
@@ -42,6 +45,10 @@ _NEGATED_BY_STANCE = {
 _WINDOW_BEFORE, _WINDOW_AFTER = 3, 2  # tokens around the cue a cue pattern may reach
 _CONTENT_HEDGED = ("assert", "report")  # stances whose content hedges count
 _COMPLEMENTS = ("xcomp", "ccomp")
+# a hedging modal that a negation outscopes: "could not X" is "it was not possible that X", read as
+# probably not X (UW's training split rates it about -1.5), where "may not X" stays "possibly not X";
+# "cannot X" has no hedge ("can" is read on events only) and stays certainly not X, as UW and MEANTIME read it
+_NEGATED_POSSIBILITY = ("could",)
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,6 +116,11 @@ def _negators() -> dict[str, str]:
 @cache
 def _event_predicates() -> dict[str, tuple[str, str]]:
     return {r["lemma"]: (r["certainty"], r["polarity"]) for r in load_lexicon("event_predicates")}
+
+
+@cache
+def _factives() -> frozenset[str]:
+    return frozenset(r["lemma"] for r in load_lexicon("event_predicates") if r["class"] == "factive")
 
 
 def _fits(token: Token, word: str) -> bool:
@@ -208,6 +220,17 @@ def _argument_negation(token: Token) -> Token | None:
     return None
 
 
+def _determiner_negation(token: Token) -> Token | None:
+    """ "No agreement was reached", "there was no vote": an event noun determined by a negative word."""
+    if token.pos_ != "NOUN":
+        return None
+    negators = _negators()
+    return next(
+        (c for c in token.children if c.dep_ in ("det", "neg") and negators.get(c.lower_) == "determiner"),
+        None,
+    )
+
+
 def hedge_at(token: Token) -> tuple[Hedge, Span] | None:
     """The hedge starting at this token, if any ("allegedly", "may", "is said to")."""
     doc = token.doc
@@ -285,7 +308,7 @@ def _agentless_passive(verb: Token) -> bool:
 def assess_predicate(token: Token) -> tuple[str, str, list[Span]]:
     """Certainty, polarity and cue spans of one predicate (verb, event noun or adjective) in context."""
     certainty, polarity, cues = CERTAIN, POS, []
-    negator = negation_of(token) or _argument_negation(token)
+    negator = negation_of(token) or _argument_negation(token) or _determiner_negation(token)
     if negator is not None and negator.i != token.head.i:
         polarity, cues = NEG, [negator.doc[negator.i : negator.i + 1]]
     local = [c for c in token.children if c.dep_ in ("aux", "advmod", "amod")]
@@ -295,6 +318,10 @@ def assess_predicate(token: Token) -> tuple[str, str, list[Span]]:
         cues.append(modal[2])
         local = [c for c in local if c.i != modal[2].start]
     for hedge, span in hedges_in(local):
+        if negator is not None and span[0].lower_ in _NEGATED_POSSIBILITY:
+            certainty = _lowest(certainty, PROBABLE)  # "could not reach": not possible, so probably not
+            cues.append(span)
+            continue
         certainty = _lowest(certainty, hedge.certainty)
         polarity = _flip(polarity) if hedge.polarity == NEG else polarity
         cues.append(span)
@@ -334,8 +361,12 @@ def _context_effect(token: Token) -> tuple[str, str, list[Span]] | None:
                 value = contexts.get(("theme", _phrasal_lemma(modifier)))
                 if value is not None:
                     return (*value, [modifier.doc[modifier.i : modifier.i + 1]])
-        theme_of = token.dep_ in ("dobj", "nsubjpass") or (token.dep_ == "nsubj" and head.tag_ == "VBN")
-        if head.dep_ == "prep" and token.dep_ == "pobj" and head.lower_ == "in":
+        perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in head.children)
+        # "the flight, delayed by fog": a participle's subject is its theme; "the blasts have killed": agent
+        theme_of = token.dep_ in ("dobj", "nsubjpass") or (
+            token.dep_ == "nsubj" and head.tag_ == "VBN" and not perfect
+        )
+        if head.dep_ == "prep" and token.dep_ == "pobj" and head.lower_ == "in" and head.head.pos_ == "NOUN":
             head, theme_of = head.head, True  # "a delay in delivery"
         value = contexts.get(("theme", _phrasal_lemma(head)))
         if theme_of and value is not None and head.i != token.i:
@@ -344,7 +375,17 @@ def _context_effect(token: Token) -> tuple[str, str, list[Span]] | None:
             )
             if h_polarity == NEG:
                 return None  # "did not delay the flight": no claim either way
-            return value[0], value[1], [head.doc[head.i : head.i + 1], *h_cues]
+            # a theme is no more certain than the verb acting on it: "could delay the flight"
+            certainty = _lowest(value[0], h_certainty)
+            polarity = UNDERSPECIFIED if certainty == UNDERSPECIFIED else value[1]
+            return certainty, polarity, [head.doc[head.i : head.i + 1], *h_cues]
+    if token.dep_ in ("pobj", "pcomp") and head.lower_ == "of" and head.head.pos_ == "NOUN":
+        hedge = hedge_at(head.head)  # "the possibility of a strike", "rumours of a merger"
+        if hedge is not None:
+            return hedge[0].certainty, NEG if hedge[0].polarity == NEG else POS, [hedge[1]]
+        prospect = contexts.get(("prospect", head.head.lemma_.lower()))  # "the threat of a strike"
+        if prospect is not None:
+            return (*prospect, [head.head.doc[head.head.i : head.head.i + 1]])
     infinitive = next((c for c in token.children if c.dep_ == "aux" and c.lower_ == "to"), None)
     if token.dep_ == "pcomp" and ("preposition", head.lower_) in contexts:
         # "left without paying", "barred from leaving"
@@ -403,6 +444,15 @@ def _combine(inner: str, outer: str) -> str:
     return POS if inner == outer else NEG
 
 
+def _negated_governor(head: Token, effect: tuple[str, str, list[Span]]) -> tuple[str, str, list[Span]]:
+    """ "is not likely to change", "is not going to sell": a negated hedge or plan flips the polarity."""
+    negator = negation_of(head)
+    if negator is None:
+        return effect
+    certainty, polarity, cues = effect
+    return certainty, _flip(polarity), [*cues, negator.doc[negator.i : negator.i + 1]]
+
+
 def _governor_effect(token: Token) -> tuple[str, str, list[Span]] | None:
     """What the predicate above does to this one: an implicative, a reporting cue, a condition."""
     head = token.head
@@ -415,11 +465,18 @@ def _governor_effect(token: Token) -> tuple[str, str, list[Span]] | None:
         return None
     hedge = hedge_at(head)  # "is likely to attack"
     if hedge is not None:
-        return hedge[0].certainty, NEG if hedge[0].polarity == NEG else POS, [hedge[1]]
+        return _negated_governor(
+            head, (hedge[0].certainty, NEG if hedge[0].polarity == NEG else POS, [hedge[1]])
+        )
     future = _infinitive_governor(token)
     if future is not None:
-        return future
+        return _negated_governor(head, future)
     lemma = head.lemma_.lower()
+    if lemma in _factives():
+        # "did not know where he was held": a factive's complement is presupposed, so negation, modals and
+        # questions above the factive leave it as it is (presuppositions project)
+        certainty, polarity = _event_predicates()[lemma]
+        return certainty, polarity, [head.doc[head.i : head.i + 1]]
     if lemma in _event_predicates():
         certainty, polarity = _event_predicates()[lemma]
         head_certainty, head_polarity, head_cues = assess_predicate(head)

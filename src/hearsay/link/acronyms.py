@@ -22,6 +22,7 @@ from .names import name_key, type_class
 
 _FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "in", "on", "at", "to"})
 _ACRONYM = re.compile(r"^[^\W\d_]{2,7}$")
+_BRACKET_AHEAD = re.compile(r"\s*[(\[]")
 # The shorter name must say something by itself: two words and this many letters at least.
 MIN_CONTAINED_LETTERS = 8
 
@@ -44,10 +45,25 @@ def initials(name: str) -> set[str]:
 
 def _defined(text: str, long: str, short: str) -> bool:
     long_pattern, short_pattern = re.escape(long), re.escape(short)
+    # Each pattern needs its first name followed by a bracket: checked first, so the patterns
+    # (compiled anew for each pair of names) are built only for the few names written that way.
     return bool(
-        re.search(rf"{long_pattern}\s*[(\[]\s*{short_pattern}\s*[)\]]", text)
-        or re.search(rf"\b{short_pattern}\s*[(\[]\s*(?:the\s+)?{long_pattern}\s*[)\]]", text)
+        (_bracket_after(text, long) and re.search(rf"{long_pattern}\s*[(\[]\s*{short_pattern}\s*[)\]]", text))
+        or (
+            _bracket_after(text, short)
+            and re.search(rf"\b{short_pattern}\s*[(\[]\s*(?:the\s+)?{long_pattern}\s*[)\]]", text)
+        )
     )
+
+
+def _bracket_after(text: str, name: str) -> bool:
+    """Whether ``name`` occurs in ``text`` followed by an opening bracket (spaces between allowed)."""
+    start = text.find(name)
+    while start >= 0:
+        if _BRACKET_AHEAD.match(text, start + len(name)):
+            return True
+        start = text.find(name, start + 1)
+    return False
 
 
 def acronym_partners(reading: Reading) -> dict[str, list[str]]:

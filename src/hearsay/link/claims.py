@@ -90,6 +90,7 @@ def story_id_for(document_id: str, statement_id: str) -> str:
     return "st-" + hashlib.sha1(f"story:{document_id}:{statement_id}".encode()).hexdigest()[:12]
 
 
+@lru_cache(maxsize=65536)  # a cluster's wording meets the same contents again in copies of a report
 def same_proposition(a: str, b: str) -> tuple[bool, bool]:
     """``hearsay.relation.same_proposition``, or else one wording restating the other with detail.
 
@@ -359,7 +360,7 @@ class Clusterer:
 
     def _candidates(self, vector: np.ndarray, keys: list[str]) -> list[Candidate]:
         """The clusters sharing a key, best topical score first."""
-        rows = self.tables.cluster_candidates(self._blocking(keys))
+        rows = self.tables.cluster_candidates(self._blocking(keys), counting=keys)
         if not rows:
             return []
         word_count = max(1, sum(key.startswith("w:") for key in keys))
@@ -372,10 +373,9 @@ class Clusterer:
         norms = np.maximum(np.linalg.norm(centroids, axis=1), 1e-12)
         wordings = representatives @ vector
         scores = ((centroids @ vector) / norms + wordings) / 2
-        shared = self.tables.shared_keys([r["id"] for r in rows], keys)
         result = []
         for row, cosine, wording in zip(rows, scores.tolist(), wordings.tolist(), strict=True):
-            common, common_entities = shared.get(row["id"], (0, 0))
+            common, common_entities = row["common"], row["common_entities"]
             rest = WORD_WEIGHT * (common - common_entities) / word_count + (
                 ENTITY_BONUS if common_entities else 0
             )

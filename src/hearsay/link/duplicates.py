@@ -33,10 +33,18 @@ _WORD = re.compile(r"\w+")
 def shingles(text: str) -> np.ndarray:
     words = _WORD.findall(text.casefold())
     if len(words) < SHINGLE:
-        grams = [" ".join(words)]
+        hashes = {zlib.crc32(" ".join(words).encode("utf-8"))}
     else:
-        grams = [" ".join(words[i : i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)]
-    return np.array(sorted({zlib.crc32(g.encode("utf-8")) for g in grams}), dtype=np.uint64)
+        # Each 4-gram joined by spaces is a slice of all the words joined by spaces: one encoding.
+        joined = " ".join(words).encode("utf-8")
+        starts, position = [], 0
+        for word in words:
+            starts.append(position)
+            position += len(word.encode("utf-8")) + 1
+        ends = [start - 1 for start in starts[SHINGLE:]] + [len(joined)]
+        view = memoryview(joined)
+        hashes = {zlib.crc32(view[start:end]) for start, end in zip(starts, ends, strict=False)}
+    return np.array(sorted(hashes), dtype=np.uint64)
 
 
 def signature(text: str) -> np.ndarray:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import threading
 from collections.abc import Sequence
 from functools import cache
 from importlib import metadata
@@ -108,9 +109,17 @@ class Embedder:
         return vectors
 
 
-@cache
 def load_embedder() -> Embedder:
-    """The process's one embedder (loading takes about a second)."""
+    """The process's one embedder (loading takes about a second; ``pipeline.preload`` may have begun it)."""
+    with _loading:
+        return _load_embedder()
+
+
+_loading = threading.Lock()
+
+
+@cache
+def _load_embedder() -> Embedder:
     limit_blas_threads()  # the cosines of its vectors are small numpy products too
     return Embedder(_model_path(), _tokenizer_path())
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from rapidfuzz import fuzz
@@ -29,6 +30,7 @@ from rapidfuzz import fuzz
 from ..model import Entity, Reading
 from ..store.links import LinkTables
 from .acronyms import acronym_partners, containment_key, qualifies
+from .entity_lookups import EntityLookups
 from .institutions import DocumentCountries, generic_institution, qualified_key
 from .names import blocking_keys, given_names_agree, name_key, person_name, type_class
 
@@ -53,12 +55,17 @@ def names_of(entity: Entity) -> list[str]:
 
 
 def names_from(first: str, aliases: Iterable[str]) -> list[str]:
+    return list(_names_from(first, tuple(aliases)))
+
+
+@lru_cache(maxsize=16384)  # the same entity names come back in document after document
+def _names_from(first: str, aliases: tuple[str, ...]) -> tuple[str, ...]:
     seen: dict[str, str] = {}
     for name in (first, *aliases):
         if not name or name.casefold() in _PRONOUNS or name[0].islower():
             continue
         seen.setdefault(name.casefold(), name)
-    return sorted(seen.values(), key=len, reverse=True)
+    return tuple(sorted(seen.values(), key=len, reverse=True))
 
 
 _PRONOUNS = frozenset(
@@ -77,6 +84,10 @@ class Resolver:
     pending_members: list[tuple[Any, ...]] = field(default_factory=list)
     pending_roles: list[tuple[Any, ...]] = field(default_factory=list)
     merged_into: set[str] = field(default_factory=set)  # entities that absorbed another in this document
+    lookups: EntityLookups = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.lookups = EntityLookups(self.tables)
 
     def resolve(self, reading: Reading) -> dict[str, str]:
         """Link every entity of ``reading``; returns local id -> global entity id.
@@ -124,6 +135,7 @@ class Resolver:
         return mapping
 
     def _flush(self) -> None:
+        self.lookups.write_counts()
         self.tables.add_members(self.pending_members)
         self.tables.add_roles_of(self.pending_roles)
         self.pending_members, self.pending_roles = [], []
@@ -152,7 +164,7 @@ class Resolver:
                 for block in ([f"n:{key}"] if key in qualified else blocking_keys(name, cls))
             }
         )
-        candidates = self.tables.entity_candidates(cls, blocks)
+        candidates = self.lookups.candidates(cls, blocks)
         forbidden = set()
         for _name, key in keyed:
             forbidden |= self.splits.get((cls, key), set())
@@ -168,11 +180,11 @@ class Resolver:
         full = cls != "person" or any(_is_full(k) for _n, k in keyed)
         if chosen is None:
             chosen = entity_id_for(document_id, entity.id)
-            self.tables.create_entity(chosen, entity.name, entity.type, cls, full)
+            self.lookups.create_entity(chosen, entity.name, entity.type, cls, full)
         else:
             self._maybe_rename(chosen, entity, full)
-        self.tables.add_names(chosen, keyed)
-        self.tables.add_keys(cls, chosen, blocks + contained)
+        self.lookups.add_names(chosen, keyed)
+        self.lookups.add_keys(cls, chosen, blocks + contained)
         if partners:
             self._absorb_same_names(chosen, keyed, candidates)
         if cls == "person" and full:
@@ -194,7 +206,7 @@ class Resolver:
         return None
 
     def _full_persons(self, surname: str) -> list[str]:
-        candidates = self.tables.entity_candidates("person", [f"s:{surname}"])
+        candidates = self.lookups.candidates("person", [f"s:{surname}"])
         return [
             entity_id
             for entity_id, names in candidates.items()
@@ -212,12 +224,13 @@ class Resolver:
             if surname in forbidden or self._full_persons(surname) != [person]:
                 continue
             for other in self.tables.entities_named(surname):
-                row = self.tables.entity_row(other)
-                if row is None or other == person or row["type"] not in SURNAME_TYPES:
+                row = self.lookups.naming(other)
+                if row is None or other == person or row.type not in SURNAME_TYPES:
                     continue
                 if {row["key"] for row in self.tables.names_of(other)} == {surname}:
                     self._flush()  # the merge reads the members written so far
                     _merge_ids(self.tables, person, other)
+                    self.lookups.forget()
                     self.merged_into.add(person)
                     self.replaced[other] = person
 
@@ -231,8 +244,8 @@ class Resolver:
             if " " not in key or key in forbidden:
                 continue
             for entity_id in self.tables.entities_named(key):
-                row = self.tables.entity_row(entity_id)
-                if row is not None and row["class"] != cls and row["class"] in CROSSABLE:
+                row = self.lookups.naming(entity_id)
+                if row is not None and row.cls != cls and row.cls in CROSSABLE:
                     return entity_id
         return None
 
@@ -242,7 +255,7 @@ class Resolver:
         """The one entity whose names are these with a country in front, or these without it."""
         keys = {k for _n, k in keyed}
         found = set()
-        for entity_id, names in self.tables.entity_candidates(cls, contained).items():
+        for entity_id, names in self.lookups.candidates(cls, contained).items():
             theirs = {k for _n, k in names}
             if forbidden & theirs:
                 continue
@@ -261,18 +274,20 @@ class Resolver:
         for other, names in candidates.items():
             other = self._current(other)
             if other != chosen and keys & {k for _n, k in names}:
+                self.lookups.write_counts()  # the merge recounts names from the members
                 _merge_ids(self.tables, chosen, other)
+                self.lookups.forget()
                 self.replaced[other] = chosen
 
     def _maybe_rename(self, entity_id: str, entity: Entity, full: bool) -> None:
         """A person first seen by surname takes the full name; an ORG seen as an OUTLET becomes one."""
-        row = self.tables.entity_row(entity_id)
+        row = self.lookups.naming(entity_id)
         if row is None:
             return
-        if full and not row["full_name"]:
-            self.tables.rename_entity(entity_id, entity.name, entity.type, True)
-        elif entity.type == "OUTLET" and row["type"] == "ORG":
-            self.tables.rename_entity(entity_id, row["name"], "OUTLET", bool(row["full_name"]))
+        if full and not row.full_name:
+            self.lookups.rename_entity(entity_id, entity.name, entity.type, True)
+        elif entity.type == "OUTLET" and row.type == "ORG":
+            self.lookups.rename_entity(entity_id, row.name, "OUTLET", row.full_name)
 
 
 @dataclass(frozen=True, slots=True)

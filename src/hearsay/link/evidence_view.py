@@ -22,6 +22,7 @@ from __future__ import annotations
 import heapq
 import sqlite3
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -39,11 +40,12 @@ from ..model import (
     one_of,
     verdict_of,
 )
-from ..relation import Claim, default_scorer, proposition_frame
+from ..relation import Claim, RuleScorer, default_scorer, proposition_frame
 from ..relation.crosslingual import ABOUT, relate_by_meaning
 from ..relation.words import is_content_word, needs_meaning, tokens
 from ..store import evidence_reads, link_reads
 from ..store.links import LinkTables
+from . import evidence_answers
 from .embeddings import (
     MULTILINGUAL_PREFIX,
     from_bytes,
@@ -71,6 +73,8 @@ NEAR_BATCH = 8
 # A side-taking cluster's members in another script join the candidates (``_other_script_kin``).
 KIN_CLUSTERS = 10
 KIN_MEMBERS = 200
+# What ``warm_up`` parses and embeds to load the models (any sentence does).
+WARM_PROPOSITION = "The ministry said the port was closed."
 
 
 def evidence(
@@ -79,22 +83,69 @@ def evidence(
     """The evidence for a free-text proposition, or for a stored cluster's proposition.
 
     ``limit`` caps the statements listed on each side; counts and independent sources cover all.
-    The same question asked again of an unchanged store is answered from memory (``remembered``).
+    The same question asked again of an unchanged store is answered from memory (``remembered``),
+    whatever its ``limit``: every side is kept whole and cut for each caller (a claim page lists
+    500 a side, the API 100: one computation serves both).
     """
     scorer = default_scorer()
-    key = (
-        "evidence",
-        cluster_id,
-        proposition,
-        limit,
-        f"{type(scorer).__module__}.{type(scorer).__qualname__}",
-    )
-    return remembered(
-        store, key, lambda: _evidence(store, cluster_id=cluster_id, proposition=proposition, limit=limit)
-    )
+    name = f"{type(scorer).__module__}.{type(scorer).__qualname__}"
+    key = ("evidence", cluster_id, proposition, name)
+    whole = remembered(store, key, lambda: _kept_or_computed(store, cluster_id, proposition, name))
+    return limited(whole, limit)
 
 
-def _evidence(store: SQLiteStore, *, cluster_id: str | None, proposition: str | None, limit: int) -> Evidence:
+def _kept_or_computed(
+    store: SQLiteStore, cluster_id: str | None, proposition: str | None, scorer: str
+) -> Evidence:
+    """The whole answer as kept on disk for the store's present state (``evidence_answers``), else
+    computed and kept. The state is read before computing, so a write meanwhile leaves it stale."""
+    if not isinstance(default_scorer(), RuleScorer) or not link_reads.has_link_tables(store._conn):
+        return _evidence(store, cluster_id=cluster_id, proposition=proposition, limit=None)
+    asked = evidence_answers.question(cluster_id, proposition, scorer)
+    now = evidence_answers.state(store)
+    found = evidence_answers.recall(store, asked, now)
+    if found is None:
+        found = _evidence(store, cluster_id=cluster_id, proposition=proposition, limit=None)
+        evidence_answers.keep(store, asked, now, found)
+    return found
+
+
+def limited(found: Evidence, limit: int | None) -> Evidence:
+    """``found`` with at most ``limit`` statements listed on each side (its counts unchanged)."""
+    if limit is None or all(len(side.items) <= limit for side in found.sides):
+        return found
+    return replace(found, sides=tuple(replace(side, items=side.items[:limit]) for side in found.sides))
+
+
+def warm_up(store: SQLiteStore) -> None:
+    """Load what the first evidence question of a process would wait for: the English parser of
+    propositions, the content embedder and this store's nearest-neighbour index, the multilingual
+    encoder when the store holds vectors in other scripts, and the analysts' decisions module.
+
+    A server calls it before it answers (``create_app(warm=True)``), so the first claim page after a
+    start costs what every later one does. Answers do not change: these are the same loads, earlier.
+    """
+    from ..corrections import service as _service  # noqa: F401 - imported by ``_decisions``
+
+    conn = store._conn
+    if not link_reads.has_link_tables(conn):
+        return
+    proposition_frame(WARM_PROPOSITION)
+    vector = unit(load_embedder().encode([WARM_PROPOSITION])[0])
+    store.nearest_contents(vector, 1)
+    end = MULTILINGUAL_PREFIX[:-1] + chr(ord(MULTILINGUAL_PREFIX[-1]) + 1)
+    other_scripts = conn.execute(
+        "SELECT 1 FROM link_embeddings WHERE text_hash >= ? AND text_hash < ? LIMIT 1",
+        (MULTILINGUAL_PREFIX, end),
+    ).fetchone()
+    if other_scripts is not None:
+        load_multilingual().encode([WARM_PROPOSITION])
+    evidence_answers.code_version()  # hashes hearsay's files once
+
+
+def _evidence(
+    store: SQLiteStore, *, cluster_id: str | None, proposition: str | None, limit: int | None
+) -> Evidence:
     conn = store._conn
     empty = Evidence(proposition=proposition or "", verdict="no evidence", sides=_sides([], limit))
     if not link_reads.has_link_tables(conn):
@@ -280,9 +331,9 @@ def _other_script_kin(
     clusters = _clusters(items)[:KIN_CLUSTERS]
     found: dict[str, None] = {}
     for cluster_id in clusters:
-        for row in link_reads.statements_of_cluster(conn, cluster_id, limit=KIN_MEMBERS):
-            if row["document_id"] not in seen and needs_meaning(proposition, row["content"] or ""):
-                found.setdefault(row["document_id"], None)
+        for document_id, content in evidence_reads.cluster_contents(conn, cluster_id, KIN_MEMBERS):
+            if document_id not in seen and needs_meaning(proposition, content or ""):
+                found.setdefault(document_id, None)
     return list(found)[: max(0, MAX_DOCUMENTS - len(seen))]
 
 
@@ -310,7 +361,7 @@ def _texts(conn: sqlite3.Connection, documents: list[str]) -> dict[str, str]:
     return result
 
 
-def _sides(pairs: list[Any], limit: int) -> tuple[EvidenceSide, ...]:
+def _sides(pairs: list[Any], limit: int | None) -> tuple[EvidenceSide, ...]:
     sides = []
     for relation in SIDES:
         chosen = sorted(

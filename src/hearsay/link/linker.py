@@ -9,6 +9,7 @@ continues. Memory holds one page of readings and vectors, whatever the corpus si
 
 from __future__ import annotations
 
+import sqlite3
 import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
@@ -23,6 +24,7 @@ from .duplicates import bands, find_duplicate, signature
 from .embeddings import from_bytes, load_embedder, text_hash, to_bytes
 from .entities import Resolver
 from .provenance_edges import provenance_edges
+from .summaries import fill_in_transaction, missing_summaries
 
 if TYPE_CHECKING:
     from ..store.sqlite import SQLiteStore
@@ -41,8 +43,8 @@ def link_corpus(
 
     ``{"documents": linked now, "already": linked before, "entities", "clusters", "new_clusters",
     "embedded": texts embedded now, "embed_seconds", "indexed": vectors added to the
-    nearest-neighbour index, "index_seconds", "seconds", "failures": [messages],
-    "unmatched_decisions": [merges and splits a rebuild found no entity for]}``. A
+    nearest-neighbour index, "index_seconds", "summarised": cluster summaries stored, "seconds",
+    "failures": [messages], "unmatched_decisions": [merges and splits a rebuild found no entity for]}``. A
     document whose linking fails is rolled back alone, named in ``failures`` and retried next run.
     Manual merges and splits are replayed after a rebuild and respected during every run.
     """
@@ -56,6 +58,7 @@ def link_corpus(
     documents = new_clusters = embedded_total = 0
     embed_seconds = 0.0
     failures: list[str] = []
+    version: int | None = None  # the database's version after this run's last commit
     for page in tables.unlinked_pages(page_size):
         # Embedding happens before the write lock is taken, so that another writer (the server
         # beside a CLI ingest) never waits for it; new vectors are written inside the lock.
@@ -67,20 +70,29 @@ def link_corpus(
             tables.add_vectors(new_vectors)
             # The page was read before the lock: another process may have linked some of it since.
             page = tables.still_unlinked(page)
+            if version is None or _data_version(tables) != version:
+                _forget(resolver, clusterer)  # another process may have linked since this run's last page
             for reading in page:
                 try:
                     with tables.savepoint():
                         new_clusters += _link_document(tables, resolver, clusterer, reading, vectors, hashes)
                 except Exception as err:  # noqa: BLE001 - one bad reading must not stop the corpus
+                    _forget(resolver, clusterer)  # what it wrote is rolled back
                     failures.append(f"document {reading.document_id}: {type(err).__name__}: {err}")
                     continue
                 documents += 1
+        version = _data_version(tables)
         if progress is not None:
             progress(len(page))
     unmatched: list[dict[str, str]] = []
     if rebuild:
         with tables.transaction():
             _replayed, unmatched = decisions_.replay(tables)
+    summarised = 0
+    # The summaries of the clusters this run changed (all after a rebuild); no write without any.
+    if not store.read_only and missing_summaries(store):
+        with tables.transaction():
+            summarised = fill_in_transaction(tables.conn)
     indexing = time.monotonic()
     indexed = store.sync_vector_index() if not store.read_only else 0
     return {
@@ -95,8 +107,22 @@ def link_corpus(
         "index_seconds": round(time.monotonic() - indexing, 3),
         "entities": tables.entity_count(),
         "clusters": tables.cluster_count(),
+        "summarised": summarised,
         "seconds": round(time.monotonic() - started, 3),
     }
+
+
+def _data_version(tables: LinkTables) -> int | None:
+    """SQLite's ``data_version``: it changes when another connection commits (None on PostgreSQL)."""
+    if not isinstance(tables.conn, sqlite3.Connection):
+        return None
+    version: int = tables.conn.execute("PRAGMA data_version").fetchone()[0]
+    return version
+
+
+def _forget(resolver: Resolver, clusterer: Clusterer) -> None:
+    """Drop what the run keeps of the link tables in memory (``entity_lookups``)."""
+    resolver.lookups.forget()
 
 
 def _vectors(
@@ -150,4 +176,5 @@ def _link_document(
     mapping = resolver.resolve(reading)
     founded = clusterer.assign(reading, mapping, vectors, hashes.get(reading.document_id, {}))
     tables.add_provenance(provenance_edges(reading, mapping))
+    tables.refresh_entity_lists([reading.document_id])
     return founded

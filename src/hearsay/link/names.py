@@ -188,6 +188,7 @@ def _aliases() -> dict[str, str]:
     return table
 
 
+@lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
     """The matching key of a whole name: folded words joined by spaces."""
     return " ".join(fold_word(w) for w in name_words(name))
@@ -210,6 +211,7 @@ class PersonName:
         return " ".join((*self.given, self.surname))
 
 
+@lru_cache(maxsize=65536)
 def person_name(name: str) -> PersonName | None:
     """The folded parts of a person's name; None when it has no letters.
 

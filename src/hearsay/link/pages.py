@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING, Any, Literal
 from ..store import entity_statements as entity_rows
 from ..store import link_pages, link_reads
 from .queries import _ready, find_entity_id
-from .remembered import remembered
 from .summaries import statement_dict
 
 if TYPE_CHECKING:
@@ -41,35 +40,20 @@ def count_stories(store: SQLiteStore) -> int:
 def entity_statements(
     store: SQLiteStore, entity_id: str, direction: Direction, *, limit: int, offset: int
 ) -> tuple[list[dict[str, Any]], int]:
-    """One page of what an entity said (or what was said about it) and how many there are in all."""
+    """One page of what an entity said (or what was said about it) and how many there are in all:
+    a range of the entity's list and its running total (``store/entity_lists.py``), whatever its size."""
     if not _ready(store):
         return [], 0
     conn = store._conn
-    count = {"said": link_pages.count_said_by, "said_about": link_pages.count_said_about}[direction]
-    # The page from the entity's earliest documents on (never every statement's full row), the total
-    # from the statements' keys alone, remembered until the store changes (it grows with the entity).
-    rows = remembered(
-        store,
-        ("entity statements page", entity_id, direction, limit, offset),
-        lambda: [
-            statement_dict(r)
-            for r in entity_rows.first_rows(conn, entity_id, direction, max(limit, 0), offset)
-        ],
-    )
-    total = remembered(store, ("entity statements", entity_id, direction), lambda: count(conn, entity_id))
-    return [dict(r) for r in rows], total  # callers may mark the rows (``corrections.marks``)
+    rows = entity_rows.first_rows(conn, entity_id, direction, max(limit, 0), offset)
+    # Callers may mark the rows (``corrections.marks``): fresh dicts, never shared.
+    return [statement_dict(r) for r in rows], entity_rows.total(conn, entity_id, direction)
 
 
 def entity_documents(store: SQLiteStore, entity_id: str, *, limit: int, offset: int) -> list[dict[str, Any]]:
     if not _ready(store):
         return []
-    return list(
-        remembered(
-            store,
-            ("entity documents page", entity_id, limit, offset),
-            lambda: link_pages.entity_documents(store._conn, entity_id, limit=limit, offset=offset),
-        )
-    )
+    return link_pages.entity_documents(store._conn, entity_id, limit=limit, offset=offset)
 
 
 def entity_members(store: SQLiteStore, entity_id: str) -> list[dict[str, Any]]:
@@ -77,7 +61,8 @@ def entity_members(store: SQLiteStore, entity_id: str) -> list[dict[str, Any]]:
 
 
 def entity_summary(store: SQLiteStore, id_or_name: str) -> dict[str, Any] | None:
-    """An entity's names, type, roles and counts, without its lists (``entity_detail`` has them)."""
+    """An entity's names, type, roles (each with its ``document_count``, first and last dates) and
+    counts, without its lists (``entity_detail`` has them)."""
     entity_id = find_entity_id(store, id_or_name)
     row = link_reads.entity(store._conn, entity_id) if entity_id else None
     if row is None:
@@ -90,5 +75,5 @@ def entity_summary(store: SQLiteStore, id_or_name: str) -> dict[str, Any] | None
         "variants": link_reads.entity_variants(conn, row["id"]),
         "documents_count": row["documents"],
         "mentions": row["mentions"],
-        "roles": link_reads.entity_roles(conn, row["id"]),
+        "roles": link_pages.entity_role_counts(conn, row["id"]),
     }

@@ -76,7 +76,7 @@ class Frame:
     negated: bool
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=20_000)  # as many as hearsay.relation.frame keeps
 def frame(text: str) -> Frame:
     """The frame of one content (cached: a cluster's wording is compared again and again)."""
     dates: set[tuple[str, str]] = set()

@@ -12,11 +12,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ..model import LinkedStatement, Proposition, Provenance, ProvenanceLink, Story, record_from_row
-from ..store import entity_statements, link_reads
+from ..store import cluster_summaries, entity_statements, link_reads
 from .evidence_view import evidence
 from .names import name_key
 from .remembered import remembered
-from .summaries import first_appearance, proposition, statement_dict
+from .summaries import first_appearance, from_summary, proposition, statement_dict
 from .timelines import timeline
 
 if TYPE_CHECKING:
@@ -150,10 +150,20 @@ def cluster_list(
 def _cluster_list(
     store: SQLiteStore, query: str | None, story: str | None, limit: int, offset: int
 ) -> tuple[Proposition, ...]:
+    clusters = link_reads.clusters(store._conn, query=query, story=story, limit=limit, offset=offset)
+    return tuple(_propositions(store, clusters))
+
+
+def _propositions(store: SQLiteStore, clusters: list[dict[str, Any]]) -> list[Proposition]:
+    """The records of these clusters: from their stored summaries, else (a cluster changed since
+    ``hearsay link`` last ran) from their members."""
     conn = store._conn
-    clusters = link_reads.clusters(conn, query=query, story=story, limit=limit, offset=offset)
-    members = link_reads.members_of_clusters(conn, [c["id"] for c in clusters])
-    return tuple(proposition(c, members[c["id"]]) for c in clusters)
+    stored = cluster_summaries.read(conn, [c["id"] for c in clusters])
+    members = link_reads.members_of_clusters(conn, [c["id"] for c in clusters if c["id"] not in stored])
+    return [
+        from_summary(c, stored[c["id"]]) if c["id"] in stored else proposition(c, members[c["id"]])
+        for c in clusters
+    ]
 
 
 def cluster_detail(store: SQLiteStore, cluster_id: str) -> Proposition | None:
@@ -164,26 +174,30 @@ def cluster_detail(store: SQLiteStore, cluster_id: str) -> Proposition | None:
 
 
 def _cluster_detail(store: SQLiteStore, cluster_id: str) -> Proposition | None:
-    conn = store._conn
-    cluster = link_reads.cluster(conn, cluster_id)
-    if cluster is None:
-        return None
-    return proposition(cluster, link_reads.statements_of_cluster(conn, cluster_id))
+    cluster = link_reads.cluster(store._conn, cluster_id)
+    return None if cluster is None else _propositions(store, [cluster])[0]
 
 
 def cluster_members(store: SQLiteStore, cluster_id: str) -> list[LinkedStatement]:
     """A cluster's member statements, in time order ([] for an unknown id)."""
     if not _ready(store):
         return []
-    conn = store._conn
     return list(
         remembered(
             store,
             ("cluster members", cluster_id),
-            lambda: tuple(
-                LinkedStatement.from_row(r) for r in link_reads.statements_of_cluster(conn, cluster_id)
-            ),
+            lambda: tuple(LinkedStatement.from_row(r) for r in _cluster_rows(store, cluster_id)),
         )
+    )
+
+
+def _cluster_rows(store: SQLiteStore, cluster_id: str) -> tuple[dict[str, Any], ...]:
+    """A cluster's member rows in time order, read once for its members and its provenance (callers
+    only read them)."""
+    return remembered(
+        store,
+        ("cluster rows", cluster_id),
+        lambda: tuple(link_reads.statements_of_cluster(store._conn, cluster_id)),
     )
 
 
@@ -237,7 +251,7 @@ def provenance(store: SQLiteStore, cluster_id: str) -> Provenance:
 
 def _provenance(store: SQLiteStore, cluster_id: str) -> Provenance:
     conn = store._conn
-    rows = link_reads.statements_of_cluster(conn, cluster_id)
+    rows = list(_cluster_rows(store, cluster_id))
     if not rows:
         return Provenance()
     documents = sorted({r["document_id"] for r in rows})

@@ -9,6 +9,10 @@ the size and modification time of the file and of its write-ahead log (a commit 
 a checkpoint rewrites the file), whichever connection or process wrote it. Besides, a connection
 that sees a commit (SQLite's ``PRAGMA data_version``, its own ``total_changes``) drops what is kept.
 An in-memory database is never answered from memory. The first asking pays in full.
+
+A PostgreSQL database has no file: its answers are kept under its change counter, a row that every
+committed write transaction of every process (server workers, a CLI beside them) moves, read once
+per asking; an answer computed while the counter moved is not kept.
 """
 
 from __future__ import annotations
@@ -71,7 +75,7 @@ def _connection_stamp(conn: sqlite3.Connection) -> tuple[int, int] | None:
 def remembered(store: SQLiteStore, key: Hashable, compute: Callable[[], T]) -> T:
     """``compute()``, or its answer kept for ``key`` while the database has not changed."""
     if "://" in store.path:
-        return compute()  # a server database (PostgreSQL): no file signature to trust
+        return _remembered_on_server(store, key, compute)
     path = str(Path(store.path).resolve()) if store.path != ":memory:" else ":memory:"
     before, stamp = signature(path), _connection_stamp(store._conn)
     if before is None or stamp is None:
@@ -87,14 +91,46 @@ def remembered(store: SQLiteStore, key: Hashable, compute: Callable[[], T]) -> T
     answer = compute()
     if signature(path) != before or _connection_stamp(store._conn) != stamp:
         return answer  # changed while it was computed: not kept
+    _keep(path, before, key, answer)
+    return answer
+
+
+def _server_signature(store: SQLiteStore) -> Signature | None:
+    count = getattr(store, "change_count", None)
+    if count is None:
+        return None
+    try:
+        return (int(count()),)
+    except sqlite3.Error:
+        return None
+
+
+def _remembered_on_server(store: SQLiteStore, key: Hashable, compute: Callable[[], T]) -> T:
+    """``remembered`` for a server database: kept under its change counter, which every committed
+    write transaction of any process moves (PostgreSQL's ``hearsay_changes``; one query per asking)."""
+    before = _server_signature(store)
+    if before is None or store._conn.in_transaction:  # its own uncommitted writes: not for others
+        return compute()
     with _LOCK:
-        kept = _DATABASES.get(path)
-        if kept is None or kept.signature != before:
-            _DATABASES.pop(path, None)
-            kept = _DATABASES[path] = _Kept(before)
+        kept = _DATABASES.get(store.path)
+        if kept is not None and kept.signature == before and key in kept.answers:
+            kept.answers.move_to_end(key)
+            return kept.answers[key]  # type: ignore[no-any-return]
+    answer = compute()
+    if _server_signature(store) != before:
+        return answer  # a write committed while it was computed: not kept
+    _keep(store.path, before, key, answer)
+    return answer
+
+
+def _keep(place: str, signature_: Signature, key: Hashable, answer: Any) -> None:
+    with _LOCK:
+        kept = _DATABASES.get(place)
+        if kept is None or kept.signature != signature_:
+            _DATABASES.pop(place, None)
+            kept = _DATABASES[place] = _Kept(signature_)
             while len(_DATABASES) > DATABASES:
                 del _DATABASES[next(iter(_DATABASES))]  # the oldest
         kept.answers[key] = answer
         while len(kept.answers) > ENTRIES:
             kept.answers.popitem(last=False)
-    return answer

@@ -19,12 +19,17 @@ refusal to comment discusses it. The sides are counted in independent sources (`
 from __future__ import annotations
 
 import hashlib
+import sqlite3
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..model import Proposition, verdict_of
+from ..store import cluster_summaries, link_reads
 from .names import name_key
 from .titles import title_of
+
+if TYPE_CHECKING:
+    from ..store.sqlite import SQLiteStore
 
 HIDDEN = ("ingested_at",)
 
@@ -108,22 +113,48 @@ def side_of(row: dict[str, Any], title_opposite: bool = False) -> str:
 
 def proposition(cluster: dict[str, Any], rows: list[dict[str, Any]]) -> Proposition:
     """The ``Proposition`` record of a cluster from its row and its member statements."""
+    return from_summary(cluster, summary_of(rows))
+
+
+def summary_of(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """What a cluster's record takes from its members (time-ordered rows), the stored form of
+    ``store.cluster_summaries``: the sides as if its title stated its founding wording."""
     sides: dict[str, set[str]] = {"supports": set(), "refutes": set(), "discusses": set()}
     for row in rows:
-        sides[side_of(row, bool(cluster.get("title_opposite")))].add(origin(row))
-    counts = {side: len(origins) for side, origins in sides.items()}
+        sides[side_of(row)].add(origin(row))
+    return {
+        "size": len(rows),
+        "documents": len({r["document_id"] for r in rows}),
+        "sources": len({source_key(r) for r in rows}),
+        "independent_sources": len({origin(r) for r in rows}),
+        **{side: len(origins) for side, origins in sides.items()},
+        "stances": _count(r["stance"] for r in rows),
+        "first_appearance": first_appearance(rows),
+    }
+
+
+def from_summary(cluster: dict[str, Any], summary: dict[str, Any]) -> Proposition:
+    """The ``Proposition`` record of a cluster from its row and its members' ``summary_of``.
+
+    A title stating the negation of the founding wording turns every side-taking member around
+    (``side_of``): its supports and refutes are the summary's refutes and supports.
+    """
+    supports, refutes = summary["supports"], summary["refutes"]
+    if cluster.get("title_opposite"):
+        supports, refutes = refutes, supports
+    counts = {"supports": supports, "refutes": refutes, "discusses": summary["discusses"]}
     return Proposition(
         id=cluster["id"],
         title=cluster.get("title") or title_of(cluster["representative"]),
         representative=cluster["representative"],
-        size=len(rows),
-        documents=len({r["document_id"] for r in rows}),
-        sources=len({source_key(r) for r in rows}),
-        independent_sources=len({origin(r) for r in rows}),
+        size=summary["size"],
+        documents=summary["documents"],
+        sources=summary["sources"],
+        independent_sources=summary["independent_sources"],
         verdict=verdict_of(counts["supports"], counts["refutes"], counts["discusses"]),
         story_id=cluster.get("story_id"),
-        first_appearance=first_appearance(rows),
-        stances=_count(r["stance"] for r in rows),
+        first_appearance=summary["first_appearance"],
+        stances=dict(summary["stances"]),
         sides=counts,
     )
 
@@ -133,3 +164,28 @@ def _count(values: Iterable[str]) -> dict[str, int]:
     for value in values:
         result[value] = result.get(value, 0) + 1
     return result
+
+
+FILL_BATCH = 200
+
+
+def missing_summaries(store: SQLiteStore) -> bool:
+    """Whether a cluster of this store has no stored summary."""
+    return link_reads.has_link_tables(store._conn) and bool(cluster_summaries.missing(store._conn))
+
+
+def fill_summaries(store: SQLiteStore) -> int:
+    """Store the summary of every cluster that has none (``store.cluster_summaries``), in one
+    transaction; returns how many."""
+    with store.transaction() as conn:
+        return fill_in_transaction(conn)
+
+
+def fill_in_transaction(conn: sqlite3.Connection) -> int:
+    """``fill_summaries`` inside the caller's write transaction (``hearsay link``'s, after linking)."""
+    ids = cluster_summaries.missing(conn)
+    for start in range(0, len(ids), FILL_BATCH):
+        chunk = ids[start : start + FILL_BATCH]
+        members = link_reads.members_of_clusters(conn, chunk)
+        cluster_summaries.write(conn, [{"cluster_id": c, **summary_of(members[c])} for c in chunk])
+    return len(ids)

@@ -46,6 +46,7 @@ _IRREGULAR_PAST_WORDS = (
 IRREGULAR_PAST = frozenset(_IRREGULAR_PAST_WORDS.split())
 
 
+@lru_cache(maxsize=8192)
 def as_clause(content: str, source: str | None, cue: str | None) -> str:
     """The content, or, when it is a fragment with no finite verb ("Apple Computer over its use of the
     name"), the statement said whole: source, cue and content ("Apple Corps sued Apple Computer over ...")."""

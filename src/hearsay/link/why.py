@@ -52,6 +52,7 @@ def _why_one(store: SQLiteStore, entity_id: str) -> list[dict[str, Any]]:
     if row is None:
         return []
     members = link_pages.entity_members(conn, entity_id)
+    _with_names(members)
     merges = link_pages.merge_decisions(conn, type_class(row["type"]), name_key(row["name"]))
     names: dict[str, dict[str, Any]] = {}
     for member in members:
@@ -60,7 +61,7 @@ def _why_one(store: SQLiteStore, entity_id: str) -> list[dict[str, Any]]:
             {"name": member["name"], "type": member["type"], "documents": [], "first": member, "aliases": {}},
         )
         entry["documents"].append(member["document_id"])
-        for alias in names_from(member["name"], json.loads(member["aliases"])):
+        for alias in member["names"]:
             entry["aliases"].setdefault(alias, member["title"] or member["document_id"][:12])
     main_name, main_type = row["name"], row["type"]
     others = [e["name"] for e in names.values()]
@@ -88,6 +89,17 @@ def _why_one(store: SQLiteStore, entity_id: str) -> list[dict[str, Any]]:
     return sorted(result, key=lambda r: (order.index(r["rule"]), -r["documents"], r["name"]))
 
 
+def _with_names(members: list[dict[str, Any]]) -> None:
+    """Each member's ``names`` (``names_from`` its name and aliases), worked out once per distinct
+    pair: most members of a popular entity repeat a few."""
+    known: dict[tuple[str, str], list[str]] = {}
+    for member in members:
+        key = (member["name"], member["aliases"])
+        if key not in known:
+            known[key] = names_from(member["name"], json.loads(member["aliases"]))
+        member["names"] = known[key]
+
+
 def _through_alias(entry: dict[str, Any], main: str, main_type: str) -> tuple[str, str] | None:
     """An article that gives this name another one (an acronym, a short form) that is the entity's."""
     for alias, title in entry["aliases"].items():
@@ -106,7 +118,7 @@ def _aliases(members: list[dict[str, Any]], names: dict[str, dict[str, Any]]) ->
     found: dict[str, dict[str, Any]] = {}
     known = {k.split("|")[0] for k in names}
     for member in members:
-        for alias in names_from(member["name"], json.loads(member["aliases"])):
+        for alias in member["names"]:
             if alias.casefold() in known or alias.casefold() in found:
                 continue
             title = member["title"] or member["document_id"][:12]

@@ -7,9 +7,11 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
+from ..model import Document
 from .inputs import Item, PublishedFor, documents, expand
 from .ordering import Engine, InProcess, outcomes
 from .outcomes import Outcome
+from .preload import LinkPreload
 from .storing import Interrupted, OnOutcome, Summary, link_new, store_outcomes
 
 OnFiles = Callable[[int], None]
@@ -92,14 +94,30 @@ def ingest_documents(
 ) -> Summary:
     """Read and store documents (and pass failures through), then link the new ones unless told not to."""
     summary = summary if summary is not None else Summary()
-    stream = outcomes(items, engine or default_engine(), skip=lambda document: store.has(document.id))
+    engine = engine or default_engine()
+    preload = LinkPreload()
+    # Worker processes may be forked again later (a crashed worker is replaced): no thread of ours
+    # may be running then, so the linker's models load beside the reading only when it is in process.
+    preloading = link and isinstance(engine, InProcess)
+
+    def stored(document: Document) -> bool:
+        if store.has(document.id):
+            return True
+        if preloading:
+            preload.start()  # the linker's models load while this document is read
+        return False
+
+    stream = outcomes(items, engine, skip=stored)
     try:
-        for _ in store_outcomes(store, stream, summary, on_outcome):
-            pass
-    except KeyboardInterrupt:
-        raise Interrupted(summary) from None
-    if link:
-        link_new(store, summary, on_outcome)
+        try:
+            for _ in store_outcomes(store, stream, summary, on_outcome):
+                pass
+        except KeyboardInterrupt:
+            raise Interrupted(summary) from None
+        if link:
+            link_new(store, summary, on_outcome)
+    finally:
+        preload.wait()
     return summary
 
 

@@ -19,11 +19,35 @@ _DETERMINERS = ("no", "nothing", "none")
 
 
 def negates(proposition: Frame, content: Frame) -> bool:
-    if not content.negated:
-        return False
-    spans = w.token_spans(content.text)
-    lowered = w.without_number_signs([token.casefold() for token, _start, _end in spans], content.text)
+    return _negated_at(content, proposition.predicate or proposition.core)
+
+
+def own_negation(proposition: Frame, content: Frame | None = None) -> bool:
+    """Whether the proposition negates what it states, judged by the rule a content is judged by
+    (``negates``) and at the same words: those of the proposition the content states first. So
+    "which killed no one" in a proposition says nothing false, as in a content; a proposition that
+    carries its speaker's verb ("He stated that 'I don't think it will happen'") is read at the words
+    the content shares with it; an identical content never reads as the proposition's negation."""
     anchors = proposition.predicate or proposition.core
+    if content is not None:
+        lowered = _lowered(content.text)
+        shared = next((w.stem(t) for t in lowered if w.is_content_word(t) and w.stem(t) in anchors), None)
+        if shared is not None:
+            anchors = frozenset({shared})
+    return _negated_at(proposition, anchors)
+
+
+def _lowered(text: str) -> list[str]:
+    spans = w.token_spans(text)
+    return w.without_number_signs([token.casefold() for token, _start, _end in spans], text)
+
+
+def _negated_at(text_frame: Frame, anchors: frozenset[str]) -> bool:
+    """An odd number of negators of the words ``anchors`` (their first occurrence) in the frame's text."""
+    if not text_frame.negated:
+        return False
+    spans = w.token_spans(text_frame.text)
+    lowered = _lowered(text_frame.text)
     first = next(
         (i for i, t in enumerate(lowered) if w.is_content_word(t) and w.stem(t) in anchors),
         None,
@@ -41,7 +65,7 @@ def negates(proposition: Frame, content: Frame) -> bool:
             continue
         if index == first:
             count += 1  # the words that state it negate ("denied taking", "did not rule out")
-        elif index < first and not _contrast(content.text, spans, lowered, index, first):
+        elif index < first and not _contrast(text_frame.text, spans, lowered, index, first):
             count += 1
         elif index == first + 1 and lowered[index] in _DETERMINERS:
             count += 1  # the object's determiner: "took no money", "accepted no bribe"
@@ -55,10 +79,3 @@ def _contrast(text: str, spans, lowered: list[str], index: int, first: int) -> b
     before = text[spans[index - 1][2] : spans[index][1]] if index else ""
     after = text[spans[index][2] : spans[first][1]]
     return "," in before and "," in after
-
-
-def own_negation(proposition: Frame) -> bool:
-    """Whether the proposition negates what it states, judged by the rule a content is judged by
-    (``negates``): "which killed no one" in a proposition says nothing false, as in a content; an
-    identical content must never read as the proposition's negation."""
-    return negates(proposition, proposition)

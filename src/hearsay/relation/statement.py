@@ -97,7 +97,7 @@ def _stated(proposition: Frame, claim: Claim, content: Frame, found: Match) -> R
     if claim.stance in ("question", "refuse_to_comment") or (content.ignorance and not proposition.ignorance):
         return Relation("discusses", None, _discussing(claim, content, "matches"), score, "discusses")
     strength = strength_of(claim)
-    negated = negates(proposition, content) != own_negation(proposition)
+    negated = negates(proposition, content) != own_negation(proposition, content)
     # A verdict the proposition makes too ("unfounded complaints won't harm ties") is not one on it.
     verdict_false = content.verdict == "false" and proposition.verdict != "false"
     if claim.stance == "deny":

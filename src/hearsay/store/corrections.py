@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..corrections.records import Correction
 from ..model import Reading
+from . import cluster_summaries, entity_lists
 
 if TYPE_CHECKING:
     from .sqlite import SQLiteStore
@@ -109,8 +110,10 @@ class CorrectionTable:
 
     def sync_links(self, reading: Reading) -> None:
         """Keep the linked layer's per-statement rows in step with a corrected or re-read reading:
-        statements gone leave their clusters; a statement's source entity is looked up again."""
+        statements gone leave their clusters; a statement's source entity is looked up again; the
+        entities' lists (``entity_lists``) are rewritten for the document."""
         document_id = reading.document_id
+        cluster_summaries.forget_documents(self.conn, [document_id])
         ids = [statement.id for statement in reading.statements]
         marks = ", ".join("?" * len(ids))
         where = f"AND statement_id NOT IN ({marks})" if ids else ""
@@ -124,6 +127,7 @@ class CorrectionTable:
                 "WHERE document_id = ? AND statement_id = ?",
                 (document_id, statement.source.entity, document_id, statement.id),
             )
+        entity_lists.refresh(self.conn, [document_id])
 
 
 def _gather(marks: dict[tuple[str, str], list[str]], rows: Iterable[Any]) -> None:

@@ -50,3 +50,16 @@ def cluster_documents(conn: sqlite3.Connection, cluster_id: str, limit: int) -> 
         (cluster_id, limit),
     )
     return [row[0] for row in cursor]
+
+
+def cluster_contents(conn: sqlite3.Connection, cluster_id: str, limit: int) -> list[tuple[str, str]]:
+    """(document, content) of a cluster's first ``limit`` members in time order (the order and rows of
+    ``statements_of_cluster(conn, cluster_id, limit)``, without the rest of each row)."""
+    cursor = conn.execute(
+        f"""SELECT s.document_id, s.content_text FROM link_statements AS ls
+        JOIN statements AS s ON s.document_id = ls.document_id AND s.id = ls.statement_id
+        JOIN documents AS d ON d.id = s.document_id
+        WHERE ls.cluster_id = ? {TIME_ORDER} LIMIT ?""",
+        (cluster_id, limit),
+    )
+    return [(row[0], row[1]) for row in cursor]

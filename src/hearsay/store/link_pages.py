@@ -8,6 +8,7 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
+from . import entity_lists
 from .link_reads import STATEMENT_SELECT
 from .queries import FOLD
 
@@ -91,25 +92,23 @@ def count_said_about(conn: sqlite3.Connection, entity_id: str) -> int:
 def entity_documents(
     conn: sqlite3.Connection, entity_id: str, *, limit: int, offset: int
 ) -> list[dict[str, Any]]:
-    """One page of the documents that mention an entity, oldest first."""
-    cursor = conn.execute(
-        """SELECT d.id AS document_id, d.title, d.published, d.outlet, d.ingested_at FROM documents AS d
-        WHERE d.id IN (SELECT m.document_id FROM link_members AS m WHERE m.entity_id = ?)
-        ORDER BY d.published IS NULL, d.published, d.ingested_at LIMIT ? OFFSET ?""",
-        (entity_id, limit, offset),
-    )
-    return [{k: row[k] for k in ("document_id", "title", "published", "outlet")} for row in cursor]
+    """One page of the documents that mention an entity, oldest first (a range of its list)."""
+    return entity_lists.documents(conn, entity_id, limit=limit, offset=offset)
 
 
 def entity_members(conn: sqlite3.Connection, entity_id: str, limit: int = 500) -> list[dict[str, Any]]:
-    """The document entities an entity is made of: their names, aliases (JSON), types and documents."""
+    """The document entities an entity is made of, oldest first: their names, aliases (JSON), types
+    and documents (the first ``limit``, read from its first documents)."""
+    return entity_lists.members(conn, entity_id, limit)
+
+
+def entity_role_counts(conn: sqlite3.Connection, entity_id: str) -> list[dict[str, Any]]:
+    """Each role of an entity with how many documents give it and its first and last dates (an
+    aggregate in SQL: a page shows the numbers, not the documents), in ``link_reads.entity_roles``'s order."""
     cursor = conn.execute(
-        """SELECT m.document_id, m.local_id, m.name, m.type, m.mentions, d.title, d.published,
-               coalesce(e.aliases, '[]') AS aliases
-        FROM link_members AS m JOIN documents AS d ON d.id = m.document_id
-        LEFT JOIN entities AS e ON e.document_id = m.document_id AND e.id = m.local_id
-        WHERE m.entity_id = ? ORDER BY d.published IS NULL, d.published, d.ingested_at, m.local_id LIMIT ?""",
-        (entity_id, limit),
+        """SELECT role AS text, count(*) AS document_count, min(published) AS first, max(published) AS last
+        FROM link_roles WHERE entity_id = ? GROUP BY role ORDER BY role""",
+        (entity_id,),
     )
     return [dict(row) for row in cursor]
 

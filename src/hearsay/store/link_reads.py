@@ -10,6 +10,7 @@ import sqlite3
 from collections.abc import Iterator, Sequence
 from typing import Any
 
+from . import entity_lists
 from .queries import fts_query
 
 STATEMENT_SELECT = """
@@ -228,14 +229,8 @@ def entity_roles(conn: sqlite3.Connection, entity_id: str) -> list[dict[str, Any
 
 
 def entity_documents(conn: sqlite3.Connection, entity_id: str, limit: int = 500) -> list[dict[str, Any]]:
-    return _dicts(
-        conn.execute(
-            """SELECT d.id AS document_id, d.title, d.published, d.outlet FROM documents AS d
-        WHERE d.id IN (SELECT m.document_id FROM link_members AS m WHERE m.entity_id = ?)
-        ORDER BY d.published IS NULL, d.published, d.ingested_at LIMIT ?""",
-            (entity_id, limit),
-        )
-    )
+    """The first ``limit`` documents that mention an entity, oldest first (a range of its list)."""
+    return entity_lists.documents(conn, entity_id, limit=limit)
 
 
 def entity_for_mention(conn: sqlite3.Connection, document_id: str, local_id: str) -> str | None:
@@ -433,7 +428,7 @@ def cluster_ids_of_entity(conn: sqlite3.Connection, entity_id: str, limit: int =
         r[0]
         for r in conn.execute(
             "SELECT DISTINCT cluster_id FROM link_statements "
-            "WHERE entity_id = ? AND cluster_id IS NOT NULL LIMIT ?",
+            "WHERE entity_id = ? AND cluster_id IS NOT NULL ORDER BY cluster_id LIMIT ?",
             (entity_id, limit),
         )
     ]

@@ -10,13 +10,13 @@ from __future__ import annotations
 import dataclasses
 import json
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 from ..errors import StoreError
 from ..model import Document, Reading
-from . import rows
+from . import cluster_summaries, entity_lists, generation, rows
 from .migrations import now
 from .queries import fold
 
@@ -37,6 +37,9 @@ LINK_DERIVED = (
     "link_key_counts",
     "link_provenance",
     "link_stories",
+    "link_entity_lists",
+    "link_entity_list_counts",
+    "link_cluster_summaries",
 )  # link_embeddings survives a rebuild too: a vector depends on the text alone.
 
 
@@ -50,6 +53,11 @@ class LinkTables:
     def __init__(self, store: SQLiteStore) -> None:
         self.store = store
         self.conn: sqlite3.Connection = store._conn  # the store package's own connection
+        # PostgreSQL's connection counts the statements that may write: rows read with the last
+        # entity candidates answer ``entity_row`` until the next write (a round trip saved).
+        self._writes_sent: Callable[[], int] | None = getattr(self.conn, "writes_sent", None)
+        self._rows: dict[str, sqlite3.Row] = {}
+        self._rows_at = -1
 
     # --- transactions and the ledger --------------------------------------------------
 
@@ -60,11 +68,12 @@ class LinkTables:
         self.conn.execute("BEGIN IMMEDIATE")
         try:
             yield
+            generation.bump(self.conn)
+            self.conn.execute("COMMIT")  # on PostgreSQL, a pipelined write's error may surface here
         except BaseException:
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
             raise
-        self.conn.execute("COMMIT")
 
     @contextmanager
     def savepoint(self) -> Iterator[None]:
@@ -72,11 +81,11 @@ class LinkTables:
         self.conn.execute("SAVEPOINT link_document")
         try:
             yield
+            self.conn.execute("RELEASE link_document")  # (or here: the block's writes are rolled back)
         except BaseException:
             self.conn.execute("ROLLBACK TO link_document")
             self.conn.execute("RELEASE link_document")
             raise
-        self.conn.execute("RELEASE link_document")
 
     def clear_derived(self) -> None:
         with self.transaction():
@@ -157,16 +166,17 @@ class LinkTables:
         if not bands:
             return []
         postings = " UNION ALL ".join(
-            "SELECT * FROM (SELECT document_id FROM link_document_bands WHERE band = ? AND hash = ? LIMIT ?)"
-            " AS p"
+            "SELECT * FROM (SELECT document_id FROM link_document_bands WHERE band = ? AND hash = ? "
+            "ORDER BY document_id LIMIT ?) AS p"
             for _ in bands
         )
         params = [v for band, hash_ in bands for v in (band, hash_, per_band)]
         return self.conn.execute(
             f"""SELECT l.document_id, l.duplicate_of, l.signature, b.shared
             FROM (SELECT document_id, count(*) AS shared FROM ({postings}) AS p
-                  GROUP BY document_id ORDER BY shared DESC LIMIT ?) AS b
-            JOIN link_documents AS l ON l.document_id = b.document_id""",
+                  GROUP BY document_id ORDER BY shared DESC, document_id LIMIT ?) AS b
+            JOIN link_documents AS l ON l.document_id = b.document_id
+            ORDER BY b.shared DESC, l.document_id""",
             (*params, limit),
         ).fetchall()
 
@@ -175,26 +185,42 @@ class LinkTables:
     def entity_candidates(
         self, cls: str, keys: Sequence[str], limit: int = 40
     ) -> dict[str, list[tuple[Any, ...]]]:
-        """Entities of class ``cls`` sharing a blocking key: id -> [(name, key), ...]."""
+        """Entities of class ``cls`` sharing a blocking key: id -> [(name, key), ...], in one query.
+
+        Ordered by the first (smallest) key each shares, then id; each entity's names by name.
+        On PostgreSQL the candidates' rows come in the same round trip, for ``entity_row``.
+        """
         if not keys:
             return {}
-        found = self.conn.execute(
-            "SELECT DISTINCT entity_id FROM link_entity_keys "
-            f"WHERE class = ? AND key IN ({marks(len(keys))}) "
-            "LIMIT ?",
-            (cls, *keys, limit),
-        ).fetchall()
-        ids = [row[0] for row in found]
-        result: dict[str, list[tuple[Any, ...]]] = {i: [] for i in ids}
-        if ids:
-            for row in self.conn.execute(
-                f"SELECT entity_id, name, key FROM link_entity_names WHERE entity_id IN ({marks(len(ids))})",
-                ids,
-            ):
-                result[row[0]].append((row[1], row[2]))
+        chosen = f"""SELECT entity_id, min(key) AS first_key FROM link_entity_keys
+            WHERE class = ? AND key IN ({marks(len(keys))})
+            GROUP BY entity_id ORDER BY first_key, entity_id LIMIT ?"""
+        params = (cls, *keys, limit)
+        names = self.conn.execute(
+            f"""SELECT c.entity_id, n.name, n.key FROM ({chosen}) AS c
+            LEFT JOIN link_entity_names AS n ON n.entity_id = c.entity_id
+            ORDER BY c.first_key, c.entity_id, n.name""",
+            params,
+        )
+        rows = None
+        writes_sent = self._writes_sent
+        if writes_sent is not None:  # pipelined: both answers come in one round trip
+            rows = self.conn.execute(
+                f"SELECT * FROM link_entities WHERE id IN (SELECT entity_id FROM ({chosen}) AS c)", params
+            )
+        result: dict[str, list[tuple[Any, ...]]] = {}
+        for row in names.fetchall():
+            found = result.setdefault(row[0], [])
+            if row[1] is not None:
+                found.append((row[1], row[2]))
+        if rows is not None and writes_sent is not None:
+            self._rows = {row["id"]: row for row in rows.fetchall()}
+            self._rows_at = writes_sent()
         return result
 
     def entity_row(self, entity_id: str) -> sqlite3.Row | None:
+        if self._writes_sent is not None and self._rows_at == self._writes_sent() and entity_id in self._rows:
+            return self._rows[entity_id]  # read with the last candidates, and nothing written since
         row: sqlite3.Row | None = self.conn.execute(
             "SELECT * FROM link_entities WHERE id = ?", (entity_id,)
         ).fetchone()
@@ -226,6 +252,7 @@ class LinkTables:
 
     def add_members(self, members: Sequence[tuple[Any, ...]]) -> None:
         """Many ``add_member`` rows (document, local id, entity, name, type, mentions) in one call."""
+        cluster_summaries.forget_documents(self.conn, [m[0] for m in members])
         self.conn.executemany("INSERT OR REPLACE INTO link_members VALUES (?, ?, ?, ?, ?, ?)", members)
 
     def add_roles_of(self, roles: Sequence[tuple[Any, ...]]) -> None:
@@ -265,9 +292,12 @@ class LinkTables:
     ) -> list[tuple[Any, ...]]:
         """Move members (all, or those with one of ``local_names``) of entity ``source`` to ``target``."""
         members = self.conn.execute(
-            "SELECT document_id, local_id, name FROM link_members WHERE entity_id = ?", (source,)
+            "SELECT document_id, local_id, name FROM link_members WHERE entity_id = ? "
+            "ORDER BY document_id, local_id",
+            (source,),
         ).fetchall()
         moved = [tuple(m) for m in members if local_names is None or m["name"] in local_names]
+        cluster_summaries.forget_sources(self.conn, [(m[0], m[1]) for m in moved])
         for document_id, local_id, _name in moved:
             self.conn.execute(
                 "UPDATE link_members SET entity_id = ? WHERE document_id = ? AND local_id = ?",
@@ -281,7 +311,12 @@ class LinkTables:
                 "AND o.role = link_roles.role AND o.document_id = link_roles.document_id)",
                 (target, source, document_id, local_id, target),
             )
+        self.refresh_entity_lists([document_id for document_id, _local, _name in moved])
         return moved
+
+    def refresh_entity_lists(self, document_ids: Sequence[str]) -> None:
+        """Rewrite these documents' rows of the entities' lists (``entity_lists``) from their links."""
+        entity_lists.refresh(self.conn, document_ids)
 
     def names_of(self, entity_id: str) -> list[sqlite3.Row]:
         return self.conn.execute(
@@ -305,7 +340,7 @@ class LinkTables:
         return self.conn.execute(
             """SELECT m.document_id, m.local_id, m.name, e.aliases FROM link_members AS m
             JOIN entities AS e ON e.document_id = m.document_id AND e.id = m.local_id
-            WHERE m.entity_id = ?""",
+            WHERE m.entity_id = ? ORDER BY m.document_id, m.local_id""",
             (entity_id,),
         ).fetchall()
 
@@ -316,7 +351,7 @@ class LinkTables:
             for row in self.conn.execute(
                 """SELECT DISTINCT n.entity_id, e.mentions FROM link_entity_names AS n
                 JOIN link_entities AS e ON e.id = n.entity_id
-                WHERE n.key = ? AND (? IS NULL OR e.class = ?) ORDER BY e.mentions DESC""",
+                WHERE n.key = ? AND (? IS NULL OR e.class = ?) ORDER BY e.mentions DESC, n.entity_id""",
                 (key, cls, cls),
             )
         ]
@@ -383,19 +418,6 @@ class LinkTables:
             sorted(added.items()),
         )
 
-    def shared_keys(self, cluster_ids: Sequence[str], keys: Sequence[str]) -> dict[str, tuple[int, int]]:
-        """Per cluster: how many of ``keys`` it has, and how many of those are entities."""
-        if not cluster_ids or not keys:
-            return {}
-        rows = self.conn.execute(
-            f"""SELECT cluster_id, count(*), sum(CASE WHEN key LIKE 'e:%' THEN 1 ELSE 0 END)
-            FROM link_cluster_keys
-            WHERE key IN ({marks(len(keys))}) AND cluster_id IN ({marks(len(cluster_ids))})
-            GROUP BY cluster_id""",
-            (*keys, *cluster_ids),
-        )
-        return {row[0]: (row[1], row[2]) for row in rows}
-
     _CANDIDATE_COLUMNS = """c.id, c.centroid, c.size, c.entities, c.first_published, c.last_published,
         c.representative, c.representative_hash, c.representative_vector, c.title, c.title_score,
         c.title_opposite, c.story_id"""
@@ -405,32 +427,44 @@ class LinkTables:
         row: sqlite3.Row | None = self.conn.execute(
             f"""SELECT {self._CANDIDATE_COLUMNS}, s.opposite
             FROM link_statements AS s JOIN link_clusters AS c ON c.id = s.cluster_id
-            WHERE s.text_hash = ? AND c.open = 1 LIMIT 1""",
+            WHERE s.text_hash = ? AND c.open = 1 ORDER BY s.document_id, s.statement_id LIMIT 1""",
             (text_hash,),
         ).fetchone()
         return row
 
     def cluster_candidates(
-        self, keys: Sequence[str], limit: int = 30, per_key: int = 300
+        self, keys: Sequence[str], limit: int = 30, per_key: int = 300, *, counting: Sequence[str] = ()
     ) -> list[sqlite3.Row]:
         """Open clusters sharing a key, most shared keys first, with their centroids.
 
         Each key contributes at most ``per_key`` clusters, so a word common to thousands of
         clusters costs no more than a rare one: the lookup stays flat as the corpus grows.
+        With ``counting``, each row also says how many of those keys its cluster has (``common``)
+        and how many of those are entities (``common_entities``), in the same query.
         """
         if not keys:
             return []
         postings = " UNION ALL ".join(
-            "SELECT * FROM (SELECT cluster_id FROM link_cluster_keys WHERE key = ? LIMIT ?) AS p"
+            "SELECT * FROM (SELECT cluster_id FROM link_cluster_keys WHERE key = ? "
+            "ORDER BY cluster_id LIMIT ?) AS p"
             for _ in keys
         )
         params = [v for key in keys for v in (key, per_key)]
+        entities = [key for key in counting if key.startswith("e:")]
+        counts = ", ".join(
+            f"""(SELECT count(*) FROM link_cluster_keys AS s
+                WHERE s.cluster_id = c.id AND s.key IN ({marks(len(chosen))})) AS {name}"""
+            if chosen
+            else f"0 AS {name}"
+            for name, chosen in (("common", counting), ("common_entities", entities))
+        )
         return self.conn.execute(
-            f"""SELECT {self._CANDIDATE_COLUMNS}, k.shared
+            f"""SELECT {self._CANDIDATE_COLUMNS}, k.shared, {counts}
             FROM (SELECT cluster_id, count(*) AS shared FROM ({postings}) AS p
-                  GROUP BY cluster_id ORDER BY shared DESC LIMIT ?) AS k
-            JOIN link_clusters AS c ON c.id = k.cluster_id WHERE c.open = 1""",
-            (*params, limit),
+                  GROUP BY cluster_id ORDER BY shared DESC, cluster_id LIMIT ?) AS k
+            JOIN link_clusters AS c ON c.id = k.cluster_id WHERE c.open = 1
+            ORDER BY k.shared DESC, c.id""",
+            (*counting, *entities, *params, limit),
         ).fetchall()
 
     def create_cluster(
@@ -504,6 +538,8 @@ class LinkTables:
         keys: Sequence[str],
         opposite: bool = False,
     ) -> None:
+        cluster_summaries.forget_statement(self.conn, document_id, statement_id)  # the cluster it leaves
+        cluster_summaries.forget_cluster(self.conn, cluster_id)
         self.conn.execute(
             """INSERT OR REPLACE INTO link_statements
                 (document_id, statement_id, cluster_id, entity_id, similarity, text_hash, opposite)
@@ -512,19 +548,18 @@ class LinkTables:
         )
         if cluster_id is None:
             return
-        before = self.conn.total_changes
-        self.conn.executemany(
-            "INSERT OR IGNORE INTO link_cluster_keys VALUES (?, ?)",
-            [(k, cluster_id) for k in keys if k.startswith("e:")],
-        )
-        added = self.conn.total_changes - before
-        if added:
+        entity_keys = sorted({k for k in keys if k.startswith("e:")})
+        if entity_keys:
+            # The entities new to the cluster, counted before their keys are written (no round
+            # trip for a row count: on PostgreSQL the writes below are pipelined).
             self.conn.execute(
-                "UPDATE link_clusters SET entities = entities + ? WHERE id = ?", (added, cluster_id)
+                f"""UPDATE link_clusters SET entities = entities + ? - (SELECT count(*) FROM link_cluster_keys
+                    WHERE cluster_id = ? AND key IN ({marks(len(entity_keys))}))
+                WHERE id = ?""",
+                (len(entity_keys), cluster_id, *entity_keys, cluster_id),
             )
         self.conn.executemany(
-            "INSERT OR IGNORE INTO link_cluster_keys VALUES (?, ?)",
-            [(k, cluster_id) for k in keys if not k.startswith("e:")],
+            "INSERT OR IGNORE INTO link_cluster_keys VALUES (?, ?)", [(k, cluster_id) for k in keys]
         )
 
     # --- stories ----------------------------------------------------------------------

@@ -16,6 +16,9 @@ import sqlite3
 from dataclasses import dataclass
 
 from ..errors import StoreError
+from .cluster_summaries import SUMMARY_TABLES
+from .entity_lists import ENTITY_LISTS
+from .generation import GENERATION_TABLES
 from .keys import INDEXED_KEYS
 from .link_tables import LINK_TABLES, PROPOSITION_TABLES
 
@@ -196,6 +199,15 @@ CORRECTIONS = Migration(
 # (store/keys.py); filled for the documents stored before.
 INDEXED = Migration("0009_indexed_keys", INDEXED_KEYS)
 
+# Each linked entity's lists (said, said about, documents) in time order, with their lengths, written
+# when linked (store/entity_lists.py); filled for a store linked before.
+ENTITY_LIST_TABLES = Migration("0010_entity_lists", ENTITY_LISTS)
+# Each claim cluster's summary (store/cluster_summaries.py), so the claim list reads no members; empty
+# here, filled by the next `hearsay link` (or a server's start), computed from the members until then.
+# And the store's generation (store/generation.py), raised by every write transaction, which the
+# evidence answers kept on disk are checked against.
+CLUSTER_SUMMARIES = Migration("0011_cluster_summaries", SUMMARY_TABLES + GENERATION_TABLES)
+
 # Issue 18: who made an entity decision (merge, split), as corrections record it; '' before.
 DECISION_WHO = Migration(
     "0013_decision_who",
@@ -212,6 +224,8 @@ MIGRATIONS: tuple[Migration, ...] = (
     STATEMENT_MEDIUM_RULES,
     CORRECTIONS,
     INDEXED,
+    ENTITY_LIST_TABLES,
+    CLUSTER_SUMMARIES,
     DECISION_WHO,
 )
 

@@ -9,6 +9,13 @@ already handle (``IntegrityError`` for a constraint, ``OperationalError`` for th
 
 Parameters are bound client-side (psycopg's ``ClientCursor``): ``:x IS NULL`` and ``LIMIT -1``
 need no type casts, and PostgreSQL plans each query with its values.
+
+Inside a write transaction the connection is in libpq's pipeline mode: a statement whose rows
+nobody reads (an INSERT, an UPDATE) is sent without waiting for its answer, so linking a document
+costs a round trip per read, not per statement. A write's error therefore surfaces at the next
+read, ``RELEASE`` or ``COMMIT`` (still inside the savepoint or transaction that wrote it); a
+``COMMIT`` that fails rolls the transaction back, as SQLite's does. A committed write transaction
+adds one to the database's change counter (``hearsay_changes``).
 """
 
 from __future__ import annotations
@@ -42,16 +49,21 @@ class Row(tuple[Any, ...]):
         return list(self._keys)
 
 
+_ROW_CLASSES: dict[tuple[str, ...], type[Row]] = {}
+
+
 def _row_maker(cursor: Any) -> Any:
     description = cursor.description
     if description is None:
         return tuple
-    keys = [column.name for column in description]
-    names: dict[str, int] = {}
-    for index, name in enumerate(keys):
-        names.setdefault(name, index)
-    row_class = type("Row", (Row,), {"_names": names, "_keys": keys})
-    return lambda values: row_class(values)
+    keys = tuple(column.name for column in description)
+    row_class = _ROW_CLASSES.get(keys)
+    if row_class is None:
+        names: dict[str, int] = {}
+        for index, name in enumerate(keys):
+            names.setdefault(name, index)
+        row_class = _ROW_CLASSES[keys] = type("Row", (Row,), {"_names": names, "_keys": list(keys)})
+    return row_class
 
 
 class _NumberLoader(Loader):
@@ -68,11 +80,13 @@ class _NumberLoader(Loader):
 class Cursor:
     """The executed statement's rows, as ``sqlite3.Cursor`` gives them."""
 
-    def __init__(self, cursor: ClientCursor[Any]) -> None:
+    def __init__(self, cursor: ClientCursor[Any], connection: PGConnection) -> None:
         self._cursor = cursor
+        self._connection = connection
 
     @property
     def rowcount(self) -> int:
+        self._connection.settle(self._cursor)
         return self._cursor.rowcount
 
     @property
@@ -81,16 +95,30 @@ class Cursor:
 
     @property
     def description(self) -> Any:
+        self._connection.settle(self._cursor)
         return self._cursor.description
 
     def fetchone(self) -> Any:
-        return self._cursor.fetchone() if self._cursor.description is not None else None
+        return self._fetch(lambda cursor: cursor.fetchone(), None)
 
     def fetchall(self) -> list[Any]:
-        return self._cursor.fetchall() if self._cursor.description is not None else []
+        rows: list[Any] = self._fetch(lambda cursor: cursor.fetchall(), [])
+        return rows
 
     def fetchmany(self, size: int = 1) -> list[Any]:
-        return self._cursor.fetchmany(size) if self._cursor.description is not None else []
+        rows: list[Any] = self._fetch(lambda cursor: cursor.fetchmany(size), [])
+        return rows
+
+    def _fetch(self, fetch: Any, nothing: Any) -> Any:
+        # In pipeline mode the rows arrive here (psycopg sends what is queued and waits).
+        try:
+            return fetch(self._cursor)
+        except psycopg.ProgrammingError as err:
+            if err.sqlstate is None:  # psycopg's own "the last operation didn't produce records"
+                return nothing
+            raise _as_sqlite_error(err) from err
+        except psycopg.Error as err:
+            raise _as_sqlite_error(err) from err
 
     def __iter__(self) -> Iterator[Any]:
         return iter(self.fetchall())
@@ -112,40 +140,157 @@ class PGConnection:
     def __init__(self, conn: psycopg.Connection[Any]) -> None:
         self.raw = conn
         conn.adapters.register_loader("numeric", _NumberLoader)
-        self.total_changes = 0  # rows inserted, updated or deleted, as sqlite3's counter
         self._translated: dict[str, tuple[str, bool]] = {}
         self._tables: dict[str, tuple[list[str], list[str]]] = {}
+        self._shapes: dict[str, pg_sql.InsertShape | None] = {}
+        self._changes = 0
+        self._writes = 0
+        # Set once the database has its change counter (migration 0000_postgresql_changes).
+        self.counts_changes = False
+        # While a write transaction is open: the pipeline, and the writes whose answers are still due.
+        self._pipeline: psycopg.Pipeline | None = None
+        self._pipeline_context: Any = None
+        self._unsettled: list[tuple[ClientCursor[Any], bool]] = []  # (cursor, executemany)
 
     # --- sqlite3.Connection's surface ------------------------------------------------
 
     @property
     def in_transaction(self) -> bool:
+        if self._pipeline is not None:
+            return True  # the pipeline is open from BEGIN IMMEDIATE to COMMIT or ROLLBACK
         return self.raw.info.transaction_status != pq.TransactionStatus.IDLE
+
+    @property
+    def total_changes(self) -> int:
+        """Rows inserted, updated or deleted so far, as ``sqlite3``'s counter (waits for due answers)."""
+        if self._unsettled:
+            self._sync()
+        return self._changes
 
     def execute(self, sql: str, parameters: Sequence[Any] | Mapping[str, Any] = ()) -> Cursor:
         cursor = ClientCursor(self.raw, row_factory=_row_maker)
-        if sql.strip().upper() == "BEGIN IMMEDIATE":
+        head = sql.lstrip()[:12].upper()
+        command = sql.strip().upper() if not head.startswith(("SELECT", "INSERT", "UPDATE")) else head
+        if not head.startswith("SELECT"):
+            self._writes += 1
+        if command == "BEGIN IMMEDIATE":
             self._run(cursor, "BEGIN", None)
             self._run(cursor, f"SELECT pg_advisory_xact_lock({WRITE_LOCK})", None)
-            return Cursor(cursor)
+            self._enter_pipeline()
+            return Cursor(cursor, self)
+        if self._pipeline is not None:
+            if command in ("COMMIT", "END", "ROLLBACK"):
+                self._end(command)
+                return Cursor(cursor, self)
+            if command.startswith("ROLLBACK TO"):
+                self._sync(quietly=True)  # leave the pipeline's aborted state (the error was raised)
+            elif command.startswith("RELEASE"):
+                self._sync()  # the savepoint's writes' errors surface before it is released
         text, positional = self._translate(sql)
         self._run(cursor, text, _named(parameters, positional))
-        return Cursor(cursor)
+        return Cursor(cursor, self)
+
+    def writes_sent(self) -> int:
+        """How many statements that may write were sent so far (a change means: read again)."""
+        return self._writes
 
     def executemany(self, sql: str, seq_of_parameters: Iterable[Sequence[Any] | Mapping[str, Any]]) -> Cursor:
         cursor = ClientCursor(self.raw, row_factory=_row_maker)
+        self._writes += 1
         text, positional = self._translate(sql)
         batch = [_named(parameters, positional) for parameters in seq_of_parameters]
+        statements = self._multi_row(text, batch)
+        if statements is not None:  # one statement (a round trip, a plan) instead of one per row
+            for statement, params in statements:
+                cursor = ClientCursor(self.raw, row_factory=_row_maker)
+                self._run(cursor, statement, params)
+            return Cursor(cursor, self)
         if batch:
             try:
                 cursor.executemany(text, batch)
             except psycopg.Error as err:
                 raise _as_sqlite_error(err) from err
-            self.total_changes += max(cursor.rowcount, 0)
-        return Cursor(cursor)
+            if self._pipeline is not None:
+                self._unsettled.append((cursor, True))  # its rows' answers are still due
+            else:
+                self._changes += max(cursor.rowcount, 0)
+        return Cursor(cursor, self)
+
+    def _multi_row(self, text: str, batch: list[dict[str, Any]]) -> list[tuple[str, dict[str, Any]]] | None:
+        if len(batch) < 2:
+            return None
+        if text not in self._shapes:
+            self._shapes[text] = pg_sql.insert_shape(text, self._table_columns)
+        shape = self._shapes[text]
+        if shape is None:
+            return None
+        statements = []
+        for start in range(0, len(batch), pg_sql.MAX_ROWS):
+            statement = pg_sql.multi_row(shape, batch[start : start + pg_sql.MAX_ROWS])
+            if statement is None:
+                return None
+            statements.append(statement)
+        return statements
 
     def close(self) -> None:
+        if self._pipeline is not None:
+            self._leave_pipeline(quietly=True)
         self.raw.close()
+
+    def settle(self, cursor: ClientCursor[Any]) -> None:
+        """Wait for ``cursor``'s answer when the pipeline still owes it (for its rowcount, description)."""
+        if self._pipeline is not None and cursor.pgresult is None:
+            self._sync()
+
+    # --- the pipeline of a write transaction ------------------------------------------
+
+    def _enter_pipeline(self) -> None:
+        self._pipeline_context = self.raw.pipeline()
+        self._pipeline = self._pipeline_context.__enter__()
+
+    def _leave_pipeline(self, *, quietly: bool = False) -> None:
+        self._pipeline = None
+        try:
+            self._pipeline_context.__exit__(None, None, None)
+        except psycopg.Error as err:
+            if not quietly:
+                raise _as_sqlite_error(err) from err
+        finally:
+            self._settled()
+
+    def _sync(self, *, quietly: bool = False) -> None:
+        if self._pipeline is None:
+            return
+        try:
+            self._pipeline.sync()
+        except psycopg.Error as err:
+            if not quietly:
+                raise _as_sqlite_error(err) from err
+        finally:
+            self._settled()
+
+    def _settled(self) -> None:
+        for cursor, many in self._unsettled:
+            if many or (cursor.pgresult is not None and cursor.description is None):
+                self._changes += max(cursor.rowcount, 0)
+        self._unsettled = []
+
+    def _end(self, command: str) -> None:
+        """COMMIT (rolled back when a write failed, as SQLite does) or ROLLBACK, leaving the pipeline."""
+        if command == "ROLLBACK":
+            self._leave_pipeline(quietly=True)
+            self._run(ClientCursor(self.raw), "ROLLBACK", None)
+            return
+        try:
+            self._sync()
+        except sqlite3.Error:
+            self._leave_pipeline(quietly=True)
+            self._run(ClientCursor(self.raw), "ROLLBACK", None)
+            raise
+        if self.counts_changes:
+            self._run(ClientCursor(self.raw), "UPDATE hearsay_changes SET n = n + 1", None)
+        self._run(ClientCursor(self.raw), "COMMIT", None)
+        self._leave_pipeline()
 
     # --- translation ----------------------------------------------------------------
 
@@ -155,8 +300,13 @@ class PGConnection:
             cursor.execute(text, parameters)
         except psycopg.Error as err:
             raise _as_sqlite_error(err) from err
-        if cursor.description is None and cursor.rowcount > 0:
-            self.total_changes += cursor.rowcount
+        self._count(cursor)
+
+    def _count(self, cursor: ClientCursor[Any]) -> None:
+        if self._pipeline is not None and cursor.pgresult is None:
+            self._unsettled.append((cursor, False))  # its answer is still due
+        elif cursor.description is None and cursor.rowcount > 0:
+            self._changes += cursor.rowcount
 
     def _translate(self, sql: str) -> tuple[str, bool]:
         found = self._translated.get(sql)

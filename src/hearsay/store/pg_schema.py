@@ -9,7 +9,8 @@ everywhere; a new migration written as portable SQL needs nothing here. Translat
 * FTS5 tables -> plain tables with a generated ``tsv tsvector`` column and a GIN index (the
   ``hearsay`` text search configuration: Snowball English stems, no stop words, as FTS5's porter
   tokenizer); FTS5 trigram tables -> plain tables with a pg_trgm GIN index on ``name``;
-* a subquery in FROM gets the alias PostgreSQL 15 requires.
+* a subquery in FROM gets the alias PostgreSQL 15 requires;
+* an index on a nullable date keeps NULL first, as SQLite does (``pg_sql.nulls_as_sqlite``).
 
 ``0000_postgresql`` comes first: pg_trgm, the text search configuration, ``hearsay_fold`` and
 ``hearsay_tsquery`` (which reads the FTS5 query strings ``queries.fts_query`` makes).
@@ -20,6 +21,7 @@ from __future__ import annotations
 import re
 
 from .migrations import MIGRATIONS, Migration
+from .pg_sql import nulls_as_sqlite
 
 SETUP = Migration(
     "0000_postgresql",
@@ -94,6 +96,11 @@ def _fts_table(name: str, body: str) -> tuple[str, ...]:
     )
 
 
+_INDEX_COLUMNS = re.compile(
+    r"^(\s*CREATE (?:UNIQUE )?INDEX \w+ ON \w+\s*)\((.*)\)(\s*(?:WHERE .*)?)$", re.S | re.I
+)
+
+
 def statements(sql: str) -> tuple[str, ...]:
     """One SQLite DDL (or backfill) statement as the PostgreSQL statements that do the same."""
     fts = _FTS5.match(sql.strip())
@@ -105,6 +112,9 @@ def statements(sql: str) -> tuple[str, ...]:
     out = re.sub(r"\bBLOB\b", "BYTEA", out)
     out = re.sub(r"\bTEXT\b", 'TEXT COLLATE "C"', out)
     out = re.sub(r"\)\s*WITHOUT ROWID\s*$", ")", out)
+    index = _INDEX_COLUMNS.match(out)
+    if index is not None:  # ordered as the queries' ORDER BY (pg_sql.nulls_as_sqlite), so they use it
+        out = f"{index.group(1)}({nulls_as_sqlite(index.group(2))}){index.group(3)}"
     return (out,)
 
 
@@ -112,4 +122,11 @@ def _translated(migration: Migration) -> Migration:
     return Migration(migration.name, tuple(pg for sql in migration.statements for pg in statements(sql)))
 
 
-MIGRATIONS_PG: tuple[Migration, ...] = (SETUP, *(_translated(m) for m in MIGRATIONS))
+# Every committed write transaction adds one (``pg_connection``): the database's change counter, which
+# remembered answers (``hearsay.link.remembered``) are kept under, as a SQLite file's size and mtime.
+CHANGES = Migration(
+    "0000_postgresql_changes",
+    ("CREATE TABLE hearsay_changes (n BIGINT NOT NULL)", "INSERT INTO hearsay_changes VALUES (0)"),
+)
+
+MIGRATIONS_PG: tuple[Migration, ...] = (SETUP, CHANGES, *(_translated(m) for m in MIGRATIONS))

@@ -94,6 +94,12 @@ class PostgresStore(SQLiteStore):
                 raise StoreError("the database needs migrating; open it once for writing (hearsay ingest)")
             return
         migrate(shaped, MIGRATIONS_PG)
+        conn.counts_changes = True
+
+    def change_count(self) -> int:
+        """How many write transactions the database has committed (any process's), since migration."""
+        row = self._conn.execute("SELECT n FROM hearsay_changes").fetchone()
+        return int(row[0])
 
     def __repr__(self) -> str:
         mode = ", read_only=True" if self.read_only else ""

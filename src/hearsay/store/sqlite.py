@@ -21,7 +21,7 @@ from typing import Any
 
 from ..errors import StoreError
 from ..model import Document, Reading
-from . import database_url, keys, queries, rows, vector_index
+from . import database_url, generation, keys, queries, rows, vector_index
 from .migrations import migrate, now, pending
 
 # How long a write waits for another process's write lock before giving up ("database is
@@ -33,6 +33,10 @@ PAGE_SIZE = 100
 # SQLite's page cache per connection, in KiB (its default is 2 MiB): the link tables' indexes of a
 # store of 10,000 documents stay in memory instead of being read back from the OS for each lookup.
 CACHE_KIB = 65_536
+# Prepared statements kept per connection (Python's default is 128). Linking asks queries whose
+# text varies with the number of keys (``IN (?, ?, ...)``, one ``UNION ALL`` per key): a few hundred
+# texts, each parsed and planned again whenever it fell out of the smaller cache.
+STATEMENT_CACHE = 1024
 
 
 class NotStored(StoreError, LookupError):
@@ -96,8 +100,8 @@ class SQLiteStore:
         # isolation_level=None: the store issues BEGIN/COMMIT itself, one transaction per document.
         if self.read_only:
             uri = Path(self.path).resolve().as_uri() + "?mode=ro"
-            return sqlite3.connect(uri, uri=True, isolation_level=None)
-        return sqlite3.connect(self.path, isolation_level=None)
+            return sqlite3.connect(uri, uri=True, isolation_level=None, cached_statements=STATEMENT_CACHE)
+        return sqlite3.connect(self.path, isolation_level=None, cached_statements=STATEMENT_CACHE)
 
     def _prepare(self, conn: sqlite3.Connection) -> None:
         conn.row_factory = sqlite3.Row
@@ -154,6 +158,7 @@ class SQLiteStore:
             added = not self.has(document.id)
             if added:
                 self._insert(document, reading)
+                generation.bump(self._conn)
             self._conn.execute("COMMIT" if added else "ROLLBACK")
         except BaseException as err:
             if self._conn.in_transaction:  # SQLite may have rolled back already (disk full)
@@ -201,6 +206,7 @@ class SQLiteStore:
             raise StoreError(f"cannot write: {err}", where=self.path) from None
         try:
             yield self._conn
+            generation.bump(self._conn)
         except BaseException:
             if self._conn.in_transaction:
                 self._conn.execute("ROLLBACK")

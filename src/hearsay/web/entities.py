@@ -73,6 +73,7 @@ def entity_view(store: SQLiteStore, key: str, requested: dict[str, int]) -> dict
             return None
         fetchers = {name: sliced(found[name]) for name in ENTITY_LISTS}
         counts = {name: len(found[name]) for name in ENTITY_LISTS}
+        found["roles"] = [{**role, "document_count": len(role["documents"])} for role in found["roles"]]
         found["linked"] = False
         found["why"] = None
     found["sections"] = {
@@ -141,10 +142,12 @@ def _read_store_detail(store: SQLiteStore, name: str, type_: str) -> dict[str, A
 def _roles_over_time(occurrences: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Each role text with the documents that give it and its first and last dates."""
     roles: dict[str, dict[str, Any]] = {}
+    seen: set[tuple[str, str]] = set()  # (role, document): a name in thousands of documents
     for occurrence in occurrences:  # oldest first
         for role in occurrence["roles"]:
             entry = roles.setdefault(role["text"], {"text": role["text"], "documents": [], "first": None})
-            if occurrence["document_id"] not in entry["documents"]:
+            if (role["text"], occurrence["document_id"]) not in seen:
+                seen.add((role["text"], occurrence["document_id"]))
                 entry["documents"].append(occurrence["document_id"])
             date = occurrence["published"]
             if date:

@@ -16,6 +16,7 @@ from ..link import (
     story_detail,
     timeline,
 )
+from ..link.remembered import remembered
 from . import listing, urls
 from .evidence_page import claim_of, shown_marks, side_pages
 from .graph_layout import LayoutUnavailable
@@ -91,7 +92,10 @@ def cluster(
         "sides": sides,
         "corrected": shown_marks(store, sides),
         "provenance": traced,
-        "graph": provenance_graph(traced, cluster_id),
+        # Drawn once per cluster until the store changes (Graphviz runs as a process of its own).
+        "graph": remembered(
+            store, ("provenance graph", cluster_id), lambda: provenance_graph(traced, cluster_id)
+        ),
         "timeline": timeline_svg(
             [e.to_dict() for e in timeline(store, cluster_id=cluster_id, limit=200)], "Timeline of this claim"
         ),

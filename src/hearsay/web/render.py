@@ -30,6 +30,13 @@ def environment() -> jinja2.Environment:
     return env
 
 
+def compile_templates() -> None:
+    """Compile every page template now (a warm start), not on the first request that shows each."""
+    env = environment()
+    for name in env.list_templates(extensions=["html"]):
+        env.get_template(name)
+
+
 def page_html(name: str, context: dict[str, Any], *, path: str = "/") -> str:
     """The HTML of the page template ``name`` for a request to ``path``."""
     base = {"request_path": path, "query": ""}

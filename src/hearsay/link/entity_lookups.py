@@ -1,0 +1,124 @@
+"""The resolver's lookups and writes of entities, with what a run has learnt kept in memory.
+
+A lookup of candidates by blocking keys (``LinkTables.entity_candidates``) reads
+``link_entity_keys`` and ``link_entity_names`` only. Over a run most documents name entities
+already linked under names already known: they count one more mention, and add no row to
+either table, so most lookups ask again what was answered before, and most writes only count.
+
+* An answer is kept until a row it depends on may have changed: a key row added (``add_keys``)
+  for its class and one of its keys, or a name added (``add_names``) to an entity it lists.
+* A name the entity is known to have (listed in an answer, or added here) is counted in memory,
+  and the counts are written in one batch (``write_counts``) at the end of the document or
+  before a merge; nothing reads them in between. A key row added before is not added again.
+* An entity's name, type, class and full-name flag (``naming``) are kept until it is renamed
+  here or created.
+
+``forget`` drops it all: after a merge (which moves names and keys, after ``write_counts``),
+after a document's writes are rolled back (its counts not written are dropped too), and at the
+start of each page's transaction (another process may have written in between).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, NamedTuple
+
+from ..store.link_batches import add_names_counting_new
+from ..store.links import LinkTables
+
+Candidates = dict[str, list[tuple[Any, ...]]]
+Asked = tuple[str, tuple[str, ...]]  # (class, blocking keys)
+
+
+class Naming(NamedTuple):
+    name: str
+    type: str
+    cls: str
+    full_name: bool
+
+
+class EntityLookups:
+    """``entity_candidates`` remembered; the writes that may change its answers go through here."""
+
+    def __init__(self, tables: LinkTables) -> None:
+        self.tables = tables
+        self._answers: dict[Asked, Candidates] = {}
+        self._by_key: dict[tuple[str, str], set[Asked]] = {}  # (class, key) -> answers read under it
+        self._by_entity: dict[str, set[Asked]] = {}  # entity -> answers listing its names
+        self._names: dict[str, set[str]] = {}  # entity -> names it is known to have
+        self._counts: dict[tuple[str, str], int] = {}  # (entity, name) -> mentions not written yet
+        self._key_rows: set[tuple[str, str, str]] = set()  # (class, key, entity) rows known to exist
+        self._naming: dict[str, Naming | None] = {}
+
+    def candidates(self, cls: str, keys: Sequence[str]) -> Candidates:
+        """Entities of ``cls`` sharing a blocking key: id -> [(name, key), ...] (read-only lists)."""
+        asked = (cls, tuple(keys))
+        answer = self._answers.get(asked)
+        if answer is None:
+            answer = self._answers[asked] = self.tables.entity_candidates(cls, keys)
+            for key in keys:
+                self._by_key.setdefault((cls, key), set()).add(asked)
+            for entity_id, names in answer.items():
+                self._by_entity.setdefault(entity_id, set()).add(asked)
+                self._names.setdefault(entity_id, set()).update(name for name, _key in names)
+        return dict(answer)
+
+    def add_names(self, entity_id: str, names: Sequence[tuple[str, str]]) -> None:
+        """``LinkTables.add_names``: new names written now, known ones counted in memory."""
+        known = self._names.setdefault(entity_id, set())
+        if all(name in known for name, _key in names):
+            for name, _key in names:
+                self._counts[entity_id, name] = self._counts.get((entity_id, name), 0) + 1
+            return
+        if add_names_counting_new(self.tables.conn, entity_id, names):
+            self._drop(self._by_entity.pop(entity_id, set()))
+        known.update(name for name, _key in names)
+
+    def write_counts(self) -> None:
+        """Write the name counts kept in memory (at the end of a document, and before a merge)."""
+        if self._counts:
+            self.tables.conn.executemany(
+                "UPDATE link_entity_names SET count = count + ? WHERE entity_id = ? AND name = ?",
+                [(count, entity_id, name) for (entity_id, name), count in sorted(self._counts.items())],
+            )
+            self._counts.clear()
+
+    def add_keys(self, cls: str, entity_id: str, keys: Sequence[str]) -> None:
+        rows = [(cls, key, entity_id) for key in keys]
+        if all(row in self._key_rows for row in rows):
+            return
+        before = self.tables.conn.total_changes
+        self.tables.add_keys(cls, entity_id, keys)
+        if self.tables.conn.total_changes != before:
+            for key in keys:
+                self._drop(self._by_key.pop((cls, key), set()))
+        self._key_rows.update(rows)
+
+    def naming(self, entity_id: str) -> Naming | None:
+        """The entity's name, type, class and full-name flag (None when there is no such entity)."""
+        if entity_id not in self._naming:
+            row = self.tables.entity_row(entity_id)
+            self._naming[entity_id] = (
+                None
+                if row is None
+                else Naming(row["name"], row["type"], row["class"], bool(row["full_name"]))
+            )
+        return self._naming[entity_id]
+
+    def create_entity(self, entity_id: str, name: str, type_: str, cls: str, full_name: bool) -> None:
+        self.tables.create_entity(entity_id, name, type_, cls, full_name)
+        self._naming.pop(entity_id, None)
+
+    def rename_entity(self, entity_id: str, name: str, type_: str, full_name: bool) -> None:
+        self.tables.rename_entity(entity_id, name, type_, full_name)
+        self._naming.pop(entity_id, None)
+
+    def forget(self) -> None:
+        """Drop everything kept, and the counts not written (call ``write_counts`` first to keep them)."""
+        for kept in (self._answers, self._by_key, self._by_entity, self._names, self._counts, self._naming):
+            kept.clear()
+        self._key_rows.clear()
+
+    def _drop(self, answers: set[Asked]) -> None:
+        for asked in answers:
+            self._answers.pop(asked, None)
