@@ -305,3 +305,18 @@ def test_a_proposition_without_a_subject_needs_half_its_words_stated():
     assert relate(
         proposition, claim("the mill cannot get through this winter without state aid")
     ).relation == ("refutes")
+
+
+def test_a_negation_that_shares_little_of_the_proposition_only_discusses_it():
+    proposition = "Norland Air ordered six new airliners from Vantor"
+    loose = claim("the ministry had not ordered Norland to stop its flights")
+    found = relate(proposition, loose)
+    assert found.relation != "refutes"
+    close = relate(proposition, claim("Norland Air did not order six new airliners from Vantor"))
+    assert close.relation == "refutes"
+
+
+def test_a_proposition_that_words_the_cue_takes_its_negation_too():
+    proposition = "The analysts did not expect such strong results for Vantor"
+    said = claim("such strong results for Vantor", cue="did not expect", source_text="The analysts")
+    assert relate(proposition, said).relation == "supports"
