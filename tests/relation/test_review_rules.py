@@ -320,3 +320,17 @@ def test_a_proposition_that_words_the_cue_takes_its_negation_too():
     proposition = "The analysts did not expect such strong results for Vantor"
     said = claim("such strong results for Vantor", cue="did not expect", source_text="The analysts")
     assert relate(proposition, said).relation == "supports"
+
+
+def test_the_same_speaker_adding_a_negation_does_not_refute_what_they_just_stated():
+    claims = [
+        claim("the Vantor contract was awarded without a tender", source="ida", start=0, end=50),
+        claim(
+            "This was not an open process. The ministry was told to work with Vantor.",
+            source="ida",
+            start=60,
+            end=130,
+        ),
+    ]
+    found = relate_claims("The Vantor contract was awarded without a tender", claims)
+    assert found[0].relation == "supports" and found[1].relation != "refutes"

@@ -124,7 +124,10 @@ def _from_context(
             and relation.rule in ("states", "deny", "negation", "verdict")
         ):
             side = _side_of(claim, content, proposition)
-            if side is not None:
+            # The same speaker turning against what they just stated needs an explicit denial: a "not"
+            # somewhere in what they add ("This was not a competitive process") negates something else.
+            turned = side is not None and side != relation.relation and claim.stance != "deny"
+            if side is not None and not turned:
                 cap: Strength = "possible" if side == "supports" else "probable"
                 return Relation(
                     side,
