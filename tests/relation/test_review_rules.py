@@ -334,3 +334,21 @@ def test_the_same_speaker_adding_a_negation_does_not_refute_what_they_just_state
     ]
     found = relate_claims("The Vantor contract was awarded without a tender", claims)
     assert found[0].relation == "supports" and found[1].relation != "refutes"
+
+
+def test_a_pointer_bears_only_on_the_proposition_the_claim_under_discussion_states():
+    claims = [
+        claim(
+            "Norland's possible role in supplying the Vantor parts",
+            "question",
+            source="the daily",
+            start=0,
+            end=60,
+        ),
+        claim("these allegations are baseless", source="Ida Holm", start=70, end=100),
+    ]
+    stated = relate_claims("Norland's possible role in supplying the Vantor parts", claims)
+    assert stated[1].relation == "refutes"
+    # Sharing a word with the claim under discussion ("possible") is not being it.
+    other = relate_claims("There was a possibility of new routes from the coast", claims)
+    assert other[1].relation != "refutes"

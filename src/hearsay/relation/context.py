@@ -32,6 +32,8 @@ _CONTINUATIONS = ("add", "continue", "go on", "further")
 _SIDES = ("supports", "refutes")
 _ORDER: tuple[Strength, ...] = ("certain", "probable", "possible")
 _STATING = ("states", "deny", "deny-negation", "negation", "verdict")
+# The rules of a content that states the proposition, taking a side or not (relation/statement.py).
+_STATED = (*_STATING, "discusses", "unspecified", "not-denied", "no-figure", "negation-loose")
 _PRONOUNS = ("this", "that", "these", "those", "it", "such")
 
 
@@ -91,8 +93,9 @@ def _from_context(
     shared = bool(proposition.stems & content.stems)
     antecedent = None if claim.target_text else _antecedent(claims, index)
     # A pointer or a dismissal speaks of the claim under discussion just before it: only when that claim
-    # is this proposition does it bear on it.
-    on_topic = antecedent is not None and own[antecedent].relation != "unrelated"
+    # states this proposition (whatever side it takes) does it bear on it; one merely about the same
+    # thing ("Kazakhstan's possible involvement" for "There was a possibility of new routes") does not.
+    on_topic = antecedent is not None and own[antecedent].rule in _STATED
     raised = w.shorten(claims[antecedent].content) if on_topic and antecedent is not None else ""
     elliptic = _elliptic(proposition, claims, own, index, content, text)
     if elliptic is not None:
