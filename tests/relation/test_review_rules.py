@@ -352,3 +352,9 @@ def test_a_pointer_bears_only_on_the_proposition_the_claim_under_discussion_stat
     # Sharing a word with the claim under discussion ("possible") is not being it.
     other = relate_claims("There was a possibility of new routes from the coast", claims)
     assert other[1].relation != "refutes"
+
+
+def test_a_content_that_words_the_cue_itself_is_not_negated_twice():
+    proposition = "It is not expected for the new name to turn the Corsa into a best seller"
+    said = claim(proposition[0].lower() + proposition[1:], cue="is not expected")
+    assert relate(proposition, said).relation == "supports"

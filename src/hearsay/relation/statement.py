@@ -83,7 +83,10 @@ def _with_cue(content: Frame, cue: str) -> Frame:
 def _with_cue_words(content: Frame, cue: str, proposition: Frame) -> Frame:
     """The content, or the cue and the content when the proposition words the cue too (a title made of
     the statement: "the experts did not broadcast such results"), whose negation then counts."""
-    if cue and " ".join(w.lowered_tokens(cue)) in " ".join(w.lowered_tokens(proposition.text)):
+    worded = " ".join(w.lowered_tokens(cue))
+    in_proposition = bool(worded) and worded in " ".join(w.lowered_tokens(proposition.text))
+    # A content that words the cue already ("it is not expected that ...") has its negation.
+    if in_proposition and worded not in " ".join(w.lowered_tokens(content.text)):
         return frame(f"{cue} {content.text}")
     return content
 
