@@ -185,8 +185,9 @@ def test_postgres_pipelined_write_error_surfaces_in_its_savepoint_and_is_rolled_
     conn.execute("INSERT INTO t VALUES (1, 'kept')")
     conn.execute("SAVEPOINT one")
     conn.execute("INSERT INTO t VALUES (1, 'duplicate')")  # pipelined: no answer waited for yet
-    conn.execute("INSERT INTO t VALUES (2, 'after the error')")
+    # The error surfaces when its answer has come back: at the next statement, or at RELEASE at the latest.
     with pytest.raises(sqlite3.IntegrityError, match="duplicate key"):
+        conn.execute("INSERT INTO t VALUES (2, 'after the error')")
         conn.execute("RELEASE one")
     conn.execute("ROLLBACK TO one")
     conn.execute("RELEASE one")

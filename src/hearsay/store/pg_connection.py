@@ -13,7 +13,8 @@ need no type casts, and PostgreSQL plans each query with its values.
 Inside a write transaction the connection is in libpq's pipeline mode: a statement whose rows
 nobody reads (an INSERT, an UPDATE) is sent without waiting for its answer, so linking a document
 costs a round trip per read, not per statement. A write's error therefore surfaces at the next
-read, ``RELEASE`` or ``COMMIT`` (still inside the savepoint or transaction that wrote it); a
+read, ``RELEASE`` or ``COMMIT`` at the latest (at the next statement when its answer is back by then;
+still inside the savepoint or transaction that wrote it); a
 ``COMMIT`` that fails rolls the transaction back, as SQLite's does. A committed write transaction
 adds one to the database's change counter (``hearsay_changes``).
 """
