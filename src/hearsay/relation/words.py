@@ -271,10 +271,9 @@ _NUMBER_SIGN = re.compile(r"\b[Nn]os?\.\s*(?=\d)")
 def without_number_signs(lowered: list[str], text: str) -> list[str]:
     """``lowered`` (the tokens of ``text``) with "No." before a number ("the No. 1 seller") blanked:
     an abbreviation of "number", not a negator."""
-    signs = len(_NUMBER_SIGN.findall(text.replace("’", "'")))
-    if not signs:
+    starts = {m.start() for m in _NUMBER_SIGN.finditer(text)}
+    if not starts:
         return lowered
-    starts = {m.start() for m in _NUMBER_SIGN.finditer(text.replace("’", "'"))}
     spans = token_spans(text)
     return ["" if start in starts else token for token, (_t, start, _e) in zip(lowered, spans, strict=True)]
 

@@ -69,8 +69,7 @@ class CorrectionPage(BaseModel):
 
 def request_who(request: Request) -> str:
     """An analyst's own token names its holder; otherwise the X-Hearsay-User header, else "api"."""
-    named = state(request).analyst(request)
-    return named or (request.headers.get("x-hearsay-user") or "api").strip()[:100] or "api"
+    return state(request).decided_by(request, request.headers.get("x-hearsay-user"), "api")
 
 
 def _change(body: CorrectionBody) -> Change:

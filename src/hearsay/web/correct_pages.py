@@ -142,9 +142,7 @@ async def _form(request: Request) -> dict[str, str]:
 
 
 def _who(request: Request, form: dict[str, str]) -> str:
-    """An analyst's own token names its holder; otherwise the form's name field, else "web"."""
-    named = state(request).analyst(request, form.get("token") or None)
-    return named or form.get("who", "").strip()[:100] or "web"
+    return state(request).decided_by(request, form.get("who"), "web", form.get("token") or None)
 
 
 def _back(document_id: str, statement_id: str | None) -> RedirectResponse:

@@ -31,8 +31,7 @@ NOTICES = {
 
 
 def _who(request: Request, token: str | None, who: str) -> str:
-    """An analyst's own token names its holder; otherwise the form's name field, else "web"."""
-    return state(request).analyst(request, token or None) or who.strip() or "web"
+    return state(request).decided_by(request, who, "web", token or None)
 
 
 def check_form_write(request: Request, server: ServerState, token: str | None) -> None:

@@ -60,6 +60,13 @@ class ServerState:
         given = form_token or presented_token(request.headers.get("authorization", ""))
         return self.policy.holder(given)
 
+    def decided_by(
+        self, request: Request, named: str | None, default: str, form_token: str | None = None
+    ) -> str:
+        """Who a correction is recorded as made by: an analyst's own token names its holder; otherwise
+        the name the request gives (a form field, a header), else ``default``."""
+        return self.analyst(request, form_token) or (named or "").strip()[:100] or default
+
     def check_write(self, request: Request) -> None:
         given = presented_token(request.headers.get("authorization", ""))
         refusal = self.policy.write_refusal(given, {k.lower(): v for k, v in request.headers.items()})
