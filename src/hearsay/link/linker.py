@@ -71,13 +71,13 @@ def link_corpus(
             # The page was read before the lock: another process may have linked some of it since.
             page = tables.still_unlinked(page)
             if version is None or _data_version(tables) != version:
-                _forget(resolver, clusterer)  # another process may have linked since this run's last page
+                _forget(resolver)  # another process may have linked since this run's last page
             for reading in page:
                 try:
                     with tables.savepoint():
                         new_clusters += _link_document(tables, resolver, clusterer, reading, vectors, hashes)
                 except Exception as err:  # noqa: BLE001 - one bad reading must not stop the corpus
-                    _forget(resolver, clusterer)  # what it wrote is rolled back
+                    _forget(resolver)  # what it wrote is rolled back
                     failures.append(f"document {reading.document_id}: {type(err).__name__}: {err}")
                     continue
                 documents += 1
@@ -120,7 +120,7 @@ def _data_version(tables: LinkTables) -> int | None:
     return version
 
 
-def _forget(resolver: Resolver, clusterer: Clusterer) -> None:
+def _forget(resolver: Resolver) -> None:
     """Drop what the run keeps of the link tables in memory (``entity_lookups``)."""
     resolver.lookups.forget()
 
