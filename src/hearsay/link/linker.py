@@ -72,6 +72,8 @@ def link_corpus(
             page = tables.still_unlinked(page)
             if version is None or _data_version(tables) != version:
                 _forget(resolver)  # another process may have linked since this run's last page
+            tables.start_page()
+            linked: list[str] = []
             for reading in page:
                 try:
                     with tables.savepoint():
@@ -80,7 +82,9 @@ def link_corpus(
                     _forget(resolver)  # what it wrote is rolled back
                     failures.append(f"document {reading.document_id}: {type(err).__name__}: {err}")
                     continue
-                documents += 1
+                linked.append(reading.document_id)
+            tables.end_page(linked)  # their entity lists, and the summaries they made stale
+            documents += len(linked)
         version = _data_version(tables)
         if progress is not None:
             progress(len(page))
@@ -176,5 +180,4 @@ def _link_document(
     mapping = resolver.resolve(reading)
     founded = clusterer.assign(reading, mapping, vectors, hashes.get(reading.document_id, {}))
     tables.add_provenance(provenance_edges(reading, mapping))
-    tables.refresh_entity_lists([reading.document_id])
     return founded

@@ -58,6 +58,10 @@ class LinkTables:
         self._writes_sent: Callable[[], int] | None = getattr(self.conn, "writes_sent", None)
         self._rows: dict[str, sqlite3.Row] = {}
         self._rows_at = -1
+        # While linking a page (``deferring``): the clusters whose summaries its linked documents
+        # made stale, deleted once at the page's end (``end_page``); nothing reads them before.
+        self._page_clusters: set[str] | None = None
+        self._document_clusters: set[str] = set()
 
     # --- transactions and the ledger --------------------------------------------------
 
@@ -79,13 +83,34 @@ class LinkTables:
     def savepoint(self) -> Iterator[None]:
         """A nested transaction: on an error, only what the block wrote is rolled back."""
         self.conn.execute("SAVEPOINT link_document")
+        self._document_clusters = set()
         try:
             yield
             self.conn.execute("RELEASE link_document")  # (or here: the block's writes are rolled back)
         except BaseException:
             self.conn.execute("ROLLBACK TO link_document")
             self.conn.execute("RELEASE link_document")
+            self._document_clusters = set()
             raise
+        if self._page_clusters is not None:
+            self._page_clusters |= self._document_clusters
+        self._document_clusters = set()
+
+    def start_page(self) -> None:
+        """Link a page: summaries are forgotten at ``end_page`` (call inside the page's transaction)."""
+        self._page_clusters = set()
+
+    def end_page(self, document_ids: Sequence[str]) -> None:
+        """The page's linked documents' entity lists, and the summaries of the clusters they joined
+        forgotten, each in a few statements for the page instead of several per statement."""
+        clusters = sorted(self._page_clusters or ())
+        self._page_clusters = None
+        for start in range(0, len(clusters), 500):
+            chunk = clusters[start : start + 500]
+            self.conn.execute(
+                f"DELETE FROM {cluster_summaries.TABLE} WHERE cluster_id IN ({marks(len(chunk))})", chunk
+            )
+        self.refresh_entity_lists(document_ids)
 
     def clear_derived(self) -> None:
         with self.transaction():
@@ -505,18 +530,15 @@ class LinkTables:
         )
 
     def grow_cluster(self, cluster_id: str, centroid: bytes, published: str | None) -> None:
+        # An undated statement (NULL) leaves both dates as they are.
         self.conn.execute(
             """UPDATE link_clusters SET centroid = ?, size = size + 1,
-                last_published = CASE WHEN ? > coalesce(last_published, '') THEN ? ELSE last_published END
+                last_published = CASE WHEN ? > coalesce(last_published, '') THEN ? ELSE last_published END,
+                first_published = CASE WHEN first_published IS NULL OR first_published > ?
+                    THEN coalesce(?, first_published) ELSE first_published END
             WHERE id = ?""",
-            (centroid, published, published, cluster_id),
+            (centroid, published, published, published, published, cluster_id),
         )
-        if published:
-            self.conn.execute(
-                "UPDATE link_clusters SET first_published = ? WHERE id = ? "
-                "AND (first_published IS NULL OR first_published > ?)",
-                (published, cluster_id, published),
-            )
 
     def retitle_cluster(self, cluster_id: str, title: str, score: float, opposite: bool) -> None:
         """A better title for a cluster (and for its story, when the story is titled after it)."""
@@ -538,8 +560,11 @@ class LinkTables:
         keys: Sequence[str],
         opposite: bool = False,
     ) -> None:
-        cluster_summaries.forget_statement(self.conn, document_id, statement_id)  # the cluster it leaves
-        cluster_summaries.forget_cluster(self.conn, cluster_id)
+        if self._page_clusters is None:
+            cluster_summaries.forget_statement(self.conn, document_id, statement_id)  # the cluster it leaves
+            cluster_summaries.forget_cluster(self.conn, cluster_id)
+        elif cluster_id is not None:  # (a document linked in a page has no statement to leave)
+            self._document_clusters.add(cluster_id)
         self.conn.execute(
             """INSERT OR REPLACE INTO link_statements
                 (document_id, statement_id, cluster_id, entity_id, similarity, text_hash, opposite)
