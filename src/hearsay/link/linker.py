@@ -20,9 +20,10 @@ from ..model import Reading
 from ..store.links import LinkTables
 from . import decisions as decisions_
 from .claims import Clusterer, content_words
-from .duplicates import bands, find_duplicate, signature
+from .duplicates import find_duplicate
 from .embeddings import from_bytes, load_embedder, text_hash, to_bytes
 from .entities import Resolver
+from .prepared_pages import Prepared, PreparedPages
 from .provenance_edges import provenance_edges
 from .summaries import fill_in_transaction, missing_summaries
 
@@ -38,6 +39,7 @@ def link_corpus(
     rebuild: bool = False,
     page_size: int = PAGE_SIZE,
     progress: Callable[[int], None] | None = None,
+    prepare_aside: bool | None = None,
 ) -> dict[str, Any]:
     """Link the documents not yet linked (all of them with ``rebuild``); returns what was done.
 
@@ -47,6 +49,8 @@ def link_corpus(
     "failures": [messages], "unmatched_decisions": [merges and splits a rebuild found no entity for]}``. A
     document whose linking fails is rolled back alone, named in ``failures`` and retried next run.
     Manual merges and splits are replayed after a rebuild and respected during every run.
+    ``prepare_aside``: whether a second process prepares the next page (``prepared_pages``; None:
+    when the corpus fills more than a page on a machine with several cores).
     """
     started = time.monotonic()
     tables = LinkTables(store)
@@ -59,35 +63,40 @@ def link_corpus(
     embed_seconds = 0.0
     failures: list[str] = []
     version: int | None = None  # the database's version after this run's last commit
-    for page in tables.unlinked_pages(page_size):
-        # Embedding happens before the write lock is taken, so that another writer (the server
-        # beside a CLI ingest) never waits for it; new vectors are written inside the lock.
-        embedding = time.monotonic()
-        vectors, hashes, new_vectors = _vectors(tables, page)
-        embedded_total += len(new_vectors)
-        embed_seconds += time.monotonic() - embedding
-        with tables.transaction():
-            tables.add_vectors(new_vectors)
-            # The page was read before the lock: another process may have linked some of it since.
-            page = tables.still_unlinked(page)
-            if version is None or _data_version(tables) != version:
-                _forget(resolver)  # another process may have linked since this run's last page
-            tables.start_page()
-            linked: list[str] = []
-            for reading in page:
-                try:
-                    with tables.savepoint():
-                        new_clusters += _link_document(tables, resolver, clusterer, reading, vectors, hashes)
-                except Exception as err:  # noqa: BLE001 - one bad reading must not stop the corpus
-                    _forget(resolver)  # what it wrote is rolled back
-                    failures.append(f"document {reading.document_id}: {type(err).__name__}: {err}")
-                    continue
-                linked.append(reading.document_id)
-            tables.end_page(linked)  # their entity lists, and the summaries they made stale
-            documents += len(linked)
-        version = _data_version(tables)
-        if progress is not None:
-            progress(len(page))
+    with PreparedPages(store, page_size, aside=prepare_aside) as pages:
+        for page in pages:
+            # Embedding happens before the write lock is taken, so that another writer (the server
+            # beside a CLI ingest) never waits for it; new vectors are written inside the lock.
+            embedding = time.monotonic()
+            vectors, hashes, new_vectors = _vectors(tables, [reading for reading, _prepared in page])
+            embedded_total += len(new_vectors)
+            embed_seconds += time.monotonic() - embedding
+            with tables.transaction():
+                tables.add_vectors(new_vectors)
+                # The page was read before the lock: another process may have linked some of it since.
+                unlinked = {r.document_id for r in tables.still_unlinked([r for r, _p in page])}
+                page = [(reading, prepared) for reading, prepared in page if reading.document_id in unlinked]
+                if version is None or _data_version(tables) != version:
+                    _forget(resolver)  # another process may have linked since this run's last page
+                tables.start_page()
+                linked: list[str] = []
+                for reading, prepared in page:
+                    try:
+                        with tables.savepoint():
+                            new_clusters += _link_document(
+                                tables, resolver, clusterer, reading, prepared, vectors, hashes
+                            )
+                    except Exception as err:  # noqa: BLE001 - one bad reading must not stop the corpus
+                        _forget(resolver)  # what it wrote is rolled back
+                        failures.append(f"document {reading.document_id}: {type(err).__name__}: {err}")
+                        continue
+                    linked.append(reading.document_id)
+                tables.end_page(linked)  # their entity lists, and the summaries they made stale
+                documents += len(linked)
+            version = _data_version(tables)
+            if progress is not None:
+                progress(len(page))
+        aside_pages = pages.aside_pages
     unmatched: list[dict[str, str]] = []
     if rebuild:
         with tables.transaction():
@@ -113,6 +122,7 @@ def link_corpus(
         "clusters": tables.cluster_count(),
         "summarised": summarised,
         "seconds": round(time.monotonic() - started, 3),
+        "prepared_aside": aside_pages,
     }
 
 
@@ -161,23 +171,22 @@ def _link_document(
     resolver: Resolver,
     clusterer: Clusterer,
     reading: Reading,
+    prepared: Prepared,
     vectors: dict[str, np.ndarray],
     hashes: dict[str, dict[str, str]],
 ) -> int:
-    document = reading.document
-    sig = signature(document.text if document is not None else "")
-    band_hashes = bands(sig)
-    duplicate_of, similarity = find_duplicate(tables, sig, band_hashes)
+    sig = np.frombuffer(prepared.signature, dtype=np.uint32)
+    duplicate_of, similarity = find_duplicate(tables, sig, prepared.bands)
     published = reading.published.isoformat() if reading.published else None
     tables.add_ledger(
         reading.document_id,
         published,
         duplicate_of or reading.document_id,
         similarity,
-        sig.tobytes(),
-        band_hashes,
+        prepared.signature,
+        prepared.bands,
     )
-    mapping = resolver.resolve(reading)
+    mapping = resolver.resolve(reading, prepared.partners)
     founded = clusterer.assign(reading, mapping, vectors, hashes.get(reading.document_id, {}))
     tables.add_provenance(provenance_edges(reading, mapping))
     return founded

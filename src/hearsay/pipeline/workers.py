@@ -81,6 +81,11 @@ class _Worker:
     started: float = field(default_factory=time.monotonic)
 
 
+def start_context() -> Any:
+    """The start method the pool uses, for another helper process (``link.prepared_pages``)."""
+    return _context()
+
+
 def _context() -> Any:
     """fork where it is safe (one thread): workers start at once; forkserver beside threads (the server)."""
     methods = multiprocessing.get_all_start_methods()

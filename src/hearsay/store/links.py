@@ -7,16 +7,14 @@ placeholders (``?, ?, ?``).
 
 from __future__ import annotations
 
-import dataclasses
-import json
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 from ..errors import StoreError
-from ..model import Document, Reading
-from . import cluster_summaries, entity_lists, generation, rows
+from ..model import Reading
+from . import cluster_summaries, entity_lists, generation, link_unlinked
 from .migrations import now
 from .queries import fold
 
@@ -119,28 +117,15 @@ class LinkTables:
 
     def unlinked_pages(self, page_size: int) -> Iterator[list[Reading]]:
         """Readings not yet in the ledger, in ingest order, one page at a time (keyset paging)."""
-        after: tuple[str, str] = ("", "")
-        columns = ", ".join("d." + c for c in rows.DOCUMENT_COLUMNS)
+        after = link_unlinked.START
         while True:
-            page = self.conn.execute(
-                f"""SELECT {columns}, d.ingested_at, r.json
-                FROM documents AS d JOIN readings AS r ON r.document_id = d.id
-                WHERE (d.ingested_at, d.id) > (?, ?)
-                  AND NOT EXISTS (SELECT 1 FROM link_documents AS l WHERE l.document_id = d.id)
-                ORDER BY d.ingested_at, d.id LIMIT ?""",
-                (*after, page_size),
-            ).fetchall()
+            page = link_unlinked.unlinked_rows(self.conn, after, page_size)
             if not page:
                 return
-            readings = []
-            for row in page:
-                document = Document.from_dict(dict(row))
-                reading = Reading.from_dict(json.loads(row["json"]))
-                readings.append(dataclasses.replace(reading, document=document))
-            yield readings
+            yield link_unlinked.readings_of(page)
             if len(page) < page_size:
                 return
-            after = (page[-1]["ingested_at"], page[-1]["id"])
+            after = link_unlinked.keyset(page)
 
     def still_unlinked(self, page: list[Reading]) -> list[Reading]:
         """The readings of ``page`` not in the ledger now (call inside the write transaction)."""

@@ -1,0 +1,166 @@
+"""Pages of unlinked readings, each document with what its linking needs of its text alone.
+
+``Prepared``: the document's MinHash signature and bands (``duplicates``) and its acronym pairs
+(``acronyms``); nothing in them depends on the link tables. When the corpus fills more than one
+page, a second process (``_serve``) reads the next page from its own connection and prepares it
+while this one links the page before, so a second core takes that share of the work; it sends
+the page's rows and what it prepared, and this process decodes the rows (unpickling readings
+costs more than decoding them). The pages and their order are the ones read here: the helper
+walks the same keyset, and a document another process linked meanwhile is dropped by the
+linker inside its transaction, as before (``LinkTables.still_unlinked``). When the helper fails
+or dies, the pages go on from here where it stopped; when this process stops, the helper's next
+send fails and it exits.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+from collections.abc import Iterator
+from multiprocessing.connection import Connection
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from ..model import Reading
+from ..store import link_unlinked
+from .acronyms import acronym_partners
+from .duplicates import bands, signature
+
+if TYPE_CHECKING:
+    from ..store.sqlite import SQLiteStore
+
+JOIN_SECONDS = 5.0
+
+
+class Prepared(NamedTuple):
+    signature: bytes  # 64 uint32 values
+    bands: list[tuple[int, int]]
+    partners: dict[str, list[str]]  # local entity id -> names of its acronym or expansion
+
+
+def prepare(reading: Reading) -> Prepared:
+    sig = signature(reading.document.text if reading.document is not None else "")
+    return Prepared(sig.tobytes(), bands(sig), acronym_partners(reading))
+
+
+Page = list[tuple[Reading, Prepared]]
+
+
+class PreparedPages:
+    """The unlinked pages of ``store`` in ingest order (a context manager: leaving it stops the helper).
+
+    ``aside``: prepare in a second process (True), here (False), or in one when the machine has
+    several cores, the store is a file or server, and the first page is full (None).
+    """
+
+    def __init__(self, store: SQLiteStore, page_size: int, *, aside: bool | None = None) -> None:
+        self.store = store
+        self.page_size = page_size
+        self.aside = aside
+        self.aside_pages = 0  # pages the helper prepared
+        self._helper: _Helper | None = None
+
+    def __enter__(self) -> PreparedPages:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        if self._helper is not None:
+            self._helper.stop()
+            self._helper = None
+
+    def __iter__(self) -> Iterator[Page]:
+        rows = link_unlinked.unlinked_rows(self.store._conn, link_unlinked.START, self.page_size)
+        if len(rows) == self.page_size and self._wanted():
+            self._helper = _Helper.start(_location(self.store), link_unlinked.keyset(rows), self.page_size)
+        prepared: list[Prepared] | None = None
+        while rows:
+            readings = link_unlinked.readings_of(rows)
+            yield list(zip(readings, prepared or [prepare(r) for r in readings], strict=True))
+            if len(rows) < self.page_size:
+                return
+            rows, prepared = self._next(link_unlinked.keyset(rows))
+
+    def _next(self, after: link_unlinked.Keyset) -> tuple[list[dict[str, Any]], list[Prepared] | None]:
+        """The page after ``after``: from the helper (rows, prepared), else read here (rows, None)."""
+        if self._helper is not None:
+            answer = self._helper.next_page()
+            if answer is not None:
+                self.aside_pages += 1
+                return answer
+            self.close()  # it failed or died: go on here
+        return link_unlinked.unlinked_rows(self.store._conn, after, self.page_size), None
+
+    def _wanted(self) -> bool:
+        if self.aside is not None:
+            return self.aside
+        return (os.cpu_count() or 1) > 1 and self.store.path not in ("", ":memory:")
+
+
+def _location(store: SQLiteStore) -> str:
+    """What opens the same database in another process (a PostgreSQL store's path hides its password)."""
+    location: str = getattr(store, "_url", store.path)
+    return location
+
+
+class _Helper:
+    """The second process and this end of its pipe."""
+
+    def __init__(self, process: Any, conn: Connection) -> None:
+        self.process = process
+        self.conn = conn
+
+    @classmethod
+    def start(cls, location: str, after: link_unlinked.Keyset, page_size: int) -> _Helper:
+        from ..pipeline.workers import start_context  # (the pipeline package imports the linker)
+
+        context = start_context()
+        receiving, sending = context.Pipe(duplex=False)
+        process = context.Process(
+            target=_serve, args=(location, after, page_size, sending, receiving), daemon=True
+        )
+        process.start()
+        sending.close()  # this process only receives: the pipe breaks when the helper ends
+        return cls(process, receiving)
+
+    def next_page(self) -> tuple[list[dict[str, Any]], list[Prepared]] | None:
+        """The next page (an empty one at the end), or None when the helper failed or died."""
+        try:
+            message = self.conn.recv()
+        except (EOFError, OSError):
+            return None
+        if message[0] != "page":
+            return None
+        return message[1], message[2]
+
+    def stop(self) -> None:
+        self.conn.close()
+        self.process.join(JOIN_SECONDS)
+        if self.process.is_alive():
+            self.process.terminate()
+            self.process.join(JOIN_SECONDS)
+
+
+def _serve(
+    location: str, after: link_unlinked.Keyset, page_size: int, conn: Connection, other_end: Connection
+) -> None:
+    """The helper: read each page after ``after``, prepare it, send it; ("page", [], []) at the end."""
+    other_end.close()  # (a forked helper holds the receiving end too: the pipe must break with the linker)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C stops the linker, which stops this
+    from ..store.sqlite import SQLiteStore
+
+    try:
+        with SQLiteStore(location, read_only=True) as store:
+            while True:
+                rows = link_unlinked.unlinked_rows(store._conn, after, page_size)
+                conn.send(("page", rows, [prepare(r) for r in link_unlinked.readings_of(rows)]))
+                if len(rows) < page_size:
+                    break
+                after = link_unlinked.keyset(rows)
+    except (BrokenPipeError, EOFError):
+        return  # the linker stopped
+    except Exception as err:  # noqa: BLE001 - the linker goes on without the helper
+        with contextlib.suppress(OSError):
+            conn.send(("error", f"{type(err).__name__}: {err}"))
