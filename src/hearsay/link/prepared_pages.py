@@ -88,7 +88,7 @@ class PreparedPages:
         if self._helper is not None:
             answer = self._helper.next_page()
             if answer is not None:
-                self.aside_pages += 1
+                self.aside_pages += bool(answer[0])
                 return answer
             self.close()  # it failed or died: go on here
         return link_unlinked.unlinked_rows(self.store._conn, after, self.page_size), None
@@ -117,17 +117,16 @@ class _Helper:
         from ..pipeline.workers import start_context  # (the pipeline package imports the linker)
 
         context = start_context()
-        receiving, sending = context.Pipe(duplex=False)
-        process = context.Process(
-            target=_serve, args=(location, after, page_size, sending, receiving), daemon=True
-        )
+        here, there = context.Pipe()
+        process = context.Process(target=_serve, args=(location, after, page_size, there, here), daemon=True)
         process.start()
-        sending.close()  # this process only receives: the pipe breaks when the helper ends
-        return cls(process, receiving)
+        there.close()  # the pipe breaks when either process ends
+        return cls(process, here)
 
     def next_page(self) -> tuple[list[dict[str, Any]], list[Prepared]] | None:
         """The next page (an empty one at the end), or None when the helper failed or died."""
         try:
+            self.conn.send("next")
             message = self.conn.recv()
         except (EOFError, OSError):
             return None
@@ -146,8 +145,9 @@ class _Helper:
 def _serve(
     location: str, after: link_unlinked.Keyset, page_size: int, conn: Connection, other_end: Connection
 ) -> None:
-    """The helper: read each page after ``after``, prepare it, send it; ("page", [], []) at the end."""
-    other_end.close()  # (a forked helper holds the receiving end too: the pipe must break with the linker)
+    """The helper: prepare the page after ``after``, send it when asked, prepare the next; ("page", [], [])
+    after the last full page. It ends when the linker closes its end (or dies)."""
+    other_end.close()  # (a forked helper holds the linker's end too: the pipe must break with the linker)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C stops the linker, which stops this
     from ..store.sqlite import SQLiteStore
 
@@ -155,12 +155,15 @@ def _serve(
         with SQLiteStore(location, read_only=True) as store:
             while True:
                 rows = link_unlinked.unlinked_rows(store._conn, after, page_size)
-                conn.send(("page", rows, [prepare(r) for r in link_unlinked.readings_of(rows)]))
+                page = ("page", rows, [prepare(r) for r in link_unlinked.readings_of(rows)])
+                conn.recv()  # one page ahead of the linker, no more
+                conn.send(page)
                 if len(rows) < page_size:
-                    break
+                    return
                 after = link_unlinked.keyset(rows)
-    except (BrokenPipeError, EOFError):
+    except (EOFError, OSError):
         return  # the linker stopped
     except Exception as err:  # noqa: BLE001 - the linker goes on without the helper
-        with contextlib.suppress(OSError):
+        with contextlib.suppress(OSError, EOFError):
+            conn.recv()
             conn.send(("error", f"{type(err).__name__}: {err}"))
