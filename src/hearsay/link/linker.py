@@ -19,11 +19,11 @@ import numpy as np
 from ..model import Reading
 from ..store.links import LinkTables
 from . import decisions as decisions_
-from .claims import Clusterer, content_words
+from .claims import Clusterer
 from .duplicates import find_duplicate
-from .embeddings import from_bytes, load_embedder, text_hash, to_bytes
+from .embeddings import from_bytes, load_embedder, to_bytes
 from .entities import Resolver
-from .prepared_pages import Prepared, PreparedPages
+from .prepared_pages import Prepared, PreparedPages, content_hashes
 from .provenance_edges import provenance_edges
 from .summaries import fill_in_transaction, missing_summaries
 
@@ -68,7 +68,7 @@ def link_corpus(
             # Embedding happens before the write lock is taken, so that another writer (the server
             # beside a CLI ingest) never waits for it; new vectors are written inside the lock.
             embedding = time.monotonic()
-            vectors, hashes, new_vectors = _vectors(tables, [reading for reading, _prepared in page])
+            vectors, hashes, new_vectors = _vectors(tables, page)
             embedded_total += len(new_vectors)
             embed_seconds += time.monotonic() - embedding
             with tables.transaction():
@@ -140,22 +140,21 @@ def _forget(resolver: Resolver) -> None:
 
 
 def _vectors(
-    tables: LinkTables, page: list[Reading]
+    tables: LinkTables, page: list[tuple[Reading, Prepared]]
 ) -> tuple[dict[str, np.ndarray], dict[str, dict[str, str]], dict[str, bytes]]:
-    """Content vectors of a page's statements (cached ones read, the rest embedded), and the new ones
-    to cache, as bytes."""
+    """Content vectors of a page's statements (cached ones read, here or by the helper, the rest
+    embedded), and the new ones to cache, as bytes."""
     hashes: dict[str, dict[str, str]] = {}
     texts: dict[str, str] = {}
-    for reading in page:
+    read_aside: dict[str, bytes] = {}
+    for reading, prepared in page:
         per = hashes.setdefault(reading.document_id, {})
-        for statement in reading.statements:
-            text = statement.content.text
-            if not content_words(text) and not text.strip():
-                continue
-            key = text_hash(text)
-            per[statement.id] = key
+        for statement_id, (key, text) in content_hashes(reading).items():
+            per[statement_id] = key
             texts.setdefault(key, text)
-    cached = tables.cached_vectors(list(texts))
+        read_aside.update(prepared.vectors)
+    cached = {key: read_aside[key] for key in texts if key in read_aside}
+    cached.update(tables.cached_vectors([key for key in texts if key not in cached]))
     missing = [key for key in texts if key not in cached]
     vectors = {key: from_bytes(value) for key, value in cached.items()}
     new: dict[str, np.ndarray] = {}

@@ -1,15 +1,18 @@
 """Pages of unlinked readings, each document with what its linking needs of its text alone.
 
-``Prepared``: the document's MinHash signature and bands (``duplicates``) and its acronym pairs
-(``acronyms``); nothing in them depends on the link tables. When the corpus fills more than one
-page, a second process (``_serve``) reads the next page from its own connection and prepares it
-while this one links the page before, so a second core takes that share of the work; it sends
-the page's rows and what it prepared, and this process decodes the rows (unpickling readings
-costs more than decoding them). The pages and their order are the ones read here: the helper
-walks the same keyset, and a document another process linked meanwhile is dropped by the
-linker inside its transaction, as before (``LinkTables.still_unlinked``). When the helper fails
-or dies, the pages go on from here where it stopped; when this process stops, the helper's next
-send fails and it exits.
+``Prepared``: the document's MinHash signature and bands (``duplicates``), its acronym pairs
+(``acronyms``) and the cached vectors of its contents (a vector depends on its text alone, and a
+cached one never changes); nothing in them depends on the rest of the link tables.
+
+When the corpus fills more than one page, a second process (``_serve``) reads the next page
+from its own connection and prepares it while this one links the page before, so a second core
+takes that share of the work. It sends the page's rows and what it prepared, and this process
+decodes the rows (unpickling readings costs more than decoding them). The pages and their order
+are the ones read here: the helper walks the same keyset, and a document another process linked
+meanwhile is dropped by the linker inside its transaction, as before
+(``LinkTables.still_unlinked``). The helper stays one page ahead, sending when asked; when it
+fails or dies, the pages go on from here where it stopped; when this process stops (or is
+killed), the helper's pipe breaks and it exits.
 """
 
 from __future__ import annotations
@@ -23,8 +26,11 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..model import Reading
 from ..store import link_unlinked
+from ..store.links import LinkTables
 from .acronyms import acronym_partners
+from .claims import content_words
 from .duplicates import bands, signature
+from .embeddings import text_hash
 
 if TYPE_CHECKING:
     from ..store.sqlite import SQLiteStore
@@ -36,11 +42,33 @@ class Prepared(NamedTuple):
     signature: bytes  # 64 uint32 values
     bands: list[tuple[int, int]]
     partners: dict[str, list[str]]  # local entity id -> names of its acronym or expansion
+    vectors: dict[str, bytes]  # text hash -> cached vector of its contents, as far as the helper found them
 
 
-def prepare(reading: Reading) -> Prepared:
+def prepare(reading: Reading, vectors: dict[str, bytes] | None = None) -> Prepared:
     sig = signature(reading.document.text if reading.document is not None else "")
-    return Prepared(sig.tobytes(), bands(sig), acronym_partners(reading))
+    return Prepared(sig.tobytes(), bands(sig), acronym_partners(reading), vectors or {})
+
+
+def content_hashes(reading: Reading) -> dict[str, tuple[str, str]]:
+    """Statement id -> (text hash, content) of each statement whose content is embedded."""
+    result = {}
+    for statement in reading.statements:
+        text = statement.content.text
+        if content_words(text) or text.strip():
+            result[statement.id] = (text_hash(text), text)
+    return result
+
+
+def _prepare_page(tables: LinkTables, readings: list[Reading]) -> list[Prepared]:
+    """``prepare`` each reading, with the vectors of its contents cached before (the linker embeds
+    the others, or reads them if they were cached since)."""
+    hashes = [{key for key, _text in content_hashes(reading).values()} for reading in readings]
+    cached = tables.cached_vectors(sorted(set().union(*hashes)))
+    return [
+        prepare(reading, {key: cached[key] for key in keys if key in cached})
+        for reading, keys in zip(readings, hashes, strict=True)
+    ]
 
 
 Page = list[tuple[Reading, Prepared]]
@@ -153,9 +181,10 @@ def _serve(
 
     try:
         with SQLiteStore(location, read_only=True) as store:
+            tables = LinkTables(store)
             while True:
                 rows = link_unlinked.unlinked_rows(store._conn, after, page_size)
-                page = ("page", rows, [prepare(r) for r in link_unlinked.readings_of(rows)])
+                page = ("page", rows, _prepare_page(tables, link_unlinked.readings_of(rows)))
                 conn.recv()  # one page ahead of the linker, no more
                 conn.send(page)
                 if len(rows) < page_size:

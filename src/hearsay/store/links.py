@@ -262,7 +262,8 @@ class LinkTables:
 
     def add_members(self, members: Sequence[tuple[Any, ...]]) -> None:
         """Many ``add_member`` rows (document, local id, entity, name, type, mentions) in one call."""
-        cluster_summaries.forget_documents(self.conn, [m[0] for m in members])
+        if self._page_clusters is None:  # (a document linked in a page has no statement in a cluster yet)
+            cluster_summaries.forget_documents(self.conn, [m[0] for m in members])
         self.conn.executemany("INSERT OR REPLACE INTO link_members VALUES (?, ?, ?, ?, ?, ?)", members)
 
     def add_roles_of(self, roles: Sequence[tuple[Any, ...]]) -> None:
