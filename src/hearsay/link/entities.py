@@ -89,10 +89,16 @@ class Resolver:
     def __post_init__(self) -> None:
         self.lookups = EntityLookups(self.tables)
 
-    def resolve(self, reading: Reading, partners: dict[str, list[str]] | None = None) -> dict[str, str]:
+    def resolve(
+        self,
+        reading: Reading,
+        partners: dict[str, list[str]] | None = None,
+        countries: DocumentCountries | None = None,
+    ) -> dict[str, str]:
         """Link every entity of ``reading``; returns local id -> global entity id.
 
-        ``partners``: the document's ``acronym_partners`` when they were found already.
+        ``partners`` and ``countries``: the document's ``acronym_partners`` and ``DocumentCountries``
+        when they were found already.
 
         Counts grow by this document's share; only an entity that absorbed another while this
         document was linked is recounted from its members, so a popular entity is never re-read.
@@ -103,7 +109,7 @@ class Resolver:
             counts[mention.entity] = counts.get(mention.entity, 0) + 1
         mapping: dict[str, str] = {}
         self.merged_into = set()
-        context = _OrganisationContext.of(reading, partners)
+        context = _OrganisationContext.of(reading, partners, countries)
         for entity in reading.entities:
             if entity.type in SKIPPED_TYPES:
                 continue
@@ -301,14 +307,19 @@ class _OrganisationContext:
     first_mention: dict[str, tuple[int, int]]
 
     @classmethod
-    def of(cls, reading: Reading, partners: dict[str, list[str]] | None = None) -> _OrganisationContext:
+    def of(
+        cls,
+        reading: Reading,
+        partners: dict[str, list[str]] | None = None,
+        countries: DocumentCountries | None = None,
+    ) -> _OrganisationContext:
         first: dict[str, tuple[int, int]] = {}
         for mention in reading.mentions:
             if mention.entity not in first or mention.start < first[mention.entity][0]:
                 first[mention.entity] = (mention.start, mention.end)
         if partners is None:
             partners = acronym_partners(reading)
-        return cls(partners, DocumentCountries.of(reading), first)
+        return cls(partners, countries or DocumentCountries.of(reading), first)
 
     def qualify(self, local_id: str, keyed: list[tuple[str, str]]) -> tuple[list[tuple[str, str]], set[str]]:
         """Keys of generic institutions with their country (module ``institutions``); which were qualified."""

@@ -185,7 +185,7 @@ def _link_document(
         prepared.signature,
         prepared.bands,
     )
-    mapping = resolver.resolve(reading, prepared.partners)
+    mapping = resolver.resolve(reading, prepared.partners, prepared.countries(reading))
     founded = clusterer.assign(reading, mapping, vectors, hashes.get(reading.document_id, {}))
     tables.add_provenance(provenance_edges(reading, mapping))
     return founded

@@ -1,8 +1,9 @@
 """Pages of unlinked readings, each document with what its linking needs of its text alone.
 
 ``Prepared``: the document's MinHash signature and bands (``duplicates``), its acronym pairs
-(``acronyms``) and the cached vectors of its contents (a vector depends on its text alone, and a
-cached one never changes); nothing in them depends on the rest of the link tables.
+(``acronyms``), where it names countries (``institutions``) and the cached vectors of its
+contents (a vector depends on its text alone, and a cached one never changes); nothing in them
+depends on the rest of the link tables.
 
 When the corpus fills more than one page, a second process (``_serve``) reads the next page
 from its own connection and prepares it while this one links the page before, so a second core
@@ -31,6 +32,7 @@ from .acronyms import acronym_partners
 from .claims import content_words
 from .duplicates import bands, signature
 from .embeddings import text_hash
+from .institutions import DocumentCountries
 
 if TYPE_CHECKING:
     from ..store.sqlite import SQLiteStore
@@ -42,12 +44,29 @@ class Prepared(NamedTuple):
     signature: bytes  # 64 uint32 values
     bands: list[tuple[int, int]]
     partners: dict[str, list[str]]  # local entity id -> names of its acronym or expansion
+    places: tuple[tuple[int, str], ...]  # ``DocumentCountries`` without the text
+    dateline: str | None
     vectors: dict[str, bytes]  # text hash -> cached vector of its contents, as far as the helper found them
+
+    def countries(self, reading: Reading) -> DocumentCountries:
+        return DocumentCountries(_text(reading), self.places, self.dateline)
 
 
 def prepare(reading: Reading, vectors: dict[str, bytes] | None = None) -> Prepared:
-    sig = signature(reading.document.text if reading.document is not None else "")
-    return Prepared(sig.tobytes(), bands(sig), acronym_partners(reading), vectors or {})
+    sig = signature(_text(reading))
+    countries = DocumentCountries.of(reading)
+    return Prepared(
+        sig.tobytes(),
+        bands(sig),
+        acronym_partners(reading),
+        countries.places,
+        countries.dateline,
+        vectors or {},
+    )
+
+
+def _text(reading: Reading) -> str:
+    return reading.document.text if reading.document is not None else ""
 
 
 def content_hashes(reading: Reading) -> dict[str, tuple[str, str]]:
