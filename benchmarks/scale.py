@@ -239,9 +239,9 @@ def _link_in_process(work: Path, size: int) -> dict[str, Any]:
     path = store_path(work, size)
     with open_store(path) as store:
         _copy_vectors(store, vectors, into_store=True)
-        cpu = time.process_time()
+        cpu, helper_cpu = time.process_time(), _children_cpu()
         result = link_corpus(store)
-        cpu = time.process_time() - cpu
+        cpu, helper_cpu = time.process_time() - cpu, _children_cpu() - helper_cpu
         _copy_vectors(store, vectors, into_store=False)
         store._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # the size below is the database's own
     link_s = result["seconds"] - result["embed_seconds"]
@@ -251,6 +251,9 @@ def _link_in_process(work: Path, size: int) -> dict[str, Any]:
         "link_s": round(link_s, 2),
         # This process's CPU time for the whole run, embedding included (at most 2 threads embed).
         "cpu_s": round(cpu, 2),
+        # The second process that prepares the next page (link/prepared_pages.py), once it has ended.
+        "helper_cpu_s": round(helper_cpu, 2),
+        "prepared_aside": result.get("prepared_aside", 0),
         "embed_s": result["embed_seconds"],
         "embedded": result["embedded"],
         "vector_index_s": result.get("index_seconds", 0.0),

@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 
 from hearsay.link import link_corpus
+from hearsay.link.prepared_pages import PreparedPages
 from hearsay.store import Store
 from hearsay.store.links import LINK_DERIVED
 
@@ -66,6 +67,19 @@ def copy_of(unlinked: Path, folder: Path, name: str) -> Path:
     return path
 
 
+def test_the_helper_prepares_the_pages_this_process_would(unlinked) -> None:
+    with Store(unlinked, read_only=True) as store:
+        with PreparedPages(store, PAGE, aside=True) as pages:
+            aside = [pair for page in pages for pair in page]
+        assert pages.aside_pages == 3
+        with PreparedPages(store, PAGE, aside=False) as pages:
+            here = [pair for page in pages for pair in page]
+        assert pages.aside_pages == 0
+    assert len(here) == 7
+    assert [reading for reading, _prepared in aside] == [reading for reading, _prepared in here]
+    assert [prepared for _reading, prepared in aside] == [prepared for _reading, prepared in here]
+
+
 def test_a_killed_helper_leaves_the_rest_to_this_process(unlinked, tmp_path) -> None:
     killed: list[int] = []
 
@@ -90,6 +104,7 @@ def test_a_killed_helper_leaves_the_rest_to_this_process(unlinked, tmp_path) -> 
 KILLED_LINKER = """
 import multiprocessing, os, signal, sys
 from hearsay.link import link_corpus
+from hearsay.link.prepared_pages import PreparedPages
 from hearsay.store import Store
 
 db, page, pid_file = sys.argv[1], int(sys.argv[2]), sys.argv[3]
