@@ -148,8 +148,8 @@ class PreparedPages:
 
 def _location(store: SQLiteStore) -> str:
     """What opens the same database in another process (a PostgreSQL store's path hides its password)."""
-    location: str = getattr(store, "_url", store.path)
-    return location
+    url: str | None = getattr(store, "_url", None)
+    return url if url is not None else os.path.abspath(store.path)  # (a forkserver's folder may differ)
 
 
 class _Helper:

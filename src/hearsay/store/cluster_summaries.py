@@ -7,7 +7,8 @@ negation, so retitling a cluster leaves its row right), the stances and the firs
 
 A row is only ever right or absent. Every write that can change a member's summary fields deletes the
 rows of the clusters it touches, in its own transaction: a statement joining or leaving a cluster
-(``LinkTables.add_statement``), a source entity's members moving to another entity (merges, splits,
+(``LinkTables.add_statement``; while the linker links a page, once for the page at its end:
+``LinkTables.end_page``), a source entity's members moving to another entity (merges, splits,
 decisions), a document's members written again, a corrected or re-read reading (``sync_links``), and a
 rebuild (the table is derived). ``hearsay link`` then fills the missing rows (``fill``), so does a server
 at start; a reader computes the clusters without a row from their members, as before. Every value is a

@@ -12,9 +12,10 @@ The rows are a function of one document's statements, mentions, members and link
 (the rules of ``link_reads``: said is ``coalesce(ls.entity_id, lm.entity_id)``, said about is a
 member's mention inside the content), so ``refresh(conn, documents)`` recomputes those
 documents' rows and moves the counts by the difference. Whoever changes those inputs calls it:
-the linker for each document it links, ``LinkTables.move_members`` (merges and splits) for the
-documents whose members moved, ``CorrectionTable.sync_links`` for a corrected reading. Every
-value is a parameter; the SQL is portable (SQLite and PostgreSQL).
+the linker for the documents of each page it links (``LinkTables.end_page``; nothing reads the
+lists while it links), ``LinkTables.move_members`` (merges and splits) for the documents whose
+members moved, ``CorrectionTable.sync_links`` for a corrected reading. Every value is a
+parameter; the SQL is portable (SQLite and PostgreSQL).
 """
 
 from __future__ import annotations
