@@ -56,10 +56,13 @@ class LinkTables:
         self._writes_sent: Callable[[], int] | None = getattr(self.conn, "writes_sent", None)
         self._rows: dict[str, sqlite3.Row] = {}
         self._rows_at = -1
-        # While linking a page (``deferring``): the clusters whose summaries its linked documents
-        # made stale, deleted once at the page's end (``end_page``); nothing reads them before.
+        # While linking a page (``start_page``): the clusters whose summaries its linked documents
+        # made stale, deleted once at the page's end (``end_page``), and the earlier documents whose
+        # members a merge moved, whose entity lists are rewritten then; nothing reads either before.
         self._page_clusters: set[str] | None = None
         self._document_clusters: set[str] = set()
+        self._page_moved: set[str] = set()
+        self._document_moved: set[str] = set()
 
     # --- transactions and the ledger --------------------------------------------------
 
@@ -81,34 +84,38 @@ class LinkTables:
     def savepoint(self) -> Iterator[None]:
         """A nested transaction: on an error, only what the block wrote is rolled back."""
         self.conn.execute("SAVEPOINT link_document")
-        self._document_clusters = set()
+        self._document_clusters, self._document_moved = set(), set()
         try:
             yield
             self.conn.execute("RELEASE link_document")  # (or here: the block's writes are rolled back)
         except BaseException:
             self.conn.execute("ROLLBACK TO link_document")
             self.conn.execute("RELEASE link_document")
-            self._document_clusters = set()
+            self._document_clusters, self._document_moved = set(), set()
             raise
         if self._page_clusters is not None:
             self._page_clusters |= self._document_clusters
-        self._document_clusters = set()
+            self._page_moved |= self._document_moved
+        self._document_clusters, self._document_moved = set(), set()
 
     def start_page(self) -> None:
-        """Link a page: summaries are forgotten at ``end_page`` (call inside the page's transaction)."""
-        self._page_clusters = set()
+        """Link a page: summaries are forgotten and entity lists rewritten at ``end_page`` (call inside
+        the page's transaction, each document in a ``savepoint``)."""
+        self._page_clusters, self._page_moved = set(), set()
 
     def end_page(self, document_ids: Sequence[str]) -> None:
-        """The page's linked documents' entity lists, and the summaries of the clusters they joined
-        forgotten, each in a few statements for the page instead of several per statement."""
+        """The entity lists of the page's linked documents and of those whose members its merges moved,
+        and the summaries of the clusters they joined forgotten, each in a few statements for the page
+        (a popular entity's documents moved by several merges are rewritten once)."""
         clusters = sorted(self._page_clusters or ())
-        self._page_clusters = None
+        moved = self._page_moved
+        self._page_clusters, self._page_moved = None, set()
         for start in range(0, len(clusters), 500):
             chunk = clusters[start : start + 500]
             self.conn.execute(
                 f"DELETE FROM {cluster_summaries.TABLE} WHERE cluster_id IN ({marks(len(chunk))})", chunk
             )
-        self.refresh_entity_lists(document_ids)
+        self.refresh_entity_lists([*document_ids, *moved])
 
     def clear_derived(self) -> None:
         with self.transaction():
@@ -322,7 +329,11 @@ class LinkTables:
                 "AND o.role = link_roles.role AND o.document_id = link_roles.document_id)",
                 (target, source, document_id, local_id, target),
             )
-        self.refresh_entity_lists([document_id for document_id, _local, _name in moved])
+        documents = [document_id for document_id, _local, _name in moved]
+        if self._page_clusters is not None:
+            self._document_moved.update(documents)  # rewritten at the page's end
+        else:
+            self.refresh_entity_lists(documents)
         return moved
 
     def refresh_entity_lists(self, document_ids: Sequence[str]) -> None:
