@@ -106,23 +106,38 @@ _MEMBERS = f"""SELECT m.document_id, m.local_id, m.name, m.type, m.mentions, d.t
 CHUNK = 200
 
 
-def refresh(conn: sqlite3.Connection, document_ids: Sequence[str]) -> None:
+# The entity each list's row is about, to rewrite only some entities' rows (``refresh(entities=)``).
+_ENTITY = {
+    "said": "coalesce(ls.entity_id, lm.entity_id)",
+    "said_about": "am.entity_id",
+    "documents": "am.entity_id",
+}
+
+
+def refresh(
+    conn: sqlite3.Connection, document_ids: Sequence[str], entities: Sequence[str] | None = None
+) -> None:
     """Recompute the list rows of these documents from what is stored now, and the counts with them
-    (inside the caller's transaction)."""
+    (inside the caller's transaction). With ``entities``, only the rows of those entities: enough
+    after members moved between them (a merge), which leaves every other entity's rows as they were."""
     unique = sorted(set(document_ids))
+    only = None if entities is None else sorted(set(entities))
     for start in range(0, len(unique), CHUNK):
-        _refresh(conn, unique[start : start + CHUNK])
+        _refresh(conn, unique[start : start + CHUNK], only)
 
 
-def _refresh(conn: sqlite3.Connection, ids: list[str]) -> None:
+def _refresh(conn: sqlite3.Connection, ids: list[str], entities: list[str] | None) -> None:
     marks = ", ".join("?" * len(ids))
-    before = _counted(conn, ids, marks)
-    conn.execute(f"DELETE FROM link_entity_lists WHERE document_id IN ({marks})", ids)
-    for column, sql in _ROWS.values():
-        conn.execute(
-            f"INSERT INTO link_entity_lists ({COLUMNS}) {sql.format(where=f'{column} IN ({marks})')}", ids
-        )
-    after = _counted(conn, ids, marks)
+    kept: list[str] = [] if entities is None else entities
+    among = "" if entities is None else f" AND entity_id IN ({', '.join('?' * len(kept))})"
+    before = _counted(conn, [*ids, *kept], marks, among)
+    conn.execute(f"DELETE FROM link_entity_lists WHERE document_id IN ({marks}){among}", [*ids, *kept])
+    for name, (column, sql) in _ROWS.items():
+        where = f"{column} IN ({marks})"
+        if entities is not None:
+            where += f" AND {_ENTITY[name]} IN ({', '.join('?' * len(kept))})"
+        conn.execute(f"INSERT INTO link_entity_lists ({COLUMNS}) {sql.format(where=where)}", [*ids, *kept])
+    after = _counted(conn, [*ids, *kept], marks, among)
     changed = {key: after.get(key, 0) - before.get(key, 0) for key in before.keys() | after.keys()}
     changed = {key: n for key, n in changed.items() if n}
     if not changed:
@@ -138,11 +153,13 @@ def _refresh(conn: sqlite3.Connection, ids: list[str]) -> None:
     )
 
 
-def _counted(conn: sqlite3.Connection, ids: list[str], marks: str) -> dict[tuple[str, str], int]:
+def _counted(
+    conn: sqlite3.Connection, params: list[str], marks: str, among: str = ""
+) -> dict[tuple[str, str], int]:
     rows = conn.execute(
-        f"""SELECT entity_id, list, count(*) FROM link_entity_lists WHERE document_id IN ({marks})
+        f"""SELECT entity_id, list, count(*) FROM link_entity_lists WHERE document_id IN ({marks}){among}
         GROUP BY entity_id, list""",
-        ids,
+        params,
     )
     return {(row[0], row[1]): int(row[2]) for row in rows}
 

@@ -63,6 +63,8 @@ class LinkTables:
         self._document_clusters: set[str] = set()
         self._page_moved: set[str] = set()
         self._document_moved: set[str] = set()
+        self._page_merged: set[str] = set()  # the entities members moved from or to
+        self._document_merged: set[str] = set()
 
     # --- transactions and the ledger --------------------------------------------------
 
@@ -84,38 +86,41 @@ class LinkTables:
     def savepoint(self) -> Iterator[None]:
         """A nested transaction: on an error, only what the block wrote is rolled back."""
         self.conn.execute("SAVEPOINT link_document")
-        self._document_clusters, self._document_moved = set(), set()
+        self._document_clusters, self._document_moved, self._document_merged = set(), set(), set()
         try:
             yield
             self.conn.execute("RELEASE link_document")  # (or here: the block's writes are rolled back)
         except BaseException:
             self.conn.execute("ROLLBACK TO link_document")
             self.conn.execute("RELEASE link_document")
-            self._document_clusters, self._document_moved = set(), set()
+            self._document_clusters, self._document_moved, self._document_merged = set(), set(), set()
             raise
         if self._page_clusters is not None:
             self._page_clusters |= self._document_clusters
             self._page_moved |= self._document_moved
-        self._document_clusters, self._document_moved = set(), set()
+            self._page_merged |= self._document_merged
+        self._document_clusters, self._document_moved, self._document_merged = set(), set(), set()
 
     def start_page(self) -> None:
         """Link a page: summaries are forgotten and entity lists rewritten at ``end_page`` (call inside
         the page's transaction, each document in a ``savepoint``)."""
-        self._page_clusters, self._page_moved = set(), set()
+        self._page_clusters, self._page_moved, self._page_merged = set(), set(), set()
 
     def end_page(self, document_ids: Sequence[str]) -> None:
         """The entity lists of the page's linked documents and of those whose members its merges moved,
         and the summaries of the clusters they joined forgotten, each in a few statements for the page
         (a popular entity's documents moved by several merges are rewritten once)."""
         clusters = sorted(self._page_clusters or ())
-        moved = self._page_moved
-        self._page_clusters, self._page_moved = None, set()
+        moved, merged = self._page_moved - set(document_ids), self._page_merged
+        self._page_clusters, self._page_moved, self._page_merged = None, set(), set()
         for start in range(0, len(clusters), 500):
             chunk = clusters[start : start + 500]
             self.conn.execute(
                 f"DELETE FROM {cluster_summaries.TABLE} WHERE cluster_id IN ({marks(len(chunk))})", chunk
             )
-        self.refresh_entity_lists([*document_ids, *moved])
+        self.refresh_entity_lists(document_ids)
+        if moved:  # earlier documents: only the rows of the entities members moved between change
+            entity_lists.refresh(self.conn, sorted(moved), sorted(merged))
 
     def clear_derived(self) -> None:
         with self.transaction():
@@ -330,8 +335,9 @@ class LinkTables:
                 (target, source, document_id, local_id, target),
             )
         documents = [document_id for document_id, _local, _name in moved]
-        if self._page_clusters is not None:
-            self._document_moved.update(documents)  # rewritten at the page's end
+        if self._page_clusters is not None:  # rewritten at the page's end
+            self._document_moved.update(documents)
+            self._document_merged.update((source, target))
         else:
             self.refresh_entity_lists(documents)
         return moved
