@@ -61,7 +61,7 @@ def _identifier_read_in_memory():
 
     import numpy as np
     from py3langid import langid
-    from py3langid.modelio import _to_array
+    from py3langid.modelio import _to_array  # type: ignore[import-untyped]
 
     with lzma.open(langid.MODEL_DIR / langid.MODEL_FILE) as packed:
         unpacked = io.BytesIO(packed.read())
