@@ -5,6 +5,11 @@ are embedded in one batch and cached; then, per document, near-duplicates, entit
 clusters and provenance are written, and the document enters the ledger, all in the page's
 one transaction. A killed run leaves whole pages linked and the rest unlinked; re-running
 continues. Memory holds one page of readings and vectors, whatever the corpus size.
+
+What depends on a document alone (its MinHash signature, acronym pairs, countries, cached
+vectors) is prepared with its page, by a second process one page ahead when the corpus is large
+(``prepared_pages``); the writes nothing reads while a page links (entity lists, stale cluster
+summaries) are made once at the page's end (``LinkTables.start_page`` / ``end_page``).
 """
 
 from __future__ import annotations
