@@ -205,36 +205,41 @@ class PhraseIndex:
     # so a token looks up its own prefixes instead of trying every loose entry.
     prefixed: dict[str, tuple[tuple[int, Phrase], ...]] = field(default_factory=dict)
     prefix_sizes: tuple[int, ...] = ()
-    # token -> its loose entries, filled as texts are read (a vocabulary's worth at most)
+    # token -> the entries it may start, exact then loose, filled as texts are read (a vocabulary's
+    # worth at most): one look-up a token, since most words start no phrase
     seen: dict[str, tuple[tuple[int, Phrase], ...]] = field(default_factory=dict, compare=False, repr=False)
 
     def matches(self, lowered: list[str]) -> list[tuple[int, int, Phrase]]:
         """Every (lexicon order, token index, phrase) found in ``lowered``."""
         found = []
+        seen, size_of_text = self.seen, len(lowered)
         for index, token in enumerate(lowered):
-            exact, loose = self.exact.get(token, ()), self._loose_for(token)
-            if not exact and not loose:
-                continue  # most words start no phrase
-            for order, phrase in exact + loose:
+            entries = seen.get(token)
+            if entries is None:
+                entries = self._entries_for(token)
+            if not entries:
+                continue
+            for order, phrase in entries:
                 size = len(phrase.words)
-                if index + size <= len(lowered) and all(
+                if index + size <= size_of_text and all(
                     _word_matches(p, lowered[index + k]) for k, p in enumerate(phrase.words[1:], start=1)
                 ):
                     found.append((order, index, phrase))
         return found
 
-    def _loose_for(self, token: str) -> tuple[tuple[int, Phrase], ...]:
-        """The loose entries whose first word matches ``token``, in lexicon order."""
-        known = self.seen.get(token)
-        if known is not None:
-            return known
-        found = [e for n in self.prefix_sizes if n <= len(token) for e in self.prefixed.get(token[:n], ())]
-        if token.endswith("n't"):
-            found += [e for e in self.loose if e[1].words[0] == "n't"]
-        entries = tuple(sorted(found, key=lambda entry: entry[0]))
+    def _entries_for(self, token: str) -> tuple[tuple[int, Phrase], ...]:
+        """The entries ``token`` may start: its exact ones, then its loose ones in lexicon order."""
+        entries = self.exact.get(token, ()) + self._loose_for(token)
         if len(self.seen) < 200_000:
             self.seen[token] = entries
         return entries
+
+    def _loose_for(self, token: str) -> tuple[tuple[int, Phrase], ...]:
+        """The loose entries whose first word matches ``token``, in lexicon order."""
+        found = [e for n in self.prefix_sizes if n <= len(token) for e in self.prefixed.get(token[:n], ())]
+        if token.endswith("n't"):
+            found += [e for e in self.loose if e[1].words[0] == "n't"]
+        return tuple(sorted(found, key=lambda entry: entry[0]))
 
 
 @cache
