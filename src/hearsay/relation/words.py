@@ -104,16 +104,18 @@ def numbers_of(found: list[str]) -> dict[int, tuple[int, str]]:
     """Token index -> (index of the number's first token, value) for every token of a number in
     ``found``; "thirty-one" (two tokens) is 31."""
     result: dict[int, tuple[int, str]] = {}
-    for index, token in enumerate(found):
-        lower = token.casefold()
-        tens = _NUMBER_WORDS.get(found[index - 1].casefold(), "") if index else ""
-        if lower in _UNITS and tens in ("20", "30", "40", "50", "60", "70", "80", "90"):
-            value = str(int(tens) + _UNITS.index(lower) + 1)
-            result[index - 1] = result[index] = (index - 1, value)
-            continue
-        written = number_value(token)
-        if written is not None:
-            result[index] = (index, written)
+    lowered = [token.casefold() for token in found]
+    for index, lower in enumerate(lowered):
+        if lower in _UNITS and index:
+            tens = _NUMBER_WORDS.get(lowered[index - 1], "")
+            if tens in ("20", "30", "40", "50", "60", "70", "80", "90"):
+                value = str(int(tens) + _UNITS.index(lower) + 1)
+                result[index - 1] = result[index] = (index - 1, value)
+                continue
+        if lower in _NUMBER_WORDS or lower[:1].isdigit():  # else number_value is None
+            written = number_value(found[index])
+            if written is not None:
+                result[index] = (index, written)
     return result
 
 
