@@ -104,18 +104,16 @@ def numbers_of(found: list[str]) -> dict[int, tuple[int, str]]:
     """Token index -> (index of the number's first token, value) for every token of a number in
     ``found``; "thirty-one" (two tokens) is 31."""
     result: dict[int, tuple[int, str]] = {}
-    lowered = [token.casefold() for token in found]
-    for index, lower in enumerate(lowered):
-        if lower in _UNITS and index:
-            tens = _NUMBER_WORDS.get(lowered[index - 1], "")
-            if tens in ("20", "30", "40", "50", "60", "70", "80", "90"):
-                value = str(int(tens) + _UNITS.index(lower) + 1)
-                result[index - 1] = result[index] = (index - 1, value)
-                continue
-        if lower in _NUMBER_WORDS or lower[:1].isdigit():  # else number_value is None
-            written = number_value(found[index])
-            if written is not None:
-                result[index] = (index, written)
+    for index, token in enumerate(found):
+        lower = token.casefold()
+        tens = _NUMBER_WORDS.get(found[index - 1].casefold(), "") if index else ""
+        if lower in _UNITS and tens in ("20", "30", "40", "50", "60", "70", "80", "90"):
+            value = str(int(tens) + _UNITS.index(lower) + 1)
+            result[index - 1] = result[index] = (index - 1, value)
+            continue
+        written = number_value(token)
+        if written is not None:
+            result[index] = (index, written)
     return result
 
 
@@ -207,41 +205,36 @@ class PhraseIndex:
     # so a token looks up its own prefixes instead of trying every loose entry.
     prefixed: dict[str, tuple[tuple[int, Phrase], ...]] = field(default_factory=dict)
     prefix_sizes: tuple[int, ...] = ()
-    # token -> the entries it may start, exact then loose, filled as texts are read (a vocabulary's
-    # worth at most): one look-up a token, since most words start no phrase
+    # token -> its loose entries, filled as texts are read (a vocabulary's worth at most)
     seen: dict[str, tuple[tuple[int, Phrase], ...]] = field(default_factory=dict, compare=False, repr=False)
 
     def matches(self, lowered: list[str]) -> list[tuple[int, int, Phrase]]:
         """Every (lexicon order, token index, phrase) found in ``lowered``."""
         found = []
-        seen, size_of_text = self.seen, len(lowered)
         for index, token in enumerate(lowered):
-            entries = seen.get(token)
-            if entries is None:
-                entries = self._entries_for(token)
-            if not entries:
-                continue
-            for order, phrase in entries:
+            exact, loose = self.exact.get(token, ()), self._loose_for(token)
+            if not exact and not loose:
+                continue  # most words start no phrase
+            for order, phrase in exact + loose:
                 size = len(phrase.words)
-                if index + size <= size_of_text and all(
+                if index + size <= len(lowered) and all(
                     _word_matches(p, lowered[index + k]) for k, p in enumerate(phrase.words[1:], start=1)
                 ):
                     found.append((order, index, phrase))
         return found
 
-    def _entries_for(self, token: str) -> tuple[tuple[int, Phrase], ...]:
-        """The entries ``token`` may start: its exact ones, then its loose ones in lexicon order."""
-        entries = self.exact.get(token, ()) + self._loose_for(token)
-        if len(self.seen) < 200_000:
-            self.seen[token] = entries
-        return entries
-
     def _loose_for(self, token: str) -> tuple[tuple[int, Phrase], ...]:
         """The loose entries whose first word matches ``token``, in lexicon order."""
+        known = self.seen.get(token)
+        if known is not None:
+            return known
         found = [e for n in self.prefix_sizes if n <= len(token) for e in self.prefixed.get(token[:n], ())]
         if token.endswith("n't"):
             found += [e for e in self.loose if e[1].words[0] == "n't"]
-        return tuple(sorted(found, key=lambda entry: entry[0]))
+        entries = tuple(sorted(found, key=lambda entry: entry[0]))
+        if len(self.seen) < 200_000:
+            self.seen[token] = entries
+        return entries
 
 
 @cache
