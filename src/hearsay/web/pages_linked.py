@@ -12,7 +12,6 @@ from ..corrections.marks import mark_provenance
 from ..link import (
     cluster_detail,
     cluster_list,
-    cluster_members,
     provenance,
     story_detail,
     timeline,
@@ -85,10 +84,9 @@ def cluster(
         raise HTTPException(404, f"no claim cluster {cluster_id!r}")
     requested = {"supports": supports_page, "refutes": refutes_page, "discusses": discusses_page}
     traced = mark_provenance(store, provenance(store, cluster_id).to_dict())
-    members = [m.to_dict() for m in cluster_members(store, cluster_id)]
     sides = side_pages(claim.evidence, requested, urls.cluster(cluster_id), {})
     context = {
-        "cluster": {**found.to_dict(), "members": members},
+        "cluster": found.to_dict(),  # its statements are listed by side, never all at once
         "claim": claim,
         "sides": sides,
         "corrected": shown_marks(store, sides),
