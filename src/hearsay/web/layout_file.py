@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from ..store.sqlite import SQLiteStore
 
 SUFFIX = ".layouts"
-KEEP = 2000  # layouts kept per file, the least recently kept dropped first (a few kB each)
+KEEP = 500  # layouts kept per file, the least recently kept dropped first (1-40 kB each: 20 MB at most)
 _SCHEMA = """CREATE TABLE IF NOT EXISTS layouts (
     source TEXT PRIMARY KEY,
     layout TEXT NOT NULL,
