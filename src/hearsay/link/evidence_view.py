@@ -185,9 +185,9 @@ def _candidate_documents(store: SQLiteStore, proposition: str, members: Sequence
     ranked: dict[str, float] = {d: 0.0 for d in members}
     for score, document_id in _near(store, proposition, set(members)):
         ranked[document_id] = min(ranked.get(document_id, 1e9), 1.0 - score)
-    # A document only sharing words ranks 1.0 or more, after every member (0) and near one (1 - cosine < 0.55):
-    # once those fill the candidates, none could be chosen, and ranking the words (every document with
-    # any of them) is skipped.
+    # A document only sharing words ranks 1.0 or more, after every member (0) and near one (1 - cosine,
+    # under 0.55): once those fill the candidates, none could be chosen, and ranking the words (every
+    # document with any of them) is skipped.
     if len(ranked) < MAX_DOCUMENTS:
         for rank, document_id in enumerate(_full_text(store._conn, proposition)):
             ranked.setdefault(document_id, 1.0 + rank)
