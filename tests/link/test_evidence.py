@@ -121,3 +121,36 @@ def test_candidates_read_near_contents_only_until_full_and_are_those_of_reading_
                     ranked[document_id] = min(ranked.get(document_id, 1e9), 1.0 - score)
             expected = sorted(ranked, key=lambda d: (ranked[d], d))[:cap]
             assert evidence_view._candidate_documents(store, proposition, []) == expected
+
+
+def test_candidates_with_members_skip_the_word_ranking_only_when_it_could_add_none(linked, monkeypatch):
+    """A claim's members and near documents rank before any document only sharing words: once they fill
+    the candidates, the words are not ranked, and the candidates are those of ranking them."""
+    from hearsay.link import cluster_list, evidence_view
+    from hearsay.store import evidence_reads
+
+    store, _ids = linked
+    cluster = cluster_list(store, limit=1)[0]
+    members = evidence_reads.cluster_documents(store._conn, cluster.id, limit=2000)
+    proposition = cluster.title or cluster.representative
+    asked: list[str] = []
+    full_text = evidence_view._full_text
+
+    def counted(conn, words):
+        asked.append(words)
+        return full_text(conn, words)
+
+    for cap in (1, 2, len(set(members)), len(set(members)) + 1, 300):
+        monkeypatch.setattr(evidence_view, "MAX_DOCUMENTS", cap)
+        monkeypatch.setattr(evidence_view, "_full_text", full_text)
+        ranked: dict[str, float] = {d: 0.0 for d in members}
+        for rank, document_id in enumerate(full_text(store._conn, proposition)):
+            ranked.setdefault(document_id, 1.0 + rank)
+        for score, document_id in evidence_view._near(store, proposition, set(members)):
+            ranked[document_id] = min(ranked.get(document_id, 1e9), 1.0 - score)
+        expected = sorted(ranked, key=lambda d: (ranked[d], d))[:cap]
+        asked.clear()
+        monkeypatch.setattr(evidence_view, "_full_text", counted)
+        assert evidence_view._candidate_documents(store, proposition, members) == expected
+        if cap <= len(set(members)):
+            assert asked == []  # the members alone fill the candidates

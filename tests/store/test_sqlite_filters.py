@@ -60,3 +60,28 @@ def test_sqlite_filters_entity_documents_with_roles(filled: SQLiteStore) -> None
     assert titles == ["Kazakhstan denies drone deal", "Drones came from Turkey, officials say"]
     assert found[0]["roles"] and found[0]["mentions"] >= 1
     assert filled.entity_documents("Nobody", "PERSON") == []
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [{"text": "said"}, {"text": "drones"}, {"text": "the"}, {"text": "drones", "stance": "report"}, {}],
+)
+def test_sqlite_filters_common_word_walk_lists_the_same_statements(
+    filled: SQLiteStore, filters: dict, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A word in thousands of statements is filtered walking the statements in order; the
+    statements, their order and every page are those the rare-word plan gives."""
+    from hearsay.store import queries
+
+    rare = [_ids(filled.statements(limit=2, offset=o, **filters)) for o in (0, 2, 4)]
+    monkeypatch.setattr(queries, "COMMON_MATCHES", 1)
+    common = [_ids(filled.statements(limit=2, offset=o, **filters)) for o in (0, 2, 4)]
+    assert common == rare
+    assert filled.count_statements(**filters) == len(filled.statements(**filters))
+
+
+def test_sqlite_filters_search_ranks_only_the_kinds_asked(filled: SQLiteStore) -> None:
+    both = filled.search("drones")
+    documents = filled.search("drones", kinds=("documents",))
+    assert both["statements"] and documents["statements"] == []
+    assert documents["documents"] == both["documents"]

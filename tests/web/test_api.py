@@ -10,7 +10,8 @@ import jsonschema
 import pytest
 from fastapi.testclient import TestClient
 
-from hearsay.web import create_app
+from hearsay.web import create_app, urls
+from hearsay.web import entities as entity_views
 
 from .conftest import DATA
 
@@ -225,3 +226,33 @@ def test_api_entity_merge_and_split(writable_location: Path | str) -> None:
             f"/api/v1/entities/{duatbaev['id']}/merge", json={"other": duatbaev["id"]}, headers=WRITE
         )
         assert again.status_code == 422 and "already one entity" in again.json()["error"]
+
+
+def _windows(client: TestClient, path: str, limit: int) -> list[dict]:
+    """Every window of an entity, following ``next`` from the first."""
+    found, url = [], f"{path}?limit={limit}"
+    while url is not None:
+        answer = client.get(url).json()
+        assert answer["limit"] == limit and len(found) < 100
+        found.append(answer)
+        url = answer["next"]
+    return found
+
+
+@pytest.mark.parametrize("linked", [True, False])
+def test_api_entity_lists_come_in_windows_with_totals(client: TestClient, linked: bool) -> None:
+    busiest = client.get("/api/v1/entities", params={"limit": 1}).json()["items"][0]
+    key = busiest["id"] if linked else urls.entity_key(busiest["name"], busiest["type"])
+    whole = client.get(f"/api/v1/entities/{key}", params={"limit": 500}).json()
+    assert whole["next"] is None and whole["documents_count"] == len(whole["documents"]) >= 3
+    windows = _windows(client, f"/api/v1/entities/{key}", 2)
+    assert len(windows) >= 2 and windows[-1]["next"] is None
+    for name in ("said", "said_about", "documents"):
+        assert all(len(w[name]) <= 2 and w[f"{name}_count"] == whole[f"{name}_count"] for w in windows)
+        joined = [item for w in windows for item in w[name]]
+        assert joined == whole[name] and len(joined) == whole[f"{name}_count"]
+    assert [w["offset"] for w in windows] == list(range(0, 2 * len(windows), 2))
+    for role in whole["roles"]:
+        assert len(role["documents"]) <= entity_views.ROLE_DOCUMENTS <= role["document_count"] or (
+            len(role["documents"]) == role["document_count"]
+        )

@@ -135,3 +135,60 @@ def test_the_links_list_names_sources_by_their_labels_not_node_ids(client) -> No
     names = re.findall(r"<strong>(.*?)</strong>", listed.group(1))
     node_ids = {n["id"] for n in traced["nodes"]}
     assert names and not set(names) & node_ids
+
+
+@needs_dot
+def test_a_kept_layout_is_drawn_without_dot_and_as_a_fresh_one(tmp_path: Path, monkeypatch) -> None:
+    from hearsay.web import layout_file
+
+    view = provenance_view({"nodes": NODES, "edges": EDGES})
+    kept_in = tmp_path / "store.db.layouts"
+    fresh = graph_layout.graph_svg(view.nodes, view.edges, "t", kept_in)
+    assert kept_in.exists()
+
+    def no_dot(dot: str, source: str) -> str:
+        raise AssertionError("dot ran for a kept layout")
+
+    monkeypatch.setattr(graph_layout, "_run_dot", no_dot)
+    again = graph_layout.graph_svg(view.nodes, view.edges, "t", kept_in)
+    assert again == fresh
+    # Another graph (a label changed) has another key: it is laid out, not read back.
+    renamed = [{**n, "label": "Interfax-Kazakhstan"} if n["id"] == "o-1" else n for n in view.nodes]
+    with pytest.raises(AssertionError, match="dot ran"):
+        graph_layout.graph_svg(renamed, view.edges, "t", kept_in)
+    dot = shutil.which("dot") or ""
+    assert layout_file.key(dot, graph_layout.dot_source(renamed, view.edges)) != layout_file.key(
+        dot, graph_layout.dot_source(view.nodes, view.edges)
+    )
+
+
+@needs_dot
+def test_a_tampered_kept_layout_never_reaches_the_page(tmp_path: Path) -> None:
+    """What is kept is coordinates, read as numbers: markup written into the file is never drawn, and a
+    layout that cannot be read as numbers is laid out again."""
+    from hearsay.web import layout_file
+
+    view = provenance_view({"nodes": NODES, "edges": EDGES})
+    kept_in = tmp_path / "store.db.layouts"
+    fresh = graph_layout.graph_svg(view.nodes, view.edges, "t", kept_in)
+    asked = layout_file.key(shutil.which("dot") or "", graph_layout.dot_source(view.nodes, view.edges))
+    hostile = '{"bb": "0,0,<script>alert(1)</script>,9", "objects": [], "edges": []}'
+    layout_file.keep(kept_in, asked, hostile)
+    drawn = graph_layout.graph_svg(view.nodes, view.edges, "t", kept_in)
+    assert drawn == fresh and "<script" not in str(drawn.svg)
+    assert layout_file.recall(kept_in, asked) != hostile  # the fresh layout replaced it
+    layout_file.keep(kept_in, asked, "not json <svg onload=alert(1)>")
+    assert graph_layout.graph_svg(view.nodes, view.edges, "t", kept_in) == fresh
+
+
+def test_layouts_are_kept_beside_the_database(sample_db: Path, tmp_path: Path) -> None:
+    from hearsay.store import SQLiteStore
+    from hearsay.web import layout_file
+
+    with SQLiteStore(sample_db, read_only=True) as store:
+        assert layout_file.layouts_file(store) == Path(f"{sample_db}.layouts")
+    with SQLiteStore(":memory:") as store:
+        assert layout_file.layouts_file(store) is None
+    assert layout_file.recall(tmp_path / "missing.layouts", "x") is None
+    layout_file.keep(tmp_path / "a-file" / "x.layouts", "k", "{}")  # its folder is made
+    assert layout_file.recall(tmp_path / "a-file" / "x.layouts", "k") == "{}"

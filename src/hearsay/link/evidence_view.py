@@ -163,7 +163,10 @@ def _evidence(
     members = [*members, *(document_id for document_id, _s in decisions)]
     documents = _candidate_documents(store, proposition, members)
     items = list(_relations(store, proposition, documents, decisions))
-    kin = _other_script_kin(conn, proposition, items, set(documents))
+    # Kin only fill the room the candidates leave (none once they are MAX_DOCUMENTS).
+    kin = (
+        _other_script_kin(conn, proposition, items, set(documents)) if len(documents) < MAX_DOCUMENTS else []
+    )
     if kin:
         items += _relations(store, proposition, kin, decisions)
         documents += kin
@@ -180,10 +183,14 @@ def _candidate_documents(store: SQLiteStore, proposition: str, members: Sequence
     """Members first, then documents with a content close in meaning (closest first), then those
     sharing words (best ranked first); ties by document id; at most ``MAX_DOCUMENTS``."""
     ranked: dict[str, float] = {d: 0.0 for d in members}
-    for rank, document_id in enumerate(_full_text(store._conn, proposition)):
-        ranked.setdefault(document_id, 1.0 + rank)
     for score, document_id in _near(store, proposition, set(members)):
         ranked[document_id] = min(ranked.get(document_id, 1e9), 1.0 - score)
+    # A document only sharing words ranks 1.0 or more, after every member (0) and near one (1 - cosine,
+    # under 0.55): once those fill the candidates, none could be chosen, and ranking the words (every
+    # document with any of them) is skipped.
+    if len(ranked) < MAX_DOCUMENTS:
+        for rank, document_id in enumerate(_full_text(store._conn, proposition)):
+            ranked.setdefault(document_id, 1.0 + rank)
     return sorted(ranked, key=lambda d: (ranked[d], d))[:MAX_DOCUMENTS]
 
 

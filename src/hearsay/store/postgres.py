@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import os
 import sqlite3
+from collections.abc import Collection
 from pathlib import Path
 from typing import Any, cast
 
@@ -108,7 +109,13 @@ class PostgresStore(SQLiteStore):
         return f"PostgresStore({self.path!r}{mode})"
 
     def search(
-        self, query: str, limit: int = 20, *, marks: tuple[str, str] = ("[", "]"), offset: int = 0
+        self,
+        query: str,
+        limit: int = 20,
+        *,
+        marks: tuple[str, str] = ("[", "]"),
+        offset: int = 0,
+        kinds: Collection[str] = ("documents", "statements"),
     ) -> dict[str, Any]:
         """Full-text search (see ``SQLiteStore.search``), through the tsvector columns."""
         match = queries.fts_query(query)
@@ -123,6 +130,8 @@ class PostgresStore(SQLiteStore):
         raw = cast(PGConnection, self._conn).raw
         try:
             for key, sql in _SEARCH_SQL.items():
+                if key not in kinds:
+                    continue
                 cursor = raw.cursor()
                 cursor.execute(sql, params)
                 names = [column.name for column in cursor.description or ()]

@@ -9,7 +9,7 @@ index of content vectors. Code that takes any store can be typed with these inst
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -73,7 +73,13 @@ class DocumentStore(Protocol):
     def entities(self, *, type: str | None = None) -> list[dict[str, Any]]: ...
 
     def search(
-        self, query: str, limit: int = 20, *, marks: tuple[str, str] = ("[", "]"), offset: int = 0
+        self,
+        query: str,
+        limit: int = 20,
+        *,
+        marks: tuple[str, str] = ("[", "]"),
+        offset: int = 0,
+        kinds: Collection[str] = ("documents", "statements"),
     ) -> dict[str, Any]: ...
 
     def count_matches(self, query: str) -> dict[str, int]: ...

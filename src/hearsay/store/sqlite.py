@@ -14,7 +14,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -331,7 +331,13 @@ class SQLiteStore:
             walked = name_pages.page(self._conn, table, params, key)
             if walked is not None:
                 return [dict(row) for row in walked]
+        if params["match"] is not None and self._matches(params["match"]) >= queries.COMMON_MATCHES:
+            params["match_common"], params["match"] = params["match"], None
         return [dict(row) for row in self._execute(queries.statements_sql(params), params)]
+
+    def _matches(self, match: str) -> int:
+        """How many statements the full-text query ``match`` finds (its index counts them)."""
+        return int(self._execute(queries.COUNT_MATCHES_SQL["statements"], {"query": match}).fetchone()[0])
 
     # SQLite's key tables return a name's rows by rowid, in list order (name_pages.py).
     _NAME_PAGES = True
@@ -359,6 +365,8 @@ class SQLiteStore:
         if active <= {"stance"}:  # the running totals answer without counting
             name = "statements" if stance is None else keys.STANCE_COUNT + stance
             return keys.counts(self._conn).get(name, 0)
+        if active == {"match"}:  # words only: the full-text index has one row per statement
+            return self._matches(params["match"])
         count: int = self._execute(queries.count_statements_sql(params), params).fetchone()[0]
         return count
 
@@ -411,13 +419,20 @@ class SQLiteStore:
         return queries.aggregate_entities(rows_)
 
     def search(
-        self, query: str, limit: int = 20, *, marks: tuple[str, str] = ("[", "]"), offset: int = 0
+        self,
+        query: str,
+        limit: int = 20,
+        *,
+        marks: tuple[str, str] = ("[", "]"),
+        offset: int = 0,
+        kinds: Collection[str] = ("documents", "statements"),
     ) -> dict[str, Any]:
         """Full-text search of document titles and texts and of statements.
 
         Returns ``{"query", "documents": [...], "statements": [...]}``, best first, each hit
         with a ``snippet`` whose matched words sit between ``marks``. The user's words are
-        quoted, so FTS5 syntax in them is searched for literally and never raises.
+        quoted, so FTS5 syntax in them is searched for literally and never raises. Only the
+        ``kinds`` asked for are ranked (the others stay empty): ranking a common word is not free.
         """
         match = queries.fts_query(query)
         result: dict[str, Any] = {"query": query, "documents": [], "statements": []}
@@ -433,7 +448,8 @@ class SQLiteStore:
         }
         try:
             for key, sql in queries.SEARCH_SQL.items():
-                result[key] = [dict(row) for row in self._conn.execute(sql, params)]
+                if key in kinds:
+                    result[key] = [dict(row) for row in self._conn.execute(sql, params)]
         except sqlite3.OperationalError as err:
             raise StoreError(f"search for {query!r} failed: {err}", where=self.path) from None
         return result

@@ -64,12 +64,15 @@ Text = Annotated[str | None, Query(max_length=500)]
 
 
 def page(request: Request, items: list, total: int, limit: int, offset: int) -> dict[str, Any]:
-    following = None
-    if offset + limit < total:
-        params = dict(request.query_params)
-        params["offset"] = str(offset + limit)
-        following = f"{request.url.path}?{urlencode(params)}"
+    following = at_offset(request, offset + limit) if offset + limit < total else None
     return {"items": items, "total": total, "limit": limit, "offset": offset, "next": following}
+
+
+def at_offset(request: Request, offset: int) -> str:
+    """This request's URL with ``offset`` instead of its own."""
+    params = dict(request.query_params)
+    params["offset"] = str(offset)
+    return f"{request.url.path}?{urlencode(params)}"
 
 
 # --- documents ------------------------------------------------------------------------------
@@ -214,17 +217,23 @@ def list_entities(
 
 
 @router.get("/entities/{key:path}", response_model=EntityDetail, tags=["entities"])
-def get_entity(request: Request, key: str) -> dict:
-    """One entity: names and variants, roles over time, what it said and what was said about it."""
+def get_entity(request: Request, key: str, limit: Limit = 50, offset: Offset = 0) -> dict:
+    """One entity: names and variants, roles over time, and ``limit`` items from ``offset`` of what it
+    said, what was said about it and its documents, with each list's total (``said_count``, ...) and
+    ``next``, the URL of the following window while any list has more."""
     server = state(request)
     store = server.db.reader()
-    found = entity_views.entity_detail(store, key)
+    found = entity_views.entity_api(store, key, limit, offset)
     if found is None:
         raise HTTPException(404, f"no entity {key!r}")
     linked = urls.split_entity_key(key) is None
     mark_rows(store, [*found["said"], *found["said_about"]])
+    more = found.pop("more")
     return {
         **found,
         "type_label": label("entity_type", found["type"]),
         "why": why_one(store, found["id"]) if linked else None,
+        "limit": limit,
+        "offset": offset,
+        "next": at_offset(request, offset + limit) if more else None,
     }

@@ -101,7 +101,8 @@ class EntityRole(BaseModel):
     model_config = ConfigDict(extra="allow")
 
     text: str
-    documents: list[str]
+    documents: list[str] = Field(description="the first documents that give it, oldest first")
+    document_count: int = Field(ge=0, description="how many documents give it")
     first: str | None
     last: str | None
 
@@ -143,12 +144,18 @@ class EntityDetail(BaseModel):
     type_label: str | None = Field(default=None, description="the type in plain words (docs/vocabulary.md)")
     variants: list[str]
     roles: list[EntityRole]
-    said: list[StatementRow]
+    said: list[StatementRow] = Field(description="``limit`` statements from ``offset``, oldest first")
     said_about: list[StatementRow]
     documents: list[EntityDocument]
+    said_count: int = Field(ge=0, description="statements it made, over all windows")
+    said_about_count: int = Field(ge=0)
+    documents_count: int = Field(ge=0)
     why: list[NameReason] | None = Field(
         default=None, description="why each name is this entity's (linked entities only)"
     )
+    limit: int
+    offset: int
+    next: str | None = Field(description="the URL of the next window while any list has more, else null")
 
 
 class UploadedDocument(BaseModel):

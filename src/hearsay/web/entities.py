@@ -84,6 +84,42 @@ def entity_view(store: SQLiteStore, key: str, requested: dict[str, int]) -> dict
     return found
 
 
+# Documents listed under each role in the API's entity (``document_count`` counts them all).
+ROLE_DOCUMENTS = 20
+
+
+def entity_api(store: SQLiteStore, key: str, limit: int, offset: int) -> dict[str, Any] | None:
+    """The API's entity: names, type and roles (each role's first ``ROLE_DOCUMENTS`` documents and
+    ``document_count``), and one window (``limit`` items from ``offset``) of each of its lists,
+    ``said``, ``said_about``, ``documents`` (and ``clusters`` for a linked one), with each list's total
+    as ``<list>_count``: the answer's size is bounded, however many documents name the entity."""
+    found = entity_detail(store, key)
+    if found is None:
+        return None
+    counts: dict[str, int] = {}
+    if urls.split_entity_key(key) is None:
+        entity_id = found["id"]
+        for direction in ("said", "said_about"):
+            found[direction], counts[direction] = link_pages.entity_statements(
+                store, entity_id, direction, limit=limit, offset=offset
+            )
+        found["documents"] = link_pages.entity_documents(store, entity_id, limit=limit, offset=offset)
+        counts["documents"] = found.pop("documents_count")
+        counts["clusters"] = len(found["clusters"])
+        found["clusters"] = found["clusters"][offset : offset + limit]
+    else:  # a name not linked yet: at most MAX_STATEMENTS statements each way are read
+        for name in ENTITY_LISTS:
+            counts[name] = len(found[name])
+            found[name] = found[name][offset : offset + limit]
+    found["roles"] = [
+        {**role, "documents": role["documents"][:ROLE_DOCUMENTS], "document_count": len(role["documents"])}
+        for role in found["roles"]
+    ]
+    found.update({f"{name}_count": total for name, total in counts.items()})
+    found["more"] = any(offset + limit < total for total in counts.values())
+    return found
+
+
 def entity_detail(store: SQLiteStore, key: str) -> dict[str, Any] | None:
     """A global entity by id or name, or a store entity by its ``TYPE:name`` key."""
     named = urls.split_entity_key(key)

@@ -19,11 +19,13 @@ import subprocess
 import textwrap
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from markupsafe import Markup, escape
 
 from ..vocabulary import label as plain
+from . import layout_file
 
 DOT_TIMEOUT_S = 5.0
 LAYOUT_FONT_PT = 18  # what dot sizes the boxes for (Helvetica metrics); the SVG draws labels at 12 px
@@ -92,10 +94,14 @@ def _kind(node: dict[str, Any]) -> str:
 
 def layout(nodes: list[dict[str, Any]], edges: list[dict[str, Any]]) -> dict[str, Any]:
     """dot's JSON layout of the graph; raises ``LayoutUnavailable`` with a reason in words."""
+    return json.loads(_run_dot(_dot(), dot_source(nodes, edges)))
+
+
+def _dot() -> str:
     dot = shutil.which("dot")
     if dot is None:
         raise LayoutUnavailable("Graphviz is not installed on this server (the dot program is missing)")
-    return json.loads(_run_dot(dot, dot_source(nodes, edges)))
+    return dot
 
 
 @lru_cache(maxsize=256)
@@ -138,9 +144,33 @@ def _points(spline: str) -> tuple[list[tuple[float, float]], tuple[float, float]
     return points, tip
 
 
-def graph_svg(nodes: list[dict[str, Any]], edges: list[dict[str, Any]], title: str) -> Drawn:
-    """The graph drawn from dot's layout (raises ``LayoutUnavailable`` without dot)."""
-    laid = layout(nodes, edges)
+def graph_svg(
+    nodes: list[dict[str, Any]], edges: list[dict[str, Any]], title: str, kept_in: Path | None = None
+) -> Drawn:
+    """The graph drawn from dot's layout (raises ``LayoutUnavailable`` without dot).
+
+    With ``kept_in`` (a ``layout_file``), a layout kept there for the same dot source is drawn instead of
+    running dot, the same way as a fresh one; one this code cannot draw is laid out again.
+    """
+    dot = _dot()
+    source = dot_source(nodes, edges)
+    asked = layout_file.key(dot, source)
+    kept = layout_file.recall(kept_in, asked)
+    if kept is not None:
+        try:
+            return _drawn(json.loads(kept), nodes, edges, title)
+        except (ValueError, TypeError, KeyError, IndexError, AttributeError):
+            pass  # not a layout of this graph after all: laid out again below
+    fresh = _run_dot(dot, source)
+    drawn = _drawn(json.loads(fresh), nodes, edges, title)
+    if fresh != kept:
+        layout_file.keep(kept_in, asked, fresh)
+    return drawn
+
+
+def _drawn(
+    laid: dict[str, Any], nodes: list[dict[str, Any]], edges: list[dict[str, Any]], title: str
+) -> Drawn:
     _x0, _y0, width, height = (float(v) for v in laid["bb"].split(","))
     width, height = width + 2 * MARGIN, height + 2 * MARGIN
 

@@ -196,7 +196,9 @@ def _searched(
 ) -> dict[str, Any]:
     found: dict[str, Any] = {}
     if q:
-        hits = store.search(q, limit=SEARCH_DOCUMENTS, offset=documents_offset, marks=("\x02", "\x03"))
+        hits = store.search(
+            q, limit=SEARCH_DOCUMENTS, offset=documents_offset, marks=("\x02", "\x03"), kinds=("documents",)
+        )
         found["documents"] = [{**h, "snippet_html": snippet_html(h["snippet"])} for h in hits["documents"]]
         document_total = store.count_matches(q)["documents"]
         found["document_total"] = document_total

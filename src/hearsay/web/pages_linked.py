@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Query, Request
@@ -11,13 +12,12 @@ from ..corrections.marks import mark_provenance
 from ..link import (
     cluster_detail,
     cluster_list,
-    cluster_members,
     provenance,
     story_detail,
     timeline,
 )
 from ..link.remembered import remembered
-from . import listing, urls
+from . import layout_file, listing, urls
 from .evidence_page import claim_of, shown_marks, side_pages
 from .graph_layout import LayoutUnavailable
 from .graph_layout import graph_svg as dot_graph_svg
@@ -84,17 +84,18 @@ def cluster(
         raise HTTPException(404, f"no claim cluster {cluster_id!r}")
     requested = {"supports": supports_page, "refutes": refutes_page, "discusses": discusses_page}
     traced = mark_provenance(store, provenance(store, cluster_id).to_dict())
-    members = [m.to_dict() for m in cluster_members(store, cluster_id)]
     sides = side_pages(claim.evidence, requested, urls.cluster(cluster_id), {})
     context = {
-        "cluster": {**found.to_dict(), "members": members},
+        "cluster": found.to_dict(),  # its statements are listed by side, never all at once
         "claim": claim,
         "sides": sides,
         "corrected": shown_marks(store, sides),
         "provenance": traced,
         # Drawn once per cluster until the store changes (Graphviz runs as a process of its own).
         "graph": remembered(
-            store, ("provenance graph", cluster_id), lambda: provenance_graph(traced, cluster_id)
+            store,
+            ("provenance graph", cluster_id),
+            lambda: provenance_graph(traced, cluster_id, layout_file.layouts_file(store)),
         ),
         "timeline": timeline_svg(
             [e.to_dict() for e in timeline(store, cluster_id=cluster_id, limit=200)], "Timeline of this claim"
@@ -106,13 +107,14 @@ def cluster(
 GRAPH_TITLE = "Provenance: who reported this claim, citing whom"
 
 
-def provenance_graph(traced: dict[str, Any], cluster_id: str) -> dict[str, Any]:
-    """The drawn graph (Graphviz, else the built-in layout with the reason), its links and the unresolved."""
+def provenance_graph(traced: dict[str, Any], cluster_id: str, layouts: Path | None = None) -> dict[str, Any]:
+    """The drawn graph (Graphviz, else the built-in layout with the reason), its links and the unresolved.
+    dot's layouts are kept in ``layouts`` (``layout_file``) by the graph they lay out."""
     view = provenance_view(traced)
     drawn, problem = None, None
     if view.nodes:
         try:
-            drawn = dot_graph_svg(view.nodes, view.edges, GRAPH_TITLE).svg
+            drawn = dot_graph_svg(view.nodes, view.edges, GRAPH_TITLE, layouts).svg
         except LayoutUnavailable as why:
             problem = str(why)
             drawn = graph_svg(view.nodes, view.edges, GRAPH_TITLE)
