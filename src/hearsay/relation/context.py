@@ -96,21 +96,29 @@ def _from_context(
     # A pointer or a dismissal speaks of the claim under discussion just before it: only when that claim
     # states this proposition (whatever side it takes) does it bear on it; one merely about the same
     # thing ("Kazakhstan's possible involvement" for "There was a possibility of new routes") does not.
-    on_topic = (
-        antecedent is not None
-        and own[antecedent].rule in _STATED
-        and _raises(claims[antecedent].content, proposition)
-    )
-    raised = w.shorten(claims[antecedent].content) if on_topic and antecedent is not None else ""
+    on_topic = antecedent is not None and own[antecedent].rule in _STATED
     elliptic = _elliptic(proposition, claims, own, index, content, text)
     if elliptic is not None:
         return elliptic
     # "denied allegations", with no "the" or "these": allegations in general, tied to the claim under
     # discussion only when that claim was itself reported or asked about, not when someone asserted it.
-    general = antecedent is not None and _bare_pointer(content) and claims[antecedent].stance not in _ASKED
-    if on_topic and not general and _points_back(claim, content):
-        return _pointing(claim, content, raised)
-    if on_topic and content.dismissal and shared:
+    pointing = (
+        on_topic
+        and _points_back(claim, content)
+        and not (
+            antecedent is not None and _bare_pointer(content) and claims[antecedent].stance not in _ASKED
+        )
+    )
+    dismissing = on_topic and bool(content.dismissal) and shared
+    # (The claim under discussion is parsed only for a statement that points back or dismisses.)
+    if (
+        (pointing or dismissing)
+        and antecedent is not None
+        and _raises(claims[antecedent].content, proposition)
+    ):
+        raised = w.shorten(claims[antecedent].content)
+        if pointing:
+            return _pointing(claim, content, raised)
         return Relation(
             "refutes",
             _cap(strength_of(claim) or "probable", "probable"),
@@ -228,8 +236,10 @@ _DETERMINERS = frozenset(
 def _bare_pointer(content: Frame) -> bool:
     """A claim noun with no determiner or possessor in the two words before it ("weightless allegations")."""
     pointer = content.pointer
+    if pointer is None or pointer in _PRONOUNS:
+        return False
     lowered = w.lowered_tokens(content.text)
-    if pointer is None or pointer in _PRONOUNS or pointer not in lowered:
+    if pointer not in lowered:
         return False
     before = lowered[max(0, lowered.index(pointer) - 2) : lowered.index(pointer)]
     return not any(word in _DETERMINERS or word.endswith("'s") for word in before)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from . import words as w
 from .frame import Frame
@@ -94,11 +95,16 @@ def _has_thing(proposition: Frame, content: Frame) -> bool:
     things = objects | (proposition.extras & proposition.names)
     if not things or things & content.stems:
         return True
-    if _UNIVERSAL & set(w.lowered_tokens(content.text)):
-        return True  # "it never paid any politician" covers the one named
     # A proposition with only a named argument ("died in the Korvel dam collapse") is stated by a content
     # that names no other ("fourteen people had died"), not by one naming another ("provided to Ford").
-    return not objects and not content.names - proposition.names
+    if not objects and not content.names - proposition.names:
+        return True
+    return _universal(content.text)  # "it never paid any politician" covers the one named
+
+
+@lru_cache(maxsize=20_000)
+def _universal(text: str) -> bool:
+    return bool(_UNIVERSAL & set(w.lowered_tokens(text)))
 
 
 _UNIVERSAL = frozenset({"any", "anyone", "anybody", "anything", "no", "none", "nobody", "nothing", "every"})
