@@ -9,6 +9,7 @@ from starlette.testclient import TestClient
 
 from hearsay.link.embeddings import _load_embedder
 from hearsay.link.queries import _cluster_list
+from hearsay.relation.frame import _frame, frame
 from hearsay.store import SQLiteStore
 from hearsay.web import create_app
 
@@ -30,3 +31,15 @@ def test_a_warm_start_loads_the_models_and_fills_the_missing_summaries(sample_db
         assert _stored(path) == len(expected)
         assert client.get("/clusters").status_code == 200
         assert client.get("/api/v1/clusters?limit=20").json()["items"] == expected[:20]
+
+
+def test_a_warm_start_frames_the_newest_stored_contents(sample_db):
+    with SQLiteStore(sample_db, read_only=True) as store:
+        contents = [r[0] for r in store._conn.execute("SELECT content_text FROM statements LIMIT 20")]
+    _frame.cache_clear()
+    with TestClient(create_app(sample_db, warm=True), base_url="http://127.0.0.1"):
+        hits = _frame.cache_info().hits
+        for text in contents:
+            frame(text)
+        # every content the first evidence question would relate is framed already
+        assert _frame.cache_info().hits == hits + len(contents)

@@ -42,6 +42,7 @@ from ..model import (
 )
 from ..relation import Claim, RuleScorer, default_scorer, proposition_frame
 from ..relation.crosslingual import ABOUT, relate_by_meaning
+from ..relation.frame import FRAMES_KEPT, frame
 from ..relation.words import is_content_word, needs_meaning, tokens
 from ..store import evidence_reads, link_reads
 from ..store.links import LinkTables
@@ -120,7 +121,8 @@ def limited(found: Evidence, limit: int | None) -> Evidence:
 def warm_up(store: SQLiteStore) -> None:
     """Load what the first evidence question of a process would wait for: the English parser of
     propositions, the content embedder and this store's nearest-neighbour index, the multilingual
-    encoder when the store holds vectors in other scripts, and the analysts' decisions module.
+    encoder when the store holds vectors in other scripts, the analysts' decisions module, and the word
+    frames of the newest stored contents.
 
     A server calls it before it answers (``create_app(warm=True)``), so the first claim page after a
     start costs what every later one does. Answers do not change: these are the same loads, earlier.
@@ -141,6 +143,19 @@ def warm_up(store: SQLiteStore) -> None:
     if other_scripts is not None:
         load_multilingual().encode([WARM_PROPOSITION])
     evidence_answers.code_version()  # hashes hearsay's files once
+    _frame_newest_contents(conn)
+
+
+def _frame_newest_contents(conn: Any) -> None:
+    """The word frames of the newest stored contents, as many as a process keeps: the first question after
+    a start then frames only the candidates it has not seen (framing was a quarter of its CPU)."""
+    rows = conn.execute(
+        "SELECT s.content_text FROM documents d JOIN statements s ON s.document_id = d.id"
+        " ORDER BY d.ingested_at DESC, d.id DESC LIMIT ?",
+        (FRAMES_KEPT,),
+    )
+    for (text,) in rows:
+        frame(text)
 
 
 def _evidence(

@@ -57,7 +57,11 @@ def frame(text: str) -> Frame:
     return _frame(text or "")
 
 
-@lru_cache(maxsize=20_000)
+# Frames remembered per process (a server warms them with the newest stored contents at its start).
+FRAMES_KEPT = 20_000
+
+
+@lru_cache(maxsize=FRAMES_KEPT)
 def _frame(text: str) -> Frame:
     found = w.tokens(text)
     lowered = [t.casefold() for t in found]
