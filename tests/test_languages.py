@@ -69,3 +69,20 @@ def test_languages_json_lines_field_is_honoured(tmp_path):
 def test_languages_read_refuses_text_it_cannot_read():
     with pytest.raises(InputError, match="'es'"):
         hearsay.read(SPANISH)
+
+
+def test_identifier_read_in_memory_answers_as_py3langid_own() -> None:
+    from py3langid.langid import LanguageIdentifier
+
+    from hearsay.languages import _identifier_read_in_memory
+
+    ours = _identifier_read_in_memory()
+    own = LanguageIdentifier.from_model_file("data/model.npz.xz")
+    texts = [
+        "Kazakhstan denied supplying drone components, the ministry said on Monday.",
+        "Министерство обороны России заявило, что беспилотники были сбиты над Белгородом.",
+        "Le ministère a démenti avoir fourni des composants de drones au Kazakhstan.",
+        "",
+    ]
+    for text in texts:
+        assert ours.classify(text) == own.classify(text)

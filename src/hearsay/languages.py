@@ -43,4 +43,34 @@ def _classify():
     # Imported on first use: loading the model takes a moment and most commands never need it.
     import py3langid
 
-    return py3langid.classify
+    try:
+        return _identifier_read_in_memory().classify
+    except Exception:  # noqa: BLE001 - another py3langid layout: its own loader
+        return py3langid.classify
+
+
+def _identifier_read_in_memory():
+    """py3langid's identifier, its model decompressed in memory.
+
+    py3langid 0.4 streams its 68 MB model through a temporary file on every process start: 1-3 s of
+    wall clock on a busy disk, paid by every `hearsay read` and `ingest`. The arrays are the ones its
+    own loader makes (``tests/test_languages.py`` compares the two identifiers' answers).
+    """
+    import io
+    import lzma
+
+    import numpy as np
+    from py3langid import langid
+    from py3langid.modelio import _to_array  # type: ignore[import-untyped]
+
+    with lzma.open(langid.MODEL_DIR / langid.MODEL_FILE) as packed:
+        unpacked = io.BytesIO(packed.read())
+    with np.load(unpacked, allow_pickle=False) as data:
+        return langid.LanguageIdentifier(
+            np.asarray(data["ptc"]),
+            np.asarray(data["pc"]),
+            data["classes"].tolist(),
+            _to_array(data["nextmove"]),
+            data["out_feat"].tolist(),
+            tk_row=_to_array(data["nextmove_row"]),
+        )

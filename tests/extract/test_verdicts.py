@@ -219,3 +219,15 @@ def test_verdicts_target_an_earlier_quotation_no_statement_holds(nlp):
     verdict, _ = statement_with(nlp, text, "said")
     assert verdict.stance == "deny" and verdict.target is not None
     assert (verdict.target.text, verdict.target.statement) == ("the mayor stole the funds", None)
+
+
+def test_a_bare_claim_noun_does_not_target_the_quotation_before_it(nlp):
+    """Read off Wikinews: "... '' said an analyst. Following some speculation that the firms would split,
+    the chairman denied allegations." Nothing says the analyst's quotation is what was alleged."""
+    text = (
+        '"The shares are reacting nicely, which is further proof of the plan," said analyst Tim Vale. '
+        "Following some speculation that the two firms would split, chairman Ida Holm denied allegations."
+    )
+    verdict, _ = statement_with(nlp, text, "denied")
+    assert verdict.stance == "deny"
+    assert verdict.target is None

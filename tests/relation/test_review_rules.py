@@ -358,3 +358,96 @@ def test_a_content_that_words_the_cue_itself_is_not_negated_twice():
     proposition = "It is not expected for the new name to turn the Corsa into a best seller"
     said = claim(proposition[0].lower() + proposition[1:], cue="is not expected")
     assert relate(proposition, said).relation == "supports"
+
+
+def test_a_pointer_does_not_reach_a_proposition_the_claim_under_discussion_only_mentions():
+    # Read off the sample corpus: "the allegations" were about Kazakhstan's role, not the attack itself.
+    claims = [
+        claim("Vantor drones attacked the Selmar air base", "report", source=None, start=0, end=45),
+        claim(
+            "Norland's possible role in supplying the Vantor drones that attacked the Selmar air base",
+            "question",
+            source="the daily",
+            start=50,
+            end=140,
+        ),
+        claim("these allegations are baseless", source="Ida Holm", start=150, end=180),
+    ]
+    role = relate_claims("Norland had a role in supplying the Vantor drones that attacked the base", claims)
+    assert role[2].relation == "refutes" and role[2].rule == "pointer-refutes"
+    attack = relate_claims("Vantor drones attacked the Selmar air base", claims)
+    assert attack[0].relation == "supports"
+    assert attack[2].relation != "refutes"
+
+
+def test_the_same_speaker_refutes_only_on_the_propositions_subject():
+    claims = [
+        claim("unguarded crossings along the long Norland border", source="ida", start=0, end=50),
+        claim("the parts' Norland origin", "deny", source="ida", cue="expressing doubt", start=55, end=80),
+    ]
+    crossings = relate_claims("Unguarded crossings along the long Norland border", claims)
+    assert crossings[0].relation == "supports"
+    # Doubting where the parts came from shares "Norland" with the crossings but is about something else.
+    assert crossings[1].relation == "unrelated"
+
+
+def test_adding_continues_only_the_statement_just_before():
+    claims = [
+        claim("unguarded crossings along the long Norland border", source="ida", start=0, end=50),
+        claim("the parts' Norland origin", "deny", source="ida", cue="expressing doubt", start=55, end=80),
+        claim("they are easier to buy in Selmar", source="ida", cue="adding", start=82, end=115),
+    ]
+    crossings = relate_claims("Unguarded crossings along the long Norland border", claims)
+    # "adding" follows the doubt, which takes no side on the crossings: it passes none on.
+    assert crossings[2].relation == "unrelated"
+
+
+@pytest.mark.parametrize(
+    ("proposition", "content"),
+    [
+        ("Norland Air ordered airliners", "This was not a fair deal. The Air Force was ordered to act."),
+        ("Vantor planes fly to Selmar", "we fear the planes won't be able to fly"),
+    ],
+)
+def test_a_negation_sharing_only_half_of_the_proposition_does_not_refute(proposition, content):
+    assert relate(proposition, claim(content)).relation != "refutes"
+
+
+def test_a_verdict_on_a_proposition_without_a_subject_needs_half_its_words():
+    # "believes" is the cue's word, shared with a relative-clause fragment, and nothing else is.
+    said = claim("unfounded complaints won't harm the ties", cue="believes", source_text="Ida Holm")
+    assert relate("Which is believed to be worth $15 billion", said).relation != "refutes"
+
+
+def test_the_subject_and_verb_without_the_object_do_not_state_it():
+    # Read off the sample corpus: "Apple releases Macbook" supported "Apple releases iPhone SDK".
+    other = claim("Macbook", cue="releases", source_text="Vantor")
+    assert relate("Vantor releases the Kestrel phone kit", other).relation == "unrelated"
+    same = claim("the Kestrel phone kit", cue="releases", source_text="Vantor")
+    assert relate("Vantor releases the Kestrel phone kit", same).relation == "supports"
+    # A named argument replaced by another name is another event; left out, it is not.
+    assert (
+        relate(
+            "Technical help would be provided to Norland",
+            claim("technical help would be provided to Selmar"),
+        ).relation
+        == "unrelated"
+    )
+    assert relate("Nine people died in the Korvel dam collapse", claim("nine people had died")).relation == (
+        "supports"
+    )
+
+
+def test_bare_allegations_do_not_point_at_a_claim_someone_asserted():
+    # Read off Wikinews: an analyst's quotation, then "Following some speculation that ..., the chairman
+    # denied allegations" (the speculation is no statement of anyone).
+    asserted = claim("the Vantor shares are reacting nicely to the plan", source="tim vale", start=0, end=50)
+    reported = claim(
+        "the Vantor shares are reacting nicely to the plan", "report", source="the daily", end=50
+    )
+    denial = claim("allegations", "deny", source="ida holm", cue="denied", start=120, end=131)
+    proposition = "The Vantor shares are reacting nicely to the plan"
+    assert relate_claims(proposition, [asserted, denial])[1].relation == "unrelated"
+    assert relate_claims(proposition, [reported, denial])[1].relation == "refutes"
+    the = claim("the allegations", "deny", source="ida holm", cue="denied", start=120, end=135)
+    assert relate_claims(proposition, [asserted, the])[1].relation == "refutes"

@@ -54,6 +54,10 @@ def target_of(
     earlier = _antecedent(draft, drafts, pointer)
     if earlier is not None:
         return TargetDraft(earlier.content, earlier, words)
+    if _bare_noun(pointer):
+        # "denied allegations" right after a quotation of someone else: nothing says the quotation is
+        # what was alleged (Wikinews: "Following some speculation that ..., Zetsche denied allegations").
+        return None
     quotation = _earlier_quotation(draft, drafts, pointer)
     return TargetDraft(quotation, None, words) if quotation is not None else None
 
@@ -102,7 +106,7 @@ def _antecedent(
     reach = PRONOUN_LOOKBACK_CHARS if kind == "pronoun" else LOOKBACK_CHARS
     owners = [_owner(c) for c in pointer.children if c.dep_ in ("poss", "compound") and c.pos_ != "NOUN"]
     # A bare plural ("dismissed allegations") must name its statement's cue to point at it.
-    bare = kind == "noun" and not any(c.dep_ in ("det", "poss", "predet") for c in pointer.children)
+    bare = kind == "noun" and _bare_noun(pointer)
     best: tuple[tuple[bool, bool, int], StatementDraft] | None = None
     for other in _candidates(draft, drafts, pointer.idx, reach):
         named = other.cue_lemma in verbs or other.cue.root.lemma_.lower() in verbs
@@ -114,6 +118,12 @@ def _antecedent(
         if best is None or rank > best[0]:
             best = (rank, other)
     return best[1] if best else None
+
+
+def _bare_noun(pointer: Token) -> bool:
+    """A claim noun without a determiner or possessor: "dismissed allegations", not "the allegations"."""
+    kind, _ = claim_nouns().get(pointer.lemma_.lower(), claim_nouns().get(pointer.lower_, ("", ())))
+    return kind == "noun" and not any(c.dep_ in ("det", "poss", "predet") for c in pointer.children)
 
 
 def _owner(modifier: Token) -> tuple[str | None, str]:

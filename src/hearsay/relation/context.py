@@ -35,6 +35,7 @@ _STATING = ("states", "deny", "deny-negation", "negation", "verdict")
 # The rules of a content that states the proposition, taking a side or not (relation/statement.py).
 _STATED = (*_STATING, "discusses", "unspecified", "not-denied", "no-figure", "negation-loose")
 _PRONOUNS = ("this", "that", "these", "those", "it", "such")
+_ASKED = ("report", "question")
 
 
 def relate_reading(proposition: str | Frame, reading: Reading) -> list[Relation]:
@@ -95,12 +96,19 @@ def _from_context(
     # A pointer or a dismissal speaks of the claim under discussion just before it: only when that claim
     # states this proposition (whatever side it takes) does it bear on it; one merely about the same
     # thing ("Kazakhstan's possible involvement" for "There was a possibility of new routes") does not.
-    on_topic = antecedent is not None and own[antecedent].rule in _STATED
+    on_topic = (
+        antecedent is not None
+        and own[antecedent].rule in _STATED
+        and _raises(claims[antecedent].content, proposition)
+    )
     raised = w.shorten(claims[antecedent].content) if on_topic and antecedent is not None else ""
     elliptic = _elliptic(proposition, claims, own, index, content, text)
     if elliptic is not None:
         return elliptic
-    if on_topic and _points_back(claim, content):
+    # "denied allegations", with no "the" or "these": allegations in general, tied to the claim under
+    # discussion only when that claim was itself reported or asked about, not when someone asserted it.
+    general = antecedent is not None and _bare_pointer(content) and claims[antecedent].stance not in _ASKED
+    if on_topic and not general and _points_back(claim, content):
         return _pointing(claim, content, raised)
     if on_topic and content.dismissal and shared:
         return Relation(
@@ -113,7 +121,8 @@ def _from_context(
     previous = _previous_same_source(claims, relations, index, text)
     if previous is not None:
         other, relation = previous
-        if relation.relation in _SIDES and _continues(claim):
+        # "adding ..." continues the statement just before it: one that took no side passes none on.
+        if relation.relation in _SIDES and _continues(claim) and _nearest_same_source(claims, index) is other:
             return Relation(
                 relation.relation,
                 "possible",
@@ -130,7 +139,11 @@ def _from_context(
             # The same speaker turning against what they just stated needs an explicit denial: a "not"
             # somewhere in what they add ("This was not a competitive process") negates something else.
             turned = side is not None and side != relation.relation and claim.stance != "deny"
-            if side is not None and not turned:
+            # A refutation is the stronger claim: it must be about the proposition's subject, not share
+            # one word with it ("skepticism regarding the parts' Kazakh origin" after "unmonitored
+            # passages along the Kazakh-Russian border").
+            off_subject = side == "refutes" and not _on_subject(proposition, content)
+            if side is not None and not turned and not off_subject:
                 cap: Strength = "possible" if side == "supports" else "probable"
                 return Relation(
                     side,
@@ -175,6 +188,14 @@ def _elliptic(
     return None
 
 
+def _raises(raised: str, proposition: Frame) -> bool:
+    """The claim under discussion is the proposition, not one that merely mentions it: its own subject and
+    verb are the proposition's. "Kazakhstan's possible involvement in supplying drone components attacking
+    Russian bases" is about supplying, so "the allegations" that point at it are not about the attack."""
+    found = match(proposition_frame(raised), proposition)
+    return found.conflict is None and found.subject and found.core
+
+
 def _antecedent(claims: Sequence[Claim], index: int) -> int | None:
     """The claim under discussion before ``claims[index]``: the nearest earlier one another source
     reports or asks about (the allegations, the inquiries), else the nearest earlier one of another source."""
@@ -197,6 +218,21 @@ def _points_back(claim: Claim, content: Frame) -> bool:
             or claim.stance in ("deny", "refuse_to_comment", "question")
         )
     return content.vague and (bool(content.verdict) or claim.stance in ("deny", "refuse_to_comment"))
+
+
+_DETERMINERS = frozenset(
+    {"the", "this", "that", "these", "those", "such", "his", "her", "its", "their", "our", "my", "your"}
+)
+
+
+def _bare_pointer(content: Frame) -> bool:
+    """A claim noun with no determiner or possessor in the two words before it ("weightless allegations")."""
+    pointer = content.pointer
+    lowered = w.lowered_tokens(content.text)
+    if pointer is None or pointer in _PRONOUNS or pointer not in lowered:
+        return False
+    before = lowered[max(0, lowered.index(pointer) - 2) : lowered.index(pointer)]
+    return not any(word in _DETERMINERS or word.endswith("'s") for word in before)
 
 
 def _pointing(claim: Claim, content: Frame, raised: str) -> Relation:
@@ -248,6 +284,18 @@ def _previous_same_source(
         if relations[back].relation in _SIDES:
             return other, relations[back]
     return None
+
+
+def _on_subject(proposition: Frame, content: Frame) -> bool:
+    """About the proposition: its subject and one more argument, or, when it names no subject, one of
+    its core words (an extra such as "the Norland border" is not enough)."""
+    found = match(proposition, content)
+    return found.about and (found.anchored or found.objects)
+
+
+def _nearest_same_source(claims: Sequence[Claim], index: int) -> Claim | None:
+    source = claims[index].source
+    return next((claims[b] for b in range(index - 1, -1, -1) if claims[b].source == source), None)
 
 
 def _same_passage(first: Claim, second: Claim, text: str | None) -> bool:

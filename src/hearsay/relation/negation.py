@@ -12,6 +12,8 @@ own negation is judged by the same rule (``own_negation``).
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from . import words as w
 from .frame import Frame
 
@@ -37,16 +39,22 @@ def own_negation(proposition: Frame, content: Frame | None = None) -> bool:
     return _negated_at(proposition, anchors)
 
 
+# Remembered per text (callers only read them): a content is judged against every proposition asked.
+@lru_cache(maxsize=20_000)
 def _lowered(text: str) -> list[str]:
-    spans = w.token_spans(text)
-    return w.without_number_signs([token.casefold() for token, _start, _end in spans], text)
+    return w.without_number_signs([token.casefold() for token, _start, _end in _spans(text)], text)
+
+
+@lru_cache(maxsize=20_000)
+def _spans(text: str) -> list[tuple[str, int, int]]:
+    return w.token_spans(text)
 
 
 def _negated_at(text_frame: Frame, anchors: frozenset[str]) -> bool:
     """An odd number of negators of the words ``anchors`` (their first occurrence) in the frame's text."""
     if not text_frame.negated:
         return False
-    spans = w.token_spans(text_frame.text)
+    spans = _spans(text_frame.text)
     lowered = _lowered(text_frame.text)
     first = next(
         (i for i, t in enumerate(lowered) if w.is_content_word(t) and w.stem(t) in anchors),

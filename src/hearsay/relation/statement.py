@@ -102,9 +102,9 @@ def _speaker_is_subject(proposition: Frame, claim: Claim) -> bool:
     return bool(names & source) if names else proposition.subject <= source
 
 
-# Share of the proposition's words a content that negates it must have to refute it (support needs
+# Share of the proposition's words a content that negates it must exceed to refute it (support needs
 # ``match.STATES``): a refutation is the stronger claim, and loose matches with a "not" in them were mostly
-# about something else.
+# about something else (on the sample corpus, all four negations sharing exactly half were).
 NEGATION_STATES = 0.5
 
 
@@ -158,7 +158,7 @@ def _stated(proposition: Frame, claim: Claim, content: Frame, found: Match) -> R
         return Relation(
             "refutes", strength, f"{verb} that it is false ('{content.verdict_words}')", score, "verdict"
         )
-    if negated and score < NEGATION_STATES:
+    if negated and score <= NEGATION_STATES:
         # A negation in a content that shares only some of the proposition's words is mostly a
         # negation of something else ("This was not a competitive bid process" against "Air Canada
         # ordered airliners"): read off wrong sides on the sample corpus's Wikinews claims.

@@ -56,6 +56,7 @@ _NUMBER_WORDS = {
 
 
 _UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_TENS = frozenset(("20", "30", "40", "50", "60", "70", "80", "90"))
 
 
 def tokens(text: str) -> list[str]:
@@ -106,14 +107,16 @@ def numbers_of(found: list[str]) -> dict[int, tuple[int, str]]:
     result: dict[int, tuple[int, str]] = {}
     for index, token in enumerate(found):
         lower = token.casefold()
-        tens = _NUMBER_WORDS.get(found[index - 1].casefold(), "") if index else ""
-        if lower in _UNITS and tens in ("20", "30", "40", "50", "60", "70", "80", "90"):
-            value = str(int(tens) + _UNITS.index(lower) + 1)
-            result[index - 1] = result[index] = (index - 1, value)
-            continue
-        written = number_value(token)
-        if written is not None:
-            result[index] = (index, written)
+        if lower in _UNITS and index:
+            tens = _NUMBER_WORDS.get(found[index - 1].casefold(), "")
+            if tens in _TENS:
+                value = str(int(tens) + _UNITS.index(lower) + 1)
+                result[index - 1] = result[index] = (index - 1, value)
+                continue
+        if lower in _NUMBER_WORDS or lower[:1].isdigit():  # else number_value() is None
+            written = number_value(token)
+            if written is not None:
+                result[index] = (index, written)
     return result
 
 
@@ -195,6 +198,9 @@ def phrases(name: str, column: str = "phrase", label: str | None = None) -> tupl
     )
 
 
+_SEEN_LIMIT = 200_000  # tokens a PhraseIndex remembers; past it, texts are scanned word by word
+
+
 @dataclass(frozen=True, slots=True)
 class PhraseIndex:
     """A lexicon's phrases by their first word, so a text is scanned once, not once per phrase."""
@@ -205,17 +211,29 @@ class PhraseIndex:
     # so a token looks up its own prefixes instead of trying every loose entry.
     prefixed: dict[str, tuple[tuple[int, Phrase], ...]] = field(default_factory=dict)
     prefix_sizes: tuple[int, ...] = ()
-    # token -> its loose entries, filled as texts are read (a vocabulary's worth at most)
+    # token -> the entries it may start (exact, then loose), filled as texts are read (a vocabulary's
+    # worth at most)
     seen: dict[str, tuple[tuple[int, Phrase], ...]] = field(default_factory=dict, compare=False, repr=False)
+    starters: set[str] = field(default_factory=set, compare=False, repr=False)  # seen, starting some
 
     def matches(self, lowered: list[str]) -> list[tuple[int, int, Phrase]]:
         """Every (lexicon order, token index, phrase) found in ``lowered``."""
-        found = []
-        for index, token in enumerate(lowered):
-            exact, loose = self.exact.get(token, ()), self._loose_for(token)
-            if not exact and not loose:
-                continue  # most words start no phrase
-            for order, phrase in exact + loose:
+        found: list[tuple[int, int, Phrase]] = []
+        starting, starters = self.seen, self.starters
+        for token in set(lowered).difference(starting):
+            self._starting_with(token)
+        if len(starting) < _SEEN_LIMIT:  # every token's entries are known: visit only the starters
+            if starters.isdisjoint(lowered):
+                return found  # most texts hold no word that starts a phrase
+            places = [index for index, token in enumerate(lowered) if token in starters]
+        else:
+            places = list(range(len(lowered)))
+        for index in places:
+            token = lowered[index]
+            entries = starting.get(token)
+            if entries is None:
+                entries = self._starting_with(token)
+            for order, phrase in entries:
                 size = len(phrase.words)
                 if index + size <= len(lowered) and all(
                     _word_matches(p, lowered[index + k]) for k, p in enumerate(phrase.words[1:], start=1)
@@ -223,17 +241,17 @@ class PhraseIndex:
                     found.append((order, index, phrase))
         return found
 
-    def _loose_for(self, token: str) -> tuple[tuple[int, Phrase], ...]:
-        """The loose entries whose first word matches ``token``, in lexicon order."""
-        known = self.seen.get(token)
-        if known is not None:
-            return known
-        found = [e for n in self.prefix_sizes if n <= len(token) for e in self.prefixed.get(token[:n], ())]
+    def _starting_with(self, token: str) -> tuple[tuple[int, Phrase], ...]:
+        """The entries whose first word matches ``token``: its exact ones, then its loose ones in
+        lexicon order (one dictionary read per token once seen)."""
+        loose = [e for n in self.prefix_sizes if n <= len(token) for e in self.prefixed.get(token[:n], ())]
         if token.endswith("n't"):
-            found += [e for e in self.loose if e[1].words[0] == "n't"]
-        entries = tuple(sorted(found, key=lambda entry: entry[0]))
-        if len(self.seen) < 200_000:
+            loose += [e for e in self.loose if e[1].words[0] == "n't"]
+        entries = self.exact.get(token, ()) + tuple(sorted(loose, key=lambda entry: entry[0]))
+        if len(self.seen) < _SEEN_LIMIT:
             self.seen[token] = entries
+            if entries:
+                self.starters.add(token)
         return entries
 
 

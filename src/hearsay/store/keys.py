@@ -21,6 +21,7 @@ import sqlite3
 from collections.abc import Iterable
 
 from ..model import Reading, Statement
+from . import name_pages
 from .queries import fold
 
 COUNTED_TABLES = ("documents", "statements", "entities", "mentions", "times")
@@ -141,16 +142,31 @@ def remove(conn: sqlite3.Connection, document_id: str) -> None:
     )
     for table in ("statement_sources", "statement_about"):
         conn.execute(f"DELETE FROM {table} WHERE document_id = ?", (document_id,))
+    name_pages.forget(conn, document_id)
 
 
-def write(conn: sqlite3.Connection, reading: Reading, ingested_at: str, *, new_document: bool = True) -> None:
-    """The keys and counts of one stored document (or of its replaced reading), inside its transaction."""
+def write(
+    conn: sqlite3.Connection,
+    reading: Reading,
+    ingested_at: str,
+    *,
+    new_document: bool = True,
+    in_order: bool = False,
+) -> None:
+    """The keys and counts of one stored document (or of its replaced reading), inside its transaction.
+
+    ``in_order``: note the document when it comes before another in the list order (name_pages.py).
+    """
     document_id = reading.document_id
+    late = in_order and bool(reading.statements) and name_pages.is_late(conn, document_id, ingested_at)
+    before = {table: name_pages.last_rowid(conn, table) for table in name_pages.KEY_TABLES} if late else {}
     for table, names_of in (("statement_sources", source_names), ("statement_about", about_names)):
         conn.executemany(
             f"INSERT INTO {table} (name, document_id, statement_id) VALUES (?, ?, ?)",
             [(name, document_id, s.id) for s in reading.statements for name in sorted(names_of(reading, s))],
         )
+    if late:
+        name_pages.note_late(conn, document_id, before)
     conn.execute("UPDATE statements SET ingested_at = ? WHERE document_id = ?", (ingested_at, document_id))
     stances: dict[str, int] = {}
     for statement in reading.statements:

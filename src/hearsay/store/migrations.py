@@ -21,6 +21,7 @@ from .entity_lists import ENTITY_LISTS
 from .generation import GENERATION_TABLES
 from .keys import INDEXED_KEYS
 from .link_tables import LINK_TABLES, PROPOSITION_TABLES
+from .name_pages import LATE_TABLE, reorder
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,6 +215,13 @@ DECISION_WHO = Migration(
     ("ALTER TABLE link_decisions ADD COLUMN who TEXT NOT NULL DEFAULT ''",),
 )
 
+# Issue 17: the name keys' rows in list order, so a page of statements by source or about stops when
+# full (store/name_pages.py), and the documents stored out of that order, noted as they are written.
+NAME_KEYS_IN_ORDER = Migration(
+    "0016_name_keys_in_order",
+    LATE_TABLE + reorder("statement_sources") + reorder("statement_about"),
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     TABLES,
     INDEXES,
@@ -227,6 +235,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     ENTITY_LIST_TABLES,
     CLUSTER_SUMMARIES,
     DECISION_WHO,
+    NAME_KEYS_IN_ORDER,
 )
 
 _LEDGER = """CREATE TABLE IF NOT EXISTS migrations (

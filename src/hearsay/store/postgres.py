@@ -62,6 +62,8 @@ def vector_cache_dir() -> Path:
 class PostgresStore(SQLiteStore):
     """Documents and their readings in a PostgreSQL database, migrated on open."""
 
+    _NAME_PAGES = False  # pg_trgm's GIN index returns rows in no order: every match is sorted
+
     def __init__(self, url: str, *, read_only: bool = False) -> None:
         self._url = url
         super().__init__(shown(url), read_only=read_only)

@@ -59,6 +59,9 @@ _STATEMENT_COLUMNS = """s.document_id, d.title, d.outlet, d.published, s.id AS s
        s.target_text, s.target_start, s.target_end, s.target_statement, s.medium_text AS medium"""
 
 
+STATEMENT_COLUMNS = _STATEMENT_COLUMNS
+
+
 def _statements_where(params: dict[str, Any]) -> str:
     """FROM and WHERE with only the filters that are set, so each can use its index."""
     where = [sql for key, sql in _CONDITIONS.items() if params.get(key) is not None]

@@ -21,7 +21,7 @@ from typing import Any
 
 from ..errors import StoreError
 from ..model import Document, Reading
-from . import database_url, generation, keys, queries, rows, vector_index
+from . import database_url, generation, keys, name_pages, queries, rows, vector_index
 from .migrations import migrate, now, pending
 
 # How long a write waits for another process's write lock before giving up ("database is
@@ -230,7 +230,7 @@ class SQLiteStore:
         conn.executemany(_INSERT_STATEMENT, statement_rows)
         conn.executemany(_INSERT_TIME, [rows.time_row(doc_id, t) for t in reading.times])
         conn.executemany(_INSERT_STATEMENT_FTS, statement_rows)
-        keys.write(conn, reading, ingested_at, new_document=new_document)
+        keys.write(conn, reading, ingested_at, new_document=new_document, in_order=self._NAME_PAGES)
 
     # --- documents and readings -------------------------------------------------------
 
@@ -325,7 +325,24 @@ class SQLiteStore:
         ``published_from``/``published_to`` (ISO dates, inclusive) and ``text`` (full-text words).
         """
         params = self._statement_params(source, about, stance, document_id, filters, limit, offset)
+        key = self._name_page_key(params)
+        if key is not None:
+            table = {"source": "statement_sources", "about": "statement_about"}[key]
+            walked = name_pages.page(self._conn, table, params, key)
+            if walked is not None:
+                return [dict(row) for row in walked]
         return [dict(row) for row in self._execute(queries.statements_sql(params), params)]
+
+    # SQLite's key tables return a name's rows by rowid, in list order (name_pages.py).
+    _NAME_PAGES = True
+
+    def _name_page_key(self, params: dict[str, Any]) -> str | None:
+        """ "source" or "about" when it is the only filter of a page (``name_pages``), else None."""
+        if not self._NAME_PAGES or params["limit"] < 0:
+            return None
+        active = {k for k, v in params.items() if v is not None and not k.endswith("_match")}
+        active -= {"limit", "offset"}
+        return "source" if active == {"source"} else "about" if active == {"about"} else None
 
     def count_statements(
         self,
