@@ -92,3 +92,26 @@ def test_polnear_errors_name_the_rules_of_the_predicted_statement(evaluated):
     predicted = [r for r in records if "predicted" in r]
     assert predicted, "the mini data set gives no false positive or near miss to check"
     assert all(r["rules"] and r["rules"][0].split(".")[0] in {"cue", "quote", "label"} for r in predicted)
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        # PolNeAR's content never holds its source and cue: the tag inside is cut out when scored.
+        ("This campaign, he says, is different.", "says", ["This campaign,", ", is different"]),
+        (
+            "The fund, which the mayor said was too small, will grow.",
+            "said",
+            ["The fund, which", "was too small"],
+        ),
+        # a cue without a source, and a content after its cue, stay whole
+        ("The plan is widely seen as a trap.", "is widely seen as", ["The plan is widely seen as a trap"]),
+        ("Ann Lee said the plan was a trap.", "said", ["the plan was a trap"]),
+    ],
+)
+def test_a_speaker_tag_inside_the_content_is_left_out_of_the_scored_content(text, cue, content):
+    import hearsay
+    from hearsay.evaluate.polnear import predictions
+
+    [predicted] = [p for p in predictions(hearsay.read(text)) if p.attribution.cue.text == cue]
+    assert [text[start:end].strip() for start, end in predicted.attribution.content.ranges] == content

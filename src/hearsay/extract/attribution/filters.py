@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from functools import cache
 
+from spacy.tokens import Token
+
 from ..drafts import StatementDraft
 from ..lexicon import load_lexicon
 from ..quotes import quote_containing
 from .context import DocContext
-from .lexicon import frame_of, verb_cues
+from .lexicon import frame_of, noun_cues, verb_cues
 from .sources import (
     has_passive_auxiliary,
     is_impersonal_infinitive,
@@ -104,6 +106,7 @@ def without_noise(ctx: DocContext, drafts: list[StatementDraft]) -> list[Stateme
             or _is_talk_without_topic(ctx, draft)
             or _describes_a_noun(ctx, draft)
             or _refuses_an_act(ctx, draft)
+            or _declines_no_speech(ctx, draft)
             or _does_not_say(ctx, draft)
             or _names_only_a_channel(ctx, draft)
         )
@@ -123,6 +126,38 @@ def _refuses_an_act(ctx: DocContext, draft: StatementDraft) -> bool:
     act = next((c for c in cue.head.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
     entry = verb_cues().get(act.lemma_.lower()) if act is not None else None
     return entry is not None and entry.cls == "cognition"
+
+
+# Objects whose refusal is a refusal to speak: "declined comment", "refused a question about X".
+SPEECH_OBJECTS = frozenset(["comment", "question", "request", "interview", "answer", "statement", "remark"])
+
+
+def _declines_no_speech(ctx: DocContext, draft: StatementDraft) -> bool:
+    """ "their sales declined 8%", "declined the offer", "refused the iPhone": no refusal to speak.
+
+    A refusal verb reports a refusal only with the refused act ("declined to comment", "refrained
+    from saying") or an object of speech ("declined comment", "refused requests for an interview");
+    without either "decline" is a fall and "refuse" a rejection of a thing.
+    """
+    cue = ctx.by_start.get(draft.cue.start_char)
+    if cue is None or cue.entry.cls != "refusal" or cue.head.pos_ not in ("VERB", "AUX"):
+        return False
+    verb = cue.head
+    if verb.lemma_.lower() == "refrain":  # "refraining from confirm or deny": always an act
+        return False
+    for child in verb.children:
+        if child.dep_ in ("xcomp", "ccomp") or (child.dep_ == "prep" and _names_an_act(child)):
+            return False
+        if child.dep_ == "dobj" and child.lemma_.lower() in SPEECH_OBJECTS | set(noun_cues()):
+            return False
+    return True
+
+
+def _names_an_act(prep: Token) -> bool:
+    """ "from criticising the plan", "from confirm or deny"; not "from the rival club"."""
+    return prep.lower_ == "from" and any(
+        c.dep_ == "pcomp" or c.pos_ == "VERB" or c.tag_ == "VBG" for c in prep.children
+    )
 
 
 def _does_not_say(ctx: DocContext, draft: StatementDraft) -> bool:

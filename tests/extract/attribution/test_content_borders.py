@@ -1,0 +1,28 @@
+"""Where a content ends: a relative clause describing the name that ends it is not part of it."""
+
+from __future__ import annotations
+
+import pytest
+
+import hearsay
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "Ann Lee said she would vote for Bo Chen, who has led the party since 2010.",
+            "she would vote for Bo Chen",
+        ),
+        ("The mayor said the money went to Acme Corp, which denied it.", "the money went to Acme Corp"),
+        # a relative clause inside the content, or without a comma, stays
+        (
+            "The mayor said the firm, which opened in 1990, would grow.",
+            "the firm, which opened in 1990, would grow",
+        ),
+        ("Ann Lee said the vote was close.", "the vote was close"),
+    ],
+)
+def test_a_relative_clause_on_the_last_name_ends_the_content(text, content):
+    [statement] = [s for s in hearsay.read(text).statements if s.cue.text == "said"]
+    assert statement.content.text == content
