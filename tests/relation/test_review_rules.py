@@ -451,3 +451,32 @@ def test_bare_allegations_do_not_point_at_a_claim_someone_asserted():
     assert relate_claims(proposition, [reported, denial])[1].relation == "refutes"
     the = claim("the allegations", "deny", source="ida holm", cue="denied", start=120, end=135)
     assert relate_claims(proposition, [asserted, the])[1].relation == "refutes"
+
+
+# Read off ECB+ news (topics 1-12 of its train part), a second corpus no rule was read from.
+
+
+def test_nothing_less_than_is_no_negation():
+    proposition = "The future of Norland is at stake"
+    said = claim("Nothing less than the future of Norland is at stake")
+    assert relate(proposition, said).relation == "supports"
+
+
+def test_an_embedded_question_states_no_side():
+    found = relate(
+        "They would not impose death for any killings", claim("whether to impose a death sentence")
+    )
+    assert (found.relation, found.rule) == ("discusses", "open-question")
+
+
+def test_a_headline_whose_verb_cannot_be_read_is_not_refuted_by_a_negation():
+    # Title case leaves the parse nothing but a subject; the "Not" cannot be placed.
+    found = relate(
+        "Sox May Not Be Out Of Vantor Chase", claim("that the Sox have extended an offer for Vantor")
+    )
+    assert found.relation != "refutes"
+
+
+def test_a_one_word_proposition_is_no_claim():
+    assert relate("The Sox", claim("the Sox will not make a new offer")).relation == "unrelated"
+    assert relate("The Sox", claim("the Sox made a new offer")).relation == "unrelated"

@@ -60,13 +60,14 @@ def _negated_at(text_frame: Frame, anchors: frozenset[str]) -> bool:
         (i for i, t in enumerate(lowered) if w.is_content_word(t) and w.stem(t) in anchors),
         None,
     )
-    if first is None:
-        return True
     set_aside = {
         index + k
         for _order, index, phrase in w.phrase_index("nonnegations").matches(lowered)
         for k in range(len(phrase.words))
     }
+    if first is None:
+        # No words to place it by: any negator counts, but not one that negates nothing ("nothing less than").
+        return any(index not in set_aside for _o, index, _p in w.phrase_index("negators").matches(lowered))
     count = 0
     for _order, index, _phrase in w.phrase_index("negators").matches(lowered):
         if index in set_aside:

@@ -35,6 +35,9 @@ def relate_claim(proposition: Frame, claim: Claim) -> Relation:
     if w.needs_meaning(proposition.text, claim.content):
         # Not readable by English words: hearsay.relation.crosslingual compares it by meaning.
         return unrelated("in another language: compared by meaning, not by words", rule="other-language")
+    if len(proposition.stems) < 2:
+        # "The Sox": a name, not a claim; every content that names it would state it.
+        return unrelated("the proposition has too few words to be a claim", rule="too-short")
     content = frame(claim.content)
     found = match(proposition, _with_cue(content, claim.cue))
     if not found.subject and _speaker_is_subject(proposition, claim):
@@ -61,6 +64,13 @@ def relate_claim(proposition: Frame, claim: Claim) -> Relation:
 
 _HEDGED_NEGATORS = frozenset({"unlikely", "improbable", "doubtful"})
 _DENIALS = ("deny", "denied", "denies", "denying", "refute", "refuted", "rejected", "disputed")
+
+
+def _open_question(content: Frame) -> bool:
+    """A content that is an embedded question: "whether to impose a death sentence"."""
+    lowered = w.lowered_tokens(content.text)
+    first = lowered[1] if lowered[:1] == ["that"] and len(lowered) > 1 else (lowered[0] if lowered else "")
+    return first == "whether"
 
 
 def _not_denied(lowered: list[str]) -> str | None:
@@ -113,6 +123,11 @@ def _stated(proposition: Frame, claim: Claim, content: Frame, found: Match) -> R
     # "I lack details on X" takes no side on X, but it is what "he lacked details on X" states.
     if claim.stance in ("question", "refuse_to_comment") or (content.ignorance and not proposition.ignorance):
         return Relation("discusses", None, _discussing(claim, content, "matches"), score, "discusses")
+    if _open_question(content):
+        # "determining whether to impose a death sentence": the content asks; it states neither side.
+        return Relation(
+            "discusses", None, "content matches, but it asks whether it holds", score, "open-question"
+        )
     strength = strength_of(claim)
     said = _with_cue_words(content, claim.cue, proposition)
     negated = negates(proposition, said) != own_negation(proposition, said)
@@ -157,6 +172,17 @@ def _stated(proposition: Frame, claim: Claim, content: Frame, found: Match) -> R
     if verdict_false:
         return Relation(
             "refutes", strength, f"{verb} that it is false ('{content.verdict_words}')", score, "verdict"
+        )
+    if negated and not (proposition.core or proposition.extras):
+        # A proposition whose verb and arguments could not be read (a headline in title case: "Sox May Not Be
+        # Out Of Teixeira Chase") cannot be told negated at the right words: no refutation by negation.
+        return Relation(
+            "discusses",
+            None,
+            f"{verb} something close to the proposition, with a negation on one side only, but the "
+            "proposition's verb could not be read to tell whether it is negated",
+            score,
+            "negation-loose",
         )
     if negated and score <= NEGATION_STATES:
         # A negation in a content that shares only some of the proposition's words is mostly a
