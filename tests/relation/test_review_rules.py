@@ -480,3 +480,13 @@ def test_a_headline_whose_verb_cannot_be_read_is_not_refuted_by_a_negation():
 def test_a_one_word_proposition_is_no_claim():
     assert relate("The Sox", claim("the Sox will not make a new offer")).relation == "unrelated"
     assert relate("The Sox", claim("the Sox made a new offer")).relation == "unrelated"
+
+
+def test_a_phrase_without_a_verb_is_not_refuted():
+    # "For delays and cost increases" is a fragment of a sentence, not a claim anyone can deny.
+    said = claim("that no evidence of delays and cost increases was produced")
+    assert relate("For delays and cost increases", said).relation != "refutes"
+    # A claim with its verb still is.
+    assert relate("The dam caused delays and cost increases", claim("the dam caused no delays")).relation == (
+        "refutes"
+    )

@@ -41,6 +41,8 @@ class Frame:
     predicate: frozenset[str] = frozenset()  # stems of its content-word verbs (propositions only)
     # (name stem, noun stem, words) of a name before a common noun: "the Weststad fire", "the Korvel dam"
     named: frozenset[tuple[str, str, str]] = frozenset()
+    # a verb with a subject, or a verb at the root: a claim, not a phrase ("For delays and cost increases")
+    clause: bool = True
 
     @property
     def vague(self) -> bool:
@@ -202,6 +204,7 @@ def proposition_frame(text: str) -> Frame:
 def _proposition_frame(text: str) -> Frame:
     base = frame(text)
     subject, core, extras, nouns, predicate = _core(text)
+    clause = _has_clause(text)
     values = {f: getattr(base, f) for f in base.__slots__}
     # Only a name before a noun of the parse names which thing it is ("the Weststad fire"; not "Rail paid").
     named = frozenset(entry for entry in base.named if entry[1] in nouns)
@@ -213,20 +216,37 @@ def _proposition_frame(text: str) -> Frame:
             "extras": extras,
             "named": named,
             "predicate": predicate,
+            "clause": clause,
         }
     )
+
+
+def _has_clause(text: str) -> bool:
+    doc = _parsed(text)
+    return any(
+        t.pos_ in ("VERB", "AUX") and (t.dep_ == "ROOT" or any(c.dep_ in _SUBJECTS for c in t.children))
+        for t in doc
+    )
+
+
+@lru_cache(maxsize=4)
+def _parsed(text: str) -> Any:
+    """The proposition's parse, kept for the next reader of the same text."""
+    from ..extract.pipeline import load_pipeline
+
+    nlp = load_pipeline()
+    doc = nlp.tokenizer(text)
+    for name, pipe in nlp.pipeline:
+        if name in ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer"):
+            doc = pipe(doc)
+    return doc
 
 
 def _core(
     text: str,
 ) -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
-    from ..extract.pipeline import load_pipeline
 
-    doc = load_pipeline().tokenizer(text)
-    nlp = load_pipeline()
-    for name, pipe in nlp.pipeline:
-        if name in ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer"):
-            doc = pipe(doc)
+    doc = _parsed(text)
     roots = [t for t in doc if t.dep_ == "ROOT"]
     nouns = frozenset(w.stem(t.text) for t in doc if t.pos_ == "NOUN")
     if not roots:

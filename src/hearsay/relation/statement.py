@@ -169,6 +169,17 @@ def _stated(proposition: Frame, claim: Claim, content: Frame, found: Match) -> R
             score,
             "not-denied",
         )
+    if (verdict_false or negated) and not proposition.clause:
+        # A phrase, not a claim ("For delays and cost increases", "The polar bear a threatened species"):
+        # read off ECB+ news, where such propositions drew refutations from whatever had a "not" near them.
+        return Relation(
+            "discusses",
+            None,
+            f"{verb} something close to the proposition with a negation or a verdict, but the proposition is "
+            "a phrase without a verb of its own, which nothing can be said to deny",
+            score,
+            "negation-loose",
+        )
     if verdict_false:
         return Relation(
             "refutes", strength, f"{verb} that it is false ('{content.verdict_words}')", score, "verdict"
