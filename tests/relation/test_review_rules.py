@@ -490,3 +490,18 @@ def test_a_phrase_without_a_verb_is_not_refuted():
     assert relate("The dam caused delays and cost increases", claim("the dam caused no delays")).relation == (
         "refutes"
     )
+
+
+def test_a_negation_in_another_clause_does_not_refute():
+    # Read off ECB+ news: "the Nationals do not expect to sign Teixeira, despite making an eight-year offer".
+    said = claim("the Selmar club does not expect to sign Vantor, despite making an eight-year offer")
+    assert relate("The Selmar club made an eight-year offer", said).relation == "supports"
+    assert relate(
+        "The Selmar club made an eight-year offer", claim("the Selmar club made no eight-year offer")
+    ).relation == ("refutes")
+
+
+def test_refraining_from_is_a_negation():
+    proposition = "The government would not exercise its rights as a shareholder"
+    said = claim("that the government would refrain from exercising its rights as a shareholder")
+    assert relate(proposition, said).relation == "supports"

@@ -18,6 +18,27 @@ from . import words as w
 from .frame import Frame
 
 _DETERMINERS = ("no", "nothing", "none")
+# Words that open another clause after a comma (read off ECB+ news: "despite making an offer").
+_CLAUSE_OPENERS = frozenset(
+    {
+        "despite",
+        "although",
+        "though",
+        "while",
+        "whereas",
+        "because",
+        "since",
+        "after",
+        "before",
+        "when",
+        "unless",
+        "which",
+        "who",
+        "where",
+        "and",
+        "as",
+    }
+)
 
 
 def negates(proposition: Frame, content: Frame) -> bool:
@@ -82,9 +103,15 @@ def _negated_at(text_frame: Frame, anchors: frozenset[str]) -> bool:
 
 
 def _contrast(text: str, spans, lowered: list[str], index: int, first: int) -> bool:
-    """The negator negates another argument: "not X but Y ..." or ", not X, ..." before the words."""
+    """The negator negates another argument: "not X but Y ..." or ", not X, ..." before the words; or
+    another clause: "do not expect to sign him, despite making an offer" (a comma and a word that opens a
+    clause, or a sentence's end, between the negator and the words)."""
     if "but" in lowered[index + 1 : first]:
         return True
+    for k in range(index + 1, first):
+        gap = text[spans[k - 1][2] : spans[k][1]]
+        if any(mark in gap for mark in ".;!?") or ("," in gap and lowered[k] in _CLAUSE_OPENERS):
+            return True
     before = text[spans[index - 1][2] : spans[index][1]] if index else ""
     after = text[spans[index][2] : spans[first][1]]
     return "," in before and "," in after
