@@ -96,27 +96,21 @@ def _from_context(
     # A pointer or a dismissal speaks of the claim under discussion just before it: only when that claim
     # states this proposition (whatever side it takes) does it bear on it; one merely about the same
     # thing ("Kazakhstan's possible involvement" for "There was a possibility of new routes") does not.
-    on_topic = antecedent is not None and own[antecedent].rule in _STATED
+    discussed = claims[antecedent] if antecedent is not None and own[antecedent].rule in _STATED else None
     elliptic = _elliptic(proposition, claims, own, index, content, text)
     if elliptic is not None:
         return elliptic
     # "denied allegations", with no "the" or "these": allegations in general, tied to the claim under
     # discussion only when that claim was itself reported or asked about, not when someone asserted it.
     pointing = (
-        on_topic
+        discussed is not None
         and _points_back(claim, content)
-        and not (
-            antecedent is not None and _bare_pointer(content) and claims[antecedent].stance not in _ASKED
-        )
+        and not (_bare_pointer(content) and discussed.stance not in _ASKED)
     )
-    dismissing = on_topic and bool(content.dismissal) and shared
+    dismissing = discussed is not None and bool(content.dismissal) and shared
     # (The claim under discussion is parsed only for a statement that points back or dismisses.)
-    if (
-        (pointing or dismissing)
-        and antecedent is not None
-        and _raises(claims[antecedent].content, proposition)
-    ):
-        raised = w.shorten(claims[antecedent].content)
+    if (pointing or dismissing) and discussed is not None and _raises(discussed.content, proposition):
+        raised = w.shorten(discussed.content)
         if pointing:
             return _pointing(claim, content, raised)
         return Relation(
@@ -241,7 +235,8 @@ def _bare_pointer(content: Frame) -> bool:
     lowered = w.lowered_tokens(content.text)
     if pointer not in lowered:
         return False
-    before = lowered[max(0, lowered.index(pointer) - 2) : lowered.index(pointer)]
+    at = lowered.index(pointer)
+    before = lowered[max(0, at - 2) : at]
     return not any(word in _DETERMINERS or word.endswith("'s") for word in before)
 
 

@@ -245,7 +245,6 @@ def _parsed(text: str) -> Any:
 def _core(
     text: str,
 ) -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
-
     doc = _parsed(text)
     roots = [t for t in doc if t.dep_ == "ROOT"]
     nouns = frozenset(w.stem(t.text) for t in doc if t.pos_ == "NOUN")

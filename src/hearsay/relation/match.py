@@ -86,6 +86,9 @@ def match(proposition: Frame, content: Frame) -> Match:
     )
 
 
+_UNIVERSAL = frozenset({"any", "anyone", "anybody", "anything", "no", "none", "nobody", "nothing", "every"})
+
+
 def _has_thing(proposition: Frame, content: Frame) -> bool:
     """What the proposition says its subject did something to is in the content: one of its objects or of
     its named arguments ("from Castellan Rail"). Read off the sample corpus's Wikinews claims, where a quarter
@@ -105,9 +108,6 @@ def _has_thing(proposition: Frame, content: Frame) -> bool:
 @lru_cache(maxsize=20_000)
 def _universal(text: str) -> bool:
     return bool(_UNIVERSAL & set(w.lowered_tokens(text)))
-
-
-_UNIVERSAL = frozenset({"any", "anyone", "anybody", "anything", "no", "none", "nobody", "nothing", "every"})
 
 
 def _has_core(proposition: Frame, content: Frame) -> bool:
