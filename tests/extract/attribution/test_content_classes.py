@@ -131,3 +131,21 @@ def test_preposition_of_the_cue_introduces_content_not_a_hearer():
 )
 def test_phrasal_verbs_of_public_stance_are_cues(text, cue, content):
     assert (cue, content) in statements(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "The harbour master said in a statement that the port would reopen on Friday.",
+            "that the port would reopen on Friday",
+        ),
+        (
+            "Mara Quill, a spokeswoman for the council, said in a statement that the bridge was safe.",
+            "that the bridge was safe",
+        ),
+    ],
+)
+def test_that_clause_hung_on_the_channel_is_what_was_said(text, content):
+    """The parser may hang "that ..." on "a statement"; it is still what the speaker said."""
+    assert ("said", content) in statements(text)

@@ -56,6 +56,23 @@ def _misparsed_complement(head: Token) -> Token | None:
     return None
 
 
+def _clause_on_channel(head: Token) -> Token | None:
+    """ "Ann said in a statement that the port would reopen": the parser hung the reported clause on
+    the channel noun ("a statement that ..."); a that-clause of the cue's channel is its content."""
+    for prep in (c for c in head.children if c.dep_ == "prep" and c.i > head.i):
+        channel = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if channel is None or channel.lemma_.lower() not in medium_nouns():
+            continue
+        clause = next((c for c in channel.children if c.dep_ in ("acl", "ccomp") and c.i > channel.i), None)
+        if clause is not None and _has_that_mark(clause):
+            return clause
+    return None
+
+
+def _has_that_mark(clause: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+
+
 def _with_stray_conjunct(verb: Token, content: Span | None) -> Span | None:
     """ "said she planned to visit the farms and tell the growers ...": a subject-less verb the parser
     coordinated with the cue, right after the content, continues the content unless it reports too."""
@@ -417,7 +434,7 @@ def _request(cue: Cue, nested_heads: set[int]) -> Found:
 def _clause(cue: Cue, nested_heads: set[int]) -> Found:
     """ "said (that) the plan failed": the reported clause."""
     head = cue.head
-    clause = _clause_child(head) or _misparsed_complement(head)
+    clause = _clause_child(head) or _misparsed_complement(head) or _clause_on_channel(head)
     if clause is None:
         return NOT_MINE
     return _cut_nested_cues(_with_stray_conjunct(head, subtree_span(clause)), nested_heads)
