@@ -149,3 +149,25 @@ def test_phrasal_verbs_of_public_stance_are_cues(text, cue, content):
 def test_that_clause_hung_on_the_channel_is_what_was_said(text, content):
     """The parser may hang "that ..." on "a statement"; it is still what the speaker said."""
     assert ("said", content) in statements(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content", "owner"),
+    [
+        (
+            "Her decision to close the harbour angered the fishermen.",
+            "decision",
+            "to close the harbour",
+            "Her",
+        ),
+        ("His promise to rebuild the bridge was popular.", "promise", "to rebuild the bridge", "His"),
+        # a noun cue as the object of a preposition is no "refrained from confirm" verb
+        ("Voters were drawn to her plan to bar imports.", "plan", "to bar imports", "her"),
+    ],
+)
+def test_owned_noun_of_intent_with_an_infinitive_reports_it(text, cue, content, owner):
+    assert (cue, content, owner) in sourced(text)
+
+
+def test_noun_of_intent_without_an_owner_reports_nothing():
+    assert sourced("A plan to sell the port was dropped.") == []

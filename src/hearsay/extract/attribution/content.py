@@ -334,7 +334,8 @@ def _clause_around(cue: Cue, nested_heads: set[int]) -> Found:
 
 def _refusal(cue: Cue, nested_heads: set[int]) -> Found:
     """ "declined to comment on X", "refraining from confirm or deny": what was not said."""
-    if cue.entry.cls == "refusal" or (cue.head.pos_ == "NOUN" and cue.head.dep_ == "pobj"):
+    verb_read_as_noun = cue.head.pos_ == "NOUN" and cue.head.dep_ == "pobj" and cue.rule == "cue.verb"
+    if cue.entry.cls == "refusal" or verb_read_as_noun:
         return _refusal_content(cue)
     return NOT_MINE
 

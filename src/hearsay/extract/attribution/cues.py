@@ -183,7 +183,30 @@ def find_cues(sentence: Span) -> list[Cue]:
 
 
 def _noun_cue(token: Token) -> Cue | None:
-    return Cue(token, [token], noun_cues()[token.lemma_.lower()]) if _is_noun_cue(token) else None
+    if _is_noun_cue(token):
+        return Cue(token, [token], noun_cues()[token.lemma_.lower()])
+    return _owned_intention(token)
+
+
+# Nouns of a decided or announced course of action: "his decision to run", "her pledge to repeal it".
+INTENTION_NOUNS = {"decision": "cognition", "plan": "cognition", "vow": "speech", "pledge": "speech"}
+
+
+def _owned_intention(token: Token) -> Cue | None:
+    """ "Ann's decision to leave the race", "his promise to build a bridge": an owner's noun of intent
+    or speech with an infinitive reports what the owner decided or promised."""
+    lemma = token.lemma_.lower()
+    entry = noun_cues().get(lemma)
+    if entry is None and lemma in INTENTION_NOUNS:
+        entry = CueEntry(lemma, "noun", INTENTION_NOUNS[lemma])
+    if entry is None or token.pos_ != "NOUN" or not any(c.dep_ == "poss" for c in token.children):
+        return None
+    infinitive = next(
+        (c for c in token.children if c.dep_ == "acl" and c.i > token.i and c.tag_ == "VB"), None
+    )
+    if infinitive is None or not any(c.dep_ == "aux" and c.lower_ == "to" for c in infinitive.children):
+        return None
+    return Cue(token, [token], entry)
 
 
 def _is_noun_cue(token: Token) -> bool:

@@ -14,7 +14,7 @@ RULES: dict[str, str] = {
     "cue.verb": "a reporting verb of cue_verbs.tsv ('said', 'denied', 'did not rule out')",
     "cue.evidence": "a fronted 'In a poll, ...': a finding of evidence_nouns.tsv sources its clause",
     "cue.adverb": "an adverb of cue_adverbs.tsv that marks its clause as reported ('reportedly')",
-    "cue.noun": "a reporting noun of cue_nouns.tsv with a that-clause ('the claim that ...')",
+    "cue.noun": "a reporting noun with a that-clause ('the claim that') or owned, with 'to' ('her plan to')",
     "cue.noun_topic": "a reporting noun with an owner and a topic ('her criticism of the plan')",
     "cue.clause_verb": "a verb outside the lexicon whose subject holds a that-clause ('Ann bemoaned that')",
     "cue.adjective": "'be' with an attitude adjective of cue_adjectives.tsv ('was critical of')",
