@@ -244,3 +244,19 @@ def test_content_after_a_hearer_or_medium_and_short_answers(text, cue, content):
 def test_a_channel_alone_is_no_content(text):
     """A platform or a medium noun says where something was said, not what: no statement of its own."""
     assert read(text).statements == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "name"),
+    [
+        ("Ted Cruz spoke on Monday. His plan to cut taxes won praise.", "plan", "Ted Cruz"),
+        (
+            "The Harbour Union met on Friday. Its demand for higher pay was rejected.",
+            "demand for",
+            "Harbour Union",
+        ),
+    ],
+)
+def test_possessive_pronoun_owner_resolves_like_its_pronoun(text, cue, name):
+    reading = read(text)
+    assert source_of(reading, by_cue(reading, cue))[0] == name

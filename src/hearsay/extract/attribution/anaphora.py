@@ -16,8 +16,8 @@ from ..lexicon import load_lexicon
 from .context import DocContext
 from .lexicon import is_platform
 
-PERSONAL_PRONOUNS = frozenset(["he", "she", "him", "her"])
-ORGANISATION_PRONOUNS = frozenset(["it"])
+PERSONAL_PRONOUNS = frozenset(["he", "she", "him", "her", "his"])
+ORGANISATION_PRONOUNS = frozenset(["it", "its"])
 RELATIVE_PRONOUNS = frozenset(["that", "which", "who", "whom"])
 SUBJECTS = ("nsubj", "nsubjpass")
 # How many sentences before the anaphor's own an antecedent may stand in.
