@@ -88,6 +88,13 @@ EVENTS = [
     ("Regulators allowed the airline to resume flights.", "resume", ("possible", "pos")),
     ("The firm intends to sell the unit.", "sell", ("underspecified", "underspecified")),
     ("The mayor wants to cancel the concert.", "concert", ("underspecified", "underspecified")),
+    # a contract or deal to do something commits to it, like an agreement; negated, it flips its event
+    ("The firm won a contract to build the bridge.", "build", ("certain", "pos")),
+    ("The now-cancelled deal to lease the tankers cost millions.", "lease", ("certain", "neg")),
+    ("There was no deal to sell the port.", "sell", ("certain", "neg")),
+    # an infinitival relative after another noun is not its complement: "the first model to be built"
+    ("It is the first jet to be built of carbon fibre.", "built", ("certain", "pos")),
+    ("No agreement to share the water was signed.", "share", ("certain", "neg")),
 ]
 
 

@@ -391,12 +391,22 @@ def _context_effect(token: Token) -> tuple[str, str, list[Span]] | None:
         # "left without paying", "barred from leaving"
         return (*contexts[("preposition", head.lower_)], [head.doc[head.i : head.i + 1]])
     adjective = head if head.pos_ == "ADJ" else next((c for c in head.children if c.dep_ == "acomp"), None)
-    if infinitive is not None and (token.dep_ == "acl" or (token.dep_ == "xcomp" and adjective is not None)):
+    # the parser labels some infinitives of nouns "relcl" ("a deal to lease"); for the nouns of the lexicon,
+    # which take an infinitive complement, it is that complement ("the first model to be built" is not)
+    of_noun = token.dep_ == "acl" or (token.dep_ == "relcl" and ("noun", head.lemma_.lower()) in contexts)
+    if infinitive is not None and (of_noun or (token.dep_ == "xcomp" and adjective is not None)):
         # "a proposal to combine", "the right to work", "(it is) difficult to trade", "free to leave"
         word = adjective if token.dep_ == "xcomp" and adjective is not None else head
-        value = contexts.get(("noun", head.lemma_.lower())) if token.dep_ == "acl" else None
-        certainty, polarity = value or (UNDERSPECIFIED, UNDERSPECIFIED)  # "the failure to pay", "a plan to"
-        return certainty, polarity, [word.doc[word.i : word.i + 1]]
+        value = contexts.get(("noun", head.lemma_.lower())) if of_noun else None
+        cues = [word.doc[word.i : word.i + 1]]
+        if value is None:
+            return UNDERSPECIFIED, UNDERSPECIFIED, cues  # "a plan to", "the right to work"
+        # "the failure to pay", "the deal to lease"; "the now-cancelled deal to lease": a commitment noun
+        # that is itself negated flips its event, as a negated implicative verb does
+        n_certainty, n_polarity, n_cues = assess_predicate(head)
+        if n_polarity == NEG:
+            return _negated_commitment(value, n_cues, cues)
+        return _lowest(value[0], n_certainty), value[1], [*cues, *n_cues]
     if token.pos_ == "NOUN" and token.dep_ in ("dobj", "pobj") and head.pos_ in ("VERB", "ADP"):
         verb = head if head.pos_ == "VERB" else head.head  # "could cause damage", "called for the return"
         if verb.pos_ == "VERB" and verb.i != token.i:
@@ -404,6 +414,16 @@ def _context_effect(token: Token) -> tuple[str, str, list[Span]] | None:
             if certainty != CERTAIN:
                 return certainty, polarity, cues
     return None
+
+
+def _negated_commitment(
+    value: tuple[str, str], negation_cues: list[Span], cues: list[Span]
+) -> tuple[str, str, list[Span]]:
+    """A negated implicative or commitment: a certain entry's polarity flips, another one's is left open."""
+    certainty, polarity = value
+    if certainty == CERTAIN:
+        return CERTAIN, _flip(polarity), [*cues, *negation_cues]
+    return UNDERSPECIFIED, UNDERSPECIFIED, [*cues, *negation_cues]
 
 
 def _phrasal_lemma(verb: Token) -> str:
