@@ -92,6 +92,13 @@ EVENTS = [
     ("The firm won a contract to build the bridge.", "build", ("certain", "pos")),
     ("The now-cancelled deal to lease the tankers cost millions.", "lease", ("certain", "neg")),
     ("There was no deal to sell the port.", "sell", ("certain", "neg")),
+    # a negated support verb ("begin talks", "hold a hearing") says its noun's event did not take place;
+    # another verb's object is not touched ("did not attend the meeting": the meeting took place)
+    ("The two firms have not begun talks on a merger.", "talks", ("certain", "neg")),
+    ("The hearing was not held on Monday.", "hearing", ("certain", "neg")),
+    ("No decision was made on the plant.", "decision", ("certain", "neg")),
+    ("The firms held talks on Monday.", "talks", ("certain", "pos")),
+    ("The minister did not attend the meeting.", "meeting", ("certain", "pos")),
     # an infinitival relative after another noun is not its complement: "the first model to be built"
     ("It is the first jet to be built of carbon fibre.", "built", ("certain", "pos")),
     ("No agreement to share the water was signed.", "share", ("certain", "neg")),

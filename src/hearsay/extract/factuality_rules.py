@@ -407,6 +407,14 @@ def _context_effect(token: Token) -> tuple[str, str, list[Span]] | None:
         if n_polarity == NEG:
             return _negated_commitment(value, n_cues, cues)
         return _lowest(value[0], n_certainty), value[1], [*cues, *n_cues]
+    support = token.dep_ in ("dobj", "nsubjpass") and ("support", head.lemma_.lower()) in contexts
+    # "no action was taken": the noun's own "no" already says so, and it is what negates the verb
+    if token.pos_ == "NOUN" and head.pos_ == "VERB" and support and _determiner_negation(token) is None:
+        # "has not begun talks", "the hearing was not held": a support verb realises its noun's event, so a
+        # negated one says the event did not take place
+        certainty, polarity, cues = assess_predicate(head)
+        if polarity == NEG:
+            return certainty, polarity, cues
     if token.pos_ == "NOUN" and token.dep_ in ("dobj", "pobj") and head.pos_ in ("VERB", "ADP"):
         verb = head if head.pos_ == "VERB" else head.head  # "could cause damage", "called for the return"
         if verb.pos_ == "VERB" and verb.i != token.i:
