@@ -99,6 +99,11 @@ EVENTS = [
     ("No decision was made on the plant.", "decision", ("certain", "neg")),
     ("The firms held talks on Monday.", "talks", ("certain", "pos")),
     ("The minister did not attend the meeting.", "meeting", ("certain", "pos")),
+    # a rejected or abandoned speech act was still made (what it proposed is not); a delayed one is pending
+    ("The board rejected the offer.", "offer", ("certain", "pos")),
+    ("The union abandoned its demand for a raise.", "demand", ("certain", "pos")),
+    ("The board rejected the merger.", "merger", ("certain", "neg")),
+    ("The court delayed its ruling.", "ruling", ("certain", "neg")),
     # an infinitival relative after another noun is not its complement: "the first model to be built"
     ("It is the first jet to be built of carbon fibre.", "built", ("certain", "pos")),
     ("No agreement to share the water was signed.", "share", ("certain", "neg")),

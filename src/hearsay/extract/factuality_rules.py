@@ -369,7 +369,13 @@ def _context_effect(token: Token) -> tuple[str, str, list[Span]] | None:
         if head.dep_ == "prep" and token.dep_ == "pobj" and head.lower_ == "in" and head.head.pos_ == "NOUN":
             head, theme_of = head.head, True  # "a delay in delivery"
         value = contexts.get(("theme", _phrasal_lemma(head)))
-        if theme_of and value is not None and head.i != token.i:
+        spoken = (
+            ("speech act", token.lemma_.lower()) in contexts
+            and ("pending", _phrasal_lemma(head)) not in contexts
+            and value is not None
+            and value[1] == NEG
+        )
+        if theme_of and value is not None and head.i != token.i and not spoken:
             h_certainty, h_polarity, h_cues = (
                 assess_predicate(head) if head.pos_ == "VERB" else (CERTAIN, POS, [])
             )
