@@ -104,6 +104,13 @@ EVENTS = [
     ("The union abandoned its demand for a raise.", "demand", ("certain", "pos")),
     ("The board rejected the merger.", "merger", ("certain", "neg")),
     ("The court delayed its ruling.", "ruling", ("certain", "neg")),
+    # a predicate adjective or noun is read in its copula's clause: its modal, hedges and governor
+    ("Analysts expect the firm to be profitable next year.", "profitable", ("probable", "pos")),
+    ("A strike would be a disaster for the town.", "disaster", ("probable", "pos")),
+    ("She may be right about the merger.", "right", ("possible", "pos")),
+    ("The firm is unlikely to be profitable.", "profitable", ("probable", "neg")),
+    ("The launch was not a success.", "success", ("certain", "neg")),
+    ("Sales were strong in May.", "strong", ("certain", "pos")),
     # an infinitival relative after another noun is not its complement: "the first model to be built"
     ("It is the first jet to be built of carbon fibre.", "built", ("certain", "pos")),
     ("No agreement to share the water was signed.", "share", ("certain", "neg")),

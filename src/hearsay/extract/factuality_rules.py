@@ -311,8 +311,12 @@ def assess_predicate(token: Token) -> tuple[str, str, list[Span]]:
     negator = negation_of(token) or _argument_negation(token) or _determiner_negation(token)
     if negator is not None and negator.i != token.head.i:
         polarity, cues = NEG, [negator.doc[negator.i : negator.i + 1]]
+    # "expects to be profitable", "would be a setback": a predicate adjective or noun is read in its clause
+    clause = token.head if token.dep_ in ("acomp", "attr") and token.head.lemma_.lower() == "be" else token
     local = [c for c in token.children if c.dep_ in ("aux", "advmod", "amod")]
-    modal = None if negator is not None else _event_modal(token)
+    if clause.i != token.i:
+        local += [c for c in clause.children if c.dep_ in ("aux", "advmod")]
+    modal = None if negator is not None else _event_modal(clause)
     if modal is not None:
         certainty, polarity = modal[0], modal[1]
         cues.append(modal[2])
@@ -325,7 +329,7 @@ def assess_predicate(token: Token) -> tuple[str, str, list[Span]]:
         certainty = _lowest(certainty, hedge.certainty)
         polarity = _flip(polarity) if hedge.polarity == NEG else polarity
         cues.append(span)
-    governed = _governor_effect(token) or _context_effect(token) or _coordinated_effect(token)
+    governed = _governor_effect(clause) or _context_effect(token) or _coordinated_effect(clause)
     if governed is not None:
         g_certainty, g_polarity, g_cues = governed
         certainty = _lowest(certainty, g_certainty)
