@@ -111,6 +111,10 @@ EVENTS = [
     ("The firm is unlikely to be profitable.", "profitable", ("probable", "neg")),
     ("The launch was not a success.", "success", ("certain", "neg")),
     ("Sales were strong in May.", "strong", ("certain", "pos")),
+    # an event that anchors the time ("during", "after") is presupposed; "before" leaves it in scope
+    ("The deal may be signed during the air show.", "show", ("certain", "pos")),
+    ("Trading could resume after the ruling.", "ruling", ("certain", "pos")),
+    ("The deal may be signed before the vote.", "vote", ("possible", "pos")),
     # an infinitival relative after another noun is not its complement: "the first model to be built"
     ("It is the first jet to be built of carbon fibre.", "built", ("certain", "pos")),
     ("No agreement to share the water was signed.", "share", ("certain", "neg")),

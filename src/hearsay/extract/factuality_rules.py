@@ -425,7 +425,15 @@ def _context_effect(token: Token) -> tuple[str, str, list[Span]] | None:
         certainty, polarity, cues = assess_predicate(head)
         if polarity == NEG:
             return certainty, polarity, cues
-    if token.pos_ == "NOUN" and token.dep_ in ("dobj", "pobj") and head.pos_ in ("VERB", "ADP"):
+    # "signed during the show", "resumed after the ruling": an event that anchors the time is presupposed, so
+    # it is not in the scope of the verb's modal
+    anchor = token.dep_ == "pobj" and ("anchor", head.lower_) in contexts
+    if (
+        token.pos_ == "NOUN"
+        and token.dep_ in ("dobj", "pobj")
+        and head.pos_ in ("VERB", "ADP")
+        and not anchor
+    ):
         verb = head if head.pos_ == "VERB" else head.head  # "could cause damage", "called for the return"
         if verb.pos_ == "VERB" and verb.i != token.i:
             certainty, polarity, cues = assess_predicate(verb)
