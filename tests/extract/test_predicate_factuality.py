@@ -115,6 +115,10 @@ EVENTS = [
     ("The deal may be signed during the air show.", "show", ("certain", "pos")),
     ("Trading could resume after the ruling.", "ruling", ("certain", "pos")),
     ("The deal may be signed before the vote.", "vote", ("possible", "pos")),
+    # "neither ... nor" on the subject negates the verb; so does "no" on a support verb's object
+    ("Neither he nor his parents could be located.", "located", ("probable", "neg")),
+    ("The firms have reached no agreement on the sale.", "reached", ("certain", "neg")),
+    ("It makes no sense to wait.", "makes", ("certain", "pos")),
     # an infinitival relative after another noun is not its complement: "the first model to be built"
     ("It is the first jet to be built of carbon fibre.", "built", ("certain", "pos")),
     ("No agreement to share the water was signed.", "share", ("certain", "neg")),

@@ -213,11 +213,20 @@ def _argument_negation(token: Token) -> Token | None:
             continue
         if negators.get(child.lower_) == "pronoun":
             return child
-        det = next((d for d in child.children if d.dep_ in ("det", "neg")), None)
-        # "no drones crossed" negates the crossing; "has no information", "sees no end" do not
-        if det is not None and negators.get(det.lower_) == "determiner" and child.dep_.startswith("nsubj"):
+        det = next((d for d in child.children if d.dep_ in ("det", "neg", "preconj")), None)
+        # "no drones crossed" negates the crossing; "has no information", "sees no end" do not; a support verb
+        # with a negated object is negated ("reached no agreement": did not reach one)
+        negative = det is not None and negators.get(det.lower_) == "determiner"
+        support = child.dep_ == "dobj" and _supports(token)
+        if negative and (child.dep_.startswith("nsubj") or support):
             return det
     return None
+
+
+def _supports(verb: Token) -> bool:
+    """A support verb ("reach", "hold", "make"), whose object noun names the event it realises; not "have"."""
+    lemma = verb.lemma_.lower()
+    return lemma not in ("have", "make", "take") and ("support", lemma) in _event_contexts()
 
 
 def _determiner_negation(token: Token) -> Token | None:
