@@ -86,6 +86,8 @@ EVENTS = [
     ("The firm tried to sell the unit.", "sell", ("possible", "pos")),
     ("The judge ordered the bank to repay the loan.", "repay", ("possible", "pos")),
     ("Regulators allowed the airline to resume flights.", "resume", ("possible", "pos")),
+    ("The mayor invited the clubs to apply for grants.", "apply", ("possible", "pos")),
+    ("The permit entitles the holder to fish in the lake.", "fish", ("possible", "pos")),
     ("The firm intends to sell the unit.", "sell", ("underspecified", "underspecified")),
     ("The mayor wants to cancel the concert.", "concert", ("underspecified", "underspecified")),
     # a contract or deal to do something commits to it, like an agreement; negated, it flips its event
