@@ -516,7 +516,11 @@ def _governor_effect(token: Token) -> tuple[str, str, list[Span]] | None:
     mark = next((c for c in token.children if c.dep_ == "mark"), None)
     if token.dep_ == "advcl" and mark is not None and mark.lower_ in ("if", "unless"):
         return UNDERSPECIFIED, UNDERSPECIFIED, [mark.doc[mark.i : mark.i + 1]]
-    if token.dep_ not in _COMPLEMENTS:
+    # the parser labels some object-control infinitives "advcl" ("selected Northrop to build the planes",
+    # "forecast the losses to be"): after a verb of the lexicons, the infinitive is its complement
+    to_infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+    controlled = token.dep_ == "advcl" and to_infinitive and mark is None and _selects_event(head)
+    if token.dep_ not in _COMPLEMENTS and not controlled:
         return None
     hedge = hedge_at(head)  # "is likely to attack"
     if hedge is not None:
@@ -547,6 +551,12 @@ def _governor_effect(token: Token) -> tuple[str, str, list[Span]] | None:
     if reading.stance in ("question", "refuse_to_comment"):
         return UNDERSPECIFIED, UNDERSPECIFIED, reading.cues
     return reading.certainty, reading.polarity, reading.cues
+
+
+def _selects_event(verb: Token) -> bool:
+    """A verb of the event-predicate or cue lexicons, which takes an event as its complement."""
+    lemma = verb.lemma_.lower()
+    return lemma in _event_predicates() or match_cue(verb.doc[verb.i : verb.i + 1]) is not None
 
 
 def predicate_of(span: Span) -> Token:
