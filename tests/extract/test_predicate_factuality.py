@@ -125,6 +125,11 @@ EVENTS = [
     # after another verb it is a purpose, left as it is
     ("Analysts had forecast sales to fall in May.", "fall", ("probable", "pos")),
     ("The firm cut jobs to save money.", "save", ("certain", "pos")),
+    # a bare verb conjoined to a modal's verb shares the modal; a verb with its own tense or subject does not
+    ("The firm may buy the plant and sell its land.", "sell", ("possible", "pos")),
+    ("The bank should sell the unit and repay its debt.", "repay", ("underspecified", "underspecified")),
+    ("The firm would not comment but said it was pleased.", "said", ("certain", "pos")),
+    ("She may buy the house and she will sell the flat.", "sell", ("certain", "pos")),
     # an infinitival relative after another noun is not its complement: "the first model to be built"
     ("It is the first jet to be built of carbon fibre.", "built", ("certain", "pos")),
     ("No agreement to share the water was signed.", "share", ("certain", "neg")),

@@ -486,7 +486,29 @@ def _coordinated_effect(token: Token) -> tuple[str, str, list[Span]] | None:
         first = first.head
     if first.i == token.i:
         return None
-    return _governor_effect(first) or _context_effect(first)
+    governed = _governor_effect(first) or _context_effect(first)
+    modal = _shared_modal(token, first)
+    if modal is None:
+        return governed
+    if governed is None:
+        return modal[0], modal[1], [modal[2]]
+    return _lowest(modal[0], governed[0]), _combine(modal[1], governed[1]), [modal[2], *governed[2]]
+
+
+def _shared_modal(token: Token, first: Token) -> tuple[str, str, Span] | None:
+    """ "could buy and resell": a bare verb conjoined to a modal's verb, with no subject, auxiliary or
+    negation of its own, is in the modal's scope: the modal's certainty, polarity and span."""
+    own = {c.dep_ for c in token.children}
+    if token.tag_ != "VB" or first.tag_ != "VB" or own & {"nsubj", "nsubjpass", "aux", "auxpass", "neg"}:
+        return None
+    modal = _event_modal(first)
+    if modal is not None:
+        return modal
+    hedges = hedges_in(c for c in first.children if c.dep_ == "aux")
+    if not hedges:
+        return None
+    hedge, span = hedges[0]
+    return hedge.certainty, NEG if hedge.polarity == NEG else POS, span
 
 
 def _flip(polarity: str) -> str:
