@@ -48,6 +48,7 @@ EVENTS = [
     ("The carrier plans to buy and resell the jets.", "resell", ("underspecified", "underspecified")),
     ("The driver left without paying the toll.", "paying", ("certain", "neg")),
     ("A court barred the mayor from leaving the city.", "leaving", ("underspecified", "underspecified")),
+    ("Her eyes were red from crying all night.", "crying", ("certain", "pos")),
     ("The union called off the strike.", "strike", ("certain", "neg")),
     ("Critics called the merger a mistake.", "merger", ("certain", "pos")),
     ("The board agreed to sell the unit.", "sell", ("certain", "pos")),

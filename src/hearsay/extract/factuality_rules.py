@@ -406,8 +406,9 @@ def _context_effect(token: Token) -> tuple[str, str, list[Span]] | None:
         if prospect is not None:
             return (*prospect, [head.head.doc[head.head.i : head.head.i + 1]])
     infinitive = next((c for c in token.children if c.dep_ == "aux" and c.lower_ == "to"), None)
-    if token.dep_ == "pcomp" and ("preposition", head.lower_) in contexts:
-        # "left without paying", "barred from leaving"
+    hindered = head.lower_ != "from" or ("hinder", head.head.lemma_.lower()) in contexts
+    if token.dep_ == "pcomp" and ("preposition", head.lower_) in contexts and hindered:
+        # "left without paying", "barred from leaving"; not "red from crying"
         return (*contexts[("preposition", head.lower_)], [head.doc[head.i : head.i + 1]])
     adjective = head if head.pos_ == "ADJ" else next((c for c in head.children if c.dep_ == "acomp"), None)
     # the parser labels some infinitives of nouns "relcl" ("a deal to lease"); for the nouns of the lexicon,
