@@ -131,6 +131,11 @@ EVENTS = [
     ("The bank should sell the unit and repay its debt.", "repay", ("underspecified", "underspecified")),
     ("The firm would not comment but said it was pleased.", "said", ("certain", "pos")),
     ("She may buy the house and she will sell the flat.", "sell", ("certain", "pos")),
+    # a noun modifying a purpose or prospect noun names the event aimed at ("a takeover bid")
+    ("The board rejected a takeover bid.", "takeover", ("underspecified", "underspecified")),
+    ("Officials drew up a rescue plan for the bank.", "rescue", ("underspecified", "underspecified")),
+    ("Residents face a strike threat this winter.", "strike", ("possible", "pos")),
+    ("The bankruptcy court met on Monday.", "bankruptcy", ("certain", "pos")),
     # an infinitival relative after another noun is not its complement: "the first model to be built"
     ("It is the first jet to be built of carbon fibre.", "built", ("certain", "pos")),
     ("No agreement to share the water was signed.", "share", ("certain", "neg")),

@@ -398,6 +398,13 @@ def _context_effect(token: Token) -> tuple[str, str, list[Span]] | None:
             certainty = _lowest(value[0], h_certainty)
             polarity = UNDERSPECIFIED if certainty == UNDERSPECIFIED else value[1]
             return certainty, polarity, [head.doc[head.i : head.i + 1], *h_cues]
+    if token.dep_ == "compound" and head.pos_ == "NOUN":
+        # "a takeover bid", "the rescue plan", "the threat of a strike" said as "the strike threat": a noun
+        # modifying a purpose or prospect noun names the event aimed at, as that noun's infinitive would
+        for kind in ("purpose", "prospect"):
+            value = contexts.get((kind, head.lemma_.lower()))
+            if value is not None:
+                return (*value, [head.doc[head.i : head.i + 1]])
     if token.dep_ in ("pobj", "pcomp") and head.lower_ == "of" and head.head.pos_ == "NOUN":
         hedge = hedge_at(head.head)  # "the possibility of a strike", "rumours of a merger"
         if hedge is not None:
