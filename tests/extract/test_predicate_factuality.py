@@ -136,6 +136,10 @@ EVENTS = [
     ("Officials drew up a rescue plan for the bank.", "rescue", ("underspecified", "underspecified")),
     ("Residents face a strike threat this winter.", "strike", ("possible", "pos")),
     ("The bankruptcy court met on Monday.", "bankruptcy", ("certain", "pos")),
+    # a negation outscopes a disjunction ("not A or B": neither); "but" joins a clause of its own
+    ("The police have not charged or released the man.", "released", ("certain", "neg")),
+    ("There were no gains or losses in May.", "losses", ("certain", "neg")),
+    ("The firm did not buy the plant but sold its land.", "sold", ("certain", "pos")),
     # an infinitival relative after another noun is not its complement: "the first model to be built"
     ("It is the first jet to be built of carbon fibre.", "built", ("certain", "pos")),
     ("No agreement to share the water was signed.", "share", ("certain", "neg")),

@@ -494,6 +494,9 @@ def _coordinated_effect(token: Token) -> tuple[str, str, list[Span]] | None:
         first = first.head
     if first.i == token.i:
         return None
+    negated = _shared_negation(token, first)
+    if negated is not None:
+        return CERTAIN, NEG, [negated.doc[negated.i : negated.i + 1]]
     governed = _governor_effect(first) or _context_effect(first)
     modal = _shared_modal(token, first)
     if modal is None:
@@ -501,6 +504,16 @@ def _coordinated_effect(token: Token) -> tuple[str, str, list[Span]] | None:
     if governed is None:
         return modal[0], modal[1], [modal[2]]
     return _lowest(modal[0], governed[0]), _combine(modal[1], governed[1]), [modal[2], *governed[2]]
+
+
+def _shared_negation(token: Token, first: Token) -> Token | None:
+    """ "did not admit or deny", "no gains or losses": a negation outscopes a disjunction, so a conjunct
+    joined by "or" or "nor", with no subject of its own, is negated with the first."""
+    own = {c.dep_ for c in token.children}
+    joins = {c.lower_ for c in (*first.children, *token.children) if c.dep_ in ("cc", "preconj")}
+    if token.pos_ != first.pos_ or own & {"nsubj", "nsubjpass", "neg"} or not joins & {"or", "nor"}:
+        return None
+    return negation_of(first) or _determiner_negation(first)
 
 
 def _shared_modal(token: Token, first: Token) -> tuple[str, str, Span] | None:
