@@ -140,6 +140,10 @@ EVENTS = [
     ("The police have not charged or released the man.", "released", ("certain", "neg")),
     ("There were no gains or losses in May.", "losses", ("certain", "neg")),
     ("The firm did not buy the plant but sold its land.", "sold", ("certain", "pos")),
+    # "unable to", "not able to" mean not ("able" is a one-way implicative: "was able to" leaves it open)
+    ("The firm was unable to pay its debts.", "pay", ("certain", "neg")),
+    ("The firm was not able to pay its debts.", "pay", ("certain", "neg")),
+    ("The firm was able to pay its debts.", "pay", ("underspecified", "underspecified")),
     # an infinitival relative after another noun is not its complement: "the first model to be built"
     ("It is the first jet to be built of carbon fibre.", "built", ("certain", "pos")),
     ("No agreement to share the water was signed.", "share", ("certain", "neg")),

@@ -426,6 +426,10 @@ def _context_effect(token: Token) -> tuple[str, str, list[Span]] | None:
         word = adjective if token.dep_ == "xcomp" and adjective is not None else head
         value = contexts.get(("noun", head.lemma_.lower())) if of_noun else None
         cues = [word.doc[word.i : word.i + 1]]
+        if not of_noun and adjective is not None:
+            implicative = _adjective_implicative(adjective)  # "was unable to", "was not able to"
+            if implicative is not None:
+                return implicative[0], implicative[1], [*cues, *implicative[2]]
         if value is None:
             return UNDERSPECIFIED, UNDERSPECIFIED, cues  # "a plan to", "the right to work"
         # "the failure to pay", "the deal to lease"; "the now-cancelled deal to lease": a commitment noun
@@ -467,6 +471,18 @@ def _negated_commitment(
     if certainty == CERTAIN:
         return CERTAIN, _flip(polarity), [*cues, *negation_cues]
     return UNDERSPECIFIED, UNDERSPECIFIED, [*cues, *negation_cues]
+
+
+def _adjective_implicative(adjective: Token) -> tuple[str, str, list[Span]] | None:
+    """ "unable to pay": not paid; "not able to pay": not paid ("able" is a one-way implicative: "was able to
+    pay" leaves the paying open): the value of the adjective, or of the negated one, with the negator."""
+    contexts, lemma = _event_contexts(), adjective.lemma_.lower()
+    negator = negation_of(adjective)
+    if negator is not None:
+        value = contexts.get(("negated adjective", lemma))
+        return None if value is None else (*value, [negator.doc[negator.i : negator.i + 1]])
+    value = contexts.get(("adjective", lemma))
+    return None if value is None else (*value, [])
 
 
 def _phrasal_lemma(verb: Token) -> str:
