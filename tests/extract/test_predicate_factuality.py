@@ -144,6 +144,7 @@ EVENTS = [
     ("The firm was unable to pay its debts.", "pay", ("certain", "neg")),
     ("The firm was not able to pay its debts.", "pay", ("certain", "neg")),
     ("The firm was able to pay its debts.", "pay", ("underspecified", "underspecified")),
+    ("Banks are reluctant to lend to small firms.", "lend", ("probable", "neg")),
     # an infinitival relative after another noun is not its complement: "the first model to be built"
     ("It is the first jet to be built of carbon fibre.", "built", ("certain", "pos")),
     ("No agreement to share the water was signed.", "share", ("certain", "neg")),
