@@ -145,6 +145,10 @@ EVENTS = [
     ("The firm was not able to pay its debts.", "pay", ("certain", "neg")),
     ("The firm was able to pay its debts.", "pay", ("underspecified", "underspecified")),
     ("Banks are reluctant to lend to small firms.", "lend", ("probable", "neg")),
+    # an event determined by "any" is non-specific: not said to happen
+    ("Any attempt to sell the unit will need approval.", "attempt", ("underspecified", "underspecified")),
+    ("Shareholders will vote on any offer for the firm.", "offer", ("underspecified", "underspecified")),
+    ("The board welcomed the offer for the firm.", "offer", ("certain", "pos")),
     # an infinitival relative after another noun is not its complement: "the first model to be built"
     ("It is the first jet to be built of carbon fibre.", "built", ("certain", "pos")),
     ("No agreement to share the water was signed.", "share", ("certain", "neg")),

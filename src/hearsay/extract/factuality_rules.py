@@ -460,6 +460,13 @@ def _context_effect(token: Token) -> tuple[str, str, list[Span]] | None:
             certainty, polarity, cues = assess_predicate(verb)
             if certainty != CERTAIN:
                 return certainty, polarity, cues
+    if token.pos_ == "NOUN":
+        # "any attempt to take over", "any gain from the sale": a non-specific event is not said to happen
+        det = next(
+            (c for c in token.children if c.dep_ == "det" and ("determiner", c.lower_) in contexts), None
+        )
+        if det is not None:
+            return (*contexts[("determiner", det.lower_)], [det.doc[det.i : det.i + 1]])
     return None
 
 
