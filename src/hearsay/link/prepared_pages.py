@@ -33,7 +33,7 @@ from .acronyms import acronym_partners
 from .claims import content_words
 from .duplicates import bands, signature
 from .embeddings import text_hash
-from .framed import Framed, Framer, remember
+from .framed import Clause, Framed, Framer, remember
 from .institutions import DocumentCountries
 
 if TYPE_CHECKING:
@@ -144,9 +144,9 @@ class PreparedPages:
         if self._helper is not None:
             answer = self._helper.next_page()
             if answer is not None:
-                rows, prepared, framed = answer
+                rows, prepared, (framed, clauses) = answer
                 self.aside_pages += bool(rows)
-                remember(framed)
+                remember(framed, clauses)
                 return rows, prepared
             self.close()  # it failed or died: go on here
         return link_unlinked.unlinked_rows(self.store._conn, after, self.page_size), None
@@ -181,7 +181,9 @@ class _Helper:
         there.close()  # the pipe breaks when either process ends
         return cls(process, here)
 
-    def next_page(self) -> tuple[list[dict[str, Any]], list[Prepared], list[Framed]] | None:
+    def next_page(
+        self,
+    ) -> tuple[list[dict[str, Any]], list[Prepared], tuple[list[Framed], list[Clause]]] | None:
         """The next page (an empty one at the end), or None when the helper failed or died."""
         try:
             self.conn.send("next")
