@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 CLUSTERS_KEPT = 200_000  # beyond, the keys are forgotten and counted by SQL
+_NONE: frozenset[str] = frozenset()
 
 
 class WrittenKeys:
@@ -55,8 +56,11 @@ class WrittenKeys:
     def counts(self, cluster_ids: Iterable[str], counting: Sequence[str]) -> list[tuple[int, int]]:
         """For each cluster: how many of ``counting`` it has, and how many of those are entities."""
         wanted = set(counting)
+        entities = {key for key in wanted if key.startswith("e:")}
         result = []
         for cluster_id in cluster_ids:
-            shared = self._by_cluster.get(cluster_id, set()) & wanted
-            result.append((len(shared), sum(key.startswith("e:") for key in shared)))
+            keys = self._by_cluster.get(cluster_id, _NONE)
+            result.append(
+                (len(wanted.intersection(keys)), len(entities.intersection(keys)) if entities else 0)
+            )
         return result
