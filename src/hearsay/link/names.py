@@ -277,7 +277,7 @@ def _blocking_keys(name: str, cls: str) -> tuple[str, ...]:
     if cls == "person":
         parsed = person_name(name)
         if parsed is None:
-            return []
+            return ()
         keys = [f"s:{parsed.surname}"]
         if len(parsed.surname) >= 5:
             keys.append(f"p:{parsed.surname[:4]}")
