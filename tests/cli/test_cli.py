@@ -492,3 +492,15 @@ def test_ingest_names_with_control_characters_and_link_loops(runner, tmp_path):
     assert sum("loops back on itself" in line for line in lines) == 2
     with Store(tmp_path / "h.db", read_only=True) as store:
         assert store.counts()["documents"] == 3  # the harbour article and both Telegram posts
+
+
+def test_python_m_hearsay_is_the_same_command_line() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "hearsay", "--version"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert hearsay.__version__ in done.stdout
