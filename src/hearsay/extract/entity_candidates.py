@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from . import entity_rules as rules
+from .doc_text import text_of
 from .token_index import capitalised_proper_nouns
 
 ENTITY_LABELS = frozenset(
@@ -120,7 +121,7 @@ def _split_possessives(doc: Doc, found: list[Candidate]) -> list[Candidate]:
 
 def _from_rules(doc: Doc) -> list[Candidate]:
     found = []
-    text = doc.text
+    text = text_of(doc)
     for match in rules.outlet_matches(doc, text):
         source = "list" if match.mode == "exact" else "listctx"
         found.append(Candidate(match.span.start, match.span.end, None, [("OUTLET", source)], match.name))

@@ -6,6 +6,8 @@ import re
 
 from spacy.tokens import Doc, Span
 
+from .doc_text import text_of
+
 # Curly and guillemet quotes pair unambiguously; straight double quotes pair in order.
 # ``...'' is the typewriter convention of Penn Treebank-style texts.
 _PAIRED = {"“": "”", "«": "»", "„": "“", "``": "''"}
@@ -84,7 +86,7 @@ def kind_of(ranges: list[tuple[int, int]], content: Span, text: str | None = Non
 
     ``text`` is the document's text when the caller holds it: spaCy rebuilds ``Doc.text`` on each access.
     """
-    text = content.doc.text if text is None else text
+    text = text_of(content.doc) if text is None else text
     if quote_containing(ranges, content.start_char, content.end_char, text):
         return "direct"
     words = 0
