@@ -15,6 +15,8 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+from .token_index import among
+
 Pattern = list[dict]
 
 
@@ -45,7 +47,7 @@ class AnchoredMatcher:
         """The token ranges a match around each anchor may cover, overlapping ones joined."""
         lowers = doc.to_array("LOWER")
         reaches = []
-        for at in numpy.flatnonzero(numpy.isin(lowers, self.anchors)).tolist():
+        for at in among(lowers, self.anchors):
             before, after = self.reach[int(lowers[at])]
             reaches.append((max(0, at - before), min(len(doc), at + after + 1)))
         stretches: list[tuple[int, int]] = []

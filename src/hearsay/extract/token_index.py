@@ -21,9 +21,16 @@ def word_keys(words: Iterable[str]) -> numpy.ndarray:
 
 def positions(doc: Doc, attr: str, keys: numpy.ndarray) -> list[int]:
     """The indices, in order, of the tokens whose ``attr`` ("ORTH", "LOWER", "LEMMA") is one of ``keys``."""
-    if not len(doc):
+    return among(doc.to_array(attr), keys) if len(doc) else []
+
+
+def among(values: numpy.ndarray, keys: numpy.ndarray) -> list[int]:
+    """The indices of the ``values`` that are in the sorted ``keys`` (a binary search each: numpy's
+    ``isin`` sorts the keys again on every call)."""
+    if not len(keys):
         return []
-    found: list[int] = numpy.flatnonzero(numpy.isin(doc.to_array(attr), keys)).tolist()
+    at = numpy.minimum(numpy.searchsorted(keys, values), len(keys) - 1)
+    found: list[int] = numpy.flatnonzero(keys[at] == values).tolist()
     return found
 
 
