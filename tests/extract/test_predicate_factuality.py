@@ -48,6 +48,7 @@ EVENTS = [
     ("The carrier plans to buy and resell the jets.", "resell", ("underspecified", "underspecified")),
     ("The driver left without paying the toll.", "paying", ("certain", "neg")),
     ("A court barred the mayor from leaving the city.", "leaving", ("underspecified", "underspecified")),
+    ("Her eyes were red from crying all night.", "crying", ("certain", "pos")),
     ("The union called off the strike.", "strike", ("certain", "neg")),
     ("Critics called the merger a mistake.", "merger", ("certain", "pos")),
     ("The board agreed to sell the unit.", "sell", ("certain", "pos")),
@@ -86,8 +87,71 @@ EVENTS = [
     ("The firm tried to sell the unit.", "sell", ("possible", "pos")),
     ("The judge ordered the bank to repay the loan.", "repay", ("possible", "pos")),
     ("Regulators allowed the airline to resume flights.", "resume", ("possible", "pos")),
+    ("The mayor invited the clubs to apply for grants.", "apply", ("possible", "pos")),
+    ("The permit entitles the holder to fish in the lake.", "fish", ("possible", "pos")),
     ("The firm intends to sell the unit.", "sell", ("underspecified", "underspecified")),
     ("The mayor wants to cancel the concert.", "concert", ("underspecified", "underspecified")),
+    # a contract or deal to do something commits to it, like an agreement; negated, it flips its event
+    ("The firm won a contract to build the bridge.", "build", ("certain", "pos")),
+    ("The now-cancelled deal to lease the tankers cost millions.", "lease", ("certain", "neg")),
+    ("There was no deal to sell the port.", "sell", ("certain", "neg")),
+    # a negated support verb ("begin talks", "hold a hearing") says its noun's event did not take place;
+    # another verb's object is not touched ("did not attend the meeting": the meeting took place)
+    ("The two firms have not begun talks on a merger.", "talks", ("certain", "neg")),
+    ("The hearing was not held on Monday.", "hearing", ("certain", "neg")),
+    ("No decision was made on the plant.", "decision", ("certain", "neg")),
+    ("The firms held talks on Monday.", "talks", ("certain", "pos")),
+    ("The minister did not attend the meeting.", "meeting", ("certain", "pos")),
+    # a rejected or abandoned speech act was still made (what it proposed is not); a delayed one is pending
+    ("The board rejected the offer.", "offer", ("certain", "pos")),
+    ("The union abandoned its demand for a raise.", "demand", ("certain", "pos")),
+    ("The board rejected the merger.", "merger", ("certain", "neg")),
+    ("The court delayed its ruling.", "ruling", ("certain", "neg")),
+    # a predicate adjective or noun is read in its copula's clause: its modal, hedges and governor
+    ("Analysts expect the firm to be profitable next year.", "profitable", ("probable", "pos")),
+    ("A strike would be a disaster for the town.", "disaster", ("probable", "pos")),
+    ("She may be right about the merger.", "right", ("possible", "pos")),
+    ("The firm is unlikely to be profitable.", "profitable", ("probable", "neg")),
+    ("The launch was not a success.", "success", ("certain", "neg")),
+    ("Sales were strong in May.", "strong", ("certain", "pos")),
+    # an event that anchors the time ("during", "after") is presupposed; "before" leaves it in scope
+    ("The deal may be signed during the air show.", "show", ("certain", "pos")),
+    ("Trading could resume after the ruling.", "ruling", ("certain", "pos")),
+    ("The deal may be signed before the vote.", "vote", ("possible", "pos")),
+    # "neither ... nor" on the subject negates the verb; so does "no" on a support verb's object
+    ("Neither he nor his parents could be located.", "located", ("probable", "neg")),
+    ("The firms have reached no agreement on the sale.", "reached", ("certain", "neg")),
+    ("It makes no sense to wait.", "makes", ("certain", "pos")),
+    # an infinitive the parser attaches as an adverbial clause is a complement after a verb of the lexicons;
+    # after another verb it is a purpose, left as it is
+    ("Analysts had forecast sales to fall in May.", "fall", ("probable", "pos")),
+    ("The firm cut jobs to save money.", "save", ("certain", "pos")),
+    # a bare verb conjoined to a modal's verb shares the modal; a verb with its own tense or subject does not
+    ("The firm may buy the plant and sell its land.", "sell", ("possible", "pos")),
+    ("The bank should sell the unit and repay its debt.", "repay", ("underspecified", "underspecified")),
+    ("The firm would not comment but said it was pleased.", "said", ("certain", "pos")),
+    ("She may buy the house and she will sell the flat.", "sell", ("certain", "pos")),
+    # a noun modifying a purpose or prospect noun names the event aimed at ("a takeover bid")
+    ("The board rejected a takeover bid.", "takeover", ("underspecified", "underspecified")),
+    ("Officials drew up a rescue plan for the bank.", "rescue", ("underspecified", "underspecified")),
+    ("Residents face a strike threat this winter.", "strike", ("possible", "pos")),
+    ("The bankruptcy court met on Monday.", "bankruptcy", ("certain", "pos")),
+    # a negation outscopes a disjunction ("not A or B": neither); "but" joins a clause of its own
+    ("The police have not charged or released the man.", "released", ("certain", "neg")),
+    ("There were no gains or losses in May.", "losses", ("certain", "neg")),
+    ("The firm did not buy the plant but sold its land.", "sold", ("certain", "pos")),
+    # "unable to", "not able to" mean not ("able" is a one-way implicative: "was able to" leaves it open)
+    ("The firm was unable to pay its debts.", "pay", ("certain", "neg")),
+    ("The firm was not able to pay its debts.", "pay", ("certain", "neg")),
+    ("The firm was able to pay its debts.", "pay", ("underspecified", "underspecified")),
+    ("Banks are reluctant to lend to small firms.", "lend", ("probable", "neg")),
+    # an event determined by "any" is non-specific: not said to happen
+    ("Any attempt to sell the unit will need approval.", "attempt", ("underspecified", "underspecified")),
+    ("Shareholders will vote on any offer for the firm.", "offer", ("underspecified", "underspecified")),
+    ("The board welcomed the offer for the firm.", "offer", ("certain", "pos")),
+    # an infinitival relative after another noun is not its complement: "the first model to be built"
+    ("It is the first jet to be built of carbon fibre.", "built", ("certain", "pos")),
+    ("No agreement to share the water was signed.", "share", ("certain", "neg")),
 ]
 
 

@@ -3,6 +3,7 @@ loses nothing committed (``link/prepared_pages.py``)."""
 
 from __future__ import annotations
 
+import importlib
 import multiprocessing
 import os
 import shutil
@@ -15,13 +16,16 @@ from typing import Any
 
 import pytest
 
-from hearsay.link import link_corpus
+from hearsay.link import claims, link_corpus, propositions, titles
 from hearsay.link.prepared_pages import PreparedPages
 from hearsay.store import Store
 from hearsay.store.links import LINK_DERIVED
 
 from . import corpus
 
+relation_frame = importlib.import_module(
+    "hearsay.relation.frame"
+)  # (the package's ``frame`` is the function)
 PAGE = 2  # the corpus's 7 articles make 4 pages, 3 of them prepared aside
 
 
@@ -78,6 +82,31 @@ def test_the_helper_prepares_the_pages_this_process_would(unlinked) -> None:
     assert len(here) == 7
     assert [reading for reading, _prepared in aside] == [reading for reading, _prepared in here]
     assert [prepared for _reading, prepared in aside] == [prepared for _reading, prepared in here]
+
+
+def test_the_helper_frames_the_contents_as_this_process_would(unlinked) -> None:
+    for given in (relation_frame._given, propositions._given, claims._given_stems, titles._given_clauses):
+        given.clear()
+    with Store(unlinked, read_only=True) as store, PreparedPages(store, PAGE, aside=True) as pages:
+        readings = [reading for page in pages for reading, _prepared in page]
+    framed = dict(relation_frame._given)
+    contents = {s.content.text for r in readings[PAGE:] for s in r.statements if s.content.text.strip()}
+    assert contents and contents <= set(framed)  # the pages after the first were framed aside
+    for text, found in framed.items():
+        assert found == relation_frame._frame(text)
+        assert propositions.frame(text) == propositions._frame(text)
+    assert all(claims.content_words(text) == list(claims._content_stems(text)) for text in contents)
+    assert set(claims._given_stems) == contents
+    said = {
+        (s.content.text, s.source.text, s.cue.text): s
+        for r in readings[PAGE:]
+        for s in r.statements
+        if s.content.text.strip()
+    }
+    assert set(titles._given_clauses) == set(said)
+    for (content, source, cue), clause in titles._given_clauses.items():
+        assert clause == titles._as_clause(content, source, cue)
+        assert titles.title_of(clause) == titles._title_of(clause)
 
 
 def test_a_killed_helper_leaves_the_rest_to_this_process(unlinked, tmp_path) -> None:

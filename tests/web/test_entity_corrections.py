@@ -11,7 +11,6 @@ from hearsay.link.why import explain
 from hearsay.web import create_app, urls
 
 BASE = "http://127.0.0.1"
-SAME_SITE = {"Origin": BASE}
 
 
 @pytest.fixture
@@ -22,6 +21,11 @@ def writable(db_copy: Path):
 
 def entity_id(client: TestClient, name: str) -> str:
     return client.get("/api/v1/entities", params={"q": name, "limit": 1}).json()["items"][0]["id"]
+
+
+def form_key(client: TestClient, entity: str) -> str:
+    """The key the entity page's correction forms carry."""
+    return client.get(urls.entity(entity)).text.split('name="form_key" value="')[1].split('"')[0]
 
 
 def test_entity_page_says_why_its_names_are_one(writable) -> None:
@@ -60,11 +64,21 @@ def test_split_and_merge_forms_work_without_script(writable) -> None:
     page = writable.get(urls.entity(us)).text
     assert f'action="{urls.entity(us)}/split"' in page and 'name="names" value="Tim Cook"' in page
     refused = writable.post(f"{urls.entity(us)}/split", data={"names": ["Tim Cook"]})
-    assert refused.status_code == 403  # no sign that the form came from this site
+    assert refused.status_code == 403  # no sign that the form came from this server's page
+    same_origin = {"Origin": BASE, "Sec-Fetch-Site": "same-origin"}
+    assert (
+        writable.post(
+            f"{urls.entity(us)}/split", data={"names": ["Tim Cook"]}, headers=same_origin
+        ).status_code
+        == 403
+    )
+    key = form_key(writable, us)
+    other_entity = entity_id(writable, "Kazakhstan")
+    stolen = writable.post(f"{urls.entity(other_entity)}/merge", data={"other": "U.S.", "form_key": key})
+    assert stolen.status_code == 403  # a key is good for its own entity's forms only
     done = writable.post(
         f"{urls.entity(us)}/split",
-        data={"names": ["Tim Cook"]},
-        headers=SAME_SITE,
+        data={"names": ["Tim Cook"], "form_key": key},
         follow_redirects=False,
     )
     assert done.status_code == 303 and "done=split" in done.headers["location"]
@@ -73,7 +87,7 @@ def test_split_and_merge_forms_work_without_script(writable) -> None:
     split_off = done.headers["location"].split("split_off=")[1].split("#")[0]
     assert "Tim Cook" not in writable.get(f"/api/v1/entities/{us}").json()["variants"]
     merged = writable.post(
-        f"{urls.entity(us)}/merge", data={"other": split_off}, headers=SAME_SITE, follow_redirects=False
+        f"{urls.entity(us)}/merge", data={"other": split_off, "form_key": key}, follow_redirects=False
     )
     assert merged.status_code == 303
     assert "Tim Cook" in writable.get(f"/api/v1/entities/{us}").json()["variants"]
@@ -84,11 +98,10 @@ def test_split_and_merge_forms_work_without_script(writable) -> None:
 def test_forms_need_the_token_when_the_server_has_one(db_copy: Path) -> None:
     with TestClient(create_app(db_copy, token="s3cret"), base_url=BASE) as client:
         us = entity_id(client, "U.S.")
-        assert 'name="token"' in client.get(urls.entity(us)).text
+        page = client.get(urls.entity(us)).text
+        assert 'name="token"' in page and 'name="form_key"' not in page
         other = entity_id(client, "Kazakhstan")
-        wrong = client.post(
-            f"{urls.entity(us)}/merge", data={"other": other, "token": "nope"}, headers=SAME_SITE
-        )
+        wrong = client.post(f"{urls.entity(us)}/merge", data={"other": other, "token": "nope"})
         assert wrong.status_code == 401 and "write token" in wrong.text
         right = client.post(
             f"{urls.entity(us)}/merge", data={"other": other, "token": "s3cret"}, follow_redirects=False
@@ -99,7 +112,8 @@ def test_forms_need_the_token_when_the_server_has_one(db_copy: Path) -> None:
 def test_a_bad_merge_is_a_page_that_says_why(writable) -> None:
     us = entity_id(writable, "U.S.")
     answer = writable.post(
-        f"{urls.entity(us)}/merge", data={"other": "No Such Name Anywhere"}, headers=SAME_SITE
+        f"{urls.entity(us)}/merge",
+        data={"other": "No Such Name Anywhere", "form_key": form_key(writable, us)},
     )
     assert answer.status_code == 422 and "no linked entity is called" in answer.text
 

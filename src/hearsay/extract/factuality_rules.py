@@ -213,11 +213,20 @@ def _argument_negation(token: Token) -> Token | None:
             continue
         if negators.get(child.lower_) == "pronoun":
             return child
-        det = next((d for d in child.children if d.dep_ in ("det", "neg")), None)
-        # "no drones crossed" negates the crossing; "has no information", "sees no end" do not
-        if det is not None and negators.get(det.lower_) == "determiner" and child.dep_.startswith("nsubj"):
+        det = next((d for d in child.children if d.dep_ in ("det", "neg", "preconj")), None)
+        # "no drones crossed" negates the crossing; "has no information", "sees no end" do not; a support verb
+        # with a negated object is negated ("reached no agreement": did not reach one)
+        negative = det is not None and negators.get(det.lower_) == "determiner"
+        support = child.dep_ == "dobj" and _supports(token)
+        if negative and (child.dep_.startswith("nsubj") or support):
             return det
     return None
+
+
+def _supports(verb: Token) -> bool:
+    """A support verb ("reach", "hold", "make"), whose object noun names the event it realises; not "have"."""
+    lemma = verb.lemma_.lower()
+    return lemma not in ("have", "make", "take") and ("support", lemma) in _event_contexts()
 
 
 def _determiner_negation(token: Token) -> Token | None:
@@ -311,8 +320,12 @@ def assess_predicate(token: Token) -> tuple[str, str, list[Span]]:
     negator = negation_of(token) or _argument_negation(token) or _determiner_negation(token)
     if negator is not None and negator.i != token.head.i:
         polarity, cues = NEG, [negator.doc[negator.i : negator.i + 1]]
+    # "expects to be profitable", "would be a setback": a predicate adjective or noun is read in its clause
+    clause = token.head if token.dep_ in ("acomp", "attr") and token.head.lemma_.lower() == "be" else token
     local = [c for c in token.children if c.dep_ in ("aux", "advmod", "amod")]
-    modal = None if negator is not None else _event_modal(token)
+    if clause.i != token.i:
+        local += [c for c in clause.children if c.dep_ in ("aux", "advmod")]
+    modal = None if negator is not None else _event_modal(clause)
     if modal is not None:
         certainty, polarity = modal[0], modal[1]
         cues.append(modal[2])
@@ -325,7 +338,7 @@ def assess_predicate(token: Token) -> tuple[str, str, list[Span]]:
         certainty = _lowest(certainty, hedge.certainty)
         polarity = _flip(polarity) if hedge.polarity == NEG else polarity
         cues.append(span)
-    governed = _governor_effect(token) or _context_effect(token) or _coordinated_effect(token)
+    governed = _governor_effect(clause) or _context_effect(token) or _coordinated_effect(clause)
     if governed is not None:
         g_certainty, g_polarity, g_cues = governed
         certainty = _lowest(certainty, g_certainty)
@@ -369,7 +382,13 @@ def _context_effect(token: Token) -> tuple[str, str, list[Span]] | None:
         if head.dep_ == "prep" and token.dep_ == "pobj" and head.lower_ == "in" and head.head.pos_ == "NOUN":
             head, theme_of = head.head, True  # "a delay in delivery"
         value = contexts.get(("theme", _phrasal_lemma(head)))
-        if theme_of and value is not None and head.i != token.i:
+        spoken = (
+            ("speech act", token.lemma_.lower()) in contexts
+            and ("pending", _phrasal_lemma(head)) not in contexts
+            and value is not None
+            and value[1] == NEG
+        )
+        if theme_of and value is not None and head.i != token.i and not spoken:
             h_certainty, h_polarity, h_cues = (
                 assess_predicate(head) if head.pos_ == "VERB" else (CERTAIN, POS, [])
             )
@@ -379,6 +398,13 @@ def _context_effect(token: Token) -> tuple[str, str, list[Span]] | None:
             certainty = _lowest(value[0], h_certainty)
             polarity = UNDERSPECIFIED if certainty == UNDERSPECIFIED else value[1]
             return certainty, polarity, [head.doc[head.i : head.i + 1], *h_cues]
+    if token.dep_ == "compound" and head.pos_ == "NOUN":
+        # "a takeover bid", "the rescue plan", "the threat of a strike" said as "the strike threat": a noun
+        # modifying a purpose or prospect noun names the event aimed at, as that noun's infinitive would
+        for kind in ("purpose", "prospect"):
+            value = contexts.get((kind, head.lemma_.lower()))
+            if value is not None:
+                return (*value, [head.doc[head.i : head.i + 1]])
     if token.dep_ in ("pobj", "pcomp") and head.lower_ == "of" and head.head.pos_ == "NOUN":
         hedge = hedge_at(head.head)  # "the possibility of a strike", "rumours of a merger"
         if hedge is not None:
@@ -387,23 +413,83 @@ def _context_effect(token: Token) -> tuple[str, str, list[Span]] | None:
         if prospect is not None:
             return (*prospect, [head.head.doc[head.head.i : head.head.i + 1]])
     infinitive = next((c for c in token.children if c.dep_ == "aux" and c.lower_ == "to"), None)
-    if token.dep_ == "pcomp" and ("preposition", head.lower_) in contexts:
-        # "left without paying", "barred from leaving"
+    hindered = head.lower_ != "from" or ("hinder", head.head.lemma_.lower()) in contexts
+    if token.dep_ == "pcomp" and ("preposition", head.lower_) in contexts and hindered:
+        # "left without paying", "barred from leaving"; not "red from crying"
         return (*contexts[("preposition", head.lower_)], [head.doc[head.i : head.i + 1]])
     adjective = head if head.pos_ == "ADJ" else next((c for c in head.children if c.dep_ == "acomp"), None)
-    if infinitive is not None and (token.dep_ == "acl" or (token.dep_ == "xcomp" and adjective is not None)):
+    # the parser labels some infinitives of nouns "relcl" ("a deal to lease"); for the nouns of the lexicon,
+    # which take an infinitive complement, it is that complement ("the first model to be built" is not)
+    of_noun = token.dep_ == "acl" or (token.dep_ == "relcl" and ("noun", head.lemma_.lower()) in contexts)
+    if infinitive is not None and (of_noun or (token.dep_ == "xcomp" and adjective is not None)):
         # "a proposal to combine", "the right to work", "(it is) difficult to trade", "free to leave"
         word = adjective if token.dep_ == "xcomp" and adjective is not None else head
-        value = contexts.get(("noun", head.lemma_.lower())) if token.dep_ == "acl" else None
-        certainty, polarity = value or (UNDERSPECIFIED, UNDERSPECIFIED)  # "the failure to pay", "a plan to"
-        return certainty, polarity, [word.doc[word.i : word.i + 1]]
-    if token.pos_ == "NOUN" and token.dep_ in ("dobj", "pobj") and head.pos_ in ("VERB", "ADP"):
+        value = contexts.get(("noun", head.lemma_.lower())) if of_noun else None
+        cues = [word.doc[word.i : word.i + 1]]
+        if not of_noun and adjective is not None:
+            implicative = _adjective_implicative(adjective)  # "was unable to", "was not able to"
+            if implicative is not None:
+                return implicative[0], implicative[1], [*cues, *implicative[2]]
+        if value is None:
+            return UNDERSPECIFIED, UNDERSPECIFIED, cues  # "a plan to", "the right to work"
+        # "the failure to pay", "the deal to lease"; "the now-cancelled deal to lease": a commitment noun
+        # that is itself negated flips its event, as a negated implicative verb does
+        n_certainty, n_polarity, n_cues = assess_predicate(head)
+        if n_polarity == NEG:
+            return _negated_commitment(value, n_cues, cues)
+        return _lowest(value[0], n_certainty), value[1], [*cues, *n_cues]
+    support = token.dep_ in ("dobj", "nsubjpass") and ("support", head.lemma_.lower()) in contexts
+    # "no action was taken": the noun's own "no" already says so, and it is what negates the verb
+    if token.pos_ == "NOUN" and head.pos_ == "VERB" and support and _determiner_negation(token) is None:
+        # "has not begun talks", "the hearing was not held": a support verb realises its noun's event, so a
+        # negated one says the event did not take place
+        certainty, polarity, cues = assess_predicate(head)
+        if polarity == NEG:
+            return certainty, polarity, cues
+    # "signed during the show", "resumed after the ruling": an event that anchors the time is presupposed, so
+    # it is not in the scope of the verb's modal
+    anchor = token.dep_ == "pobj" and ("anchor", head.lower_) in contexts
+    if (
+        token.pos_ == "NOUN"
+        and token.dep_ in ("dobj", "pobj")
+        and head.pos_ in ("VERB", "ADP")
+        and not anchor
+    ):
         verb = head if head.pos_ == "VERB" else head.head  # "could cause damage", "called for the return"
         if verb.pos_ == "VERB" and verb.i != token.i:
             certainty, polarity, cues = assess_predicate(verb)
             if certainty != CERTAIN:
                 return certainty, polarity, cues
+    if token.pos_ == "NOUN":
+        # "any attempt to take over", "any gain from the sale": a non-specific event is not said to happen
+        det = next(
+            (c for c in token.children if c.dep_ == "det" and ("determiner", c.lower_) in contexts), None
+        )
+        if det is not None:
+            return (*contexts[("determiner", det.lower_)], [det.doc[det.i : det.i + 1]])
     return None
+
+
+def _negated_commitment(
+    value: tuple[str, str], negation_cues: list[Span], cues: list[Span]
+) -> tuple[str, str, list[Span]]:
+    """A negated implicative or commitment: a certain entry's polarity flips, another one's is left open."""
+    certainty, polarity = value
+    if certainty == CERTAIN:
+        return CERTAIN, _flip(polarity), [*cues, *negation_cues]
+    return UNDERSPECIFIED, UNDERSPECIFIED, [*cues, *negation_cues]
+
+
+def _adjective_implicative(adjective: Token) -> tuple[str, str, list[Span]] | None:
+    """ "unable to pay": not paid; "not able to pay": not paid ("able" is a one-way implicative: "was able to
+    pay" leaves the paying open): the value of the adjective, or of the negated one, with the negator."""
+    contexts, lemma = _event_contexts(), adjective.lemma_.lower()
+    negator = negation_of(adjective)
+    if negator is not None:
+        value = contexts.get(("negated adjective", lemma))
+        return None if value is None else (*value, [negator.doc[negator.i : negator.i + 1]])
+    value = contexts.get(("adjective", lemma))
+    return None if value is None else (*value, [])
 
 
 def _phrasal_lemma(verb: Token) -> str:
@@ -431,7 +517,42 @@ def _coordinated_effect(token: Token) -> tuple[str, str, list[Span]] | None:
         first = first.head
     if first.i == token.i:
         return None
-    return _governor_effect(first) or _context_effect(first)
+    negated = _shared_negation(token, first)
+    if negated is not None:
+        return CERTAIN, NEG, [negated.doc[negated.i : negated.i + 1]]
+    governed = _governor_effect(first) or _context_effect(first)
+    modal = _shared_modal(token, first)
+    if modal is None:
+        return governed
+    if governed is None:
+        return modal[0], modal[1], [modal[2]]
+    return _lowest(modal[0], governed[0]), _combine(modal[1], governed[1]), [modal[2], *governed[2]]
+
+
+def _shared_negation(token: Token, first: Token) -> Token | None:
+    """ "did not admit or deny", "no gains or losses": a negation outscopes a disjunction, so a conjunct
+    joined by "or" or "nor", with no subject of its own, is negated with the first."""
+    own = {c.dep_ for c in token.children}
+    joins = {c.lower_ for c in (*first.children, *token.children) if c.dep_ in ("cc", "preconj")}
+    if token.pos_ != first.pos_ or own & {"nsubj", "nsubjpass", "neg"} or not joins & {"or", "nor"}:
+        return None
+    return negation_of(first) or _determiner_negation(first)
+
+
+def _shared_modal(token: Token, first: Token) -> tuple[str, str, Span] | None:
+    """ "could buy and resell": a bare verb conjoined to a modal's verb, with no subject, auxiliary or
+    negation of its own, is in the modal's scope: the modal's certainty, polarity and span."""
+    own = {c.dep_ for c in token.children}
+    if token.tag_ != "VB" or first.tag_ != "VB" or own & {"nsubj", "nsubjpass", "aux", "auxpass", "neg"}:
+        return None
+    modal = _event_modal(first)
+    if modal is not None:
+        return modal
+    hedges = hedges_in(c for c in first.children if c.dep_ == "aux")
+    if not hedges:
+        return None
+    hedge, span = hedges[0]
+    return hedge.certainty, NEG if hedge.polarity == NEG else POS, span
 
 
 def _flip(polarity: str) -> str:
@@ -461,7 +582,11 @@ def _governor_effect(token: Token) -> tuple[str, str, list[Span]] | None:
     mark = next((c for c in token.children if c.dep_ == "mark"), None)
     if token.dep_ == "advcl" and mark is not None and mark.lower_ in ("if", "unless"):
         return UNDERSPECIFIED, UNDERSPECIFIED, [mark.doc[mark.i : mark.i + 1]]
-    if token.dep_ not in _COMPLEMENTS:
+    # the parser labels some object-control infinitives "advcl" ("selected Northrop to build the planes",
+    # "forecast the losses to be"): after a verb of the lexicons, the infinitive is its complement
+    to_infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+    controlled = token.dep_ == "advcl" and to_infinitive and mark is None and _selects_event(head)
+    if token.dep_ not in _COMPLEMENTS and not controlled:
         return None
     hedge = hedge_at(head)  # "is likely to attack"
     if hedge is not None:
@@ -492,6 +617,12 @@ def _governor_effect(token: Token) -> tuple[str, str, list[Span]] | None:
     if reading.stance in ("question", "refuse_to_comment"):
         return UNDERSPECIFIED, UNDERSPECIFIED, reading.cues
     return reading.certainty, reading.polarity, reading.cues
+
+
+def _selects_event(verb: Token) -> bool:
+    """A verb of the event-predicate or cue lexicons, which takes an event as its complement."""
+    lemma = verb.lemma_.lower()
+    return lemma in _event_predicates() or match_cue(verb.doc[verb.i : verb.i + 1]) is not None
 
 
 def predicate_of(span: Span) -> Token:

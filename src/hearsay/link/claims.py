@@ -73,10 +73,22 @@ _WORD = re.compile(r"[^\W\d_]+")
 
 def content_words(text: str) -> list[str]:
     """Lower-case words of a content that carry meaning, as crude stems ("leaked" -> "leak")."""
-    return list(_content_stems(text))
+    return list(_given_stems.get(text) or _content_stems(text))
 
 
-@lru_cache(maxsize=8192)  # a statement's content is read for its keys and its vagueness
+STEMS_KEPT = 8192
+STEMS_GIVEN = 20_000  # as many as the helper may send (contents only)
+_given_stems: dict[str, tuple[str, ...]] = {}  # stems the linker's helper computed (``framed``)
+
+
+def remember_stems(stems: list[tuple[str, tuple[str, ...]]]) -> None:
+    """Take (content, stems) pairs computed elsewhere: ``content_words`` answers them as computed here."""
+    if len(_given_stems) + len(stems) > STEMS_GIVEN:
+        _given_stems.clear()
+    _given_stems.update(stems)
+
+
+@lru_cache(maxsize=STEMS_KEPT)  # a statement's content is read for its keys and its vagueness
 def _content_stems(text: str) -> tuple[str, ...]:
     words = [w.casefold() for w in _WORD.findall(text)]
     return tuple(raw_stem(w) for w in words if len(w) > 2 and w not in STOP_WORDS)

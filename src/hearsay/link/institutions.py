@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from ..extract.lexicon import load_lexicon
 from ..model import Reading
@@ -85,6 +85,7 @@ def split_country(key: str) -> tuple[str, str | None]:
     return key, None
 
 
+@lru_cache(maxsize=65536)  # each name of each document is asked about, and names come back
 def generic_institution(key: str) -> tuple[str, str | None] | None:
     """(institution, the country the name gives or None) when the key names a generic institution."""
     rest, country = split_country(key)

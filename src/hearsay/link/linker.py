@@ -28,7 +28,7 @@ from .claims import Clusterer
 from .duplicates import find_duplicate
 from .embeddings import from_bytes, load_embedder, to_bytes
 from .entities import Resolver
-from .prepared_pages import Prepared, PreparedPages, content_hashes
+from .prepared_pages import Prepared, PreparedPages
 from .provenance_edges import provenance_edges
 from .summaries import fill_in_transaction, missing_summaries
 
@@ -82,7 +82,7 @@ def link_corpus(
                 unlinked = {r.document_id for r in tables.still_unlinked([r for r, _p in page])}
                 page = [(reading, prepared) for reading, prepared in page if reading.document_id in unlinked]
                 if version is None or _data_version(tables) != version:
-                    _forget(resolver)  # another process may have linked since this run's last page
+                    _forget(tables, resolver)  # another process may have linked since this run's last page
                 tables.start_page()
                 linked: list[str] = []
                 for reading, prepared in page:
@@ -92,7 +92,7 @@ def link_corpus(
                                 tables, resolver, clusterer, reading, prepared, vectors, hashes
                             )
                     except Exception as err:  # noqa: BLE001 - one bad reading must not stop the corpus
-                        _forget(resolver)  # what it wrote is rolled back
+                        _forget(tables, resolver)  # what it wrote is rolled back
                         failures.append(f"document {reading.document_id}: {type(err).__name__}: {err}")
                         continue
                     linked.append(reading.document_id)
@@ -139,9 +139,10 @@ def _data_version(tables: LinkTables) -> int | None:
     return version
 
 
-def _forget(resolver: Resolver) -> None:
-    """Drop what the run keeps of the link tables in memory (``entity_lookups``)."""
+def _forget(tables: LinkTables, resolver: Resolver) -> None:
+    """Drop what the run keeps of the link tables in memory (``entity_lookups``, keys written)."""
     resolver.lookups.forget()
+    tables.forget_written()
 
 
 def _vectors(
@@ -154,7 +155,7 @@ def _vectors(
     read_aside: dict[str, bytes] = {}
     for reading, prepared in page:
         per = hashes.setdefault(reading.document_id, {})
-        for statement_id, (key, text) in content_hashes(reading).items():
+        for statement_id, (key, text) in prepared.hashes.items():
             per[statement_id] = key
             texts.setdefault(key, text)
         read_aside.update(prepared.vectors)

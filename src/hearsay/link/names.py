@@ -269,19 +269,24 @@ def blocking_keys(name: str, cls: str) -> list[str]:
     Persons: the surname and its first four letters (a typo further on still meets it);
     others: the whole key and the first four letters of its first word.
     """
+    return list(_blocking_keys(name, cls))
+
+
+@lru_cache(maxsize=65536)
+def _blocking_keys(name: str, cls: str) -> tuple[str, ...]:
     if cls == "person":
         parsed = person_name(name)
         if parsed is None:
-            return []
+            return ()
         keys = [f"s:{parsed.surname}"]
         if len(parsed.surname) >= 5:
             keys.append(f"p:{parsed.surname[:4]}")
-        return keys
+        return tuple(keys)
     key = name_key(name)
     if not key:
-        return []
+        return ()
     keys = [f"n:{key}"]
     first = key.split()[0]
     if len(first) >= 5:
         keys.append(f"p:{first[:4]}")
-    return keys
+    return tuple(keys)

@@ -1,13 +1,14 @@
 """Pages of unlinked readings, each document with what its linking needs of its text alone.
 
 ``Prepared``: the document's MinHash signature and bands (``duplicates``), its acronym pairs
-(``acronyms``), where it names countries (``institutions``) and the cached vectors of its
-contents (a vector depends on its text alone, and a cached one never changes); nothing in them
-depends on the rest of the link tables.
+(``acronyms``), where it names countries (``institutions``), its contents' text hashes and the
+cached vectors of its contents (a vector depends on its text alone, and a cached one never
+changes); nothing in them depends on the rest of the link tables.
 
 When the corpus fills more than one page, a second process (``_serve``) reads the next page
 from its own connection and prepares it while this one links the page before, so a second core
-takes that share of the work. It sends the page's rows and what it prepared, and this process
+takes that share of the work. It sends the page's rows and what it prepared, with the frames
+and content words of the page's contents it has not sent before (``framed``), and this process
 decodes the rows (unpickling readings costs more than decoding them). The pages and their order
 are the ones read here: the helper walks the same keyset, and a document another process linked
 meanwhile is dropped by the linker inside its transaction, as before
@@ -32,6 +33,7 @@ from .acronyms import acronym_partners
 from .claims import content_words
 from .duplicates import bands, signature
 from .embeddings import text_hash
+from .framed import Clause, Framed, Framer, remember
 from .institutions import DocumentCountries
 
 if TYPE_CHECKING:
@@ -47,12 +49,17 @@ class Prepared(NamedTuple):
     places: tuple[tuple[int, str], ...]  # ``DocumentCountries`` without the text
     dateline: str | None
     vectors: dict[str, bytes]  # text hash -> cached vector of its contents, as far as the helper found them
+    hashes: dict[str, tuple[str, str]]  # ``content_hashes``
 
     def countries(self, reading: Reading) -> DocumentCountries:
         return DocumentCountries(_text(reading), self.places, self.dateline)
 
 
-def prepare(reading: Reading, vectors: dict[str, bytes] | None = None) -> Prepared:
+def prepare(
+    reading: Reading,
+    vectors: dict[str, bytes] | None = None,
+    hashes: dict[str, tuple[str, str]] | None = None,
+) -> Prepared:
     sig = signature(_text(reading))
     countries = DocumentCountries.of(reading)
     return Prepared(
@@ -62,6 +69,7 @@ def prepare(reading: Reading, vectors: dict[str, bytes] | None = None) -> Prepar
         countries.places,
         countries.dateline,
         vectors or {},
+        content_hashes(reading) if hashes is None else hashes,
     )
 
 
@@ -82,11 +90,12 @@ def content_hashes(reading: Reading) -> dict[str, tuple[str, str]]:
 def _prepare_page(tables: LinkTables, readings: list[Reading]) -> list[Prepared]:
     """``prepare`` each reading, with the vectors of its contents cached before (the linker embeds
     the others, or reads them if they were cached since)."""
-    hashes = [{key for key, _text in content_hashes(reading).values()} for reading in readings]
-    cached = tables.cached_vectors(sorted(set().union(*hashes)))
+    hashes = [content_hashes(reading) for reading in readings]
+    keys = [{key for key, _text in per.values()} for per in hashes]
+    cached = tables.cached_vectors(sorted(set().union(*keys)))
     return [
-        prepare(reading, {key: cached[key] for key in keys if key in cached})
-        for reading, keys in zip(readings, hashes, strict=True)
+        prepare(reading, {key: cached[key] for key in wanted if key in cached}, per)
+        for reading, wanted, per in zip(readings, keys, hashes, strict=True)
     ]
 
 
@@ -135,8 +144,10 @@ class PreparedPages:
         if self._helper is not None:
             answer = self._helper.next_page()
             if answer is not None:
-                self.aside_pages += bool(answer[0])
-                return answer
+                rows, prepared, (framed, clauses) = answer
+                self.aside_pages += bool(rows)
+                remember(framed, clauses)
+                return rows, prepared
             self.close()  # it failed or died: go on here
         return link_unlinked.unlinked_rows(self.store._conn, after, self.page_size), None
 
@@ -170,7 +181,9 @@ class _Helper:
         there.close()  # the pipe breaks when either process ends
         return cls(process, here)
 
-    def next_page(self) -> tuple[list[dict[str, Any]], list[Prepared]] | None:
+    def next_page(
+        self,
+    ) -> tuple[list[dict[str, Any]], list[Prepared], tuple[list[Framed], list[Clause]]] | None:
         """The next page (an empty one at the end), or None when the helper failed or died."""
         try:
             self.conn.send("next")
@@ -179,7 +192,7 @@ class _Helper:
             return None
         if message[0] != "page":
             return None
-        return message[1], message[2]
+        return message[1], message[2], message[3]
 
     def stop(self) -> None:
         self.conn.close()
@@ -201,9 +214,11 @@ def _serve(
     try:
         with SQLiteStore(location, read_only=True) as store:
             tables = LinkTables(store)
+            framer = Framer()
             while True:
                 rows = link_unlinked.unlinked_rows(store._conn, after, page_size)
-                page = ("page", rows, _prepare_page(tables, link_unlinked.readings_of(rows)))
+                readings = link_unlinked.readings_of(rows)
+                page = ("page", rows, _prepare_page(tables, readings), framer.page(readings))
                 conn.recv()  # one page ahead of the linker, no more
                 conn.send(page)
                 if len(rows) < page_size:

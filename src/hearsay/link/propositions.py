@@ -76,9 +76,24 @@ class Frame:
     negated: bool
 
 
-@lru_cache(maxsize=20_000)  # as many as hearsay.relation.frame keeps
+FRAMES_KEPT = 20_000  # as many as hearsay.relation.frame keeps
+_given: dict[str, Frame] = {}  # frames the linker's helper computed (``framed``)
+
+
 def frame(text: str) -> Frame:
     """The frame of one content (cached: a cluster's wording is compared again and again)."""
+    return _given.get(text) or _frame(text)
+
+
+def remember(frames: list[tuple[str, Frame]]) -> None:
+    """Take (text, frame) pairs computed elsewhere: ``frame`` answers them as it would have computed them."""
+    if len(_given) + len(frames) > FRAMES_KEPT:
+        _given.clear()
+    _given.update(frames)
+
+
+@lru_cache(maxsize=FRAMES_KEPT)
+def _frame(text: str) -> Frame:
     dates: set[tuple[str, str]] = set()
 
     def take_date(match: re.Match[str]) -> str:

@@ -46,10 +46,31 @@ _IRREGULAR_PAST_WORDS = (
 IRREGULAR_PAST = frozenset(_IRREGULAR_PAST_WORDS.split())
 
 
-@lru_cache(maxsize=8192)
+TITLES_KEPT = 8192
+# Clauses and titles the linker's helper computed (``framed``), answered before computing.
+_given_clauses: dict[tuple[str, str | None, str | None], str] = {}
+_given_titles: dict[str, str] = {}
+
+
 def as_clause(content: str, source: str | None, cue: str | None) -> str:
     """The content, or, when it is a fragment with no finite verb ("Apple Computer over its use of the
     name"), the statement said whole: source, cue and content ("Apple Corps sued Apple Computer over ...")."""
+    found = _given_clauses.get((content, source, cue))
+    return found if found is not None else _as_clause(content, source, cue)
+
+
+def remember(clauses: list[tuple[str, str | None, str | None, str, str]]) -> None:
+    """Take (content, source, cue, its clause, the clause's title) computed elsewhere."""
+    if len(_given_clauses) + len(clauses) > 2 * TITLES_KEPT:
+        _given_clauses.clear()
+        _given_titles.clear()
+    for content, source, cue, clause, title in clauses:
+        _given_clauses[(content, source, cue)] = clause
+        _given_titles[clause] = title
+
+
+@lru_cache(maxsize=TITLES_KEPT)
+def _as_clause(content: str, source: str | None, cue: str | None) -> str:
     words = _WORD.findall(title_of(content))
     if _has_finite_verb(words) or not source or not cue or not _WORD.search(cue):
         return content
@@ -58,9 +79,14 @@ def as_clause(content: str, source: str | None, cue: str | None) -> str:
     return f"{source} {cue} {_unquoted(content)}"
 
 
-@lru_cache(maxsize=8192)
 def title_of(content: str) -> str:
     """The content as a headline clause: no leading "that", quotes or conjunctions; capitalised."""
+    found = _given_titles.get(content)
+    return found if found is not None else _title_of(content)
+
+
+@lru_cache(maxsize=TITLES_KEPT)
+def _title_of(content: str) -> str:
     text = _unquoted(" ".join(content.split()))
     while True:
         stripped = _unquoted(_LEADING.sub("", text))

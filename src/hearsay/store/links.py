@@ -17,6 +17,7 @@ from ..model import Reading
 from . import cluster_summaries, entity_lists, generation, link_unlinked
 from .migrations import now
 from .queries import fold
+from .written_keys import WrittenKeys
 
 if TYPE_CHECKING:
     from .sqlite import SQLiteStore
@@ -45,6 +46,22 @@ def marks(count: int) -> str:
     return ", ".join("?" * count)
 
 
+class KeysInCommon:
+    """A candidate cluster's row with ``common`` and ``common_entities`` counted apart (``WrittenKeys``)."""
+
+    __slots__ = ("common", "common_entities", "row")
+
+    def __init__(self, row: sqlite3.Row, common: int, common_entities: int) -> None:
+        self.row, self.common, self.common_entities = row, common, common_entities
+
+    def __getitem__(self, name: str) -> Any:
+        if name == "common":
+            return self.common
+        if name == "common_entities":
+            return self.common_entities
+        return self.row[name]
+
+
 class LinkTables:
     """Reads and writes of the link tables over one store's connection."""
 
@@ -65,6 +82,9 @@ class LinkTables:
         self._document_moved: set[str] = set()
         self._page_merged: set[str] = set()  # the entities members moved from or to
         self._document_merged: set[str] = set()
+        # The cluster keys this object wrote (``written_keys``); forgotten with any rollback and by
+        # ``forget_written``.
+        self._keys_written = WrittenKeys()
 
     # --- transactions and the ledger --------------------------------------------------
 
@@ -78,6 +98,7 @@ class LinkTables:
             generation.bump(self.conn)
             self.conn.execute("COMMIT")  # on PostgreSQL, a pipelined write's error may surface here
         except BaseException:
+            self.forget_written()
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
             raise
@@ -91,6 +112,7 @@ class LinkTables:
             yield
             self.conn.execute("RELEASE link_document")  # (or here: the block's writes are rolled back)
         except BaseException:
+            self.forget_written()
             self.conn.execute("ROLLBACK TO link_document")
             self.conn.execute("RELEASE link_document")
             self._document_clusters, self._document_moved, self._document_merged = set(), set(), set()
@@ -122,7 +144,18 @@ class LinkTables:
         if moved:  # earlier documents: only the rows of the entities members moved between change
             entity_lists.refresh(self.conn, sorted(moved), sorted(merged))
 
+    def forget_written(self) -> None:
+        """Drop what this object remembers of its writes (another process may have changed the tables)."""
+        self._keys_written.forget()
+
+    def _written(self) -> WrittenKeys:
+        if not self._keys_written.decided():
+            has = self.conn.execute("SELECT 1 FROM link_clusters LIMIT 1").fetchone() is not None
+            self._keys_written.decide(has)
+        return self._keys_written
+
     def clear_derived(self) -> None:
+        self.forget_written()
         with self.transaction():
             for table in LINK_DERIVED:  # our own table names, never a caller's
                 self.conn.execute(f"DELETE FROM {table}")
@@ -462,13 +495,14 @@ class LinkTables:
 
     def cluster_candidates(
         self, keys: Sequence[str], limit: int = 30, per_key: int = 300, *, counting: Sequence[str] = ()
-    ) -> list[sqlite3.Row]:
+    ) -> list[Any]:
         """Open clusters sharing a key, most shared keys first, with their centroids.
 
         Each key contributes at most ``per_key`` clusters, so a word common to thousands of
         clusters costs no more than a rare one: the lookup stays flat as the corpus grows.
         With ``counting``, each row also says how many of those keys its cluster has (``common``)
-        and how many of those are entities (``common_entities``), in the same query.
+        and how many of those are entities (``common_entities``), in the same query, or from the
+        keys the run wrote when they are all its own (``written_keys``; rows read by name then).
         """
         if not keys:
             return []
@@ -478,6 +512,10 @@ class LinkTables:
             for _ in keys
         )
         params = [v for key in keys for v in (key, per_key)]
+        if counting and self._written().complete():  # every cluster's keys are known: counted here
+            rows = self.cluster_candidates(keys, limit, per_key)
+            counted = self._keys_written.counts([row["id"] for row in rows], counting)
+            return [KeysInCommon(row, *both) for row, both in zip(rows, counted, strict=True)]
         entities = [key for key in counting if key.startswith("e:")]
         counts = ", ".join(
             f"""(SELECT count(*) FROM link_cluster_keys AS s
@@ -508,6 +546,7 @@ class LinkTables:
         title: str,
         title_score: float,
     ) -> None:
+        self._written().founded(cluster_id)
         self.conn.execute(
             """INSERT INTO link_clusters (id, representative, representative_hash, representative_vector,
                 centroid, size, entities, open, first_document, first_statement, first_published,
@@ -576,6 +615,7 @@ class LinkTables:
         )
         if cluster_id is None:
             return
+        keys = self._written().new(cluster_id, keys)  # (a row written before changes nothing)
         entity_keys = sorted({k for k in keys if k.startswith("e:")})
         if entity_keys:
             # The entities new to the cluster, counted before their keys are written (no round
@@ -586,9 +626,10 @@ class LinkTables:
                 WHERE id = ?""",
                 (len(entity_keys), cluster_id, *entity_keys, cluster_id),
             )
-        self.conn.executemany(
-            "INSERT OR IGNORE INTO link_cluster_keys VALUES (?, ?)", [(k, cluster_id) for k in keys]
-        )
+        if keys:
+            self.conn.executemany(
+                "INSERT OR IGNORE INTO link_cluster_keys VALUES (?, ?)", [(k, cluster_id) for k in keys]
+            )
 
     # --- stories ----------------------------------------------------------------------
 

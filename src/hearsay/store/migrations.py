@@ -222,6 +222,17 @@ NAME_KEYS_IN_ORDER = Migration(
     LATE_TABLE + reorder("statement_sources") + reorder("statement_about"),
 )
 
+# Issue 17: a document's near-duplicate candidates are the first documents of each of its MinHash
+# bands, by id (``LinkTables.band_candidates``); with the id in the index they are read in order, and
+# a band thousands of copies share stops at its limit instead of being read whole and sorted.
+DOCUMENT_BANDS_IN_ORDER = Migration(
+    "0017_document_bands_in_order",
+    (
+        "CREATE INDEX link_document_bands_in_order ON link_document_bands(band, hash, document_id)",
+        "DROP INDEX link_document_bands_hash",
+    ),
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     TABLES,
     INDEXES,
@@ -236,6 +247,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     CLUSTER_SUMMARIES,
     DECISION_WHO,
     NAME_KEYS_IN_ORDER,
+    DOCUMENT_BANDS_IN_ORDER,
 )
 
 _LEDGER = """CREATE TABLE IF NOT EXISTS migrations (

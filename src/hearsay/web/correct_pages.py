@@ -1,18 +1,11 @@
 """Correction pages: forms that change, reject or add a statement, working without JavaScript.
 
-A form post is a write: with a server token the form must carry it (an analyst's own token,
-``--analyst NAME=TOKEN``, also names who decided); on a loopback server without
-a token the form must carry the key this server process put in it (an HMAC of the document id
-under a secret made at start-up), so a page from another site cannot post here. (The pages send
-``Referrer-Policy: no-referrer``, so browsers send ``Origin: null`` and the origin cannot tell.)
+A form post is a write, allowed as ``form_writes`` says (the token, or this server's form key).
 Only the fields that differ from what hearsay read become the decision.
 """
 
 from __future__ import annotations
 
-import hashlib
-import hmac
-import secrets
 from typing import Any
 from urllib.parse import urlencode
 
@@ -23,6 +16,7 @@ from ..corrections import Change, add, correct, reject, relate
 from ..corrections.marks import marks_for
 from ..errors import ConfigError
 from ..model import CERTAINTIES, POLARITIES, STANCES, Reading, Statement
+from .form_writes import check_form_write, form_key
 from .render import render_page
 from .state import state
 
@@ -30,28 +24,6 @@ router = APIRouter(include_in_schema=False)
 # Characters of the text shown around a statement on its correction page.
 CONTEXT = 400
 SPAN_FIELDS = ("addressee", "medium", "cue", "content")
-
-
-# Made once per server process: forms from an earlier run of the server must be loaded again.
-_FORM_SECRET = secrets.token_bytes(32)
-
-
-def form_key(document_id: str) -> str:
-    """The key a correction form of this document carries (see the module docstring)."""
-    return hmac.new(_FORM_SECRET, document_id.encode(), hashlib.sha256).hexdigest()
-
-
-def check_form_write(request: Request, form: dict[str, str], document_id: str) -> None:
-    """The write policy of the API, for a form: the token as a field, or a same-origin post."""
-    server = state(request)
-    if server.needs_token:
-        if not server.policy.writes_with(form.get("token") or None):
-            raise HTTPException(401, "this server needs its token for corrections: fill in the token field")
-        return
-    if not server.writes_open:
-        raise HTTPException(403, "corrections are off: this server listens beyond 127.0.0.1 without a token")
-    if not hmac.compare_digest(form.get("form_key", "").encode(), form_key(document_id).encode()):
-        raise HTTPException(403, "a correction must be sent from this server's own page: load the form again")
 
 
 def _statement(reading: Reading, statement_id: str) -> Statement:
@@ -155,7 +127,7 @@ async def correct_post(request: Request, document_id: str, statement_id: str) ->
     """Apply the fields that changed, or reject the statement (the form's ``action`` button)."""
     form = await _form(request)
     reading = state(request).db.reader().reading(document_id)
-    check_form_write(request, form, reading.document_id)
+    check_form_write(request, form.get("token"), form.get("form_key"), reading.document_id)
     statement = _statement(reading, statement_id)
     who, note = _who(request, form), form.get("note", "")[:2000]
     try:
@@ -212,7 +184,7 @@ def add_form(request: Request, document_id: str) -> HTMLResponse:
 async def add_post(request: Request, document_id: str) -> Any:
     form = await _form(request)
     reading = state(request).db.reader().reading(document_id)
-    check_form_write(request, form, reading.document_id)
+    check_form_write(request, form.get("token"), form.get("form_key"), reading.document_id)
     fields = {
         name: form.get(name, "").strip()
         for name in ("stance", "certainty", "polarity", "addressee", "medium")
@@ -247,7 +219,7 @@ async def relation_post(request: Request, document_id: str, statement_id: str) -
     """Keep an analyst's reading of how a statement bears on the claim the page was read against."""
     form = await _form(request)
     reading = state(request).db.reader().reading(document_id)
-    check_form_write(request, form, reading.document_id)
+    check_form_write(request, form.get("token"), form.get("form_key"), reading.document_id)
     proposition, relation = form.get("proposition", ""), form.get("relation", "")
     try:
         state(request).db.write(

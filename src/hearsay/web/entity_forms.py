@@ -1,16 +1,13 @@
 """Entity corrections from the entity page: split and merge as plain HTML forms (no script needed).
 
-A form cannot send the API's ``X-Hearsay-Write`` header, so a form write is allowed when the
-server's token is in the form, or, on a loopback server without a token, when the browser says
-the form came from this same site (``Origin`` or ``Sec-Fetch-Site``): a page on another site
-cannot post here. Each answers with a redirect back to the entity page (303), which says what
-changed.
+A form write is allowed as ``form_writes`` says (the server's token in the form, or this server's
+form key for the entity). Each answers with a redirect back to the entity page (303), which says
+what changed.
 """
 
 from __future__ import annotations
 
 from typing import Annotated
-from urllib.parse import urlsplit
 
 from fastapi import APIRouter, Form, HTTPException, Request
 from fastapi.responses import RedirectResponse
@@ -18,11 +15,13 @@ from fastapi.responses import RedirectResponse
 from ..errors import ConfigError
 from ..link import merge, split
 from . import urls
-from .state import ServerState, state
+from .form_writes import check_form_write, form_key
+from .state import state
 
 router = APIRouter(include_in_schema=False)
 
 Token = Annotated[str | None, Form(max_length=500)]
+FormKey = Annotated[str | None, Form(max_length=100, alias="form_key")]
 Who = Annotated[str, Form(max_length=100)]
 NOTICES = {
     "merged": "Merged: the names of the other entity are now this entity's.",
@@ -34,36 +33,20 @@ def _who(request: Request, token: str | None, who: str) -> str:
     return state(request).decided_by(request, who, "web", token or None)
 
 
-def check_form_write(request: Request, server: ServerState, token: str | None) -> None:
-    if server.needs_token:
-        if not server.policy.writes_with(token or None):
-            raise HTTPException(
-                401, "this server needs its write token for corrections; the form has a field for it"
-            )
-        return
-    if not server.writes_open:
-        raise HTTPException(403, "corrections are off: the server is bound beyond 127.0.0.1 without a token")
-    if not same_site(request):
-        raise HTTPException(403, "a correction must come from this server's own page")
+def entity_subject(entity_id: str) -> str:
+    """What an entity form's key is made from (a document's forms use the document id)."""
+    return f"entity:{entity_id}"
 
 
-def same_site(request: Request) -> bool:
-    """Whether the browser says the request came from a page of this server."""
-    fetch_site = request.headers.get("sec-fetch-site")
-    if fetch_site is not None:
-        return fetch_site == "same-origin"
-    origin = request.headers.get("origin")
-    if origin is None or origin == "null":
-        return False
-    return urlsplit(origin).netloc == request.headers.get("host")
-
-
-def writes_context(request: Request, done: str | None, split_off: str | None) -> dict[str, object]:
-    """What the entity page's correction forms need: may it write, does it need the token, what changed."""
+def writes_context(
+    request: Request, entity_id: str, done: str | None, split_off: str | None
+) -> dict[str, object]:
+    """What the entity page's correction forms need: may it write, its token or key, what changed."""
     server = state(request)
     return {
         "open": server.needs_token or server.writes_open,
         "needs_token": server.needs_token,
+        "form_key": form_key(entity_subject(entity_id)),
         "notice": NOTICES.get(done or ""),
         "split_off": split_off if done == "split" else None,
     }
@@ -83,8 +66,9 @@ def merge_form(
     other: Annotated[str, Form(min_length=1, max_length=500)],
     token: Token = None,
     who: Who = "",
+    key: FormKey = None,
 ) -> RedirectResponse:
-    check_form_write(request, state(request), token)
+    check_form_write(request, token, key, entity_subject(entity_id))
     result = _run(request, merge, entity_id, other.strip(), _who(request, token, who))
     return RedirectResponse(
         urls.with_query(urls.entity(result["id"]), done="merged") + "#correct", status_code=303
@@ -98,8 +82,9 @@ def split_form(
     names: Annotated[list[str] | None, Form(max_length=50)] = None,
     token: Token = None,
     who: Who = "",
+    key: FormKey = None,
 ) -> RedirectResponse:
-    check_form_write(request, state(request), token)
+    check_form_write(request, token, key, entity_subject(entity_id))
     if not names:
         raise HTTPException(422, "choose at least one name to split off")
     result = _run(request, split, entity_id, names, _who(request, token, who))

@@ -17,9 +17,9 @@ from . import entities as entity_views
 from . import listing, urls
 from .api import MAX_LIMIT, MAX_OFFSET, statement_filters
 from .article import Linked, marked_up, statement_cards
-from .correct_pages import form_key
 from .entity_forms import writes_context
 from .evidence_page import by_statement, claim_of
+from .form_writes import form_key
 from .render import render_page
 from .search_marks import snippet_html
 from .state import state
@@ -131,7 +131,7 @@ def entity(
         "entity": found,
         "timeline": drawn,
         "timeline_href": urls.with_query(urls.entity(key), timeline=1) + "#timeline-title-h",
-        "writes": writes_context(request, done, split_off),
+        "writes": writes_context(request, found["id"], done, split_off),
     }
     return render_page(request, "entity.html", context)
 
