@@ -22,6 +22,16 @@ def test_stray_straight_quote_does_not_swallow_the_curly_quotes_after_it():
     assert [text[s:e] for s, e in quote_ranges(text)] == ["Kevin was asleep.", "Here he is,"]
 
 
+def test_typewriter_and_doubled_apostrophe_marks_pair_as_two_characters():
+    text = "He said ``it works'' and ''it lasts'' but it's Ann's '''call'''."
+    assert [text[s:e] for s, e in quote_ranges(text)] == ["it works", "it lasts", "'call"]
+
+
+def test_single_apostrophes_and_backticks_open_no_quote():
+    text = "It's `fine' and the players' union said so."
+    assert quote_ranges(text) == []
+
+
 def test_content_pieces_leave_out_the_speaker_tag_between_two_quotations():
     text = '"We won," she said, "and we will win again."'
     content = (0, len(text))

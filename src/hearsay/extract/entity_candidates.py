@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from . import entity_rules as rules
+from .doc_text import text_of
+from .token_index import capitalised_proper_nouns
 
 ENTITY_LABELS = frozenset(
     {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
@@ -119,7 +121,7 @@ def _split_possessives(doc: Doc, found: list[Candidate]) -> list[Candidate]:
 
 def _from_rules(doc: Doc) -> list[Candidate]:
     found = []
-    text = doc.text
+    text = text_of(doc)
     for match in rules.outlet_matches(doc, text):
         source = "list" if match.mode == "exact" else "listctx"
         found.append(Candidate(match.span.start, match.span.end, None, [("OUTLET", source)], match.name))
@@ -182,18 +184,16 @@ def _capitalised_run(doc: Doc, start: int, owner: list[Candidate | None]) -> int
 
 def _from_cues(doc: Doc, owner: list[Candidate | None]) -> None:
     """Names the model missed, in an outlet's place: "told Zakon", "the newspaper Vremya"."""
-    i = 1
-    while i < len(doc):
-        token = doc[i]
-        if owner[i] is not None or token.pos_ != "PROPN" or not (token.is_title or token.is_upper):
-            i += 1
+    after = 1  # the next token a name may start at
+    for i in capitalised_proper_nouns(doc):
+        if i < after or owner[i] is not None:
             continue
         end = _capitalised_run(doc, i, owner)
         if end > i and not doc[i].is_sent_start:
             strength = rules.outlet_cue(doc, i, end)
             if strength in ("noun", "strong", "weak"):
                 _own(owner, Candidate(i, end))
-        i = max(end, i + 1)
+        after = max(end, i + 1)
 
 
 def _add_context_votes(doc: Doc, candidate: Candidate) -> None:

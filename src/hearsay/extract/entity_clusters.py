@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from . import entity_rules as rules
 from .entity_candidates import Candidate, name_key
+from .token_index import capitalised_proper_nouns
 
 # Ties in the model's votes: the small model calls unfamiliar words PERSON readily ("VoIP",
 # "Kazakh", "Ulys-Media"), so a person needs a majority or context.
@@ -155,7 +156,8 @@ def cluster(doc: Doc, candidates: list[Candidate]) -> list[Entity]:
     """Entities as (type, mentions), in order of first mention; may add variant mentions."""
     names = _Names(doc, candidates)
     _add_surname_votes(names)
-    names.type = {key: decide_type(doc, names.members(key)) for key in names.groups}
+    type_of = _TypeMemo(doc)
+    names.type = {key: type_of(names.members(key)) for key in names.groups}
     for idx in names.groups.values():
         for i in idx[1:]:
             names.union(idx[0], i)
@@ -163,10 +165,26 @@ def cluster(doc: Doc, candidates: list[Candidate]) -> list[Entity]:
     _link_short_forms(names)
     _link_outlets(names)
     _link_acronyms(names)
-    typed = [(decide_type(doc, members), members) for members in names.entities()]
+    typed = [(type_of(members), members) for members in names.entities()]
     typed = _propagate_coordination(doc, typed)
     typed.sort(key=lambda entity: min(c.start for c in entity[1]))
     return typed
+
+
+class _TypeMemo:
+    """``decide_type`` of one document, read once per set of mentions and votes: most entities are
+    one name whose type the first pass read already."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.known: dict[tuple[tuple[int, int, tuple[tuple[str, str], ...]], ...], str] = {}
+
+    def __call__(self, members: Sequence[Candidate]) -> str:
+        key = tuple((c.start, c.end, tuple(c.votes)) for c in members)
+        found = self.known.get(key)
+        if found is None:
+            found = self.known[key] = decide_type(self.doc, members)
+        return found
 
 
 def _add_surname_votes(names: _Names) -> None:
@@ -249,8 +267,9 @@ def _link_variants(names: _Names) -> None:
             surname = _variant_of(w[0], surnames)
             found.extend((i, surname) for i in names.groups[key] if surname is not None)
     owned = {i for c in names.candidates for i in range(c.start, c.end)}
-    for token in names.doc:
-        if token.i in owned or token.pos_ != "PROPN" or not token.is_title or token.is_stop or len(token) < 4:
+    for i in capitalised_proper_nouns(names.doc):
+        token = names.doc[i]
+        if i in owned or not token.is_title or token.is_stop or len(token) < 4:
             continue
         if rules.person_slot(token) and not rules.is_demonym(names.doc[token.i : token.i + 1]):
             surname = _variant_of(token.lower_, surnames)

@@ -18,9 +18,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
+import numpy
 from spacy.tokens import Doc, Span, Token
 
 from .lexicon import load_lexicon
+from .token_index import positions, word_keys
 
 POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 DETERMINERS = frozenset({"the", "a", "an"})
@@ -99,12 +101,18 @@ def outlet_index() -> dict[str, list[OutletForm]]:
     return index
 
 
+@cache
+def _outlet_keys() -> numpy.ndarray:
+    return word_keys(outlet_index())
+
+
 def outlet_matches(doc: Doc, text: str) -> Iterator[OutletMatch]:
     """Token-aligned occurrences of listed outlet names; ``text`` is ``doc.text`` (spaCy rebuilds
     that string on every access)."""
     index = outlet_index()
     skip_to = 0
-    for token in doc:
+    for i in positions(doc, "LOWER", _outlet_keys()):
+        token = doc[i]
         forms = index.get(token.lower_)
         if forms is None or token.idx < skip_to:
             continue
@@ -132,11 +140,17 @@ def platform_names() -> dict[str, tuple[str, ...]]:
     return {first: tuple(sorted(names, key=len, reverse=True)) for first, names in index.items()}
 
 
+@cache
+def _platform_keys() -> numpy.ndarray:
+    return word_keys(platform_names())
+
+
 def platform_matches(doc: Doc) -> Iterator[Span]:
     """Listed social networks named in the text ("Twitter", "Truth Social"), as proper nouns, not as
     a modifier ("Telegram channels")."""
     index = platform_names()
-    for token in doc:
+    for i in positions(doc, "ORTH", _platform_keys()):
+        token = doc[i]
         for name in index.get(token.text, ()):
             words = name.split()
             span = doc[token.i : token.i + len(words)]

@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span
+
+from .doc_text import text_of
 
 # Curly and guillemet quotes pair unambiguously; straight double quotes pair in order.
 # ``...'' is the typewriter convention of Penn Treebank-style texts.
 _PAIRED = {"“": "”", "«": "»", "„": "“", "``": "''"}
 OPENING_MARKS = "\"“«„`'"
 CLOSING_MARKS = "\"”»'"
+_OPENERS = (*_PAIRED, '"', "''")
+# Every mark that opens or closes a quote, and the line break that ends one: the text between them
+# is skipped. Two-character marks are tried first, as a left-to-right reading pairs them.
+_MARK = re.compile("``|''|[\"“”«»„\n]")
 
 
 def quote_ranges(text: str) -> list[tuple[int, int]]:
@@ -20,12 +28,12 @@ def quote_ranges(text: str) -> list[tuple[int, int]]:
     ranges: list[tuple[int, int]] = []
     open_at: int | None = None
     opener = closer = ""
-    index = 0
-    while index < len(text):
-        mark = text[index : index + 2] if text.startswith(("``", "''"), index) else text[index]
+    found = _MARK.search(text)
+    while found is not None:
+        index, mark = found.start(), found.group()
         if open_at is None:
             # ''...'' (two apostrophes on both sides) is how some newspapers' archives write quotes.
-            if mark in _PAIRED or mark in ('"', "''"):
+            if mark in _OPENERS:
                 open_at, opener, closer = index + len(mark), mark, _PAIRED.get(mark, mark)
         elif mark == closer:
             ranges.append((open_at, index))
@@ -33,13 +41,14 @@ def quote_ranges(text: str) -> list[tuple[int, int]]:
         elif mark == "\n":
             resume = _continuation(text, index, opener)
             if resume is not None:
-                index = resume  # the quote goes on after the next paragraph's opening mark
+                # The quote goes on after the next paragraph's opening mark.
+                found = _MARK.search(text, resume)
                 continue
             # An unclosed quote at a paragraph end without a continuation: it ends there.
             if index > open_at:
                 ranges.append((open_at, index))
             open_at = None
-        index += len(mark)
+        found = _MARK.search(text, index + len(mark))
     return [(s, e) for s, e in ranges if text[s:e].strip()]
 
 
@@ -77,7 +86,7 @@ def kind_of(ranges: list[tuple[int, int]], content: Span, text: str | None = Non
 
     ``text`` is the document's text when the caller holds it: spaCy rebuilds ``Doc.text`` on each access.
     """
-    text = content.doc.text if text is None else text
+    text = text_of(content.doc) if text is None else text
     if quote_containing(ranges, content.start_char, content.end_char, text):
         return "direct"
     words = 0

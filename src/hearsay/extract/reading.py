@@ -26,11 +26,17 @@ from ..model import (
     TimeExpression,
     one_of,
 )
+from .doc_text import text_of
 from .drafts import EntityDraft, StatementDraft, TargetDraft, entity_for
 
 
 def span(s: SpacySpan) -> Span:
-    return Span(start=s.start_char, end=s.end_char, text=s.text)
+    return Span(start=s.start_char, end=s.end_char, text=span_text(s))
+
+
+def span_text(s: SpacySpan) -> str:
+    """``s.text``, cut from the document's text instead of joined from the span's tokens."""
+    return text_of(s.doc)[s.start_char : s.end_char] if len(s) else s.text
 
 
 def to_reading(doc: Doc, document: Document, extractor: str = "") -> Reading:
@@ -43,7 +49,11 @@ def to_reading(doc: Doc, document: Document, extractor: str = "") -> Reading:
         statements=_statements(doc, doc._.hs_statements or ()),
         times=tuple(
             TimeExpression(
-                text=t.span.text, start=t.span.start_char, end=t.span.end_char, value=t.value, type=t.type
+                text=span_text(t.span),
+                start=t.span.start_char,
+                end=t.span.end_char,
+                value=t.value,
+                type=t.type,
             )
             for t in (doc._.hs_times or ())
         ),
@@ -70,7 +80,7 @@ def _entity(draft: EntityDraft) -> Entity:
 def _mentions(draft: EntityDraft) -> list[Mention]:
     unique = {(m.start_char, m.end_char): m for m in draft.mentions}
     return [
-        Mention(entity=draft.id, start=m.start_char, end=m.end_char, text=m.text, label=draft.type)
+        Mention(entity=draft.id, start=m.start_char, end=m.end_char, text=span_text(m), label=draft.type)
         for m in unique.values()
     ]
 
@@ -85,7 +95,7 @@ def _target(draft: TargetDraft | None, ids: dict[int, str]) -> Target | None:
         return None
     claim = draft.claim
     return Target(
-        text=claim.text,
+        text=span_text(claim),
         start=claim.start_char,
         end=claim.end_char,
         statement=ids.get(id(draft.statement)) if draft.statement is not None else None,
@@ -99,7 +109,7 @@ def _statement(doc: Doc, draft: StatementDraft, ids: dict[int, str]) -> Statemen
     else:
         source = Source(
             entity=draft.source_entity,
-            text=draft.source.text,
+            text=span_text(draft.source),
             start=draft.source.start_char,
             end=draft.source.end_char,
         )
@@ -107,7 +117,7 @@ def _statement(doc: Doc, draft: StatementDraft, ids: dict[int, str]) -> Statemen
     if draft.addressee is not None:
         target = entity_for(doc, draft.addressee.start_char, draft.addressee.end_char)
         addressee = Addressee(
-            text=draft.addressee.text,
+            text=span_text(draft.addressee),
             start=draft.addressee.start_char,
             end=draft.addressee.end_char,
             entity=target.id if target else None,
@@ -116,7 +126,7 @@ def _statement(doc: Doc, draft: StatementDraft, ids: dict[int, str]) -> Statemen
     if draft.medium is not None:
         channel = entity_for(doc, draft.medium.start_char, draft.medium.end_char)
         medium = Medium(
-            text=draft.medium.text,
+            text=span_text(draft.medium),
             start=draft.medium.start_char,
             end=draft.medium.end_char,
             entity=channel.id if channel else None,

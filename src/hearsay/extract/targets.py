@@ -22,6 +22,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Span, Token
 
+from .doc_text import text_of
 from .drafts import StatementDraft, TargetDraft, entity_for
 from .quotes import quote_ranges
 from .verdict_rules import claim_nouns, complement_clause
@@ -146,7 +147,7 @@ def _earlier_quotation(
 ) -> Span | None:
     doc = pointer.doc
     own = [d.content for d in drafts if d is draft or _same_source(d, draft)]
-    for start, end in reversed(quote_ranges(doc.text)):
+    for start, end in reversed(quote_ranges(text_of(doc))):
         if end > pointer.idx or pointer.idx - end > LOOKBACK_CHARS:
             continue
         if any(c.start_char <= start and end <= c.end_char for c in own):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from ..doc_text import text_of
 from ..drafts import EntityDraft
 from ..quotes import CLOSING_MARKS, OPENING_MARKS, char_span, quote_ranges
 from .cues import find_cues
@@ -16,8 +17,7 @@ class DocContext:
         self.doc = doc
         self.entities: list[EntityDraft] = doc._.hs_entities if doc._.hs_entities is not None else []
         doc._.hs_entities = self.entities
-        # Doc.text joins every token anew on each access: read it once.
-        self.text = doc.text
+        self.text = text_of(doc)
         self.quotes = quote_ranges(self.text)
         self.cues = [cue for sentence in doc.sents for cue in find_cues(sentence)]
         self.by_head = {cue.head.i: cue for cue in self.cues}

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from ..entity_rules import role_nouns
+from ..token_index import positions, word_keys
 from .lexicon import (
     CueEntry,
     adjective_cues,
@@ -48,10 +49,13 @@ LEMMA_REPAIRS = {
     ("retweete", "retweeted"): "retweet",
 }
 
+_REPAIRED_WORDS = word_keys(lower for _, lower in LEMMA_REPAIRS)
+
 
 def repair_lemmas(doc) -> None:
     """Put back the lemma of the few cue verbs the lemmatizer gets wrong."""
-    for token in doc:
+    for i in positions(doc, "LOWER", _REPAIRED_WORDS):
+        token = doc[i]
         repaired = LEMMA_REPAIRS.get((token.lemma_, token.lower_))
         if repaired is not None:
             token.lemma_ = repaired

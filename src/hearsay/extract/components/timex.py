@@ -12,11 +12,11 @@ a candidate it does not understand is not a time.
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
+from ..anchored_matcher import AnchoredMatcher
 from ..drafts import TimeDraft
 from ..timex_rules import FUTURE, PAST, PERIOD_VALUE, PRESENT, normalise, words
 
@@ -25,7 +25,7 @@ _FUTURE_AUX = ("will", "shall", "'ll", "wo")
 # Modals that put a clause's time ahead of the document date ("may resume on Friday"),
 # unless a perfect puts it behind ("must have left on Friday").
 _MODAL_AUX = ("may", "might", "can", "must", "should")
-_matchers: dict[int, tuple[Vocab, Matcher]] = {}
+_matchers: dict[int, tuple[Vocab, AnchoredMatcher]] = {}
 
 
 @Language.component(
@@ -79,7 +79,7 @@ def readable_parts(span: Span) -> list[Span]:
 def candidates(doc: Doc) -> list[Span]:
     """Trimmed candidate spans: entities and pattern matches, longest first where they overlap."""
     spans = [e for e in doc.ents if e.label_ in _LABELS]
-    spans += [doc[start:end] for _, start, end in _matcher(doc.vocab)(doc)]
+    spans += [doc[start:end] for start, end in _matcher(doc.vocab).matches(doc)]
     pieces = (piece for span in filter_spans(spans) for piece in _split_lines(span))
     trimmed = (_trim(piece) for piece in pieces)
     kept = [span for span in trimmed if span is not None and not _is_age(span)]
@@ -188,13 +188,10 @@ def _tense(verb: Token) -> str:
     return PRESENT
 
 
-def _matcher(vocab: Vocab) -> Matcher:
+def _matcher(vocab: Vocab) -> AnchoredMatcher:
     cached = _matchers.get(id(vocab))
     if cached is None or cached[0] is not vocab:
-        matcher = Matcher(vocab)
-        for name, patterns in _patterns().items():
-            matcher.add(name, patterns)
-        cached = _matchers[id(vocab)] = (vocab, matcher)
+        cached = _matchers[id(vocab)] = (vocab, AnchoredMatcher(vocab, _patterns()))
     return cached[1]
 
 
