@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import platform
 import resource
+import statistics
 import sys
 import time
 import tracemalloc
@@ -141,6 +142,11 @@ def main(argv: list[str] | None = None) -> int:
     print(f"hearsay / bare spaCy speed: {ratio:.2f} (hearsay takes {1 / ratio:.2f}x as long)")
     print(
         f"by CPU time: {bare_cpu / hearsay_cpu:.2f} (hearsay's CPU is {hearsay_cpu / bare_cpu:.2f}x spaCy's)"
+    )
+    paired = sorted(b / h for b, h in zip(bare_cpus, hearsay_cpus, strict=True))
+    print(
+        f"median of the {len(paired)} rounds' CPU ratios: {statistics.median(paired):.2f} "
+        f"(a round's bare pass against its hearsay pass; range {paired[0]:.2f}-{paired[-1]:.2f})"
     )
     print("max RSS: the process peak after each timed pass (both pipelines are loaded throughout).")
     print(f"heap peak: tracemalloc, over the first {heap_documents} documents.")
