@@ -59,3 +59,33 @@ def test_written_keys_are_written_once_and_counted() -> None:
     keys.decide(store_has_clusters=True)
     assert not keys.complete()
     assert keys.new("c1", ["e:a"]) == ["e:a"]
+
+
+def test_a_run_past_the_clusters_it_can_keep_counts_in_sql_and_links_the_same(tmp_path, monkeypatch) -> None:
+    from hearsay.store import written_keys
+
+    unlinked = tmp_path / "unlinked.db"
+    with Store(unlinked) as store:
+        corpus.ingest(store)
+    shutil.copy(unlinked, tmp_path / "small.db")
+    with Store(unlinked) as store:
+        link_corpus(store, page_size=2, prepare_aside=False)
+        linked = link_tables(store)
+    monkeypatch.setattr(written_keys, "CLUSTERS_KEPT", 2)  # forgotten again and again, key rows written twice
+    with Store(tmp_path / "small.db") as store:
+        link_corpus(store, page_size=2, prepare_aside=False)
+        assert link_tables(store) == linked
+
+
+def test_written_keys_past_their_limit_are_forgotten_and_no_longer_complete(monkeypatch) -> None:
+    from hearsay.store import written_keys
+
+    monkeypatch.setattr(written_keys, "CLUSTERS_KEPT", 2)
+    keys = WrittenKeys()
+    keys.decide(store_has_clusters=False)
+    for cluster in ("c1", "c2", "c3"):
+        keys.new(cluster, ["w:port"])
+    assert keys.complete()
+    assert keys.new("c4", ["w:port"]) == ["w:port"]
+    assert not keys.complete() and keys.decided()
+    assert keys.new("c1", ["w:port"]) == ["w:port"]  # written again: the store keeps one row
