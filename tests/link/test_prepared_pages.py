@@ -89,21 +89,21 @@ def test_the_helper_frames_the_contents_as_this_process_would(unlinked) -> None:
         given.clear()
     with Store(unlinked, read_only=True) as store, PreparedPages(store, PAGE, aside=True) as pages:
         readings = [reading for page in pages for reading, _prepared in page]
-    framed = dict(relation_frame._given)
+    framed = dict(relation_frame._given.items())
     contents = {s.content.text for r in readings[PAGE:] for s in r.statements if s.content.text.strip()}
     assert contents and contents <= set(framed)  # the pages after the first were framed aside
     for text, found in framed.items():
         assert found == relation_frame._frame(text)
         assert propositions.frame(text) == propositions._frame(text)
     assert all(claims.content_words(text) == list(claims._content_stems(text)) for text in contents)
-    assert set(claims._given_stems) == contents
+    assert {text for text, _stems in claims._given_stems.items()} == contents
     said = {
         (s.content.text, s.source.text, s.cue.text): s
         for r in readings[PAGE:]
         for s in r.statements
         if s.content.text.strip()
     }
-    assert set(titles._given_clauses) == set(said)
+    assert {wording for wording, _clause in titles._given_clauses.items()} == set(said)
     for (content, source, cue), clause in titles._given_clauses.items():
         assert clause == titles._as_clause(content, source, cue)
         assert titles.title_of(clause) == titles._title_of(clause)

@@ -35,6 +35,7 @@ from typing import Any
 import numpy as np
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from ..handed import Handed
 from ..model import Reading, Statement
 from ..relation import same_proposition as relation_same_proposition
 from ..relation.words import raw_stem
@@ -78,14 +79,12 @@ def content_words(text: str) -> list[str]:
 
 STEMS_KEPT = 8192
 STEMS_GIVEN = 20_000  # as many as the helper may send (contents only)
-_given_stems: dict[str, tuple[str, ...]] = {}  # stems the linker's helper computed (``framed``)
+_given_stems: Handed[str, tuple[str, ...]] = Handed(STEMS_GIVEN)  # the linker's helper's (``framed``)
 
 
 def remember_stems(stems: list[tuple[str, tuple[str, ...]]]) -> None:
     """Take (content, stems) pairs computed elsewhere: ``content_words`` answers them as computed here."""
-    if len(_given_stems) + len(stems) > STEMS_GIVEN:
-        _given_stems.clear()
-    _given_stems.update(stems)
+    _given_stems.take(stems)
 
 
 @lru_cache(maxsize=STEMS_KEPT)  # a statement's content is read for its keys and its vagueness

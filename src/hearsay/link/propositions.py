@@ -24,6 +24,8 @@ from typing import Any
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from ..handed import Handed
+from ..relation.frame import FRAMES_KEPT  # as many as hearsay.relation.frame keeps
 from ..relation.words import raw_stem
 
 WORD_SHARE = 0.6
@@ -76,8 +78,7 @@ class Frame:
     negated: bool
 
 
-FRAMES_KEPT = 20_000  # as many as hearsay.relation.frame keeps
-_given: dict[str, Frame] = {}  # frames the linker's helper computed (``framed``)
+_given: Handed[str, Frame] = Handed(FRAMES_KEPT)  # frames the linker's helper computed (``framed``)
 
 
 def frame(text: str) -> Frame:
@@ -87,9 +88,7 @@ def frame(text: str) -> Frame:
 
 def remember(frames: list[tuple[str, Frame]]) -> None:
     """Take (text, frame) pairs computed elsewhere: ``frame`` answers them as it would have computed them."""
-    if len(_given) + len(frames) > FRAMES_KEPT:
-        _given.clear()
-    _given.update(frames)
+    _given.take(frames)
 
 
 @lru_cache(maxsize=FRAMES_KEPT)

@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..handed import Handed
+
 _QUOTES = "\"'“”‘’«»„"
 # A quote mark not between two letters (an apostrophe is: "Marisol's").
 _QUOTE_MARK = re.compile(r"(?<![^\W\d_])['’]|['’](?![^\W\d_])|[\"“”«»„]")
@@ -48,8 +50,8 @@ IRREGULAR_PAST = frozenset(_IRREGULAR_PAST_WORDS.split())
 
 TITLES_KEPT = 8192
 # Clauses and titles the linker's helper computed (``framed``), answered before computing.
-_given_clauses: dict[tuple[str, str | None, str | None], str] = {}
-_given_titles: dict[str, str] = {}
+_given_clauses: Handed[tuple[str, str | None, str | None], str] = Handed(2 * TITLES_KEPT)
+_given_titles: Handed[str, str] = Handed(2 * TITLES_KEPT)
 
 
 def as_clause(content: str, source: str | None, cue: str | None) -> str:
@@ -61,12 +63,8 @@ def as_clause(content: str, source: str | None, cue: str | None) -> str:
 
 def remember(clauses: list[tuple[str, str | None, str | None, str, str]]) -> None:
     """Take (content, source, cue, its clause, the clause's title) computed elsewhere."""
-    if len(_given_clauses) + len(clauses) > 2 * TITLES_KEPT:
-        _given_clauses.clear()
-        _given_titles.clear()
-    for content, source, cue, clause, title in clauses:
-        _given_clauses[(content, source, cue)] = clause
-        _given_titles[clause] = title
+    _given_clauses.take(((content, source, cue), clause) for content, source, cue, clause, _title in clauses)
+    _given_titles.take((clause, title) for _content, _source, _cue, clause, title in clauses)
 
 
 @lru_cache(maxsize=TITLES_KEPT)

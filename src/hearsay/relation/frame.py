@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
 
+from ..handed import Handed
 from . import words as w
 
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj", "expl")
@@ -63,14 +64,12 @@ def frame(text: str) -> Frame:
 # Frames remembered per process (a server warms them with the newest stored contents at its start).
 FRAMES_KEPT = 20_000
 # Frames another process computed (the linker's helper, ``link.framed``), answered before computing.
-_given: dict[str, Frame] = {}
+_given: Handed[str, Frame] = Handed(FRAMES_KEPT)
 
 
 def remember(frames: list[Frame]) -> None:
     """Take frames computed elsewhere: ``frame`` answers them as it would have computed them."""
-    if len(_given) + len(frames) > FRAMES_KEPT:
-        _given.clear()
-    _given.update((found.text, found) for found in frames)
+    _given.take((found.text, found) for found in frames)
 
 
 @lru_cache(maxsize=FRAMES_KEPT)
