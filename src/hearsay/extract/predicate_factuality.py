@@ -21,6 +21,7 @@ from spacy.tokens import Doc
 
 from ..errors import InputError
 from ..model import Document, Reading, Span
+from .doc_text import text_of
 from .factuality_rules import assess_span
 
 
@@ -41,7 +42,7 @@ def factuality_in_doc(doc: Doc, start: int, end: int) -> PredicateFactuality:
         raise InputError(f"characters {start}:{end} hold no token", where="predicate span")
     reading = assess_span(span)
     cues = tuple(Span(start=c.start_char, end=c.end_char, text=c.text) for c in reading.cues)
-    return PredicateFactuality(start, end, doc.text[start:end], reading.certainty, reading.polarity, cues)
+    return PredicateFactuality(start, end, text_of(doc)[start:end], reading.certainty, reading.polarity, cues)
 
 
 def factuality_of(
