@@ -9,7 +9,7 @@ from spacy.tokens import Span, Token
 
 from ..quotes import CLOSING_MARKS
 from .anaphora import noun_before_comma
-from .cues import Cue
+from .cues import Cue, has_that
 from .lexicon import HEARER_OBJECT_VERBS, frame_of, is_platform, medium_nouns, verb_cues
 from .spans import span_of, subtree_span, trim
 
@@ -64,13 +64,9 @@ def _clause_on_channel(head: Token) -> Token | None:
         if channel is None or channel.lemma_.lower() not in medium_nouns():
             continue
         clause = next((c for c in channel.children if c.dep_ in ("acl", "ccomp") and c.i > channel.i), None)
-        if clause is not None and _has_that_mark(clause):
+        if clause is not None and has_that(clause):
             return clause
     return None
-
-
-def _has_that_mark(clause: Token) -> bool:
-    return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
 
 
 def _with_stray_conjunct(verb: Token, content: Span | None) -> Span | None:

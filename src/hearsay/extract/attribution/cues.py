@@ -217,7 +217,7 @@ def _is_noun_cue(token: Token) -> bool:
     """A reporting noun with a that-clause: "the claim that ..."."""
     if token.pos_ != "NOUN" or token.lemma_.lower() not in noun_cues():
         return False
-    return any(c.dep_ in ("acl", "ccomp") and _has_that(c) for c in token.children)
+    return any(c.dep_ in ("acl", "ccomp") and has_that(c) for c in token.children)
 
 
 # "support for X", "attacks on X": the preposition that introduces what the noun is about.
@@ -283,7 +283,7 @@ def _light_verb_cue(token: Token) -> Cue | None:
     if subject is not None and not _holds_views(subject):
         return None
     entry = CueEntry(f"{token.lemma_.lower()} {noun_lemma}", "verb_noun", "speech")
-    if any(c.dep_ in ("acl", "ccomp") and c.i > noun.i and _has_that(c) for c in noun.children):
+    if any(c.dep_ in ("acl", "ccomp") and c.i > noun.i and has_that(c) for c in noun.children):
         return Cue(token, [*_verb_tokens(token), noun], entry)  # "made the case that ..."
     topics = LIGHT_TOPICS + ("at",) if noun_lemma in AIM_NOUNS else LIGHT_TOPICS
     preps = (c for c in (*noun.children, *token.children) if c.dep_ == "prep" and c.i > noun.i)
@@ -357,7 +357,8 @@ def _right_after(verb: Token, clause: Token) -> bool:
     return clause.left_edge.i == verb.i + 1 and any(c.dep_ == "nsubj" for c in clause.children)
 
 
-def _has_that(token: Token) -> bool:
+def has_that(token: Token) -> bool:
+    """A clause opened by "that" ("said that ...", "a statement that ...")."""
     return any(c.dep_ == "mark" and c.lower_ == "that" for c in token.children)
 
 
@@ -375,7 +376,7 @@ def _clause_verb_cue(token: Token) -> Cue | None:
     if token.pos_ != "VERB" or token.lemma_.lower() in NOT_REPORTING:
         return None
     clause = next((c for c in token.children if c.dep_ == "ccomp"), None)
-    if clause is None or not (_has_that(clause) or _right_after(token, clause)):
+    if clause is None or not (has_that(clause) or _right_after(token, clause)):
         return None  # a clause further on is mostly a misparse ("X won A and Y won B")
     subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
     if subject is None or not (subject.pos_ in ("PROPN", "PRON") or subject.lemma_.lower() in source_nouns()):
