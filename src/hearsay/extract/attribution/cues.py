@@ -14,6 +14,7 @@ from .lexicon import (
     adjective_cues,
     adverb_cues,
     evidence_nouns,
+    intention_nouns,
     noun_cues,
     phrase_cues,
     source_nouns,
@@ -192,17 +193,11 @@ def _noun_cue(token: Token) -> Cue | None:
     return _owned_intention(token)
 
 
-# Nouns of a decided or announced course of action: "his decision to run", "her pledge to repeal it".
-INTENTION_NOUNS = {"decision": "cognition", "plan": "cognition", "vow": "speech", "pledge": "speech"}
-
-
 def _owned_intention(token: Token) -> Cue | None:
     """ "Ann's decision to leave the race", "his promise to build a bridge": an owner's noun of intent
     or speech with an infinitive reports what the owner decided or promised."""
     lemma = token.lemma_.lower()
-    entry = noun_cues().get(lemma)
-    if entry is None and lemma in INTENTION_NOUNS:
-        entry = CueEntry(lemma, "noun", INTENTION_NOUNS[lemma])
+    entry = noun_cues().get(lemma) or intention_nouns().get(lemma)
     if entry is None or token.pos_ != "NOUN" or not any(c.dep_ == "poss" for c in token.children):
         return None
     infinitive = next(

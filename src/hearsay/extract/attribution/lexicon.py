@@ -1,6 +1,6 @@
 """The attribution cue tables and word lists, read from ``hearsay/extract/lexicons/``.
 
-The words come from ``cue_verbs.tsv``, ``cue_phrases.tsv``, ``cue_nouns.tsv``,
+The words come from ``cue_verbs.tsv``, ``cue_phrases.tsv``, ``cue_nouns.tsv``, ``intention_nouns.tsv``,
 ``cue_adjectives.tsv``, ``source_nouns.tsv``, ``evidence_nouns.tsv`` and ``medium_nouns.tsv``.
 """
 
@@ -123,6 +123,12 @@ def phrase_cues() -> dict[str, list[tuple[tuple[str, ...], CueEntry]]]:
 @cache
 def noun_cues() -> dict[str, CueEntry]:
     return {entry.lemma: entry for entry in read_cue_table("cue_nouns", "lemma", None, "noun")}
+
+
+@cache
+def intention_nouns() -> dict[str, CueEntry]:
+    """Nouns that report only as "OWNER's NOUN to VERB" (``intention_nouns.tsv``)."""
+    return {entry.lemma: entry for entry in read_cue_table("intention_nouns", "lemma", None, "noun")}
 
 
 @cache
