@@ -23,6 +23,7 @@ class DocContext:
         self.by_head = {cue.head.i: cue for cue in self.cues}
         self.cue_heads = set(self.by_head)
         self.by_start = {cue.span.start_char: cue for cue in self.cues}
+        self._quotations: dict[tuple[int, int], Span | None] = {}
 
     def entity_at(self, token: Token) -> tuple[EntityDraft | None, Span | None]:
         """The entity (not a NORP or a date) with a mention covering ``token``, and that mention."""
@@ -39,9 +40,13 @@ class DocContext:
         return start
 
     def quotation(self, start: int, end: int) -> Span | None:
-        """The quotation with its marks, as the reader sees it."""
+        """The quotation with its marks, as the reader sees it (cut once per document and range)."""
+        key = start, end
+        if key in self._quotations:
+            return self._quotations[key]
         text = self.text
         start = self.opening_mark_start(start)
         while end < len(text) and text[end] in CLOSING_MARKS:
             end += 1
-        return char_span(self.doc, start, end)
+        self._quotations[key] = quotation = char_span(self.doc, start, end)
+        return quotation

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cache
 
 from spacy.tokens import Span, Token
 
@@ -28,11 +29,14 @@ class Cue:
     tokens: list[Token]  # the words shown as the cue ("did not rule out")
     entry: CueEntry
     rule: str = ""  # the finder that found it: "cue.verb", "cue.phrase", ... (see FINDERS)
+    _span: Span | None = field(default=None, repr=False, compare=False)  # ``span``, once cut
 
     @property
     def span(self) -> Span:
-        doc = self.head.doc
-        return doc[min(t.i for t in self.tokens) : max(t.i for t in self.tokens) + 1]
+        if self._span is None:
+            doc = self.head.doc
+            self._span = doc[min(t.i for t in self.tokens) : max(t.i for t in self.tokens) + 1]
+        return self._span
 
     @property
     def lemma(self) -> str:
@@ -175,7 +179,7 @@ def find_cues(sentence: Span) -> list[Cue]:
     cues: list[Cue] = []
     taken: set[int] = set()
     for token in sentence:
-        if token.i in taken:
+        if token.i in taken or not _may_be_cue(token):
             continue
         for name, finder in FINDERS:
             cue = finder(token)
@@ -185,6 +189,35 @@ def find_cues(sentence: Span) -> list[Cue]:
                 taken.update(t.i for t in cue.tokens)
                 break
     return cues
+
+
+def _may_be_cue(token: Token) -> bool:
+    """Whether any finder could find a cue on this token: the first tests of ``FINDERS``, taken together
+    (most tokens fail them all, and ``find_cues`` then spares the nine calls). Every verb may hold a
+    clause (``_clause_verb_cue``); another word needs a lexicon's word, or its part of speech and a
+    lexicon's word: a noun cue, or the first word of a verb cue (an auxiliary, or a noun as a verb's
+    object). ``test_cue_gate`` checks it against the finders themselves."""
+    pos = token.pos_
+    if pos == "VERB":
+        return True
+    lemma = token.lemma_.lower()
+    words, verb_firsts, nouns = _gate_words()
+    if token.lower_ in words or lemma in words or " " in lemma:
+        return True
+    if pos == "AUX":
+        return lemma in verb_firsts
+    if pos == "NOUN":
+        return lemma in nouns or (token.dep_ == "pobj" and lemma in verb_firsts)
+    return False
+
+
+@cache
+def _gate_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The words ``_may_be_cue`` looks for: those any part of speech may cue with (phrases' first words,
+    adverbs, adjectives, "in"), the first words of the verb cues, and the cue nouns."""
+    words = frozenset([*phrase_cues(), *adverb_cues(), *adjective_cues(), "in"])
+    verb_firsts = frozenset(key.split(" ")[0].lower() for key in verb_cues())
+    return words, verb_firsts, frozenset([*noun_cues(), *intention_nouns()])
 
 
 def _noun_cue(token: Token) -> Cue | None:
