@@ -74,7 +74,7 @@ class ParseCache:
 def pipeline_key(nlp: Language) -> str:
     """What a stored parse depends on besides its text."""
     from ..extract import pieces
-    from ..extract.components import paragraphs
+    from ..extract.components import attribute_ruler, paragraphs
 
     meta = nlp.meta
     parts = [
@@ -85,6 +85,7 @@ def pipeline_key(nlp: Language) -> str:
         nlp.config.to_str(),
         inspect.getsource(paragraphs),
         inspect.getsource(pieces),
+        inspect.getsource(attribute_ruler),
     ]
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 

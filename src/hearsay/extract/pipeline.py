@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 from ..errors import InputError, ModelError
 from ..model import Document, Reading
 from ..settings import MODEL_CANDIDATES, load_settings
+from .components.attribute_ruler import use_array_rules
 from .drafts import register_extensions
 from .pieces import is_long, parse_in_pieces
 
@@ -62,6 +63,7 @@ def _load(name: str | None) -> Language:
     register_extensions()
     _import_components()
     nlp = _load_base(name)
+    use_array_rules(nlp)  # spaCy's attribute ruler, same patterns and result, without its Matcher
     missing = [pipe for pipe in REQUIRED_BASE if pipe not in nlp.pipe_names]
     if missing:
         raise ModelError(
