@@ -17,3 +17,9 @@ def text_of(doc: Doc) -> str:
     text = doc.text
     doc.user_data[_KEY] = (len(doc), text)
     return text
+
+
+def keep_text(doc: Doc, text: str) -> None:
+    """Let ``text_of`` answer ``text``, the text ``doc`` was made from (spaCy's tokens give it back
+    whole, so ``doc.text`` is the same string), without joining the tokens."""
+    doc.user_data[_KEY] = (len(doc), text)

@@ -65,8 +65,7 @@ def words(span: Span) -> list[str]:
 
 def decide_type(doc: Doc, candidates: Sequence[Candidate]) -> str:
     """One type for all the mentions of a name."""
-    spans = [doc[c.start : c.end] for c in candidates]
-    if all(rules.is_demonym(span) for span in spans):
+    if all(rules.is_demonym(doc[c.start : c.end]) for c in candidates):
         return "NORP"
     sources = Counter(source for c in candidates for _, source in c.votes)
     ner = Counter(t for c in candidates for t, source in c.votes if source == "ner")
@@ -76,7 +75,7 @@ def decide_type(doc: Doc, candidates: Sequence[Candidate]) -> str:
         return "ORG"  # "Twitter said": a social network is a firm, never a person (issue 15)
     if any(sources[s] for s in PERSON_SOURCES):
         return "PERSON"
-    if _outlet_by_context(sources, ner, spans):
+    if _outlet_by_context(sources, ner, [doc[c.start : c.end] for c in candidates]):
         return "OUTLET"
     tally: dict[str, float] = {}
     for c in candidates:

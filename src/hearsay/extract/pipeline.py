@@ -20,6 +20,7 @@ from ..errors import InputError, ModelError
 from ..model import Document, Reading
 from ..settings import MODEL_CANDIDATES, load_settings
 from .components.attribute_ruler import use_array_rules
+from .doc_text import keep_text
 from .drafts import register_extensions
 from .pieces import is_long, parse_in_pieces
 
@@ -168,6 +169,7 @@ def _read_batch(nlp: Language, batch: list[Document], name: str, batch_size: int
         for document in batch:
             doc = nlp.make_doc(document.text)
             doc._.hs_published = document.published
+            keep_text(doc, document.text)
             yield doc
 
     for document, doc in zip(batch, nlp.pipe(docs(), batch_size=batch_size), strict=True):
