@@ -152,6 +152,13 @@ EVENTS = [
     # an infinitival relative after another noun is not its complement: "the first model to be built"
     ("It is the first jet to be built of carbon fibre.", "built", ("certain", "pos")),
     ("No agreement to share the water was signed.", "share", ("certain", "neg")),
+    # what is sought or asked for is not said to happen: a "for" object right after a verb or noun of seeking
+    ("The union called for a strike at the port.", "strike", ("underspecified", "underspecified")),
+    ("The airline filed for bankruptcy on Monday.", "bankruptcy", ("underspecified", "underspecified")),
+    ("Her request for a recount was turned down.", "recount", ("underspecified", "underspecified")),
+    ("The mayor thanked the crew for the rescue.", "rescue", ("certain", "pos")),
+    ("The town has waited for the ruling since May.", "ruling", ("certain", "pos")),
+    ("For a sign of the slump, look at the harbour.", "sign", ("certain", "pos")),
 ]
 
 

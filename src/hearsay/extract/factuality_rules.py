@@ -446,6 +446,13 @@ def _context_effect(token: Token) -> tuple[str, str, list[Span]] | None:
         certainty, polarity, cues = assess_predicate(head)
         if polarity == NEG:
             return certainty, polarity, cues
+    seeker = head.head
+    if token.dep_ == "pobj" and head.lower_ == "for" and seeker.i == head.i - 1:
+        # "called for a re-run", "filed for bankruptcy", "a request for asylum": what is sought is not said to
+        # happen, as the theme of "seek" or "demand" is not
+        value = contexts.get(("sought", seeker.lemma_.lower()))
+        if value is not None:
+            return (*value, [seeker.doc[seeker.i : seeker.i + 1]])
     # "signed during the show", "resumed after the ruling": an event that anchors the time is presupposed, so
     # it is not in the scope of the verb's modal
     anchor = token.dep_ == "pobj" and ("anchor", head.lower_) in contexts
