@@ -159,6 +159,10 @@ EVENTS = [
     ("The mayor thanked the crew for the rescue.", "rescue", ("certain", "pos")),
     ("The town has waited for the ruling since May.", "ruling", ("certain", "pos")),
     ("For a sign of the slump, look at the harbour.", "sign", ("certain", "pos")),
+    # ending or halting an event presupposes it: only its going on stops
+    ("The truce helped end the war in the north.", "war", ("certain", "pos")),
+    ("Firemen halted the spread of the blaze.", "spread", ("certain", "pos")),
+    ("The city cancelled the parade after the storm.", "parade", ("certain", "neg")),
 ]
 
 
