@@ -163,6 +163,10 @@ EVENTS = [
     ("The truce helped end the war in the north.", "war", ("certain", "pos")),
     ("Firemen halted the spread of the blaze.", "spread", ("certain", "pos")),
     ("The city cancelled the parade after the storm.", "parade", ("certain", "neg")),
+    # "cease" is "stop"; a gerund after "consider" is an option weighed, as its noun object is
+    ("The plant ceased making tyres in June.", "making", ("certain", "neg")),
+    ("The board is considering selling the plant.", "selling", ("possible", "underspecified")),
+    ("The board is considering a sale of the plant.", "sale", ("possible", "underspecified")),
 ]
 
 
