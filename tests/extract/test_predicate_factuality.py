@@ -145,6 +145,8 @@ EVENTS = [
     ("The firm was not able to pay its debts.", "pay", ("certain", "neg")),
     ("The firm was able to pay its debts.", "pay", ("underspecified", "underspecified")),
     ("Banks are reluctant to lend to small firms.", "lend", ("probable", "neg")),
+    ("Banks are willing to lend to small firms.", "lend", ("probable", "pos")),
+    ("The union is ready to sign the deal.", "sign", ("probable", "pos")),
     # an event determined by "any" is non-specific: not said to happen
     ("Any attempt to sell the unit will need approval.", "attempt", ("underspecified", "underspecified")),
     ("Shareholders will vote on any offer for the firm.", "offer", ("underspecified", "underspecified")),
