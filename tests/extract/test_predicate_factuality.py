@@ -165,6 +165,9 @@ EVENTS = [
     ("The truce helped end the war in the north.", "war", ("certain", "pos")),
     ("Firemen halted the spread of the blaze.", "spread", ("certain", "pos")),
     ("The city cancelled the parade after the storm.", "parade", ("certain", "neg")),
+    # a planned event is no more certain than the open clause that plans it
+    ("He did not say where the plant is going to close.", "close", ("underspecified", "underspecified")),
+    ("Officials said the plant is going to close.", "close", ("probable", "pos")),
     # "cease" is "stop"; a gerund after "consider" is an option weighed, as its noun object is
     ("The plant ceased making tyres in June.", "making", ("certain", "neg")),
     ("The board is considering selling the plant.", "selling", ("possible", "underspecified")),

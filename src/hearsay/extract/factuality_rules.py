@@ -581,6 +581,16 @@ def _negated_governor(head: Token, effect: tuple[str, str, list[Span]]) -> tuple
     return certainty, _flip(polarity), [*cues, negator.doc[negator.i : negator.i + 1]]
 
 
+def _within_governor(head: Token, effect: tuple[str, str, list[Span]]) -> tuple[str, str, list[Span]]:
+    """ "did not say where the cuts were going to take place", "plans to be going to": a planned or expected event
+    is no more certain than the clause of the verb that plans or expects it, when that clause is itself open (its
+    own negation is already in ``effect``)."""
+    certainty, polarity, cues = assess_predicate(head)
+    if polarity == NEG or (certainty == CERTAIN and polarity == POS):
+        return effect
+    return _lowest(effect[0], certainty), _combine(effect[1], polarity), [*effect[2], *cues]
+
+
 def _governor_effect(token: Token) -> tuple[str, str, list[Span]] | None:
     """What the predicate above does to this one: an implicative, a reporting cue, a condition."""
     head = token.head
@@ -602,7 +612,7 @@ def _governor_effect(token: Token) -> tuple[str, str, list[Span]] | None:
         )
     future = _infinitive_governor(token)
     if future is not None:
-        return _negated_governor(head, future)
+        return _within_governor(head, _negated_governor(head, future))
     lemma = head.lemma_.lower()
     if lemma in _factives():
         # "did not know where he was held": a factive's complement is presupposed, so negation, modals and
