@@ -583,7 +583,8 @@ def _negated_governor(head: Token, effect: tuple[str, str, list[Span]]) -> tuple
 
 def _within_governor(head: Token, effect: tuple[str, str, list[Span]]) -> tuple[str, str, list[Span]]:
     """ "did not say where the cuts were going to take place": a planned event is no more certain than the
-    clause of the verb that plans it, when that clause is itself open (its negation is already in ``effect``)."""
+    clause of the verb that plans it, when that clause is itself open (its negation is already in
+    ``effect``)."""
     certainty, polarity, cues = assess_predicate(head)
     if polarity == NEG or (certainty == CERTAIN and polarity == POS):
         return effect
