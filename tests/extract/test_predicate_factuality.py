@@ -168,6 +168,7 @@ EVENTS = [
     # a planned event is no more certain than the open clause that plans it
     ("He did not say where the plant is going to close.", "close", ("underspecified", "underspecified")),
     ("Officials said the plant is going to close.", "close", ("probable", "pos")),
+    ("The board would prefer that the bank sell the unit.", "sell", ("underspecified", "underspecified")),
     # "cease" is "stop"; a gerund after "consider" is an option weighed, as its noun object is
     ("The plant ceased making tyres in June.", "making", ("certain", "neg")),
     ("The board is considering selling the plant.", "selling", ("possible", "underspecified")),
