@@ -155,7 +155,9 @@ EVENTS = [
     ("It is the first jet to be built of carbon fibre.", "built", ("certain", "pos")),
     ("No agreement to share the water was signed.", "share", ("certain", "neg")),
     # what is sought or asked for is not said to happen: a "for" object right after a verb or noun of seeking
-    ("The union called for a strike at the port.", "strike", ("underspecified", "underspecified")),
+    ("The union called for a strike at the port.", "strike", ("possible", "pos")),
+    ("Rebels are looking for a truce.", "truce", ("possible", "pos")),
+    ("Farmers hope for a good harvest.", "harvest", ("underspecified", "underspecified")),
     ("The airline filed for bankruptcy on Monday.", "bankruptcy", ("underspecified", "underspecified")),
     ("Her request for a recount was turned down.", "recount", ("underspecified", "underspecified")),
     ("The mayor thanked the crew for the rescue.", "rescue", ("certain", "pos")),
