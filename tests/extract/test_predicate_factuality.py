@@ -167,6 +167,9 @@ EVENTS = [
     ("The truce helped end the war in the north.", "war", ("certain", "pos")),
     ("Firemen halted the spread of the blaze.", "spread", ("certain", "pos")),
     ("The city cancelled the parade after the storm.", "parade", ("certain", "neg")),
+    # an implicative's complement under an open clause is open in polarity too
+    ("She did not say whether he decided to resign.", "resign", ("underspecified", "underspecified")),
+    ("She said that he decided to resign.", "resign", ("certain", "pos")),
     # a planned event is no more certain than the open clause that plans it
     ("He did not say where the plant is going to close.", "close", ("underspecified", "underspecified")),
     ("Officials said the plant is going to close.", "close", ("probable", "pos")),

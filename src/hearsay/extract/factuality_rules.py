@@ -626,7 +626,10 @@ def _governor_effect(token: Token) -> tuple[str, str, list[Span]] | None:
             polarity = _flip(polarity) if certainty == CERTAIN else UNDERSPECIFIED
             certainty = certainty if certainty == CERTAIN else UNDERSPECIFIED
         span = head.doc[head.i : head.i + 1]
-        return _lowest(certainty, head_certainty), polarity, [span, *head_cues]
+        certainty = _lowest(certainty, head_certainty)
+        if certainty == UNDERSPECIFIED and head_polarity == UNDERSPECIFIED:
+            polarity = UNDERSPECIFIED  # "did not say whether he decided to leave": leaving left open
+        return certainty, polarity, [span, *head_cues]
     match = match_cue(head.doc[head.i : head.i + 1])
     if match is None:
         return None
