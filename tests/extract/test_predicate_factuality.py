@@ -170,6 +170,15 @@ EVENTS = [
     # an implicative's complement under an open clause is open in polarity too
     ("She did not say whether he decided to resign.", "resign", ("underspecified", "underspecified")),
     ("She said that he decided to resign.", "resign", ("certain", "pos")),
+    # a complement of an unlisted verb is in the scope of what leaves that verb open
+    (
+        "The firm cut jobs in an attempt to make the unit profitable.",
+        "profitable",
+        ("underspecified", "underspecified"),
+    ),
+    ("The city plans to help rebuild the bridge.", "rebuild", ("underspecified", "underspecified")),
+    ("The storm may force the port to close.", "close", ("possible", "pos")),
+    ("The volunteers helped rebuild the bridge.", "rebuild", ("certain", "pos")),
     # a planned event is no more certain than the open clause that plans it
     ("He did not say where the plant is going to close.", "close", ("underspecified", "underspecified")),
     ("Officials said the plant is going to close.", "close", ("probable", "pos")),

@@ -338,7 +338,12 @@ def assess_predicate(token: Token) -> tuple[str, str, list[Span]]:
         certainty = _lowest(certainty, hedge.certainty)
         polarity = _flip(polarity) if hedge.polarity == NEG else polarity
         cues.append(span)
-    governed = _governor_effect(clause) or _context_effect(token) or _coordinated_effect(clause)
+    governed = (
+        _governor_effect(clause)
+        or _context_effect(token)
+        or _coordinated_effect(clause)
+        or _embedding_effect(clause)
+    )
     if governed is not None:
         g_certainty, g_polarity, g_cues = governed
         certainty = _lowest(certainty, g_certainty)
@@ -637,6 +642,20 @@ def _governor_effect(token: Token) -> tuple[str, str, list[Span]] | None:
     if reading.stance in ("question", "refuse_to_comment"):
         return UNDERSPECIFIED, UNDERSPECIFIED, reading.cues
     return reading.certainty, reading.polarity, reading.cues
+
+
+def _embedding_effect(token: Token) -> tuple[str, str, list[Span]] | None:
+    """ "in an attempt to make the unit profitable", "plans to help rebuild": a complement of a verb no
+    lexicon lists is in the scope of whatever leaves that verb open (Saurí & Pustejovsky 2012 compose
+    factuality across every level of embedding); a certain or negated verb passes nothing down ("did not
+    make it profitable" says nothing of the profit)."""
+    head = token.head
+    if token.dep_ not in _COMPLEMENTS or head.i == token.i:
+        return None
+    certainty, polarity, cues = assess_predicate(head)
+    if polarity == NEG or (certainty == CERTAIN and polarity == POS):
+        return None
+    return certainty, polarity, cues
 
 
 def _selects_event(verb: Token) -> bool:
