@@ -49,6 +49,7 @@ _COMPLEMENTS = ("xcomp", "ccomp")
 # probably not X (UW's training split rates it about -1.5), where "may not X" stays "possibly not X";
 # "cannot X" has no hedge ("can" is read on events only) and stays certainly not X, as UW and MEANTIME read it
 _NEGATED_POSSIBILITY = ("could",)
+_PURPOSE_MARKS = ("so", "as")  # "so as to"
 
 
 @dataclass(frozen=True, slots=True)
@@ -645,17 +646,24 @@ def _governor_effect(token: Token) -> tuple[str, str, list[Span]] | None:
 
 
 def _embedding_effect(token: Token) -> tuple[str, str, list[Span]] | None:
-    """ "in an attempt to make the unit profitable", "plans to help rebuild": a complement of a verb no
-    lexicon lists is in the scope of whatever leaves that verb open (Saurí & Pustejovsky 2012 compose
-    factuality across every level of embedding); a certain or negated verb passes nothing down ("did not
-    make it profitable" says nothing of the profit)."""
+    """ "in an attempt to make the unit profitable", "plans to help rebuild", "plans to cut jobs to save
+    money": a complement or purpose clause of a verb no lexicon lists is in the scope of whatever leaves that
+    verb open (Saurí & Pustejovsky 2012 compose factuality across every level of embedding); a certain or
+    negated verb passes nothing down ("did not make it profitable" says nothing of the profit)."""
     head = token.head
-    if token.dep_ not in _COMPLEMENTS or head.i == token.i:
+    if head.i == token.i or (token.dep_ not in _COMPLEMENTS and not _purpose_clause(token)):
         return None
     certainty, polarity, cues = assess_predicate(head)
     if polarity == NEG or (certainty == CERTAIN and polarity == POS):
         return None
     return certainty, polarity, cues
+
+
+def _purpose_clause(token: Token) -> bool:
+    """ "cut plants to save money", "so as to save money": an infinitive adverbial clause of purpose."""
+    if token.dep_ != "advcl" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        return False
+    return all(c.lower_ in _PURPOSE_MARKS for c in token.children if c.dep_ == "mark")
 
 
 def _selects_event(verb: Token) -> bool:
