@@ -180,6 +180,11 @@ EVENTS = [
     ("The storm may force the port to close.", "close", ("possible", "pos")),
     ("The volunteers helped rebuild the bridge.", "rebuild", ("certain", "pos")),
     ("The mill plans to cut jobs to save money.", "save", ("underspecified", "underspecified")),
+    (
+        "The city plans to help rebuild the bridge and widen it.",
+        "widen",
+        ("underspecified", "underspecified"),
+    ),
     ("The mill may cut jobs so as to save money.", "save", ("possible", "pos")),
     ("The mill cut 300 jobs last year to save money.", "save", ("certain", "pos")),
     # a planned event is no more certain than the open clause that plans it

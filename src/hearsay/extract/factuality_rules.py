@@ -533,7 +533,7 @@ def _coordinated_effect(token: Token) -> tuple[str, str, list[Span]] | None:
     negated = _shared_negation(token, first)
     if negated is not None:
         return CERTAIN, NEG, [negated.doc[negated.i : negated.i + 1]]
-    governed = _governor_effect(first) or _context_effect(first)
+    governed = _governor_effect(first) or _context_effect(first) or _embedding_effect(first)
     modal = _shared_modal(token, first)
     if modal is None:
         return governed
