@@ -180,6 +180,7 @@ EVENTS = [
     ("The storm may force the port to close.", "close", ("possible", "pos")),
     ("The volunteers helped rebuild the bridge.", "rebuild", ("certain", "pos")),
     ("The mill plans to cut jobs to save money.", "save", ("underspecified", "underspecified")),
+    ("From the hall we could hear that the band was playing.", "playing", ("certain", "pos")),
     (
         "The city plans to help rebuild the bridge and widen it.",
         "widen",

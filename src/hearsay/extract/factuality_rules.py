@@ -50,6 +50,7 @@ _COMPLEMENTS = ("xcomp", "ccomp")
 # "cannot X" has no hedge ("can" is read on events only) and stays certainly not X, as UW and MEANTIME read it
 _NEGATED_POSSIBILITY = ("could",)
 _PURPOSE_MARKS = ("so", "as")  # "so as to"
+_TENSED_TAGS = ("VBD", "VBZ", "VBP", "MD")
 
 
 @dataclass(frozen=True, slots=True)
@@ -649,14 +650,24 @@ def _embedding_effect(token: Token) -> tuple[str, str, list[Span]] | None:
     """ "in an attempt to make the unit profitable", "plans to help rebuild", "plans to cut jobs to save
     money": a complement or purpose clause of a verb no lexicon lists is in the scope of whatever leaves that
     verb open (Saurí & Pustejovsky 2012 compose factuality across every level of embedding); a certain or
-    negated verb passes nothing down ("did not make it profitable" says nothing of the profit)."""
+    negated verb passes nothing down ("did not make it profitable" says nothing of the profit), nor does any
+    verb to a tensed clause ("could hear that it was running")."""
     head = token.head
     if head.i == token.i or (token.dep_ not in _COMPLEMENTS and not _purpose_clause(token)):
         return None
+    if token.dep_ == "ccomp" and _finite(token):
+        return None  # "could hear that it was running": a tensed clause keeps its own assertion
     certainty, polarity, cues = assess_predicate(head)
     if polarity == NEG or (certainty == CERTAIN and polarity == POS):
         return None
     return certainty, polarity, cues
+
+
+def _finite(clause: Token) -> bool:
+    """A tensed clause ("that it was running"), as against an infinitive, a gerund or a small clause."""
+    words = [clause, *(c for c in clause.children if c.dep_ in ("aux", "auxpass"))]
+    tensed = any(w.tag_ in _TENSED_TAGS for w in words)
+    return tensed or any(c.dep_ == "mark" for c in clause.children)
 
 
 def _purpose_clause(token: Token) -> bool:
