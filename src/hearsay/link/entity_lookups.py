@@ -12,6 +12,9 @@ either table, so most lookups ask again what was answered before, and most write
   before a merge; nothing reads them in between. A key row added before is not added again.
 * An entity's name, type, class and full-name flag (``naming``) are kept until it is renamed
   here or created.
+* Which entities have a name of a key (``named``, unordered) is kept until a name is added under it.
+* Each answer has a serial number (``serial``), new whenever it is read again: what is computed
+  from an answer alone may be kept under it.
 
 ``forget`` drops it all: after a merge (which moves names and keys, after ``write_counts``),
 after a document's writes are rolled back (its counts not written are dropped too), and at the
@@ -49,6 +52,9 @@ class EntityLookups:
         self._counts: dict[tuple[str, str], int] = {}  # (entity, name) -> mentions not written yet
         self._key_rows: set[tuple[str, str, str]] = set()  # (class, key, entity) rows known to exist
         self._naming: dict[str, Naming | None] = {}
+        self._named: dict[str, frozenset[str]] = {}  # name key -> entities with a name of that key
+        self._serials: dict[Asked, int] = {}
+        self._serial = 0
 
     def candidates(self, cls: str, keys: Sequence[str]) -> Candidates:
         """Entities of ``cls`` sharing a blocking key: id -> [(name, key), ...] (read-only lists)."""
@@ -56,12 +62,26 @@ class EntityLookups:
         answer = self._answers.get(asked)
         if answer is None:
             answer = self._answers[asked] = self.tables.entity_candidates(cls, keys)
+            self._serial += 1
+            self._serials[asked] = self._serial
             for key in keys:
                 self._by_key.setdefault((cls, key), set()).add(asked)
             for entity_id, names in answer.items():
                 self._by_entity.setdefault(entity_id, set()).add(asked)
                 self._names.setdefault(entity_id, set()).update(name for name, _key in names)
         return dict(answer)
+
+    def serial(self, cls: str, keys: Sequence[str]) -> int:
+        """The serial number of the answer ``candidates`` last gave for these keys (never given twice)."""
+        return self._serials[cls, tuple(keys)]
+
+    def named(self, key: str) -> frozenset[str]:
+        """The entities one of whose names has this matching key (``LinkTables.entities_named``,
+        unordered)."""
+        found = self._named.get(key)
+        if found is None:
+            found = self._named[key] = frozenset(self.tables.entities_named(key))
+        return found
 
     def add_names(self, entity_id: str, names: Sequence[tuple[str, str]]) -> None:
         """``LinkTables.add_names``: new names written now, known ones counted in memory."""
@@ -72,6 +92,8 @@ class EntityLookups:
             return
         if add_names_counting_new(self.tables.conn, entity_id, names):
             self._drop(self._by_entity.pop(entity_id, set()))
+            for _name, key in names:
+                self._named.pop(key, None)
         known.update(name for name, _key in names)
 
     def write_counts(self) -> None:
@@ -117,8 +139,11 @@ class EntityLookups:
         """Drop everything kept, and the counts not written (call ``write_counts`` first to keep them)."""
         for kept in (self._answers, self._by_key, self._by_entity, self._names, self._counts, self._naming):
             kept.clear()
+        self._named.clear()
+        self._serials.clear()
         self._key_rows.clear()
 
     def _drop(self, answers: set[Asked]) -> None:
         for asked in answers:
             self._answers.pop(asked, None)
+            self._serials.pop(asked, None)

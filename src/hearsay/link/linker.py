@@ -63,7 +63,7 @@ def link_corpus(
         tables.clear_derived()
     already = tables.linked_count()
     resolver = Resolver(tables, decisions_.split_constraints(tables))
-    clusterer = Clusterer(tables)
+    clusterer = Clusterer(tables, resolver.lookups)
     documents = new_clusters = embedded_total = 0
     embed_seconds = 0.0
     failures: list[str] = []
