@@ -59,3 +59,24 @@ def test_entity_lookups_count_known_names_in_memory_until_written(tmp_path: Path
             assert tables.names_of("e-1")[0]["count"] == 3
             lookups.rename_entity("e-1", "Anna Ivanova", "PERSON", True)
             assert lookups.naming("e-1") == ("Anna Ivanova", "PERSON", "organisation", True)
+
+
+def test_entity_lookups_write_the_counts_of_a_pages_linked_documents_once(tmp_path: Path) -> None:
+    with Store(tmp_path / "h.db") as store:
+        tables = LinkTables(store)
+        lookups = EntityLookups(tables)
+        with tables.transaction():
+            lookups.create_entity("e-1", "Ivanova", "ORG", "organisation", False)
+            lookups.add_names("e-1", [("Ivanova", "ivanova")])
+            lookups.add_names("e-1", [("Ivanova", "ivanova")])  # a first document
+            lookups.document_linked()
+            lookups.add_names("e-1", [("Ivanova", "ivanova")])  # a second one
+            lookups.document_linked()
+            assert tables.names_of("e-1")[0]["count"] == 1  # nothing written before the page's end
+            lookups.add_names("e-1", [("Ivanova", "ivanova")])  # a third, rolled back
+            lookups.forget()  # the linked documents' counts are written, the third's dropped
+            assert tables.names_of("e-1")[0]["count"] == 3
+            lookups.add_names("e-1", [("Ivanova", "ivanova")])
+            lookups.document_linked()
+            lookups.write_counts()  # the page's end
+            assert tables.names_of("e-1")[0]["count"] == 4

@@ -161,7 +161,6 @@ class Resolver:
         return mapping
 
     def _flush(self) -> None:
-        self.lookups.write_counts()
         self.tables.add_members(self.pending_members)
         self.tables.add_roles_of(self.pending_roles)
         self.pending_members, self.pending_roles = [], []
@@ -306,6 +305,7 @@ class Resolver:
                     continue
                 if {row["key"] for row in self.tables.names_of(other)} == {surname}:
                     self._flush()  # the merge reads the members written so far
+                    self.lookups.write_counts()  # and recounts names from the members
                     _merge_ids(self.tables, person, other)
                     self.lookups.forget()
                     self.merged_into.add(person)

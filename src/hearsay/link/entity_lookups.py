@@ -8,8 +8,10 @@ either table, so most lookups ask again what was answered before, and most write
 * An answer is kept until a row it depends on may have changed: a key row added (``add_keys``)
   for its class and one of its keys, or a name added (``add_names``) to an entity it lists.
 * A name the entity is known to have (listed in an answer, or added here) is counted in memory,
-  and the counts are written in one batch (``write_counts``) at the end of the document or
-  before a merge; nothing reads them in between. A key row added before is not added again.
+  and the counts are written in one batch (``write_counts``) at the end of the page (the linker's
+  ``end_page``) or before a merge; nothing reads them in between. A document's counts join the
+  page's once it is linked (``document_linked``); a document that fails leaves none. A key row
+  added before is not added again.
 * An entity's name, type, class and full-name flag (``naming``) are kept until it is renamed
   here or created.
 * Which entities have a name of a key (``named``, unordered) is kept until a name is added under it.
@@ -17,8 +19,9 @@ either table, so most lookups ask again what was answered before, and most write
   from an answer alone may be kept under it.
 
 ``forget`` drops it all: after a merge (which moves names and keys, after ``write_counts``),
-after a document's writes are rolled back (its counts not written are dropped too), and at the
-start of each page's transaction (another process may have written in between).
+after a document's writes are rolled back (its counts are dropped; the page's linked documents'
+are written), and at the start of each page's transaction (another process may have written in
+between).
 """
 
 from __future__ import annotations
@@ -49,7 +52,8 @@ class EntityLookups:
         self._by_key: dict[tuple[str, str], set[Asked]] = {}  # (class, key) -> answers read under it
         self._by_entity: dict[str, set[Asked]] = {}  # entity -> answers listing its names
         self._names: dict[str, set[str]] = {}  # entity -> names it is known to have
-        self._counts: dict[tuple[str, str], int] = {}  # (entity, name) -> mentions not written yet
+        self._counts: dict[tuple[str, str], int] = {}  # (entity, name) -> this document's mentions
+        self._page_counts: dict[tuple[str, str], int] = {}  # the page's linked documents', not written yet
         self._key_rows: set[tuple[str, str, str]] = set()  # (class, key, entity) rows known to exist
         self._naming: dict[str, Naming | None] = {}
         self._named: dict[str, frozenset[str]] = {}  # name key -> entities with a name of that key
@@ -96,14 +100,21 @@ class EntityLookups:
                 self._named.pop(key, None)
         known.update(name for name, _key in names)
 
+    def document_linked(self) -> None:
+        """The document's name counts are the page's now (a document that failed is not linked)."""
+        _add_to(self._page_counts, self._counts)
+        self._counts.clear()
+
     def write_counts(self) -> None:
-        """Write the name counts kept in memory (at the end of a document, and before a merge)."""
-        if self._counts:
+        """Write the name counts kept in memory (at the end of a page, and before a merge)."""
+        _add_to(self._page_counts, self._counts)
+        self._counts.clear()
+        if self._page_counts:
             self.tables.conn.executemany(
                 "UPDATE link_entity_names SET count = count + ? WHERE entity_id = ? AND name = ?",
-                [(count, entity_id, name) for (entity_id, name), count in sorted(self._counts.items())],
+                [(count, entity_id, name) for (entity_id, name), count in sorted(self._page_counts.items())],
             )
-            self._counts.clear()
+            self._page_counts.clear()
 
     def add_keys(self, cls: str, entity_id: str, keys: Sequence[str]) -> None:
         rows = [(cls, key, entity_id) for key in keys]
@@ -136,7 +147,10 @@ class EntityLookups:
         self._naming.pop(entity_id, None)
 
     def forget(self) -> None:
-        """Drop everything kept, and the counts not written (call ``write_counts`` first to keep them)."""
+        """Drop everything kept, and the document's counts (call ``write_counts`` first to keep them);
+        the page's linked documents' counts are written."""
+        self._counts.clear()
+        self.write_counts()
         for kept in (self._answers, self._by_key, self._by_entity, self._names, self._counts, self._naming):
             kept.clear()
         self._named.clear()
@@ -147,3 +161,8 @@ class EntityLookups:
         for asked in answers:
             self._answers.pop(asked, None)
             self._serials.pop(asked, None)
+
+
+def _add_to(counts: dict[tuple[str, str], int], more: dict[tuple[str, str], int]) -> None:
+    for key, count in more.items():
+        counts[key] = counts.get(key, 0) + count

@@ -95,7 +95,9 @@ def link_corpus(
                         _forget(tables, resolver)  # what it wrote is rolled back
                         failures.append(f"document {reading.document_id}: {type(err).__name__}: {err}")
                         continue
+                    resolver.lookups.document_linked()
                     linked.append(reading.document_id)
+                resolver.lookups.write_counts()  # the page's name counts
                 tables.end_page(linked)  # their entity lists, and the summaries they made stale
                 documents += len(linked)
             version = _data_version(tables)

@@ -17,6 +17,7 @@ from ..model import Reading
 from . import cluster_summaries, entity_lists, generation, link_unlinked
 from .cluster_rows import COLUMNS as CLUSTER_COLUMNS
 from .cluster_rows import ClusterRows
+from .counted_keys import CountedKeys
 from .migrations import now
 from .queries import fold
 from .written_keys import WrittenKeys
@@ -96,6 +97,7 @@ class LinkTables:
         # The clusters' rows and each content's first clustered statement (``cluster_rows``), forgotten
         # with the keys; while linking a page, a document's statements are written at its end.
         self._clusters = ClusterRows()
+        self._key_counts = CountedKeys()  # (``counted_keys``)
         self._statements: list[tuple[Any, ...]] = []
 
     # --- transactions and the ledger --------------------------------------------------
@@ -163,6 +165,7 @@ class LinkTables:
         or they were rolled back), and the statements it has not written yet."""
         self._keys_written.forget()
         self._clusters.forget()
+        self._key_counts.forget()
         self._statements = []
 
     def _written(self) -> WrittenKeys:
@@ -170,6 +173,8 @@ class LinkTables:
             has = self.conn.execute("SELECT 1 FROM link_clusters LIMIT 1").fetchone() is not None
             self._keys_written.decide(has)
             self._clusters.decide(has)
+            counted = self.conn.execute("SELECT 1 FROM link_key_counts LIMIT 1").fetchone() is not None
+            self._key_counts.decide(counted)
         return self._keys_written
 
     def clear_derived(self) -> None:
@@ -480,6 +485,9 @@ class LinkTables:
 
     def key_counts(self, keys: Sequence[str]) -> dict[str, int]:
         """How many statements had each key so far (absent keys: 0)."""
+        self._written()  # (whether the store had counts before the run is known)
+        if self._key_counts.kept():
+            return self._key_counts.counts(keys)
         result: dict[str, int] = {}
         for start in range(0, len(keys), 500):
             chunk = list(keys[start : start + 500])
@@ -496,6 +504,7 @@ class LinkTables:
             ON CONFLICT (key) DO UPDATE SET statements = link_key_counts.statements + excluded.statements""",
             sorted(added.items()),
         )
+        self._key_counts.add(added)
 
     _CANDIDATE_COLUMNS = """c.id, c.centroid, c.size, c.entities, c.first_published, c.last_published,
         c.representative, c.representative_hash, c.representative_vector, c.title, c.title_score,
