@@ -41,7 +41,7 @@ def test_a_run_keeping_little_links_as_a_run_keeping_all(tmp_path, monkeypatch) 
 def test_postings_rank_candidates_as_the_sql_lookup_does() -> None:
     chance = random.Random(7)
     clusters = [f"c-{i:03x}" for i in range(300)]
-    keys = [f"w:{word}" for word in "port ship strike leak drone grain bridge".split()]
+    keys = [f"w:{word}" for word in ["port", "ship", "strike", "leak", "drone", "grain", "bridge"]]
     written = WrittenKeys()
     written.decide(store_has_clusters=False)
     conn = sqlite3.connect(":memory:")
