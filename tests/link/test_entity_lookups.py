@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from hearsay.link.entity_lookups import EntityLookups
 from hearsay.store import Store
 from hearsay.store.links import LinkTables
@@ -65,18 +67,25 @@ def test_entity_lookups_write_the_counts_of_a_pages_linked_documents_once(tmp_pa
     with Store(tmp_path / "h.db") as store:
         tables = LinkTables(store)
         lookups = EntityLookups(tables)
+
+        def count() -> int:
+            return int(tables.names_of("e-1")[0]["count"])
+
         with tables.transaction():
             lookups.create_entity("e-1", "Ivanova", "ORG", "organisation", False)
             lookups.add_names("e-1", [("Ivanova", "ivanova")])
-            lookups.add_names("e-1", [("Ivanova", "ivanova")])  # a first document
-            lookups.document_linked()
-            lookups.add_names("e-1", [("Ivanova", "ivanova")])  # a second one
-            lookups.document_linked()
-            assert tables.names_of("e-1")[0]["count"] == 1  # nothing written before the page's end
-            lookups.add_names("e-1", [("Ivanova", "ivanova")])  # a third, rolled back
-            lookups.forget()  # the linked documents' counts are written, the third's dropped
-            assert tables.names_of("e-1")[0]["count"] == 3
-            lookups.add_names("e-1", [("Ivanova", "ivanova")])
-            lookups.document_linked()
-            lookups.write_counts()  # the page's end
-            assert tables.names_of("e-1")[0]["count"] == 4
+            for _document in range(2):  # two documents linked
+                with tables.savepoint():
+                    lookups.add_names("e-1", [("Ivanova", "ivanova")])
+                lookups.document_linked()
+            assert count() == 1  # nothing written before the page's end
+            with pytest.raises(RuntimeError), tables.savepoint():  # a third fails after a merge
+                lookups.add_names("e-1", [("Ivanova", "ivanova")])
+                lookups.write_counts()  # (as before a merge: the page's counts too)
+                assert count() == 4
+                raise RuntimeError("the document fails")
+            lookups.document_failed()
+            lookups.forget()
+            assert count() == 1  # rolled back, the two linked documents' counts with it
+            lookups.write_page_counts()
+            assert count() == 3  # written again at the page's end, the failed document's not

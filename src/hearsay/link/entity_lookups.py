@@ -8,20 +8,20 @@ either table, so most lookups ask again what was answered before, and most write
 * An answer is kept until a row it depends on may have changed: a key row added (``add_keys``)
   for its class and one of its keys, or a name added (``add_names``) to an entity it lists.
 * A name the entity is known to have (listed in an answer, or added here) is counted in memory,
-  and the counts are written in one batch (``write_counts``) at the end of the page (the linker's
-  ``end_page``) or before a merge; nothing reads them in between. A document's counts join the
-  page's once it is linked (``document_linked``); a document that fails leaves none. A key row
-  added before is not added again.
+  and the counts are written in one batch at the end of the page (``write_page_counts``) or
+  before a merge (``write_counts``); nothing reads them in between. A document's counts join the
+  page's once it is linked (``document_linked``); a document that fails leaves none, and the
+  page's counts it wrote before a merge are written again (``document_failed``). A key row added
+  before is not added again.
 * An entity's name, type, class and full-name flag (``naming``) are kept until it is renamed
   here or created.
 * Which entities have a name of a key (``named``, unordered) is kept until a name is added under it.
 * Each answer has a serial number (``serial``), new whenever it is read again: what is computed
   from an answer alone may be kept under it.
 
-``forget`` drops it all: after a merge (which moves names and keys, after ``write_counts``),
-after a document's writes are rolled back (its counts are dropped; the page's linked documents'
-are written), and at the start of each page's transaction (another process may have written in
-between).
+``forget`` drops it all but the page's counts: after a merge (which moves names and keys, after
+``write_counts``), after a document's writes are rolled back, and at the start of each page's
+transaction (another process may have written in between).
 """
 
 from __future__ import annotations
@@ -54,6 +54,9 @@ class EntityLookups:
         self._names: dict[str, set[str]] = {}  # entity -> names it is known to have
         self._counts: dict[tuple[str, str], int] = {}  # (entity, name) -> this document's mentions
         self._page_counts: dict[tuple[str, str], int] = {}  # the page's linked documents', not written yet
+        self._page_written: dict[
+            tuple[str, str], int
+        ] = {}  # the page's, written in this document's savepoint
         self._key_rows: set[tuple[str, str, str]] = set()  # (class, key, entity) rows known to exist
         self._naming: dict[str, Naming | None] = {}
         self._named: dict[str, frozenset[str]] = {}  # name key -> entities with a name of that key
@@ -104,17 +107,35 @@ class EntityLookups:
         """The document's name counts are the page's now (a document that failed is not linked)."""
         _add_to(self._page_counts, self._counts)
         self._counts.clear()
+        self._page_written.clear()  # (its savepoint is released: what it wrote stays)
+
+    def document_failed(self) -> None:
+        """The document's writes were rolled back: its counts are dropped, and the page's counts it
+        wrote before a merge are the page's to write again."""
+        self._counts.clear()
+        _add_to(self._page_counts, self._page_written)
+        self._page_written.clear()
 
     def write_counts(self) -> None:
-        """Write the name counts kept in memory (at the end of a page, and before a merge)."""
-        _add_to(self._page_counts, self._counts)
-        self._counts.clear()
-        if self._page_counts:
+        """Write the name counts kept in memory, the document's and the page's (before a merge)."""
+        _add_to(self._page_written, self._page_counts)
+        self._write(self._counts, self._page_counts)
+
+    def write_page_counts(self) -> None:
+        """Write the page's name counts (at its end, outside any document)."""
+        self._write(self._counts, self._page_counts)
+        self._page_written.clear()
+
+    def _write(self, *counts: dict[tuple[str, str], int]) -> None:
+        total: dict[tuple[str, str], int] = {}
+        for more in counts:
+            _add_to(total, more)
+            more.clear()
+        if total:
             self.tables.conn.executemany(
                 "UPDATE link_entity_names SET count = count + ? WHERE entity_id = ? AND name = ?",
-                [(count, entity_id, name) for (entity_id, name), count in sorted(self._page_counts.items())],
+                [(count, entity_id, name) for (entity_id, name), count in sorted(total.items())],
             )
-            self._page_counts.clear()
 
     def add_keys(self, cls: str, entity_id: str, keys: Sequence[str]) -> None:
         rows = [(cls, key, entity_id) for key in keys]
@@ -148,9 +169,7 @@ class EntityLookups:
 
     def forget(self) -> None:
         """Drop everything kept, and the document's counts (call ``write_counts`` first to keep them);
-        the page's linked documents' counts are written."""
-        self._counts.clear()
-        self.write_counts()
+        the page's linked documents' counts stay, to be written at its end."""
         for kept in (self._answers, self._by_key, self._by_entity, self._names, self._counts, self._naming):
             kept.clear()
         self._named.clear()

@@ -92,12 +92,13 @@ def link_corpus(
                                 tables, resolver, clusterer, reading, prepared, vectors, hashes
                             )
                     except Exception as err:  # noqa: BLE001 - one bad reading must not stop the corpus
+                        resolver.lookups.document_failed()
                         _forget(tables, resolver)  # what it wrote is rolled back
                         failures.append(f"document {reading.document_id}: {type(err).__name__}: {err}")
                         continue
                     resolver.lookups.document_linked()
                     linked.append(reading.document_id)
-                resolver.lookups.write_counts()  # the page's name counts
+                resolver.lookups.write_page_counts()
                 tables.end_page(linked)  # their entity lists, and the summaries they made stale
                 documents += len(linked)
             version = _data_version(tables)
