@@ -64,7 +64,7 @@ class EntityLookups:
         self._serial = 0
 
     def candidates(self, cls: str, keys: Sequence[str]) -> Candidates:
-        """Entities of ``cls`` sharing a blocking key: id -> [(name, key), ...] (read-only lists)."""
+        """Entities of ``cls`` sharing a blocking key: id -> [(name, key), ...] (kept: read-only)."""
         asked = (cls, tuple(keys))
         answer = self._answers.get(asked)
         if answer is None:
@@ -76,7 +76,7 @@ class EntityLookups:
             for entity_id, names in answer.items():
                 self._by_entity.setdefault(entity_id, set()).add(asked)
                 self._names.setdefault(entity_id, set()).update(name for name, _key in names)
-        return dict(answer)
+        return answer
 
     def serial(self, cls: str, keys: Sequence[str]) -> int:
         """The serial number of the answer ``candidates`` last gave for these keys (never given twice)."""

@@ -18,6 +18,7 @@ from . import cluster_summaries, entity_lists, generation, link_unlinked
 from .cluster_rows import COLUMNS as CLUSTER_COLUMNS
 from .cluster_rows import ClusterRows
 from .counted_keys import CountedKeys
+from .entity_counts import EntityCounts
 from .migrations import now
 from .queries import fold
 from .written_keys import WrittenKeys
@@ -98,6 +99,7 @@ class LinkTables:
         # with the keys; while linking a page, a document's statements are written at its end.
         self._clusters = ClusterRows()
         self._key_counts = CountedKeys()  # (``counted_keys``)
+        self._entity_counts = EntityCounts()  # a page's, written at its end (``entity_counts``)
         self._statements: list[tuple[Any, ...]] = []
 
     # --- transactions and the ledger --------------------------------------------------
@@ -131,7 +133,9 @@ class LinkTables:
             self.conn.execute("ROLLBACK TO link_document")
             self.conn.execute("RELEASE link_document")
             self._document_clusters, self._document_moved, self._document_merged = set(), set(), set()
+            self._entity_counts.document_failed()
             raise
+        self._entity_counts.document_linked()
         if self._page_clusters is not None:
             self._page_clusters |= self._document_clusters
             self._page_moved |= self._document_moved
@@ -148,6 +152,7 @@ class LinkTables:
         and the summaries of the clusters they joined forgotten, each in a few statements for the page
         (a popular entity's documents moved by several merges are rewritten once)."""
         self._write_statements()
+        self._write_entity_counts(in_document=False)
         clusters = sorted(self._page_clusters or ())
         moved, merged = self._page_moved - set(document_ids), self._page_merged
         self._page_clusters, self._page_moved, self._page_merged = None, set(), set()
@@ -339,6 +344,7 @@ class LinkTables:
         self.conn.executemany("INSERT OR IGNORE INTO link_roles VALUES (?, ?, ?, ?, ?)", roles)
 
     def recount_entities(self, entity_ids: Sequence[str]) -> None:
+        self._write_entity_counts(in_document=True)  # (the recount writes them over)
         for entity_id in set(entity_ids):
             self.conn.execute(
                 """UPDATE link_entities SET
@@ -349,11 +355,17 @@ class LinkTables:
             )
 
     def count_new_document(self, mentions: dict[str, int]) -> None:
-        """Add one document and its mention counts to each entity it mentions."""
-        self.conn.executemany(
-            "UPDATE link_entities SET documents = documents + 1, mentions = mentions + ? WHERE id = ?",
-            [(count, entity_id) for entity_id, count in mentions.items()],
-        )
+        """Add one document and its mention counts to each entity it mentions (for a page, at its end)."""
+        self._entity_counts.add_document(mentions)
+        if self._page_clusters is None:
+            self._write_entity_counts(in_document=False)
+
+    def _write_entity_counts(self, *, in_document: bool) -> None:
+        if self._entity_counts.kept():
+            self.conn.executemany(
+                "UPDATE link_entities SET documents = documents + ?, mentions = mentions + ? WHERE id = ?",
+                self._entity_counts.take(in_document=in_document),
+            )
 
     def delete_entity_if_empty(self, entity_id: str) -> None:
         if self.conn.execute("SELECT 1 FROM link_members WHERE entity_id = ?", (entity_id,)).fetchone():
@@ -430,15 +442,16 @@ class LinkTables:
 
     def entities_named(self, key: str, cls: str | None = None) -> list[str]:
         """Ids of entities one of whose names has this matching key, most mentioned first."""
-        return [
-            row[0]
-            for row in self.conn.execute(
-                """SELECT DISTINCT n.entity_id, e.mentions FROM link_entity_names AS n
-                JOIN link_entities AS e ON e.id = n.entity_id
-                WHERE n.key = ? AND (? IS NULL OR e.class = ?) ORDER BY e.mentions DESC, n.entity_id""",
-                (key, cls, cls),
-            )
-        ]
+        rows = self.conn.execute(
+            """SELECT DISTINCT n.entity_id, e.mentions FROM link_entity_names AS n
+            JOIN link_entities AS e ON e.id = n.entity_id
+            WHERE n.key = ? AND (? IS NULL OR e.class = ?) ORDER BY e.mentions DESC, n.entity_id""",
+            (key, cls, cls),
+        ).fetchall()
+        if self._entity_counts.kept():  # the page's mentions, not written yet, count too
+            counted = [(row[1] + self._entity_counts.mentions(row[0]), row[0]) for row in rows]
+            return [entity_id for _mentions, entity_id in sorted(counted, key=lambda c: (-c[0], c[1]))]
+        return [row[0] for row in rows]
 
     # --- decisions --------------------------------------------------------------------
 
