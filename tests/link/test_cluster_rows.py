@@ -1,7 +1,7 @@
 """What a linking run keeps of the clusters it wrote (``store/cluster_rows.py``), the candidates it
-ranks from its own key postings (``written_keys``) and the key counts it keeps (``counted_keys``)
-answer as the store does: a run that keeps none of them, or forgets them again and again, links
-the corpus the same."""
+ranks from its own key postings (``written_keys``), the key counts it keeps (``counted_keys``) and
+the near-duplicates it finds in the bands it wrote (``written_bands``) answer as the store does: a
+run that keeps none of them, or forgets them again and again, links the corpus the same."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import sqlite3
 import pytest
 
 from hearsay.link import link_corpus
-from hearsay.store import Store, cluster_rows, counted_keys, written_keys
+from hearsay.store import Store, cluster_rows, counted_keys, written_bands, written_keys
 from hearsay.store.cluster_rows import ClusterRows
 from hearsay.store.written_keys import WrittenKeys
 
@@ -33,6 +33,7 @@ def test_a_run_keeping_little_links_as_a_run_keeping_all(tmp_path, monkeypatch) 
     monkeypatch.setattr(cluster_rows, "ROWS_KEPT", 2)  # rows read again, candidates looked up in SQL
     monkeypatch.setattr(cluster_rows, "TEXTS_KEPT", 2)  # contents looked up in SQL
     monkeypatch.setattr(counted_keys, "KEYS_KEPT", 3)  # key counts read from the store
+    monkeypatch.setattr(written_bands, "DOCUMENTS_KEPT", 2)  # near-duplicates looked up in SQL
     with Store(tmp_path / "little.db") as store:
         link_corpus(store, page_size=2, prepare_aside=False)
         assert link_tables(store) == linked
@@ -121,3 +122,40 @@ def test_written_keys_past_their_limit_drop_their_postings(monkeypatch) -> None:
     assert keys.postings(["w:port"], 30, 300) == [("c1", 1), ("c2", 1)]
     keys.new("c3", ["w:ship"])
     assert not keys.complete() and keys.postings(["w:port"], 30, 300) == []
+
+
+def test_written_bands_find_near_duplicates_as_the_sql_lookup_does() -> None:
+    chance = random.Random(11)
+    bands = [(band, chance.randrange(4)) for band in range(6)]  # few hashes: bands shared a lot
+    kept = written_bands.WrittenBands()
+    kept.decide(store_has_documents=False)
+    conn = sqlite3.connect(":memory:")
+    conn.execute(
+        "CREATE TABLE link_documents (document_id TEXT PRIMARY KEY, duplicate_of TEXT, signature BLOB)"
+    )
+    conn.execute("CREATE TABLE link_document_bands (band INTEGER, hash INTEGER, document_id TEXT)")
+    for number in chance.sample(range(200), 200):
+        document = f"{number:064x}"
+        mine = [(band, chance.randrange(4)) for band in range(6)]
+        signature = bytes([number % 256]) * 4
+        kept.linked(document, document[:8], signature, mine)
+        conn.execute("INSERT INTO link_documents VALUES (?, ?, ?)", (document, document[:8], signature))
+        conn.executemany(
+            "INSERT INTO link_document_bands VALUES (?, ?, ?)", [(b, h, document) for b, h in mine]
+        )
+    for limit, per_band in ((20, 50), (5, 3), (300, 300)):
+        postings = " UNION ALL ".join(
+            "SELECT * FROM (SELECT document_id FROM link_document_bands WHERE band = ? AND hash = ? "
+            "ORDER BY document_id LIMIT ?) AS p"
+            for _ in bands
+        )
+        expected = conn.execute(
+            f"""SELECT l.document_id, l.duplicate_of, l.signature, b.shared
+            FROM (SELECT document_id, count(*) AS shared FROM ({postings}) AS p
+                  GROUP BY document_id ORDER BY shared DESC, document_id LIMIT ?) AS b
+            JOIN link_documents AS l ON l.document_id = b.document_id
+            ORDER BY b.shared DESC, l.document_id""",
+            [v for band, hash_ in bands for v in (band, hash_, per_band)] + [limit],
+        ).fetchall()
+        found = kept.candidates(bands, limit, per_band)
+        assert [tuple(row.values()) for row in found] == expected

@@ -21,6 +21,7 @@ from .counted_keys import CountedKeys
 from .entity_counts import EntityCounts
 from .migrations import now
 from .queries import fold
+from .written_bands import WrittenBands
 from .written_keys import WrittenKeys
 
 if TYPE_CHECKING:
@@ -100,6 +101,7 @@ class LinkTables:
         self._clusters = ClusterRows()
         self._key_counts = CountedKeys()  # (``counted_keys``)
         self._entity_counts = EntityCounts()  # a page's, written at its end (``entity_counts``)
+        self._bands = WrittenBands()  # the near-duplicate index the run wrote (``written_bands``)
         self._statements: list[tuple[Any, ...]] = []
 
     # --- transactions and the ledger --------------------------------------------------
@@ -171,6 +173,7 @@ class LinkTables:
         self._keys_written.forget()
         self._clusters.forget()
         self._key_counts.forget()
+        self._bands.forget()
         self._statements = []
 
     def _written(self) -> WrittenKeys:
@@ -231,6 +234,7 @@ class LinkTables:
         signature: bytes,
         bands: Sequence[tuple[int, int]],
     ) -> None:
+        written = self._written_bands()  # (decided before this document is in the ledger)
         self.conn.execute(
             "INSERT INTO link_documents VALUES (?, ?, ?, ?, ?, ?)",
             (document_id, now(), published, duplicate_of, similarity, signature),
@@ -238,16 +242,26 @@ class LinkTables:
         self.conn.executemany(
             "INSERT INTO link_document_bands VALUES (?, ?, ?)", [(b, h, document_id) for b, h in bands]
         )
+        written.linked(document_id, duplicate_of, signature, bands)
+
+    def _written_bands(self) -> WrittenBands:
+        if not self._bands.decided():
+            has = self.conn.execute("SELECT 1 FROM link_documents LIMIT 1").fetchone() is not None
+            self._bands.decide(has)
+        return self._bands
 
     def band_candidates(
         self, bands: Sequence[tuple[int, int]], limit: int = 20, per_band: int = 50
-    ) -> list[sqlite3.Row]:
+    ) -> list[Any]:
         """Linked documents sharing a MinHash band, most shared bands first, with their signatures.
 
         A band shared by many documents (boilerplate) contributes at most ``per_band`` of them.
+        Answered from memory when the run wrote every linked document (``written_bands``).
         """
         if not bands:
             return []
+        if self._written_bands().complete():
+            return self._bands.candidates(bands, limit, per_band)
         postings = " UNION ALL ".join(
             "SELECT * FROM (SELECT document_id FROM link_document_bands WHERE band = ? AND hash = ? "
             "ORDER BY document_id LIMIT ?) AS p"

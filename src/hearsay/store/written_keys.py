@@ -77,9 +77,15 @@ class WrittenKeys:
         shared: Counter[str] = Counter()
         for key in keys:
             shared.update(self._postings.get(key, ())[:per_key])
-        if len(shared) <= limit:
-            return sorted(shared.items(), key=lambda item: (-item[1], item[0]))
-        least = sorted(shared.values(), reverse=True)[limit - 1]  # the fewest keys a cluster kept shares
-        above = sorted((c for c, n in shared.items() if n > least), key=lambda c: (-shared[c], c))
-        at = sorted(c for c, n in shared.items() if n == least)[: limit - len(above)]
-        return [(c, shared[c]) for c in above] + [(c, least) for c in at]
+        return ranked(shared, limit)
+
+
+def ranked(shared: Counter[str], limit: int) -> list[tuple[str, int]]:
+    """The ``limit`` first of (id, count) by count, most first, then by id (SQL's ``GROUP BY id ORDER BY
+    count(*) DESC, id LIMIT ?``)."""
+    if len(shared) <= limit:
+        return sorted(shared.items(), key=lambda item: (-item[1], item[0]))
+    least = sorted(shared.values(), reverse=True)[limit - 1]  # the fewest a kept one shares
+    above = sorted((c for c, n in shared.items() if n > least), key=lambda c: (-shared[c], c))
+    at = sorted(c for c, n in shared.items() if n == least)[: limit - len(above)]
+    return [(c, shared[c]) for c in above] + [(c, least) for c in at]
