@@ -34,6 +34,7 @@ from ..store.links import LinkTables
 
 Candidates = dict[str, list[tuple[Any, ...]]]
 Asked = tuple[str, tuple[str, ...]]  # (class, blocking keys)
+NameCounts = dict[tuple[str, str], int]  # (entity, name) -> mentions to add
 
 
 class Naming(NamedTuple):
@@ -52,11 +53,9 @@ class EntityLookups:
         self._by_key: dict[tuple[str, str], set[Asked]] = {}  # (class, key) -> answers read under it
         self._by_entity: dict[str, set[Asked]] = {}  # entity -> answers listing its names
         self._names: dict[str, set[str]] = {}  # entity -> names it is known to have
-        self._counts: dict[tuple[str, str], int] = {}  # (entity, name) -> this document's mentions
-        self._page_counts: dict[tuple[str, str], int] = {}  # the page's linked documents', not written yet
-        self._page_written: dict[
-            tuple[str, str], int
-        ] = {}  # the page's, written in this document's savepoint
+        self._counts: NameCounts = {}  # (entity, name) -> this document's mentions
+        self._page_counts: NameCounts = {}  # the page's linked documents', not written yet
+        self._page_written: NameCounts = {}  # the page's, written in this document's savepoint
         self._key_rows: set[tuple[str, str, str]] = set()  # (class, key, entity) rows known to exist
         self._naming: dict[str, Naming | None] = {}
         self._named: dict[str, frozenset[str]] = {}  # name key -> entities with a name of that key
@@ -126,8 +125,8 @@ class EntityLookups:
         self._write(self._counts, self._page_counts)
         self._page_written.clear()
 
-    def _write(self, *counts: dict[tuple[str, str], int]) -> None:
-        total: dict[tuple[str, str], int] = {}
+    def _write(self, *counts: NameCounts) -> None:
+        total: NameCounts = {}
         for more in counts:
             _add_to(total, more)
             more.clear()
@@ -182,6 +181,6 @@ class EntityLookups:
             self._serials.pop(asked, None)
 
 
-def _add_to(counts: dict[tuple[str, str], int], more: dict[tuple[str, str], int]) -> None:
+def _add_to(counts: NameCounts, more: NameCounts) -> None:
     for key, count in more.items():
         counts[key] = counts.get(key, 0) + count
