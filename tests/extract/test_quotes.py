@@ -55,3 +55,8 @@ def test_a_curly_quote_closed_with_a_straight_mark_ends_there():
 def test_a_straight_mark_inside_a_word_run_does_not_close_a_curly_quote():
     text = '“The "new" plan is old,” he said.'
     assert [text[s:e] for s, e in quote_ranges(text)] == ['The "new" plan is old,']
+
+
+def test_an_opening_curly_mark_where_the_closer_belongs_ends_the_quote():
+    text = "“Who pays for it?“ he asked. “Nobody,” she said."
+    assert [text[s:e] for s, e in quote_ranges(text)] == ["Who pays for it?", "Nobody,"]
