@@ -26,3 +26,34 @@ import hearsay
 def test_a_relative_clause_on_the_last_name_ends_the_content(text, content):
     [statement] = [s for s in hearsay.read(text).statements if s.cue.text == "said"]
     assert statement.content.text == content
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        (
+            "Nearly all farmers in the valley were worried about the drought; most said they were very worried.",
+            "said",
+            "they were very worried",
+        ),
+        (
+            "The storm closed the port; officials said it would reopen on Monday.",
+            "said",
+            "it would reopen on Monday",
+        ),
+        (
+            "The council framed the budget as a question of safety; the mayor has argued that the roads come first.",
+            "argued",
+            "that the roads come first",
+        ),
+        # a semicolon inside the quotation before its cue is the speaker's
+        (
+            '"We lost the vote; we will win the next one," Ann Lee said.',
+            "said",
+            '"We lost the vote; we will win the next one,"',
+        ),
+    ],
+)
+def test_the_clause_before_a_semicolon_is_not_what_the_cue_after_it_reports(text, cue, content):
+    statements = [s for s in hearsay.read(text).statements if s.cue.text == cue]
+    assert [s.content.text for s in statements] == [content]

@@ -431,10 +431,24 @@ def _request(cue: Cue, nested_heads: set[int]) -> Found:
 def _clause(cue: Cue, nested_heads: set[int]) -> Found:
     """ "said (that) the plan failed": the reported clause."""
     head = cue.head
-    clause = _clause_child(head) or _misparsed_complement(head) or _clause_on_channel(head)
+    clause = _clause_child(head)
+    if clause is not None and _before_a_semicolon(clause, cue):
+        clause = next((c for c in head.children if c.dep_ in ("ccomp", "xcomp") and c.i > head.i), None)
+    clause = clause or _misparsed_complement(head) or _clause_on_channel(head)
     if clause is None:
         return NOT_MINE
     return _cut_nested_cues(_with_stray_conjunct(head, subtree_span(clause)), nested_heads)
+
+
+def _before_a_semicolon(clause: Token, cue: Cue) -> bool:
+    """ "Most voters were worried; half said they were very worried": the parser hung the clause
+    before the semicolon on the cue after it; that clause is the text's own, not what was said.
+    (A semicolon inside a quotation before its cue, '"We lost; we will win," she said', is the
+    speaker's.)"""
+    if clause.i > cue.head.i:
+        return False
+    between = clause.doc[clause.right_edge.i + 1 : cue.span.start]
+    return any(t.text == ";" for t in between) and not any(t.is_quote for t in between)
 
 
 def _object_as(cue: Cue, nested_heads: set[int]) -> Found:
