@@ -86,6 +86,18 @@ def test_described_event_with_its_agent_opens_the_clause():
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "The fine is explained in an affidavit written by a harbour inspector.",
+        "The plan was outlined in a memo written by Ann Lee.",
+        "Ann Lee appeared in a film backed by the Coast Ledger.",
+    ],
+)
+def test_a_described_thing_after_its_clause_names_its_maker_and_reports_nothing(text):
+    assert sourced(text) == []
+
+
+@pytest.mark.parametrize(
     ("text", "cue", "content", "speaker"),
     [
         (
