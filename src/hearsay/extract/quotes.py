@@ -58,10 +58,10 @@ _AFTER_A_CLOSER = " \t\n,.;:?!)—–-"
 
 
 def _closes_with_the_other_mark(text: str, open_at: int, index: int, opener: str, mark: str) -> bool:
-    """'“We won," she said', '“We won,“ she said', '"We won,” she said': a straight or an opening mark
-    after a curly opener (or a curly closer after a straight one) ends the quote when it stands where a closer stands: glued to the
-    word before it, with a space, a punctuation mark or the end of the text after it, and no mark
-    of its kind inside the quote left open ('“The "new" plan”')."""
+    """'“We won," she said', '“We won,“ she said', '"We won,” she said': a straight or an opening
+    mark after a curly opener (or a curly closer after a straight one) ends the quote when it stands
+    where a closer stands: glued to the word before it, with a space, a punctuation mark or the end
+    of the text after it, and no mark of its kind inside the quote left open ('“The "new" plan”')."""
     if mark not in _MIXED_CLOSERS.get(opener, ()) or index == 0 or text[index - 1].isspace():
         return False
     nested_opener = '"' if mark == '"' else "“"

@@ -32,7 +32,7 @@ def test_a_relative_clause_on_the_last_name_ends_the_content(text, content):
     ("text", "cue", "content"),
     [
         (
-            "Nearly all farmers in the valley were worried about the drought; most said they were very worried.",
+            "Most farmers in the valley were worried about the drought; half said they were very worried.",
             "said",
             "they were very worried",
         ),
@@ -42,7 +42,7 @@ def test_a_relative_clause_on_the_last_name_ends_the_content(text, content):
             "it would reopen on Monday",
         ),
         (
-            "The council framed the budget as a question of safety; the mayor has argued that the roads come first.",
+            "The council saw the budget as a matter of safety; the mayor argued that the roads come first.",
             "argued",
             "that the roads come first",
         ),
