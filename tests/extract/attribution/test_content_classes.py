@@ -183,3 +183,16 @@ def test_owned_noun_of_intent_with_an_infinitive_reports_it(text, cue, content, 
 
 def test_noun_of_intent_without_an_owner_reports_nothing():
     assert sourced("A plan to sell the port was dropped.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The factory added 300 jobs last year.", []),
+        ("The council felt the pinch of the cuts.", []),
+        ("Ann Lee added that the factory would hire.", [("added", "that the factory would hire", "Ann Lee")]),
+        ("Ann Lee felt the plan was unfair.", [("felt", "the plan was unfair", "Ann Lee")]),
+    ],
+)
+def test_a_clause_only_cue_reports_a_clause_never_a_bare_object(text, expected):
+    assert sourced(text) == expected
