@@ -196,3 +196,14 @@ def test_noun_of_intent_without_an_owner_reports_nothing():
 )
 def test_a_clause_only_cue_reports_a_clause_never_a_bare_object(text, expected):
     assert sourced(text) == expected
+
+
+def test_support_for_a_topic_is_the_content_of_the_verb_around_it_not_a_cue():
+    assert sourced("The union signalled its support for the harbour plan.") == [
+        ("signalled", "its support for the harbour plan", "The union")
+    ]
+
+
+def test_criticism_of_a_topic_stays_a_cue_of_its_own():
+    text = "Ann Lee's criticism of the harbour plan surprised the council."
+    assert ("criticism of", "the harbour plan", "Ann Lee") in sourced(text)
