@@ -190,6 +190,7 @@ def test_noun_of_intent_without_an_owner_reports_nothing():
     [
         ("The factory added 300 jobs last year.", []),
         ("The council felt the pinch of the cuts.", []),
+        ("The council invited two guests to the opening.", []),  # "invite" is no cue (2 of 14 right on train)
         ("Ann Lee added that the factory would hire.", [("added", "that the factory would hire", "Ann Lee")]),
         ("Ann Lee felt the plan was unfair.", [("felt", "the plan was unfair", "Ann Lee")]),
     ],
