@@ -57,3 +57,17 @@ def test_a_relative_clause_on_the_last_name_ends_the_content(text, content):
 def test_the_clause_before_a_semicolon_is_not_what_the_cue_after_it_reports(text, cue, content):
     statements = [s for s in hearsay.read(text).statements if s.cue.text == cue]
     assert [s.content.text for s in statements] == [content]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        ("Ann Lee praised the harbour deal, signed by the council in May.", "praised", "the harbour deal"),
+        ("Ann Lee backed the new toll, imposed by the council last year.", "backed", "the new toll"),
+        # a participle inside the content, with no comma before it, stays
+        ("Ann Lee praised the deal signed by the council.", "praised", "the deal signed by the council"),
+    ],
+)
+def test_a_participle_after_a_comma_that_ends_a_verbs_content_is_left_out(text, cue, content):
+    statements = [s for s in hearsay.read(text).statements if s.cue.text == cue]
+    assert [s.content.text for s in statements] == [content]

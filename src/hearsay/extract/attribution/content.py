@@ -411,7 +411,23 @@ def _governed(cue: Cue, nested_heads: set[int]) -> Found:
     head = cue.head
     if head.dep_ in ("acl", "amod") and head.tag_ == "VBN":
         return None  # "a group called X", "the plan backed by Y": a description, not an attribution
-    return _cut_nested_cues(_vp_content(cue, _passive_subject(head)), nested_heads)
+    content = _cut_nested_cues(_vp_content(cue, _passive_subject(head)), nested_heads)
+    return _without_trailing_participle(content) if content is not None else None
+
+
+def _without_trailing_participle(span: Span) -> Span:
+    """ "called Cruz a hypocrite, linking to a story about ...", "defended the shake-up, viewed as a sign
+    of trouble": a participle after a comma that ends a verb's content tells what else happened or what
+    the content is taken for; PolNeAR leaves it out of what was said."""
+    doc = span.doc
+    for token in span:
+        if token.tag_ not in ("VBG", "VBN") or token.dep_ not in ("acl", "advcl", "conj"):
+            continue
+        if token.right_edge.i < span.end - 1 or token.left_edge.i <= span.start + 1:
+            continue
+        if _after_comma(token.left_edge):
+            return trim(doc[span.start : token.left_edge.i]) or span
+    return span
 
 
 def _raising(cue: Cue, nested_heads: set[int]) -> Found:
