@@ -64,10 +64,13 @@ def test_the_clause_before_a_semicolon_is_not_what_the_cue_after_it_reports(text
     [
         ("Ann Lee praised the harbour deal, signed by the council in May.", "praised", "the harbour deal"),
         ("Ann Lee backed the new toll, imposed by the council last year.", "backed", "the new toll"),
+        # "by" and a gerund tells how, not what
+        ("The mayor rebuked the council by publicly praising its critics.", "rebuked", "the council"),
+        ("Ann Lee backed the plan by signing the petition.", "backed", "the plan"),
         # a participle inside the content, with no comma before it, stays
         ("Ann Lee praised the deal signed by the council.", "praised", "the deal signed by the council"),
     ],
 )
-def test_a_participle_after_a_comma_that_ends_a_verbs_content_is_left_out(text, cue, content):
+def test_a_participle_after_a_comma_or_by_and_a_gerund_ends_a_verbs_content(text, cue, content):
     statements = [s for s in hearsay.read(text).statements if s.cue.text == cue]
     assert [s.content.text for s in statements] == [content]

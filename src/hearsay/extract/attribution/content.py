@@ -641,10 +641,11 @@ def _with_as_phrase(verb: Token, content: Span | None) -> Span | None:
 
 
 def _circumstance(prep: Token) -> bool:
-    """ "on Tuesday", "in a statement", "at the rally": when or where, not what."""
+    """ "on Tuesday", "in a statement", "at the rally": when or where, not what; "by praising the
+    mayor": how."""
     obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
     if obj is None:
-        return False
+        return prep.lower_ == "by" and any(c.dep_ == "pcomp" and c.tag_ == "VBG" for c in prep.children)
     if obj.ent_type_ in ("DATE", "TIME") or obj.lemma_.lower() in medium_nouns():
         return True
     return prep.lower_ in ("at", "during", "after", "before", "since", "until", "in")
