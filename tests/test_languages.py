@@ -71,18 +71,46 @@ def test_languages_read_refuses_text_it_cannot_read():
         hearsay.read(SPANISH)
 
 
-def test_identifier_read_in_memory_answers_as_py3langid_own() -> None:
+IDENTIFIER_TEXTS = [
+    "Kazakhstan denied supplying drone components, the ministry said on Monday.",
+    "Министерство обороны России заявило, что беспилотники были сбиты над Белгородом.",
+    "Le ministère a démenti avoir fourni des composants de drones au Kazakhstan.",
+    "",
+]
+
+
+def test_identifier_unpacked_then_mapped_answers_as_py3langid_own(tmp_path, monkeypatch) -> None:
     from py3langid.langid import LanguageIdentifier
 
     from hearsay.languages import _identifier_read_in_memory
 
-    ours = _identifier_read_in_memory()
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    unpacked = _identifier_read_in_memory()  # the first start unpacks and keeps the arrays
+    (folder,) = (tmp_path / "hearsay" / "langid").iterdir()
+    assert sorted(p.name for p in folder.iterdir()) == sorted(
+        f"{name}.npy" for name in ("ptc", "pc", "classes", "nextmove", "nextmove_row", "out_feat")
+    )
+    mapped = _identifier_read_in_memory()  # a later start maps them
     own = LanguageIdentifier.from_model_file("data/model.npz.xz")
-    texts = [
-        "Kazakhstan denied supplying drone components, the ministry said on Monday.",
-        "Министерство обороны России заявило, что беспилотники были сбиты над Белгородом.",
-        "Le ministère a démenti avoir fourni des composants de drones au Kazakhstan.",
-        "",
-    ]
-    for text in texts:
-        assert ours.classify(text) == own.classify(text)
+    for text in IDENTIFIER_TEXTS:
+        assert unpacked.classify(text) == mapped.classify(text) == own.classify(text)
+
+
+def test_identifier_without_a_writable_cache_still_answers(tmp_path, monkeypatch) -> None:
+    from hearsay.languages import _identifier_read_in_memory
+
+    blocked = tmp_path / "file"
+    blocked.write_text("not a folder", encoding="utf-8")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocked))
+    assert _identifier_read_in_memory().classify(IDENTIFIER_TEXTS[1])[0] == "ru"
+    assert blocked.read_text(encoding="utf-8") == "not a folder"
+
+
+def test_identifier_with_a_damaged_cache_unpacks_again(tmp_path, monkeypatch) -> None:
+    from hearsay.languages import _identifier_read_in_memory
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    _identifier_read_in_memory()
+    (folder,) = (tmp_path / "hearsay" / "langid").iterdir()
+    (folder / "ptc.npy").write_bytes(b"truncated")
+    assert _identifier_read_in_memory().classify(IDENTIFIER_TEXTS[2])[0] == "fr"

@@ -6,7 +6,12 @@ one is refused at ingest with a one-line error rather than read with the wrong m
 
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
 from functools import cache
+from pathlib import Path
+from typing import Any
 
 # language code -> spaCy packages to try, in order (the first installed one is used); the
 # languages hearsay reads are those of hearsay.lang.REGISTRY.
@@ -50,27 +55,77 @@ def _classify():
 
 
 def _identifier_read_in_memory():
-    """py3langid's identifier, its model decompressed in memory.
-
-    py3langid 0.4 streams its 68 MB model through a temporary file on every process start: 1-3 s of
-    wall clock on a busy disk, paid by every `hearsay read` and `ingest`. The arrays are the ones its
-    own loader makes (``tests/test_languages.py`` compares the two identifiers' answers).
-    """
-    import io
-    import lzma
-
+    """py3langid's identifier, built from the arrays its own loader makes (``tests/test_languages.py``
+    compares the two identifiers' answers)."""
     import numpy as np
     from py3langid import langid
     from py3langid.modelio import _to_array  # type: ignore[import-untyped]
 
-    with lzma.open(langid.MODEL_DIR / langid.MODEL_FILE) as packed:
+    data = _model_arrays(langid.MODEL_DIR / langid.MODEL_FILE)
+    return langid.LanguageIdentifier(
+        np.asarray(data["ptc"]),
+        np.asarray(data["pc"]),
+        data["classes"].tolist(),
+        _to_array(data["nextmove"]),
+        data["out_feat"].tolist(),
+        tk_row=_to_array(data["nextmove_row"]),
+    )
+
+
+MODEL_ARRAYS = ("ptc", "pc", "classes", "nextmove", "nextmove_row", "out_feat")
+
+
+def _model_arrays(model: Path) -> dict[str, Any]:
+    """The model's arrays, memory-mapped from an unpacked copy in the user's cache when there is one.
+
+    py3langid's 68 MB model ships packed (npz in xz): unpacking took 1.2 s of CPU on every process
+    start, paid by every `hearsay read` and `ingest`. The first start keeps the unpacked arrays
+    (`$XDG_CACHE_HOME/hearsay/langid/`, one folder per model file); later ones map them (a few ms).
+    A cache that cannot be written or read is skipped: the arrays are unpacked in memory instead.
+    """
+    import numpy as np
+
+    folder = _unpacked_folder(model)
+    try:
+        return {name: np.load(folder / f"{name}.npy", mmap_mode="r") for name in MODEL_ARRAYS}
+    except (OSError, ValueError):
+        pass
+    arrays = _unpack(model)
+    _keep(arrays, folder)
+    return arrays
+
+
+def _unpacked_folder(model: Path) -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    stat = model.stat()
+    return Path(base) / "hearsay" / "langid" / f"{stat.st_size}-{stat.st_mtime_ns}"
+
+
+def _unpack(model: Path) -> dict[str, Any]:
+    import io
+    import lzma
+
+    import numpy as np
+
+    with lzma.open(model) as packed:
         unpacked = io.BytesIO(packed.read())
     with np.load(unpacked, allow_pickle=False) as data:
-        return langid.LanguageIdentifier(
-            np.asarray(data["ptc"]),
-            np.asarray(data["pc"]),
-            data["classes"].tolist(),
-            _to_array(data["nextmove"]),
-            data["out_feat"].tolist(),
-            tk_row=_to_array(data["nextmove_row"]),
-        )
+        return {name: data[name] for name in MODEL_ARRAYS}
+
+
+def _keep(arrays: dict[str, Any], folder: Path) -> None:
+    """Write the arrays beside ``folder`` and rename the whole folder into place: a reader sees every
+    file or none, and of two processes unpacking at once the second one's copy is dropped."""
+    try:
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}-", dir=folder.parent))
+    except OSError:
+        return
+    import numpy as np
+
+    try:
+        for name, array in arrays.items():
+            np.save(staging / f"{name}.npy", array, allow_pickle=False)
+        os.rename(staging, folder)
+    except OSError:
+        shutil.rmtree(staging, ignore_errors=True)
