@@ -191,6 +191,8 @@ def test_noun_of_intent_without_an_owner_reports_nothing():
         ("The factory added 300 jobs last year.", []),
         ("The council felt the pinch of the cuts.", []),
         ("The council invited two guests to the opening.", []),  # "invite" is no cue (2 of 14 right on train)
+        ("Ann Lee wrote a letter to the council.", []),
+        ("Ann Lee wrote that the port was safe.", [("wrote", "that the port was safe", "Ann Lee")]),
         ("Ann Lee added that the factory would hire.", [("added", "that the factory would hire", "Ann Lee")]),
         ("Ann Lee felt the plan was unfair.", [("felt", "the plan was unfair", "Ann Lee")]),
     ],
