@@ -104,7 +104,7 @@ class Document:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Document:
-        known = {f.name for f in fields(cls)}
+        known = _field_names(cls)
         values = {k: v for k, v in data.items() if k in known}
         if values.get("published"):
             values["published"] = dt.date.fromisoformat(str(values["published"])[:10])
@@ -168,7 +168,7 @@ class Mention:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Mention:
-        return cls(**{name: data[name] for name in _field_names(cls)})
+        return cls(data["entity"], data["start"], data["end"], data["text"], data["label"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,7 +185,7 @@ class Source:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Source:
-        return cls(**{name: data.get(name) for name in _field_names(cls)})
+        return cls(data.get("entity"), data.get("text"), data.get("start"), data.get("end"))
 
 
 @dataclass(frozen=True, slots=True)

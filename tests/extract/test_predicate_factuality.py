@@ -145,6 +145,8 @@ EVENTS = [
     ("The firm was not able to pay its debts.", "pay", ("certain", "neg")),
     ("The firm was able to pay its debts.", "pay", ("underspecified", "underspecified")),
     ("Banks are reluctant to lend to small firms.", "lend", ("probable", "neg")),
+    ("Banks are willing to lend to small firms.", "lend", ("probable", "pos")),
+    ("The union is ready to sign the deal.", "sign", ("probable", "pos")),
     # an event determined by "any" is non-specific: not said to happen
     ("Any attempt to sell the unit will need approval.", "attempt", ("underspecified", "underspecified")),
     ("Shareholders will vote on any offer for the firm.", "offer", ("underspecified", "underspecified")),
@@ -152,6 +154,48 @@ EVENTS = [
     # an infinitival relative after another noun is not its complement: "the first model to be built"
     ("It is the first jet to be built of carbon fibre.", "built", ("certain", "pos")),
     ("No agreement to share the water was signed.", "share", ("certain", "neg")),
+    # what is sought or asked for is not said to happen: a "for" object right after a verb or noun of seeking
+    ("The union called for a strike at the port.", "strike", ("possible", "pos")),
+    ("Rebels are looking for a truce.", "truce", ("possible", "pos")),
+    ("Farmers hope for a good harvest.", "harvest", ("underspecified", "underspecified")),
+    ("The airline filed for bankruptcy on Monday.", "bankruptcy", ("underspecified", "underspecified")),
+    ("Her request for a recount was turned down.", "recount", ("underspecified", "underspecified")),
+    ("The mayor thanked the crew for the rescue.", "rescue", ("certain", "pos")),
+    ("The town has waited for the ruling since May.", "ruling", ("certain", "pos")),
+    ("For a sign of the slump, look at the harbour.", "sign", ("certain", "pos")),
+    # ending or halting an event presupposes it: only its going on stops
+    ("The truce helped end the war in the north.", "war", ("certain", "pos")),
+    ("Firemen halted the spread of the blaze.", "spread", ("certain", "pos")),
+    ("The city cancelled the parade after the storm.", "parade", ("certain", "neg")),
+    # an implicative's complement under an open clause is open in polarity too
+    ("She did not say whether he decided to resign.", "resign", ("underspecified", "underspecified")),
+    ("She said that he decided to resign.", "resign", ("certain", "pos")),
+    # a complement of an unlisted verb is in the scope of what leaves that verb open
+    (
+        "The firm cut jobs in an attempt to make the unit profitable.",
+        "profitable",
+        ("underspecified", "underspecified"),
+    ),
+    ("The city plans to help rebuild the bridge.", "rebuild", ("underspecified", "underspecified")),
+    ("The storm may force the port to close.", "close", ("possible", "pos")),
+    ("The volunteers helped rebuild the bridge.", "rebuild", ("certain", "pos")),
+    ("The mill plans to cut jobs to save money.", "save", ("underspecified", "underspecified")),
+    ("From the hall we could hear that the band was playing.", "playing", ("certain", "pos")),
+    (
+        "The city plans to help rebuild the bridge and widen it.",
+        "widen",
+        ("underspecified", "underspecified"),
+    ),
+    ("The mill may cut jobs so as to save money.", "save", ("possible", "pos")),
+    ("The mill cut 300 jobs last year to save money.", "save", ("certain", "pos")),
+    # a planned event is no more certain than the open clause that plans it
+    ("He did not say where the plant is going to close.", "close", ("underspecified", "underspecified")),
+    ("Officials said the plant is going to close.", "close", ("probable", "pos")),
+    ("The board would prefer that the bank sell the unit.", "sell", ("underspecified", "underspecified")),
+    # "cease" is "stop"; a gerund after "consider" is an option weighed, as its noun object is
+    ("The plant ceased making tyres in June.", "making", ("certain", "neg")),
+    ("The board is considering selling the plant.", "selling", ("possible", "underspecified")),
+    ("The board is considering a sale of the plant.", "sale", ("possible", "underspecified")),
 ]
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from hearsay.link.entity_lookups import EntityLookups
 from hearsay.store import Store
 from hearsay.store.links import LinkTables
@@ -59,3 +61,31 @@ def test_entity_lookups_count_known_names_in_memory_until_written(tmp_path: Path
             assert tables.names_of("e-1")[0]["count"] == 3
             lookups.rename_entity("e-1", "Anna Ivanova", "PERSON", True)
             assert lookups.naming("e-1") == ("Anna Ivanova", "PERSON", "organisation", True)
+
+
+def test_entity_lookups_write_the_counts_of_a_pages_linked_documents_once(tmp_path: Path) -> None:
+    with Store(tmp_path / "h.db") as store:
+        tables = LinkTables(store)
+        lookups = EntityLookups(tables)
+
+        def count() -> int:
+            return int(tables.names_of("e-1")[0]["count"])
+
+        with tables.transaction():
+            lookups.create_entity("e-1", "Ivanova", "ORG", "organisation", False)
+            lookups.add_names("e-1", [("Ivanova", "ivanova")])
+            for _document in range(2):  # two documents linked
+                with tables.savepoint():
+                    lookups.add_names("e-1", [("Ivanova", "ivanova")])
+                lookups.document_linked()
+            assert count() == 1  # nothing written before the page's end
+            with pytest.raises(RuntimeError), tables.savepoint():  # a third fails after a merge
+                lookups.add_names("e-1", [("Ivanova", "ivanova")])
+                lookups.write_counts()  # (as before a merge: the page's counts too)
+                assert count() == 4
+                raise RuntimeError("the document fails")
+            lookups.document_failed()
+            lookups.forget()
+            assert count() == 1  # rolled back, the two linked documents' counts with it
+            lookups.write_page_counts()
+            assert count() == 3  # written again at the page's end, the failed document's not

@@ -49,6 +49,8 @@ _COMPLEMENTS = ("xcomp", "ccomp")
 # probably not X (UW's training split rates it about -1.5), where "may not X" stays "possibly not X";
 # "cannot X" has no hedge ("can" is read on events only) and stays certainly not X, as UW and MEANTIME read it
 _NEGATED_POSSIBILITY = ("could",)
+_PURPOSE_MARKS = ("so", "as")  # "so as to"
+_TENSED_TAGS = ("VBD", "VBZ", "VBP", "MD")
 
 
 @dataclass(frozen=True, slots=True)
@@ -338,7 +340,12 @@ def assess_predicate(token: Token) -> tuple[str, str, list[Span]]:
         certainty = _lowest(certainty, hedge.certainty)
         polarity = _flip(polarity) if hedge.polarity == NEG else polarity
         cues.append(span)
-    governed = _governor_effect(clause) or _context_effect(token) or _coordinated_effect(clause)
+    governed = (
+        _governor_effect(clause)
+        or _context_effect(token)
+        or _coordinated_effect(clause)
+        or _embedding_effect(clause)
+    )
     if governed is not None:
         g_certainty, g_polarity, g_cues = governed
         certainty = _lowest(certainty, g_certainty)
@@ -446,6 +453,13 @@ def _context_effect(token: Token) -> tuple[str, str, list[Span]] | None:
         certainty, polarity, cues = assess_predicate(head)
         if polarity == NEG:
             return certainty, polarity, cues
+    seeker = head.head
+    if token.dep_ == "pobj" and head.lower_ == "for" and seeker.i == head.i - 1:
+        # "called for a re-run", "filed for bankruptcy", "a request for asylum": what is sought is not said to
+        # happen, as the theme of "seek" or "demand" is not
+        value = contexts.get(("sought", seeker.lemma_.lower()))
+        if value is not None:
+            return (*value, [seeker.doc[seeker.i : seeker.i + 1]])
     # "signed during the show", "resumed after the ruling": an event that anchors the time is presupposed, so
     # it is not in the scope of the verb's modal
     anchor = token.dep_ == "pobj" and ("anchor", head.lower_) in contexts
@@ -520,7 +534,7 @@ def _coordinated_effect(token: Token) -> tuple[str, str, list[Span]] | None:
     negated = _shared_negation(token, first)
     if negated is not None:
         return CERTAIN, NEG, [negated.doc[negated.i : negated.i + 1]]
-    governed = _governor_effect(first) or _context_effect(first)
+    governed = _governor_effect(first) or _context_effect(first) or _embedding_effect(first)
     modal = _shared_modal(token, first)
     if modal is None:
         return governed
@@ -574,6 +588,16 @@ def _negated_governor(head: Token, effect: tuple[str, str, list[Span]]) -> tuple
     return certainty, _flip(polarity), [*cues, negator.doc[negator.i : negator.i + 1]]
 
 
+def _within_governor(head: Token, effect: tuple[str, str, list[Span]]) -> tuple[str, str, list[Span]]:
+    """ "did not say where the cuts were going to take place": a planned event is no more certain than the
+    clause of the verb that plans it, when that clause is itself open (its negation is already in
+    ``effect``)."""
+    certainty, polarity, cues = assess_predicate(head)
+    if polarity == NEG or (certainty == CERTAIN and polarity == POS):
+        return effect
+    return _lowest(effect[0], certainty), _combine(effect[1], polarity), [*effect[2], *cues]
+
+
 def _governor_effect(token: Token) -> tuple[str, str, list[Span]] | None:
     """What the predicate above does to this one: an implicative, a reporting cue, a condition."""
     head = token.head
@@ -595,7 +619,7 @@ def _governor_effect(token: Token) -> tuple[str, str, list[Span]] | None:
         )
     future = _infinitive_governor(token)
     if future is not None:
-        return _negated_governor(head, future)
+        return _within_governor(head, _negated_governor(head, future))
     lemma = head.lemma_.lower()
     if lemma in _factives():
         # "did not know where he was held": a factive's complement is presupposed, so negation, modals and
@@ -609,7 +633,10 @@ def _governor_effect(token: Token) -> tuple[str, str, list[Span]] | None:
             polarity = _flip(polarity) if certainty == CERTAIN else UNDERSPECIFIED
             certainty = certainty if certainty == CERTAIN else UNDERSPECIFIED
         span = head.doc[head.i : head.i + 1]
-        return _lowest(certainty, head_certainty), polarity, [span, *head_cues]
+        certainty = _lowest(certainty, head_certainty)
+        if certainty == UNDERSPECIFIED and head_polarity == UNDERSPECIFIED:
+            polarity = UNDERSPECIFIED  # "did not say whether he decided to leave": leaving left open
+        return certainty, polarity, [span, *head_cues]
     match = match_cue(head.doc[head.i : head.i + 1])
     if match is None:
         return None
@@ -617,6 +644,37 @@ def _governor_effect(token: Token) -> tuple[str, str, list[Span]] | None:
     if reading.stance in ("question", "refuse_to_comment"):
         return UNDERSPECIFIED, UNDERSPECIFIED, reading.cues
     return reading.certainty, reading.polarity, reading.cues
+
+
+def _embedding_effect(token: Token) -> tuple[str, str, list[Span]] | None:
+    """ "in an attempt to make the unit profitable", "plans to help rebuild", "plans to cut jobs to save
+    money": a complement or purpose clause of a verb no lexicon lists is in the scope of whatever leaves that
+    verb open (Saurí & Pustejovsky 2012 compose factuality across every level of embedding); a certain or
+    negated verb passes nothing down ("did not make it profitable" says nothing of the profit), nor does any
+    verb to a tensed clause ("could hear that it was running")."""
+    head = token.head
+    if head.i == token.i or (token.dep_ not in _COMPLEMENTS and not _purpose_clause(token)):
+        return None
+    if token.dep_ == "ccomp" and _finite(token):
+        return None  # "could hear that it was running": a tensed clause keeps its own assertion
+    certainty, polarity, cues = assess_predicate(head)
+    if polarity == NEG or (certainty == CERTAIN and polarity == POS):
+        return None
+    return certainty, polarity, cues
+
+
+def _finite(clause: Token) -> bool:
+    """A tensed clause ("that it was running"), as against an infinitive, a gerund or a small clause."""
+    words = [clause, *(c for c in clause.children if c.dep_ in ("aux", "auxpass"))]
+    tensed = any(w.tag_ in _TENSED_TAGS for w in words)
+    return tensed or any(c.dep_ == "mark" for c in clause.children)
+
+
+def _purpose_clause(token: Token) -> bool:
+    """ "cut plants to save money", "so as to save money": an infinitive adverbial clause of purpose."""
+    if token.dep_ != "advcl" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        return False
+    return all(c.lower_ in _PURPOSE_MARKS for c in token.children if c.dep_ == "mark")
 
 
 def _selects_event(verb: Token) -> bool:

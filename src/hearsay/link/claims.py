@@ -42,6 +42,7 @@ from ..relation.words import raw_stem
 from ..store.links import LinkTables
 from .across import MultilingualVectors
 from .embeddings import from_bytes, to_bytes, unit
+from .entity_lookups import EntityLookups
 from .institutions import generic_institution, qualified_key
 from .names import name_key, person_name
 from .propositions import restates_with_detail
@@ -143,7 +144,11 @@ def entities_in(reading: Reading, statement: Statement, mapping: dict[str, str])
 
 
 def source_entity(
-    tables: LinkTables, reading: Reading, statement: Statement, mapping: dict[str, str]
+    tables: LinkTables,
+    reading: Reading,
+    statement: Statement,
+    mapping: dict[str, str],
+    lookups: EntityLookups | None = None,
 ) -> str | None:
     """The global entity of a statement's source: its resolved entity, else the entity its words name.
 
@@ -168,6 +173,8 @@ def source_entity(
                 parsed = person_name(entity.name)
                 if parsed is not None and parsed.surname == key:
                     return mapping[entity.id]
+    if lookups is not None and len(named := lookups.named(key)) <= 1:
+        return next(iter(named), None)  # (no order to read from the store)
     found = tables.entities_named(key)
     return found[0] if found else None
 
@@ -207,6 +214,7 @@ class Clusterer:
     """
 
     tables: LinkTables
+    lookups: EntityLookups | None = None  # the resolver's, for sources named by their words
     counts: dict[str, int] = field(default_factory=dict)  # key -> statements before this document
     counted: dict[str, int] = field(default_factory=dict)  # key -> statements of this document so far
     across: MultilingualVectors = field(init=False)
@@ -237,7 +245,7 @@ class Clusterer:
                 continue
             entities = entities_in(reading, statement, mapping)
             text = statement.content.text
-            source = source_entity(self.tables, reading, statement, mapping)
+            source = source_entity(self.tables, reading, statement, mapping, self.lookups)
             if is_vague(text, entities):
                 self.tables.add_statement(reading.document_id, statement.id, None, source, 0.0, text_hash, ())
                 continue

@@ -23,7 +23,7 @@ import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from rapidfuzz import fuzz
 
@@ -71,6 +71,19 @@ def _names_from(first: str, aliases: tuple[str, ...]) -> tuple[str, ...]:
 _PRONOUNS = frozenset(
     ["he", "she", "him", "her", "his", "they", "them", "their", "it", "its", "we", "i", "you"]
 )
+KEPT = 50_000  # plans and choices a resolver keeps (they are dropped all at once beyond)
+
+
+class _Plan(NamedTuple):
+    """What resolving an entity looks up by, from its type and names alone (``Resolver._plan``)."""
+
+    cls: str
+    keyed: list[tuple[str, str]]  # (name, matching key), read-only
+    qualified: set[str]
+    blocks: list[str]
+    forbidden: set[str]
+    contained: list[str]
+    full: bool
 
 
 @dataclass(slots=True)
@@ -85,6 +98,11 @@ class Resolver:
     pending_roles: list[tuple[Any, ...]] = field(default_factory=list)
     merged_into: set[str] = field(default_factory=set)  # entities that absorbed another in this document
     lookups: EntityLookups = field(init=False)
+    # Kept for the run: the plan of each entity shape whose keys do not depend on where the document
+    # names it, and what ``choose`` and ``_full_persons`` answered from a lookup's answer (its serial).
+    _plans: dict[tuple[Any, ...], _Plan] = field(default_factory=dict)
+    _chosen: dict[tuple[Any, ...], str | None] = field(default_factory=dict)
+    _persons: dict[tuple[str, int], list[str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.lookups = EntityLookups(self.tables)
@@ -143,7 +161,6 @@ class Resolver:
         return mapping
 
     def _flush(self) -> None:
-        self.lookups.write_counts()
         self.tables.add_members(self.pending_members)
         self.tables.add_roles_of(self.pending_roles)
         self.pending_members, self.pending_roles = [], []
@@ -156,14 +173,50 @@ class Resolver:
     def _resolve_one(
         self, document_id: str, entity: Entity, names: list[str], context: _OrganisationContext
     ) -> str:
+        plan = self._plan(entity, names, context)
+        cls, keyed, blocks, forbidden = plan.cls, plan.keyed, plan.blocks, plan.forbidden
+        candidates = self.lookups.candidates(cls, blocks)
+        if forbidden:
+            candidates = {i: cand for i, cand in candidates.items() if not forbidden & {k for _n, k in cand}}
+        chosen = self._person_by_surname(entity.type, keyed, forbidden)
+        if chosen is None:
+            chosen = self._choose(cls, keyed, blocks, candidates, bool(forbidden))
+        if chosen is None:
+            chosen = self._across_types(cls, keyed, forbidden)
+        contained = plan.contained
+        if chosen is None and contained:
+            chosen = self._qualified_form(cls, keyed, contained, forbidden)
+        full = plan.full
+        if chosen is None:
+            chosen = entity_id_for(document_id, entity.id)
+            self.lookups.create_entity(chosen, entity.name, entity.type, cls, full)
+        else:
+            self._maybe_rename(chosen, entity, full)
+        self.lookups.add_names(chosen, keyed)
+        self.lookups.add_keys(cls, chosen, blocks + contained)
+        if cls == "organisation" and context.partners.get(entity.id):
+            self._absorb_same_names(chosen, keyed, candidates)
+        if cls == "person" and full:
+            self._absorb_surname_entities(chosen, keyed, forbidden)
+        return chosen
+
+    def _plan(self, entity: Entity, names: list[str], context: _OrganisationContext) -> _Plan:
+        """The entity's class, (name, key) pairs, blocking keys, the keys it may not join (splits), its
+        containment keys and whether it is fully named; kept unless a key depends on the document."""
         cls = type_class(entity.type)
         partners = context.partners.get(entity.id, []) if cls == "organisation" else []
+        shape = (entity.type, tuple(names), tuple(partners))
+        plan = self._plans.get(shape)
+        if plan is not None:
+            return plan
         if partners:
             names = names_from(names[0], [*names, *partners])
         keyed = [(name, name_key(name)) for name in names]
         keyed = [(n, k) for n, k in keyed if k]
         qualified: set[str] = set()
+        placed = False  # a key depends on where the document names the entity (its country)
         if cls == "organisation":
+            placed = any((g := generic_institution(k)) is not None and g[1] is None for _n, k in keyed)
             keyed, qualified = context.qualify(entity.id, keyed)
         blocks = sorted(
             {
@@ -172,32 +225,36 @@ class Resolver:
                 for block in ([f"n:{key}"] if key in qualified else blocking_keys(name, cls))
             }
         )
-        candidates = self.lookups.candidates(cls, blocks)
-        forbidden = set()
+        forbidden: set[str] = set()
         for _name, key in keyed:
             forbidden |= self.splits.get((cls, key), set())
-        candidates = {i: cand for i, cand in candidates.items() if not forbidden & {k for _n, k in cand}}
-        chosen = self._person_by_surname(entity.type, keyed, forbidden)
-        if chosen is None:
-            chosen = choose(cls, [k for _n, k in keyed], candidates)
-        if chosen is None:
-            chosen = self._across_types(cls, keyed, forbidden)
         contained = [] if cls != "organisation" else _containment_keys(keyed, qualified)
-        if chosen is None and contained:
-            chosen = self._qualified_form(cls, keyed, contained, forbidden)
         full = cls != "person" or any(_is_full(k) for _n, k in keyed)
-        if chosen is None:
-            chosen = entity_id_for(document_id, entity.id)
-            self.lookups.create_entity(chosen, entity.name, entity.type, cls, full)
-        else:
-            self._maybe_rename(chosen, entity, full)
-        self.lookups.add_names(chosen, keyed)
-        self.lookups.add_keys(cls, chosen, blocks + contained)
-        if partners:
-            self._absorb_same_names(chosen, keyed, candidates)
-        if cls == "person" and full:
-            self._absorb_surname_entities(chosen, keyed, forbidden)
-        return chosen
+        plan = _Plan(cls, keyed, qualified, blocks, forbidden, contained, full)
+        if not placed:
+            if len(self._plans) >= KEPT:
+                self._plans.clear()
+            self._plans[shape] = plan
+        return plan
+
+    def _choose(
+        self,
+        cls: str,
+        keyed: list[tuple[str, str]],
+        blocks: list[str],
+        candidates: dict[str, list[tuple[Any, ...]]],
+        filtered: bool,
+    ) -> str | None:
+        """``choose``, kept for the lookup's answer it chose from (unless splits filtered it)."""
+        keys = [k for _n, k in keyed]
+        if filtered:
+            return choose(cls, keys, candidates)
+        asked = (cls, tuple(keys), self.lookups.serial(cls, blocks))
+        if asked not in self._chosen:
+            if len(self._chosen) >= KEPT:
+                self._chosen.clear()
+            self._chosen[asked] = choose(cls, keys, candidates)
+        return self._chosen[asked]
 
     def _person_by_surname(
         self, entity_type: str, keyed: list[tuple[str, str]], forbidden: set[str]
@@ -214,12 +271,21 @@ class Resolver:
         return None
 
     def _full_persons(self, surname: str) -> list[str]:
-        candidates = self.lookups.candidates("person", [f"s:{surname}"])
-        return [
-            entity_id
-            for entity_id, names in candidates.items()
-            if any((p := person_name(k)) is not None and p.surname == surname and p.full for _n, k in names)
-        ]
+        blocks = [f"s:{surname}"]
+        candidates = self.lookups.candidates("person", blocks)
+        asked = (surname, self.lookups.serial("person", blocks))
+        people = self._persons.get(asked)
+        if people is None:
+            if len(self._persons) >= KEPT:
+                self._persons.clear()
+            people = self._persons[asked] = [
+                entity_id
+                for entity_id, names in candidates.items()
+                if any(
+                    (p := person_name(k)) is not None and p.surname == surname and p.full for _n, k in names
+                )
+            ]
+        return list(people)
 
     def _absorb_surname_entities(
         self, person: str, keyed: list[tuple[str, str]], forbidden: set[str]
@@ -231,12 +297,15 @@ class Resolver:
         for surname in surnames:
             if surname in forbidden or self._full_persons(surname) != [person]:
                 continue
+            if not self.lookups.named(surname) - {person}:
+                continue  # no other entity has that name
             for other in self.tables.entities_named(surname):
                 row = self.lookups.naming(other)
                 if row is None or other == person or row.type not in SURNAME_TYPES:
                     continue
                 if {row["key"] for row in self.tables.names_of(other)} == {surname}:
                     self._flush()  # the merge reads the members written so far
+                    self.lookups.write_counts()  # and recounts names from the members
                     _merge_ids(self.tables, person, other)
                     self.lookups.forget()
                     self.merged_into.add(person)

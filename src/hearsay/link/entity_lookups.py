@@ -8,14 +8,20 @@ either table, so most lookups ask again what was answered before, and most write
 * An answer is kept until a row it depends on may have changed: a key row added (``add_keys``)
   for its class and one of its keys, or a name added (``add_names``) to an entity it lists.
 * A name the entity is known to have (listed in an answer, or added here) is counted in memory,
-  and the counts are written in one batch (``write_counts``) at the end of the document or
-  before a merge; nothing reads them in between. A key row added before is not added again.
+  and the counts are written in one batch at the end of the page (``write_page_counts``) or
+  before a merge (``write_counts``); nothing reads them in between. A document's counts join the
+  page's once it is linked (``document_linked``); a document that fails leaves none, and the
+  page's counts it wrote before a merge are written again (``document_failed``). A key row added
+  before is not added again.
 * An entity's name, type, class and full-name flag (``naming``) are kept until it is renamed
   here or created.
+* Which entities have a name of a key (``named``, unordered) is kept until a name is added under it.
+* Each answer has a serial number (``serial``), new whenever it is read again: what is computed
+  from an answer alone may be kept under it.
 
-``forget`` drops it all: after a merge (which moves names and keys, after ``write_counts``),
-after a document's writes are rolled back (its counts not written are dropped too), and at the
-start of each page's transaction (another process may have written in between).
+``forget`` drops it all but the page's counts: after a merge (which moves names and keys, after
+``write_counts``), after a document's writes are rolled back, and at the start of each page's
+transaction (another process may have written in between).
 """
 
 from __future__ import annotations
@@ -28,6 +34,7 @@ from ..store.links import LinkTables
 
 Candidates = dict[str, list[tuple[Any, ...]]]
 Asked = tuple[str, tuple[str, ...]]  # (class, blocking keys)
+NameCounts = dict[tuple[str, str], int]  # (entity, name) -> mentions to add
 
 
 class Naming(NamedTuple):
@@ -46,22 +53,41 @@ class EntityLookups:
         self._by_key: dict[tuple[str, str], set[Asked]] = {}  # (class, key) -> answers read under it
         self._by_entity: dict[str, set[Asked]] = {}  # entity -> answers listing its names
         self._names: dict[str, set[str]] = {}  # entity -> names it is known to have
-        self._counts: dict[tuple[str, str], int] = {}  # (entity, name) -> mentions not written yet
+        self._counts: NameCounts = {}  # (entity, name) -> this document's mentions
+        self._page_counts: NameCounts = {}  # the page's linked documents', not written yet
+        self._page_written: NameCounts = {}  # the page's, written in this document's savepoint
         self._key_rows: set[tuple[str, str, str]] = set()  # (class, key, entity) rows known to exist
         self._naming: dict[str, Naming | None] = {}
+        self._named: dict[str, frozenset[str]] = {}  # name key -> entities with a name of that key
+        self._serials: dict[Asked, int] = {}
+        self._serial = 0
 
     def candidates(self, cls: str, keys: Sequence[str]) -> Candidates:
-        """Entities of ``cls`` sharing a blocking key: id -> [(name, key), ...] (read-only lists)."""
+        """Entities of ``cls`` sharing a blocking key: id -> [(name, key), ...] (kept: read-only)."""
         asked = (cls, tuple(keys))
         answer = self._answers.get(asked)
         if answer is None:
             answer = self._answers[asked] = self.tables.entity_candidates(cls, keys)
+            self._serial += 1
+            self._serials[asked] = self._serial
             for key in keys:
                 self._by_key.setdefault((cls, key), set()).add(asked)
             for entity_id, names in answer.items():
                 self._by_entity.setdefault(entity_id, set()).add(asked)
                 self._names.setdefault(entity_id, set()).update(name for name, _key in names)
-        return dict(answer)
+        return answer
+
+    def serial(self, cls: str, keys: Sequence[str]) -> int:
+        """The serial number of the answer ``candidates`` last gave for these keys (never given twice)."""
+        return self._serials[cls, tuple(keys)]
+
+    def named(self, key: str) -> frozenset[str]:
+        """The entities one of whose names has this matching key (``LinkTables.entities_named``,
+        unordered)."""
+        found = self._named.get(key)
+        if found is None:
+            found = self._named[key] = frozenset(self.tables.entities_named(key))
+        return found
 
     def add_names(self, entity_id: str, names: Sequence[tuple[str, str]]) -> None:
         """``LinkTables.add_names``: new names written now, known ones counted in memory."""
@@ -72,16 +98,43 @@ class EntityLookups:
             return
         if add_names_counting_new(self.tables.conn, entity_id, names):
             self._drop(self._by_entity.pop(entity_id, set()))
+            for _name, key in names:
+                self._named.pop(key, None)
         known.update(name for name, _key in names)
 
+    def document_linked(self) -> None:
+        """The document's name counts are the page's now (a document that failed is not linked)."""
+        _add_to(self._page_counts, self._counts)
+        self._counts.clear()
+        self._page_written.clear()  # (its savepoint is released: what it wrote stays)
+
+    def document_failed(self) -> None:
+        """The document's writes were rolled back: its counts are dropped, and the page's counts it
+        wrote before a merge are the page's to write again."""
+        self._counts.clear()
+        _add_to(self._page_counts, self._page_written)
+        self._page_written.clear()
+
     def write_counts(self) -> None:
-        """Write the name counts kept in memory (at the end of a document, and before a merge)."""
-        if self._counts:
+        """Write the name counts kept in memory, the document's and the page's (before a merge)."""
+        _add_to(self._page_written, self._page_counts)
+        self._write(self._counts, self._page_counts)
+
+    def write_page_counts(self) -> None:
+        """Write the page's name counts (at its end, outside any document)."""
+        self._write(self._counts, self._page_counts)
+        self._page_written.clear()
+
+    def _write(self, *counts: NameCounts) -> None:
+        total: NameCounts = {}
+        for more in counts:
+            _add_to(total, more)
+            more.clear()
+        if total:
             self.tables.conn.executemany(
                 "UPDATE link_entity_names SET count = count + ? WHERE entity_id = ? AND name = ?",
-                [(count, entity_id, name) for (entity_id, name), count in sorted(self._counts.items())],
+                [(count, entity_id, name) for (entity_id, name), count in sorted(total.items())],
             )
-            self._counts.clear()
 
     def add_keys(self, cls: str, entity_id: str, keys: Sequence[str]) -> None:
         rows = [(cls, key, entity_id) for key in keys]
@@ -114,11 +167,20 @@ class EntityLookups:
         self._naming.pop(entity_id, None)
 
     def forget(self) -> None:
-        """Drop everything kept, and the counts not written (call ``write_counts`` first to keep them)."""
+        """Drop everything kept, and the document's counts (call ``write_counts`` first to keep them);
+        the page's linked documents' counts stay, to be written at its end."""
         for kept in (self._answers, self._by_key, self._by_entity, self._names, self._counts, self._naming):
             kept.clear()
+        self._named.clear()
+        self._serials.clear()
         self._key_rows.clear()
 
     def _drop(self, answers: set[Asked]) -> None:
         for asked in answers:
             self._answers.pop(asked, None)
+            self._serials.pop(asked, None)
+
+
+def _add_to(counts: NameCounts, more: NameCounts) -> None:
+    for key, count in more.items():
+        counts[key] = counts.get(key, 0) + count

@@ -6,12 +6,14 @@ its content words, and a statement's title its content as a clause (``titles``):
 functions of the text. ``Framer`` (in the helper process of ``prepared_pages``) computes them for
 the contents of the next page, and the titles they make, that it has not sent before;
 ``remember`` (in the linker) hands them to those functions, which answer them as they would have
-computed them. Which process computes them changes no link.
+computed them. Which process computes them changes no link. The frames cross the pipe as tuples
+of their fields: unpickling a frozen dataclass reads its fields anew for every object.
 """
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from dataclasses import fields
+from typing import Any, NamedTuple
 
 from ..model import Reading
 from ..relation.frame import FRAMES_KEPT, Frame, frame
@@ -23,12 +25,20 @@ from .titles import remember as remember_clauses
 
 
 class Framed(NamedTuple):
-    """One text's frames, and its content words when it is a content (not a title)."""
+    """One text's frames (as tuples of their fields), and its content words when it is a content."""
 
     text: str
-    frame: Frame
-    proposition: propositions.Frame
+    frame: tuple[Any, ...]
+    proposition: tuple[Any, ...]
     stems: tuple[str, ...] | None
+
+
+def _fields_of(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(cls))
+
+
+_FRAME_FIELDS = _fields_of(Frame)
+_PROPOSITION_FIELDS = _fields_of(propositions.Frame)
 
 
 Clause = tuple[str, str | None, str | None, str, str]  # content, source, cue: its clause and title
@@ -63,11 +73,12 @@ class Framer:
                     if len(self.sent) >= FRAMES_KEPT:
                         self.sent.clear()
                     self.sent.add((wording, stems))
+                    relation_frame, proposition = frame(wording), propositions.frame(wording)
                     framed.append(
                         Framed(
                             wording,
-                            frame(wording),
-                            propositions.frame(wording),
+                            tuple(getattr(relation_frame, name) for name in _FRAME_FIELDS),
+                            tuple(getattr(proposition, name) for name in _PROPOSITION_FIELDS),
                             tuple(content_words(wording)) if stems else None,
                         )
                     )
@@ -77,6 +88,6 @@ class Framer:
 def remember(framed: list[Framed], clauses: list[Clause]) -> None:
     """Hand frames computed by another process to the functions that would compute them here."""
     remember_clauses(clauses)
-    remember_frames([f.frame for f in framed])
-    propositions.remember([(f.text, f.proposition) for f in framed])
+    remember_frames([Frame(*f.frame) for f in framed])
+    propositions.remember([(f.text, propositions.Frame(*f.proposition)) for f in framed])
     remember_stems([(f.text, f.stems) for f in framed if f.stems is not None])

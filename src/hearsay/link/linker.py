@@ -63,7 +63,7 @@ def link_corpus(
         tables.clear_derived()
     already = tables.linked_count()
     resolver = Resolver(tables, decisions_.split_constraints(tables))
-    clusterer = Clusterer(tables)
+    clusterer = Clusterer(tables, resolver.lookups)
     documents = new_clusters = embedded_total = 0
     embed_seconds = 0.0
     failures: list[str] = []
@@ -92,10 +92,13 @@ def link_corpus(
                                 tables, resolver, clusterer, reading, prepared, vectors, hashes
                             )
                     except Exception as err:  # noqa: BLE001 - one bad reading must not stop the corpus
+                        resolver.lookups.document_failed()
                         _forget(tables, resolver)  # what it wrote is rolled back
                         failures.append(f"document {reading.document_id}: {type(err).__name__}: {err}")
                         continue
+                    resolver.lookups.document_linked()
                     linked.append(reading.document_id)
+                resolver.lookups.write_page_counts()
                 tables.end_page(linked)  # their entity lists, and the summaries they made stale
                 documents += len(linked)
             version = _data_version(tables)

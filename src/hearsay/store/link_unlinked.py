@@ -7,13 +7,12 @@ a keyset, ``keyset`` gives the next one, ``readings_of`` decodes a page.
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import sqlite3
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from ..model import Document, Reading
+from ..model import Reading
 from . import rows as rows_
 
 Keyset = tuple[str, str]  # (ingested_at, document id) of the last document read
@@ -42,7 +41,7 @@ def readings_of(page: Sequence[Mapping[str, Any]]) -> list[Reading]:
     """A page's readings, each with its document."""
     readings = []
     for row in page:
-        document = Document.from_dict(dict(row))
-        reading = Reading.from_dict(json.loads(row["json"]))
-        readings.append(dataclasses.replace(reading, document=document))
+        data = json.loads(row["json"])
+        data["document"] = dict(row)  # (built with the reading: no copy of it to replace the document)
+        readings.append(Reading.from_dict(data))
     return readings

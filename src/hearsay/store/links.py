@@ -15,8 +15,13 @@ from typing import TYPE_CHECKING, Any
 from ..errors import StoreError
 from ..model import Reading
 from . import cluster_summaries, entity_lists, generation, link_unlinked
+from .cluster_rows import COLUMNS as CLUSTER_COLUMNS
+from .cluster_rows import ClusterRows
+from .counted_keys import CountedKeys
+from .entity_counts import EntityCounts
 from .migrations import now
 from .queries import fold
+from .written_bands import WrittenBands
 from .written_keys import WrittenKeys
 
 if TYPE_CHECKING:
@@ -42,12 +47,18 @@ LINK_DERIVED = (
 )  # link_embeddings survives a rebuild too: a vector depends on the text alone.
 
 
+_ADD_STATEMENT = """INSERT OR REPLACE INTO link_statements
+    (document_id, statement_id, cluster_id, entity_id, similarity, text_hash, opposite)
+VALUES (?, ?, ?, ?, ?, ?, ?)"""
+
+
 def marks(count: int) -> str:
     return ", ".join("?" * count)
 
 
 class KeysInCommon:
-    """A candidate cluster's row with ``common`` and ``common_entities`` counted apart (``WrittenKeys``)."""
+    """A candidate cluster's row with ``common`` and ``common_entities`` counted apart (``WrittenKeys``),
+    when the rows themselves are read from the store."""
 
     __slots__ = ("common", "common_entities", "row")
 
@@ -85,6 +96,13 @@ class LinkTables:
         # The cluster keys this object wrote (``written_keys``); forgotten with any rollback and by
         # ``forget_written``.
         self._keys_written = WrittenKeys()
+        # The clusters' rows and each content's first clustered statement (``cluster_rows``), forgotten
+        # with the keys; while linking a page, a document's statements are written at its end.
+        self._clusters = ClusterRows()
+        self._key_counts = CountedKeys()  # (``counted_keys``)
+        self._entity_counts = EntityCounts()  # a page's, written at its end (``entity_counts``)
+        self._bands = WrittenBands()  # the near-duplicate index the run wrote (``written_bands``)
+        self._statements: list[tuple[Any, ...]] = []
 
     # --- transactions and the ledger --------------------------------------------------
 
@@ -110,13 +128,16 @@ class LinkTables:
         self._document_clusters, self._document_moved, self._document_merged = set(), set(), set()
         try:
             yield
+            self._write_statements()
             self.conn.execute("RELEASE link_document")  # (or here: the block's writes are rolled back)
         except BaseException:
             self.forget_written()
             self.conn.execute("ROLLBACK TO link_document")
             self.conn.execute("RELEASE link_document")
             self._document_clusters, self._document_moved, self._document_merged = set(), set(), set()
+            self._entity_counts.document_failed()
             raise
+        self._entity_counts.document_linked()
         if self._page_clusters is not None:
             self._page_clusters |= self._document_clusters
             self._page_moved |= self._document_moved
@@ -132,6 +153,8 @@ class LinkTables:
         """The entity lists of the page's linked documents and of those whose members its merges moved,
         and the summaries of the clusters they joined forgotten, each in a few statements for the page
         (a popular entity's documents moved by several merges are rewritten once)."""
+        self._write_statements()
+        self._write_entity_counts(in_document=False)
         clusters = sorted(self._page_clusters or ())
         moved, merged = self._page_moved - set(document_ids), self._page_merged
         self._page_clusters, self._page_moved, self._page_merged = None, set(), set()
@@ -145,13 +168,21 @@ class LinkTables:
             entity_lists.refresh(self.conn, sorted(moved), sorted(merged))
 
     def forget_written(self) -> None:
-        """Drop what this object remembers of its writes (another process may have changed the tables)."""
+        """Drop what this object remembers of its writes (another process may have changed the tables,
+        or they were rolled back), and the statements it has not written yet."""
         self._keys_written.forget()
+        self._clusters.forget()
+        self._key_counts.forget()
+        self._bands.forget()
+        self._statements = []
 
     def _written(self) -> WrittenKeys:
         if not self._keys_written.decided():
             has = self.conn.execute("SELECT 1 FROM link_clusters LIMIT 1").fetchone() is not None
             self._keys_written.decide(has)
+            self._clusters.decide(has)
+            counted = self.conn.execute("SELECT 1 FROM link_key_counts LIMIT 1").fetchone() is not None
+            self._key_counts.decide(counted)
         return self._keys_written
 
     def clear_derived(self) -> None:
@@ -203,6 +234,7 @@ class LinkTables:
         signature: bytes,
         bands: Sequence[tuple[int, int]],
     ) -> None:
+        written = self._written_bands()  # (decided before this document is in the ledger)
         self.conn.execute(
             "INSERT INTO link_documents VALUES (?, ?, ?, ?, ?, ?)",
             (document_id, now(), published, duplicate_of, similarity, signature),
@@ -210,16 +242,26 @@ class LinkTables:
         self.conn.executemany(
             "INSERT INTO link_document_bands VALUES (?, ?, ?)", [(b, h, document_id) for b, h in bands]
         )
+        written.linked(document_id, duplicate_of, signature, bands)
+
+    def _written_bands(self) -> WrittenBands:
+        if not self._bands.decided():
+            has = self.conn.execute("SELECT 1 FROM link_documents LIMIT 1").fetchone() is not None
+            self._bands.decide(has)
+        return self._bands
 
     def band_candidates(
         self, bands: Sequence[tuple[int, int]], limit: int = 20, per_band: int = 50
-    ) -> list[sqlite3.Row]:
+    ) -> list[Any]:
         """Linked documents sharing a MinHash band, most shared bands first, with their signatures.
 
         A band shared by many documents (boilerplate) contributes at most ``per_band`` of them.
+        Answered from memory when the run wrote every linked document (``written_bands``).
         """
         if not bands:
             return []
+        if self._written_bands().complete():
+            return self._bands.candidates(bands, limit, per_band)
         postings = " UNION ALL ".join(
             "SELECT * FROM (SELECT document_id FROM link_document_bands WHERE band = ? AND hash = ? "
             "ORDER BY document_id LIMIT ?) AS p"
@@ -316,6 +358,7 @@ class LinkTables:
         self.conn.executemany("INSERT OR IGNORE INTO link_roles VALUES (?, ?, ?, ?, ?)", roles)
 
     def recount_entities(self, entity_ids: Sequence[str]) -> None:
+        self._write_entity_counts(in_document=True)  # (the recount writes them over)
         for entity_id in set(entity_ids):
             self.conn.execute(
                 """UPDATE link_entities SET
@@ -326,11 +369,17 @@ class LinkTables:
             )
 
     def count_new_document(self, mentions: dict[str, int]) -> None:
-        """Add one document and its mention counts to each entity it mentions."""
-        self.conn.executemany(
-            "UPDATE link_entities SET documents = documents + 1, mentions = mentions + ? WHERE id = ?",
-            [(count, entity_id) for entity_id, count in mentions.items()],
-        )
+        """Add one document and its mention counts to each entity it mentions (for a page, at its end)."""
+        self._entity_counts.add_document(mentions)
+        if self._page_clusters is None:
+            self._write_entity_counts(in_document=False)
+
+    def _write_entity_counts(self, *, in_document: bool) -> None:
+        if self._entity_counts.kept():
+            self.conn.executemany(
+                "UPDATE link_entities SET documents = documents + ?, mentions = mentions + ? WHERE id = ?",
+                self._entity_counts.take(in_document=in_document),
+            )
 
     def delete_entity_if_empty(self, entity_id: str) -> None:
         if self.conn.execute("SELECT 1 FROM link_members WHERE entity_id = ?", (entity_id,)).fetchone():
@@ -407,15 +456,16 @@ class LinkTables:
 
     def entities_named(self, key: str, cls: str | None = None) -> list[str]:
         """Ids of entities one of whose names has this matching key, most mentioned first."""
-        return [
-            row[0]
-            for row in self.conn.execute(
-                """SELECT DISTINCT n.entity_id, e.mentions FROM link_entity_names AS n
-                JOIN link_entities AS e ON e.id = n.entity_id
-                WHERE n.key = ? AND (? IS NULL OR e.class = ?) ORDER BY e.mentions DESC, n.entity_id""",
-                (key, cls, cls),
-            )
-        ]
+        rows = self.conn.execute(
+            """SELECT DISTINCT n.entity_id, e.mentions FROM link_entity_names AS n
+            JOIN link_entities AS e ON e.id = n.entity_id
+            WHERE n.key = ? AND (? IS NULL OR e.class = ?) ORDER BY e.mentions DESC, n.entity_id""",
+            (key, cls, cls),
+        ).fetchall()
+        if self._entity_counts.kept():  # the page's mentions, not written yet, count too
+            counted = [(row[1] + self._entity_counts.mentions(row[0]), row[0]) for row in rows]
+            return [entity_id for _mentions, entity_id in sorted(counted, key=lambda c: (-c[0], c[1]))]
+        return [row[0] for row in rows]
 
     # --- decisions --------------------------------------------------------------------
 
@@ -462,6 +512,9 @@ class LinkTables:
 
     def key_counts(self, keys: Sequence[str]) -> dict[str, int]:
         """How many statements had each key so far (absent keys: 0)."""
+        self._written()  # (whether the store had counts before the run is known)
+        if self._key_counts.kept():
+            return self._key_counts.counts(keys)
         result: dict[str, int] = {}
         for start in range(0, len(keys), 500):
             chunk = list(keys[start : start + 500])
@@ -478,19 +531,46 @@ class LinkTables:
             ON CONFLICT (key) DO UPDATE SET statements = link_key_counts.statements + excluded.statements""",
             sorted(added.items()),
         )
+        self._key_counts.add(added)
 
     _CANDIDATE_COLUMNS = """c.id, c.centroid, c.size, c.entities, c.first_published, c.last_published,
         c.representative, c.representative_hash, c.representative_vector, c.title, c.title_score,
         c.title_opposite, c.story_id"""
 
-    def cluster_of_text(self, text_hash: str) -> sqlite3.Row | None:
-        """The open cluster of an earlier statement with this very content, and that statement's side."""
-        row: sqlite3.Row | None = self.conn.execute(
-            f"""SELECT {self._CANDIDATE_COLUMNS}, s.opposite
-            FROM link_statements AS s JOIN link_clusters AS c ON c.id = s.cluster_id
-            WHERE s.text_hash = ? AND c.open = 1 ORDER BY s.document_id, s.statement_id LIMIT 1""",
-            (text_hash,),
-        ).fetchone()
+    def cluster_of_text(self, text_hash: str) -> Any | None:
+        """The open cluster of an earlier statement with this very content (the first by document and
+        statement id), and that statement's side (``opposite``)."""
+        self._written()  # (whether the store had clusters before the run is known)
+        known, first = self._clusters.first_statement(text_hash)
+        if not known:
+            self._write_statements()  # (the lookup reads them)
+            found = self.conn.execute(
+                f"""SELECT {self._CANDIDATE_COLUMNS}, s.opposite, s.document_id AS statement_document,
+                    s.statement_id AS statement_id
+                FROM link_statements AS s JOIN link_clusters AS c ON c.id = s.cluster_id
+                WHERE s.text_hash = ? AND c.open = 1 ORDER BY s.document_id, s.statement_id LIMIT 1""",
+                (text_hash,),
+            ).fetchone()
+            first = None
+            if found is not None:
+                first = (found["statement_document"], found["statement_id"], found["id"], found["opposite"])
+                self._clusters.keep(found)
+            self._clusters.found_first(text_hash, first)
+        if first is None:
+            return None
+        row = self._cluster_row(first[2])
+        row["opposite"] = first[3]
+        return row
+
+    def _cluster_row(self, cluster_id: str) -> dict[str, Any]:
+        """A copy of the cluster's row, read from the store when not kept."""
+        row = self._clusters.row(cluster_id)
+        if row is None:
+            found = self.conn.execute(
+                f"SELECT {self._CANDIDATE_COLUMNS} FROM link_clusters AS c WHERE c.id = ?", (cluster_id,)
+            ).fetchone()
+            self._clusters.keep(found)
+            row = {column: found[column] for column in CLUSTER_COLUMNS}
         return row
 
     def cluster_candidates(
@@ -512,7 +592,16 @@ class LinkTables:
             for _ in keys
         )
         params = [v for key in keys for v in (key, per_key)]
-        if counting and self._written().complete():  # every cluster's keys are known: counted here
+        if counting and self._written().complete() and self._clusters.complete():  # all known here
+            ranked = self._keys_written.postings(keys, limit, per_key)
+            counted = self._keys_written.counts([cluster_id for cluster_id, _shared in ranked], counting)
+            candidates = []
+            for (cluster_id, shared), (common, common_entities) in zip(ranked, counted, strict=True):
+                row = self._cluster_row(cluster_id)
+                row["shared"], row["common"], row["common_entities"] = shared, common, common_entities
+                candidates.append(row)
+            return candidates
+        if counting and self._keys_written.complete():  # every cluster's keys are known: counted here
             rows = self.cluster_candidates(keys, limit, per_key)
             counted = self._keys_written.counts([row["id"] for row in rows], counting)
             return [KeysInCommon(row, *both) for row, both in zip(rows, counted, strict=True)]
@@ -547,6 +636,23 @@ class LinkTables:
         title_score: float,
     ) -> None:
         self._written().founded(cluster_id)
+        self._clusters.founded(
+            {
+                "id": cluster_id,
+                "centroid": centroid,
+                "size": 1,
+                "entities": 0,
+                "first_published": published,
+                "last_published": published,
+                "representative": text,
+                "representative_hash": text_hash,
+                "representative_vector": centroid,
+                "title": title,
+                "title_score": float(title_score),  # (a REAL column)
+                "title_opposite": 0,
+                "story_id": story_id,
+            }
+        )
         self.conn.execute(
             """INSERT INTO link_clusters (id, representative, representative_hash, representative_vector,
                 centroid, size, entities, open, first_document, first_statement, first_published,
@@ -581,6 +687,7 @@ class LinkTables:
             WHERE id = ?""",
             (centroid, published, published, published, published, cluster_id),
         )
+        self._clusters.grown(cluster_id, centroid, published)
 
     def retitle_cluster(self, cluster_id: str, title: str, score: float, opposite: bool) -> None:
         """A better title for a cluster (and for its story, when the story is titled after it)."""
@@ -588,6 +695,9 @@ class LinkTables:
             """UPDATE link_clusters SET title = ?, title_score = ?, title_opposite = ?, title_folded = ?
             WHERE id = ?""",
             (title, score, int(opposite), fold(title), cluster_id),
+        )
+        self._clusters.changed(
+            cluster_id, title=title, title_score=float(score), title_opposite=int(opposite)
         )
         self.conn.execute("UPDATE link_stories SET title = ? WHERE title_cluster = ?", (title, cluster_id))
 
@@ -607,15 +717,16 @@ class LinkTables:
             cluster_summaries.forget_cluster(self.conn, cluster_id)
         elif cluster_id is not None:  # (a document linked in a page has no statement to leave)
             self._document_clusters.add(cluster_id)
-        self.conn.execute(
-            """INSERT OR REPLACE INTO link_statements
-                (document_id, statement_id, cluster_id, entity_id, similarity, text_hash, opposite)
-            VALUES (?, ?, ?, ?, ?, ?, ?)""",
-            (document_id, statement_id, cluster_id, entity_id, similarity, text_hash, int(opposite)),
-        )
+        row = (document_id, statement_id, cluster_id, entity_id, similarity, text_hash, int(opposite))
+        if self._page_clusters is None:
+            self.conn.execute(_ADD_STATEMENT, row)
+        else:
+            self._statements.append(row)  # written at the document's end (``savepoint``)
         if cluster_id is None:
             return
-        keys = self._written().new(cluster_id, keys)  # (a row written before changes nothing)
+        self._clusters.clustered(text_hash, (document_id, statement_id, cluster_id, int(opposite)))
+        written = self._written()
+        keys = written.new(cluster_id, keys)  # (a row written before changes nothing)
         entity_keys = sorted({k for k in keys if k.startswith("e:")})
         if entity_keys:
             # The entities new to the cluster, counted before their keys are written (no round
@@ -626,10 +737,17 @@ class LinkTables:
                 WHERE id = ?""",
                 (len(entity_keys), cluster_id, *entity_keys, cluster_id),
             )
+            # (keys the run did not write before are not in the store when it founded every cluster)
+            self._clusters.more_entities(cluster_id, len(entity_keys) if written.complete() else None)
         if keys:
             self.conn.executemany(
                 "INSERT OR IGNORE INTO link_cluster_keys VALUES (?, ?)", [(k, cluster_id) for k in keys]
             )
+
+    def _write_statements(self) -> None:
+        if self._statements:
+            self.conn.executemany(_ADD_STATEMENT, self._statements)
+            self._statements = []
 
     # --- stories ----------------------------------------------------------------------
 
@@ -664,6 +782,8 @@ class LinkTables:
         self.conn.executemany(
             "UPDATE link_clusters SET story_id = ? WHERE id = ?", [(story_id, c) for c in cluster_ids]
         )
+        for cluster_id in cluster_ids:
+            self._clusters.changed(cluster_id, story_id=story_id)
 
     def grow_story(
         self,

@@ -6,12 +6,15 @@ before is not written again, which changes nothing in the table.
 
 When the run began on a store without clusters, every cluster's keys are the ones the run wrote,
 so how many of a statement's keys a candidate cluster has (``common``) is counted here, not by
-SQL. Anything that may have changed the tables behind the run's back (a rolled-back document,
+SQL, and so are the candidates a statement's keys find (``postings``, as the SQL lookup would rank
+them). Anything that may have changed the tables behind the run's back (a rolled-back document,
 another process's commit: ``forget``) drops it all, and the counts go back to SQL.
 """
 
 from __future__ import annotations
 
+from bisect import insort
+from collections import Counter
 from collections.abc import Iterable, Sequence
 
 CLUSTERS_KEPT = 200_000  # beyond, the keys are forgotten and counted by SQL
@@ -21,12 +24,13 @@ _NONE: frozenset[str] = frozenset()
 class WrittenKeys:
     def __init__(self) -> None:
         self._by_cluster: dict[str, set[str]] = {}
+        self._postings: dict[str, list[str]] = {}  # key -> the clusters written with it, in id order
         # True: every cluster in the store was founded by this run (its keys are all here); None:
         # not known yet (``complete`` asks the store at the next count); False: they are not.
         self._complete: bool | None = None
 
     def forget(self) -> None:
-        self._by_cluster = {}
+        self._by_cluster, self._postings = {}, {}
         self._complete = None
 
     def founded(self, cluster_id: str) -> None:
@@ -35,10 +39,12 @@ class WrittenKeys:
     def new(self, cluster_id: str, keys: Sequence[str]) -> list[str]:
         """The keys not written for the cluster before, now remembered as written."""
         if len(self._by_cluster) > CLUSTERS_KEPT:
-            self._by_cluster, self._complete = {}, False
+            self._by_cluster, self._postings, self._complete = {}, {}, False
         written = self._by_cluster.setdefault(cluster_id, set())
         fresh = [key for key in keys if key not in written]
         written.update(fresh)
+        for key in fresh:
+            insort(self._postings.setdefault(key, []), cluster_id)
         return fresh
 
     def decided(self) -> bool:
@@ -64,3 +70,22 @@ class WrittenKeys:
                 (len(wanted.intersection(keys)), len(entities.intersection(keys)) if entities else 0)
             )
         return result
+
+    def postings(self, keys: Sequence[str], limit: int, per_key: int) -> list[tuple[str, int]]:
+        """``LinkTables.cluster_candidates``' ranking, when ``complete``: (cluster, keys shared), the
+        first ``per_key`` clusters of each key by id, most shared first, then by id, ``limit`` of them."""
+        shared: Counter[str] = Counter()
+        for key in keys:
+            shared.update(self._postings.get(key, ())[:per_key])
+        return ranked(shared, limit)
+
+
+def ranked(shared: Counter[str], limit: int) -> list[tuple[str, int]]:
+    """The ``limit`` first of (id, count) by count, most first, then by id (SQL's ``GROUP BY id ORDER BY
+    count(*) DESC, id LIMIT ?``)."""
+    if len(shared) <= limit:
+        return sorted(shared.items(), key=lambda item: (-item[1], item[0]))
+    least = sorted(shared.values(), reverse=True)[limit - 1]  # the fewest a kept one shares
+    above = sorted((c for c, n in shared.items() if n > least), key=lambda c: (-shared[c], c))
+    at = sorted(c for c, n in shared.items() if n == least)[: limit - len(above)]
+    return [(c, shared[c]) for c in above] + [(c, least) for c in at]
