@@ -45,3 +45,18 @@ def test_content_pieces_keep_a_content_without_a_tag_inside_whole():
     content = (text.index('"'), text.index(" today"))
     cue = (4, 8)
     assert content_pieces(text, quote_ranges(text), content, cue) == [content]
+
+
+def test_a_curly_quote_closed_with_a_straight_mark_ends_there():
+    text = '“We will fix the roads," the mayor said. "Soon,” she added.'
+    assert [text[s:e] for s, e in quote_ranges(text)] == ["We will fix the roads,", "Soon,"]
+
+
+def test_a_straight_mark_inside_a_word_run_does_not_close_a_curly_quote():
+    text = '“The "new" plan is old,” he said.'
+    assert [text[s:e] for s, e in quote_ranges(text)] == ['The "new" plan is old,']
+
+
+def test_an_opening_curly_mark_where_the_closer_belongs_ends_the_quote():
+    text = "“Who pays for it?“ he asked. “Nobody,” she said."
+    assert [text[s:e] for s, e in quote_ranges(text)] == ["Who pays for it?", "Nobody,"]

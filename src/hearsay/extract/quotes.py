@@ -35,7 +35,7 @@ def quote_ranges(text: str) -> list[tuple[int, int]]:
             # ''...'' (two apostrophes on both sides) is how some newspapers' archives write quotes.
             if mark in _OPENERS:
                 open_at, opener, closer = index + len(mark), mark, _PAIRED.get(mark, mark)
-        elif mark == closer:
+        elif mark == closer or _closes_with_the_other_mark(text, open_at, index, opener, mark):
             ranges.append((open_at, index))
             open_at = None
         elif mark == "\n":
@@ -50,6 +50,25 @@ def quote_ranges(text: str) -> list[tuple[int, int]]:
             open_at = None
         found = _MARK.search(text, index + len(mark))
     return [(s, e) for s, e in ranges if text[s:e].strip()]
+
+
+# A quote opened with one kind of double mark and closed with another: '“We won," she said', '“We won,“'.
+_MIXED_CLOSERS = {"“": ('"', "“"), '"': ("”",)}
+_AFTER_A_CLOSER = " \t\n,.;:?!)—–-"
+
+
+def _closes_with_the_other_mark(text: str, open_at: int, index: int, opener: str, mark: str) -> bool:
+    """'“We won," she said', '“We won,“ she said', '"We won,” she said': a straight or an opening
+    mark after a curly opener (or a curly closer after a straight one) ends the quote when it stands
+    where a closer stands: glued to the word before it, with a space, a punctuation mark or the end
+    of the text after it, and no mark of its kind inside the quote left open ('“The "new" plan”')."""
+    if mark not in _MIXED_CLOSERS.get(opener, ()) or index == 0 or text[index - 1].isspace():
+        return False
+    nested_opener = '"' if mark == '"' else "“"
+    if text.count(nested_opener, open_at, index) % 2:
+        return False
+    after = index + len(mark)
+    return after >= len(text) or text[after] in _AFTER_A_CLOSER
 
 
 def _continuation(text: str, newline: int, opener: str) -> int | None:

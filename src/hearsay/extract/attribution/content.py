@@ -341,13 +341,18 @@ def _described_event(cue: Cue, nested_heads: set[int]) -> Found:
 
     Only with its agent ("reported by X"): without one ("at a rally offering ...", "in a speech
     praising ...") the participle describes the noun and reports nothing; the PolNeAR train split
-    annotates none of those (0 of 66), so no statement is made.
+    annotates none of those (0 of 66), so no statement is made. Only when the phrase opens the
+    clause: after it ("is explained in an affidavit written by X", "in a film backed by Y") the
+    participle names who made the thing, and the clause is the text's (0 of 28 on train).
     """
     head = cue.head
     if head.dep_ == "acl" and head.head.dep_ == "pobj" and head.head.head.dep_ == "prep":
         if not any(c.dep_ == "agent" for c in head.children):
             return NOT_MINE
-        return _host_content(head.head.head.head, head.head.head)
+        prep = head.head.head
+        if prep.i > prep.head.i:
+            return None
+        return _host_content(prep.head, prep)
     return NOT_MINE
 
 
@@ -406,7 +411,23 @@ def _governed(cue: Cue, nested_heads: set[int]) -> Found:
     head = cue.head
     if head.dep_ in ("acl", "amod") and head.tag_ == "VBN":
         return None  # "a group called X", "the plan backed by Y": a description, not an attribution
-    return _cut_nested_cues(_vp_content(cue, _passive_subject(head)), nested_heads)
+    content = _cut_nested_cues(_vp_content(cue, _passive_subject(head)), nested_heads)
+    return _without_trailing_participle(content) if content is not None else None
+
+
+def _without_trailing_participle(span: Span) -> Span:
+    """ "called Cruz a hypocrite, linking to a story about ...", "defended the shake-up, viewed as a sign
+    of trouble": a participle after a comma that ends a verb's content tells what else happened or what
+    the content is taken for; PolNeAR leaves it out of what was said."""
+    doc = span.doc
+    for token in span:
+        if token.tag_ not in ("VBG", "VBN") or token.dep_ not in ("acl", "advcl", "conj"):
+            continue
+        if token.right_edge.i < span.end - 1 or token.left_edge.i <= span.start + 1:
+            continue
+        if _after_comma(token.left_edge):
+            return trim(doc[span.start : token.left_edge.i]) or span
+    return span
 
 
 def _raising(cue: Cue, nested_heads: set[int]) -> Found:
@@ -431,10 +452,24 @@ def _request(cue: Cue, nested_heads: set[int]) -> Found:
 def _clause(cue: Cue, nested_heads: set[int]) -> Found:
     """ "said (that) the plan failed": the reported clause."""
     head = cue.head
-    clause = _clause_child(head) or _misparsed_complement(head) or _clause_on_channel(head)
+    clause = _clause_child(head)
+    if clause is not None and _before_a_semicolon(clause, cue):
+        clause = next((c for c in head.children if c.dep_ in ("ccomp", "xcomp") and c.i > head.i), None)
+    clause = clause or _misparsed_complement(head) or _clause_on_channel(head)
     if clause is None:
         return NOT_MINE
     return _cut_nested_cues(_with_stray_conjunct(head, subtree_span(clause)), nested_heads)
+
+
+def _before_a_semicolon(clause: Token, cue: Cue) -> bool:
+    """ "Most voters were worried; half said they were very worried": the parser hung the clause
+    before the semicolon on the cue after it; that clause is the text's own, not what was said.
+    (A semicolon inside a quotation before its cue, '"We lost; we will win," she said', is the
+    speaker's.)"""
+    if clause.i > cue.head.i:
+        return False
+    between = clause.doc[clause.right_edge.i + 1 : cue.span.start]
+    return any(t.text == ";" for t in between) and not any(t.is_quote for t in between)
 
 
 def _object_as(cue: Cue, nested_heads: set[int]) -> Found:
@@ -606,10 +641,11 @@ def _with_as_phrase(verb: Token, content: Span | None) -> Span | None:
 
 
 def _circumstance(prep: Token) -> bool:
-    """ "on Tuesday", "in a statement", "at the rally": when or where, not what."""
+    """ "on Tuesday", "in a statement", "at the rally": when or where, not what; "by praising the
+    mayor": how."""
     obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
     if obj is None:
-        return False
+        return prep.lower_ == "by" and any(c.dep_ == "pcomp" and c.tag_ == "VBG" for c in prep.children)
     if obj.ent_type_ in ("DATE", "TIME") or obj.lemma_.lower() in medium_nouns():
         return True
     return prep.lower_ in ("at", "during", "after", "before", "since", "until", "in")

@@ -16,7 +16,7 @@ from .anaphora import (
     relative_antecedent,
 )
 from .context import DocContext
-from .cues import Cue
+from .cues import Cue, holds_views
 from .lexicon import frame_of, medium_nouns, source_nouns
 from .spans import holds, span_of, trim
 
@@ -258,7 +258,14 @@ def _name_before(ctx: DocContext, verb: Token) -> Token | None:
             index -= 1
         else:
             return None
-    return _speaker_at(ctx, token)
+    return _speaker_at(ctx, token) or _described_holder(token)
+
+
+def _described_holder(token: Token) -> Token | None:
+    """ "In an interview with two hosts, the candidate stated that ...": a noun of a view holder (a
+    role, "spokesman", "candidate") just before the subject-less verb, which the parser hung on the
+    phrase before it."""
+    return token if token.pos_ == "NOUN" and holds_views(token) else None
 
 
 def _conjuncts(ctx: DocContext, head: Token) -> list[Token]:
