@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from functools import cache
 from importlib import metadata
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -83,7 +83,7 @@ class Embedder:
         self.tokenizer.no_padding()  # tokenizer.json pads to 128; batches pad to their longest instead
         self.inputs = {i.name for i in self.session.get_inputs()}
 
-    def _session(self, optimised: bool):
+    def _session(self, optimised: bool) -> Any:
         import onnxruntime
 
         options = onnxruntime.SessionOptions()
