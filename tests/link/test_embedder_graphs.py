@@ -1,36 +1,53 @@
-"""The embedder starts on the model's graph as stored and builds the optimised one once it is busy."""
+"""The embedder keeps onnxruntime's optimised graph in the user's cache; every way of starting gives the
+very same vectors (a resumed link must equal an uninterrupted one)."""
 
 from __future__ import annotations
 
 import numpy as np
 
 from hearsay.link import embeddings
-from hearsay.link.embeddings import QUICK_START_TEXTS, Embedder
+from hearsay.link.embeddings import Embedder, optimised_graph_path
 
 TEXTS = [
     "Kazakhstan denied supplying drone components, the ministry said.",
     "The spokesperson told DW he lacked details about the warehouse.",
     "Drones are said to have attacked an oil depot overnight.",
+    "no",
 ]
 
 
-def _embedder() -> Embedder:
-    return Embedder(embeddings._model_path(), embeddings._tokenizer_path(), threads=1)
+def _vectors() -> np.ndarray:
+    embedder = Embedder(embeddings._model_path(), embeddings._tokenizer_path(), threads=1)
+    return embedder.encode(TEXTS * 3)
 
 
-def test_embedder_keeps_the_stored_graph_for_a_few_texts() -> None:
-    embedder = _embedder()
-    embedder.encode(TEXTS)
-    assert not embedder.optimised and embedder.encoded == len(TEXTS)
+def test_embedder_keeps_the_optimised_graph_and_loads_it_with_the_same_vectors(tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    kept = optimised_graph_path(embeddings._model_path())
+    assert kept is not None and not kept.exists()
+    first = _vectors()  # optimises and keeps the graph
+    assert kept.exists() and kept.stat().st_size > 1_000_000
+    assert [p.name for p in kept.parent.iterdir()] == [kept.name]  # no staging file left behind
+    again = _vectors()  # loads the kept graph
+    assert np.array_equal(first, again)
+    assert np.allclose(np.linalg.norm(again, axis=1), 1.0, atol=1e-5)
 
 
-def test_embedder_switches_to_the_optimised_graph_when_busy_with_the_same_vectors() -> None:
-    embedder = _embedder()
-    before = embedder.encode(TEXTS)
-    embedder.encode([f"filler sentence number {i} about the news" for i in range(QUICK_START_TEXTS)])
-    assert embedder.optimised
-    after = embedder.encode(TEXTS)
-    assert np.allclose(before, after, atol=1e-5)
-    assert np.allclose(np.linalg.norm(after, axis=1), 1.0, atol=1e-5)
-    # nearest neighbours are the same on both graphs
-    assert (before @ before.T).argsort(axis=1).tolist() == (after @ after.T).argsort(axis=1).tolist()
+def test_embedder_without_a_writable_cache_gives_the_same_vectors(tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "kept"))
+    kept_vectors = _vectors()
+    blocked = tmp_path / "file"
+    blocked.write_text("not a folder", encoding="utf-8")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocked))
+    assert np.array_equal(_vectors(), kept_vectors)
+    assert blocked.read_text(encoding="utf-8") == "not a folder"
+
+
+def test_embedder_with_a_damaged_copy_optimises_again(tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    first = _vectors()
+    kept = optimised_graph_path(embeddings._model_path())
+    assert kept is not None
+    kept.write_bytes(b"truncated")
+    assert np.array_equal(_vectors(), first)
+    assert kept.stat().st_size > 1_000_000  # written again
