@@ -6,12 +6,11 @@ one is refused at ingest with a one-line error rather than read with the wrong m
 
 from __future__ import annotations
 
-import os
-import shutil
-import tempfile
 from functools import cache
 from pathlib import Path
 from typing import Any
+
+from .user_cache import cache_dir, discard, move_into_place, staging_beside
 
 # language code -> spaCy packages to try, in order (the first installed one is used); the
 # languages hearsay reads are those of hearsay.lang.REGISTRY.
@@ -96,9 +95,8 @@ def _model_arrays(model: Path) -> dict[str, Any]:
 
 
 def _unpacked_folder(model: Path) -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     stat = model.stat()
-    return Path(base) / "hearsay" / "langid" / f"{stat.st_size}-{stat.st_mtime_ns}"
+    return cache_dir("langid", f"{stat.st_size}-{stat.st_mtime_ns}")
 
 
 def _unpack(model: Path) -> dict[str, Any]:
@@ -116,16 +114,15 @@ def _unpack(model: Path) -> dict[str, Any]:
 def _keep(arrays: dict[str, Any], folder: Path) -> None:
     """Write the arrays beside ``folder`` and rename the whole folder into place: a reader sees every
     file or none, and of two processes unpacking at once the second one's copy is dropped."""
-    try:
-        folder.parent.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}-", dir=folder.parent))
-    except OSError:
+    staging = staging_beside(folder, folder=True)
+    if staging is None:
         return
     import numpy as np
 
     try:
         for name, array in arrays.items():
             np.save(staging / f"{name}.npy", array, allow_pickle=False)
-        os.rename(staging, folder)
     except OSError:
-        shutil.rmtree(staging, ignore_errors=True)
+        discard(staging)
+        return
+    move_into_place(staging, folder)

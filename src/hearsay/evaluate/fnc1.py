@@ -20,7 +20,6 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
-import os
 import time
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -30,6 +29,7 @@ from typing import Any
 
 from ..errors import InputError, ModelError
 from ..model import Document, Reading, Relation
+from ..user_cache import cache_dir
 from .classes import class_scores
 from .error_lines import write_error_lines
 from .gate import files_sha256
@@ -225,8 +225,7 @@ def score_labels(gold: Sequence[str], predicted: Sequence[str]) -> dict[str, Any
 
 
 def default_cache_dir() -> Path:
-    root = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(root) / "hearsay" / "fnc1"
+    return cache_dir("fnc1")
 
 
 def extractor_key() -> str:

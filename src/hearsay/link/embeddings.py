@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import tempfile
 import threading
 from collections.abc import Sequence
 from functools import cache
@@ -24,6 +23,7 @@ import numpy as np
 
 from ..errors import ModelError
 from ..threads import limit_blas_threads
+from ..user_cache import cache_dir, discard, move_into_place, staging_beside
 
 if TYPE_CHECKING:
     from tokenizers import Encoding
@@ -75,29 +75,7 @@ def optimised_graph_path(model_path: Path) -> Path | None:
     except OSError:
         return None
     machine = hashlib.sha1(f"{platform.machine()} {flags}".encode()).hexdigest()[:12]
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    name = f"{stat.st_size}-{stat.st_mtime_ns}-{onnxruntime.__version__}-{machine}.onnx"
-    return Path(base) / "hearsay" / "onnx" / name
-
-
-def _staging_file(kept: Path | None) -> Path | None:
-    if kept is None:
-        return None
-    try:
-        kept.parent.mkdir(parents=True, exist_ok=True)
-        handle, name = tempfile.mkstemp(prefix=f".{kept.name}-", dir=kept.parent)
-    except OSError:
-        return None
-    os.close(handle)
-    return Path(name)
-
-
-def _move_into_place(staging: Path, kept: Path) -> None:
-    """The whole file appears at once (a rename), so a reader never maps a half-written graph."""
-    try:
-        os.replace(staging, kept)
-    except OSError:
-        staging.unlink(missing_ok=True)
+    return cache_dir("onnx", f"{stat.st_size}-{stat.st_mtime_ns}-{onnxruntime.__version__}-{machine}.onnx")
 
 
 class Embedder:
@@ -148,24 +126,21 @@ class Embedder:
                 return onnxruntime.InferenceSession(str(kept), options, providers=providers)
             except Exception:  # noqa: BLE001 - a damaged copy: the model is optimised again below
                 pass
-        staging = _staging_file(kept)
-        for keep in (staging, None) if staging is not None else (None,):
+        staging = staging_beside(kept) if kept is not None else None
+        if kept is not None and staging is not None:
             options = self._options()
-            if keep is not None:
-                options.optimized_model_filepath = str(keep)
+            options.optimized_model_filepath = str(staging)
             try:
                 session = onnxruntime.InferenceSession(str(self.model_path), options, providers=providers)
-            except Exception as err:  # noqa: BLE001 - any failure to load is one ModelError
-                if keep is not None:
-                    keep.unlink(missing_ok=True)
-                    continue  # the copy could not be written: without it
-                raise ModelError(
-                    f"cannot load the embedding model: {err}", where=str(self.model_path)
-                ) from None
-            if keep is not None and kept is not None:
-                _move_into_place(keep, kept)
-            return session
-        raise AssertionError("unreachable")  # pragma: no cover
+            except Exception:  # noqa: BLE001 - the copy could not be written: optimised without it below
+                discard(staging)
+            else:
+                move_into_place(staging, kept)
+                return session
+        try:
+            return onnxruntime.InferenceSession(str(self.model_path), self._options(), providers=providers)
+        except Exception as err:  # noqa: BLE001 - any failure to load is one ModelError
+            raise ModelError(f"cannot load the embedding model: {err}", where=str(self.model_path)) from None
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         """Unit vectors of ``texts``, one row each, in their order."""

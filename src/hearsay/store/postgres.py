@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any, cast
 
 from ..errors import StoreError
+from ..user_cache import cache_dir
 from . import queries, vector_index
 from .database_url import shown, without_passwords
 from .migrations import migrate, pending
@@ -56,8 +57,7 @@ def vector_cache_dir() -> Path:
     explicit = os.environ.get("HEARSAY_VECTOR_CACHE")
     if explicit:
         return Path(explicit)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "hearsay" / "vectors"
+    return cache_dir("vectors")
 
 
 class PostgresStore(SQLiteStore):
