@@ -12,11 +12,10 @@ run's back (a rolled-back document, another process's commit: ``forget``), or mo
 from __future__ import annotations
 
 from bisect import insort
-from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
-from .written_keys import ranked
+from .written_keys import ranked_postings
 
 DOCUMENTS_KEPT = 100_000
 
@@ -53,9 +52,6 @@ class WrittenBands:
 
     def candidates(self, bands: Sequence[tuple[int, int]], limit: int, per_band: int) -> list[dict[str, Any]]:
         """``LinkTables.band_candidates``' rows, when ``complete``."""
-        shared: Counter[str] = Counter()
-        for band in bands:
-            shared.update(self._postings.get(band, ())[:per_band])
         return [
             {
                 "document_id": document_id,
@@ -63,5 +59,5 @@ class WrittenBands:
                 "signature": self._ledger[document_id][1],
                 "shared": count,
             }
-            for document_id, count in ranked(shared, limit)
+            for document_id, count in ranked_postings(self._postings, bands, per_band, limit)
         ]

@@ -13,9 +13,13 @@ another process's commit: ``forget``) drops it all, and the counts go back to SQ
 
 from __future__ import annotations
 
+import heapq
 from bisect import insort
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Hashable, Iterable, Mapping, Sequence
+from typing import TypeVar
+
+K = TypeVar("K", bound=Hashable)
 
 CLUSTERS_KEPT = 200_000  # beyond, the keys are forgotten and counted by SQL
 _NONE: frozenset[str] = frozenset()
@@ -74,18 +78,16 @@ class WrittenKeys:
     def postings(self, keys: Sequence[str], limit: int, per_key: int) -> list[tuple[str, int]]:
         """``LinkTables.cluster_candidates``' ranking, when ``complete``: (cluster, keys shared), the
         first ``per_key`` clusters of each key by id, most shared first, then by id, ``limit`` of them."""
-        shared: Counter[str] = Counter()
-        for key in keys:
-            shared.update(self._postings.get(key, ())[:per_key])
-        return ranked(shared, limit)
+        return ranked_postings(self._postings, keys, per_key, limit)
 
 
-def ranked(shared: Counter[str], limit: int) -> list[tuple[str, int]]:
-    """The ``limit`` first of (id, count) by count, most first, then by id (SQL's ``GROUP BY id ORDER BY
-    count(*) DESC, id LIMIT ?``)."""
-    if len(shared) <= limit:
-        return sorted(shared.items(), key=lambda item: (-item[1], item[0]))
-    least = sorted(shared.values(), reverse=True)[limit - 1]  # the fewest a kept one shares
-    above = sorted((c for c, n in shared.items() if n > least), key=lambda c: (-shared[c], c))
-    at = sorted(c for c, n in shared.items() if n == least)[: limit - len(above)]
-    return [(c, shared[c]) for c in above] + [(c, least) for c in at]
+def ranked_postings(
+    postings: Mapping[K, Sequence[str]], keys: Iterable[K], per_key: int, limit: int
+) -> list[tuple[str, int]]:
+    """The ids found under the first ``per_key`` of each key's postings, with how many keys found each:
+    the ``limit`` first by that count, most first, then by id (SQL's ``GROUP BY id ORDER BY count(*)
+    DESC, id LIMIT ?`` over a UNION ALL of the postings)."""
+    shared: Counter[str] = Counter()
+    for key in keys:
+        shared.update(postings.get(key, ())[:per_key])
+    return heapq.nsmallest(limit, shared.items(), key=lambda item: (-item[1], item[0]))
