@@ -1,11 +1,12 @@
 """What each rule name in a statement's trace (``Statement.rules``) means, in one line.
 
 ``hearsay show --why`` prints these; ``hearsay eval ... --errors`` counts errors and wins by name.
-Content rules (``content.*``) are described by their own docstrings in ``content.py``.
+Content rules (``content.*``) are described by their own docstrings in ``content.py`` and ``borders.py``.
 """
 
 from __future__ import annotations
 
+from .borders import BORDER_RULES
 from .content import CONTENT_RULES
 
 RULES: dict[str, str] = {
@@ -76,7 +77,8 @@ def describe(rule: str) -> str:
     if rule in RULES:
         return RULES[rule]
     stage, _, name = rule.partition(".")
-    if stage == "content" and name in CONTENT_RULES:
-        doc = (CONTENT_RULES[name].__doc__ or "").strip().splitlines()
+    if stage == "content" and (name in CONTENT_RULES or name in BORDER_RULES):
+        rule = CONTENT_RULES.get(name) or BORDER_RULES[name]
+        doc = (rule.__doc__ or "").strip().splitlines()
         return doc[0] if doc else name
     return "(no description)"

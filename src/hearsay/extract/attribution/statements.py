@@ -7,6 +7,7 @@ from spacy.tokens import Span, Token
 from ..drafts import StatementDraft
 from ..quotes import kind_of, quote_containing
 from .addressees import delivery_of
+from .borders import moved_borders
 from .content import content_for, with_relative_antecedent
 from .context import DocContext
 from .cues import Cue
@@ -26,6 +27,8 @@ def statements_of(ctx: DocContext, cue: Cue) -> list[StatementDraft]:
     content, content_rule = content_for(cue, ctx.cue_heads)
     if content is not None:
         rules.append(f"content.{content_rule}")
+        content, borders = moved_borders(cue, content)
+        rules.extend(f"content.{name}" for name in borders)
     if cue.entry.cls in ("speech", "question"):
         before = quotation_before(ctx, cue)
         if before is not None and (content is None or not overlaps(before, content)):
