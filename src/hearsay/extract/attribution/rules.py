@@ -78,7 +78,7 @@ def describe(rule: str) -> str:
         return RULES[rule]
     stage, _, name = rule.partition(".")
     if stage == "content" and (name in CONTENT_RULES or name in BORDER_RULES):
-        rule = CONTENT_RULES.get(name) or BORDER_RULES[name]
-        doc = (rule.__doc__ or "").strip().splitlines()
+        described = CONTENT_RULES.get(name) or BORDER_RULES[name]
+        doc = (described.__doc__ or "").strip().splitlines()
         return doc[0] if doc else name
     return "(no description)"
