@@ -26,3 +26,26 @@ def test_a_refused_act_outside_the_cue_is_the_content(text, cue, content):
 def test_a_moved_border_is_named_in_the_trace():
     [statement] = hearsay.read("The board refused to punish the schools.").statements
     assert "content.refused_act" in statement.rules
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        (
+            "The mayor pledged to rebuild the bridge if she wins the vote.",
+            "pledged",
+            "to rebuild the bridge if she wins the vote",
+        ),
+        (
+            "The union threatened to strike unless the company raises wages.",
+            "threatened",
+            "to strike unless the company raises wages",
+        ),
+    ],
+)
+def test_a_condition_after_the_content_joins_it(text, cue, content):
+    assert content_of(text, cue) == content
+
+
+def test_a_time_clause_after_the_content_stays_out():
+    assert content_of("The union threatened a strike after the talks failed.", "threatened") == "a strike"

@@ -29,9 +29,35 @@ def _refused_act(cue: Cue, content: Span) -> Span | None:
     return subtree_span(act)
 
 
+# Words that open a condition: "if he wins", "unless the company cancels".
+CONDITION_MARKS = frozenset(["if", "unless"])
+# Auxiliaries that open an inverted condition: "should the chance arise", "had they known".
+INVERTED_CONDITIONS = frozenset(["should", "had", "were"])
+
+
+def _condition_after(cue: Cue, content: Span) -> Span | None:
+    """ "pledged to name him treasurer if he wins": a condition the parser hung on the cue verb, right
+    after the content, limits what was said, not the saying; it joins the content."""
+    doc = content.doc
+    for clause in cue.head.children:
+        if clause.dep_ != "advcl" or clause.left_edge.i < content.end:
+            continue
+        opener = clause.left_edge
+        conditional = any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in clause.children) or (
+            opener.lower_ in INVERTED_CONDITIONS
+            and opener.head.i == clause.i
+            and opener.dep_ in ("aux", "ROOT")
+        )
+        gap = doc[content.end : opener.i]
+        if conditional and len(gap) <= 1 and all(t.is_punct or t.is_space for t in gap):
+            return doc[content.start : clause.right_edge.i + 1]
+    return None
+
+
 # The border rules by name, in the order they run.
 BORDER_RULES: dict[str, BorderRule] = {
     "refused_act": _refused_act,
+    "condition_after": _condition_after,
 }
 
 
