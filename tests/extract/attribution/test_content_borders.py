@@ -49,3 +49,14 @@ def test_a_condition_after_the_content_joins_it(text, cue, content):
 
 def test_a_time_clause_after_the_content_stays_out():
     assert content_of("The union threatened a strike after the talks failed.", "threatened") == "a strike"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        ("The mayor promised a new bridge when she visited the town.", "promised", "a new bridge"),
+        ("Ann Lee asked the voters if they would attend.", "asked", "if they would attend"),
+    ],
+)
+def test_a_when_clause_after_an_object_tells_when(text, cue, content):
+    assert content_of(text, cue) == content

@@ -46,9 +46,13 @@ COMPLEMENT_OPENERS = frozenset(["that", "when", "whether", "if", "how", "why", "
 
 def _misparsed_complement(head: Token) -> Token | None:
     """ "Ann posted at dawn that the count was ...": the parser made the reported
-    clause an adverbial clause; one opened by "that" or a wh-word is the content."""
+    clause an adverbial clause; one opened by "that" or a wh-word is the content. After an object
+    ("promised a bridge when she visited") a "when" or "where" clause tells when or where."""
+    has_object = _object(head) is not None
     for child in head.children:
         if child.dep_ != "advcl" or child.i < head.i:
+            continue
+        if has_object and child.left_edge.lower_ in ("when", "where"):
             continue
         has_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
         if child.left_edge.lower_ in COMPLEMENT_OPENERS and has_subject:
