@@ -165,15 +165,14 @@ def without_ranges(
     and "is close"; "which I said was fair" -> "which" and "was fair".
 
     PolNeAR's source, cue and content never overlap; hearsay's content is one stretch of text. The
-    holes are the cue, then the sources: when the cue has words of the content on both sides and a
-    source, cue and sources are cut out when the content is scored. A content after its cue
-    ("declined to comment") stays whole, and so does one around a cue without a source ("the plan
-    is seen as a trap"): cutting those too raised content F1 more but lowered train source
-    resolution (docs/quality.md).
+    holes are the cue, then the sources: when the cue has words of the content on both sides, cue and
+    sources are cut out when the content is scored ("the plan is seen as a trap" -> "the plan", "a
+    trap", even without a source: train content F1 at 0.8 0.6212 -> 0.6239, docs/quality.md). A
+    content after its cue ("declined to comment") stays whole.
     """
     start, end = pieces[0][0], pieces[-1][1]
     cue_start, cue_end = holes[0]
-    if len(holes) < 2 or not start < cue_start < cue_end < end:
+    if not start < cue_start < cue_end < end:
         return pieces  # "declined to comment" holds its content: only a tag inside is cut
     result = list(pieces)
     for hole_start, hole_end in holes:
