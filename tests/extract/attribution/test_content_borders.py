@@ -60,3 +60,19 @@ def test_a_time_clause_after_the_content_stays_out():
 )
 def test_a_when_clause_after_an_object_tells_when(text, cue, content):
     assert content_of(text, cue) == content
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        (
+            "The fight she expects to last into the spring has begun.",
+            "expects",
+            "The fight she expects to last into the spring",
+        ),
+        ("The mayor gave the speech voters wanted to hear.", "wanted", "the speech voters wanted to hear"),
+        ("The day she hopes to win is near.", "hopes", "to win"),
+    ],
+)
+def test_a_bare_relative_clause_reports_about_its_noun(text, cue, content):
+    assert content_of(text, cue) == content

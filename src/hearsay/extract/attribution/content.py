@@ -241,11 +241,38 @@ def with_relative_antecedent(cue: Cue, content: Span) -> Span | None:
         None,
     )
     if relative is None:
-        return None
+        return _with_bare_relative_head(cue, content)
     antecedent = noun_before_comma(relative) or head.head
     if antecedent.i > relative.i:
         return None
     return trim(head.doc[antecedent.left_edge.i : content.end])
+
+
+# Nouns a bare relative clause tells the when, where, why or how of: "the reasons he gave".
+ADVERBIAL_HEADS = frozenset(["reason", "way", "time", "day", "place", "moment", "year", "week"])
+
+
+def _with_bare_relative_head(cue: Cue, content: Span) -> Span | None:
+    """ "a fight he expects to last into spring", "the speech voters want to hear": in a relative clause
+    with no pronoun, a reported clause with no subject of its own is about the noun the clause describes,
+    which opens the content."""
+    head, doc = cue.head, cue.head.doc
+    noun = head.head
+    if any(t.tag_ in RELATIVE_TAGS or t.lower_ == "that" for t in doc[head.left_edge.i : head.i]):
+        return None
+    if noun.i >= head.left_edge.i or noun.pos_ not in ("NOUN", "PROPN") or content.start <= head.i:
+        return None
+    if noun.lemma_.lower() in ADVERBIAL_HEADS or not any(c.dep_ == "nsubj" for c in head.children):
+        return None  # "the reasons he refuses to stand": why, not what; no subject: a misparse
+    if any(t.is_punct for t in doc[noun.i : head.left_edge.i]):
+        return None  # "a divide: voters support ...", "(Obama has proposed ...)": no relative clause
+    clause = next(
+        (c for c in head.children if c.dep_ in ("xcomp", "ccomp") and content.start <= c.i < content.end),
+        None,
+    )
+    if clause is None or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children):
+        return None
+    return trim(doc[noun.left_edge.i : content.end])
 
 
 # Tags of the words that open a relative clause: "which", "who", "whose", "where".
