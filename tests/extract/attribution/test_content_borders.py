@@ -76,3 +76,19 @@ def test_a_when_clause_after_an_object_tells_when(text, cue, content):
 )
 def test_a_bare_relative_clause_reports_about_its_noun(text, cue, content):
     assert content_of(text, cue) == content
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ('In a statement, the ministry said, "The port is open."', '"The port is open."'),
+        ("Pressed on the budget, the minister said, the cuts would stay.", "the cuts would stay"),
+        # other fronted adverbials are the speaker's
+        (
+            "In his state, the governor said, prisons are full.",
+            "In his state, the governor said, prisons are full",
+        ),
+    ],
+)
+def test_a_fronted_channel_or_participle_frames_a_parenthetical_report(text, content):
+    assert content_of(text, "said") == content

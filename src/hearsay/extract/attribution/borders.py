@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from .cues import Cue
-from .spans import subtree_span
+from .lexicon import medium_nouns
+from .spans import subtree_span, trim
 
 BorderRule = Callable[[Cue, Span], Span | None]
 
@@ -54,10 +55,42 @@ def _condition_after(cue: Cue, content: Span) -> Span | None:
     return None
 
 
+def _scene_setter(child: Token) -> bool:
+    """A fronted participle ("Asked about the vote, ...", "Bound by treaty, ...") or a channel ("In a
+    statement, ..."): the writer's framing, not the speaker's words."""
+    if child.dep_ == "advcl" and child.tag_ in ("VBN", "VBG"):
+        return not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in child.children)
+    if child.dep_ == "prep" and child.lower_ not in ("like", "unlike"):
+        obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+        return obj is not None and obj.lemma_.lower() in medium_nouns()
+    return False
+
+
+def _fronted_framing(cue: Cue, content: Span) -> Span | None:
+    """ "Asked about the vote, Ann said, 'We will win'": around a parenthetical cue, a participle or a
+    channel before the clause frames it in the writer's words; the content starts after it. (Other
+    fronted adverbials, "In his state, ...", "At one point, ...", PolNeAR keeps in the content.)"""
+    head = cue.head
+    if head.dep_ != "parataxis" or not content.start < cue.span.start < content.end:
+        return None
+    host, doc = head.head, head.doc
+    tag = {t.i for t in head.subtree}
+    framing = [c for c in host.children if c.i < host.i and c.i not in tag and _scene_setter(c)]
+    framing = [c for c in framing if c.left_edge.i <= content.start]
+    if not framing:
+        return None
+    end = max(c.right_edge.i for c in framing) + 1
+    start = end
+    while start < content.end and (doc[start].is_punct and not doc[start].is_quote or start in tag):
+        start += 1
+    return trim(doc[start : content.end])
+
+
 # The border rules by name, in the order they run.
 BORDER_RULES: dict[str, BorderRule] = {
     "refused_act": _refused_act,
     "condition_after": _condition_after,
+    "fronted_framing": _fronted_framing,
 }
 
 
