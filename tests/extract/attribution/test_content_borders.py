@@ -92,3 +92,22 @@ def test_a_bare_relative_clause_reports_about_its_noun(text, cue, content):
 )
 def test_a_fronted_channel_or_participle_frames_a_parenthetical_report(text, content):
     assert content_of(text, "said") == content
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        (
+            "He said he would be honored to serve should the opportunity present itself.",
+            "said",
+            "he would be honored to serve should the opportunity present itself",
+        ),
+        (
+            "Lee argued that dropping the plan once it became clear it would fail was a sign of strength.",
+            "argued",
+            "that dropping the plan once it became clear it would fail was a sign of strength",
+        ),
+    ],
+)
+def test_a_reported_clause_the_parse_split_in_two_stays_whole(text, cue, content):
+    assert content_of(text, cue) == content

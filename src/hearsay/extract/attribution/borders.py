@@ -86,11 +86,22 @@ def _fronted_framing(cue: Cue, content: Span) -> Span | None:
     return trim(doc[start : content.end])
 
 
+def _split_clause(cue: Cue, content: Span) -> Span | None:
+    """ "Kerry said the men released by Iran were close to ...": the parser split one reported clause in
+    two clauses of the cue ("released", "were"); a second one right after the content continues it."""
+    doc = content.doc
+    for clause in cue.head.children:
+        if clause.dep_ == "ccomp" and clause.left_edge.i == content.end and not clause.left_edge.is_punct:
+            return trim(doc[content.start : clause.right_edge.i + 1])
+    return None
+
+
 # The border rules by name, in the order they run.
 BORDER_RULES: dict[str, BorderRule] = {
     "refused_act": _refused_act,
     "condition_after": _condition_after,
     "fronted_framing": _fronted_framing,
+    "split_clause": _split_clause,
 }
 
 
