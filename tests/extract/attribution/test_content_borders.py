@@ -111,3 +111,21 @@ def test_a_fronted_channel_or_participle_frames_a_parenthetical_report(text, con
 )
 def test_a_reported_clause_the_parse_split_in_two_stays_whole(text, cue, content):
     assert content_of(text, cue) == content
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        ("Young voters backed her candidacy in large numbers.", "backed", "her candidacy in large numbers"),
+        (
+            "The governor supported stem cell research in the Senate.",
+            "supported",
+            "stem cell research in the Senate",
+        ),
+        # a place, a setting or a channel stays out
+        ("The mayor insulted the council in a heated debate.", "insulted", "the council"),
+        ("The senator praised the farmers in Ohio.", "praised", "the farmers"),
+    ],
+)
+def test_in_with_what_was_backed_stays_in_the_content(text, cue, content):
+    assert content_of(text, cue) == content

@@ -671,15 +671,22 @@ def _with_as_phrase(verb: Token, content: Span | None) -> Span | None:
     return content
 
 
+# What "in" sets a statement in rather than saying it: "in a debate", "in the wake of", "in a manner".
+SETTING_NOUNS = frozenset(["debate", "wake", "manner", "race", "campaign", "speech", "rally"])
+
+
 def _circumstance(prep: Token) -> bool:
     """ "on Tuesday", "in a statement", "at the rally": when or where, not what; "by praising the
-    mayor": how."""
+    mayor": how. "in" with another object is mostly part of what was said ("backed her candidacy in
+    high numbers", "a concert in support of X"), unless it names a place or a setting."""
     obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
     if obj is None:
         return prep.lower_ == "by" and any(c.dep_ == "pcomp" and c.tag_ == "VBG" for c in prep.children)
     if obj.ent_type_ in ("DATE", "TIME") or obj.lemma_.lower() in medium_nouns():
         return True
-    return prep.lower_ in ("at", "during", "after", "before", "since", "until", "in")
+    if prep.lower_ == "in":
+        return obj.ent_type_ in ("GPE", "LOC", "FAC") or obj.lemma_.lower() in SETTING_NOUNS
+    return prep.lower_ in ("at", "during", "after", "before", "since", "until")
 
 
 def _raising_content(head: Token) -> Span | None:
