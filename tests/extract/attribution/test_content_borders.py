@@ -129,3 +129,21 @@ def test_a_reported_clause_the_parse_split_in_two_stays_whole(text, cue, content
 )
 def test_in_with_what_was_backed_stays_in_the_content(text, cue, content):
     assert content_of(text, cue) == content
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        # what the verb governs after its object belongs to it
+        (
+            "The mayor proposed new funds to help towns repair their roads.",
+            "proposed",
+            "new funds to help towns repair their roads",
+        ),
+        # a bare time, or a time clause with a gerund, tells when
+        ("The senator endorsed Ann Lee last week.", "endorsed", "Ann Lee"),
+        ("The mayor discussed the plan before leaving the city.", "discussed", "the plan"),
+    ],
+)
+def test_a_verb_phrase_content_runs_to_what_the_verb_governs_but_not_to_when(text, cue, content):
+    assert content_of(text, cue) == content

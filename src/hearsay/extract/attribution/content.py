@@ -556,7 +556,12 @@ def _named_object(cue: Cue, nested_heads: set[int]) -> Found:
         return NOT_MINE
     obj = _object(head)
     if obj is not None and obj.pos_ != "PRON" and obj.i not in nested_heads:
-        return _cut_nested_cues(subtree_span(obj), nested_heads)
+        content = subtree_span(obj)
+        governed = _vp_content(cue, None)
+        # "estimates his fortune at $42 billion": the rest the verb governs after its object
+        if content is not None and governed is not None and governed.start == content.start:
+            content = max(content, governed, key=len)
+        return _cut_nested_cues(content, nested_heads)
     return NOT_MINE
 
 
@@ -618,6 +623,8 @@ def _vp_content(cue: Cue, passive_subject: Token | None) -> Span | None:
         for child in governor.children:
             if child.i <= head.i or child.i in in_cue:
                 continue
+            if child.dep_ == "npadvmod" and child.ent_type_ in ("DATE", "TIME"):
+                continue  # "declared victory Tuesday night": when
             if child.dep_ == "npadvmod" or _continues_the_content(child) or _is_infinitive(child):
                 # "complained about the noise the night before", "and asking ...", "urged X to act"
                 kept.append(child)
@@ -681,7 +688,9 @@ def _circumstance(prep: Token) -> bool:
     high numbers", "a concert in support of X"), unless it names a place or a setting."""
     obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
     if obj is None:
-        return prep.lower_ == "by" and any(c.dep_ == "pcomp" and c.tag_ == "VBG" for c in prep.children)
+        gerund = any(c.dep_ == "pcomp" and c.tag_ == "VBG" for c in prep.children)
+        # "by praising the mayor": how; "after arriving", "before leaving": when
+        return gerund and prep.lower_ in ("by", "after", "before", "since", "upon")
     if obj.ent_type_ in ("DATE", "TIME") or obj.lemma_.lower() in medium_nouns():
         return True
     if prep.lower_ == "in":
