@@ -691,7 +691,7 @@ def _circumstance(prep: Token) -> bool:
         gerund = any(c.dep_ == "pcomp" and c.tag_ == "VBG" for c in prep.children)
         # "by praising the mayor": how; "after arriving", "before leaving": when
         return gerund and prep.lower_ in ("by", "after", "before", "since", "upon")
-    if obj.ent_type_ in ("DATE", "TIME") or obj.lemma_.lower() in medium_nouns():
+    if obj.ent_type_ in ("DATE", "TIME") or obj.lemma_.lower() in medium_nouns() or is_platform(obj):
         return True
     if prep.lower_ == "in":
         return obj.ent_type_ in ("GPE", "LOC", "FAC") or obj.lemma_.lower() in SETTING_NOUNS
