@@ -166,3 +166,14 @@ def test_a_channel_after_a_noun_phrase_content_stays_out(text, cue, content):
 def test_a_channel_inside_a_reported_clause_stays():
     text = "Ann Lee said the mayor had praised the report in a statement."
     assert content_of(text, "said") == "the mayor had praised the report in a statement"
+
+
+def test_a_quoted_title_in_the_speaker_tag_does_not_continue_the_quotation():
+    [statement] = hearsay.read('"We won the vote," Ann Lee said on the show "Morning Talk."').statements
+    assert statement.content.text == '"We won the vote,"'
+    assert "quote.continued" not in statement.rules
+
+
+def test_a_quotation_after_the_tag_sentence_still_continues_it():
+    [statement] = hearsay.read('"We won the vote," Ann Lee said. "Now the real work starts."').statements
+    assert "quote.continued" in statement.rules

@@ -153,7 +153,11 @@ def floating_quotes(ctx: DocContext, drafts: list[StatementDraft]) -> list[State
             found.append(signed)
             continue
         previous = _previous_statement(ctx, drafts, start)
-        if previous is not None and _continues(ctx, previous, start):
+        if (
+            previous is not None
+            and _continues(ctx, previous, start)
+            and not _a_title_in_the_tag(previous, content)
+        ):
             _extend(ctx, drafts, previous, end)
             continue
         if not _is_clause(content):
@@ -295,6 +299,14 @@ def _continues(ctx: DocContext, previous: StatementDraft, start: int) -> bool:
         if not any(s.start_char <= word.start() < s.end_char for s in own):
             stray += 1
     return stray <= MAX_STRAY_WORDS
+
+
+def _a_title_in_the_tag(previous: StatementDraft, quotation: Span) -> bool:
+    """'"We won," she said on the show "This Week."': a quotation that is no clause, in the speaker tag's
+    own sentence, names something (a show, a book, a slogan); it does not continue the words."""
+    sentence = previous.cue.sent
+    inside = sentence.start_char <= quotation.start_char < sentence.end_char
+    return previous.kind == "direct" and inside and not _is_clause(quotation)
 
 
 def _extend(ctx: DocContext, drafts: list[StatementDraft], previous: StatementDraft, end: int) -> None:
