@@ -177,3 +177,32 @@ def test_a_quoted_title_in_the_speaker_tag_does_not_continue_the_quotation():
 def test_a_quotation_after_the_tag_sentence_still_continues_it():
     [statement] = hearsay.read('"We won the vote," Ann Lee said. "Now the real work starts."').statements
     assert "quote.continued" in statement.rules
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        (
+            "The senator said his attacks on the mayor have given his campaign momentum and said that the mayor"
+            " did not represent the party.",
+            "said",
+            "his attacks on the mayor have given his campaign momentum",
+        ),
+        (
+            "Ann Lee says the plan has worked well and tells the crowd it will go on.",
+            "says",
+            "the plan has worked well",
+        ),
+        # a verb in the reported clause's own tense stays in it
+        (
+            "Ann Lee said she supports a higher wage but supports cities that go further.",
+            "said",
+            "she supports a higher wage but supports cities that go further",
+        ),
+    ],
+)
+def test_the_speakers_next_report_ends_the_content(text, cue, content):
+    [statement] = [
+        s for s in hearsay.read(text).statements if s.cue.text == cue and s.content.start_char < 60
+    ]
+    assert statement.content.text == content

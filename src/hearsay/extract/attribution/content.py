@@ -18,7 +18,7 @@ SHORT_ANSWERS = frozenset(["so", "yes", "no"])
 TOPIC_PREPOSITIONS = {"regarding", "about", "over", "on", "of", "concerning", "whether", "that"}
 
 
-def _cut_nested_cues(span: Span | None, nested_heads: set[int]) -> Span | None:
+def _cut_nested_cues(span: Span | None, nested_heads: set[int], cue_verb: Token | None = None) -> Span | None:
     """End the content before a participial cue that hangs inside it (", suggesting ...")."""
     if span is None:
         return None
@@ -29,7 +29,24 @@ def _cut_nested_cues(span: Span | None, nested_heads: set[int]) -> Span | None:
         participle = token.tag_ == "VBG" and token.dep_ in ("advcl", "conj", "xcomp")
         if token.i in nested_heads and participle:
             return trim(doc[span.start : token.i])
+        if token.i in nested_heads and cue_verb is not None and _another_report(token, cue_verb):
+            return trim(doc[span.start : token.left_edge.i]) or span
     return span
+
+
+def _another_report(verb: Token, cue_verb: Token) -> bool:
+    """ "says the attacks have helped him and tells the crowd X": a verb of speech in the reporting verb's
+    own tense, with no subject of its own, coordinated inside the content is the speaker's next report."""
+    entry = verb_cues().get(verb.lemma_.lower())
+    return (
+        verb.dep_ == "conj"
+        and entry is not None
+        and entry.cls == "speech"
+        and verb.tag_ == cue_verb.tag_
+        and verb.tag_ in ("VBD", "VBZ")
+        and verb.head.tag_ != verb.tag_
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    )
 
 
 def _clause_child(head: Token) -> Token | None:
@@ -442,7 +459,7 @@ def _governed(cue: Cue, nested_heads: set[int]) -> Found:
     head = cue.head
     if head.dep_ in ("acl", "amod") and head.tag_ == "VBN":
         return None  # "a group called X", "the plan backed by Y": a description, not an attribution
-    content = _cut_nested_cues(_vp_content(cue, _passive_subject(head)), nested_heads)
+    content = _cut_nested_cues(_vp_content(cue, _passive_subject(head)), nested_heads, head)
     return _without_trailing_participle(content) if content is not None else None
 
 
@@ -489,7 +506,7 @@ def _clause(cue: Cue, nested_heads: set[int]) -> Found:
     clause = clause or _misparsed_complement(head) or _clause_on_channel(head)
     if clause is None:
         return NOT_MINE
-    return _cut_nested_cues(_with_stray_conjunct(head, subtree_span(clause)), nested_heads)
+    return _cut_nested_cues(_with_stray_conjunct(head, subtree_span(clause)), nested_heads, head)
 
 
 def _before_a_semicolon(clause: Token, cue: Cue) -> bool:
@@ -522,7 +539,7 @@ def _object_content(cue: Cue, nested_heads: set[int]) -> Found:
         # "described rude conduct by the manager behind closed doors": the rest hung on the verb
         if content is not None and governed is not None and governed.start == content.start:
             content = max(content, governed, key=len)
-        return _cut_nested_cues(content, nested_heads)
+        return _cut_nested_cues(content, nested_heads, head)
     if not any(c.dep_ == "agent" for c in head.children):
         # A passive reporting verb with no agent and no clause is an event ("a deal was announced").
         return None
@@ -561,7 +578,7 @@ def _named_object(cue: Cue, nested_heads: set[int]) -> Found:
         # "estimates his fortune at $42 billion": the rest the verb governs after its object
         if content is not None and governed is not None and governed.start == content.start:
             content = max(content, governed, key=len)
-        return _cut_nested_cues(content, nested_heads)
+        return _cut_nested_cues(content, nested_heads, head)
     return NOT_MINE
 
 
