@@ -202,7 +202,5 @@ def test_a_quotation_after_the_tag_sentence_still_continues_it():
     ],
 )
 def test_the_speakers_next_report_ends_the_content(text, cue, content):
-    [statement] = [
-        s for s in hearsay.read(text).statements if s.cue.text == cue and s.content.start_char < 60
-    ]
+    [statement] = [s for s in hearsay.read(text).statements if s.cue.text == cue and s.content.start < 60]
     assert statement.content.text == content
