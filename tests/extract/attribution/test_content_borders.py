@@ -204,3 +204,21 @@ def test_a_quotation_after_the_tag_sentence_still_continues_it():
 def test_the_speakers_next_report_ends_the_content(text, cue, content):
     [statement] = [s for s in hearsay.read(text).statements if s.cue.text == cue and s.content.start < 60]
     assert statement.content.text == content
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        ("The mayor agreed with the analysis.", "agreed", "the analysis"),
+        ("The council pressed for a vote on the budget.", "pressed", "a vote on the budget"),
+        # a passive keeps its reason; a pronoun keeps its preposition
+        (
+            "The senator was criticized for lying about the vote.",
+            "was criticized",
+            "for lying about the vote",
+        ),
+        ("The mayor agreed with him.", "agreed", "with him"),
+    ],
+)
+def test_a_preposition_right_after_the_verb_goes_with_the_cue(text, cue, content):
+    assert content_of(text, cue) == content

@@ -124,6 +124,20 @@ def _trailing_circumstance(cue: Cue, content: Span) -> Span | None:
     return None
 
 
+def _leading_preposition(cue: Cue, content: Span) -> Span | None:
+    """ "agreed with the plan", "pressed for a vote": a preposition right after the verb marks what it is
+    about and goes with the cue, as in "according to"; the content is its object."""
+    first = content[0]
+    if first.dep_ != "prep" or first.head.i != cue.head.i or first.i != cue.span.end:
+        return None
+    if any(c.dep_ == "auxpass" for c in cue.head.children) or first.lower_ == "like":
+        return None  # "was criticized for lying": the reason is part of what was said
+    obj = next((c for c in first.children if c.dep_ in ("pobj", "pcomp")), None)
+    if obj is None or obj.left_edge.i != first.i + 1 or obj.pos_ == "PRON" and obj.right_edge.i == obj.i:
+        return None  # "agreed with him": the pronoun alone would say nothing
+    return trim(content.doc[first.i + 1 : content.end])
+
+
 # The border rules by name, in the order they run.
 BORDER_RULES: dict[str, BorderRule] = {
     "refused_act": _refused_act,
@@ -131,6 +145,7 @@ BORDER_RULES: dict[str, BorderRule] = {
     "fronted_framing": _fronted_framing,
     "split_clause": _split_clause,
     "trailing_circumstance": _trailing_circumstance,
+    "leading_preposition": _leading_preposition,
 }
 
 
