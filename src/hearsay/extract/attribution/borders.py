@@ -13,7 +13,7 @@ from collections.abc import Callable
 from spacy.tokens import Span, Token
 
 from .cues import Cue
-from .lexicon import is_platform, medium_nouns
+from .lexicon import medium_nouns
 from .spans import subtree_span, trim
 
 BorderRule = Callable[[Cue, Span], Span | None]
@@ -96,34 +96,6 @@ def _split_clause(cue: Cue, content: Span) -> Span | None:
     return None
 
 
-def _channel(phrase: Token) -> bool:
-    """ "in a blog post", "on Facebook", "during an interview": where it was said."""
-    obj = next((c for c in phrase.children if c.dep_ == "pobj"), None)
-    if phrase.dep_ != "prep" or obj is None or phrase.lower_ not in CHANNEL_PREPOSITIONS:
-        return False
-    return obj.lemma_.lower() in medium_nouns() or is_platform(obj)
-
-
-NOMINAL = frozenset(["NOUN", "PROPN", "PRON", "NUM"])
-# Prepositions that put a statement in a channel.
-CHANNEL_PREPOSITIONS = frozenset(["in", "on", "at", "during", "via", "through"])
-
-
-def _trailing_circumstance(cue: Cue, content: Span) -> Span | None:
-    """ "praised the plan in a blog post", "touted his endorsement on Facebook": a channel that ends a
-    noun-phrase content tells where it was said, though the parser hung it on the noun. (Times there
-    are as often the speaker's, "praised her remarks on Thursday", as not: they stay.)"""
-    if content.start < cue.span.start or content[0].is_quote or content.root.pos_ not in NOMINAL:
-        return None  # inside a reported clause the words are the speaker's
-    doc = content.doc
-    last = content.end - 1
-    for token in content[1:]:
-        on_root = token.head.i == content.root.i
-        if on_root and token.i - 1 > content.start and token.right_edge.i == last and _channel(token):
-            return trim(doc[content.start : token.i])
-    return None
-
-
 def _leading_preposition(cue: Cue, content: Span) -> Span | None:
     """ "agreed with the plan", "pressed for a vote": a preposition right after the verb marks what it is
     about and goes with the cue, as in "according to"; the content is its object."""
@@ -144,7 +116,6 @@ BORDER_RULES: dict[str, BorderRule] = {
     "condition_after": _condition_after,
     "fronted_framing": _fronted_framing,
     "split_clause": _split_clause,
-    "trailing_circumstance": _trailing_circumstance,
     "leading_preposition": _leading_preposition,
 }
 
