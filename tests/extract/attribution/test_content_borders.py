@@ -207,3 +207,18 @@ def test_the_speakers_next_report_ends_the_content(text, cue, content):
 )
 def test_a_preposition_right_after_the_verb_goes_with_the_cue(text, cue, content):
     assert content_of(text, cue) == content
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "Sales rose in May and profits fell by half, according to the report.",
+            "Sales rose in May and profits fell by half",
+        ),
+        # a first clause that reports on its own keeps its statement
+        ("The mayor praised the plan, and costs fell, according to the report.", "costs fell"),
+    ],
+)
+def test_a_trailing_according_to_covers_both_coordinated_clauses(text, content):
+    assert content_of(text, "according to") == content

@@ -109,7 +109,7 @@ def _object(head: Token) -> Token | None:
     return next((c for c in head.children if c.dep_ in ("dobj", "attr") and c.i > head.i), None)
 
 
-def _host_content(anchor: Token, adjunct: Token) -> Span | None:
+def _host_content(anchor: Token, adjunct: Token, nested_heads: frozenset[int] = frozenset()) -> Span | None:
     """The clause an adjunct ("according to X", "in a report by X", "as X said") is attached to.
 
     A fronted adjunct ends at its first comma, a trailing one starts the content's end: the small
@@ -118,6 +118,9 @@ def _host_content(anchor: Token, adjunct: Token) -> Span | None:
     host = anchor
     while host.dep_ not in ("ROOT", "ccomp", "conj", "advcl", "relcl") and host.head.i != host.i:
         host = host.head
+    if host.dep_ == "conj" and adjunct.i > host.i and host.head.dep_ in ("ROOT", "ccomp"):
+        if host.head.i not in nested_heads:  # (unless the first clause reports on its own)
+            host = host.head  # "A rose and B fell, according to X": both clauses are X's
     doc = host.doc
     start = min(host.left_edge.i, adjunct.left_edge.i)
     end = max(host.right_edge.i, adjunct.right_edge.i)
@@ -357,7 +360,7 @@ def _host_clause(cue: Cue, nested_heads: set[int]) -> Found:
             return subtree_span(reported)
         if head.head.dep_ == "parataxis":
             return _parataxis_content(head.head)
-    return _host_content(head.head, head)
+    return _host_content(head.head, head, frozenset(nested_heads))
 
 
 def _light_verb_topic(cue: Cue, nested_heads: set[int]) -> Found:
