@@ -102,7 +102,13 @@ def test_polnear_errors_name_the_rules_of_the_predicted_statement(evaluated):
         (
             "The fund, which the mayor said was too small, will grow.",
             "said",
-            ["The fund, which", "was too small"],
+            ["which", "was too small"],
+        ),
+        # a comma-set relative clause's content is scored from its pronoun, not from the noun before it
+        (
+            "Rescuers reached the site of the blast, which the ministry says killed 500 people.",
+            "says",
+            ["which", "killed 500 people"],
         ),
         # a cue without a source inside its content is cut out too; a content after its cue stays whole
         ("The plan is widely seen as a trap.", "is widely seen as", ["The plan", "a trap"]),
