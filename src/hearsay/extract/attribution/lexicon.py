@@ -17,6 +17,8 @@ from ..lexicon import load_lexicon, load_numbered_lexicon
 # "tell X", "inform X": the object is the hearer, not the content.
 HEARER_OBJECT_VERBS = {"tell", "inform", "assure", "warn", "brief", "remind", "urge", "ask"}
 
+# "released a statement", "posted a message": verbs that put words out.
+RELEASE_VERBS = frozenset(["release", "issue", "post", "put", "send", "tweet"])
 
 CLASSES = frozenset(["speech", "cognition", "refusal", "denial", "question"])
 SOURCE_PLACES = frozenset(["subject", "object", "none"])

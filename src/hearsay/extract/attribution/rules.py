@@ -34,6 +34,8 @@ RULES: dict[str, str] = {
     "source.none_by_frame": "the cue's frame has no source ('seems', 'reportedly')",
     "source.asked_participle": "'Asked about X, ...': whoever asked is not in the text",
     "source.inherited": "a participle or conjunct takes the speaker of the clause it hangs on",
+    "source.channel_writer": "'issued a statement saying', 'in a letter stating': who wrote it speaks",
+    "source.past_an_instrument": "'used the speech to refute X': the thing used does not speak; its user",
     "source.name_before": "the name just before a verb the parse gave no subject",
     "source.name_after": "the speaker named right after an inverted cue ('said the woman')",
     "source.reflexive": "'allowed herself to say': the subject the reflexive stands for speaks",
