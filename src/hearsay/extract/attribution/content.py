@@ -463,13 +463,19 @@ def _clause(cue: Cue, nested_heads: set[int]) -> Found:
 
 def _before_a_semicolon(clause: Token, cue: Cue) -> bool:
     """ "Most voters were worried; half said they were very worried": the parser hung the clause
-    before the semicolon on the cue after it; that clause is the text's own, not what was said.
+    before the semicolon (colon, dash: ``CLAUSE_BREAKS``) on the cue after it; that clause is the text's
+    own, not what was said.
     (A semicolon inside a quotation before its cue, '"We lost; we will win," she said', is the
     speaker's.)"""
     if clause.i > cue.head.i:
         return False
     between = clause.doc[clause.right_edge.i + 1 : cue.span.start]
-    return any(t.text == ";" for t in between) and not any(t.is_quote for t in between)
+    return any(t.text in CLAUSE_BREAKS for t in between) and not any(t.is_quote for t in between)
+
+
+# What ends the text's own clause before a cue: "Most voters were worried; half said ...", "... at rallies:
+# he says the press lies", "... his problem — he told the AP that ...".
+CLAUSE_BREAKS = frozenset([";", ":", "—", "--", "–"])
 
 
 def _object_as(cue: Cue, nested_heads: set[int]) -> Found:
