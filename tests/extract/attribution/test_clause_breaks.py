@@ -31,3 +31,25 @@ import hearsay
 def test_the_clause_before_a_colon_or_dash_is_not_what_the_cue_after_it_reports(text, cue, content):
     statements = [s for s in hearsay.read(text).statements if s.cue.text == cue]
     assert [s.content.text for s in statements] == [content]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        (
+            "Voters have reached a consensus on the issue: by nearly 2-1, they say the bridge should be built.",
+            "say",
+            "the bridge should be built",
+        ),
+        (
+            "Until Friday the firm had kept quiet about the merger, but Ann Lee says the deal is off.",
+            "says",
+            "the deal is off",
+        ),
+        # a quotation before the cue is still what was said
+        ('"The deal is off," Ann Lee says.', "says", '"The deal is off,"'),
+    ],
+)
+def test_a_cue_with_a_clause_after_it_reports_that_one(text, cue, content):
+    statements = [s for s in hearsay.read(text).statements if s.cue.text == cue]
+    assert [s.content.text for s in statements] == [content]

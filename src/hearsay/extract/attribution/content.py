@@ -453,7 +453,7 @@ def _clause(cue: Cue, nested_heads: set[int]) -> Found:
     """ "said (that) the plan failed": the reported clause."""
     head = cue.head
     clause = _clause_child(head)
-    if clause is not None and _before_a_semicolon(clause, cue):
+    if clause is not None and (_before_a_semicolon(clause, cue) or _clause_after_too(clause, cue)):
         clause = next((c for c in head.children if c.dep_ in ("ccomp", "xcomp") and c.i > head.i), None)
     clause = clause or _misparsed_complement(head) or _clause_on_channel(head)
     if clause is None:
@@ -471,6 +471,16 @@ def _before_a_semicolon(clause: Token, cue: Cue) -> bool:
         return False
     between = clause.doc[clause.right_edge.i + 1 : cue.span.start]
     return any(t.text in CLAUSE_BREAKS for t in between) and not any(t.is_quote for t in between)
+
+
+def _clause_after_too(clause: Token, cue: Cue) -> bool:
+    """ "Until Friday the firm had kept quiet, but Ann says the deal is off": the parser hung an unquoted
+    clause before the cue on it while the cue has a clause of its own after it; that one was said."""
+    if clause.i > cue.head.i:
+        return False
+    if not any(c.dep_ == "ccomp" and c.i > cue.head.i for c in cue.head.children):
+        return False
+    return not any(t.is_quote for t in clause.doc[clause.left_edge.i : cue.span.start])
 
 
 # What ends the text's own clause before a cue: "Most voters were worried; half said ...", "... at rallies:
