@@ -37,7 +37,7 @@ def test_the_clause_before_a_colon_or_dash_is_not_what_the_cue_after_it_reports(
     ("text", "cue", "content"),
     [
         (
-            "Voters have reached a consensus on the issue: by nearly 2-1, they say the bridge should be built.",
+            "Voters have reached a consensus on the issue: by 2-1, they say the bridge should be built.",
             "say",
             "the bridge should be built",
         ),
