@@ -390,7 +390,30 @@ def _parataxis(cue: Cue, nested_heads: set[int]) -> Found:
     """ "The army is preparing, the newspaper said.": the clause around a parenthetical cue."""
     if cue.head.dep_ == "parataxis" and _clause_child(cue.head) is None:
         return _parataxis_content(cue.head)
+    if _closing_comma_conjunct(cue.head):
+        return _parataxis_content(cue.head)
     return NOT_MINE
+
+
+def _closing_comma_conjunct(verb: Token) -> bool:
+    """ "This includes a new force, the minister told a panel on Monday.": the parser made the closing cue
+    a conjunct of the clause before the comma; with a subject, no "and" and nothing reported after it,
+    the cue is parenthetical."""
+    doc, host = verb.doc, verb.head
+    if (
+        verb.dep_ != "conj"
+        or verb.i < host.i
+        or verb.left_edge.i == 0
+        or doc[verb.left_edge.i - 1].text != ","
+    ):
+        return False
+    if any(c.dep_ in ("cc", "preconj") and c.i < verb.i for c in host.children):
+        return False
+    children = list(verb.children)
+    if not any(c.dep_ == "nsubj" for c in children) or _clause_child(verb) is not None:
+        return False
+    objects = [c for c in children if c.dep_ == "dobj"]
+    return not objects or verb.lemma_ in HEARER_OBJECT_VERBS
 
 
 def _passive_subject(head: Token) -> Token | None:
