@@ -182,6 +182,8 @@ def _extend_misparsed_tail(span: Span | None) -> Span | None:
 def _refusal_content(cue: Cue) -> Span | None:
     """ "declined to comment on X" -> X; "refraining from confirming or denying, left X" -> X."""
     for token in cue.head.subtree:
+        if _inside_a_modifier(token, cue.head):
+            continue  # "Ann, who keeps data, declined to comment": not the data
         if token.dep_ == "ccomp" and token.head.i != cue.head.i:
             # "declined to say whether the talks had collapsed"
             return subtree_span(token)
@@ -201,6 +203,16 @@ def _refusal_content(cue: Cue) -> Span | None:
     # "declined to comment": the refused act itself.
     act = next((c for c in cue.head.children if c.dep_ == "xcomp"), None)
     return subtree_span(act) if act is not None else None
+
+
+def _inside_a_modifier(token: Token, top: Token) -> bool:
+    """Whether the subject, a relative clause, a clause describing a noun or an apposition lies between
+    ``token`` and ``top`` (one of its heads)."""
+    while token.i != top.i and token.head.i != token.i:
+        if token.dep_ in ("nsubj", "nsubjpass", "relcl", "acl", "appos"):
+            return True
+        token = token.head
+    return False
 
 
 def content_for(cue: Cue, nested_heads: set[int]) -> tuple[Span | None, str | None]:
