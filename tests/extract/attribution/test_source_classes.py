@@ -43,3 +43,18 @@ def test_an_object_that_holds_a_view_still_speaks():
     reading = hearsay.read("The scandal led the chairman to declare that he would resign.")
     statement = by_cue(reading, "declare")
     assert statement.source.text == "the chairman"
+
+
+def test_a_thing_the_subject_made_speaks_for_the_subject():
+    reading = hearsay.read(
+        "The Harbour Workers Union ran radio advertisements saying the tax would hurt families."
+    )
+    statement = by_cue(reading, "saying")
+    assert statement.source.text == "Harbour Workers Union"
+    assert "source.doer_of_object" in statement.rules
+
+
+def test_a_view_holder_as_the_object_still_speaks():
+    """ "met voters saying ...": the voters say it, not whoever met them."""
+    reading = hearsay.read("The senator met farmers saying the drought had ruined them.")
+    assert all("source.doer_of_object" not in s.rules for s in reading.statements)

@@ -36,6 +36,7 @@ RULES: dict[str, str] = {
     "source.inherited": "a participle or conjunct takes the speaker of the clause it hangs on",
     "source.channel_writer": "'issued a statement saying', 'in a letter stating': who wrote it speaks",
     "source.past_an_instrument": "'used the speech to refute X': the thing used does not speak; its user",
+    "source.doer_of_object": "'the union ran ads criticizing X': a thing the subject made speaks for it",
     "source.name_before": "the name just before a verb the parse gave no subject",
     "source.name_after": "the speaker named right after an inverted cue ('said the woman')",
     "source.reflexive": "'allowed herself to say': the subject the reflexive stands for speaks",

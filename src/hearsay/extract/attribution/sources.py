@@ -304,7 +304,12 @@ def _inherited_heads(
             writer = writer_of_channel(parent)
             if writer is not None:
                 trace.append("source.channel_writer")
-            return [writer or parent]
+                return [writer]
+            doer = _doer_of_object(parent)
+            if doer is not None:
+                trace.append("source.doer_of_object")
+                return [doer]
+            return [parent]
         inside_content = parent.dep_ in ("ccomp", "xcomp") and parent.head.i in ctx.by_head
         subject = next((c for c in parent.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is not None and not inside_content:
@@ -410,6 +415,14 @@ def _object_controller(verb: Token) -> Token | None:
 def _describes(verb: Token) -> bool:
     """A participle describing the noun before it: 'a sign saying ...', 'a group backing ...'."""
     return verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN", "PRON")
+
+
+def _doer_of_object(noun: Token) -> Token | None:
+    """ "The groups rolled out ads criticizing X", "Ann made a third attempt, writing that ...": a thing
+    that holds no view, made or done by the clause's subject, speaks for that subject."""
+    if noun.dep_ != "dobj" or holds_views(noun):
+        return None
+    return next((c for c in noun.head.children if c.dep_ == "nsubj" and holds_views(c)), None)
 
 
 def writer_of_channel(noun: Token) -> Token | None:
