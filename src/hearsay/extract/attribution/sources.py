@@ -417,10 +417,29 @@ def _describes(verb: Token) -> bool:
     return verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN", "PRON")
 
 
+# Things that show their own words: "held up a sign saying ..." (the sign says it, as PolNeAR marks it).
+DISPLAYS = frozenset(
+    [
+        "sign",
+        "banner",
+        "placard",
+        "poster",
+        "billboard",
+        "shirt",
+        "t-shirt",
+        "hat",
+        "cap",
+        "sticker",
+        "headline",
+    ]
+)
+
+
 def _doer_of_object(noun: Token) -> Token | None:
     """ "The groups rolled out ads criticizing X", "Ann made a third attempt, writing that ...": a thing
-    that holds no view, made or done by the clause's subject, speaks for that subject."""
-    if noun.dep_ != "dobj" or holds_views(noun):
+    that holds no view, made or done by the clause's subject, speaks for that subject (not a sign or a
+    banner, which shows its own words)."""
+    if noun.dep_ != "dobj" or holds_views(noun) or noun.lemma_.lower() in DISPLAYS:
         return None
     return next((c for c in noun.head.children if c.dep_ == "nsubj" and holds_views(c)), None)
 
