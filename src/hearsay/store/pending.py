@@ -62,6 +62,10 @@ class Pending(Generic[K, V]):
         _merge_into(written, self._page, self._merge)  # (nothing is the page's since it was written)
         self._page, self._document = written, {}
 
+    def forget_document(self) -> None:
+        """Drop the document's additions (the page's stay)."""
+        self._document = {}
+
     def forget(self) -> None:
         """Drop everything (the page's writes were rolled back)."""
         self._document, self._page, self._written = {}, {}, {}
