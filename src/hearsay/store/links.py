@@ -47,9 +47,18 @@ LINK_DERIVED = (
 )  # link_embeddings survives a rebuild too: a vector depends on the text alone.
 
 
-_ADD_STATEMENT = """INSERT OR REPLACE INTO link_statements
+# Upserts, not INSERT OR REPLACE: the same rows, and SQLite adds a new statement in about 0.6 of the time,
+# a new member in 0.85 (measured on the links of 10,000 documents: OR REPLACE looks for rows to delete).
+_ADD_STATEMENT = """INSERT INTO link_statements
     (document_id, statement_id, cluster_id, entity_id, similarity, text_hash, opposite)
-VALUES (?, ?, ?, ?, ?, ?, ?)"""
+VALUES (?, ?, ?, ?, ?, ?, ?)
+ON CONFLICT (document_id, statement_id) DO UPDATE SET cluster_id = excluded.cluster_id,
+    entity_id = excluded.entity_id, similarity = excluded.similarity, text_hash = excluded.text_hash,
+    opposite = excluded.opposite"""
+_ADD_MEMBER = """INSERT INTO link_members (document_id, local_id, entity_id, name, type, mentions)
+VALUES (?, ?, ?, ?, ?, ?)
+ON CONFLICT (document_id, local_id) DO UPDATE SET entity_id = excluded.entity_id, name = excluded.name,
+    type = excluded.type, mentions = excluded.mentions"""
 
 
 def marks(count: int) -> str:
@@ -361,7 +370,7 @@ class LinkTables:
         """Many ``add_member`` rows (document, local id, entity, name, type, mentions) in one call."""
         if self._page_clusters is None:  # (a document linked in a page has no statement in a cluster yet)
             cluster_summaries.forget_documents(self.conn, [m[0] for m in members])
-        self.conn.executemany("INSERT OR REPLACE INTO link_members VALUES (?, ?, ?, ?, ?, ?)", members)
+        self.conn.executemany(_ADD_MEMBER, members)
 
     def add_roles_of(self, roles: Sequence[tuple[Any, ...]]) -> None:
         """Many (entity, role, document, local id, published) rows in one call."""
