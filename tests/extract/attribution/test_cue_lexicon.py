@@ -9,8 +9,10 @@ from hearsay.extract.attribution.content import CONTENT_RULES
 from hearsay.extract.attribution.lexicon import (
     check_cue_lexicons,
     frames,
+    noun_topics,
     read_cue_table,
     read_frames,
+    read_noun_topics,
     verb_cues,
 )
 
@@ -94,3 +96,17 @@ def test_cue_lexicon_new_cue_is_one_line(lexicons):
     (entry,) = read_cue_table("cue_verbs", "lemma", "frame", package=package)
     assert (entry.lemma, entry.frame, entry.cls) == ("harrumph", "clause", "speech")
     assert frames()[entry.frame].content_rules[-1] == "topic_of_speech"
+
+
+def test_cue_lexicon_noun_topics_come_from_the_table():
+    """ "her support for X" is no cue of its own; "his criticism of the plan" takes "of" as its topic."""
+    assert noun_topics()["support"] == ()
+    assert "of" in noun_topics()["criticism"]
+    assert "of" not in noun_topics()["claim"] and "for" in noun_topics()["claim"]
+
+
+def test_cue_lexicon_bad_noun_topic_names_file_and_line(lexicons):
+    package = lexicons("cue_nouns", "lemma\tclass\ttopic\nclaim\tspeech\tyes\nhunch\tcognition\tmaybe\n")
+    with pytest.raises(ConfigError, match="topic must be one of yes, of, no, not 'maybe'") as caught:
+        read_noun_topics(package)
+    assert "lexicons/cue_nouns.tsv line 4" in str(caught.value)

@@ -37,3 +37,19 @@ def test_a_refusal_verb_without_an_act_or_words_is_no_statement(text):
 def test_a_refusal_to_speak_stays_a_statement(text, cue, content):
     [statement] = [s for s in hearsay.read(text).statements if s.cue.text == cue]
     assert statement.content.text == content
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # what the subject's own relative clause says is not what was refused
+        (
+            "The Harbour Authority, which keeps records on every ship in the bay, declined to comment.",
+            "to comment",
+        ),
+        ("The boxer refused to fight in the war, which cost him three years of his career.", "to fight in"),
+    ],
+)
+def test_a_refusal_content_is_not_taken_from_a_relative_clause(text, content):
+    [statement] = [s for s in hearsay.read(text).statements if s.cue.text.startswith(("declined", "refused"))]
+    assert statement.content.text.startswith(content)

@@ -182,6 +182,8 @@ def _extend_misparsed_tail(span: Span | None) -> Span | None:
 def _refusal_content(cue: Cue) -> Span | None:
     """ "declined to comment on X" -> X; "refraining from confirming or denying, left X" -> X."""
     for token in cue.head.subtree:
+        if _inside_a_modifier(token, cue.head):
+            continue  # "Ann, who keeps data, declined to comment": not the data
         if token.dep_ == "ccomp" and token.head.i != cue.head.i:
             # "declined to say whether the talks had collapsed"
             return subtree_span(token)
@@ -201,6 +203,16 @@ def _refusal_content(cue: Cue) -> Span | None:
     # "declined to comment": the refused act itself.
     act = next((c for c in cue.head.children if c.dep_ == "xcomp"), None)
     return subtree_span(act) if act is not None else None
+
+
+def _inside_a_modifier(token: Token, top: Token) -> bool:
+    """Whether the subject, a relative clause, a clause describing a noun or an apposition lies between
+    ``token`` and ``top`` (one of its heads)."""
+    while token.i != top.i and token.head.i != token.i:
+        if token.dep_ in ("nsubj", "nsubjpass", "relcl", "acl", "appos"):
+            return True
+        token = token.head
+    return False
 
 
 def content_for(cue: Cue, nested_heads: set[int]) -> tuple[Span | None, str | None]:
@@ -390,7 +402,30 @@ def _parataxis(cue: Cue, nested_heads: set[int]) -> Found:
     """ "The army is preparing, the newspaper said.": the clause around a parenthetical cue."""
     if cue.head.dep_ == "parataxis" and _clause_child(cue.head) is None:
         return _parataxis_content(cue.head)
+    if _closing_comma_conjunct(cue.head):
+        return _parataxis_content(cue.head)
     return NOT_MINE
+
+
+def _closing_comma_conjunct(verb: Token) -> bool:
+    """ "This includes a new force, the minister told a panel on Monday.": the parser made the closing cue
+    a conjunct of the clause before the comma; with a subject, no "and" and nothing reported after it,
+    the cue is parenthetical."""
+    doc, host = verb.doc, verb.head
+    if (
+        verb.dep_ != "conj"
+        or verb.i < host.i
+        or verb.left_edge.i == 0
+        or doc[verb.left_edge.i - 1].text != ","
+    ):
+        return False
+    if any(c.dep_ in ("cc", "preconj") and c.i < verb.i for c in host.children):
+        return False
+    children = list(verb.children)
+    if not any(c.dep_ == "nsubj" for c in children) or _clause_child(verb) is not None:
+        return False
+    objects = [c for c in children if c.dep_ == "dobj"]
+    return not objects or verb.lemma_ in HEARER_OBJECT_VERBS
 
 
 def _passive_subject(head: Token) -> Token | None:
@@ -453,7 +488,7 @@ def _clause(cue: Cue, nested_heads: set[int]) -> Found:
     """ "said (that) the plan failed": the reported clause."""
     head = cue.head
     clause = _clause_child(head)
-    if clause is not None and _before_a_semicolon(clause, cue):
+    if clause is not None and (_before_a_semicolon(clause, cue) or _clause_after_too(clause, cue)):
         clause = next((c for c in head.children if c.dep_ in ("ccomp", "xcomp") and c.i > head.i), None)
     clause = clause or _misparsed_complement(head) or _clause_on_channel(head)
     if clause is None:
@@ -463,13 +498,29 @@ def _clause(cue: Cue, nested_heads: set[int]) -> Found:
 
 def _before_a_semicolon(clause: Token, cue: Cue) -> bool:
     """ "Most voters were worried; half said they were very worried": the parser hung the clause
-    before the semicolon on the cue after it; that clause is the text's own, not what was said.
+    before the semicolon (colon, dash: ``CLAUSE_BREAKS``) on the cue after it; that clause is the text's
+    own, not what was said.
     (A semicolon inside a quotation before its cue, '"We lost; we will win," she said', is the
     speaker's.)"""
     if clause.i > cue.head.i:
         return False
     between = clause.doc[clause.right_edge.i + 1 : cue.span.start]
-    return any(t.text == ";" for t in between) and not any(t.is_quote for t in between)
+    return any(t.text in CLAUSE_BREAKS for t in between) and not any(t.is_quote for t in between)
+
+
+def _clause_after_too(clause: Token, cue: Cue) -> bool:
+    """ "Until Friday the firm had kept quiet, but Ann says the deal is off": the parser hung an unquoted
+    clause before the cue on it while the cue has a clause of its own after it; that one was said."""
+    if clause.i > cue.head.i:
+        return False
+    if not any(c.dep_ == "ccomp" and c.i > cue.head.i for c in cue.head.children):
+        return False
+    return not any(t.is_quote for t in clause.doc[clause.left_edge.i : cue.span.start])
+
+
+# What ends the text's own clause before a cue: "Most voters were worried; half said ...", "... at rallies:
+# he says the press lies", "... his problem — he told the AP that ...".
+CLAUSE_BREAKS = frozenset([";", ":", "—", "--", "–"])
 
 
 def _object_as(cue: Cue, nested_heads: set[int]) -> Found:

@@ -17,6 +17,7 @@ from .lexicon import (
     evidence_nouns,
     intention_nouns,
     noun_cues,
+    noun_topics,
     phrase_cues,
     source_nouns,
     verb_cues,
@@ -248,26 +249,17 @@ def _is_noun_cue(token: Token) -> bool:
     return any(c.dep_ in ("acl", "ccomp") and has_that(c) for c in token.children)
 
 
-# "support for X", "attacks on X": the preposition that introduces what the noun is about.
-TOPIC_OF_NOUN = ("for", "to", "on", "about", "over", "against")
-# Nouns whose "of" names what they are about ("her criticism of the plan"), not who holds them.
-NOUNS_OF_A_TOPIC = frozenset(["criticism", "endorsement", "embrace", "critique", "condemnation"])
 EVIDENCE_CUE = CueEntry("in", "prep", "speech")
 
 
-# Nouns whose topic is mostly another cue's content ("signalled their support for X": PolNeAR marks the
-# verb) or no report at all: on the PolNeAR train split 5 of 38 such statements were right.
-NOUNS_WITHOUT_A_TOPIC = frozenset(["support", "opposition", "statement", "view", "push"])
-
-
 def _noun_preposition_cue(token: Token) -> Cue | None:
-    if token.pos_ != "NOUN" or token.lemma_.lower() not in noun_cues():
-        return None
-    if token.lemma_.lower() in NOUNS_WITHOUT_A_TOPIC:
+    """ "her support for X", "his criticism of the plan": an owner's cue noun with a topic preposition
+    (``cue_nouns.tsv``'s ``topic`` column says which prepositions, if any)."""
+    topics = noun_topics().get(token.lemma_.lower()) if token.pos_ == "NOUN" else None
+    if not topics:
         return None
     doc = token.doc
     following = doc[token.i + 1] if token.i + 1 < len(doc) else None
-    topics = TOPIC_OF_NOUN + ("of",) if token.lemma_.lower() in NOUNS_OF_A_TOPIC else TOPIC_OF_NOUN
     if following is None or following.head.i != token.i or following.lower_ not in topics:
         return None
     if not any(c.dep_ == "pobj" for c in following.children):

@@ -10,20 +10,20 @@ from ..drafts import StatementDraft
 from ..lexicon import load_lexicon
 from ..quotes import quote_containing
 from .context import DocContext
-from .lexicon import frame_of, noun_cues, verb_cues
+from .lexicon import RELEASE_VERBS, frame_of, noun_cues, verb_cues
 from .sources import (
     has_passive_auxiliary,
     is_impersonal_infinitive,
     is_passive_or_impersonal,
     is_passive_participle,
+    issuer_of,
 )
 from .spans import holds
 
 # Inside a quotation these are the quoted speaker (or their hearer): "I think" adds no new source.
 SPEAKER_PRONOUNS = {"i", "we", "you"}
-# "released a statement", "posted a message": verbs that put words out, and nouns that only hold words
-# ("published the video", "noted the comments" name what was said or shown: those stay).
-RELEASE_VERBS = frozenset(["release", "issue", "post", "put", "send", "tweet"])
+# "released a statement", "posted a message": nouns that only hold words (``RELEASE_VERBS`` put them
+# out; "published the video", "noted the comments" name what was said or shown: those stay).
 WORDS_ONLY = frozenset(["statement", "message", "comment", "remark", "post", "tweet"])
 # "speak" and "talk" report only with a topic after one of these: "spoke about the plan".
 TALK_VERBS = {"speak", "talk"}
@@ -38,6 +38,7 @@ def without_nested(ctx: DocContext, drafts: list[StatementDraft]) -> list[Statem
             _in_words_of(ctx, outer, draft)
             and outer.content != draft.content
             and not holds(draft.content, outer.cue)
+            and not _names_only_a_channel(ctx, outer)
             for outer in drafts
         )
         if inside and not _reports_someone_else(ctx, draft):
@@ -84,7 +85,10 @@ def without_reports_inside_reports(ctx: DocContext, drafts: list[StatementDraft]
                 (
                     o
                     for o in drafts
-                    if o is not draft and _in_words_of(ctx, o, draft) and not holds(draft.content, o.cue)
+                    if o is not draft
+                    and _in_words_of(ctx, o, draft)
+                    and not holds(draft.content, o.cue)
+                    and not _names_only_a_channel(ctx, o)
                 ),
                 None,
             )
@@ -175,11 +179,22 @@ def _names_only_a_channel(ctx: DocContext, draft: StatementDraft) -> bool:
     """ "released a statement", "posted a lengthy message": the object is the channel, not what was
     said; the words (a quotation after a colon, a "saying ..." beside it) make their own statement."""
     cue = ctx.by_start.get(draft.cue.start_char)
-    if cue is None or draft.kind != "indirect" or cue.head.lemma_.lower() not in RELEASE_VERBS:
+    if cue is None or cue.head.lemma_.lower() not in RELEASE_VERBS:
         return False
     root = draft.content.root
-    has_clause = any(t.pos_ in ("VERB", "AUX") for t in draft.content)
-    return root.dep_ == "dobj" and root.lemma_.lower() in WORDS_ONLY and not has_clause
+    if root.dep_ != "dobj" or root.lemma_.lower() not in WORDS_ONLY:
+        return False
+    if _participle_cue(ctx, cue.head, root):
+        return True  # "issued a statement saying ...": "saying" reports it, for the one who issued it
+    return draft.kind == "indirect" and not any(t.pos_ in ("VERB", "AUX") for t in draft.content)
+
+
+def _participle_cue(ctx: DocContext, verb: Token, noun: Token) -> bool:
+    """ "a statement saying ...", "issued a statement on Monday saying ...": a cue's "-ing" form on the
+    noun, or on the verb after the noun."""
+    participles = [c for c in noun.children if c.dep_ == "acl"]
+    participles += [c for c in verb.children if c.dep_ == "advcl" and c.i > noun.i]
+    return any(p.tag_ == "VBG" and p.i in ctx.by_head for p in participles)
 
 
 @cache
@@ -255,8 +270,8 @@ def _describes_a_noun(ctx: DocContext, draft: StatementDraft) -> bool:
     (a plan, a letter, a group) rather than reporting what someone said.
     """
     cue = ctx.by_start.get(draft.cue.start_char)
-    if cue is None or cue.head.dep_ != "acl":
-        return False
+    if cue is None or cue.head.dep_ != "acl" or issuer_of(cue.head.head) is not None:
+        return False  # "issued a statement condemning X": the statement's words, for whoever issued it
     return cue.head.tag_ == "VB" or (cue.head.tag_ == "VBG" and cue.entry.frame == "vp")
 
 

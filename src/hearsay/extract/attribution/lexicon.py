@@ -17,9 +17,14 @@ from ..lexicon import load_lexicon, load_numbered_lexicon
 # "tell X", "inform X": the object is the hearer, not the content.
 HEARER_OBJECT_VERBS = {"tell", "inform", "assure", "warn", "brief", "remind", "urge", "ask"}
 
+# "released a statement", "posted a message": verbs that put words out.
+RELEASE_VERBS = frozenset(["release", "issue", "post", "put", "send", "tweet"])
 
 CLASSES = frozenset(["speech", "cognition", "refusal", "denial", "question"])
 SOURCE_PLACES = frozenset(["subject", "object", "none"])
+# The ``topic`` column of cue_nouns.tsv: which prepositions make "OWNER's NOUN + preposition + object" a cue.
+TOPIC_PREPOSITIONS = ("for", "to", "on", "about", "over", "against")
+NOUN_TOPICS = {"yes": TOPIC_PREPOSITIONS, "of": (*TOPIC_PREPOSITIONS, "of"), "no": ()}
 LEXICONS = "hearsay.extract.lexicons"
 
 
@@ -126,6 +131,23 @@ def noun_cues() -> dict[str, CueEntry]:
 
 
 @cache
+def noun_topics() -> dict[str, tuple[str, ...]]:
+    """The prepositions that open each cue noun's topic ("her support for X"), from ``cue_nouns.tsv``."""
+    return read_noun_topics()
+
+
+def read_noun_topics(package: str = LEXICONS) -> dict[str, tuple[str, ...]]:
+    """The ``topic`` column of ``cue_nouns.tsv``, checked: yes, of or no on every line."""
+    topics: dict[str, tuple[str, ...]] = {}
+    for number, row in load_numbered_lexicon("cue_nouns", package):
+        if row.get("topic") not in NOUN_TOPICS:
+            known = ", ".join(NOUN_TOPICS)
+            raise _bad_line("cue_nouns", number, f"topic must be one of {known}, not {row.get('topic')!r}")
+        topics[row["lemma"]] = NOUN_TOPICS[row["topic"]]
+    return topics
+
+
+@cache
 def intention_nouns() -> dict[str, CueEntry]:
     """Nouns that report only as "OWNER's NOUN to VERB" (``intention_nouns.tsv``)."""
     return {entry.lemma: entry for entry in read_cue_table("intention_nouns", "lemma", None, "noun")}
@@ -143,7 +165,7 @@ def adverb_cues() -> dict[str, CueEntry]:
 
 def check_cue_lexicons() -> None:
     """Load every cue table once, so that a bad line stops hearsay at start, naming file and line."""
-    for table in (frames, verb_cues, phrase_cues, noun_cues, adjective_cues, adverb_cues):
+    for table in (frames, verb_cues, phrase_cues, noun_cues, noun_topics, adjective_cues, adverb_cues):
         table()
 
 

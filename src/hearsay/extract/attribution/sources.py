@@ -17,7 +17,7 @@ from .anaphora import (
 )
 from .context import DocContext
 from .cues import Cue, holds_views
-from .lexicon import frame_of, medium_nouns, source_nouns
+from .lexicon import RELEASE_VERBS, frame_of, medium_nouns, source_nouns
 from .spans import holds, span_of, trim
 
 # A speaker named in a short run of words: at most this many tokens.
@@ -99,9 +99,10 @@ def speaker_heads(
         trace.append("source.asked_participle")
         return []  # "Asked about the plan, Ann said ...": whoever asked is not in the text
     if not heads and cue.head.pos_ != "NOUN" and not is_passive_or_impersonal(cue):
-        heads = _inherited_heads(ctx, cue.head, set())
+        inherited: list[str] = []
+        heads = _inherited_heads(ctx, cue.head, set(), inherited)
         if heads:
-            trace.append("source.inherited")
+            trace.extend(["source.inherited", *inherited])
         if not heads and cue.head.pos_ in ("VERB", "AUX"):
             first = cue.head
             while first.dep_ == "conj" and first.head.i != first.i:
@@ -276,14 +277,21 @@ def _conjuncts(ctx: DocContext, head: Token) -> list[Token]:
     return [head]
 
 
-def _inherited_heads(ctx: DocContext, token: Token, seen: set[int]) -> list[Token]:
-    """A participle ("..., noting X") or a conjunct takes the speaker of the clause it hangs on."""
+def _inherited_heads(
+    ctx: DocContext, token: Token, seen: set[int], trace: list[str] | None = None
+) -> list[Token]:
+    """A participle ("..., noting X") or a conjunct takes the speaker of the clause it hangs on.
+
+    The names of the rules that refined it ("source.channel_writer") are appended to ``trace``."""
+    trace = [] if trace is None else trace
     while token.head.i != token.i and token.i not in seen:
         seen.add(token.i)
         parent = token.head
         controller = _object_controller(token)
-        if controller is not None:
+        if controller is not None and not _is_instrument(controller):
             return [controller]
+        if controller is not None:
+            trace.append("source.past_an_instrument")  # "used the speech to refute X": the subject refutes
         if parent.i in ctx.by_head:
             parent_cue = ctx.by_head[parent.i]
             heads = own_source_heads(parent_cue)
@@ -291,9 +299,17 @@ def _inherited_heads(ctx: DocContext, token: Token, seen: set[int]) -> list[Toke
                 return heads
             if _describes(token):
                 return [parent]
-            return _inherited_heads(ctx, parent, seen)
+            return _inherited_heads(ctx, parent, seen, trace)
         if _describes(token):
-            return [_writer_of_channel(parent) or parent]
+            writer = writer_of_channel(parent)
+            if writer is not None:
+                trace.append("source.channel_writer")
+                return [writer]
+            doer = _doer_of_object(parent)
+            if doer is not None:
+                trace.append("source.doer_of_object")
+                return [doer]
+            return [parent]
         inside_content = parent.dep_ in ("ccomp", "xcomp") and parent.head.i in ctx.by_head
         subject = next((c for c in parent.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is not None and not inside_content:
@@ -369,6 +385,16 @@ def _names_someone(token: Token) -> bool:
     return token.is_alpha and token.ent_type_ not in ("DATE", "TIME", "CARDINAL", "PERCENT")
 
 
+# Verbs whose object is a means the subject uses: "used the speech to refute X", "spent the day mocking X".
+INSTRUMENT_VERBS = frozenset(["use", "spend", "devote", "employ", "take"])
+
+
+def _is_instrument(obj: Token) -> bool:
+    """ "used the speech to refute X": the object of a verb of use, which holds no view, acts for the
+    subject (the subject refutes)."""
+    return obj.head.lemma_.lower() in INSTRUMENT_VERBS and not holds_views(obj)
+
+
 def _object_controller(verb: Token) -> Token | None:
     """The object that does what an infinitive says: 'led the chairman to declare ...' -> chairman,
     'fined the firm for refusing to ...' -> the firm.
@@ -391,13 +417,52 @@ def _describes(verb: Token) -> bool:
     return verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN", "PRON")
 
 
-def _writer_of_channel(noun: Token) -> Token | None:
-    """ "Ann resigned in a letter stating ...": a letter (a statement, a post) the clause's subject
-    wrote speaks for that subject; None when the noun is no channel of the clause it sits in."""
-    if noun.dep_ != "pobj" or noun.lemma_.lower() not in medium_nouns():
+# Things that show their own words: "held up a sign saying ..." (the sign says it, as PolNeAR marks it).
+DISPLAYS = frozenset(
+    [
+        "sign",
+        "banner",
+        "placard",
+        "poster",
+        "billboard",
+        "shirt",
+        "t-shirt",
+        "hat",
+        "cap",
+        "sticker",
+        "headline",
+    ]
+)
+
+
+def _doer_of_object(noun: Token) -> Token | None:
+    """ "The groups rolled out ads criticizing X", "Ann made a third attempt, writing that ...": a thing
+    that holds no view, made or done by the clause's subject, speaks for that subject (not a sign or a
+    banner, which shows its own words)."""
+    if noun.dep_ != "dobj" or holds_views(noun) or noun.lemma_.lower() in DISPLAYS:
         return None
-    verb = noun.head.head
-    return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return next((c for c in noun.head.children if c.dep_ == "nsubj" and holds_views(c)), None)
+
+
+def writer_of_channel(noun: Token) -> Token | None:
+    """ "Ann resigned in a letter stating ...", "Ann issued a statement saying ...": a letter (a
+    statement, a post) the clause's subject wrote or put out speaks for that subject; None when the
+    noun is no channel of the clause it sits in."""
+    if noun.lemma_.lower() not in medium_nouns():
+        return None
+    if noun.dep_ == "pobj":
+        verb = noun.head.head
+        return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return issuer_of(noun)
+
+
+def issuer_of(noun: Token) -> Token | None:
+    """ "Ann issued a statement", "the group posted a message": who put out the words the noun holds."""
+    if noun.dep_ != "dobj" or noun.head.lemma_.lower() not in RELEASE_VERBS:
+        return None
+    if noun.lemma_.lower() not in medium_nouns():
+        return None
+    return next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
 
 
 def is_passive_participle(verb: Token) -> bool:

@@ -1,0 +1,60 @@
+"""Sources the parse hangs on a thing: the one who issued a statement, or used a speech, speaks."""
+
+from __future__ import annotations
+
+import hearsay
+from hearsay.model import Reading, Statement
+
+
+def by_cue(reading: Reading, cue: str) -> Statement:
+    matches = [s for s in reading.statements if s.cue.text == cue]
+    assert matches, f"no statement with cue {cue!r}: {[s.cue.text for s in reading.statements]}"
+    return matches[0]
+
+
+def test_participle_on_an_issued_statement_speaks_for_who_issued_it():
+    reading = hearsay.read(
+        "The Harbour Authority issued a statement saying it would close the port on Friday."
+    )
+    statement = by_cue(reading, "saying")
+    assert statement.source.text == "Harbour Authority"
+    assert "source.channel_writer" in statement.rules
+    assert statement.content.text.startswith("it would close the port")
+    # the statement is reported once, by "saying"; "issued a statement" only names the channel
+    assert [s.cue.text for s in reading.statements] == ["saying"]
+
+
+def test_participle_of_an_act_on_issued_statements_is_kept():
+    """ "statements condemning X" would be a noun described by a participle, were it not issued by someone."""
+    reading = hearsay.read("All three councillors issued statements condemning the vote.")
+    statement = by_cue(reading, "condemning")
+    assert statement.source.text == "All three councillors"
+    assert statement.content.text == "the vote"
+
+
+def test_an_object_that_holds_no_view_does_not_speak():
+    reading = hearsay.read("Mara Quill used the speech to defend the new tax.")
+    statement = by_cue(reading, "defend")
+    assert statement.source.text == "Mara Quill"
+    assert "source.past_an_instrument" in statement.rules
+
+
+def test_an_object_that_holds_a_view_still_speaks():
+    reading = hearsay.read("The scandal led the chairman to declare that he would resign.")
+    statement = by_cue(reading, "declare")
+    assert statement.source.text == "the chairman"
+
+
+def test_a_thing_the_subject_made_speaks_for_the_subject():
+    reading = hearsay.read(
+        "The Harbour Workers Union ran radio advertisements saying the tax would hurt families."
+    )
+    statement = by_cue(reading, "saying")
+    assert statement.source.text == "Harbour Workers Union"
+    assert "source.doer_of_object" in statement.rules
+
+
+def test_a_view_holder_as_the_object_still_speaks():
+    """ "met voters saying ...": the voters say it, not whoever met them."""
+    reading = hearsay.read("The senator met farmers saying the drought had ruined them.")
+    assert all("source.doer_of_object" not in s.rules for s in reading.statements)
