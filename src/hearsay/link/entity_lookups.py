@@ -26,15 +26,16 @@ transaction (another process may have written in between).
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Sequence
 from typing import Any, NamedTuple
 
 from ..store.link_batches import add_names_counting_new
 from ..store.links import LinkTables
+from ..store.pending import Pending
 
 Candidates = dict[str, list[tuple[Any, ...]]]
 Asked = tuple[str, tuple[str, ...]]  # (class, blocking keys)
-NameCounts = dict[tuple[str, str], int]  # (entity, name) -> mentions to add
 
 
 class Naming(NamedTuple):
@@ -53,9 +54,8 @@ class EntityLookups:
         self._by_key: dict[tuple[str, str], set[Asked]] = {}  # (class, key) -> answers read under it
         self._by_entity: dict[str, set[Asked]] = {}  # entity -> answers listing its names
         self._names: dict[str, set[str]] = {}  # entity -> names it is known to have
-        self._counts: NameCounts = {}  # (entity, name) -> this document's mentions
-        self._page_counts: NameCounts = {}  # the page's linked documents', not written yet
-        self._page_written: NameCounts = {}  # the page's, written in this document's savepoint
+        # (entity, name) -> mentions to add: the document's and the page's linked documents' (``pending``)
+        self._counts: Pending[tuple[str, str], int] = Pending(operator.add)
         self._key_rows: set[tuple[str, str, str]] = set()  # (class, key, entity) rows known to exist
         self._naming: dict[str, Naming | None] = {}
         self._named: dict[str, frozenset[str]] = {}  # name key -> entities with a name of that key
@@ -94,7 +94,7 @@ class EntityLookups:
         known = self._names.setdefault(entity_id, set())
         if all(name in known for name, _key in names):
             for name, _key in names:
-                self._counts[entity_id, name] = self._counts.get((entity_id, name), 0) + 1
+                self._counts.add((entity_id, name), 1)
             return
         if add_names_counting_new(self.tables.conn, entity_id, names):
             self._drop(self._by_entity.pop(entity_id, set()))
@@ -104,32 +104,22 @@ class EntityLookups:
 
     def document_linked(self) -> None:
         """The document's name counts are the page's now (a document that failed is not linked)."""
-        _add_to(self._page_counts, self._counts)
-        self._counts.clear()
-        self._page_written.clear()  # (its savepoint is released: what it wrote stays)
+        self._counts.document_linked()
 
     def document_failed(self) -> None:
         """The document's writes were rolled back: its counts are dropped, and the page's counts it
         wrote before a merge are the page's to write again."""
-        self._counts.clear()
-        _add_to(self._page_counts, self._page_written)
-        self._page_written.clear()
+        self._counts.document_failed()
 
     def write_counts(self) -> None:
         """Write the name counts kept in memory, the document's and the page's (before a merge)."""
-        _add_to(self._page_written, self._page_counts)
-        self._write(self._counts, self._page_counts)
+        self._write(self._counts.take(in_document=True))
 
     def write_page_counts(self) -> None:
         """Write the page's name counts (at its end, outside any document)."""
-        self._write(self._counts, self._page_counts)
-        self._page_written.clear()
+        self._write(self._counts.take(in_document=False))
 
-    def _write(self, *counts: NameCounts) -> None:
-        total: NameCounts = {}
-        for more in counts:
-            _add_to(total, more)
-            more.clear()
+    def _write(self, total: dict[tuple[str, str], int]) -> None:
         if total:
             self.tables.conn.executemany(
                 "UPDATE link_entity_names SET count = count + ? WHERE entity_id = ? AND name = ?",
@@ -169,8 +159,9 @@ class EntityLookups:
     def forget(self) -> None:
         """Drop everything kept, and the document's counts (call ``write_counts`` first to keep them);
         the page's linked documents' counts stay, to be written at its end."""
-        for kept in (self._answers, self._by_key, self._by_entity, self._names, self._counts, self._naming):
+        for kept in (self._answers, self._by_key, self._by_entity, self._names, self._naming):
             kept.clear()
+        self._counts.forget_document()
         self._named.clear()
         self._serials.clear()
         self._key_rows.clear()
@@ -179,8 +170,3 @@ class EntityLookups:
         for asked in answers:
             self._answers.pop(asked, None)
             self._serials.pop(asked, None)
-
-
-def _add_to(counts: NameCounts, more: NameCounts) -> None:
-    for key, count in more.items():
-        counts[key] = counts.get(key, 0) + count

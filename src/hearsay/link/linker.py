@@ -2,9 +2,12 @@
 
 For each page of unlinked readings (``PAGE_SIZE``): the statement contents not embedded before
 are embedded in one batch and cached; then, per document, near-duplicates, entities, claim
-clusters and provenance are written, and the document enters the ledger, all in the page's
-one transaction. A killed run leaves whole pages linked and the rest unlinked; re-running
-continues. Memory holds one page of readings and vectors, whatever the corpus size.
+clusters and provenance are written, and the document enters the ledger. A write transaction
+links up to ``PAGES_PER_TRANSACTION`` pages in a row: a page whose contents are all embedded
+already joins the transaction of the page before (a page to embed starts a new one, embedded
+before the write lock is taken). A killed run leaves whole transactions linked and the rest
+unlinked; re-running continues. Memory holds one page of readings and vectors, whatever the
+corpus size.
 
 What depends on a document alone (its MinHash signature, acronym pairs, countries, cached
 vectors) is prepared with its page, by a second process one page ahead when the corpus is large
@@ -28,7 +31,7 @@ from .claims import Clusterer
 from .duplicates import find_duplicate
 from .embeddings import from_bytes, load_embedder, to_bytes
 from .entities import Resolver
-from .prepared_pages import Prepared, PreparedPages
+from .prepared_pages import Page, Prepared, PreparedPages
 from .provenance_edges import provenance_edges
 from .summaries import fill_in_transaction, missing_summaries
 
@@ -36,6 +39,14 @@ if TYPE_CHECKING:
     from ..store.sqlite import SQLiteStore
 
 PAGE_SIZE = 200
+# A page's content vectors by text hash, each document's statements' text hashes, and the vectors
+# embedded now (to cache, as bytes).
+Vectors = tuple[dict[str, np.ndarray], dict[str, dict[str, str]], dict[str, bytes]]
+# Each commit writes every database page the transaction changed: the indexes a page of documents
+# adds to are spread over the whole store (entity lists, members, statements, bands), so three pages
+# in one transaction write about half the pages three transactions would (issue 17). The write lock is
+# held for the three (a few seconds at 10,000 documents; other writers wait up to ``BUSY_TIMEOUT_MS``).
+PAGES_PER_TRANSACTION = 3
 
 
 def link_corpus(
@@ -45,6 +56,7 @@ def link_corpus(
     page_size: int = PAGE_SIZE,
     progress: Callable[[int], None] | None = None,
     prepare_aside: bool | None = None,
+    pages_per_transaction: int = PAGES_PER_TRANSACTION,
 ) -> dict[str, Any]:
     """Link the documents not yet linked (all of them with ``rebuild``); returns what was done.
 
@@ -69,41 +81,32 @@ def link_corpus(
     failures: list[str] = []
     version: int | None = None  # the database's version after this run's last commit
     with PreparedPages(store, page_size, aside=prepare_aside) as pages:
-        for page in pages:
+        upcoming = iter(pages)
+        page = next(upcoming, None)
+        while page is not None:
             # Embedding happens before the write lock is taken, so that another writer (the server
             # beside a CLI ingest) never waits for it; new vectors are written inside the lock.
             embedding = time.monotonic()
-            vectors, hashes, new_vectors = _vectors(tables, page)
-            embedded_total += len(new_vectors)
+            found = _vectors(tables, page)
+            assert found is not None  # (embedded here)
+            embedded_total += len(found[2])
             embed_seconds += time.monotonic() - embedding
+            done: list[int] = []  # the transaction's pages (documents still unlinked), for ``progress``
             with tables.transaction():
-                tables.add_vectors(new_vectors)
-                # The page was read before the lock: another process may have linked some of it since.
-                unlinked = {r.document_id for r in tables.still_unlinked([r for r, _p in page])}
-                page = [(reading, prepared) for reading, prepared in page if reading.document_id in unlinked]
                 if version is None or _data_version(tables) != version:
                     _forget(tables, resolver)  # another process may have linked since this run's last page
-                tables.start_page()
-                linked: list[str] = []
-                for reading, prepared in page:
-                    try:
-                        with tables.savepoint():
-                            new_clusters += _link_document(
-                                tables, resolver, clusterer, reading, prepared, vectors, hashes
-                            )
-                    except Exception as err:  # noqa: BLE001 - one bad reading must not stop the corpus
-                        resolver.lookups.document_failed()
-                        _forget(tables, resolver)  # what it wrote is rolled back
-                        failures.append(f"document {reading.document_id}: {type(err).__name__}: {err}")
-                        continue
-                    resolver.lookups.document_linked()
-                    linked.append(reading.document_id)
-                resolver.lookups.write_page_counts()
-                tables.end_page(linked)  # their entity lists, and the summaries they made stale
-                documents += len(linked)
+                while found is not None and page is not None:
+                    linked, founded, unlinked = _link_page(tables, resolver, clusterer, page, found, failures)
+                    documents, new_clusters = documents + linked, new_clusters + founded
+                    done.append(unlinked)
+                    page = next(upcoming, None)
+                    if page is None or len(done) == pages_per_transaction:
+                        break
+                    found = _vectors(tables, page, embed=False)  # (it joins when it has nothing to embed)
             version = _data_version(tables)
             if progress is not None:
-                progress(len(page))
+                for count in done:
+                    progress(count)
         aside_pages = pages.aside_pages
     unmatched: list[dict[str, str]] = []
     if rebuild:
@@ -134,6 +137,40 @@ def link_corpus(
     }
 
 
+def _link_page(
+    tables: LinkTables,
+    resolver: Resolver,
+    clusterer: Clusterer,
+    page: Page,
+    found: Vectors,
+    failures: list[str],
+) -> tuple[int, int, int]:
+    """Link a page inside the transaction, each document in a savepoint; returns how many documents
+    were linked, the clusters they founded and how many of the page were still unlinked."""
+    vectors, hashes, new_vectors = found
+    tables.add_vectors(new_vectors)
+    # The page was read before the lock: another process may have linked some of it since.
+    unlinked = {r.document_id for r in tables.still_unlinked([r for r, _p in page])}
+    page = [(reading, prepared) for reading, prepared in page if reading.document_id in unlinked]
+    tables.start_page()
+    linked: list[str] = []
+    founded = 0
+    for reading, prepared in page:
+        try:
+            with tables.savepoint():
+                founded += _link_document(tables, resolver, clusterer, reading, prepared, vectors, hashes)
+        except Exception as err:  # noqa: BLE001 - one bad reading must not stop the corpus
+            resolver.lookups.document_failed()
+            _forget(tables, resolver)  # what it wrote is rolled back
+            failures.append(f"document {reading.document_id}: {type(err).__name__}: {err}")
+            continue
+        resolver.lookups.document_linked()
+        linked.append(reading.document_id)
+    resolver.lookups.write_page_counts()
+    tables.end_page(linked)  # their entity lists, and the summaries they made stale
+    return len(linked), founded, len(page)
+
+
 def _data_version(tables: LinkTables) -> int | None:
     """SQLite's ``data_version``: it changes when another connection commits (None on PostgreSQL)."""
     if not isinstance(tables.conn, sqlite3.Connection):
@@ -148,11 +185,9 @@ def _forget(tables: LinkTables, resolver: Resolver) -> None:
     tables.forget_written()
 
 
-def _vectors(
-    tables: LinkTables, page: list[tuple[Reading, Prepared]]
-) -> tuple[dict[str, np.ndarray], dict[str, dict[str, str]], dict[str, bytes]]:
+def _vectors(tables: LinkTables, page: Page, *, embed: bool = True) -> Vectors | None:
     """Content vectors of a page's statements (cached ones read, here or by the helper, the rest
-    embedded), and the new ones to cache, as bytes."""
+    embedded), and the new ones to cache, as bytes; None when some are not cached and not ``embed``."""
     hashes: dict[str, dict[str, str]] = {}
     texts: dict[str, str] = {}
     read_aside: dict[str, bytes] = {}
@@ -165,6 +200,8 @@ def _vectors(
     cached = {key: read_aside[key] for key in texts if key in read_aside}
     cached.update(tables.cached_vectors([key for key in texts if key not in cached]))
     missing = [key for key in texts if key not in cached]
+    if missing and not embed:
+        return None
     vectors = {key: from_bytes(value) for key, value in cached.items()}
     new: dict[str, np.ndarray] = {}
     if missing:
