@@ -168,8 +168,8 @@ def test_a_quotation_after_the_tag_sentence_still_continues_it():
     ("text", "cue", "content"),
     [
         (
-            "The senator said his attacks on the mayor have given his campaign momentum and said that the mayor"
-            " did not represent the party.",
+            "The senator said his attacks on the mayor have given his campaign momentum and said that the"
+            " mayor did not represent the party.",
             "said",
             "his attacks on the mayor have given his campaign momentum",
         ),

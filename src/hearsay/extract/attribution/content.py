@@ -118,9 +118,14 @@ def _host_content(anchor: Token, adjunct: Token, nested_heads: frozenset[int] = 
     host = anchor
     while host.dep_ not in ("ROOT", "ccomp", "conj", "advcl", "relcl") and host.head.i != host.i:
         host = host.head
-    if host.dep_ == "conj" and adjunct.i > host.i and host.head.dep_ in ("ROOT", "ccomp"):
-        if host.head.i not in nested_heads:  # (unless the first clause reports on its own)
-            host = host.head  # "A rose and B fell, according to X": both clauses are X's
+    # "A rose and B fell, according to X": both clauses are X's (unless the first reports on its own)
+    if (
+        host.dep_ == "conj"
+        and adjunct.i > host.i
+        and host.head.dep_ in ("ROOT", "ccomp")
+        and host.head.i not in nested_heads
+    ):
+        host = host.head
     doc = host.doc
     start = min(host.left_edge.i, adjunct.left_edge.i)
     end = max(host.right_edge.i, adjunct.right_edge.i)
