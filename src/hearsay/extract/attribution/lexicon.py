@@ -185,6 +185,16 @@ def medium_nouns() -> frozenset[str]:
 
 
 @cache
+def instrument_verbs() -> frozenset[str]:
+    return frozenset(r["lemma"] for r in load_lexicon("instrument_verbs"))
+
+
+@cache
+def display_nouns() -> frozenset[str]:
+    return frozenset(r["lemma"] for r in load_lexicon("display_nouns"))
+
+
+@cache
 def _platforms() -> tuple[frozenset[str], frozenset[str]]:
     """Platform names (matched as written) and platform words (matched on the lemma)."""
     names = [row["name"] for row in load_lexicon("platforms")]

@@ -17,7 +17,7 @@ from .anaphora import (
 )
 from .context import DocContext
 from .cues import Cue, holds_views
-from .lexicon import RELEASE_VERBS, frame_of, medium_nouns, source_nouns
+from .lexicon import RELEASE_VERBS, display_nouns, frame_of, instrument_verbs, medium_nouns, source_nouns
 from .spans import holds, span_of, trim
 
 # A speaker named in a short run of words: at most this many tokens.
@@ -385,14 +385,10 @@ def _names_someone(token: Token) -> bool:
     return token.is_alpha and token.ent_type_ not in ("DATE", "TIME", "CARDINAL", "PERCENT")
 
 
-# Verbs whose object is a means the subject uses: "used the speech to refute X", "spent the day mocking X".
-INSTRUMENT_VERBS = frozenset(["use", "spend", "devote", "employ", "take"])
-
-
 def _is_instrument(obj: Token) -> bool:
     """ "used the speech to refute X": the object of a verb of use, which holds no view, acts for the
     subject (the subject refutes)."""
-    return obj.head.lemma_.lower() in INSTRUMENT_VERBS and not holds_views(obj)
+    return obj.head.lemma_.lower() in instrument_verbs() and not holds_views(obj)
 
 
 def _object_controller(verb: Token) -> Token | None:
@@ -417,29 +413,11 @@ def _describes(verb: Token) -> bool:
     return verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN", "PRON")
 
 
-# Things that show their own words: "held up a sign saying ..." (the sign says it, as PolNeAR marks it).
-DISPLAYS = frozenset(
-    [
-        "sign",
-        "banner",
-        "placard",
-        "poster",
-        "billboard",
-        "shirt",
-        "t-shirt",
-        "hat",
-        "cap",
-        "sticker",
-        "headline",
-    ]
-)
-
-
 def _doer_of_object(noun: Token) -> Token | None:
     """ "The groups rolled out ads criticizing X", "Ann made a third attempt, writing that ...": a thing
     that holds no view, made or done by the clause's subject, speaks for that subject (not a sign or a
     banner, which shows its own words)."""
-    if noun.dep_ != "dobj" or holds_views(noun) or noun.lemma_.lower() in DISPLAYS:
+    if noun.dep_ != "dobj" or holds_views(noun) or noun.lemma_.lower() in display_nouns():
         return None
     return next((c for c in noun.head.children if c.dep_ == "nsubj" and holds_views(c)), None)
 
