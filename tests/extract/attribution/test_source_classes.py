@@ -3,13 +3,8 @@
 from __future__ import annotations
 
 import hearsay
-from hearsay.model import Reading, Statement
 
-
-def by_cue(reading: Reading, cue: str) -> Statement:
-    matches = [s for s in reading.statements if s.cue.text == cue]
-    assert matches, f"no statement with cue {cue!r}: {[s.cue.text for s in reading.statements]}"
-    return matches[0]
+from .test_error_classes import by_cue
 
 
 def test_participle_on_an_issued_statement_speaks_for_who_issued_it():

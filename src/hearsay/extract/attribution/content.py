@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from collections.abc import Set as AbstractSet
 from enum import Enum
 
 from spacy.tokens import Span, Token
@@ -109,7 +110,7 @@ def _object(head: Token) -> Token | None:
     return next((c for c in head.children if c.dep_ in ("dobj", "attr") and c.i > head.i), None)
 
 
-def _host_content(anchor: Token, adjunct: Token, nested_heads: frozenset[int] = frozenset()) -> Span | None:
+def _host_content(anchor: Token, adjunct: Token, nested_heads: AbstractSet[int] = frozenset()) -> Span | None:
     """The clause an adjunct ("according to X", "in a report by X", "as X said") is attached to.
 
     A fronted adjunct ends at its first comma, a trailing one starts the content's end: the small
@@ -377,7 +378,7 @@ def _host_clause(cue: Cue, nested_heads: set[int]) -> Found:
             return subtree_span(reported)
         if head.head.dep_ == "parataxis":
             return _parataxis_content(head.head)
-    return _host_content(head.head, head, frozenset(nested_heads))
+    return _host_content(head.head, head, nested_heads)
 
 
 def _light_verb_topic(cue: Cue, nested_heads: set[int]) -> Found:
@@ -593,11 +594,7 @@ def _object_content(cue: Cue, nested_heads: set[int]) -> Found:
     head = cue.head
     obj = next((_object(t) for t in cue.tokens if t.pos_ == "VERB" and _object(t) is not None), None)
     if obj is not None and head.lemma_ not in HEARER_OBJECT_VERBS:
-        content = _with_as_phrase(head, subtree_span(obj))
-        governed = _vp_content(cue, None)
-        # "described rude conduct by the manager behind closed doors": the rest hung on the verb
-        if content is not None and governed is not None and governed.start == content.start:
-            content = max(content, governed, key=len)
+        content = _with_governed_rest(cue, _with_as_phrase(head, subtree_span(obj)))
         return _cut_nested_cues(content, nested_heads, head)
     if not any(c.dep_ == "agent" for c in head.children):
         # A passive reporting verb with no agent and no clause is an event ("a deal was announced").
@@ -606,6 +603,15 @@ def _object_content(cue: Cue, nested_heads: set[int]) -> Found:
     if subject is not None:
         return subtree_span(subject)
     return _passive_fallback(head)
+
+
+def _with_governed_rest(cue: Cue, content: Span | None) -> Span | None:
+    """An object's content run on to the rest the verb governs after it: "described rude conduct by the
+    manager behind closed doors", "estimates his fortune at $42 billion"."""
+    governed = _vp_content(cue, None)
+    if content is not None and governed is not None and governed.start == content.start:
+        return max(content, governed, key=len)
+    return content
 
 
 def _noun_topic(cue: Cue, nested_heads: set[int]) -> Found:
@@ -632,12 +638,7 @@ def _named_object(cue: Cue, nested_heads: set[int]) -> Found:
         return NOT_MINE
     obj = _object(head)
     if obj is not None and obj.pos_ != "PRON" and obj.i not in nested_heads:
-        content = subtree_span(obj)
-        governed = _vp_content(cue, None)
-        # "estimates his fortune at $42 billion": the rest the verb governs after its object
-        if content is not None and governed is not None and governed.start == content.start:
-            content = max(content, governed, key=len)
-        return _cut_nested_cues(content, nested_heads, head)
+        return _cut_nested_cues(_with_governed_rest(cue, subtree_span(obj)), nested_heads, head)
     return NOT_MINE
 
 

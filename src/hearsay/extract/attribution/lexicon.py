@@ -169,29 +169,34 @@ def check_cue_lexicons() -> None:
         table()
 
 
+def _lemmas(name: str) -> frozenset[str]:
+    """The ``lemma`` column of a word-list lexicon."""
+    return frozenset(row["lemma"] for row in load_lexicon(name))
+
+
 @cache
 def source_nouns() -> frozenset[str]:
-    return frozenset(r["lemma"] for r in load_lexicon("source_nouns"))
+    return _lemmas("source_nouns")
 
 
 @cache
 def evidence_nouns() -> frozenset[str]:
-    return frozenset(r["lemma"] for r in load_lexicon("evidence_nouns"))
+    return _lemmas("evidence_nouns")
 
 
 @cache
 def medium_nouns() -> frozenset[str]:
-    return frozenset(r["lemma"] for r in load_lexicon("medium_nouns"))
+    return _lemmas("medium_nouns")
 
 
 @cache
 def instrument_verbs() -> frozenset[str]:
-    return frozenset(r["lemma"] for r in load_lexicon("instrument_verbs"))
+    return _lemmas("instrument_verbs")
 
 
 @cache
 def display_nouns() -> frozenset[str]:
-    return frozenset(r["lemma"] for r in load_lexicon("display_nouns"))
+    return _lemmas("display_nouns")
 
 
 @cache
