@@ -123,3 +123,34 @@ def test_migration_puts_the_rows_of_an_older_store_in_list_order(tmp_path: Path)
         ]
         assert list(dict.fromkeys(order)) == [d for d in documents if d in set(order)]
         _assert_pages_exact(migrated)
+
+
+def test_bounded_walks_on_postgresql_keep_pages_exact(many: SQLiteStore, backend: str, monkeypatch) -> None:
+    if backend != "postgresql":
+        pytest.skip("PostgreSQL's walk (pg_name_pages); SQLite's is above")
+    from hearsay.store import pg_name_pages
+
+    # A walk of sqrt(wanted × statements) statements: short enough here that the rarer needles'
+    # pages do not fill within it and are sorted instead.
+    monkeypatch.setattr(pg_name_pages, "MIN_WALK", 1)
+    total = many.count_statements()
+    outcomes = set()
+    for needle in NEEDLES:
+        for limit, offset in PAGES:
+            params = queries.statement_params(
+                source=None, about=needle, stance=None, document_id=None, limit=limit, offset=offset
+            )
+            walked = pg_name_pages.page(many._conn, "statement_about", params, "about", total)
+            outcomes.add(walked is not None)
+            if walked is not None:
+                assert [dict(row) for row in walked] == _sorted_page(many, "about", needle, limit, offset)
+    assert outcomes == {True, False}
+    _assert_pages_exact(many)
+
+
+def test_walk_length_grows_with_the_square_root_of_the_store() -> None:
+    from hearsay.store.pg_name_pages import MIN_WALK, walk_length
+
+    assert walk_length(50, 100) == MIN_WALK
+    assert walk_length(50, 2_000_000) == 10_000
+    assert walk_length(50, 8_000_000) == 20_000

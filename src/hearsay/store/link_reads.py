@@ -86,12 +86,28 @@ def members_of_clusters(
     return result
 
 
+def _keys_table(count: int) -> str:
+    """``count`` (document id, statement id) pairs as a table of columns ``column1``, ``column2``
+    (both backends name a VALUES list's columns so): joined, it is one index lookup per pair, where
+    a chain of ORs costs PostgreSQL a plan of one branch per pair."""
+    return f"(VALUES {', '.join(['(?, ?)'] * count)}) AS k"
+
+
+_BY_KEYS = STATEMENT_SELECT.replace(
+    "FROM statements AS s JOIN",
+    "FROM {keys} JOIN statements AS s ON s.document_id = k.column1 AND s.id = k.column2\nJOIN",
+    1,
+)
+
+
 def statements_by_keys(conn: sqlite3.Connection, keys: Sequence[tuple[str, str]]) -> list[dict[str, Any]]:
+    """Full rows (``STATEMENT_SELECT``) of these statements, each once, in no particular order."""
+    keys = list(dict.fromkeys(keys))
     result = []
     for start in range(0, len(keys), 200):
         chunk = keys[start : start + 200]
-        where = " OR ".join("(s.document_id = ? AND s.id = ?)" for _ in chunk)
-        result += _dicts(conn.execute(f"{STATEMENT_SELECT} WHERE {where}", [v for k in chunk for v in k]))
+        sql = _BY_KEYS.format(keys=_keys_table(len(chunk)))
+        result += _dicts(conn.execute(sql, [v for k in chunk for v in k]))
     return result
 
 
@@ -342,10 +358,10 @@ def vectors_of(conn: sqlite3.Connection, keys: Sequence[tuple[str, str]]) -> dic
     result = {}
     for start in range(0, len(keys), 200):
         chunk = keys[start : start + 200]
-        where = " OR ".join("(ls.document_id = ? AND ls.statement_id = ?)" for _ in chunk)
         for row in conn.execute(
-            f"""SELECT ls.document_id, ls.statement_id, e.vector FROM link_statements AS ls
-            JOIN link_embeddings AS e ON e.text_hash = ls.text_hash WHERE {where}""",
+            f"""SELECT ls.document_id, ls.statement_id, e.vector FROM {_keys_table(len(chunk))}
+            JOIN link_statements AS ls ON ls.document_id = k.column1 AND ls.statement_id = k.column2
+            JOIN link_embeddings AS e ON e.text_hash = ls.text_hash""",
             [v for k in chunk for v in k],
         ):
             result[(row[0], row[1])] = row[2]

@@ -20,7 +20,7 @@ from typing import Any, cast
 
 from ..errors import StoreError
 from ..user_cache import cache_dir
-from . import queries, vector_index
+from . import keys, pg_name_pages, queries, vector_index
 from .database_url import shown, without_passwords
 from .migrations import migrate, pending
 from .pg_connection import PGConnection
@@ -63,7 +63,12 @@ def vector_cache_dir() -> Path:
 class PostgresStore(SQLiteStore):
     """Documents and their readings in a PostgreSQL database, migrated on open."""
 
-    _NAME_PAGES = False  # pg_trgm's GIN index returns rows in no order: every match is sorted
+    # pg_trgm's GIN index returns a name's rows in no order: pages walk the statements instead.
+    _KEY_ROWS_IN_ORDER = False
+
+    def _name_page(self, table: str, params: dict[str, Any], key: str) -> list[Any] | None:
+        total = keys.counts(self._conn).get("statements", 0)
+        return pg_name_pages.page(self._conn, table, params, key, total)
 
     def __init__(self, url: str, *, read_only: bool = False) -> None:
         self._url = url

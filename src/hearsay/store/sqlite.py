@@ -230,7 +230,7 @@ class SQLiteStore:
         conn.executemany(_INSERT_STATEMENT, statement_rows)
         conn.executemany(_INSERT_TIME, [rows.time_row(doc_id, t) for t in reading.times])
         conn.executemany(_INSERT_STATEMENT_FTS, statement_rows)
-        keys.write(conn, reading, ingested_at, new_document=new_document, in_order=self._NAME_PAGES)
+        keys.write(conn, reading, ingested_at, new_document=new_document, in_order=self._KEY_ROWS_IN_ORDER)
 
     # --- documents and readings -------------------------------------------------------
 
@@ -328,7 +328,7 @@ class SQLiteStore:
         key = self._name_page_key(params)
         if key is not None:
             table = {"source": "statement_sources", "about": "statement_about"}[key]
-            walked = name_pages.page(self._conn, table, params, key)
+            walked = self._name_page(table, params, key)
             if walked is not None:
                 return [dict(row) for row in walked]
         if params["match"] is not None and self._matches(params["match"]) >= queries.COMMON_MATCHES:
@@ -339,12 +339,18 @@ class SQLiteStore:
         """How many statements the full-text query ``match`` finds (its index counts them)."""
         return int(self._execute(queries.COUNT_MATCHES_SQL["statements"], {"query": match}).fetchone()[0])
 
-    # SQLite's key tables return a name's rows by rowid, in list order (name_pages.py).
-    _NAME_PAGES = True
+    # SQLite's key tables return a name's rows by rowid, in list order (name_pages.py); the
+    # documents written out of that order are noted as they are stored.
+    _KEY_ROWS_IN_ORDER = True
 
-    def _name_page_key(self, params: dict[str, Any]) -> str | None:
-        """ "source" or "about" when it is the only filter of a page (``name_pages``), else None."""
-        if not self._NAME_PAGES or params["limit"] < 0:
+    def _name_page(self, table: str, params: dict[str, Any], key: str) -> list[Any] | None:
+        """A page by one name filter without sorting every match (None: sort them)."""
+        return name_pages.page(self._conn, table, params, key)
+
+    @staticmethod
+    def _name_page_key(params: dict[str, Any]) -> str | None:
+        """ "source" or "about" when it is the only filter of a page, else None."""
+        if params["limit"] < 0:
             return None
         active = {k for k, v in params.items() if v is not None and not k.endswith("_match")}
         active -= {"limit", "offset"}
