@@ -128,3 +128,23 @@ def test_migrations_an_empty_file_becomes_a_store(tmp_path: Path) -> None:
     path.touch()
     with SQLiteStore(path) as store:
         assert store.counts()["documents"] == 0
+
+
+def test_migrations_index_an_entitys_statements_by_cluster(db_path: Path) -> None:
+    SQLiteStore(db_path).close()
+    conn = sqlite3.connect(db_path)
+    indexes = {
+        row[0] for row in conn.execute("SELECT name FROM sqlite_schema WHERE tbl_name = 'link_statements'")
+    }
+    plan = " ".join(
+        row[3]
+        for row in conn.execute(
+            "EXPLAIN QUERY PLAN SELECT DISTINCT cluster_id FROM link_statements "
+            "WHERE entity_id = 'e' AND cluster_id IS NOT NULL ORDER BY cluster_id LIMIT 200"
+        )
+    )
+    conn.close()
+    assert "link_statements_entity_cluster" in indexes
+    assert "link_statements_entity" not in indexes
+    assert "USING COVERING INDEX link_statements_entity_cluster" in plan
+    assert "TEMP B-TREE" not in plan

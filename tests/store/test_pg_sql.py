@@ -57,6 +57,11 @@ def test_pg_sql_placeholders_skip_literals_and_double_percent_signs() -> None:
             "AND table_name = 'migrations'",
         ),
         ("SELECT a FROM x CROSS JOIN y AS b ON b.k = x.k", "SELECT a FROM x JOIN y AS b ON b.k = x.k"),
+        # A nullable date gets SQLite's place for NULL; a quoted one is never NULL and stays as it is.
+        (
+            'SELECT d.id FROM documents AS d ORDER BY d.published DESC, l."published", id',
+            'SELECT d.id FROM documents AS d ORDER BY d.published DESC NULLS LAST, l."published", id',
+        ),
     ],
 )
 def test_pg_sql_rewrites(sqlite: str, postgres: str) -> None:

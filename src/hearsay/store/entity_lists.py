@@ -26,7 +26,9 @@ from typing import Any
 
 LISTS = ("said", "said_about", "documents")
 COLUMNS = "entity_id, list, undated, published, ingested_at, document_id, content_start, statement_id"
-ORDER = "undated, published, ingested_at, document_id, content_start, statement_id"
+# "published" is quoted: it is never NULL here ('' when undated, after ``undated``), so PostgreSQL
+# orders it as its primary key does, not with SQLite's place for NULL dates (``pg_sql.nulls_as_sqlite``).
+ORDER = 'undated, "published", ingested_at, document_id, content_start, statement_id'
 
 _DATED = "CASE WHEN d.published IS NULL THEN 1 ELSE 0 END, coalesce(d.published, '')"
 _STATEMENT_PLACE = f"{_DATED}, coalesce(s.ingested_at, ''), s.document_id, s.content_start, s.id"
@@ -100,7 +102,7 @@ _MEMBERS = f"""SELECT m.document_id, m.local_id, m.name, m.type, m.mentions, d.t
     JOIN link_members AS m ON m.document_id = l.document_id AND m.entity_id = :entity
     JOIN documents AS d ON d.id = m.document_id
     LEFT JOIN entities AS e ON e.document_id = m.document_id AND e.id = m.local_id
-    ORDER BY l.undated, l.published, l.ingested_at, l.document_id, m.local_id LIMIT :limit"""
+    ORDER BY l.undated, l."published", l.ingested_at, l.document_id, m.local_id LIMIT :limit"""
 
 
 CHUNK = 200

@@ -354,20 +354,6 @@ def iter_vectors(conn: sqlite3.Connection, page_size: int = 5000) -> Iterator[li
         after = (page[-1]["document_id"], page[-1]["statement_id"])
 
 
-def vectors_of(conn: sqlite3.Connection, keys: Sequence[tuple[str, str]]) -> dict[tuple[str, str], bytes]:
-    result = {}
-    for start in range(0, len(keys), 200):
-        chunk = keys[start : start + 200]
-        for row in conn.execute(
-            f"""SELECT ls.document_id, ls.statement_id, e.vector FROM {_keys_table(len(chunk))}
-            JOIN link_statements AS ls ON ls.document_id = k.column1 AND ls.statement_id = k.column2
-            JOIN link_embeddings AS e ON e.text_hash = ls.text_hash""",
-            [v for k in chunk for v in k],
-        ):
-            result[(row[0], row[1])] = row[2]
-    return result
-
-
 def provenance_of(conn: sqlite3.Connection, document_ids: Sequence[str]) -> list[dict[str, Any]]:
     if not document_ids:
         return []

@@ -233,6 +233,16 @@ DOCUMENT_BANDS_IN_ORDER = Migration(
     ),
 )
 
+# Issue 17: the claims an entity's statements belong to (its page) are read in cluster order from the
+# entity's own rows, instead of walking every clustered statement for the entity's.
+STATEMENTS_BY_ENTITY_CLUSTER = Migration(
+    "0018_statements_by_entity_cluster",
+    (
+        "CREATE INDEX link_statements_entity_cluster ON link_statements(entity_id, cluster_id)",
+        "DROP INDEX link_statements_entity",
+    ),
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     TABLES,
     INDEXES,
@@ -248,6 +258,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     DECISION_WHO,
     NAME_KEYS_IN_ORDER,
     DOCUMENT_BANDS_IN_ORDER,
+    STATEMENTS_BY_ENTITY_CLUSTER,
 )
 
 _LEDGER = """CREATE TABLE IF NOT EXISTS migrations (

@@ -108,9 +108,10 @@ def translate(sql: str, table_columns: Callable[[str], tuple[list[str], list[str
 
 _ORDER_CLAUSE = re.compile(r"(\bORDER BY\s+)(.*?)(?=\bLIMIT\b|\bOFFSET\b|\)|;|$)", re.S | re.I)
 # The nullable dates that lists are ordered by: SQLite sorts NULL first (ascending), PostgreSQL last.
+# A quoted column name ("published") is one that is never NULL, left as it is.
 _NULLABLE_DATE = re.compile(
     r"\b((?:\w+\.)?(?:first_published|last_published|published))\b(\s+DESC\b|\s+ASC\b)?"
-    r"(?!\s+IS\b|\s+NULLS\b|\s*[<>=!+-])",
+    r"(?!\s+IS\b|\s+NULLS\b|\s*[<>=!+-]|\")",
     re.I,
 )
 

@@ -29,25 +29,35 @@ from .sqlite import SQLiteStore
 
 CONNECT_TIMEOUT_S = 10
 
+# The matches are ranked and cut to the page on the full-text table alone; only the page's rows are
+# joined to their statements and documents and cut into headlines (``ts_headline`` parses the text).
 _SEARCH_SQL = {
     "documents": """
 SELECT f.document_id, d.title, d.outlet, d.published,
-       ts_headline('hearsay', f.text, q, %(options)s) AS snippet, -ts_rank(f.tsv, q) AS rank
-FROM documents_fts AS f CROSS JOIN hearsay_tsquery(%(query)s) AS q
+       ts_headline('hearsay', d.text, q, %(options)s) AS snippet, f.rank
+FROM (
+    SELECT document_id, -ts_rank(tsv, q) AS rank
+    FROM documents_fts CROSS JOIN hearsay_tsquery(%(query)s) AS q
+    WHERE tsv @@ q
+    ORDER BY rank, document_id
+    LIMIT %(limit)s OFFSET %(offset)s
+) AS f CROSS JOIN hearsay_tsquery(%(query)s) AS q
 JOIN documents AS d ON d.id = f.document_id
-WHERE f.tsv @@ q
-ORDER BY rank, f.document_id
-LIMIT %(limit)s OFFSET %(offset)s""",
+ORDER BY f.rank, f.document_id""",
     "statements": """
 SELECT f.document_id, d.title, f.statement_id, s.source_name AS source, s.cue_text AS cue,
        s.content_text AS content, s.stance, s.certainty, s.polarity,
-       ts_headline('hearsay', f.content_text, q, %(options)s) AS snippet, -ts_rank(f.tsv, q) AS rank
-FROM statements_fts AS f CROSS JOIN hearsay_tsquery(%(query)s) AS q
+       ts_headline('hearsay', s.content_text, q, %(options)s) AS snippet, f.rank
+FROM (
+    SELECT document_id, statement_id, -ts_rank(tsv, q) AS rank
+    FROM statements_fts CROSS JOIN hearsay_tsquery(%(query)s) AS q
+    WHERE tsv @@ q
+    ORDER BY rank, document_id, statement_id
+    LIMIT %(limit)s OFFSET %(offset)s
+) AS f CROSS JOIN hearsay_tsquery(%(query)s) AS q
 JOIN statements AS s ON s.document_id = f.document_id AND s.id = f.statement_id
 JOIN documents AS d ON d.id = f.document_id
-WHERE f.tsv @@ q
-ORDER BY rank, f.document_id, f.statement_id
-LIMIT %(limit)s OFFSET %(offset)s""",
+ORDER BY f.rank, f.document_id, f.statement_id""",
 }
 
 
