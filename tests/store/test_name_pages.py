@@ -130,7 +130,7 @@ def test_bounded_walks_on_postgresql_keep_pages_exact(many: SQLiteStore, backend
         pytest.skip("PostgreSQL's walk (pg_name_pages); SQLite's is above")
     from hearsay.store import pg_name_pages
 
-    # A walk of sqrt(wanted × statements) statements: short enough here that the rarer needles'
+    # A walk of 2 × sqrt(wanted × statements) statements: short enough here that the rarer needles'
     # pages do not fill within it and are sorted instead.
     monkeypatch.setattr(pg_name_pages, "MIN_WALK", 1)
     total = many.count_statements()
@@ -140,10 +140,13 @@ def test_bounded_walks_on_postgresql_keep_pages_exact(many: SQLiteStore, backend
             params = queries.statement_params(
                 source=None, about=needle, stance=None, document_id=None, limit=limit, offset=offset
             )
-            walked = pg_name_pages.page(many._conn, "statement_about", params, "about", total)
+            expected = _sorted_page(many, "about", needle, limit, offset)
+            walked = pg_name_pages.walked(many._conn, "statement_about", params, "about", total)
             outcomes.add(walked is not None)
             if walked is not None:
-                assert [dict(row) for row in walked] == _sorted_page(many, "about", needle, limit, offset)
+                assert [dict(row) for row in walked] == expected
+            page = pg_name_pages.page(many._conn, "statement_about", params, "about", total)
+            assert [dict(row) for row in page] == expected
     assert outcomes == {True, False}
     _assert_pages_exact(many)
 
@@ -152,5 +155,5 @@ def test_walk_length_grows_with_the_square_root_of_the_store() -> None:
     from hearsay.store.pg_name_pages import MIN_WALK, walk_length
 
     assert walk_length(50, 100) == MIN_WALK
-    assert walk_length(50, 2_000_000) == 10_000
-    assert walk_length(50, 8_000_000) == 20_000
+    assert walk_length(50, 2_000_000) == 20_000
+    assert walk_length(50, 8_000_000) == 40_000
