@@ -51,6 +51,9 @@ def test_sqlite_filters_search_offset_and_totals(filled: SQLiteStore) -> None:
     second = filled.search("drone", limit=1, offset=1)["documents"]
     assert len(first) == len(second) == 1 and first != second
     assert filled.count_matches("drone")["documents"] == 2
+    both = filled.count_matches("drone")
+    assert both["statements"] > 0
+    assert filled.count_matches("drone", kinds=("documents",)) == {"documents": 2, "statements": 0}
 
 
 def test_sqlite_filters_entity_documents_with_roles(filled: SQLiteStore) -> None:

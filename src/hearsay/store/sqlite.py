@@ -460,13 +460,16 @@ class SQLiteStore:
             raise StoreError(f"search for {query!r} failed: {err}", where=self.path) from None
         return result
 
-    def count_matches(self, query: str) -> dict[str, int]:
-        """How many documents and statements ``search(query)`` finds in all."""
+    def count_matches(
+        self, query: str, kinds: Collection[str] = ("documents", "statements")
+    ) -> dict[str, int]:
+        """How many documents and statements ``search(query)`` finds in all (only the ``kinds``
+        asked for are counted; the others are 0)."""
         match = queries.fts_query(query)
         if match is None:
             return {"documents": 0, "statements": 0}
         return {
-            key: self._execute(sql, {"query": match}).fetchone()[0]
+            key: self._execute(sql, {"query": match}).fetchone()[0] if key in kinds else 0
             for key, sql in queries.COUNT_MATCHES_SQL.items()
         }
 

@@ -200,7 +200,7 @@ def _searched(
             q, limit=SEARCH_DOCUMENTS, offset=documents_offset, marks=("\x02", "\x03"), kinds=("documents",)
         )
         found["documents"] = [{**h, "snippet_html": snippet_html(h["snippet"])} for h in hits["documents"]]
-        document_total = store.count_matches(q)["documents"]
+        document_total = store.count_matches(q, kinds=("documents",))["documents"]
         found["document_total"] = document_total
         found["documents_pager"] = pager(document_total, documents_offset, SEARCH_DOCUMENTS)
     found["statements"] = mark_rows(store, store.statements(limit=PAGE, offset=offset, **filters))
