@@ -2,7 +2,8 @@
 
 The server refuses to run as root, so as root it runs as the ``postgres`` user (``runuser``). It
 listens on 127.0.0.1 on a free port only (no Unix socket), trusts local connections and is
-stopped, its folder removed, when the test session ends. Each test gets a new database.
+stopped, its folder removed, when the test session ends (or, if the session was killed, when the next
+one starts: ``stop_orphans``). Each test gets a new database.
 """
 
 from __future__ import annotations
@@ -48,6 +49,41 @@ def _free_port() -> int:
         return port
 
 
+# The test session a server belongs to (its pid), written into the server's folder: a session killed
+# before it could stop its server leaves it running, and the next session stops it.
+OWNER = "owner.pid"
+
+
+def stop_orphans(binaries: Path) -> list[Path]:
+    """Stop the servers of test sessions that are gone, and remove their folders; the folders stopped."""
+    stopped = []
+    for owner in Path(tempfile.gettempdir()).glob(f"hearsay-pg-*/{OWNER}"):
+        try:
+            pid = int(owner.read_text())
+        except (OSError, ValueError):
+            continue
+        if _alive(pid):
+            continue
+        folder = owner.parent
+        if (folder / "data" / "postmaster.pid").exists():
+            prefix = ["runuser", "-u", SERVER_USER, "--"] if os.geteuid() == 0 else []
+            stop = [str(binaries / "pg_ctl"), "-D", str(folder / "data"), "-m", "immediate", "-w", "stop"]
+            subprocess.run([*prefix, *stop], capture_output=True, cwd=folder, check=False)
+        shutil.rmtree(folder, ignore_errors=True)
+        stopped.append(folder)
+    return stopped
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
 class Server:
     """One running cluster; ``database()`` hands out the URL of a new, empty database."""
 
@@ -72,6 +108,8 @@ class Server:
         return self.folder / "data"
 
     def start(self) -> None:
+        stop_orphans(self.binaries)
+        (self.folder / OWNER).write_text(str(os.getpid()))
         initdb, pg_ctl = str(self.binaries / "initdb"), str(self.binaries / "pg_ctl")
         self._run(initdb, "-D", str(self.data), "-U", self.user, "--auth=trust", "-E", "UTF8", "--locale=C")
         options = (

@@ -242,3 +242,21 @@ def test_postgres_answers_are_remembered_until_any_connection_commits(url: str) 
             with writer.transaction():  # inside a write transaction nothing is kept or reused
                 inside = evidence(writer, proposition="Kazakhstan had not bought any drones")
                 assert inside is not again
+
+
+def test_postgres_a_killed_test_sessions_server_is_stopped_by_the_next(postgres_server) -> None:
+    import subprocess
+    import sys
+
+    from postgres_server import OWNER, Server, stop_orphans
+
+    orphan = Server(postgres_server.binaries)
+    orphan.start()
+    gone = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True
+    )
+    (orphan.folder / OWNER).write_text(gone.stdout.strip())  # as if its session had been killed
+    assert (orphan.data / "postmaster.pid").exists()
+    assert stop_orphans(postgres_server.binaries) == [orphan.folder]
+    assert not orphan.folder.exists()
+    assert postgres_server.folder.exists()  # this session's own server is left alone
