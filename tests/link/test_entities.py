@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -79,6 +80,26 @@ def test_entities_georgia_the_person_and_the_country_stay_apart(new_database, pe
         link_corpus(store)
         ids = {entity_for_mention(store, r.document_id, "e1") for _d, r in (people, country)}
     assert len(ids) == 2
+
+
+def test_entities_companies_referred_to_as_the_company_stay_apart(new_database):
+    # Each document's coreference calls its company "The company"; that is no name to match by.
+    made = []
+    for day, name in enumerate(("Valmora Motors", "Kestrel Airways", "The Kestrel Times"), start=1):
+        document, reading = _reading(f"{name} cut jobs. The company said sales fell.", name, "ORG", day)
+        entity = reading.entities[0]
+        aliases = (name, "The company", "the firm", "This group")
+        made.append(
+            (document, dataclasses.replace(reading, entities=(dataclasses.replace(entity, aliases=aliases),)))
+        )
+    again = _reading("The Kestrel Times hired staff.", "The Kestrel Times", "ORG", 9)
+    with Store(new_database("descriptions.db")) as store:
+        for document, reading in (*made, again):
+            store.put(document, reading)
+        link_corpus(store)
+        ids = [entity_for_mention(store, r.document_id, "e1") for _d, r in (*made, again)]
+    assert len(set(ids[:3])) == 3
+    assert ids[2] == ids[3]  # a name that starts with "The" is still a name
 
 
 def test_entities_surname_alone_joins_the_one_full_name(new_database):

@@ -18,7 +18,7 @@ from functools import cache
 
 from ..model import Entity, Reading
 from .institutions import country_forms
-from .names import name_key, type_class
+from .names import is_description, name_key, type_class
 
 _FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "in", "on", "at", "to"})
 _ACRONYM = re.compile(r"^[^\W\d_]{2,7}$")
@@ -89,7 +89,7 @@ def acronym_partners(reading: Reading) -> dict[str, list[str]]:
 
 
 def _names(entity: Entity) -> list[str]:
-    return list(dict.fromkeys(n for n in (entity.name, *entity.aliases) if n))
+    return list(dict.fromkeys(n for n in (entity.name, *entity.aliases) if n and not is_description(n)))
 
 
 def qualifies(shorter: str, longer: str) -> bool:

@@ -32,7 +32,7 @@ from ..store.links import LinkTables
 from .acronyms import acronym_partners, containment_key, qualifies
 from .entity_lookups import EntityLookups
 from .institutions import DocumentCountries, generic_institution, qualified_key
-from .names import blocking_keys, given_names_agree, name_key, person_name, type_class
+from .names import blocking_keys, given_names_agree, is_description, name_key, person_name, type_class
 
 # Entity types not worth resolving across documents (numbers, dates and the like are not entities here).
 SKIPPED_TYPES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
@@ -50,7 +50,8 @@ def entity_id_for(document_id: str, local_id: str) -> str:
 
 
 def names_of(entity: Entity) -> list[str]:
-    """The entity's name and aliases that are names (not pronouns like "He"), longest first."""
+    """The entity's name and aliases that are names (not pronouns like "He", not descriptions like
+    "The company"), longest first."""
     return names_from(entity.name, entity.aliases)
 
 
@@ -62,7 +63,7 @@ def names_from(first: str, aliases: Iterable[str]) -> list[str]:
 def _names_from(first: str, aliases: tuple[str, ...]) -> tuple[str, ...]:
     seen: dict[str, str] = {}
     for name in (first, *aliases):
-        if not name or name.casefold() in _PRONOUNS or name[0].islower():
+        if not name or name.casefold() in _PRONOUNS or name[0].islower() or is_description(name):
             continue
         seen.setdefault(name.casefold(), name)
     return tuple(sorted(seen.values(), key=len, reverse=True))

@@ -194,6 +194,22 @@ def name_key(name: str) -> str:
     return " ".join(fold_word(w) for w in name_words(name))
 
 
+# Words that open a description of something rather than its name ("The company", "this group").
+_DETERMINERS = frozenset(["the", "a", "an", "this", "that", "these", "those"])
+
+
+def is_description(name: str) -> bool:
+    """Whether ``name`` is a determiner and lowercase words ("The company", "The firm", "This
+    group"): a document's own way back to an entity, shared by every company in every document, so
+    never a name to match across documents. "The Washington Post" and "The Hague" are names."""
+    words = name.split()
+    return (
+        len(words) >= 2
+        and words[0].casefold() in _DETERMINERS
+        and all(not word[:1].isupper() for word in words[1:])
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class PersonName:
     """A person's name split for matching: given names (or initials) and the surname."""
