@@ -178,6 +178,12 @@ def test_a_quotation_after_the_tag_sentence_still_continues_it():
             "says",
             "the plan has worked well",
         ),
+        # a question or a denial is the speaker's next report too
+        (
+            "Ann Lee said she earns $30,000 a year and questioned how the plan would help her.",
+            "said",
+            "she earns $30,000 a year",
+        ),
         # a verb in the reported clause's own tense stays in it
         (
             "Ann Lee said she supports a higher wage but supports cities that go further.",
