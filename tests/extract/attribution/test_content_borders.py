@@ -228,3 +228,12 @@ def test_a_preposition_right_after_the_verb_goes_with_the_cue(text, cue, content
 )
 def test_a_trailing_according_to_covers_both_coordinated_clauses(text, content):
     assert content_of(text, "according to") == content
+
+
+def test_a_quotation_that_opens_with_an_aside_of_its_own_still_continues_it():
+    """'"So the advice, I think, confuses people."': the aside's content starts at the opening mark,
+    which is inside the quotation as the reader sees it; the quotation continues the speaker's words."""
+    text = "“It is up to the members,” Lee said of the vote. “So the advice, I think, just confuses people.”"
+    [statement] = [s for s in hearsay.read(text).statements if s.cue.text == "said"]
+    assert "quote.continued" in statement.rules
+    assert statement.content.text.endswith("confuses people.”")
