@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import hearsay
 
 from .test_error_classes import by_cue
@@ -63,3 +65,20 @@ def test_a_relative_pronoun_for_a_thing_is_given_with_the_thing():
     ).statements
     assert statement.source is not None and statement.source.text == "a slide show that"
     assert "source.relative_thing" in statement.rules
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Global trade offers undeniable benefits to farmers.",
+        "Fences along the river push smugglers into the hills.",
+        "Its main goal is encouraging the overuse of water.",
+    ],
+)
+def test_offer_push_encourage_need_a_subject_that_holds_a_view(text):
+    assert not hearsay.read(text).statements
+
+
+def test_offer_with_a_speaker_still_reports():
+    [statement] = hearsay.read("The mayor offered the union a new contract.").statements
+    assert statement.cue.text == "offered" and statement.source.text == "The mayor"
