@@ -237,3 +237,16 @@ def test_a_quotation_that_opens_with_an_aside_of_its_own_still_continues_it():
     [statement] = [s for s in hearsay.read(text).statements if s.cue.text == "said"]
     assert "quote.continued" in statement.rules
     assert statement.content.text.endswith("confuses people.”")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["That is what the mayor said on Monday.", "On Tuesday the council spoke."],
+)
+def test_a_time_is_no_topic_of_speech(text):
+    """ "said on Monday", "On Tuesday ... spoke": a day tells when, not what was said about."""
+    assert not [s for s in hearsay.read(text).statements if s.content.text in ("Monday", "Tuesday")]
+
+
+def test_a_topic_after_the_verb_is_still_what_was_spoken_about():
+    assert content_of("The mayor has not commented on the allegations.", "not commented") == "the allegations"

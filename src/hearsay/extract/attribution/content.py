@@ -838,7 +838,9 @@ def _topic_of_speech(head: Token) -> Span | None:
     names where, not what."""
     for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("on", "about", "regarding")):
         obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-        if obj is not None and not (is_platform(obj) or obj.lemma_.lower() in medium_nouns()):
+        if obj is None or prep.i < head.i or obj.ent_type_ in ("DATE", "TIME"):
+            continue  # "On Monday the mayor said it": a time, not a topic
+        if not (is_platform(obj) or obj.lemma_.lower() in medium_nouns()):
             return subtree_span(obj)
     return None
 
