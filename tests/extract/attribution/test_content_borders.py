@@ -250,3 +250,12 @@ def test_a_time_is_no_topic_of_speech(text):
 
 def test_a_topic_after_the_verb_is_still_what_was_spoken_about():
     assert content_of("The mayor has not commented on the allegations.", "not commented") == "the allegations"
+
+
+def test_a_content_that_is_only_a_time_makes_no_statement():
+    """ "The plan will be talked about today": what is talked about is not "today"."""
+    assert not [
+        s
+        for s in hearsay.read("The plan will be talked about today.").statements
+        if s.content.text == "today"
+    ]

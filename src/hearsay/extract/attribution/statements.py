@@ -89,4 +89,6 @@ def _is_as_clause(verb: Token) -> bool:
 
 def _is_trivial(content: Span) -> bool:
     words = [t for t in content if not t.is_punct and not t.is_space]
+    if words and all(t.ent_type_ in ("DATE", "TIME") for t in words):
+        return True  # "will be talked about today", "reported this cycle": a time, not what was said
     return not words or (len(words) == 1 and words[0].pos_ == "PRON")
