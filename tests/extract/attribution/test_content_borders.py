@@ -259,3 +259,14 @@ def test_a_content_that_is_only_a_time_makes_no_statement():
         for s in hearsay.read("The plan will be talked about today.").statements
         if s.content.text == "today"
     ]
+
+
+def test_a_word_in_scare_quotes_is_not_what_was_said():
+    """'The mayor called them "rebels"': a term in quotation marks after a cue with no content of its own."""
+    assert not hearsay.read('The movement continues, "Never Lee."').statements
+    assert not hearsay.read('She wrote "unacceptable."').statements
+
+
+def test_a_short_quotation_before_the_cue_is_still_what_was_said():
+    [statement] = hearsay.read('"Total chaos," said the mayor.').statements
+    assert statement.content.text == '"Total chaos,"'
