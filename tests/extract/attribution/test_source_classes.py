@@ -73,9 +73,11 @@ def test_a_relative_pronoun_for_a_thing_is_given_with_the_thing():
         "Global trade offers undeniable benefits to farmers.",
         "Fences along the river push smugglers into the hills.",
         "Its main goal is encouraging the overuse of water.",
+        "The rules favor incumbents in every district.",
+        "The flood barriers back the river into the fields.",
     ],
 )
-def test_offer_push_encourage_need_a_subject_that_holds_a_view(text):
+def test_act_verbs_need_a_subject_that_holds_a_view(text):
     assert not hearsay.read(text).statements
 
 
