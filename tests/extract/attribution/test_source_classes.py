@@ -84,3 +84,22 @@ def test_act_verbs_need_a_subject_that_holds_a_view(text):
 def test_offer_with_a_speaker_still_reports():
     [statement] = hearsay.read("The mayor offered the union a new contract.").statements
     assert statement.cue.text == "offered" and statement.source.text == "The mayor"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source"),
+    [
+        ("He's said he will fight all the way to the convention.", "said", "He"),
+        ("She’s predicted big wins in the races ahead.", "predicted", "She"),
+    ],
+)
+def test_a_contracted_has_is_no_passive(text, cue, source):
+    """ "He's said ...": the small model reads "'s" as a passive "is"; with an object or a clause the verb
+    is active and its subject speaks."""
+    [statement] = hearsay.read(text).statements
+    assert (statement.cue.text, statement.source.text) == (cue, source)
+
+
+def test_an_impersonal_passive_with_a_contracted_is_stays_without_a_source():
+    [statement] = hearsay.read("It's said that the river floods every spring.").statements
+    assert statement.source.text is None or statement.source.text == ""
