@@ -69,14 +69,16 @@ def repair_lemmas(doc) -> None:
 
 # "He's said ...": the contracted "has" of a perfect, which the small model takes for a passive "is".
 CONTRACTED_S = frozenset(["'s", "’s"])
+_CONTRACTED_KEYS = word_keys(CONTRACTED_S)
 
 
 def repair_contracted_has(doc) -> None:
     """ "He's said he will run", "She's predicted big wins": a contracted "'s" parsed as a passive
     auxiliary before a participle that has an object or a clause of its own is "has"; its subject is
     the verb's active subject (a passive has neither object nor clause, and "'s been" stays as it is)."""
-    for token in doc:
-        if token.lower_ not in CONTRACTED_S or token.dep_ != "auxpass":
+    for i in positions(doc, "LOWER", _CONTRACTED_KEYS):
+        token = doc[i]
+        if token.dep_ != "auxpass":
             continue
         verb = token.head
         children = list(verb.children)
