@@ -270,3 +270,9 @@ def test_a_word_in_scare_quotes_is_not_what_was_said():
 def test_a_short_quotation_before_the_cue_is_still_what_was_said():
     [statement] = hearsay.read('"Total chaos," said the mayor.').statements
     assert statement.content.text == '"Total chaos,"'
+
+
+def test_about_names_the_topic_before_on_does():
+    """ "complained on the campaign trail about the budget": "on" tells where, "about" what."""
+    text = "The mayor complained on the campaign trail about the new budget."
+    assert content_of(text, "complained") == "the new budget"

@@ -836,7 +836,9 @@ def _passive_as_content(cue: Cue, subject: Token | None) -> Span | None:
 def _topic_of_speech(head: Token) -> Span | None:
     """ "has not commented on the allegations": what was (not) spoken about; "posted on Facebook"
     names where, not what."""
-    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("on", "about", "regarding")):
+    preps = [c for c in head.children if c.dep_ == "prep" and c.lower_ in ("on", "about", "regarding")]
+    # "talked on social media about her views": "about" names the topic before "on" does
+    for prep in sorted(preps, key=lambda p: p.lower_ == "on"):
         obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
         if obj is None or prep.i < head.i or obj.ent_type_ in ("DATE", "TIME"):
             continue  # "On Monday the mayor said it": a time, not a topic
