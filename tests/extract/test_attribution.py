@@ -450,10 +450,9 @@ def test_attribution_named_third_partys_speech_inside_a_report_is_kept():
 def test_attribution_relative_that_keeps_its_own_words_like_which():
     # PolNeAR marks the relative pronoun as the source ("a group that says"), as for "which" and "who";
     # on its train split, resolving "that" to the noun before it was right 14 times in 95.
-    # A thing that names no entity is given with its pronoun ("a group that"): both marks share a word.
     says = find(hearsay.read("It is a group that says the river is polluted."), "says")
-    assert says.source.text == "a group that"
-    assert "source.relative_thing" in says.rules
+    assert says.source.text == "that"
+    assert "source.relative_unresolved" in says.rules
 
 
 @pytest.mark.parametrize(

@@ -57,16 +57,6 @@ def test_a_view_holder_as_the_object_still_speaks():
     assert all("source.doer_of_object" not in s.rules for s in reading.statements)
 
 
-def test_a_relative_pronoun_for_a_thing_is_given_with_the_thing():
-    """ "a slide show that predicted victory": the thing names no entity; the source is the thing with its
-    pronoun (PolNeAR marks the pronoun in some articles and the thing in others)."""
-    [statement] = hearsay.read(
-        "The mayor walked them through a slide show that predicted victory for the party."
-    ).statements
-    assert statement.source is not None and statement.source.text == "a slide show that"
-    assert "source.relative_thing" in statement.rules
-
-
 @pytest.mark.parametrize(
     "text",
     [

@@ -49,7 +49,6 @@ RULES: dict[str, str] = {
     "source.pronoun_unresolved": "a pronoun with no person named before it: left unresolved",
     "source.relative": "'the union, which claimed', 'Ann Lee, who added': the noun the pronoun stands for",
     "source.relative_unresolved": "a relative pronoun whose noun names no entity: left unresolved",
-    "source.relative_thing": "'a slide show that showed X': a thing naming no entity, with its pronoun",
     "source.it": "'It said': the organisation named just before (this or the two sentences before)",
     "source.it_unresolved": "'It said' with no organisation named just before: left unresolved",
     "source.description": "'the group', 'the newspaper': the organisation or outlet named just before",

@@ -334,18 +334,7 @@ def resolve(
     if head.lower_ in PERSONAL_PRONOUNS:
         return _anaphor(ctx, head, person_antecedent(ctx, head), "source.pronoun", trace)
     if head.lower_ in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
-        noun = relative_antecedent(head)
-        antecedent, _ = ctx.entity_at(noun)
-        if antecedent is None and noun is not None:
-            phrase = noun_phrase(noun)
-            if (
-                phrase is not None
-                and phrase.end <= head.i
-                and all(t.is_punct for t in head.doc[phrase.end : head.i])
-            ):
-                # "a slide show that predicted victory": the thing with its pronoun, as PolNeAR marks either
-                trace.append("source.relative_thing")
-                return head.doc[phrase.start : head.i + 1], None
+        antecedent, _ = ctx.entity_at(relative_antecedent(head))
         return _anaphor(ctx, head, antecedent, "source.relative", trace)
     for candidate in _name_tokens(head):
         entity, mention = ctx.entity_at(candidate)
