@@ -178,6 +178,12 @@ def test_a_quotation_after_the_tag_sentence_still_continues_it():
             "says",
             "the plan has worked well",
         ),
+        # a question or a denial is the speaker's next report too
+        (
+            "Ann Lee said she earns $30,000 a year and questioned how the plan would help her.",
+            "said",
+            "she earns $30,000 a year",
+        ),
         # a verb in the reported clause's own tense stays in it
         (
             "Ann Lee said she supports a higher wage but supports cities that go further.",
@@ -222,3 +228,51 @@ def test_a_preposition_right_after_the_verb_goes_with_the_cue(text, cue, content
 )
 def test_a_trailing_according_to_covers_both_coordinated_clauses(text, content):
     assert content_of(text, "according to") == content
+
+
+def test_a_quotation_that_opens_with_an_aside_of_its_own_still_continues_it():
+    """'"So the advice, I think, confuses people."': the aside's content starts at the opening mark,
+    which is inside the quotation as the reader sees it; the quotation continues the speaker's words."""
+    text = "“It is up to the members,” Lee said of the vote. “So the advice, I think, just confuses people.”"
+    [statement] = [s for s in hearsay.read(text).statements if s.cue.text == "said"]
+    assert "quote.continued" in statement.rules
+    assert statement.content.text.endswith("confuses people.”")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["That is what the mayor said on Monday.", "On Tuesday the council spoke."],
+)
+def test_a_time_is_no_topic_of_speech(text):
+    """ "said on Monday", "On Tuesday ... spoke": a day tells when, not what was said about."""
+    assert not [s for s in hearsay.read(text).statements if s.content.text in ("Monday", "Tuesday")]
+
+
+def test_a_topic_after_the_verb_is_still_what_was_spoken_about():
+    assert content_of("The mayor has not commented on the allegations.", "not commented") == "the allegations"
+
+
+def test_a_content_that_is_only_a_time_makes_no_statement():
+    """ "The plan will be talked about today": what is talked about is not "today"."""
+    assert not [
+        s
+        for s in hearsay.read("The plan will be talked about today.").statements
+        if s.content.text == "today"
+    ]
+
+
+def test_a_word_in_scare_quotes_is_not_what_was_said():
+    """'The mayor called them "rebels"': a term in quotation marks after a cue with no content of its own."""
+    assert not hearsay.read('The movement continues, "Never Lee."').statements
+    assert not hearsay.read('She wrote "unacceptable."').statements
+
+
+def test_a_short_quotation_before_the_cue_is_still_what_was_said():
+    [statement] = hearsay.read('"Total chaos," said the mayor.').statements
+    assert statement.content.text == '"Total chaos,"'
+
+
+def test_about_names_the_topic_before_on_does():
+    """ "complained on the campaign trail about the budget": "on" tells where, "about" what."""
+    text = "The mayor complained on the campaign trail about the new budget."
+    assert content_of(text, "complained") == "the new budget"

@@ -164,6 +164,34 @@ def test_that_clause_hung_on_the_channel_is_what_was_said(text, content):
 
 
 @pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        (
+            "The mayor said in one of a series of messages that the truck was carrying arms.",
+            "said",
+            "that the truck was carrying arms",
+        ),
+        (
+            "She told the mayor at a debate that voters were tired of the plan.",
+            "told",
+            "that voters were tired of the plan",
+        ),
+    ],
+)
+def test_that_clause_hung_on_a_phrase_after_the_cue_is_what_was_said(text, cue, content):
+    """ "told X at a debate that ...": the parser hangs the clause on "debate"; its "that" opens a
+    complement (it fills no role in the clause), so the clause is what was said."""
+    assert (cue, content) in statements(text)
+
+
+def test_relative_clause_on_a_phrase_after_the_cue_is_not_what_was_said():
+    """ "at the meeting that ended late": "that" is the relative clause's subject, no report."""
+    assert ("said", "that ended late") not in statements(
+        "The mayor said at the meeting that ended late nothing."
+    )
+
+
+@pytest.mark.parametrize(
     ("text", "cue", "content", "owner"),
     [
         (

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import hearsay
 
 from .test_error_classes import by_cue
@@ -53,3 +55,41 @@ def test_a_view_holder_as_the_object_still_speaks():
     """ "met voters saying ...": the voters say it, not whoever met them."""
     reading = hearsay.read("The senator met farmers saying the drought had ruined them.")
     assert all("source.doer_of_object" not in s.rules for s in reading.statements)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Global trade offers undeniable benefits to farmers.",
+        "Fences along the river push smugglers into the hills.",
+        "Its main goal is encouraging the overuse of water.",
+        "The rules favor incumbents in every district.",
+        "The flood barriers back the river into the fields.",
+    ],
+)
+def test_act_verbs_need_a_subject_that_holds_a_view(text):
+    assert not hearsay.read(text).statements
+
+
+def test_offer_with_a_speaker_still_reports():
+    [statement] = hearsay.read("The mayor offered the union a new contract.").statements
+    assert statement.cue.text == "offered" and statement.source.text == "The mayor"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source"),
+    [
+        ("He's said he will fight all the way to the convention.", "said", "He"),
+        ("She’s predicted big wins in the races ahead.", "predicted", "She"),
+    ],
+)
+def test_a_contracted_has_is_no_passive(text, cue, source):
+    """ "He's said ...": the small model reads "'s" as a passive "is"; with an object or a clause the verb
+    is active and its subject speaks."""
+    [statement] = hearsay.read(text).statements
+    assert (statement.cue.text, statement.source.text) == (cue, source)
+
+
+def test_an_impersonal_passive_with_a_contracted_is_stays_without_a_source():
+    [statement] = hearsay.read("It's said that the river floods every spring.").statements
+    assert statement.source.text is None or statement.source.text == ""

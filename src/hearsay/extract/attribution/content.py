@@ -42,7 +42,7 @@ def _another_report(verb: Token, cue_verb: Token) -> bool:
     return (
         verb.dep_ == "conj"
         and entry is not None
-        and entry.cls == "speech"
+        and entry.cls in ("speech", "question", "denial")
         and verb.tag_ == cue_verb.tag_
         and verb.tag_ in ("VBD", "VBZ")
         and verb.head.tag_ != verb.tag_
@@ -88,7 +88,36 @@ def _clause_on_channel(head: Token) -> Token | None:
         clause = next((c for c in channel.children if c.dep_ in ("acl", "ccomp") and c.i > channel.i), None)
         if clause is not None and has_that(clause):
             return clause
+    return _clause_in_adjunct(head)
+
+
+def _clause_in_adjunct(head: Token) -> Token | None:
+    """ "told the mayor at a debate that voters were tired", "said for the first time that ...": the parser
+    hung the reported clause on the noun of a phrase between the cue and the clause. A clause opened by a
+    "that" that fills no role in it (a complementiser, not a relative pronoun) with a subject of its own
+    is the cue's content."""
+    nouns = [
+        obj
+        for prep in head.children
+        if prep.dep_ == "prep" and prep.i > head.i
+        for obj in prep.children
+        if obj.dep_ == "pobj"
+    ]
+    for _ in range(3):  # "in one of a series of messages that ...": the phrase's own phrases
+        for noun in nouns:
+            clause = next(
+                (c for c in noun.children if c.dep_ in ("acl", "relcl", "ccomp") and c.i > noun.i), None
+            )
+            if clause is not None and has_that(clause) and _has_subject(clause):
+                return clause
+        nouns = [
+            o for n in nouns for p in n.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"
+        ]
     return None
+
+
+def _has_subject(clause: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl") and c.lower_ != "that" for c in clause.children)
 
 
 def _with_stray_conjunct(verb: Token, content: Span | None) -> Span | None:
@@ -807,9 +836,13 @@ def _passive_as_content(cue: Cue, subject: Token | None) -> Span | None:
 def _topic_of_speech(head: Token) -> Span | None:
     """ "has not commented on the allegations": what was (not) spoken about; "posted on Facebook"
     names where, not what."""
-    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("on", "about", "regarding")):
+    preps = [c for c in head.children if c.dep_ == "prep" and c.lower_ in ("on", "about", "regarding")]
+    # "talked on social media about her views": "about" names the topic before "on" does
+    for prep in sorted(preps, key=lambda p: p.lower_ == "on"):
         obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-        if obj is not None and not (is_platform(obj) or obj.lemma_.lower() in medium_nouns()):
+        if obj is None or prep.i < head.i or obj.ent_type_ in ("DATE", "TIME"):
+            continue  # "On Monday the mayor said it": a time, not a topic
+        if not (is_platform(obj) or obj.lemma_.lower() in medium_nouns()):
             return subtree_span(obj)
     return None
 

@@ -67,6 +67,33 @@ def repair_lemmas(doc) -> None:
             token.lemma_ = repaired
 
 
+# "He's said ...": the contracted "has" of a perfect, which the small model takes for a passive "is".
+CONTRACTED_S = frozenset(["'s", "’s"])
+_CONTRACTED_KEYS = word_keys(CONTRACTED_S)
+
+
+def repair_contracted_has(doc) -> None:
+    """ "He's said he will run", "She's predicted big wins": a contracted "'s" parsed as a passive
+    auxiliary before a participle that has an object or a clause of its own is "has"; its subject is
+    the verb's active subject (a passive has neither object nor clause, and "'s been" stays as it is)."""
+    for i in positions(doc, "LOWER", _CONTRACTED_KEYS):
+        token = doc[i]
+        if token.dep_ != "auxpass":
+            continue
+        verb = token.head
+        children = list(verb.children)
+        if verb.tag_ not in ("VBN", "VBD") or any(c.dep_ == "agent" or c.lower_ == "been" for c in children):
+            continue
+        if not any(c.dep_ in ("dobj", "ccomp") and c.i > verb.i for c in children):
+            continue
+        subject = next((c for c in children if c.dep_ in ("nsubjpass", "nsubj")), None)
+        if subject is None or not holds_views(subject):
+            continue  # "It's said that ...": an impersonal passive
+        token.dep_ = "aux"
+        token.lemma_ = "have"
+        subject.dep_ = "nsubj"
+
+
 def _particle(token: Token) -> Token | None:
     return next((c for c in token.children if c.dep_ == "prt"), None)
 

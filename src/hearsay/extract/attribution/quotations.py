@@ -145,7 +145,8 @@ def floating_quotes(ctx: DocContext, drafts: list[StatementDraft]) -> list[State
             continue
         content = char_span(ctx.doc, start, end)
         if content is None or any(
-            start <= d.cue.start_char < end and not start <= d.content.start_char < end for d in drafts
+            start <= d.cue.start_char < end and not outer[0] <= d.content.start_char < outer[1]
+            for d in drafts
         ):
             continue
         signed = _signed_quotation(ctx, start, end, content)

@@ -37,6 +37,8 @@ def statements_of(ctx: DocContext, cue: Cue) -> list[StatementDraft]:
             rules.append("content.quotation_before")
     if content is None and cue.entry.cls in ("speech", "question"):
         content = adjacent_quotation(ctx, cue)
+        if content is not None and content.start > cue.span.start and _is_a_term(content):
+            return []  # 'called them "rebels"': a word in scare quotes, not what was said
         rules.append("content.adjacent_quotation")  # (no statement at all when it finds none)
     if content is None or _is_trivial(content):
         return []
@@ -87,6 +89,14 @@ def _is_as_clause(verb: Token) -> bool:
     return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
 
 
+def _is_a_term(quotation: Span) -> bool:
+    """A quotation of one or two words after the cue: a term in scare quotes ('called them "rebels"');
+    before the cue ('"Total chaos," said Ann') it is still what was said."""
+    return sum(1 for t in quotation if t.is_alpha or t.like_num) <= 2
+
+
 def _is_trivial(content: Span) -> bool:
     words = [t for t in content if not t.is_punct and not t.is_space]
+    if words and all(t.ent_type_ in ("DATE", "TIME") for t in words):
+        return True  # "will be talked about today", "reported this cycle": a time, not what was said
     return not words or (len(words) == 1 and words[0].pos_ == "PRON")

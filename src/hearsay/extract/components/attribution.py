@@ -9,7 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..attribution import find_statements
-from ..attribution.cues import repair_lemmas
+from ..attribution.cues import repair_contracted_has, repair_lemmas
 from ..attribution.lexicon import check_cue_lexicons
 
 # A bad line in a cue table stops the pipeline as it loads, naming the file and the line.
@@ -23,5 +23,6 @@ check_cue_lexicons()
 )
 def hearsay_attribution(doc: Doc) -> Doc:
     repair_lemmas(doc)
+    repair_contracted_has(doc)
     doc._.hs_statements = find_statements(doc)
     return doc
