@@ -125,14 +125,17 @@ def test_migration_puts_the_rows_of_an_older_store_in_list_order(tmp_path: Path)
         _assert_pages_exact(migrated)
 
 
-def test_bounded_walks_on_postgresql_keep_pages_exact(many: SQLiteStore, backend: str, monkeypatch) -> None:
+@pytest.mark.parametrize("min_walk", [1, 1000])
+def test_bounded_walks_on_postgresql_keep_pages_exact(
+    many: SQLiteStore, backend: str, monkeypatch, min_walk: int
+) -> None:
     if backend != "postgresql":
         pytest.skip("PostgreSQL's walk (pg_name_pages); SQLite's is above")
     from hearsay.store import pg_name_pages
 
-    # A walk of 2 × sqrt(wanted × statements) statements: short enough here that the rarer needles'
-    # pages do not fill within it and are sorted instead.
-    monkeypatch.setattr(pg_name_pages, "MIN_WALK", 1)
+    # 1: a walk of 2 × sqrt(wanted × statements) statements, short enough here that the commoner
+    # needles are walked and the rarer ones sorted; 1000: every indexed needle is rare (step 0).
+    monkeypatch.setattr(pg_name_pages, "MIN_WALK", min_walk)
     total = many.count_statements()
     outcomes = set()
     for needle in NEEDLES:
