@@ -126,6 +126,16 @@ def test_sqlite_has_and_documents_in_ingest_order(filled: SQLiteStore) -> None:
     assert [d.id for d in filled.documents(limit=1, offset=1)] == [readings[1].document_id]
 
 
+def test_sqlite_documents_by_id_in_one_go(filled: SQLiteStore) -> None:
+    readings = all_readings()
+    ids = [readings[2].document_id, readings[0].document_id, readings[2].document_id, "f" * 64]
+    found = filled.documents_by_id(ids)
+    assert set(found) == {readings[0].document_id, readings[2].document_id}
+    for document_id, document in found.items():
+        assert document == filled.document(document_id)
+    assert filled.documents_by_id([]) == {}
+
+
 def test_sqlite_iter_readings_pages_through_everything(filled: SQLiteStore) -> None:
     expected = [r.to_dict() for r in all_readings()]
     assert [r.to_dict() for r in filled.iter_readings(page_size=1)] == expected

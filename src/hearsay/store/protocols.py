@@ -9,7 +9,7 @@ index of content vectors. Code that takes any store can be typed with these inst
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterator, Sequence
 from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -41,6 +41,8 @@ class DocumentStore(Protocol):
     def document(self, id_or_prefix: str) -> Document: ...
 
     def reading(self, document_id: str) -> Reading: ...
+
+    def documents_by_id(self, document_ids: Sequence[str]) -> dict[str, Document]: ...
 
     def documents(self, limit: int | None = None, offset: int = 0) -> list[Document]: ...
 

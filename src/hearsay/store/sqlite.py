@@ -14,7 +14,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import sqlite3
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -272,6 +272,18 @@ class SQLiteStore:
         if row is None:
             raise NotStored(f"document {document.id} has no stored reading", where=self.path)
         return dataclasses.replace(Reading.from_dict(json.loads(row["json"])), document=document)
+
+    def documents_by_id(self, document_ids: Sequence[str]) -> dict[str, Document]:
+        """The stored documents with these exact ids (one query per 500), by id; unknown ids are left out."""
+        found: dict[str, Document] = {}
+        unique = list(dict.fromkeys(document_ids))
+        for start in range(0, len(unique), 500):
+            chunk = unique[start : start + 500]
+            marks = ", ".join("?" * len(chunk))
+            for row in self._conn.execute(f"{_DOCUMENT_SELECT} WHERE id IN ({marks})", chunk):
+                document = Document.from_dict(dict(row))
+                found[document.id] = document
+        return found
 
     def documents(self, limit: int | None = None, offset: int = 0) -> list[Document]:
         """Stored documents in the order they were ingested."""

@@ -84,7 +84,7 @@ def list_documents(request: Request, q: Text = None, limit: Limit = 50, offset: 
     store = state(request).db.reader()
     if q:
         hits = store.search(q, limit=limit, offset=offset, kinds=("documents",))["documents"]
-        by_id = {d.id: d for d in (store.document(h["document_id"]) for h in hits)}
+        by_id = store.documents_by_id([h["document_id"] for h in hits])
         items = [_summary(by_id[h["document_id"]], h["snippet"]) for h in hits]
         return page(request, items, store.count_matches(q, kinds=("documents",))["documents"], limit, offset)
     items = [_summary(d) for d in store.documents(limit=limit, offset=offset)]
