@@ -96,13 +96,7 @@ def _clause_in_adjunct(head: Token) -> Token | None:
     hung the reported clause on the noun of a phrase between the cue and the clause. A clause opened by a
     "that" that fills no role in it (a complementiser, not a relative pronoun) with a subject of its own
     is the cue's content."""
-    nouns = [
-        obj
-        for prep in head.children
-        if prep.dep_ == "prep" and prep.i > head.i
-        for obj in prep.children
-        if obj.dep_ == "pobj"
-    ]
+    nouns = _phrase_objects(head, after=head.i)
     for _ in range(3):  # "in one of a series of messages that ...": the phrase's own phrases
         for noun in nouns:
             clause = next(
@@ -110,10 +104,20 @@ def _clause_in_adjunct(head: Token) -> Token | None:
             )
             if clause is not None and has_that(clause) and _has_subject(clause):
                 return clause
-        nouns = [
-            o for n in nouns for p in n.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"
-        ]
+        nouns = [inner for noun in nouns for inner in _phrase_objects(noun)]
     return None
+
+
+def _phrase_objects(token: Token, *, after: int = -1) -> list[Token]:
+    """The objects of the prepositional phrases hung on ``token`` ("at a debate" -> "debate"), of those
+    whose preposition comes after the index ``after``."""
+    return [
+        obj
+        for prep in token.children
+        if prep.dep_ == "prep" and prep.i > after
+        for obj in prep.children
+        if obj.dep_ == "pobj"
+    ]
 
 
 def _has_subject(clause: Token) -> bool:
