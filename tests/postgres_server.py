@@ -66,12 +66,20 @@ def stop_orphans(binaries: Path) -> list[Path]:
             continue
         folder = owner.parent
         if (folder / "data" / "postmaster.pid").exists():
-            prefix = ["runuser", "-u", SERVER_USER, "--"] if os.geteuid() == 0 else []
-            stop = [str(binaries / "pg_ctl"), "-D", str(folder / "data"), "-m", "immediate", "-w", "stop"]
-            subprocess.run([*prefix, *stop], capture_output=True, cwd=folder, check=False)
+            _run_as_server(_stop_command(binaries, folder / "data"), folder, check=False)
         shutil.rmtree(folder, ignore_errors=True)
         stopped.append(folder)
     return stopped
+
+
+def _run_as_server(command: list[str], folder: Path, *, check: bool = True) -> None:
+    """Run one of the server's programs as the server's user (as root: ``postgres``, through runuser)."""
+    prefix = ["runuser", "-u", SERVER_USER, "--"] if os.geteuid() == 0 else []
+    subprocess.run([*prefix, *command], check=check, capture_output=True, text=True, cwd=folder)
+
+
+def _stop_command(binaries: Path, data: Path) -> list[str]:
+    return [str(binaries / "pg_ctl"), "-D", str(data), "-m", "immediate", "-w", "stop"]
 
 
 def _alive(pid: int) -> bool:
@@ -100,8 +108,7 @@ class Server:
             shutil.chown(self.folder, SERVER_USER, SERVER_USER)
 
     def _run(self, *command: str) -> None:
-        prefix = ["runuser", "-u", SERVER_USER, "--"] if self.as_root else []
-        subprocess.run([*prefix, *command], check=True, capture_output=True, text=True, cwd=self.folder)
+        _run_as_server(list(command), self.folder)
 
     @property
     def data(self) -> Path:
@@ -122,7 +129,7 @@ class Server:
 
     def stop(self) -> None:
         try:
-            self._run(str(self.binaries / "pg_ctl"), "-D", str(self.data), "-m", "immediate", "-w", "stop")
+            self._run(*_stop_command(self.binaries, self.data))
         finally:
             shutil.rmtree(self.folder, ignore_errors=True)
 
