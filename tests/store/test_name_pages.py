@@ -133,17 +133,24 @@ def test_bounded_walks_on_postgresql_keep_pages_exact(
         pytest.skip("PostgreSQL's walk (pg_name_pages); SQLite's is above")
     from hearsay.store import pg_name_pages
 
-    # 1: a walk of 2 × sqrt(wanted × statements) statements, short enough here that the commoner
-    # needles are walked and the rarer ones sorted; 1000: every indexed needle is rare (step 0).
+    # 1: a walk of 1.5 × sqrt(wanted × statements) statements, short enough here that the commoner
+    # needles are walked and the rarer ones sorted (and few key rows make a name rare); 1000: every
+    # indexed needle is rare (step 0).
     monkeypatch.setattr(pg_name_pages, "MIN_WALK", min_walk)
+    if min_walk == 1:
+        monkeypatch.setattr(pg_name_pages, "FEW_SHARE", 0.05)
     total = many.count_statements()
-    outcomes = set()
+    outcomes, rare = set(), set()
     for needle in NEEDLES:
+        match = pg_name_pages._index_match("statement_about", "about", needle)
         for limit, offset in PAGES:
             params = queries.statement_params(
                 source=None, about=needle, stance=None, document_id=None, limit=limit, offset=offset
             )
             expected = _sorted_page(many, "about", needle, limit, offset)
+            if match is not None:
+                found = pg_name_pages.rare_page(many._conn, "statement_about", params, "about", match, total)
+                rare.add(found is not None)
             walked = pg_name_pages.walked(many._conn, "statement_about", params, "about", total)
             outcomes.add(walked is not None)
             if walked is not None:
@@ -151,12 +158,60 @@ def test_bounded_walks_on_postgresql_keep_pages_exact(
             page = pg_name_pages.page(many._conn, "statement_about", params, "about", total)
             assert [dict(row) for row in page] == expected
     assert outcomes == {True, False}
+    assert rare == ({True} if min_walk == 1000 else {True, False})
     _assert_pages_exact(many)
+
+
+def test_needles_find_their_index_on_postgresql() -> None:
+    from hearsay.store.pg_name_pages import _index_match, lookup_pattern
+
+    assert "LIKE" in (_index_match("statement_about", "about", "ministry") or "")  # pg_trgm
+    # a long needle is looked up by its last characters (and checked whole); LIKE's own marks escaped
+    assert lookup_pattern("ministry of foreign affairs") == "%eign affairs%"
+    assert lookup_pattern("50% of a_b") == "%50\\% of a\\_b%"
+    assert lookup_pattern("u.s. ... ... army") == "%... ... army%"
+    assert lookup_pattern("x" + "." * 20) == "%x" + "." * 20 + "%"
+    for needle in ("uk", "u.s.", "at&t"):  # no three word characters in a row: the pieces of two
+        assert "hearsay_bigrams" in (_index_match("statement_about", "about", needle) or "")
+    assert _index_match("statement_about", "about", "d") is None
+
+
+def test_key_rows_carry_their_statements_places_on_postgresql(many: SQLiteStore, backend: str) -> None:
+    if backend != "postgresql":
+        pytest.skip("PostgreSQL's key rows; SQLite's are in list order by rowid")
+    for table in ("statement_sources", "statement_about"):
+        wrong = many._conn.execute(
+            f"""SELECT count(*) FROM {table} AS k JOIN statements AS s
+            ON s.document_id = k.document_id AND s.id = k.statement_id
+            WHERE k.ingested_at IS DISTINCT FROM s.ingested_at
+                OR k.content_start IS DISTINCT FROM s.content_start"""
+        ).fetchone()[0]
+        assert wrong == 0
+        assert many._conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0] > 0
 
 
 def test_walk_length_grows_with_the_square_root_of_the_store() -> None:
     from hearsay.store.pg_name_pages import MIN_WALK, walk_length
 
     assert walk_length(50, 100) == MIN_WALK
-    assert walk_length(50, 2_000_000) == 20_000
-    assert walk_length(50, 8_000_000) == 40_000
+    assert walk_length(50, 2_000_000) == 15_000
+    assert walk_length(50, 8_000_000) == 30_000
+
+
+def test_migration_gives_an_older_postgresql_stores_key_rows_their_places(
+    many: SQLiteStore, db_path: Path | str, backend: str
+) -> None:
+    if backend != "postgresql":
+        pytest.skip("PostgreSQL's own migration")
+    from hearsay.store.pg_name_pages import NAME_KEYS_IN_ORDER
+
+    conn = many._conn  # back to the schema before 0019, rows kept
+    for table in ("statement_sources", "statement_about"):
+        conn.execute(f"ALTER TABLE {table} DROP COLUMN ingested_at, DROP COLUMN content_start")
+        conn.execute(f"DROP INDEX {table}_bigram")
+    conn.execute("DROP FUNCTION hearsay_bigrams")
+    conn.execute("DELETE FROM migrations WHERE name = ?", (NAME_KEYS_IN_ORDER.name,))
+    many.close()
+    with SQLiteStore(db_path) as migrated:
+        test_key_rows_carry_their_statements_places_on_postgresql(migrated, backend)
+        _assert_pages_exact(migrated)

@@ -152,15 +152,28 @@ def write(
     *,
     new_document: bool = True,
     in_order: bool = False,
+    places: bool = False,
 ) -> None:
     """The keys and counts of one stored document (or of its replaced reading), inside its transaction.
 
     ``in_order``: note the document when it comes before another in the list order (name_pages.py).
+    ``places``: each key row carries its statement's place in the list (PostgreSQL's, pg_name_pages.py).
     """
     document_id = reading.document_id
     late = in_order and bool(reading.statements) and name_pages.is_late(conn, document_id, ingested_at)
     before = {table: name_pages.last_rowid(conn, table) for table in name_pages.KEY_TABLES} if late else {}
     for table, names_of in (("statement_sources", source_names), ("statement_about", about_names)):
+        if places:
+            conn.executemany(
+                f"""INSERT INTO {table} (name, document_id, statement_id, ingested_at, content_start)
+                VALUES (?, ?, ?, ?, ?)""",
+                [
+                    (name, document_id, s.id, ingested_at, s.content.start)
+                    for s in reading.statements
+                    for name in sorted(names_of(reading, s))
+                ],
+            )
+            continue
         conn.executemany(
             f"INSERT INTO {table} (name, document_id, statement_id) VALUES (?, ?, ?)",
             [(name, document_id, s.id) for s in reading.statements for name in sorted(names_of(reading, s))],

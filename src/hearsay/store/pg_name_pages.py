@@ -1,17 +1,22 @@
 """A page of statements by one name filter (``source`` or ``about`` alone) on PostgreSQL.
 
-pg_trgm's GIN index finds a name's rows in no order, and PostgreSQL cannot tell how many there are (it
-guesses the same share for every needle), so left to plan ``statements_sql`` it either sorts every
-match of a common name (thousands of rows for a page of 50) or walks every statement in list order
-checking a rare one (a whole-table walk for 50 that are not there). So a page is read in steps:
+pg_trgm's GIN index finds a name's key rows in no order, and PostgreSQL cannot tell how many there
+are (it guesses the same share for every needle). So each key row carries its statement's place in
+the list (``ingested_at``, ``content_start``; migration ``0019_postgresql_name_keys_in_order``, the
+counterpart of SQLite's rows kept in list order by rowid, ``name_pages.py``), a name's matches are
+sorted on the key table alone, and a page is read in steps:
 
-0. A needle of three characters or more: read the name's key rows through the trigram index, at most
-   half a walk's worth (below). If that is all of them, the name is rare: go to 2 with them.
+0. Read the name's key rows through an index, at most two walks' worth (below). If that is all of
+   them, the name is rare: the page is theirs, sorted by their places.
 1. Walk the ``statements_order`` index, checking each statement against the name, and stop at the
    page's end: about ``wanted / share`` statements, where ``share`` is the part of all statements
-   the name matches. The walk is bounded to ``2 × sqrt(wanted × statements)`` (at least ``MIN_WALK``).
-2. When the page is not full by then: the name's matching keys (the trigram index, or for a needle
-   under three characters a scan of the folded names), then only those statements, read and sorted.
+   the name matches. The walk is bounded to ``1.5 × sqrt(wanted × statements)`` (at least ``MIN_WALK``).
+2. When the page is not full by then: the name's matching key rows, sorted by their place in the
+   list on the key table, and only the page's statements read.
+
+The index: pg_trgm's when the needle has three word characters in a row ("ministry"); else a GIN
+index of each name's two-character pieces (``hearsay_bigrams``: "uk", "u.s.", "at&t", which give
+pg_trgm no trigram to look up); a needle of one character has none and its matches are scanned.
 
 Either way the work per page grows with the square root of the store, not with it, and the page is
 exactly ``statements_sql``'s answer: the first matches in list order.
@@ -20,20 +25,77 @@ exactly ``statements_sql``'s answer: the first matches in list order.
 from __future__ import annotations
 
 import math
+import re
 import sqlite3
 from typing import Any
 
 from . import queries
+from .migrations import Migration
+
+KEY_TABLES = ("statement_sources", "statement_about")
+
+NAME_KEYS_IN_ORDER = Migration(
+    "0019_postgresql_name_keys_in_order",
+    (
+        """CREATE FUNCTION hearsay_bigrams(value text) RETURNS text[]
+            LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
+            AS $$ SELECT coalesce(array_agg(DISTINCT substr(value, i, 2)), '{}')
+                  FROM generate_series(1, length(value) - 1) AS i $$""",
+        *(
+            sql
+            for table in KEY_TABLES
+            for sql in (
+                f"""ALTER TABLE {table}
+                    ADD COLUMN ingested_at TEXT COLLATE "C", ADD COLUMN content_start BIGINT""",
+                f"""UPDATE {table} AS k SET ingested_at = s.ingested_at, content_start = s.content_start
+                    FROM statements AS s WHERE s.document_id = k.document_id AND s.id = k.statement_id""",
+                f"CREATE INDEX {table}_bigram ON {table} USING gin (hearsay_bigrams(name))",
+            )
+        ),
+    ),
+)
 
 MIN_WALK = 1000
-# A statement walked costs about a fifth of a match read and sorted in step 2 (3 against 15 µs at
-# 10,000 documents), so the walk that balances the two steps' worst cases is about twice the root.
-WALK_FACTOR = 2
-# A name whose key rows, read through the trigram index, number under half the walk is sorted without
-# walking: most names are that rare (181 of the 200 most mentioned at 10,000 documents miss the walk).
-# Over those 200 names at 10,000 documents, p95 of about / source: 19 / 10 ms (a fourth: 31 / 10; none,
-# walking first: 27 / 22).
+# Measured at 10,000 documents: a statement walked costs about 3.5 µs, a key row matched and sorted
+# 2-4 µs (a statement has two or three). The worst page is a name just too common for step 0 whose
+# walk fails: about ``few`` key rows read twice and a whole walk, with ``few`` enough key rows that a
+# name with more fills its page within the walk (``wanted × statements / walk`` statements' worth).
+# Both grow with ``sqrt(wanted × statements)``; over the 200 most mentioned names at 10,000 documents
+# p95 by about was 12.0-15.3 ms for walks of 1-2 roots and ``few`` of 1-3 walks (within the noise of
+# a shared machine), and these are the middle.
+WALK_FACTOR = 1.5
 FEW_SHARE = 2
+
+_TRIGRAM = re.compile(r"\w{3}")
+# pg_trgm's lookup costs grow with the needle's trigrams (11.7 against 3.1 ms for "ford motor company"
+# against "ford motor" at 10,000 documents), so a long needle is looked up by its last characters
+# (over the 50 longest of the 200 most mentioned names, p95 9.4 ms; the whole needle's 19.9, the first
+# twelve's 13.1) and checked whole.
+LOOKUP_CHARS = 12
+
+
+def _index_match(table: str, key: str, needle: str) -> str | None:
+    """The condition that finds ``needle``'s key rows through an index (None: no index can); its
+    parameter ``:{key}_like`` comes from ``lookup_pattern``."""
+    if _TRIGRAM.search(needle):
+        return f"name LIKE :{key}_like AND "
+    if len(needle) >= 2:
+        return f"hearsay_bigrams(name) @> hearsay_bigrams(:{key}) AND "
+    return None
+
+
+def with_lookup(params: dict[str, Any], key: str) -> dict[str, Any]:
+    """``params`` with the LIKE pattern ``_index_match``'s condition reads."""
+    return {**params, f"{key}_like": lookup_pattern(params[key])}
+
+
+def lookup_pattern(needle: str) -> str:
+    """The LIKE pattern pg_trgm looks ``needle`` up by: its last ``LOOKUP_CHARS`` characters when they
+    hold three word characters in a row, else all of it."""
+    part = needle[-LOOKUP_CHARS:]
+    if not _TRIGRAM.search(part):
+        part = needle
+    return "%" + part.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
 # ``OFFSET 0`` keeps the check a lookup per statement walked: without it PostgreSQL may turn it into
@@ -58,9 +120,24 @@ JOIN documents AS d ON d.id = s.document_id
 ORDER BY s.ingested_at, s.document_id, s.content_start, s.id"""
 
 
+def _sorted_sql(table: str, key: str, match: str) -> str:
+    """Step 2: the page among the name's key rows, sorted by the places they carry."""
+    return f"""SELECT {queries.STATEMENT_COLUMNS}
+FROM (
+    SELECT ingested_at, document_id, content_start, statement_id FROM {table}
+    WHERE {match}instr(name, :{key}) > 0
+    GROUP BY ingested_at, document_id, content_start, statement_id
+    ORDER BY ingested_at, document_id, content_start, statement_id
+    LIMIT :limit OFFSET :offset
+) AS k
+JOIN statements AS s ON s.document_id = k.document_id AND s.id = k.statement_id
+JOIN documents AS d ON d.id = s.document_id
+ORDER BY s.ingested_at, s.document_id, s.content_start, s.id"""
+
+
 def walk_length(wanted: int, statements: int) -> int:
     """How many statements a page of ``wanted`` rows (offset included) walks at most."""
-    return max(MIN_WALK, WALK_FACTOR * math.isqrt(max(wanted, 1) * max(statements, 0)))
+    return max(MIN_WALK, int(WALK_FACTOR * math.isqrt(max(wanted, 1) * max(statements, 0))))
 
 
 def page(
@@ -68,23 +145,41 @@ def page(
 ) -> list[Any]:
     """``statements_sql(params)``'s rows when ``key`` is the only filter. ``statements``: about how
     many the store holds (it bounds the walk's work, never the answer)."""
-    indexed = params[f"{key}_match"] is not None
-    found: list[Any] | None = None
-    if indexed:  # a rare name's matches are all found before the walk would be done
-        few = walk_length(params["offset"] + params["limit"], statements) // FEW_SHARE
-        found = conn.execute(_matches_sql(table, key, indexed) + f" LIMIT {few + 1}", params).fetchall()
-        if len(found) > few:
-            found = None
-    if found is None:
-        rows = walked(conn, table, params, key, statements)
-        if rows is not None:
-            return rows
-        found = conn.execute(_matches_sql(table, key, indexed), params).fetchall()
-    if not found:
-        return []
-    unique = list(dict.fromkeys((row[0], row[1]) for row in found))
-    keys = {"documents": [k[0] for k in unique], "statements": [k[1] for k in unique]}
-    return conn.execute(_PAGE_OF_MATCHES, {**params, **keys}).fetchall()
+    match = _index_match(table, key, params[key])
+    params = with_lookup(params, key)
+    if match is not None:
+        rare = rare_page(conn, table, params, key, match, statements)
+        if rare is not None:
+            if not rare:
+                return []
+            keys = {"documents": [k[0] for k in rare], "statements": [k[1] for k in rare]}
+            return conn.execute(_PAGE_OF_KEYS, {**params, **keys}).fetchall()
+    rows = walked(conn, table, params, key, statements)
+    if rows is not None:
+        return rows
+    return conn.execute(_sorted_sql(table, key, match or ""), params).fetchall()  # with its lookup
+
+
+def rare_page(
+    conn: sqlite3.Connection, table: str, params: dict[str, Any], key: str, match: str, statements: int
+) -> list[tuple[str, str]] | None:
+    """Step 0: the page's (document, statement) keys, in order, when the name has at most
+    ``FEW_SHARE`` walks' worth of key rows (one read of the index, sorted in the database), else None."""
+    few = int(walk_length(params["offset"] + params["limit"], statements) * FEW_SHARE)
+    sql = f"""WITH found AS MATERIALIZED (
+    SELECT ingested_at, document_id, content_start, statement_id FROM {table}
+    WHERE {match}instr(name, :{key}) > 0 LIMIT {few + 1}
+), counted AS (SELECT count(*) AS n FROM found)
+SELECT counted.n, p.document_id, p.statement_id FROM counted LEFT JOIN LATERAL (
+    SELECT ingested_at, document_id, content_start, statement_id FROM found WHERE counted.n <= {few}
+    GROUP BY ingested_at, document_id, content_start, statement_id
+    ORDER BY ingested_at, document_id, content_start, statement_id
+    LIMIT :limit OFFSET :offset
+) AS p ON true"""
+    rows = conn.execute(sql, with_lookup(params, key)).fetchall()
+    if int(rows[0][0]) > few:
+        return None
+    return [(row[1], row[2]) for row in rows if row[1] is not None]
 
 
 def walked(
@@ -96,15 +191,8 @@ def walked(
     return rows if len(rows) == params["limit"] else None
 
 
-def _matches_sql(table: str, key: str, indexed: bool) -> str:
-    """The key rows matching the name (a statement once per name of it that matches)."""
-    match = f"{table} MATCH :{key}_match AND " if indexed else ""
-    return f"SELECT document_id, statement_id FROM {table} WHERE {match}instr(name, :{key}) > 0"
-
-
-_PAGE_OF_MATCHES = f"""SELECT {queries.STATEMENT_COLUMNS}
+_PAGE_OF_KEYS = f"""SELECT {queries.STATEMENT_COLUMNS}
 FROM unnest(CAST(:documents AS TEXT[]), CAST(:statements AS TEXT[])) AS k(document_id, statement_id)
 JOIN statements AS s ON s.document_id = k.document_id COLLATE "C" AND s.id = k.statement_id COLLATE "C"
 JOIN documents AS d ON d.id = s.document_id
-ORDER BY s.ingested_at, s.document_id, s.content_start, s.id
-LIMIT :limit OFFSET :offset"""
+ORDER BY s.ingested_at, s.document_id, s.content_start, s.id"""

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 
 from .migrations import MIGRATIONS, Migration
+from .pg_name_pages import NAME_KEYS_IN_ORDER
 from .pg_sql import nulls_as_sqlite
 
 SETUP = Migration(
@@ -129,4 +130,11 @@ CHANGES = Migration(
     ("CREATE TABLE hearsay_changes (n BIGINT NOT NULL)", "INSERT INTO hearsay_changes VALUES (0)"),
 )
 
-MIGRATIONS_PG: tuple[Migration, ...] = (SETUP, CHANGES, *(_translated(m) for m in MIGRATIONS))
+# ``0019_postgresql_name_keys_in_order`` is PostgreSQL's alone (written for it, not translated): SQLite
+# keeps its key rows in list order by rowid instead (``0016_name_keys_in_order``).
+MIGRATIONS_PG: tuple[Migration, ...] = (
+    SETUP,
+    CHANGES,
+    *(_translated(m) for m in MIGRATIONS),
+    NAME_KEYS_IN_ORDER,
+)

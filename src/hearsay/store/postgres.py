@@ -79,8 +79,10 @@ def vector_cache_dir() -> Path:
 class PostgresStore(SQLiteStore):
     """Documents and their readings in a PostgreSQL database, migrated on open."""
 
-    # pg_trgm's GIN index returns a name's rows in no order: pages walk the statements instead.
+    # pg_trgm's GIN index returns a name's rows in no order: they carry their places in the list
+    # instead, and pages walk the statements or sort the rows (pg_name_pages.py).
     _KEY_ROWS_IN_ORDER = False
+    _KEY_ROWS_CARRY_PLACES = True
 
     def _name_page(self, table: str, params: dict[str, Any], key: str) -> list[Any]:
         total = keys.counts(self._conn).get("statements", 0)

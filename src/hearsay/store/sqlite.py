@@ -230,7 +230,14 @@ class SQLiteStore:
         conn.executemany(_INSERT_STATEMENT, statement_rows)
         conn.executemany(_INSERT_TIME, [rows.time_row(doc_id, t) for t in reading.times])
         conn.executemany(_INSERT_STATEMENT_FTS, statement_rows)
-        keys.write(conn, reading, ingested_at, new_document=new_document, in_order=self._KEY_ROWS_IN_ORDER)
+        keys.write(
+            conn,
+            reading,
+            ingested_at,
+            new_document=new_document,
+            in_order=self._KEY_ROWS_IN_ORDER,
+            places=self._KEY_ROWS_CARRY_PLACES,
+        )
 
     # --- documents and readings -------------------------------------------------------
 
@@ -354,6 +361,7 @@ class SQLiteStore:
     # SQLite's key tables return a name's rows by rowid, in list order (name_pages.py); the
     # documents written out of that order are noted as they are stored.
     _KEY_ROWS_IN_ORDER = True
+    _KEY_ROWS_CARRY_PLACES = False
 
     def _name_page(self, table: str, params: dict[str, Any], key: str) -> list[Any] | None:
         """A page by one name filter without sorting every match (None: sort them)."""
