@@ -146,7 +146,6 @@ def page(
     """``statements_sql(params)``'s rows when ``key`` is the only filter. ``statements``: about how
     many the store holds (it bounds the walk's work, never the answer)."""
     match = _index_match(table, key, params[key])
-    params = with_lookup(params, key)
     if match is not None:
         rare = rare_page(conn, table, params, key, match, statements)
         if rare is not None:
@@ -157,7 +156,7 @@ def page(
     rows = walked(conn, table, params, key, statements)
     if rows is not None:
         return rows
-    return conn.execute(_sorted_sql(table, key, match or ""), params).fetchall()  # with its lookup
+    return conn.execute(_sorted_sql(table, key, match or ""), with_lookup(params, key)).fetchall()
 
 
 def rare_page(
