@@ -108,21 +108,39 @@ class InProcess:
     def __exit__(self, *exc_info: object) -> None:
         pass
 
+    def start_loading(self) -> None:
+        """Start loading spaCy on another thread, unless it is loaded or loading already.
+
+        ``map`` starts it too; a caller with work of its own before reading (``hearsay ingest``
+        opening its store) starts it first, so that the two overlap.
+        """
+        global _loader
+        with _loader_lock:
+            if (_loader is not None and _loader.is_alive()) or _model_loaded():
+                return
+            _loader = threading.Thread(target=_load_quietly, name="hearsay-model-load", daemon=True)
+            _loader.start()
+
     def map(self, chunks: Iterator[list[Document]]) -> Iterator[list[Result]]:
         from .chunks import read_chunk
 
-        if not _model_loaded():
-            # Load spaCy on another thread while this one reads the first inputs (and loads the
-            # language identifier): on two cores, most of the two loads overlap.
-            threading.Thread(target=_load_quietly, name="hearsay-model-load", daemon=True).start()
+        # spaCy loads on another thread while this one reads the first inputs (and loads the
+        # language identifier): on two cores, most of the two loads overlap.
+        self.start_loading()
         for chunk in chunks:
             yield list[Result](read_chunk(chunk, self.time_limit))
 
 
+# The thread loading spaCy (``InProcess.start_loading``), one at a time.
+_loader: threading.Thread | None = None
+_loader_lock = threading.Lock()
+
+
 def _model_loaded() -> bool:
     """Whether the spaCy pipeline is loaded, without importing spaCy to find out."""
-    extraction = sys.modules.get("hearsay.extract.pipeline")
-    return extraction is not None and extraction.pipeline_loaded()
+    # (The module may be half imported: the loading thread imports it.)
+    loaded = getattr(sys.modules.get("hearsay.extract.pipeline"), "pipeline_loaded", None)
+    return loaded is not None and loaded()
 
 
 def _load_quietly() -> None:
