@@ -94,3 +94,30 @@ def test_spacy_loads_on_one_thread_however_often_it_is_started() -> None:
     assert result.returncode == 0, result.stderr
     started, statements = result.stdout.split()
     assert started == "1" and int(statements) >= 1
+
+
+def test_a_command_loads_spacy_with_the_collector_off_and_keeps_it_on_afterwards() -> None:
+    probe = (
+        "import gc\n"
+        "from hearsay.cli.read import reading_engine\n"
+        "from hearsay.ingest import make_document\n"
+        "from hearsay.pipeline import ordering, outcomes\n"
+        "thresholds = gc.get_threshold()\n"
+        "passes = []\n"
+        "gc.callbacks.append(lambda phase, info: passes.append(phase) if phase == 'start' else None)\n"
+        "engine = reading_engine(1, None)\n"
+        "engine.start_loading()\n"
+        "ordering._loader.join()\n"
+        "print(len(passes), gc.get_freeze_count() > 0, gc.get_threshold() == thresholds, gc.isenabled())\n"
+        "text = 'The minister said on Monday that the harbour would reopen within a week.'\n"
+        "(outcome,) = outcomes([make_document(text)], engine)\n"
+        "for _ in range(10_000):\n"
+        "    cycle = []\n"
+        "    cycle.append(cycle)\n"
+        "print(len(outcome.reading.statements), len(passes) > 0)\n"
+    )
+    result = python("-c", probe)
+    assert result.returncode == 0, result.stderr
+    passes_while_loading, frozen, same_thresholds, enabled, statements, passes_after = result.stdout.split()
+    assert (passes_while_loading, frozen, same_thresholds, enabled) == ("0", "True", "True", "True")
+    assert int(statements) >= 1 and passes_after == "True"
