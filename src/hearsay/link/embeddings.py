@@ -152,9 +152,8 @@ class Embedder:
             except Exception:  # noqa: BLE001 - the copy could not be written: optimised without it below
                 discard(staging)
             else:
-                if (
-                    kept.parent.exists()
-                ):  # a damaged or incomplete copy (a process using it keeps its mapping)
+                # A copy there is damaged or incomplete (a process still using it keeps its mapping).
+                if kept.parent.exists():
                     discard(kept.parent)
                 move_into_place(staging, kept.parent)
                 # The graph as the last version kept it (all in one file), unused now.
