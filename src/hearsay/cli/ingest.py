@@ -159,24 +159,32 @@ def make_engine(
     engine: str, workers: int, scheduler: str | None, doc_timeout: float | None, db: str | None = None
 ):
     """The reading engine; on PostgreSQL its workers also store what they read (many writers)."""
-    from ..store.database_url import is_postgres
-
-    database = db if db is not None and is_postgres(db) else None
     if engine == "dask":
         from ..pipeline.dask_engine import DaskEngine
         from .read import _default_doc_timeout
 
         limit = _default_doc_timeout() if doc_timeout is None else doc_timeout
+        database = _postgres(db)
         return DaskEngine(scheduler=scheduler, workers=workers, time_limit=limit or None, database=database)
     if scheduler is not None:
         raise click.UsageError("--scheduler needs --engine dask")
-    if database is not None and workers > 1:
+    # (One process reads alone whatever the database: the store's modules are not imported here, so
+    # that ``hearsay ingest`` starts loading spaCy before it imports them.)
+    database = _postgres(db) if workers > 1 else None
+    if database is not None:
         from ..pipeline import WorkerPool
         from .read import _default_doc_timeout
 
         limit = _default_doc_timeout() if doc_timeout is None else doc_timeout
         return WorkerPool(workers, limit or None, database=database)
     return reading_engine(workers, doc_timeout)
+
+
+def _postgres(db: str | None) -> str | None:
+    """``db`` when it names a PostgreSQL database, else None."""
+    from ..store.database_url import is_postgres
+
+    return db if db is not None and is_postgres(db) else None
 
 
 @click.command(epilog=INGEST_EPILOG)
@@ -204,6 +212,9 @@ def ingest(
     New documents are then linked to the rest (entities, claim clusters, provenance) unless --no-link.
     """
     reader = make_engine(engine, workers, scheduler, doc_timeout, db)
+    start_loading = getattr(reader, "start_loading", None)
+    if start_loading is not None:  # reading in this process: spaCy loads while the store opens
+        start_loading()
     with open_store(db) as store:
         summary = run_ingest(store, inputs, as_date(published), link=not no_link, engine=reader)
     print_summary(summary, f"ingested {summary.files} files into {db}")

@@ -52,12 +52,17 @@ DOC_TIMEOUT_OPTION = click.option(
 
 
 def reading_engine(workers: int, doc_timeout: float | None):
-    """The engine that reads documents: this process for one worker, else a pool of processes."""
+    """The engine that reads documents: this process for one worker, else a pool of processes.
+
+    A command keeps what it loads until it exits (``InProcess.keeps_what_loads``).
+    """
     from ..pipeline import InProcess, WorkerPool
 
     limit = _default_doc_timeout() if doc_timeout is None else doc_timeout
     limit_or_none = limit or None
-    return InProcess(limit_or_none) if workers <= 1 else WorkerPool(workers, limit_or_none)
+    if workers <= 1:
+        return InProcess(limit_or_none, keeps_what_loads=True)
+    return WorkerPool(workers, limit_or_none)
 
 
 @click.command(epilog="Exit codes: 0 all inputs read; 1 some failed; 2 usage error; 3 none could be read.")

