@@ -107,6 +107,48 @@ CASES = [
         "indirect",
         None,
     ),
+    # A verb with its preposition that reports only for someone who can hold a view.
+    (
+        "The governor focused on the rising cost of rent.",
+        "focused on",
+        "The governor",
+        "the rising cost of rent",
+        "indirect",
+        None,
+    ),
+    (
+        "Most farmers voted for the new levy.",
+        "voted for",
+        "Most farmers",
+        "the new levy",
+        "indirect",
+        None,
+    ),
+    (
+        "The mayor did not respond to the union's demands.",
+        "did not respond to",
+        "The mayor",
+        "the union's demands",
+        "indirect",
+        None,
+    ),
+    # An act verb's participle on the group that acts, or on the clause of the one who acts.
+    (
+        "Donors gave money to a super PAC backing the mayor.",
+        "backing",
+        "PAC",
+        "the mayor",
+        "indirect",
+        None,
+    ),
+    (
+        "The senator hit back, attacking the governor's budget.",
+        "attacking",
+        "The senator",
+        "the governor's budget",
+        "indirect",
+        None,
+    ),
     # An attitude adjective after "be".
     (
         "The governor is upbeat about the harvest.",
@@ -134,3 +176,9 @@ def test_attribution_light_verb_with_a_hearer_is_not_a_cue():
     # "an appeal to voters" names whom the appeal is made to, not what it is about
     reading = hearsay.read("The candidate made an appeal to young voters.")
     assert [s.cue.text for s in reading.statements] == []
+
+
+def test_attribution_preposition_act_cue_needs_a_view_holder():
+    # talks do not hold views; a plan that "is focused on" something reports nothing either
+    for text in ("The talks focused on trade.", "The new plan is focused on the harbour."):
+        assert [s.cue.text for s in hearsay.read(text).statements] == []

@@ -170,7 +170,7 @@ def _verb_cue(token: Token) -> Cue | None:
     elif preposition is not None and f"{token.lemma_.lower()} {preposition.lower_}" in cues:
         # "called for X", "referring to X": the preposition is part of the cue.
         entry = cues[f"{token.lemma_.lower()} {preposition.lower_}"]
-        if token.pos_ == "NOUN":
+        if token.pos_ == "NOUN" or (entry.frame == "act" and not _held_by_someone(token)):
             return None
         return Cue(token, [*_verb_tokens(token), preposition], entry)
     elif token.lemma_.lower() in cues:
@@ -387,6 +387,8 @@ def _adjective_cue(token: Token) -> Cue | None:
 
 
 NOT_A_HOLDER = frozenset(["it", "this", "that", "there", "what", "which"])
+# "Most voters", "some", "40 percent of those asked": a share of people holds a view too.
+VIEW_HOLDING_WORDS = frozenset(["people", "voter", "some", "many", "percent"])
 
 
 def holds_views(subject: Token) -> bool:
@@ -396,14 +398,30 @@ def holds_views(subject: Token) -> bool:
     if subject.pos_ in ("PRON", "PROPN") or subject.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
         return True
     lemma = subject.lemma_.lower()
-    return lemma in source_nouns() or lemma in role_nouns() or lemma in ("people", "voter", "some", "many")
+    return lemma in source_nouns() or lemma in role_nouns() or lemma in VIEW_HOLDING_WORDS
 
 
 def _acts_in_public(verb: Token) -> bool:
-    """ "Ann attacked the plan": a view-holding subject and an object; not "rebels attacked the airport"."""
+    """ "Ann attacked the plan": a view-holding subject and an object; not "rebels attacked the airport".
+
+    A participle without a subject of its own acts for the noun it describes ("a super PAC backing Ann")
+    or for the subject of the clause it hangs on ("Ann hit back, attacking the plan")."""
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None and verb.tag_ == "VBG" and verb.dep_ == "acl":
+        subject = verb.head
+    elif subject is None and verb.tag_ == "VBG" and verb.dep_ == "advcl":
+        subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
     has_object = any(c.dep_ in ("dobj", "ccomp", "xcomp") and c.i > verb.i for c in verb.children)
     return subject is not None and has_object and holds_views(subject)
+
+
+def _held_by_someone(verb: Token) -> bool:
+    """ "Ann focused on the economy", "Ann wants to focus on X": a view-holding subject of the verb (or of
+    the verb it is the infinitive of); not "the talks focused on trade" or "the plan is focused on X"."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None and verb.dep_ == "xcomp":
+        subject = next((c for c in verb.head.children if c.dep_ in ("nsubj", "dobj")), None)
+    return subject is not None and holds_views(subject)
 
 
 def _right_after(verb: Token, clause: Token) -> bool:
