@@ -149,6 +149,49 @@ CASES = [
         "indirect",
         None,
     ),
+    # A passive act with a view-holding agent.
+    (
+        "The governor is backed by Senator Alma Reyes.",
+        "is backed",
+        "Alma Reyes",
+        "The governor",
+        "indirect",
+        None,
+    ),
+    # One poll after the clause's verb sources the clause, as a fronted "In a poll, ..." does.
+    (
+        "The mayor led the race by six points in the latest poll.",
+        "in",
+        "the latest poll",
+        "The mayor led the race by six points",
+        "indirect",
+        None,
+    ),
+    # "have", "give" and "raise" as light verbs, only with their own few nouns; "make" with a mention.
+    (
+        "The senator had harsh words for the budget.",
+        "had harsh words for",
+        "The senator",
+        "the budget",
+        "indirect",
+        None,
+    ),
+    (
+        "The senator raised serious doubts about the deal.",
+        "raised serious doubts about",
+        "The senator",
+        "the deal",
+        "indirect",
+        None,
+    ),
+    (
+        "The minister made no mention of the strike.",
+        "made no mention of",
+        "The minister",
+        "the strike",
+        "indirect",
+        None,
+    ),
     # An attitude adjective after "be".
     (
         "The governor is upbeat about the harvest.",
@@ -181,4 +224,13 @@ def test_attribution_light_verb_with_a_hearer_is_not_a_cue():
 def test_attribution_preposition_act_cue_needs_a_view_holder():
     # talks do not hold views; a plan that "is focused on" something reports nothing either
     for text in ("The talks focused on trade.", "The new plan is focused on the harbour."):
+        assert [s.cue.text for s in hearsay.read(text).statements] == []
+
+
+def test_attribution_standing_in_the_polls_and_a_plain_have_are_no_cues():
+    # "in the polls" is a standing, not a poll that says so; "had a meeting about" reports nothing
+    for text in (
+        "The mayor has trailed in the polls for months.",
+        "The senator had a meeting about the stadium.",
+    ):
         assert [s.cue.text for s in hearsay.read(text).statements] == []
