@@ -192,6 +192,23 @@ CASES = [
         "indirect",
         None,
     ),
+    # Any verb with a that-clause, for a subject that can hold a view (a role noun too).
+    (
+        "The governor fretted that the harvest would fail.",
+        "fretted",
+        "The governor",
+        "that the harvest would fail",
+        "indirect",
+        None,
+    ),
+    (
+        "The senator looked for a way to delay the vote.",
+        "looked for",
+        "The senator",
+        "a way to delay the vote",
+        "indirect",
+        None,
+    ),
     # An attitude adjective after "be".
     (
         "The governor is upbeat about the harvest.",

@@ -495,17 +495,15 @@ GENERIC_CLAUSE = CueEntry("", "clause", "speech")
 
 
 def _clause_verb_cue(token: Token) -> Cue | None:
-    """Any verb whose subject holds a that-clause: "Ann confessed that ...", "Ann bemoaned that ..."."""
+    """Any verb whose subject holds a that-clause: "Ann confessed that ...", "the governor fretted that ..."."""
     if token.pos_ != "VERB" or token.lemma_.lower() in NOT_REPORTING:
         return None
     clause = next((c for c in token.children if c.dep_ == "ccomp"), None)
     if clause is None or not (has_that(clause) or _right_after(token, clause)):
         return None  # a clause further on is mostly a misparse ("X won A and Y won B")
     subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
-    if subject is None or not (subject.pos_ in ("PROPN", "PRON") or subject.lemma_.lower() in source_nouns()):
-        return None
-    if subject.lower_ in ("it", "this", "that", "what", "which"):
-        return None
+    if subject is None or not holds_views(subject):
+        return None  # "The way it works means that ...", "It follows that ..."
     return Cue(token, _verb_tokens(token), CueEntry(token.lemma_.lower(), "clause", "speech"))
 
 
