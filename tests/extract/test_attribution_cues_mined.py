@@ -209,6 +209,15 @@ CASES = [
         "indirect",
         None,
     ),
+    # A noun of stance after "be": the subject holds it, the object of its preposition is what it is about.
+    (
+        "The senator is a vocal critic of the housing plan.",
+        "is a vocal critic of",
+        "The senator",
+        "the housing plan",
+        "indirect",
+        None,
+    ),
     # An attitude adjective after "be".
     (
         "The governor is upbeat about the harvest.",
@@ -250,4 +259,9 @@ def test_attribution_standing_in_the_polls_and_a_plain_have_are_no_cues():
         "The mayor has trailed in the polls for months.",
         "The senator had a meeting about the stadium.",
     ):
+        assert [s.cue.text for s in hearsay.read(text).statements] == []
+
+
+def test_attribution_a_noun_after_be_is_a_stance_only_for_a_holder_and_a_stance_noun():
+    for text in ("The bridge is a symbol of the town.", "The report is a critic of nothing."):
         assert [s.cue.text for s in hearsay.read(text).statements] == []

@@ -20,6 +20,7 @@ from .lexicon import (
     noun_topics,
     phrase_cues,
     source_nouns,
+    stance_noun_cues,
     verb_cues,
 )
 
@@ -245,7 +246,7 @@ def _gate_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     adverbs, adjectives, "in"), the first words of the verb cues, and the cue nouns."""
     words = frozenset([*phrase_cues(), *adverb_cues(), *adjective_cues(), "in"])
     verb_firsts = frozenset(key.split(" ")[0].lower() for key in verb_cues())
-    return words, verb_firsts, frozenset([*noun_cues(), *intention_nouns()])
+    return words, verb_firsts, frozenset([*noun_cues(), *intention_nouns(), *stance_noun_cues()])
 
 
 def _noun_cue(token: Token) -> Cue | None:
@@ -327,8 +328,8 @@ def _poll_after_verb(preposition: Token, obj: Token) -> bool:
 
 # "took a swipe at X", "made the case that X", "delivered a critique of X": a verb that says little on its
 # own, with a noun of speech as its object. On the PolNeAR train split these lie inside an annotated cue
-# about 60% of the time; "get" far less often, and "have", "give" and "raise" only with a few nouns of their own
-# (``VERB_NOUNS``: 29 of 45 such statements matched an annotated attribution on train, issue 15, h-cue5).
+# about 60% of the time; "get" far less often, and "have", "give" and "raise" only with a few nouns of
+# their own (``VERB_NOUNS``: 29 of 45 such statements matched an annotated attribution on train; issue 15).
 LIGHT_VERBS = frozenset(
     ["make", "take", "deliver", "launch", "level", "lodge", "mount", "unleash", "renew", "step"]
     + ["have", "give", "raise"]
@@ -426,6 +427,32 @@ def _adjective_cue(token: Token) -> Cue | None:
     return Cue(copula, tokens, entry)
 
 
+# What a stance noun is about: "a critic of X", "an advocate for X", "a believer in X".
+STANCE_TOPICS = ("of", "for", "in")
+COPULAS = ("be", "remain", "become")
+
+
+def _stance_noun_cue(token: Token) -> Cue | None:
+    """ "the senator is a vocal critic of the plan", "she remains an advocate for X": be + a noun of stance.
+
+    Like an attitude adjective, the cue hangs on the copula (whose subject holds the stance) and runs
+    over the noun and the preposition that opens what the stance is about.
+    """
+    entry = stance_noun_cues().get(token.lemma_.lower())
+    if entry is None or token.pos_ != "NOUN" or token.dep_ != "attr" or token.head.lemma_ not in COPULAS:
+        return None
+    copula = token.head
+    subject = next((c for c in copula.children if c.dep_ == "nsubj"), None)
+    if subject is None or not holds_views(subject):
+        return None
+    topic = next(
+        (c for c in token.children if c.dep_ == "prep" and c.lower_ in STANCE_TOPICS and c.i > token.i), None
+    )
+    if topic is None or not any(c.dep_ in ("pobj", "pcomp") for c in topic.children):
+        return None
+    return Cue(copula, [copula, token, *(c for c in copula.children if c.dep_ == "neg"), topic], entry)
+
+
 NOT_A_HOLDER = frozenset(["it", "this", "that", "there", "what", "which"])
 # "Most voters", "some", "40 percent of those asked": a share of people holds a view too.
 VIEW_HOLDING_WORDS = frozenset(["people", "voter", "some", "many", "percent"])
@@ -495,7 +522,7 @@ GENERIC_CLAUSE = CueEntry("", "clause", "speech")
 
 
 def _clause_verb_cue(token: Token) -> Cue | None:
-    """Any verb whose subject holds a that-clause: "Ann confessed that ...", "the governor fretted that ..."."""
+    """Any verb whose subject holds a that-clause: "Ann confessed that ...", "the governor fretted that"."""
     if token.pos_ != "VERB" or token.lemma_.lower() in NOT_REPORTING:
         return None
     clause = next((c for c in token.children if c.dep_ == "ccomp"), None)
@@ -517,5 +544,6 @@ FINDERS: tuple[tuple[str, Callable[[Token], Cue | None]], ...] = (
     ("noun_topic", _noun_preposition_cue),
     ("clause_verb", _clause_verb_cue),
     ("adjective", _adjective_cue),
+    ("stance_noun", _stance_noun_cue),
     ("light_verb", _light_verb_cue),
 )
