@@ -132,6 +132,15 @@ CASES = [
         "indirect",
         None,
     ),
+    # An adverb of the verb's own between verb and preposition.
+    (
+        "The governor called repeatedly for a recount.",
+        "called repeatedly for",
+        "The governor",
+        "a recount",
+        "indirect",
+        None,
+    ),
     # An act verb's participle on the group that acts, or on the clause of the one who acts.
     (
         "Donors gave money to a super PAC backing the mayor.",

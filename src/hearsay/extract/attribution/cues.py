@@ -113,11 +113,15 @@ def _refused_act(verb: Token) -> list[Token]:
 
 
 def _preposition_after(verb: Token) -> Token | None:
-    """The preposition right after a verb and governed by it ("call for", "point to")."""
+    """The preposition right after a verb and governed by it ("call for", "point to"), past an adverb of the
+    verb's own ("called repeatedly for", "focused intensively on")."""
     doc = verb.doc
-    if verb.i + 1 >= len(doc):
+    i = verb.i + 1
+    while i < len(doc) and doc[i].head.i == verb.i and doc[i].dep_ == "advmod" and doc[i].pos_ == "ADV":
+        i += 1
+    if i >= len(doc):
         return None
-    following = doc[verb.i + 1]
+    following = doc[i]
     return following if following.head.i == verb.i and following.dep_ in ("prep", "prt") else None
 
 
