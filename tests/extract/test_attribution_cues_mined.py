@@ -132,6 +132,14 @@ CASES = [
         "indirect",
         None,
     ),
+    (
+        "The bishop spoke out against the new curfew.",
+        "spoke out",
+        "The bishop",
+        "the new curfew",
+        "indirect",
+        None,
+    ),
     # An adverb of the verb's own between verb and preposition.
     (
         "The governor called repeatedly for a recount.",
