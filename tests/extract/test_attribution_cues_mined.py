@@ -237,6 +237,14 @@ CASES = [
     ),
     # An attitude adjective after "be".
     (
+        "The senator remained skeptical of the offer.",
+        "remained skeptical of",
+        "The senator",
+        "the offer",
+        "indirect",
+        None,
+    ),
+    (
         "The governor is upbeat about the harvest.",
         "is upbeat about",
         "The governor",

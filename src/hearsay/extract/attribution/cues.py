@@ -401,18 +401,21 @@ def _adverb_cue(token: Token) -> Cue | None:
     return Cue(token, [token], entry)
 
 
+# The verbs that link a subject to its attitude: "was critical of", "remained skeptical", "grew wary of".
+ADJECTIVE_LINKS = frozenset(["be", "remain", "become", "stay", "grow", "seem", "appear", "feel", "sound"])
 # What an attitude adjective is about: "critical of X", "worried about X", "opposed to X".
 ADJECTIVE_TOPICS = ("of", "about", "with", "on", "over", "to", "toward", "towards", "in", "at", "for")
 
 
 def _adjective_cue(token: Token) -> Cue | None:
-    """ "the councillor was critical of the mayor", "she was sure they would win": be + an attitude adjective.
+    """ "the councillor was critical of the mayor", "she was sure they would win": be + an attitude adjective
+    (or another linking verb: "remained skeptical of", "grew wary of").
 
     The cue hangs on "be" (whose subject is the source) and runs over the adjective and the
     preposition that opens what the attitude is about.
     """
     entry = adjective_cues().get(token.lower_) or adjective_cues().get(token.lemma_.lower())
-    if entry is None or token.dep_ not in ("acomp", "amod") or token.head.lemma_ != "be":
+    if entry is None or token.dep_ not in ("acomp", "amod") or token.head.lemma_ not in ADJECTIVE_LINKS:
         return None
     copula = token.head
     subject = next((c for c in copula.children if c.dep_ == "nsubj"), None)
