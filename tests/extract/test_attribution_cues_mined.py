@@ -27,6 +27,15 @@ CASES = [
         "indirect",
         None,
     ),
+    # A stance its clause's subject takes.
+    (
+        "The senator voted in favor of the bill.",
+        "in favor of",
+        "The senator",
+        "the bill",
+        "indirect",
+        None,
+    ),
     # Idioms of a light verb: the object of their preposition, or their that-clause.
     (
         "The minister took issue with the auditors' report.",
