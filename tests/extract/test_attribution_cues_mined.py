@@ -134,6 +134,14 @@ CASES = [
         None,
     ),
     (
+        "The teachers' union focused on the pay gap.",
+        "focused on",
+        "The teachers' union",
+        "the pay gap",
+        "indirect",
+        None,
+    ),
+    (
         "The mayor did not respond to the union's demands.",
         "did not respond to",
         "The mayor",
