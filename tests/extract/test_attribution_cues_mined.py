@@ -219,6 +219,14 @@ CASES = [
         None,
     ),
     (
+        "Most voters hold favorable opinions of the mayor.",
+        "hold favorable opinions of",
+        "Most voters",
+        "the mayor",
+        "indirect",
+        None,
+    ),
+    (
         "The minister made no mention of the strike.",
         "made no mention of",
         "The minister",

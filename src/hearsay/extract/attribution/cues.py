@@ -336,7 +336,7 @@ def _poll_after_verb(preposition: Token, obj: Token) -> bool:
 # their own (``VERB_NOUNS``: 29 of 45 such statements matched an annotated attribution on train; issue 15).
 LIGHT_VERBS = frozenset(
     ["make", "take", "deliver", "launch", "level", "lodge", "mount", "unleash", "renew", "step"]
-    + ["have", "give", "raise"]
+    + ["have", "give", "raise", "hold"]
 )
 # Nouns of aim ("took a swipe at"): "take" goes with these only, and only these take "at".
 AIM_NOUNS = frozenset(["shot", "swipe", "jab", "dig", "potshot"])
@@ -345,13 +345,16 @@ LIGHT_NOUNS = AIM_NOUNS | frozenset(
     + ["objection", "mention", "reference", "prediction", "plea", "joke", "observation"]
 )
 # Verbs that report only with a few nouns: "took a swipe at", "had harsh words for", "gave a preview of",
-# "raised doubts about" ("had a meeting", "gave money", "raised funds" report nothing).
+# "raised doubts about", "hold favorable opinions of" ("had a meeting", "gave money", "raised funds", "held a
+# rally" report nothing).
 VERB_NOUNS = {
-    "take": AIM_NOUNS,
+    "take": AIM_NOUNS | frozenset(["stance", "position", "stand", "exception", "offense"]),
     "have": frozenset(
         ["opinion", "view", "doubt", "misgiving", "feeling", "praise", "word", "reservation", "impression"]
         + ["concern", "question", "criticism", "complaint", "fear", "confidence", "faith", "idea"]
+        + ["stance", "position"]
     ),
+    "hold": frozenset(["opinion", "view", "position", "belief", "hope", "stance"]),
     "give": frozenset(
         ["speech", "answer", "preview", "testimony", "account", "assurance", "warning", "praise"]
         + ["compliment", "endorsement", "hint", "example"]
@@ -359,7 +362,7 @@ VERB_NOUNS = {
     "raise": frozenset(["question", "concern", "doubt", "fear", "alarm", "objection", "suspicion"]),
 }
 # Nouns whose "to" is their topic ("made a reference to the report"), not their hearer.
-TO_NOUNS = frozenset(["reference", "allusion", "tribute"])
+TO_NOUNS = frozenset(["reference", "allusion", "tribute", "exception"])
 # What the noun is about; "to" (the hearer: "an appeal to voters") and "at" (a place) are left out.
 LIGHT_TOPICS = ("about", "against", "for", "of", "on", "over", "with", "toward", "towards")
 
