@@ -36,6 +36,14 @@ CASES = [
         "indirect",
         None,
     ),
+    (
+        "Most farmers are against the new levy.",
+        "are against",
+        "Most farmers",
+        "the new levy",
+        "indirect",
+        None,
+    ),
     # Idioms of a light verb: the object of their preposition, or their that-clause.
     (
         "The minister took issue with the auditors' report.",
