@@ -323,3 +323,8 @@ def test_attribution_standing_in_the_polls_and_a_plain_have_are_no_cues():
 def test_attribution_a_noun_after_be_is_a_stance_only_for_a_holder_and_a_stance_noun():
     for text in ("The bridge is a symbol of the town.", "The report is a critic of nothing."):
         assert [s.cue.text for s in hearsay.read(text).statements] == []
+
+
+def test_attribution_an_attempt_or_an_avoidance_is_no_statement():
+    for text in ("The delegates attempted to secure a vote.", "The senator avoided the convention."):
+        assert [s.cue.text for s in hearsay.read(text).statements] == []
