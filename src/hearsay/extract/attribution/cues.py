@@ -359,7 +359,7 @@ VERB_NOUNS = {
         ["speech", "answer", "preview", "testimony", "account", "assurance", "warning", "praise"]
         + ["compliment", "endorsement", "hint", "example"]
     ),
-    "raise": frozenset(["question", "concern", "doubt", "fear", "alarm", "objection", "suspicion"]),
+    "raise": frozenset(["concern", "doubt", "fear", "alarm", "objection", "suspicion"]),
 }
 # Nouns whose "to" is their topic ("made a reference to the report"), not their hearer.
 TO_NOUNS = frozenset(["reference", "allusion", "tribute", "exception"])
