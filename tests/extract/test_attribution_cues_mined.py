@@ -27,6 +27,23 @@ CASES = [
         "indirect",
         None,
     ),
+    # A stance its clause's subject takes.
+    (
+        "The senator voted in favor of the bill.",
+        "in favor of",
+        "The senator",
+        "the bill",
+        "indirect",
+        None,
+    ),
+    (
+        "Most farmers are against the new levy.",
+        "are against",
+        "Most farmers",
+        "the new levy",
+        "indirect",
+        None,
+    ),
     # Idioms of a light verb: the object of their preposition, or their that-clause.
     (
         "The minister took issue with the auditors' report.",
@@ -107,7 +124,159 @@ CASES = [
         "indirect",
         None,
     ),
+    # A verb with its preposition that reports only for someone who can hold a view.
+    (
+        "The governor focused on the rising cost of rent.",
+        "focused on",
+        "The governor",
+        "the rising cost of rent",
+        "indirect",
+        None,
+    ),
+    (
+        "Most farmers voted for the new levy.",
+        "voted for",
+        "Most farmers",
+        "the new levy",
+        "indirect",
+        None,
+    ),
+    (
+        "The teachers' union focused on the pay gap.",
+        "focused on",
+        "The teachers' union",
+        "the pay gap",
+        "indirect",
+        None,
+    ),
+    (
+        "The mayor did not respond to the union's demands.",
+        "did not respond to",
+        "The mayor",
+        "the union's demands",
+        "indirect",
+        None,
+    ),
+    (
+        "The bishop spoke out against the new curfew.",
+        "spoke out",
+        "The bishop",
+        "the new curfew",
+        "indirect",
+        None,
+    ),
+    # An adverb of the verb's own between verb and preposition.
+    (
+        "The governor called repeatedly for a recount.",
+        "called repeatedly for",
+        "The governor",
+        "a recount",
+        "indirect",
+        None,
+    ),
+    # An act verb's participle on the group that acts, or on the clause of the one who acts.
+    (
+        "Donors gave money to a super PAC backing the mayor.",
+        "backing",
+        "PAC",
+        "the mayor",
+        "indirect",
+        None,
+    ),
+    (
+        "The senator hit back, attacking the governor's budget.",
+        "attacking",
+        "The senator",
+        "the governor's budget",
+        "indirect",
+        None,
+    ),
+    # A passive act with a view-holding agent.
+    (
+        "The governor is backed by Senator Alma Reyes.",
+        "is backed",
+        "Alma Reyes",
+        "The governor",
+        "indirect",
+        None,
+    ),
+    # One poll after the clause's verb sources the clause, as a fronted "In a poll, ..." does.
+    (
+        "The mayor led the race by six points in the latest poll.",
+        "in",
+        "the latest poll",
+        "The mayor led the race by six points",
+        "indirect",
+        None,
+    ),
+    # "have", "give" and "raise" as light verbs, only with their own few nouns; "make" with a mention.
+    (
+        "The senator had harsh words for the budget.",
+        "had harsh words for",
+        "The senator",
+        "the budget",
+        "indirect",
+        None,
+    ),
+    (
+        "The senator raised serious doubts about the deal.",
+        "raised serious doubts about",
+        "The senator",
+        "the deal",
+        "indirect",
+        None,
+    ),
+    (
+        "Most voters hold favorable opinions of the mayor.",
+        "hold favorable opinions of",
+        "Most voters",
+        "the mayor",
+        "indirect",
+        None,
+    ),
+    (
+        "The minister made no mention of the strike.",
+        "made no mention of",
+        "The minister",
+        "the strike",
+        "indirect",
+        None,
+    ),
+    # Any verb with a that-clause, for a subject that can hold a view (a role noun too).
+    (
+        "The governor fretted that the harvest would fail.",
+        "fretted",
+        "The governor",
+        "that the harvest would fail",
+        "indirect",
+        None,
+    ),
+    (
+        "The senator looked for a way to delay the vote.",
+        "looked for",
+        "The senator",
+        "a way to delay the vote",
+        "indirect",
+        None,
+    ),
+    # A noun of stance after "be": the subject holds it, the object of its preposition is what it is about.
+    (
+        "The senator is a vocal critic of the housing plan.",
+        "is a vocal critic of",
+        "The senator",
+        "the housing plan",
+        "indirect",
+        None,
+    ),
     # An attitude adjective after "be".
+    (
+        "The senator remained skeptical of the offer.",
+        "remained skeptical of",
+        "The senator",
+        "the offer",
+        "indirect",
+        None,
+    ),
     (
         "The governor is upbeat about the harvest.",
         "is upbeat about",
@@ -134,3 +303,28 @@ def test_attribution_light_verb_with_a_hearer_is_not_a_cue():
     # "an appeal to voters" names whom the appeal is made to, not what it is about
     reading = hearsay.read("The candidate made an appeal to young voters.")
     assert [s.cue.text for s in reading.statements] == []
+
+
+def test_attribution_preposition_act_cue_needs_a_view_holder():
+    # talks do not hold views; a plan that "is focused on" something reports nothing either
+    for text in ("The talks focused on trade.", "The new plan is focused on the harbour."):
+        assert [s.cue.text for s in hearsay.read(text).statements] == []
+
+
+def test_attribution_standing_in_the_polls_and_a_plain_have_are_no_cues():
+    # "in the polls" is a standing, not a poll that says so; "had a meeting about" reports nothing
+    for text in (
+        "The mayor has trailed in the polls for months.",
+        "The senator had a meeting about the stadium.",
+    ):
+        assert [s.cue.text for s in hearsay.read(text).statements] == []
+
+
+def test_attribution_a_noun_after_be_is_a_stance_only_for_a_holder_and_a_stance_noun():
+    for text in ("The bridge is a symbol of the town.", "The report is a critic of nothing."):
+        assert [s.cue.text for s in hearsay.read(text).statements] == []
+
+
+def test_attribution_an_attempt_or_an_avoidance_is_no_statement():
+    for text in ("The delegates attempted to secure a vote.", "The senator avoided the convention."):
+        assert [s.cue.text for s in hearsay.read(text).statements] == []

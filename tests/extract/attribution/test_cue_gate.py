@@ -19,6 +19,7 @@ GATED = {
     "noun_topic",
     "clause_verb",
     "adjective",
+    "stance_noun",
     "light_verb",
 }
 
@@ -31,6 +32,7 @@ SENTENCES = [
     "Her criticism of the plan drew applause.",  # noun with a topic
     "Ann bemoaned that the rules had changed.",  # any verb with a that-clause
     "The councillor was critical of the mayor.",  # adjective
+    "The senator has long been a vocal critic of the housing plan.",  # stance noun
     "He took a swipe at the governor and made the case that taxes must fall.",  # light verb
     "The senator refrained from criticising the plan; they lashed out at X and doubled down on it.",
     "She hoped to win; rivals were said to be worried, and he would neither confirm nor deny it.",

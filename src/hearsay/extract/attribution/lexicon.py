@@ -1,7 +1,8 @@
 """The attribution cue tables and word lists, read from ``hearsay/extract/lexicons/``.
 
 The words come from ``cue_verbs.tsv``, ``cue_phrases.tsv``, ``cue_nouns.tsv``, ``intention_nouns.tsv``,
-``cue_adjectives.tsv``, ``source_nouns.tsv``, ``evidence_nouns.tsv`` and ``medium_nouns.tsv``.
+``cue_adjectives.tsv``, ``cue_stance_nouns.tsv``, ``source_nouns.tsv``, ``evidence_nouns.tsv`` and
+``medium_nouns.tsv``.
 """
 
 from __future__ import annotations
@@ -159,13 +160,30 @@ def adjective_cues() -> dict[str, CueEntry]:
 
 
 @cache
+def stance_noun_cues() -> dict[str, CueEntry]:
+    """Nouns of a stance after "be" ("is a vocal critic of X"), from ``cue_stance_nouns.tsv``."""
+    table = read_cue_table("cue_stance_nouns", "lemma", None, "adjective")
+    return {entry.lemma: entry for entry in table}
+
+
+@cache
 def adverb_cues() -> dict[str, CueEntry]:
     return {entry.lemma: entry for entry in read_cue_table("cue_adverbs", "lemma", "frame")}
 
 
 def check_cue_lexicons() -> None:
     """Load every cue table once, so that a bad line stops hearsay at start, naming file and line."""
-    for table in (frames, verb_cues, phrase_cues, noun_cues, noun_topics, adjective_cues, adverb_cues):
+    tables = (
+        frames,
+        verb_cues,
+        phrase_cues,
+        noun_cues,
+        noun_topics,
+        adjective_cues,
+        stance_noun_cues,
+        adverb_cues,
+    )
+    for table in tables:
         table()
 
 

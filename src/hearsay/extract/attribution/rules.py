@@ -13,12 +13,13 @@ RULES: dict[str, str] = {
     # Stage 1: cues (cues.FINDERS, in the order they are tried)
     "cue.phrase": "a multi-word cue of cue_phrases.tsv ('according to', 'expressed doubt')",
     "cue.verb": "a reporting verb of cue_verbs.tsv ('said', 'denied', 'did not rule out')",
-    "cue.evidence": "a fronted 'In a poll, ...': a finding of evidence_nouns.tsv sources its clause",
+    "cue.evidence": "'In a poll, ...', '... led in a new poll': a finding of evidence_nouns.tsv sources it",
     "cue.adverb": "an adverb of cue_adverbs.tsv that marks its clause as reported ('reportedly')",
     "cue.noun": "a reporting noun with a that-clause ('the claim that') or owned, with 'to' ('her plan to')",
     "cue.noun_topic": "a reporting noun with an owner and a topic ('her criticism of the plan')",
     "cue.clause_verb": "a verb outside the lexicon whose subject holds a that-clause ('Ann bemoaned that')",
     "cue.adjective": "'be' with an attitude adjective of cue_adjectives.tsv ('was critical of')",
+    "cue.stance_noun": "'be' with a noun of stance of cue_stance_nouns.tsv ('is a vocal critic of')",
     "cue.light_verb": "a light verb with a noun of speech ('took a swipe at', 'made the case that')",
     "cue.citing_a_reason": "'citing' with a reason, not a source, as its object: read as 'cite'",
     # Stage 2: content around quotations
