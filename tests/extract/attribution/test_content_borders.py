@@ -276,3 +276,21 @@ def test_about_names_the_topic_before_on_does():
     """ "complained on the campaign trail about the budget": "on" tells where, "about" what."""
     text = "The mayor complained on the campaign trail about the new budget."
     assert content_of(text, "complained") == "the new budget"
+
+
+def test_a_quotation_after_the_cues_sentence_continues_the_statement_before():
+    """'"...," she said, speaking from Nice. "..."': the participle does not introduce the quotation in
+    the next sentence; it goes on with what she said."""
+    text = (
+        '"I saw people running away," the nurse said, speaking by phone from Nice. '
+        '"It was clear that the driver did it on purpose."'
+    )
+    [statement] = [s for s in hearsay.read(text).statements if s.cue.text == "said"]
+    assert statement.content.text.endswith('"It was clear that the driver did it on purpose."')
+    assert not [s for s in hearsay.read(text).statements if s.cue.text == "speaking"]
+
+
+def test_a_quotation_after_a_colon_is_still_introduced_by_the_cue():
+    text = 'The nurse said, speaking by phone: "It was clear that the driver did it."'
+    [statement] = hearsay.read(text).statements
+    assert statement.content.text == '"It was clear that the driver did it."'

@@ -29,6 +29,9 @@ PARAGRAPH_BREAK = re.compile(r"\n\s*")
 # A quotation this far before its cue is never adjacent (at most 12 words may stand between);
 # without the bound each cue scanned the text after every earlier quotation, cubic in length.
 ADJACENT_GAP_CHARS = 400
+# What ends the cue's sentence: a quotation after it ('she said, speaking from Nice. "..."') is not
+# the one the cue introduces.
+SENTENCE_ENDS = frozenset([".", "!", "?"])
 
 
 def adjacent_quotation(ctx: DocContext, cue: Cue) -> Span | None:
@@ -43,7 +46,8 @@ def adjacent_quotation(ctx: DocContext, cue: Cue) -> Span | None:
             between = ctx.doc.char_span(cue.span.end_char, quotation.start_char, alignment_mode="expand")
             gap = [t for t in between or () if not t.is_punct and not t.is_space]
             delivery = _delivery_words(cue) if gap else set()
-            if between is not None and all(t.i in delivery for t in gap):
+            ended = any(t.text in SENTENCE_ENDS for t in between or ())
+            if between is not None and all(t.i in delivery for t in gap) and not ended:
                 return quotation
             return None
         if quotation.end_char <= cue.span.start_char:
