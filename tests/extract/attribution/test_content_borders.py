@@ -294,3 +294,29 @@ def test_a_quotation_after_a_colon_is_still_introduced_by_the_cue():
     text = 'The nurse said, speaking by phone: "It was clear that the driver did it."'
     [statement] = hearsay.read(text).statements
     assert statement.content.text == '"It was clear that the driver did it."'
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        # a clause as the topic
+        (
+            "The mayor has often complained about not getting enough credit for the bridge.",
+            "complained",
+            "not getting enough credit for the bridge",
+        ),
+        # the topic hung on the hearer
+        ("A reporter asked the mayor about the budget cuts.", "asked", "the budget cuts"),
+        (
+            "The senator has been talking to his aides about launching a new group.",
+            "talking",
+            "launching a new group",
+        ),
+    ],
+)
+def test_the_topic_of_speech_is_a_clause_or_hangs_on_the_hearer(text, cue, content):
+    assert content_of(text, cue) == content
+
+
+def test_the_hearer_alone_is_no_topic():
+    assert not hearsay.read("The senator has been talking to his aides.").statements

@@ -840,15 +840,32 @@ def _passive_as_content(cue: Cue, subject: Token | None) -> Span | None:
 def _topic_of_speech(head: Token) -> Span | None:
     """ "has not commented on the allegations": what was (not) spoken about; "posted on Facebook"
     names where, not what."""
-    preps = [c for c in head.children if c.dep_ == "prep" and c.lower_ in ("on", "about", "regarding")]
+    preps = [
+        c
+        for holder in (head, *_hearers(head))
+        for c in holder.children
+        if c.dep_ == "prep" and c.lower_ in ("on", "about", "regarding")
+    ]
     # "talked on social media about her views": "about" names the topic before "on" does
     for prep in sorted(preps, key=lambda p: p.lower_ == "on"):
-        obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        # "complained about not getting credit", "thinking about what comes next": a clause as the topic
+        obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
         if obj is None or prep.i < head.i or obj.ent_type_ in ("DATE", "TIME"):
             continue  # "On Monday the mayor said it": a time, not a topic
         if not (is_platform(obj) or obj.lemma_.lower() in medium_nouns()):
             return subtree_span(obj)
     return None
+
+
+def _hearers(head: Token) -> list[Token]:
+    """ "asked the mayor about the budget", "talked to aides about a new group": the parser often hangs the
+    topic on the hearer; the hearer is the verb's object or the object of its "to" or "with"."""
+    hearers = [c for c in head.children if c.dep_ in ("dobj", "dative") and c.i > head.i]
+    for prep in (
+        c for c in head.children if c.dep_ == "prep" and c.lower_ in ("to", "with") and c.i > head.i
+    ):
+        hearers += [c for c in prep.children if c.dep_ == "pobj"]
+    return hearers
 
 
 def _parataxis_content(cue_verb: Token) -> Span | None:
