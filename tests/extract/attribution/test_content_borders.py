@@ -320,3 +320,23 @@ def test_the_topic_of_speech_is_a_clause_or_hangs_on_the_hearer(text, cue, conte
 
 def test_the_hearer_alone_is_no_topic():
     assert not hearsay.read("The senator has been talking to his aides.").statements
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        (
+            "Many voters see their own party as insufficiently committed to its principles.",
+            "see",
+            "their own party as insufficiently committed to its principles",
+        ),
+        (
+            "She is seen by other leaders of the party as uniquely credible.",
+            "is seen",
+            "She is seen by other leaders of the party as uniquely credible",
+        ),
+        ("Many experts viewed the challenge as a long shot.", "viewed", "the challenge as a long shot"),
+    ],
+)
+def test_what_is_seen_as_something_holds_its_as_clause(text, cue, content):
+    assert content_of(text, cue) == content

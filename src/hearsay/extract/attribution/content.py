@@ -614,12 +614,27 @@ CLAUSE_BREAKS = frozenset([";", ":", "—", "--", "–"])
 
 
 def _object_as(cue: Cue, nested_heads: set[int]) -> Found:
-    """ "views the plan as a trap": the object with its as-phrase."""
+    """ "views the plan as a trap": the object with its as-phrase; "sees the party as too timid", "is seen
+    by leaders as credible": the as-clause the parser made of an adjective or a participle, with the object
+    or the passive's subject."""
     head = cue.head
     obj = _object(head)
+    as_clause = _as_clause_of(head)
+    if as_clause is not None:
+        holder = obj if obj is not None else _passive_subject(head)
+        if holder is not None and holder.i < as_clause.i:
+            return trim(span_of(head.doc, [*holder.subtree, *as_clause.subtree]))
     if obj is None or not any(c.dep_ == "prep" and c.lower_ == "as" for c in (*obj.children, *head.children)):
         return None
     return _with_as_phrase(head, subtree_span(obj))
+
+
+def _as_clause_of(head: Token) -> Token | None:
+    """ "sees X as too timid": an adjective or participle clause after the verb opened by "as"."""
+    return next(
+        (c for c in head.children if c.dep_ == "advcl" and c.i > head.i and c.left_edge.lower_ == "as"),
+        None,
+    )
 
 
 def _object_content(cue: Cue, nested_heads: set[int]) -> Found:
