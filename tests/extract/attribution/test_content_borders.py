@@ -340,3 +340,18 @@ def test_the_hearer_alone_is_no_topic():
 )
 def test_what_is_seen_as_something_holds_its_as_clause(text, cue, content):
     assert content_of(text, cue) == content
+
+
+def test_a_coordinated_report_in_the_same_tense_ends_the_content():
+    """ "said she regretted her remarks and promised ...": "promised" is the judge's next report, even though
+    "regretted" has its tense too."""
+    statements = hearsay.read(
+        "The judge said she regretted her remarks and promised to stay out of the case."
+    ).statements
+    contents = {s.cue.text: s.content.text for s in statements}
+    assert contents == {"said": "she regretted her remarks", "promised": "to stay out of the case"}
+
+
+def test_a_coordinated_verb_that_reports_nothing_stays_in_the_content():
+    text = "The mayor said the plan failed and cost the city a lot."
+    assert content_of(text, "said") == "the plan failed and cost the city a lot"

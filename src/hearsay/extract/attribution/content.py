@@ -36,8 +36,10 @@ def _cut_nested_cues(span: Span | None, nested_heads: set[int], cue_verb: Token 
 
 
 def _another_report(verb: Token, cue_verb: Token) -> bool:
-    """ "says the attacks have helped him and tells the crowd X": a verb of speech in the reporting verb's
-    own tense, with no subject of its own, coordinated inside the content is the speaker's next report."""
+    """ "says the attacks have helped him and tells the crowd X", "said she regretted her remarks and
+    promised to stay out of it": a verb of speech in the reporting verb's own tense, with no subject of its
+    own, coordinated inside the content is the speaker's next report (even when the verb it is coordinated
+    with has that tense too: PolNeAR reads "promised" as the speaker's, not the reported clause's)."""
     entry = verb_cues().get(verb.lemma_.lower())
     return (
         verb.dep_ == "conj"
@@ -45,7 +47,6 @@ def _another_report(verb: Token, cue_verb: Token) -> bool:
         and entry.cls in ("speech", "question", "denial")
         and verb.tag_ == cue_verb.tag_
         and verb.tag_ in ("VBD", "VBZ")
-        and verb.head.tag_ != verb.tag_
         and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
     )
 
