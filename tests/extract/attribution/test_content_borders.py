@@ -355,3 +355,12 @@ def test_a_coordinated_report_in_the_same_tense_ends_the_content():
 def test_a_coordinated_verb_that_reports_nothing_stays_in_the_content():
     text = "The mayor said the plan failed and cost the city a lot."
     assert content_of(text, "said") == "the plan failed and cost the city a lot"
+
+
+def test_a_question_word_that_ends_the_clause_is_the_content():
+    """ "did not say when.": the question word stands for the question; with a clause it is that clause."""
+    assert (
+        content_of("Cook said Carter stopped the practice, but Cook did not say when.", "did not say")
+        == "when"
+    )
+    assert content_of("Ann Lee did not say when she would return.", "did not say") == "when she would return"

@@ -692,12 +692,33 @@ def _named_object(cue: Cue, nested_heads: set[int]) -> Found:
 
 
 def _short_answer(cue: Cue, nested_heads: set[int]) -> Found:
-    """ "half said so", "75 percent said yes", "the candidate said no": the answer word is the content."""
+    """ "half said so", "75 percent said yes", "the candidate said no": the answer word is the content;
+    so is a question word that ends the clause ("did not say when.", "asked why,")."""
     head = cue.head
-    answer = next((c for c in head.children if c.i > head.i and c.lower_ in SHORT_ANSWERS), None)
+    answer = next(
+        (c for c in head.children if c.i > head.i and (c.lower_ in SHORT_ANSWERS or _bare_question_word(c))),
+        None,
+    )
     if answer is None or answer.dep_ not in ("advmod", "intj", "dobj", "ccomp", "npadvmod", "attr"):
         return NOT_MINE
     return head.doc[answer.i : answer.i + 1]
+
+
+# Question words that can stand for a whole question: "did not say when".
+QUESTION_WORDS = frozenset(["when", "why", "how", "where"])
+
+
+def _bare_question_word(token: Token) -> bool:
+    """A question word with nothing of its own, right before a punctuation mark."""
+    doc = token.doc
+    following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    return (
+        token.lower_ in QUESTION_WORDS
+        and not any(True for _ in token.children)
+        and following is not None
+        and following.is_punct
+        and not following.is_quote
+    )
 
 
 def _spoken_topic(cue: Cue, nested_heads: set[int]) -> Found:
