@@ -364,3 +364,27 @@ def test_a_question_word_that_ends_the_clause_is_the_content():
         == "when"
     )
     assert content_of("Ann Lee did not say when she would return.", "did not say") == "when she would return"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        (
+            "Last week, according to the report, the firm lost most of its clients.",
+            "according to",
+            "Last week, according to the report, the firm lost most of its clients",
+        ),
+        (
+            "According to the report, the firm lost most of its clients.",
+            "According to",
+            "the firm lost most of its clients",
+        ),
+        (
+            "While most of the files were marked secret, according to an official, two were marked top secret.",
+            "according to",
+            "two were marked top secret",
+        ),
+    ],
+)
+def test_words_of_the_clause_before_a_fronted_source_phrase_open_the_content(text, cue, content):
+    assert content_of(text, cue) == content

@@ -167,9 +167,22 @@ def _host_content(anchor: Token, adjunct: Token, nested_heads: AbstractSet[int] 
     if adjunct.i < host.i:
         comma = next((t for t in doc[adjunct.i : host.i] if t.text in (",", ":")), None)
         if comma is not None:
-            return trim(doc[comma.i + 1 : end + 1])
+            return trim(doc[_fronted_start(host, adjunct, comma.i + 1) : end + 1])
         return subtree_span(host, exclude=list(adjunct.subtree))
     return trim(doc[start : adjunct.left_edge.i])
+
+
+def _fronted_start(host: Token, adjunct: Token, after_comma: int) -> int:
+    """ "Last week, according to the report, the firm lost ...", "Just weeks ago, as the paper reported, ...":
+    words of the clause before the adjunct, set off by a comma, open the content (the adjunct's words inside
+    it are cut out when it is scored); a fronted clause of its own ("While most were ..., according to X, two
+    were ...") does not."""
+    doc = host.doc
+    opener = adjunct.left_edge.i
+    before = [c for c in host.children if c.i < opener and c.dep_ not in ("punct", "cc", "advcl")]
+    if not before or opener == 0 or doc[opener - 1].text != ",":
+        return after_comma
+    return min(c.left_edge.i for c in before)
 
 
 def _topic_content(head: Token) -> Span | None:
