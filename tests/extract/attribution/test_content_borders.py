@@ -388,3 +388,16 @@ def test_a_question_word_that_ends_the_clause_is_the_content():
 )
 def test_words_of_the_clause_before_a_fronted_source_phrase_open_the_content(text, cue, content):
     assert content_of(text, cue) == content
+
+
+def test_a_lead_in_ended_by_a_dash_or_colon_before_the_quotation_is_the_writers():
+    text = 'Neither man was impressed by the senator - "Born with a silver spoon in her mouth," one of them said.'
+    [statement] = hearsay.read(text).statements
+    assert statement.content.text == '"Born with a silver spoon in her mouth,"'
+    assert "content.without_lead_in" in statement.rules
+
+
+def test_words_before_a_quotation_after_a_comma_stay_in_the_content():
+    text = 'Many Americans saw the party as "a party of big government," the former president said.'
+    [statement] = hearsay.read(text).statements
+    assert statement.content.text == 'Many Americans saw the party as "a party of big government,"'

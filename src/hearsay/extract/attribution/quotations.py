@@ -87,6 +87,25 @@ def snapped_to_quotes(ctx: DocContext, content: Span, cue: Cue) -> Span:
     return char_span(ctx.doc, start, end) or content
 
 
+# Marks that end the writer's lead-in to a quotation: "Neither man was impressed - ''Born rich,'' one said".
+LEAD_IN_MARKS = (":", "—", "–", "-")
+
+
+def without_lead_in(ctx: DocContext, content: Span, cue: Cue) -> Span:
+    """ "Neither man was impressed by her - 'Born with a silver spoon,' one said": a content that opens with
+    the writer's words ended by a colon or a dash before a quotation, with its cue after the quotation's
+    start, is the quotation: the lead-in sets the scene."""
+    start, end = content.start_char, content.end_char
+    inside = [(s, e) for s, e in ctx.quotes if start < s < end]
+    if not inside or cue.span.start_char < inside[0][0]:
+        return content
+    mark_start = ctx.opening_mark_start(inside[0][0])
+    lead_in = ctx.text[start:mark_start].rstrip()
+    if not lead_in or not lead_in.endswith(LEAD_IN_MARKS) or any(m in lead_in for m in '"“”'):
+        return content
+    return char_span(ctx.doc, mark_start, end) or content
+
+
 def _delivery_words(cue: Cue) -> set[int]:
     """The words of the cue's hearer and medium phrases, without a verb: 'telling Breitbart London: "..."',
     'said in a statement: "..."', 'told him, "..."'."""
