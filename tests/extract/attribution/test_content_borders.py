@@ -401,3 +401,25 @@ def test_words_before_a_quotation_after_a_comma_stay_in_the_content():
     text = 'Many Americans saw the party as "a party of big government," the former president said.'
     [statement] = hearsay.read(text).statements
     assert statement.content.text == 'Many Americans saw the party as "a party of big government,"'
+
+
+def test_an_aside_after_one_dash_at_the_end_of_the_content_is_the_writers():
+    [statement] = hearsay.read("The mayor said the vote would be close — a prediction few shared.").statements
+    assert statement.content.text == "the vote would be close"
+    assert "content.dash_aside" in statement.rules
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a pair of dashes around an aside inside the content
+        "The mayor said the vote — a close one — would be held on Friday.",
+        # a quotation after the dash is what was said
+        'The mayor said the vote would be close - "a real nail-biter."',
+        # a hyphen inside a word
+        "The mayor said the vote would be a nail-biter.",
+    ],
+)
+def test_a_dash_inside_the_content_or_before_a_quotation_stays(text):
+    [statement] = hearsay.read(text).statements
+    assert "content.dash_aside" not in statement.rules
