@@ -423,3 +423,19 @@ def test_an_aside_after_one_dash_at_the_end_of_the_content_is_the_writers():
 def test_a_dash_inside_the_content_or_before_a_quotation_stays(text):
     [statement] = hearsay.read(text).statements
     assert "content.dash_aside" not in statement.rules
+
+
+def test_what_follows_a_colon_after_the_content_spells_it_out():
+    text = "Ann Lee praised the plan: it was bold and cheap. She left early."
+    statement = next(s for s in hearsay.read(text).statements if s.cue.text == "praised")
+    assert statement.content.text == "the plan: it was bold and cheap"
+    assert "content.colon_elaboration" in statement.rules
+
+
+def test_a_quotation_after_the_colon_is_left_to_the_quotation_rules():
+    statement = next(
+        s
+        for s in hearsay.read('Ann Lee praised the plan: "It is bold."').statements
+        if s.cue.text == "praised"
+    )
+    assert "content.colon_elaboration" not in statement.rules

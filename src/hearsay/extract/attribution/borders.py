@@ -139,6 +139,35 @@ def _spaced(token: Token) -> bool:
     return bool(token.whitespace_) and token.i > 0 and bool(doc[token.i - 1].whitespace_)
 
 
+# What ends the sentence an elaboration after a colon runs to.
+SENTENCE_END_MARKS = frozenset([".", "!", "?"])
+
+
+def _colon_elaboration(cue: Cue, content: Span) -> Span | None:
+    """ "promotes a variety of fringe ideas: a plot behind the bombing, fluoride scares", "called for further
+    action: ...": what follows a colon right after a content that comes after its cue spells that content
+    out, to the end of the sentence, and is part of it (a quotation after the colon is left to the
+    quotation rules)."""
+    doc = content.doc
+    if cue.span.start > content.start or content.end >= len(doc) or doc[content.end].text != ":":
+        return None
+    first = content.end + 1
+    if (
+        first >= len(doc)
+        or doc[first].is_quote
+        or doc[first].is_space
+        or "\n" in doc[content.end].whitespace_
+    ):
+        return None
+    end = first
+    while end < len(doc) and doc[end].text not in SENTENCE_END_MARKS and "\n" not in doc[end].text:
+        if "\n" in doc[end].whitespace_:
+            end += 1
+            break
+        end += 1
+    return trim(doc[content.start : end])
+
+
 # The border rules by name, in the order they run.
 BORDER_RULES: dict[str, BorderRule] = {
     "refused_act": _refused_act,
@@ -147,6 +176,7 @@ BORDER_RULES: dict[str, BorderRule] = {
     "split_clause": _split_clause,
     "leading_preposition": _leading_preposition,
     "dash_aside": _dash_aside,
+    "colon_elaboration": _colon_elaboration,
 }
 
 
