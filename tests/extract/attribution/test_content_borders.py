@@ -276,3 +276,166 @@ def test_about_names_the_topic_before_on_does():
     """ "complained on the campaign trail about the budget": "on" tells where, "about" what."""
     text = "The mayor complained on the campaign trail about the new budget."
     assert content_of(text, "complained") == "the new budget"
+
+
+def test_a_quotation_after_the_cues_sentence_continues_the_statement_before():
+    """'"...," she said, speaking from Nice. "..."': the participle does not introduce the quotation in
+    the next sentence; it goes on with what she said."""
+    text = (
+        '"I saw people running away," the nurse said, speaking by phone from Nice. '
+        '"It was clear that the driver did it on purpose."'
+    )
+    [statement] = [s for s in hearsay.read(text).statements if s.cue.text == "said"]
+    assert statement.content.text.endswith('"It was clear that the driver did it on purpose."')
+    assert not [s for s in hearsay.read(text).statements if s.cue.text == "speaking"]
+
+
+def test_a_quotation_after_a_colon_is_still_introduced_by_the_cue():
+    text = 'The nurse said, speaking by phone: "It was clear that the driver did it."'
+    [statement] = hearsay.read(text).statements
+    assert statement.content.text == '"It was clear that the driver did it."'
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        # a clause as the topic
+        (
+            "The mayor has often complained about not getting enough credit for the bridge.",
+            "complained",
+            "not getting enough credit for the bridge",
+        ),
+        # the topic hung on the hearer
+        ("A reporter asked the mayor about the budget cuts.", "asked", "the budget cuts"),
+        (
+            "The senator has been talking to his aides about launching a new group.",
+            "talking",
+            "launching a new group",
+        ),
+    ],
+)
+def test_the_topic_of_speech_is_a_clause_or_hangs_on_the_hearer(text, cue, content):
+    assert content_of(text, cue) == content
+
+
+def test_the_hearer_alone_is_no_topic():
+    assert not hearsay.read("The senator has been talking to his aides.").statements
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        (
+            "Many voters see their own party as insufficiently committed to its principles.",
+            "see",
+            "their own party as insufficiently committed to its principles",
+        ),
+        (
+            "She is seen by other leaders of the party as uniquely credible.",
+            "is seen",
+            "She is seen by other leaders of the party as uniquely credible",
+        ),
+        ("Many experts viewed the challenge as a long shot.", "viewed", "the challenge as a long shot"),
+    ],
+)
+def test_what_is_seen_as_something_holds_its_as_clause(text, cue, content):
+    assert content_of(text, cue) == content
+
+
+def test_a_coordinated_report_in_the_same_tense_ends_the_content():
+    """ "said she regretted her remarks and promised ...": "promised" is the judge's next report, even though
+    "regretted" has its tense too."""
+    statements = hearsay.read(
+        "The judge said she regretted her remarks and promised to stay out of the case."
+    ).statements
+    contents = {s.cue.text: s.content.text for s in statements}
+    assert contents == {"said": "she regretted her remarks", "promised": "to stay out of the case"}
+
+
+def test_a_coordinated_verb_that_reports_nothing_stays_in_the_content():
+    text = "The mayor said the plan failed and cost the city a lot."
+    assert content_of(text, "said") == "the plan failed and cost the city a lot"
+
+
+def test_a_question_word_that_ends_the_clause_is_the_content():
+    """ "did not say when.": the question word stands for the question; with a clause it is that clause."""
+    assert (
+        content_of("Cook said Carter stopped the practice, but Cook did not say when.", "did not say")
+        == "when"
+    )
+    assert content_of("Ann Lee did not say when she would return.", "did not say") == "when she would return"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        (
+            "Last week, according to the report, the firm lost most of its clients.",
+            "according to",
+            "Last week, according to the report, the firm lost most of its clients",
+        ),
+        (
+            "According to the report, the firm lost most of its clients.",
+            "According to",
+            "the firm lost most of its clients",
+        ),
+        (
+            "While most of the files were marked secret, according to an official, two were marked top secret.",
+            "according to",
+            "two were marked top secret",
+        ),
+    ],
+)
+def test_words_of_the_clause_before_a_fronted_source_phrase_open_the_content(text, cue, content):
+    assert content_of(text, cue) == content
+
+
+def test_a_lead_in_ended_by_a_dash_or_colon_before_the_quotation_is_the_writers():
+    text = 'Neither man was impressed by the senator - "Born with a silver spoon in her mouth," one of them said.'
+    [statement] = hearsay.read(text).statements
+    assert statement.content.text == '"Born with a silver spoon in her mouth,"'
+    assert "content.without_lead_in" in statement.rules
+
+
+def test_words_before_a_quotation_after_a_comma_stay_in_the_content():
+    text = 'Many Americans saw the party as "a party of big government," the former president said.'
+    [statement] = hearsay.read(text).statements
+    assert statement.content.text == 'Many Americans saw the party as "a party of big government,"'
+
+
+def test_an_aside_after_one_dash_at_the_end_of_the_content_is_the_writers():
+    [statement] = hearsay.read("The mayor said the vote would be close — a prediction few shared.").statements
+    assert statement.content.text == "the vote would be close"
+    assert "content.dash_aside" in statement.rules
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a pair of dashes around an aside inside the content
+        "The mayor said the vote — a close one — would be held on Friday.",
+        # a quotation after the dash is what was said
+        'The mayor said the vote would be close - "a real nail-biter."',
+        # a hyphen inside a word
+        "The mayor said the vote would be a nail-biter.",
+    ],
+)
+def test_a_dash_inside_the_content_or_before_a_quotation_stays(text):
+    [statement] = hearsay.read(text).statements
+    assert "content.dash_aside" not in statement.rules
+
+
+def test_what_follows_a_colon_after_the_content_spells_it_out():
+    text = "Ann Lee praised the plan: it was bold and cheap. She left early."
+    statement = next(s for s in hearsay.read(text).statements if s.cue.text == "praised")
+    assert statement.content.text == "the plan: it was bold and cheap"
+    assert "content.colon_elaboration" in statement.rules
+
+
+def test_a_quotation_after_the_colon_is_left_to_the_quotation_rules():
+    statement = next(
+        s
+        for s in hearsay.read('Ann Lee praised the plan: "It is bold."').statements
+        if s.cue.text == "praised"
+    )
+    assert "content.colon_elaboration" not in statement.rules

@@ -110,6 +110,64 @@ def _leading_preposition(cue: Cue, content: Span) -> Span | None:
     return trim(content.doc[first.i + 1 : content.end])
 
 
+# Dashes that set off a writer's aside, and the words that open one: "- a move that could ...".
+ASIDE_DASHES = frozenset(["—", "–", "-", "--"])
+ASIDE_OPENERS = frozenset(["a", "an", "the", "one", "another", "which", "who"])
+
+
+def _dash_aside(cue: Cue, content: Span) -> Span | None:
+    """ "said the vote would be close — a prediction few shared", "the claim that X - an argument that did not
+    ring true": one dash near the end of a content after its cue, opening a noun phrase or a relative clause
+    that runs to the end, sets off the writer's comment on what was said; the content ends before it. (A
+    pair of dashes around an aside inside the content, or a quotation after the dash, stays.)"""
+    if cue.span.start > content.start:
+        return None
+    doc = content.doc
+    dashes = [t for t in content if t.text in ASIDE_DASHES and t.i > content.start and _spaced(t)]
+    if len(dashes) != 1:
+        return None
+    dash = dashes[0]
+    after = doc[dash.i + 1 : content.end]
+    if not len(after) or after[0].lower_ not in ASIDE_OPENERS or any(t.is_quote for t in after):
+        return None
+    return trim(doc[content.start : dash.i])
+
+
+def _spaced(token: Token) -> bool:
+    """A mark with a space on both sides: a dash between words, not a hyphen inside one."""
+    doc = token.doc
+    return bool(token.whitespace_) and token.i > 0 and bool(doc[token.i - 1].whitespace_)
+
+
+# What ends the sentence an elaboration after a colon runs to.
+SENTENCE_END_MARKS = frozenset([".", "!", "?"])
+
+
+def _colon_elaboration(cue: Cue, content: Span) -> Span | None:
+    """ "promotes a variety of fringe ideas: a plot behind the bombing, fluoride scares", "called for further
+    action: ...": what follows a colon right after a content that comes after its cue spells that content
+    out, to the end of the sentence, and is part of it (a quotation after the colon is left to the
+    quotation rules)."""
+    doc = content.doc
+    if cue.span.start > content.start or content.end >= len(doc) or doc[content.end].text != ":":
+        return None
+    first = content.end + 1
+    if (
+        first >= len(doc)
+        or doc[first].is_quote
+        or doc[first].is_space
+        or "\n" in doc[content.end].whitespace_
+    ):
+        return None
+    end = first
+    while end < len(doc) and doc[end].text not in SENTENCE_END_MARKS and "\n" not in doc[end].text:
+        if "\n" in doc[end].whitespace_:
+            end += 1
+            break
+        end += 1
+    return trim(doc[content.start : end])
+
+
 # The border rules by name, in the order they run.
 BORDER_RULES: dict[str, BorderRule] = {
     "refused_act": _refused_act,
@@ -117,6 +175,8 @@ BORDER_RULES: dict[str, BorderRule] = {
     "fronted_framing": _fronted_framing,
     "split_clause": _split_clause,
     "leading_preposition": _leading_preposition,
+    "dash_aside": _dash_aside,
+    "colon_elaboration": _colon_elaboration,
 }
 
 

@@ -36,8 +36,10 @@ def _cut_nested_cues(span: Span | None, nested_heads: set[int], cue_verb: Token 
 
 
 def _another_report(verb: Token, cue_verb: Token) -> bool:
-    """ "says the attacks have helped him and tells the crowd X": a verb of speech in the reporting verb's
-    own tense, with no subject of its own, coordinated inside the content is the speaker's next report."""
+    """ "says the attacks have helped him and tells the crowd X", "said she regretted her remarks and
+    promised to stay out of it": a verb of speech in the reporting verb's own tense, with no subject of its
+    own, coordinated inside the content is the speaker's next report (even when the verb it is coordinated
+    with has that tense too: PolNeAR reads "promised" as the speaker's, not the reported clause's)."""
     entry = verb_cues().get(verb.lemma_.lower())
     return (
         verb.dep_ == "conj"
@@ -45,7 +47,6 @@ def _another_report(verb: Token, cue_verb: Token) -> bool:
         and entry.cls in ("speech", "question", "denial")
         and verb.tag_ == cue_verb.tag_
         and verb.tag_ in ("VBD", "VBZ")
-        and verb.head.tag_ != verb.tag_
         and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
     )
 
@@ -166,9 +167,22 @@ def _host_content(anchor: Token, adjunct: Token, nested_heads: AbstractSet[int] 
     if adjunct.i < host.i:
         comma = next((t for t in doc[adjunct.i : host.i] if t.text in (",", ":")), None)
         if comma is not None:
-            return trim(doc[comma.i + 1 : end + 1])
+            return trim(doc[_fronted_start(host, adjunct, comma.i + 1) : end + 1])
         return subtree_span(host, exclude=list(adjunct.subtree))
     return trim(doc[start : adjunct.left_edge.i])
+
+
+def _fronted_start(host: Token, adjunct: Token, after_comma: int) -> int:
+    """ "Last week, according to the report, the firm lost ...", "Just weeks ago, as the paper reported, ...":
+    words of the clause before the adjunct, set off by a comma, open the content (the adjunct's words inside
+    it are cut out when it is scored); a fronted clause of its own ("While most were ..., according to X, two
+    were ...") does not."""
+    doc = host.doc
+    opener = adjunct.left_edge.i
+    before = [c for c in host.children if c.i < opener and c.dep_ not in ("punct", "cc", "advcl")]
+    if not before or opener == 0 or doc[opener - 1].text != ",":
+        return after_comma
+    return min(c.left_edge.i for c in before)
 
 
 def _topic_content(head: Token) -> Span | None:
@@ -614,12 +628,27 @@ CLAUSE_BREAKS = frozenset([";", ":", "—", "--", "–"])
 
 
 def _object_as(cue: Cue, nested_heads: set[int]) -> Found:
-    """ "views the plan as a trap": the object with its as-phrase."""
+    """ "views the plan as a trap": the object with its as-phrase; "sees the party as too timid", "is seen
+    by leaders as credible": the as-clause the parser made of an adjective or a participle, with the object
+    or the passive's subject."""
     head = cue.head
     obj = _object(head)
+    as_clause = _as_clause_of(head)
+    if as_clause is not None:
+        holder = obj if obj is not None else _passive_subject(head)
+        if holder is not None and holder.i < as_clause.i:
+            return trim(span_of(head.doc, [*holder.subtree, *as_clause.subtree]))
     if obj is None or not any(c.dep_ == "prep" and c.lower_ == "as" for c in (*obj.children, *head.children)):
         return None
     return _with_as_phrase(head, subtree_span(obj))
+
+
+def _as_clause_of(head: Token) -> Token | None:
+    """ "sees X as too timid": an adjective or participle clause after the verb opened by "as"."""
+    return next(
+        (c for c in head.children if c.dep_ == "advcl" and c.i > head.i and c.left_edge.lower_ == "as"),
+        None,
+    )
 
 
 def _object_content(cue: Cue, nested_heads: set[int]) -> Found:
@@ -676,12 +705,33 @@ def _named_object(cue: Cue, nested_heads: set[int]) -> Found:
 
 
 def _short_answer(cue: Cue, nested_heads: set[int]) -> Found:
-    """ "half said so", "75 percent said yes", "the candidate said no": the answer word is the content."""
+    """ "half said so", "75 percent said yes", "the candidate said no": the answer word is the content;
+    so is a question word that ends the clause ("did not say when.", "asked why,")."""
     head = cue.head
-    answer = next((c for c in head.children if c.i > head.i and c.lower_ in SHORT_ANSWERS), None)
+    answer = next(
+        (c for c in head.children if c.i > head.i and (c.lower_ in SHORT_ANSWERS or _bare_question_word(c))),
+        None,
+    )
     if answer is None or answer.dep_ not in ("advmod", "intj", "dobj", "ccomp", "npadvmod", "attr"):
         return NOT_MINE
     return head.doc[answer.i : answer.i + 1]
+
+
+# Question words that can stand for a whole question: "did not say when".
+QUESTION_WORDS = frozenset(["when", "why", "how", "where"])
+
+
+def _bare_question_word(token: Token) -> bool:
+    """A question word with nothing of its own, right before a punctuation mark."""
+    doc = token.doc
+    following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    return (
+        token.lower_ in QUESTION_WORDS
+        and not any(True for _ in token.children)
+        and following is not None
+        and following.is_punct
+        and not following.is_quote
+    )
 
 
 def _spoken_topic(cue: Cue, nested_heads: set[int]) -> Found:
@@ -840,15 +890,32 @@ def _passive_as_content(cue: Cue, subject: Token | None) -> Span | None:
 def _topic_of_speech(head: Token) -> Span | None:
     """ "has not commented on the allegations": what was (not) spoken about; "posted on Facebook"
     names where, not what."""
-    preps = [c for c in head.children if c.dep_ == "prep" and c.lower_ in ("on", "about", "regarding")]
+    preps = [
+        c
+        for holder in (head, *_hearers(head))
+        for c in holder.children
+        if c.dep_ == "prep" and c.lower_ in ("on", "about", "regarding")
+    ]
     # "talked on social media about her views": "about" names the topic before "on" does
     for prep in sorted(preps, key=lambda p: p.lower_ == "on"):
-        obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        # "complained about not getting credit", "thinking about what comes next": a clause as the topic
+        obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
         if obj is None or prep.i < head.i or obj.ent_type_ in ("DATE", "TIME"):
             continue  # "On Monday the mayor said it": a time, not a topic
         if not (is_platform(obj) or obj.lemma_.lower() in medium_nouns()):
             return subtree_span(obj)
     return None
+
+
+def _hearers(head: Token) -> list[Token]:
+    """ "asked the mayor about the budget", "talked to aides about a new group": the parser often hangs the
+    topic on the hearer; the hearer is the verb's object or the object of its "to" or "with"."""
+    hearers = [c for c in head.children if c.dep_ in ("dobj", "dative") and c.i > head.i]
+    for prep in (
+        c for c in head.children if c.dep_ == "prep" and c.lower_ in ("to", "with") and c.i > head.i
+    ):
+        hearers += [c for c in prep.children if c.dep_ == "pobj"]
+    return hearers
 
 
 def _parataxis_content(cue_verb: Token) -> Span | None:

@@ -29,6 +29,9 @@ PARAGRAPH_BREAK = re.compile(r"\n\s*")
 # A quotation this far before its cue is never adjacent (at most 12 words may stand between);
 # without the bound each cue scanned the text after every earlier quotation, cubic in length.
 ADJACENT_GAP_CHARS = 400
+# What ends the cue's sentence: a quotation after it ('she said, speaking from Nice. "..."') is not
+# the one the cue introduces.
+SENTENCE_ENDS = frozenset([".", "!", "?"])
 
 
 def adjacent_quotation(ctx: DocContext, cue: Cue) -> Span | None:
@@ -43,7 +46,8 @@ def adjacent_quotation(ctx: DocContext, cue: Cue) -> Span | None:
             between = ctx.doc.char_span(cue.span.end_char, quotation.start_char, alignment_mode="expand")
             gap = [t for t in between or () if not t.is_punct and not t.is_space]
             delivery = _delivery_words(cue) if gap else set()
-            if between is not None and all(t.i in delivery for t in gap):
+            ended = any(t.text in SENTENCE_ENDS for t in between or ())
+            if between is not None and all(t.i in delivery for t in gap) and not ended:
                 return quotation
             return None
         if quotation.end_char <= cue.span.start_char:
@@ -81,6 +85,25 @@ def snapped_to_quotes(ctx: DocContext, content: Span, cue: Cue) -> Span:
     if (start, end) == (content.start_char, content.end_char):
         return content
     return char_span(ctx.doc, start, end) or content
+
+
+# Marks that end the writer's lead-in to a quotation: "Neither man was impressed - ''Born rich,'' one said".
+LEAD_IN_MARKS = (":", "—", "–", "-")
+
+
+def without_lead_in(ctx: DocContext, content: Span, cue: Cue) -> Span:
+    """ "Neither man was impressed by her - 'Born with a silver spoon,' one said": a content that opens with
+    the writer's words ended by a colon or a dash before a quotation, with its cue after the quotation's
+    start, is the quotation: the lead-in sets the scene."""
+    start, end = content.start_char, content.end_char
+    inside = [(s, e) for s, e in ctx.quotes if start < s < end]
+    if not inside or cue.span.start_char < inside[0][0]:
+        return content
+    mark_start = ctx.opening_mark_start(inside[0][0])
+    lead_in = ctx.text[start:mark_start].rstrip()
+    if not lead_in or not lead_in.endswith(LEAD_IN_MARKS) or any(m in lead_in for m in '"“”'):
+        return content
+    return char_span(ctx.doc, mark_start, end) or content
 
 
 def _delivery_words(cue: Cue) -> set[int]:

@@ -12,7 +12,7 @@ from .content import content_for, with_relative_antecedent
 from .context import DocContext
 from .cues import Cue
 from .lexicon import verb_cues
-from .quotations import adjacent_quotation, quotation_before, snapped_to_quotes
+from .quotations import adjacent_quotation, quotation_before, snapped_to_quotes, without_lead_in
 from .sources import names_a_source, resolve, speaker_heads
 from .spans import overlaps
 
@@ -52,6 +52,10 @@ def statements_of(ctx: DocContext, cue: Cue) -> list[StatementDraft]:
     if snapped != content:
         rules.append("content.snapped_to_quotation")
         content = snapped
+    quoted = without_lead_in(ctx, content, cue)
+    if quoted != content:
+        rules.append("content.without_lead_in")
+        content = quoted
     kind = kind_of(ctx.quotes, content, ctx.text)
     if kind == "direct":
         quote = quote_containing(ctx.quotes, content.start_char, content.end_char, ctx.text)
