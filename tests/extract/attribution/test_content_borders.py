@@ -380,7 +380,8 @@ def test_a_question_word_that_ends_the_clause_is_the_content():
             "the firm lost most of its clients",
         ),
         (
-            "While most of the files were marked secret, according to an official, two were marked top secret.",
+            "While most of the files were marked secret, according to an official, "
+            "two were marked top secret.",
             "according to",
             "two were marked top secret",
         ),
@@ -391,7 +392,10 @@ def test_words_of_the_clause_before_a_fronted_source_phrase_open_the_content(tex
 
 
 def test_a_lead_in_ended_by_a_dash_or_colon_before_the_quotation_is_the_writers():
-    text = 'Neither man was impressed by the senator - "Born with a silver spoon in her mouth," one of them said.'
+    text = (
+        'Neither man was impressed by the senator - "Born with a silver spoon in her mouth," '
+        "one of them said."
+    )
     [statement] = hearsay.read(text).statements
     assert statement.content.text == '"Born with a silver spoon in her mouth,"'
     assert "content.without_lead_in" in statement.rules

@@ -26,7 +26,9 @@ RULES: dict[str, str] = {
     "content.quotation_before": "the quotation closing just before the cue is its content",
     "content.adjacent_quotation": "a quotation next to the cue that the parse left out of its clause",
     "content.snapped_to_quotation": "a content ending or starting inside a quotation takes all of it",
-    "content.without_lead_in": "'Neither was impressed - \"...,\" one said': a colon or dash lead-in is the writer's",
+    "content.without_lead_in": (
+        "'Neither was impressed - \"...,\" one said': a colon or dash lead-in is the writer's"
+    ),
     "content.relative_antecedent": "'the blast, which X says killed ...': from the noun 'which' stands for",
     "kind.report_inside_quotation": "the cue stands inside someone's quotation: a nested, indirect report",
     # Stage 3: sources
