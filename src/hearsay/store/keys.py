@@ -162,21 +162,16 @@ def write(
     document_id = reading.document_id
     late = in_order and bool(reading.statements) and name_pages.is_late(conn, document_id, ingested_at)
     before = {table: name_pages.last_rowid(conn, table) for table in name_pages.KEY_TABLES} if late else {}
+    columns = "name, document_id, statement_id" + (", ingested_at, content_start" if places else "")
+    marks = ", ".join("?" * (5 if places else 3))
     for table, names_of in (("statement_sources", source_names), ("statement_about", about_names)):
-        if places:
-            conn.executemany(
-                f"""INSERT INTO {table} (name, document_id, statement_id, ingested_at, content_start)
-                VALUES (?, ?, ?, ?, ?)""",
-                [
-                    (name, document_id, s.id, ingested_at, s.content.start)
-                    for s in reading.statements
-                    for name in sorted(names_of(reading, s))
-                ],
-            )
-            continue
         conn.executemany(
-            f"INSERT INTO {table} (name, document_id, statement_id) VALUES (?, ?, ?)",
-            [(name, document_id, s.id) for s in reading.statements for name in sorted(names_of(reading, s))],
+            f"INSERT INTO {table} ({columns}) VALUES ({marks})",
+            [
+                (name, document_id, s.id, *((ingested_at, s.content.start) if places else ()))
+                for s in reading.statements
+                for name in sorted(names_of(reading, s))
+            ],
         )
     if late:
         name_pages.note_late(conn, document_id, before)
